@@ -1,0 +1,138 @@
+"""psmakg: the command line of psma-kg. Each command only calls library functions."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from kg import __version__
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from kg.validate import validate_file, validate_graph
+    from kg.vocab import ontology_graph
+
+    if args.graph:
+        violations = validate_file(args.graph)
+        name = args.graph
+    else:
+        violations = validate_graph(ontology_graph())
+        name = "the curated ontology"
+    for violation in violations:
+        print(violation)
+    print(f"{name}: {len(violations)} violation(s)", file=sys.stderr)
+    return 1 if violations else 0
+
+
+def _cmd_ontology(args: argparse.Namespace) -> int:
+    from kg.lexicon import default_lexicon
+    from kg.ontology import load_ontology
+
+    ontology = load_ontology()
+    lexicon = default_lexicon()
+    if args.lookup:
+        for text in args.lookup:
+            found = lexicon.lookup(text)
+            names = ", ".join(f"{e.curie} [{e.kind}, {e.source}]" for e in found) or "unknown"
+            print(f"{text}\t{names}")
+        return 0 if all(lexicon.lookup(text) for text in args.lookup) else 1
+    rows = [
+        ("agents", len(ontology.agents)),
+        ("radionuclides", len(ontology.radionuclides)),
+        ("ligands", len(ontology.ligands)),
+        ("targets", len(ontology.targets)),
+        ("diseases", len(ontology.diseases)),
+        ("trials", len(ontology.trials)),
+        ("endpoints", sum(e.kind == "Endpoint" for e in ontology.endpoints.values())),
+        ("adverse-event terms", sum(e.kind == "AdverseEvent" for e in ontology.endpoints.values())),
+        ("absorbed-dose endpoints", sum(e.kind == "AbsorbedDose" for e in ontology.endpoints.values())),
+        ("lexicon surface forms", len(lexicon)),
+    ]
+    for name, count in rows:
+        print(f"{name:<26}{count:>6}")
+    return 0
+
+
+READ_FORMATS = ("pubmed-xml", "medline", "jsonl", "text")
+
+
+def _cmd_ingest(args: argparse.Namespace) -> int:
+    from ingest import IngestReport, read_documents
+
+    report = IngestReport()
+    with _Progress("documents") as progress:
+        for _document in read_documents(args.paths, report, format=args.format):
+            progress.tick()
+    print(report.summary())
+    return 0 if report.ok else 1
+
+
+class _Progress:
+    """A one-line progress counter with documents/s on a terminal; silent otherwise."""
+
+    def __init__(self, unit: str, stream=None):
+        self.unit = unit
+        self.stream = stream or sys.stderr
+        self.enabled = self.stream.isatty()
+        self.count = 0
+
+    def __enter__(self) -> _Progress:
+        import time
+
+        self._clock = time.perf_counter
+        self.start = self.last = self._clock()
+        return self
+
+    def tick(self) -> None:
+        self.count += 1
+        now = self._clock()
+        if self.enabled and now - self.last > 0.2:
+            self.last = now
+            self.stream.write(f"\r{self.count} {self.unit} ({self.count / (now - self.start):,.0f}/s)")
+            self.stream.flush()
+
+    def __exit__(self, *exc_info) -> None:
+        elapsed = max(self._clock() - self.start, 1e-9)
+        if self.enabled:
+            self.stream.write("\r\033[K")
+        self.stream.write(f"{self.count} {self.unit} in {elapsed:.2f} s ({self.count / elapsed:,.0f}/s)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every psmakg command."""
+    parser = argparse.ArgumentParser(
+        prog="psmakg", description="psma-kg: a knowledge graph of PSMA theranostics."
+    )
+    parser.add_argument("--version", action="version", version=f"psmakg {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    validate = commands.add_parser("validate", help="check a graph against the SHACL shapes of the ontology")
+    validate.add_argument("graph", nargs="?", help="an RDF file (default: the curated ontology itself)")
+    validate.set_defaults(func=_cmd_validate)
+
+    ontology = commands.add_parser("ontology", help="counts of the ontology, or look up labels")
+    ontology.add_argument("--lookup", nargs="+", metavar="LABEL", help="resolve labels through the lexicon")
+    ontology.set_defaults(func=_cmd_ontology)
+
+    ingest = commands.add_parser(
+        "ingest", help="read documents (PubMed XML, MEDLINE, text, JSON Lines) and report"
+    )
+    ingest.add_argument(
+        "paths", nargs="+", metavar="PATH", help="files, folders, globs, or - for standard input"
+    )
+    ingest.add_argument(
+        "--format", choices=sorted(READ_FORMATS), help="skip detection and read as this format"
+    )
+    ingest.set_defaults(func=_cmd_ingest)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``psmakg`` console script."""
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

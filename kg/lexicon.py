@@ -1,0 +1,173 @@
+"""The NER lexicon: every surface form of every curated entity, derived from the ontology.
+
+Explicit labels (``skos:prefLabel``, ``skos:altLabel``, ``psma:sharedLabel``) come from
+psma.ttl. Radiolabelled agents also get their systematic spellings derived from their
+radionuclide and ligand (``177Lu-X``, ``Lu-177-X``, ``[177Lu]Lu-X``, ``lutetium-177 X``...),
+so those are never typed twice.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from kg.errors import OntologyError
+from kg.model import Agent, Entity, Radionuclide
+from kg.ontology import Ontology, load_ontology
+
+_DASHES = re.compile("[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d]")
+_SPACES = re.compile(r"\s+")
+
+
+def normalize_label(text: str) -> str:
+    """The lookup key of a label: NFKC, case-folded, dashes unified, spaces collapsed.
+
+    >>> normalize_label("¹⁷⁷Lu–PSMA‑617")
+    '177lu-psma-617'
+    >>> normalize_label("  Lutetium  Lu 177 ")
+    'lutetium lu 177'
+    """
+    text = unicodedata.normalize("NFKC", text)
+    text = _DASHES.sub("-", text)
+    return _SPACES.sub(" ", text).strip().casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class LexiconEntry:
+    """One surface form of one entity."""
+
+    surface: str
+    curie: str
+    kind: str
+    source: str  # prefLabel, altLabel, sharedLabel or derived
+
+    @property
+    def key(self) -> str:
+        return normalize_label(self.surface)
+
+
+def radiolabel_spellings(nuclide: Radionuclide, ligand_label: str) -> set[str]:
+    """The ways papers write a radionuclide joined to a ligand.
+
+    >>> from kg.ontology import load_ontology
+    >>> lu = load_ontology().radionuclides["nuclide:Lu-177"]
+    >>> sorted(radiolabel_spellings(lu, "PSMA-617"))[:4]
+    ['177Lu PSMA-617', '177Lu-PSMA-617', '177Lu-labeled PSMA-617', '177Lu-labelled PSMA-617']
+    """
+    mass = f"{nuclide.mass_number}{'m' if nuclide.metastable else ''}"
+    sym, element, lig = nuclide.symbol, nuclide.element, ligand_label
+    return {
+        f"{mass}{sym}-{lig}",
+        f"{mass}{sym} {lig}",
+        f"{sym}-{mass}-{lig}",
+        f"{sym}-{mass} {lig}",
+        f"{sym}{mass}-{lig}",
+        f"[{mass}{sym}]{sym}-{lig}",
+        f"[{mass}{sym}]{lig}",
+        f"[{mass}{sym}]-{lig}",
+        f"{element}-{mass} {lig}",
+        f"{element}-{mass}-{lig}",
+        f"{element} {sym} {mass} {lig}",
+        f"{element} ({mass}{sym}) {lig}",
+        f"{mass}{sym}-labeled {lig}",
+        f"{mass}{sym}-labelled {lig}",
+        f"{sym}-{lig}",
+    }
+
+
+class Lexicon:
+    """Surface form -> entities. Build it with :func:`build_lexicon`."""
+
+    def __init__(self, entries: Iterable[LexiconEntry], ambiguous: dict[str, tuple[str, ...]]):
+        self.entries: tuple[LexiconEntry, ...] = tuple(entries)
+        #: Derived spellings dropped because they fit several entities, with those entities.
+        self.ambiguous = ambiguous
+        self._by_key: dict[str, list[LexiconEntry]] = defaultdict(list)
+        for entry in self.entries:
+            self._by_key[entry.key].append(entry)
+
+    def lookup(self, text: str) -> tuple[LexiconEntry, ...]:
+        """Every entity a surface form may name (more than one only for shared labels)."""
+        return tuple(self._by_key.get(normalize_label(text), ()))
+
+    def resolve(self, text: str, *, strict: bool = False) -> str | None:
+        """The CURIE a surface form names, None (or KeyError if strict) when unknown or shared."""
+        curies = {entry.curie for entry in self.lookup(text)}
+        if len(curies) == 1:
+            return curies.pop()
+        if strict:
+            raise KeyError(f"{text!r} names {len(curies)} entities: {sorted(curies)}")
+        return None
+
+    def keys(self) -> Iterator[str]:
+        return iter(self._by_key)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+
+def _explicit_entries(entity: Entity) -> Iterator[LexiconEntry]:
+    yield LexiconEntry(entity.label, entity.curie, entity.kind, "prefLabel")
+    for label in entity.alt_labels:
+        yield LexiconEntry(label, entity.curie, entity.kind, "altLabel")
+    for label in entity.shared_labels:
+        yield LexiconEntry(label, entity.curie, entity.kind, "sharedLabel")
+
+
+def _derived_entries(ontology: Ontology, agent: Agent) -> Iterator[LexiconEntry]:
+    if agent.radionuclide is None or agent.ligand is None:
+        return
+    nuclide = ontology.radionuclides[agent.radionuclide]
+    for label in ontology.ligands[agent.ligand].labels:
+        for spelling in radiolabel_spellings(nuclide, label):
+            yield LexiconEntry(spelling, agent.curie, agent.kind, "derived")
+
+
+def build_lexicon(ontology: Ontology) -> Lexicon:
+    """Every label of every entity; raises OntologyError on a label that names two entities.
+
+    A label may name several entities only when each of them declares it as a
+    ``psma:sharedLabel``. A derived spelling that fits several entities, or that an
+    explicit label of another entity already uses, is left out and listed in
+    ``Lexicon.ambiguous``.
+    """
+    explicit: dict[str, list[LexiconEntry]] = defaultdict(list)
+    for entity in ontology.entities():
+        for entry in _explicit_entries(entity):
+            explicit[entry.key].append(entry)
+    problems = []
+    for key, entries in explicit.items():
+        curies = {entry.curie for entry in entries}
+        sharing = {entry.curie for entry in entries if entry.source == "sharedLabel"}
+        if len(curies) > 1 and sharing != curies:
+            named = ", ".join(f"{e.curie} ({e.source} {e.surface!r})" for e in entries)
+            problems.append(f"label {key!r} names {len(curies)} entities: {named}")
+    if problems:
+        raise OntologyError("label collisions in the ontology:\n  " + "\n  ".join(sorted(problems)))
+
+    derived: dict[str, list[LexiconEntry]] = defaultdict(list)
+    for agent in ontology.agents.values():
+        for entry in _derived_entries(ontology, agent):
+            if entry.key not in explicit:
+                derived[entry.key].append(entry)
+            elif {e.curie for e in explicit[entry.key]} != {agent.curie}:
+                derived.setdefault(entry.key, [])  # the explicit label of another entity wins
+    ambiguous: dict[str, tuple[str, ...]] = {}
+    entries = [entry for group in explicit.values() for entry in group]
+    for key, group in derived.items():
+        curies = tuple(sorted({entry.curie for entry in group}))
+        if len(curies) == 1:
+            entries.append(group[0])
+        elif len(curies) > 1:
+            ambiguous[key] = curies
+    return Lexicon(entries, ambiguous)
+
+
+@cache
+def default_lexicon() -> Lexicon:
+    """The lexicon of the shipped ontology, built once per process."""
+    return build_lexicon(load_ontology())
