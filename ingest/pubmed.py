@@ -1,0 +1,203 @@
+"""PubMed efetch XML (``PubmedArticleSet``), plain or gzip, read record by record in constant memory.
+
+The file is cut into records (``PubmedArticle``, ``PubmedBookArticle``, ``DeleteCitation``)
+before any XML parsing, and each record is parsed on its own: a malformed record is
+reported and skipped while the records around it are still read.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+
+from lxml import etree
+
+from ingest.document import Document, Section, pmid_document_id
+from ingest.report import IngestReport
+from ingest.sources import open_binary
+from ingest.xmlsafe import entity_declaration_problem, parse_fragment
+from kg.errors import ParseError
+
+FORMAT = "pubmed-xml"
+_CHUNK = 1 << 20
+_RECORD_START = re.compile(rb"<(PubmedArticle|PubmedBookArticle|DeleteCitation)(?=[\s>])")
+_ROOT = re.compile(rb"<PubmedArticleSet(?=[\s>])")
+_PROLOG_LIMIT = 4 * _CHUNK
+
+
+def looks_like(head: bytes) -> bool:
+    """True when the first bytes of a file are PubMed XML."""
+    return bool(_ROOT.search(head) or _RECORD_START.search(head))
+
+
+def iter_documents(path: str | Path, report: IngestReport | None = None) -> Iterator[Document]:
+    """Documents of a PubMed XML file; problems go to ``report`` (or raise ParseError without one)."""
+    report_ = report if report is not None else _Strict()
+    for index, kind, data in _iter_records(path, report_):
+        if kind == "DeleteCitation":
+            _report_deletions(path, index, data, report_)
+            continue
+        try:
+            element = parse_fragment(data)
+        except etree.XMLSyntaxError as exc:
+            report_.skip(
+                ParseError(str(path), f"malformed XML: {exc}", index=index, record_id=_sniff_pmid(data))
+            )
+            continue
+        if kind == "PubmedBookArticle":
+            pmid = element.findtext("BookDocument/PMID")
+            report_.warn(
+                f"{path}: record {index} (PMID {pmid}): book article skipped (books are not abstracts)"
+            )
+            continue
+        try:
+            yield document_from_article(element, source=str(path), index=index)
+        except ParseError as exc:
+            report_.skip(exc)
+
+
+class _Strict(IngestReport):
+    """Without a report, the first problem raises."""
+
+    def skip(self, error: ParseError) -> None:
+        raise error
+
+
+def _iter_records(path: str | Path, report: IngestReport) -> Iterator[tuple[int, str, bytes]]:
+    """(index, element name, bytes) of every record, scanning the file in chunks."""
+    index = 0
+    try:
+        with open_binary(path) as stream:
+            buffer, eof = b"", False
+            while (first := _RECORD_START.search(buffer)) is None and not eof:
+                chunk = stream.read(_CHUNK)
+                eof = not chunk
+                buffer += chunk
+                if len(buffer) > _PROLOG_LIMIT and not _ROOT.search(buffer):
+                    break
+            prolog = buffer[: first.start()] if first else buffer
+            problem = entity_declaration_problem(prolog)
+            if problem is None and first is None and not _ROOT.search(prolog):
+                problem = "not PubMed XML (no PubmedArticleSet or PubmedArticle element)"
+            if problem:
+                report.skip(ParseError(str(path), problem))
+                return
+            while True:
+                match = _RECORD_START.search(buffer)
+                if match is None:
+                    if eof:
+                        return
+                    buffer = buffer[-64:]  # may hold the beginning of a start tag
+                    chunk = stream.read(_CHUNK)
+                    eof = not chunk
+                    buffer += chunk
+                    continue
+                name = match.group(1)
+                end_tag = b"</" + name + b">"
+                end = buffer.find(end_tag, match.end())
+                while end < 0 and not eof:
+                    chunk = stream.read(_CHUNK)
+                    eof = not chunk
+                    buffer += chunk
+                    end = buffer.find(end_tag, match.end())
+                index += 1
+                if end < 0:
+                    reason = "truncated: the file ends inside this record"
+                    report.skip(ParseError(str(path), reason, index=index, record_id=_sniff_pmid(buffer)))
+                    return
+                stop = end + len(end_tag)
+                yield index, name.decode(), buffer[match.start() : stop]
+                buffer = buffer[stop:]
+    except (OSError, EOFError, zlib.error) as exc:
+        report.skip(ParseError(str(path), f"unreadable after record {index}: {exc}", index=index + 1))
+
+
+_PMID = re.compile(rb"<PMID[^>]*>\s*([^<\s]+)\s*</PMID>")
+
+
+def _sniff_pmid(data: bytes) -> str | None:
+    match = _PMID.search(data)
+    return match.group(1).decode("utf-8", "replace") if match else None
+
+
+def _report_deletions(path: str | Path, index: int, data: bytes, report: IngestReport) -> None:
+    pmids = [m.group(1).decode("utf-8", "replace") for m in _PMID.finditer(data)]
+    report.deleted.extend(pmids)
+    report.warn(f"{path}: record {index}: deletion of PMID(s) {', '.join(pmids)} reported")
+
+
+def _text(element: etree._Element | None) -> str:
+    """All text inside an element (inline markup such as <i> or <sup> flattened), spaces collapsed."""
+    if element is None:
+        return ""
+    return " ".join("".join(element.itertext()).split())
+
+
+def document_from_article(article: etree._Element, *, source: str = "", index: int | None = None) -> Document:
+    """A Document from one parsed ``PubmedArticle`` element; ParseError when it has no usable abstract."""
+    citation = article.find("MedlineCitation")
+    if citation is None:
+        raise ParseError(source, "no MedlineCitation element", index=index)
+    pmid_element = citation.find("PMID")
+    pmid = _text(pmid_element)
+    if not pmid:
+        raise ParseError(source, "no PMID", index=index)
+    version = pmid_element.get("Version", "1")
+    art = citation.find("Article")
+    if art is None:
+        raise ParseError(source, "no Article element", index=index, record_id=pmid)
+    title = _text(art.find("ArticleTitle")) or _text(art.find("VernacularTitle"))
+    sections = tuple(
+        Section(text=body, label=part.get("Label") or None, category=part.get("NlmCategory") or None)
+        for part in art.iterfind("Abstract/AbstractText")
+        if (body := _text(part))
+    )
+    if not sections:
+        raise ParseError(source, "empty abstract", index=index, record_id=pmid)
+    if not title:
+        raise ParseError(source, "no article title", index=index, record_id=pmid)
+    ids = {
+        (node.get("IdType") or "").lower(): _text(node)
+        for node in article.iterfind("PubmedData/ArticleIdList/ArticleId")
+    }
+    doi = ids.get("doi") or next(
+        (_text(e) for e in art.iterfind("ELocationID") if e.get("EIdType") == "doi"), None
+    )
+    return Document(
+        id=pmid_document_id(pmid),
+        title=title,
+        sections=sections,
+        source=source,
+        source_format=FORMAT,
+        record_index=index,
+        pmid=pmid,
+        version=int(version) if version.isdigit() else 1,
+        doi=doi or None,
+        pmcid=ids.get("pmc") or None,
+        journal=_text(art.find("Journal/Title")) or None,
+        year=_year(art),
+        authors=tuple(_author(a) for a in art.iterfind("AuthorList/Author") if _author(a)),
+        publication_types=tuple(_text(p) for p in art.iterfind("PublicationTypeList/PublicationType")),
+        mesh_terms=tuple(_text(d) for d in citation.iterfind("MeshHeadingList/MeshHeading/DescriptorName")),
+        keywords=tuple(_text(k) for k in citation.iterfind("KeywordList/Keyword")),
+    )
+
+
+def _year(art: etree._Element) -> int | None:
+    for path in ("Journal/JournalIssue/PubDate/Year", "ArticleDate/Year"):
+        year = _text(art.find(path))
+        if year.isdigit():
+            return int(year)
+    medline_date = _text(art.find("Journal/JournalIssue/PubDate/MedlineDate"))
+    match = re.match(r"(\d{4})", medline_date)
+    return int(match.group(1)) if match else None
+
+
+def _author(author: etree._Element) -> str:
+    collective = _text(author.find("CollectiveName"))
+    if collective:
+        return collective
+    last, initials = _text(author.find("LastName")), _text(author.find("Initials"))
+    return f"{last} {initials}".strip()
