@@ -72,7 +72,7 @@ def _iter_records(path: str | Path, report: IngestReport) -> Iterator[tuple[int,
         with open_binary(path) as stream:
             buffer, eof = b"", False
             while (first := _RECORD_START.search(buffer)) is None and not eof:
-                chunk = stream.read(_CHUNK)
+                chunk = stream.read1(_CHUNK)
                 eof = not chunk
                 buffer += chunk
                 if len(buffer) > _PROLOG_LIMIT and not _ROOT.search(buffer):
@@ -90,7 +90,7 @@ def _iter_records(path: str | Path, report: IngestReport) -> Iterator[tuple[int,
                     if eof:
                         return
                     buffer = buffer[-64:]  # may hold the beginning of a start tag
-                    chunk = stream.read(_CHUNK)
+                    chunk = stream.read1(_CHUNK)
                     eof = not chunk
                     buffer += chunk
                     continue
@@ -98,7 +98,7 @@ def _iter_records(path: str | Path, report: IngestReport) -> Iterator[tuple[int,
                 end_tag = b"</" + name + b">"
                 end = buffer.find(end_tag, match.end())
                 while end < 0 and not eof:
-                    chunk = stream.read(_CHUNK)
+                    chunk = stream.read1(_CHUNK)
                     eof = not chunk
                     buffer += chunk
                     end = buffer.find(end_tag, match.end())

@@ -1,0 +1,38 @@
+"""JSON Lines and gold records: text kept exactly, bad lines reported."""
+
+import json
+
+from ingest import IngestReport
+from ingest.jsonl import iter_documents
+
+
+def test_records_keep_their_text_exactly(tmp_path):
+    text = "BACKGROUND: Why.\nRESULTS: Median OS 15.3 months.\nPlain closing line."
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps({"id": "pmid:34161051", "title": "T", "text": text, "agents": []}) + "\n")
+    (document,) = iter_documents(path)
+    assert document.id == "pmid:34161051"
+    assert document.text == text
+    assert document.full_text == "T\n" + text
+    assert document.sections[1].label == "RESULTS"
+
+
+def test_bad_lines_are_reported_with_their_number(tmp_path):
+    path = tmp_path / "mixed.jsonl"
+    path.write_text(
+        "\n".join(
+            [
+                json.dumps({"id": "a", "title": "A", "text": "first"}),
+                "{not json",
+                json.dumps({"id": "b", "title": "B", "text": ""}),
+                json.dumps(["a", "list"]),
+                json.dumps({"id": "c", "title": "C", "text": "last"}),
+            ]
+        )
+    )
+    report = IngestReport()
+    assert [d.id for d in iter_documents(path, report)] == ["a", "c"]
+    messages = [str(e) for e in report.skipped]
+    assert "record 2: invalid JSON" in messages[0]
+    assert "record 3 (PMID b): empty abstract" in messages[1]
+    assert "record 4: expected a JSON object" in messages[2]
