@@ -84,12 +84,14 @@ def _iter_records(path: str | Path, report: IngestReport) -> Iterator[tuple[int,
             if problem:
                 report.skip(ParseError(str(path), problem))
                 return
+            position = 0  # records before it were yielded; the buffer is compacted only on reads
             while True:
-                match = _RECORD_START.search(buffer)
+                match = _RECORD_START.search(buffer, position)
                 if match is None:
                     if eof:
                         return
-                    buffer = buffer[-64:]  # may hold the beginning of a start tag
+                    buffer = buffer[max(position, len(buffer) - 64) :]  # may hold a start tag's beginning
+                    position = 0
                     chunk = stream.read1(_CHUNK)
                     eof = not chunk
                     buffer += chunk
@@ -97,11 +99,15 @@ def _iter_records(path: str | Path, report: IngestReport) -> Iterator[tuple[int,
                 name = match.group(1)
                 end_tag = b"</" + name + b">"
                 end = buffer.find(end_tag, match.end())
-                while end < 0 and not eof:
-                    chunk = stream.read1(_CHUNK)
-                    eof = not chunk
-                    buffer += chunk
-                    end = buffer.find(end_tag, match.end())
+                if end < 0 and not eof:
+                    buffer, start = buffer[match.start() :], match.end() - match.start()
+                    position = 0
+                    while end < 0 and not eof:
+                        chunk = stream.read1(_CHUNK)
+                        eof = not chunk
+                        buffer += chunk
+                        end = buffer.find(end_tag, start)
+                    match = _RECORD_START.match(buffer)
                 index += 1
                 if end < 0:
                     reason = "truncated: the file ends inside this record"
@@ -109,7 +115,7 @@ def _iter_records(path: str | Path, report: IngestReport) -> Iterator[tuple[int,
                     return
                 stop = end + len(end_tag)
                 yield index, name.decode(), buffer[match.start() : stop]
-                buffer = buffer[stop:]
+                position = stop
     except (OSError, EOFError, zlib.error) as exc:
         report.skip(ParseError(str(path), f"unreadable after record {index}: {exc}", index=index + 1))
 
@@ -132,66 +138,114 @@ def _text(element: etree._Element | None) -> str:
     """All text inside an element (inline markup such as <i> or <sup> flattened), spaces collapsed."""
     if element is None:
         return ""
-    return " ".join("".join(element.itertext()).split())
+    raw = element.text or "" if len(element) == 0 else "".join(element.itertext())
+    return " ".join(raw.split())
+
+
+_CITATION_TAGS = (
+    "PMID",
+    "ArticleTitle",
+    "VernacularTitle",
+    "AbstractText",
+    "ELocationID",
+    "Title",
+    "Year",
+    "MedlineDate",
+    "Author",
+    "PublicationType",
+    "DescriptorName",
+    "Keyword",
+)
 
 
 def document_from_article(article: etree._Element, *, source: str = "", index: int | None = None) -> Document:
-    """A Document from one parsed ``PubmedArticle`` element; ParseError when it has no usable abstract."""
+    """A Document from one parsed ``PubmedArticle`` element; ParseError when it has no usable abstract.
+
+    One pass over the citation's elements of interest (filtered in C), each checked against its
+    parent, is several times faster than a find() per field.
+    """
     citation = article.find("MedlineCitation")
     if citation is None:
         raise ParseError(source, "no MedlineCitation element", index=index)
-    pmid_element = citation.find("PMID")
-    pmid = _text(pmid_element)
+    pmid = version = title = vernacular = journal = doi = medline_date = None
+    years: dict[str, str] = {}
+    sections, authors, types, mesh, keywords = [], [], [], [], []
+    for element in citation.iter(*_CITATION_TAGS):
+        tag, parent = element.tag, element.getparent().tag
+        if tag == "AbstractText":
+            if (
+                parent == "Abstract"
+                and element.getparent().getparent().tag == "Article"
+                and (body := _text(element))
+            ):
+                label, category = element.get("Label"), element.get("NlmCategory")
+                sections.append(
+                    Section.model_construct(text=body, label=label or None, category=category or None)
+                )
+        elif tag == "PMID":
+            if parent == "MedlineCitation":
+                pmid, version = _text(element), element.get("Version", "1")
+        elif tag == "ArticleTitle":
+            title = _text(element)
+        elif tag == "VernacularTitle":
+            vernacular = _text(element)
+        elif tag == "Title":
+            if parent == "Journal":
+                journal = _text(element)
+        elif tag == "Year":
+            years.setdefault(parent, _text(element))
+        elif tag == "MedlineDate":
+            medline_date = _text(element)
+        elif tag == "ELocationID":
+            if element.get("EIdType") == "doi":
+                doi = doi or _text(element)
+        elif tag == "Author":
+            if parent == "AuthorList" and (name := _author(element)):
+                authors.append(name)
+        elif tag == "PublicationType":
+            types.append(_text(element))
+        elif tag == "DescriptorName":
+            mesh.append(_text(element))
+        elif tag == "Keyword":
+            keywords.append(_text(element))
     if not pmid:
         raise ParseError(source, "no PMID", index=index)
-    version = pmid_element.get("Version", "1")
-    art = citation.find("Article")
-    if art is None:
-        raise ParseError(source, "no Article element", index=index, record_id=pmid)
-    title = _text(art.find("ArticleTitle")) or _text(art.find("VernacularTitle"))
-    sections = tuple(
-        Section(text=body, label=part.get("Label") or None, category=part.get("NlmCategory") or None)
-        for part in art.iterfind("Abstract/AbstractText")
-        if (body := _text(part))
-    )
     if not sections:
         raise ParseError(source, "empty abstract", index=index, record_id=pmid)
+    title = title or vernacular
     if not title:
         raise ParseError(source, "no article title", index=index, record_id=pmid)
-    ids = {
-        (node.get("IdType") or "").lower(): _text(node)
-        for node in article.iterfind("PubmedData/ArticleIdList/ArticleId")
-    }
-    doi = ids.get("doi") or next(
-        (_text(e) for e in art.iterfind("ELocationID") if e.get("EIdType") == "doi"), None
-    )
-    return Document(
+    ids = {}
+    id_list = article.find("PubmedData/ArticleIdList")
+    if id_list is not None:
+        ids = {(node.get("IdType") or "").lower(): _text(node) for node in id_list}
+    return Document.model_construct(
         id=pmid_document_id(pmid),
         title=title,
-        sections=sections,
+        sections=tuple(sections),
         source=source,
         source_format=FORMAT,
         record_index=index,
         pmid=pmid,
         version=int(version) if version.isdigit() else 1,
-        doi=doi or None,
+        doi=ids.get("doi") or doi or None,
         pmcid=ids.get("pmc") or None,
-        journal=_text(art.find("Journal/Title")) or None,
-        year=_year(art),
-        authors=tuple(_author(a) for a in art.iterfind("AuthorList/Author") if _author(a)),
-        publication_types=tuple(_text(p) for p in art.iterfind("PublicationTypeList/PublicationType")),
-        mesh_terms=tuple(_text(d) for d in citation.iterfind("MeshHeadingList/MeshHeading/DescriptorName")),
-        keywords=tuple(_text(k) for k in citation.iterfind("KeywordList/Keyword")),
+        journal=journal or None,
+        year=_year(years, medline_date),
+        authors=tuple(authors),
+        publication_types=tuple(types),
+        mesh_terms=tuple(mesh),
+        keywords=tuple(keywords),
+        original=None,
+        offset_map=None,
     )
 
 
-def _year(art: etree._Element) -> int | None:
-    for path in ("Journal/JournalIssue/PubDate/Year", "ArticleDate/Year"):
-        year = _text(art.find(path))
-        if year.isdigit():
-            return int(year)
-    medline_date = _text(art.find("Journal/JournalIssue/PubDate/MedlineDate"))
-    match = re.match(r"(\d{4})", medline_date)
+def _year(years: dict[str, str], medline_date: str | None) -> int | None:
+    for parent in ("PubDate", "ArticleDate"):
+        if years.get(parent, "").isdigit():
+            return int(years[parent])
+    match = re.match(r"(\d{4})", medline_date or "")
     return int(match.group(1)) if match else None
 
 
