@@ -36,9 +36,7 @@ def iter_documents(path: str | Path, report: IngestReport | None = None) -> Iter
             report.skip(exc)
 
 
-def _iter_records(
-    path: str | Path, report: IngestReport | None
-) -> Iterator[tuple[int, dict[str, list[str]]]]:
+def _iter_records(path: str | Path, report: IngestReport | None) -> Iterator[tuple[int, dict[str, list[str]]]]:
     index = 0
     fields: dict[str, list[str]] = defaultdict(list)
     last: str | None = None
@@ -91,9 +89,7 @@ def split_sections(abstract: str) -> tuple[Section, ...]:
     return tuple(sections)
 
 
-def document_from_fields(
-    fields: dict[str, list[str]], *, source: str = "", index: int | None = None
-) -> Document:
+def document_from_fields(fields: dict[str, list[str]], *, source: str = "", index: int | None = None) -> Document:
     """A Document from the fields of one MEDLINE record."""
     pmid = (fields.get("PMID") or [""])[0]
     if not pmid:
@@ -105,11 +101,7 @@ def document_from_fields(
     if not sections:
         raise ParseError(source, "empty abstract", index=index, record_id=pmid)
     doi = next(
-        (
-            aid[: -len(" [doi]")]
-            for aid in fields.get("AID", []) + fields.get("LID", [])
-            if aid.endswith("[doi]")
-        ),
+        (aid[: -len(" [doi]")] for aid in fields.get("AID", []) + fields.get("LID", []) if aid.endswith("[doi]")),
         None,
     )
     year_match = re.match(r"(\d{4})", (fields.get("DP") or [""])[0])

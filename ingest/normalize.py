@@ -57,9 +57,7 @@ class _Builder:
             # Each new character maps to the original character at the same place in the match,
             # or to the match's last character when the replacement is longer.
             for i in range(len(new)):
-                offsets.append(
-                    self.offsets[match.start() + min(i, span - 1)] if span else self.offsets[match.start()]
-                )
+                offsets.append(self.offsets[match.start() + min(i, span - 1)] if span else self.offsets[match.start()])
             out.append(new)
             last = match.end()
         out.append(self.text[last:])

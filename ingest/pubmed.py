@@ -42,15 +42,11 @@ def iter_documents(path: str | Path, report: IngestReport | None = None) -> Iter
         try:
             element = parse_fragment(data)
         except etree.XMLSyntaxError as exc:
-            report_.skip(
-                ParseError(str(path), f"malformed XML: {exc}", index=index, record_id=_sniff_pmid(data))
-            )
+            report_.skip(ParseError(str(path), f"malformed XML: {exc}", index=index, record_id=_sniff_pmid(data)))
             continue
         if kind == "PubmedBookArticle":
             pmid = element.findtext("BookDocument/PMID")
-            report_.warn(
-                f"{path}: record {index} (PMID {pmid}): book article skipped (books are not abstracts)"
-            )
+            report_.warn(f"{path}: record {index} (PMID {pmid}): book article skipped (books are not abstracts)")
             continue
         try:
             yield document_from_article(element, source=str(path), index=index)
@@ -173,15 +169,9 @@ def document_from_article(article: etree._Element, *, source: str = "", index: i
     for element in citation.iter(*_CITATION_TAGS):
         tag, parent = element.tag, element.getparent().tag
         if tag == "AbstractText":
-            if (
-                parent == "Abstract"
-                and element.getparent().getparent().tag == "Article"
-                and (body := _text(element))
-            ):
+            if parent == "Abstract" and element.getparent().getparent().tag == "Article" and (body := _text(element)):
                 label, category = element.get("Label"), element.get("NlmCategory")
-                sections.append(
-                    Section.model_construct(text=body, label=label or None, category=category or None)
-                )
+                sections.append(Section.model_construct(text=body, label=label or None, category=category or None))
         elif tag == "PMID":
             if parent == "MedlineCitation":
                 pmid, version = _text(element), element.get("Version", "1")

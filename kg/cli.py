@@ -57,6 +57,69 @@ def _cmd_ontology(args: argparse.Namespace) -> int:
 READ_FORMATS = ("pubmed-xml", "medline", "jsonl", "text")
 
 
+def _cmd_extract(args: argparse.Namespace) -> int:
+    import json
+
+    from ingest import IngestReport, read_documents
+    from ingest.extraction.pipeline import extract_document
+    from ingest.extraction.records import extraction_record
+
+    report = IngestReport()
+    for document in read_documents(args.paths, report, format=args.input_format):
+        record = extraction_record(extract_document(document))
+        if args.format == "jsonl":
+            print(json.dumps(record, ensure_ascii=False))
+        else:
+            print(_record_table(record))
+    if not report.ok or report.warnings:
+        print(report.summary(), file=sys.stderr)
+    return 0 if report.ok else 1
+
+
+def _record_table(record: dict) -> str:
+    lines = [f"# {record['id']}: {record['title']}"]
+    for agent in record["agents"]:
+        lines.append(f"  agent    {agent['label']} [{agent['class']}, {agent['role']}]")
+    for trial in record["trials"]:
+        lines.append(f"  trial    {trial['label']} phase={trial['phase']} n={trial['n_patients']} nct={trial['nct']}")
+    for m in record["measurements"]:
+        ratio = f" HR {m['hr']} ({m['ci_low']}-{m['ci_high']}, {m['ci_level']}%)" if m.get("hr") is not None else ""
+        p = f" p{m['p_value']}" if m.get("p_value") else ""
+        flags = " NEGATED" if m.get("negated") else ""
+        lines.append(
+            f"  {m['status']:<9}{m['endpoint']:<16}{m['statistic']:<8}{m['value']!s:>7} {m['unit'] or ''}"
+            f"{ratio}{p}  [{m['arm']}]{flags}"
+        )
+    return "\n".join(lines)
+
+
+def _cmd_eval(args: argparse.Namespace) -> int:
+    import json
+
+    from ingest.extraction.evaluate import load_records, score
+    from ingest.extraction.pipeline import extract_document
+    from ingest.extraction.records import extraction_record
+    from ingest.jsonl import document_from_record
+
+    gold = load_records(args.gold)
+    if args.pred:
+        predicted = load_records(args.pred)
+    else:
+        predicted = [
+            extraction_record(extract_document(document_from_record(record, source=args.gold))) for record in gold
+        ]
+    scores = score(gold, predicted)
+    if args.json:
+        print(json.dumps(scores.as_dict(), indent=2))
+    else:
+        print(scores.table())
+    if args.errors:
+        with open(args.errors, "w", encoding="utf-8") as handle:
+            for error in scores.errors:
+                handle.write(json.dumps(error, ensure_ascii=False) + "\n")
+    return 0
+
+
 def _cmd_ingest(args: argparse.Namespace) -> int:
     from ingest import IngestReport, read_documents
 
@@ -101,9 +164,7 @@ class _Progress:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every psmakg command."""
-    parser = argparse.ArgumentParser(
-        prog="psmakg", description="psma-kg: a knowledge graph of PSMA theranostics."
-    )
+    parser = argparse.ArgumentParser(prog="psmakg", description="psma-kg: a knowledge graph of PSMA theranostics.")
     parser.add_argument("--version", action="version", version=f"psmakg {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
 
@@ -115,16 +176,23 @@ def build_parser() -> argparse.ArgumentParser:
     ontology.add_argument("--lookup", nargs="+", metavar="LABEL", help="resolve labels through the lexicon")
     ontology.set_defaults(func=_cmd_ontology)
 
-    ingest = commands.add_parser(
-        "ingest", help="read documents (PubMed XML, MEDLINE, text, JSON Lines) and report"
-    )
-    ingest.add_argument(
-        "paths", nargs="+", metavar="PATH", help="files, folders, globs, or - for standard input"
-    )
-    ingest.add_argument(
-        "--format", choices=sorted(READ_FORMATS), help="skip detection and read as this format"
-    )
+    ingest = commands.add_parser("ingest", help="read documents (PubMed XML, MEDLINE, text, JSON Lines) and report")
+    ingest.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, globs, or - for standard input")
+    ingest.add_argument("--format", choices=sorted(READ_FORMATS), help="skip detection and read as this format")
     ingest.set_defaults(func=_cmd_ingest)
+
+    extract = commands.add_parser("extract", help="print one extraction record per document (FORMAT.md)")
+    extract.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, globs, or - for standard input")
+    extract.add_argument("--format", choices=("jsonl", "table"), default="jsonl", help="output format")
+    extract.add_argument("--input-format", choices=sorted(READ_FORMATS), help="skip detection of the input format")
+    extract.set_defaults(func=_cmd_extract)
+
+    evaluate = commands.add_parser("eval", help="score extraction against a gold file: precision, recall, F1")
+    evaluate.add_argument("gold", help="gold records (JSON Lines, FORMAT.md)")
+    evaluate.add_argument("--pred", help="predicted records (default: run the extractor on the gold texts)")
+    evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
+    evaluate.add_argument("--errors", metavar="FILE", help="write every miss and mismatch to FILE (JSON Lines)")
+    evaluate.set_defaults(func=_cmd_eval)
     return parser
 
 

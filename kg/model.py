@@ -83,3 +83,75 @@ class Trial(Entity):
 
 class Endpoint(Entity):
     code: str
+
+
+# --- Extractions: what the extractor finds in one document ---------------------------------
+
+
+class Evidence(Frozen):
+    """Where a fact was read: document, sentence and character offsets, and by what."""
+
+    document: str
+    start: int
+    end: int
+    sentence: str
+    extractor: str
+    version: str
+    confidence: float = 1.0
+
+
+class ExtractedAgent(Frozen):
+    """An agent named in a document: a curated entity (``curie``) or a new, uncurated radioligand."""
+
+    label: str
+    agent_class: str
+    curie: str | None = None
+    radionuclide: str | None = None
+    role: str = "mentioned"
+    curated: bool = True
+    evidence: Evidence | None = None
+
+
+class ExtractedTrial(Frozen):
+    """A trial named in a document (by name or registry id), with the facts the text states."""
+
+    label: str
+    curie: str | None = None
+    registrations: tuple[str, ...] = ()
+    phase: str | None = None
+    n_patients: int | None = None
+    design: tuple[str, ...] = ()
+    randomization_ratio: str | None = None
+    evidence: Evidence | None = None
+
+
+class Measurement(Frozen):
+    """One number for one endpoint (and arm), reported or planned, with its evidence."""
+
+    endpoint: str
+    statistic: str
+    arm: str | None = None
+    value: float | None = None
+    unit: str | None = None
+    hr: float | None = None
+    ci_low: float | None = None
+    ci_high: float | None = None
+    ci_level: float | None = None
+    p_value: str | None = None
+    status: str = "reported"
+    negated: bool = False
+    grade: str | None = None
+    note: str | None = None
+    evidence: Evidence | None = None
+
+
+class Extraction(Frozen):
+    """Everything extracted from one document."""
+
+    document: str
+    title: str = ""
+    agents: tuple[ExtractedAgent, ...] = ()
+    trials: tuple[ExtractedTrial, ...] = ()
+    measurements: tuple[Measurement, ...] = ()
+    diseases: tuple[str, ...] = ()
+    comparators: tuple[str, ...] = ()

@@ -93,9 +93,7 @@ def build_ontology(graph: Graph) -> Ontology:
             element=reader.required_literal(node, PSMA.elementName),
             mass_number=int(reader.required_literal(node, PSMA.massNumber)),
             metastable=bool(reader.optional_literal(node, PSMA.metastable)),
-            emissions=tuple(
-                sorted(reader.pref_label(emission) for emission in graph.objects(node, PSMA.emissionType))
-            ),
+            emissions=tuple(sorted(reader.pref_label(emission) for emission in graph.objects(node, PSMA.emissionType))),
             half_life_hours=float(reader.required_literal(node, PSMA.halfLifeHours)),
         )
     for node in reader.instances(PSMA.Ligand):
@@ -169,9 +167,7 @@ class _Reader:
     def optional_literal(self, node: URIRef, prop: URIRef):
         values = [o for o in self.graph.objects(node, prop) if isinstance(o, Literal)]
         if len(values) > 1:
-            raise OntologyError(
-                f"{self.curie(node)} has {len(values)} values of {self.curie(prop)}, expected one"
-            )
+            raise OntologyError(f"{self.curie(node)} has {len(values)} values of {self.curie(prop)}, expected one")
         return values[0].toPython() if values else None
 
     def required_literal(self, node: URIRef, prop: URIRef):
@@ -183,7 +179,5 @@ class _Reader:
     def optional_curie(self, node: URIRef, prop: URIRef) -> str | None:
         values = self.curies(node, prop)
         if len(values) > 1:
-            raise OntologyError(
-                f"{self.curie(node)} has {len(values)} values of {self.curie(prop)}, expected one"
-            )
+            raise OntologyError(f"{self.curie(node)} has {len(values)} values of {self.curie(prop)}, expected one")
         return values[0] if values else None

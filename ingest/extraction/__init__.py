@@ -1,0 +1,1 @@
+"""Extraction: spaCy components built from the ontology that turn Documents into Extractions."""

@@ -1,0 +1,136 @@
+"""Document-level context: sentences, arms, the main agent, agent roles, trial-in-progress status."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from ingest.extraction.mentions import Mention
+
+#: Regimens that form the backbone of both arms ("X plus standard of care" vs "standard of care").
+BACKGROUND_AGENTS = frozenset({"agent:standard-of-care", "agent:adt"})
+
+_RANDOMIZED = re.compile(r"\b(?:randomly assigned|randomi[sz]ed|random assignment|allocated|assigned)\b", re.I)
+_ARM_SPLIT = re.compile(r"\s(?:or to|or|versus|vs\.?|compared with|compared to|against|and to)\s|,\s*or\s", re.I)
+_PRIOR = re.compile(
+    r"\b(?:after|prior|previous(?:ly)?|pretreated|pre-treated|progress(?:ed|ion|ing)?\s+(?:on|after|following)|"
+    r"refractory|resistant to|received|failed|following|exposed to|naive|naïve)\b[^.;]{0,60}$",
+    re.I,
+)
+_SELECTION = re.compile(r"\b(?:PET|SPECT|scan|imaging|positive|positivity|selected|screen\w*|avid)\b", re.I)
+_FUTURE = re.compile(
+    r"\b(?:will be|will receive|will compare|will assess|is enrolling|are being|is recruiting|is ongoing|are enrolling"
+    r"|trial in progress|is currently|planned enrol\w*|will enrol\w*|aims to)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    section: str | None = None
+
+
+@dataclass
+class Arm:
+    """An arm as the text names it: its agents in order."""
+
+    agents: list[Mention] = field(default_factory=list)
+    words: str = ""
+
+    @property
+    def curies(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(m.curie or m.label or m.text for m in self.agents))
+
+    @property
+    def label(self) -> str:
+        labels = list(dict.fromkeys(m.label or m.text for m in self.agents))
+        return " + ".join(labels) if labels else self.words
+
+
+@dataclass
+class DocumentContext:
+    """What the whole abstract says about its arms and agents."""
+
+    arms: list[Arm]
+    main_agents: list[Mention]
+    planned: bool
+    prior: set[int] = field(default_factory=set)  # starts of agent mentions in prior-therapy context
+    selection: set[int] = field(default_factory=set)  # starts of imaging mentions used to select patients
+
+    def comparator_curies(self) -> set[str]:
+        if len(self.arms) < 2:
+            return set()
+        first = set(self.arms[0].curies)
+        return {c for arm in self.arms[1:] for c in arm.curies if c not in first}
+
+
+def agents_in(mentions: list[Mention], start: int, end: int) -> list[Mention]:
+    return [m for m in mentions if m.is_agent and start <= m.start and m.end <= end]
+
+
+def find_arms(text: str, sentences: list[Sentence], mentions: list[Mention], prior: set[int]) -> list[Arm]:
+    """Arms from the randomization sentence ("randomly assigned to X or to Y"), else from a title "X vs Y"."""
+    for sentence in sentences:
+        match = _RANDOMIZED.search(sentence.text)
+        if not match:
+            continue
+        segment_start = sentence.start + match.end()
+        arms = _split_arms(text, segment_start, sentence.end, mentions, prior)
+        if len(arms) >= 2:
+            return arms
+    title = sentences[0] if sentences else None
+    if title is not None:
+        arms = _split_arms(text, title.start, title.end, mentions, prior)
+        if len(arms) >= 2:
+            return arms
+    return []
+
+
+def _split_arms(text: str, start: int, end: int, mentions: list[Mention], prior: set[int]) -> list[Arm]:
+    cuts = [start]
+    for cut in _ARM_SPLIT.finditer(text, start, end):
+        cuts.append(cut.start())
+    cuts.append(end)
+    arms = []
+    for left, right in pairwise(cuts):
+        agents = [m for m in agents_in(mentions, left, right) if m.start not in prior and m.kind != "ImagingAgent"]
+        if agents:
+            arms.append(Arm(agents=agents))
+    return arms
+
+
+def prior_therapy_mentions(text: str, sentences: list[Sentence], mentions: list[Mention]) -> set[int]:
+    """Starts of agent mentions written as prior therapy ("after enzalutamide", "taxane-pretreated")."""
+    prior = set()
+    for mention in mentions:
+        if not mention.is_agent or mention.kind == "RadioligandTherapy":
+            continue
+        sentence = next((s for s in sentences if s.start <= mention.start < s.end), None)
+        if sentence is None:
+            continue
+        before = text[sentence.start : mention.start]
+        after = text[mention.end : mention.end + 25]
+        if _PRIOR.search(before) or re.match(r"[\s-]*(?:pretreated|pre-treated|refractory|naive|exposed)", after, re.I):
+            prior.add(mention.start)
+    return prior
+
+
+def selection_mentions(text: str, mentions: list[Mention], therapy: bool) -> set[int]:
+    """Imaging agents named to select patients for a therapy ("PSMA-positive on 68Ga-PSMA-11 PET")."""
+    if not therapy:
+        return set()
+    return {
+        m.start
+        for m in mentions
+        if m.kind == "ImagingAgent" and _SELECTION.search(text[max(0, m.start - 40) : m.end + 30])
+    }
+
+
+def is_trial_in_progress(document_text: str, sections: tuple[str | None, ...]) -> bool:
+    """True for design abstracts: no results section and future-tense wording."""
+    has_results = any(label and label.upper().startswith(("RESULT", "FINDING")) for label in sections)
+    return not has_results and bool(_FUTURE.search(document_text))

@@ -1,0 +1,302 @@
+"""Score extraction records against a gold file, as shared/eval/FORMAT.md describes.
+
+Entities (agents, trials, diseases, comparators) are compared on what they resolve to in the
+ontology, so spellings do not matter; an agent the ontology does not know is compared by its
+normalized radioligand label. A predicted measurement matches a gold one when the endpoint
+resolves to the same canonical code and the value (or the ratio when there is no value) is
+equal within 0.001; each gold measurement matches at most once.
+
+Two conventions of this implementation, stated so that scores can be read:
+- ``other:<free text>`` endpoints and negated findings are left out of the measurement score
+  (free text cannot be matched reliably); ``other:`` counts are reported on their own.
+- The arm of a matched pair is right when both arms name the same agents, leaving out the
+  backbone that both arms share (standard of care, ADT) unless an arm names nothing else.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+from ingest.extraction.context import BACKGROUND_AGENTS
+from ingest.extraction.mentions import _NEW_RADIOLIGAND
+from kg.lexicon import default_lexicon, normalize_label
+from kg.ontology import load_ontology
+
+TOLERANCE = 0.001
+_SPLIT_ARMS = re.compile(r"\s*(?:\+|\bplus\b|\band\b|\bwith\b|,|\bvs\.?|\bversus\b)\s*", re.I)
+
+
+@dataclass
+class PRF:
+    """Counts of true positives, false positives and false negatives, and their P/R/F1."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, gold: set, predicted: set) -> None:
+        self.tp += len(gold & predicted)
+        self.fp += len(predicted - gold)
+        self.fn += len(gold - predicted)
+
+    def as_dict(self) -> dict:
+        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
+                "tp": self.tp, "fp": self.fp, "fn": self.fn}  # fmt: skip
+
+
+@dataclass
+class Scores:
+    """Every score of one evaluation."""
+
+    documents: int = 0
+    agents: PRF = field(default_factory=PRF)
+    trials: PRF = field(default_factory=PRF)
+    diseases: PRF = field(default_factory=PRF)
+    comparators: PRF = field(default_factory=PRF)
+    measurements: PRF = field(default_factory=PRF)
+    hr_tuples: PRF = field(default_factory=PRF)
+    arm_right: int = 0
+    ci_right: int = 0
+    p_right: int = 0
+    planned_as_reported: int = 0
+    other_gold: int = 0
+    other_predicted: int = 0
+    errors: list[dict] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        matched = self.measurements.tp or 1
+        return {
+            "documents": self.documents,
+            "agents": self.agents.as_dict(),
+            "trials": self.trials.as_dict(),
+            "diseases": self.diseases.as_dict(),
+            "comparators": self.comparators.as_dict(),
+            "measurements": self.measurements.as_dict(),
+            "matched_arm_right": round(self.arm_right / matched, 4),
+            "matched_ci_right": round(self.ci_right / matched, 4),
+            "matched_p_right": round(self.p_right / matched, 4),
+            "hr_tuples": self.hr_tuples.as_dict(),
+            "planned_reported_as_results": self.planned_as_reported,
+            "other_endpoints": {"gold": self.other_gold, "predicted": self.other_predicted},
+        }
+
+    def table(self) -> str:
+        """A readable table of the scores."""
+        rows = [("agents", self.agents), ("trials", self.trials), ("diseases", self.diseases),
+                ("comparators", self.comparators), ("measurements", self.measurements),
+                ("HR tuples", self.hr_tuples)]  # fmt: skip
+        lines = [
+            f"documents: {self.documents}",
+            "",
+            f"{'':<14}{'P':>7}{'R':>7}{'F1':>7}{'TP':>6}{'FP':>6}{'FN':>6}",
+        ]
+        for name, prf in rows:
+            lines.append(
+                f"{name:<14}{prf.precision:>7.3f}{prf.recall:>7.3f}{prf.f1:>7.3f}{prf.tp:>6}{prf.fp:>6}{prf.fn:>6}"
+            )
+        matched = self.measurements.tp or 1
+        lines += [
+            "",
+            f"matched measurements with the right arm:     {self.arm_right / matched:.3f}",
+            f"matched measurements with the right CI:      {self.ci_right / matched:.3f}",
+            f"matched measurements with the right p-value: {self.p_right / matched:.3f}",
+            f"planned values reported as results:          {self.planned_as_reported}",
+            f"other: endpoints (not scored): gold {self.other_gold}, predicted {self.other_predicted}",
+        ]
+        return "\n".join(lines)
+
+
+# --- resolution --------------------------------------------------------------------------------
+
+
+@cache
+def _registrations() -> dict[str, str]:
+    return {r.partition(":")[2].upper(): t.curie for t in load_ontology().trials.values() for r in t.registrations}
+
+
+def agent_key(label: str) -> str:
+    """The ontology CURIE of an agent label, else its normalized radioligand label."""
+    resolved = default_lexicon().resolve(label)
+    if resolved:
+        return resolved
+    match = _NEW_RADIOLIGAND.fullmatch(label.strip())
+    if match:
+        symbol = match.group("s1") or match.group("s2") or match.group("s3")
+        mass = (match.group("m1") or match.group("m2") or match.group("m3")) + (
+            match.group("x1") or match.group("x2") or match.group("x3") or ""
+        )
+        return normalize_label(f"{mass}{symbol}-{match.group('code')}")
+    return normalize_label(label)
+
+
+def trial_key(trial: dict) -> str:
+    """A trial's CURIE, else its registry id, else its normalized label."""
+    label = trial.get("label") or ""
+    resolved = default_lexicon().resolve(label)
+    if resolved:
+        return resolved
+    for identifier in (label, trial.get("nct") or ""):
+        if identifier.upper() in _registrations():
+            return _registrations()[identifier.upper()]
+    return normalize_label(trial.get("nct") or label)
+
+
+def entity_key(label: str) -> str:
+    return default_lexicon().resolve(label) or normalize_label(label)
+
+
+def combination_key(label: str) -> frozenset[str]:
+    """A comparator such as "ADT + ARPI" as the set of what its parts resolve to."""
+    whole = default_lexicon().resolve(label)
+    if whole:
+        return frozenset({whole})
+    parts = [p for p in _SPLIT_ARMS.split(label) if p.strip()]
+    return frozenset(agent_key(p) for p in parts)
+
+
+@cache
+def endpoint_key(endpoint: str) -> str:
+    """The canonical code an endpoint label resolves to ("AE:xerostomia" -> "AE:dry mouth")."""
+    ontology = load_ontology()
+    if ontology.endpoint_by_code(endpoint):
+        return endpoint
+    lexicon = default_lexicon()
+    for prefix in ("AE:", "absorbed dose:"):
+        if endpoint.startswith(prefix):
+            curie = lexicon.resolve(endpoint[len(prefix) :])
+            if curie in ontology.endpoints:
+                return ontology.endpoints[curie].code
+            return prefix + normalize_label(endpoint[len(prefix) :])
+    if endpoint.startswith("other:"):
+        return "other:" + normalize_label(endpoint[6:])
+    curie = lexicon.resolve(endpoint)
+    if curie in ontology.endpoints:
+        return ontology.endpoints[curie].code
+    return endpoint
+
+
+def arm_agents(arm: str | None) -> frozenset[str]:
+    """The agents an arm names, found by the lexicon in its text."""
+    if not arm:
+        return frozenset()
+    keys = set()
+    for part in _SPLIT_ARMS.split(arm):
+        part = re.sub(r"\b\d+(?:\.\d+)?\s*(?:mCi/m2|mCi|GBq|MBq|kBq/kg|mg/kg|mg/m2|mg)\b.*$", "", part).strip(" ,")
+        if part:
+            keys.add(agent_key(part))
+    return frozenset(keys)
+
+
+def same_arm(gold: str | None, predicted: str | None) -> bool:
+    g, p = arm_agents(gold), arm_agents(predicted)
+    g_core, p_core = g - BACKGROUND_AGENTS, p - BACKGROUND_AGENTS
+    if g_core or p_core:
+        return bool(g_core & p_core) and (g_core <= p_core or p_core <= g_core)
+    return g == p
+
+
+def _number(m: dict) -> float | None:
+    return m.get("value") if m.get("value") is not None else m.get("hr")
+
+
+def _close(a, b) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return abs(float(a) - float(b)) <= TOLERANCE
+
+
+# --- scoring ---------------------------------------------------------------------------------
+
+
+def score(gold_records: Iterable[dict], predicted_records: Iterable[dict]) -> Scores:
+    """Micro-averaged scores of predicted records against gold records, matched by id."""
+    predicted = {record["id"]: record for record in predicted_records}
+    scores = Scores()
+    for gold in gold_records:
+        scores.documents += 1
+        pred = predicted.get(gold["id"], {})
+        scores.agents.add({agent_key(a["label"]) for a in gold.get("agents", [])},
+                          {agent_key(a["label"]) for a in pred.get("agents", [])})  # fmt: skip
+        scores.trials.add({trial_key(t) for t in gold.get("trials", [])},
+                          {trial_key(t) for t in pred.get("trials", [])})  # fmt: skip
+        scores.diseases.add({entity_key(d) for d in gold.get("diseases", [])},
+                            {entity_key(d) for d in pred.get("diseases", [])})  # fmt: skip
+        scores.comparators.add({combination_key(c) for c in gold.get("comparators", [])},
+                               {combination_key(c) for c in pred.get("comparators", [])})  # fmt: skip
+        _score_measurements(gold, pred, scores)
+    return scores
+
+
+def _score_measurements(gold: dict, pred: dict, scores: Scores) -> None:
+    gold_ms = [m for m in gold.get("measurements", []) if not m.get("negated")]
+    pred_ms = [m for m in pred.get("measurements", []) if not m.get("negated")]
+    scores.other_gold += sum(endpoint_key(m["endpoint"]).startswith("other:") for m in gold_ms)
+    scores.other_predicted += sum(endpoint_key(m["endpoint"]).startswith("other:") for m in pred_ms)
+    gold_ms = [m for m in gold_ms if not endpoint_key(m["endpoint"]).startswith("other:")]
+    pred_ms = [m for m in pred_ms if not endpoint_key(m["endpoint"]).startswith("other:")]
+    unmatched = list(range(len(pred_ms)))
+    for g in gold_ms:
+        candidates = [
+            i for i in unmatched
+            if endpoint_key(pred_ms[i]["endpoint"]) == endpoint_key(g["endpoint"])
+            and _close(_number(pred_ms[i]), _number(g)) and _number(g) is not None
+        ]  # fmt: skip
+        if not candidates:
+            scores.measurements.fn += 1
+            scores.errors.append({"id": gold["id"], "kind": "missed", "gold": g})
+            if g.get("status") == "reported":
+                continue
+            continue
+        best = next((i for i in candidates if same_arm(g.get("arm"), pred_ms[i].get("arm"))), candidates[0])
+        unmatched.remove(best)
+        p = pred_ms[best]
+        scores.measurements.tp += 1
+        arm_ok = same_arm(g.get("arm"), p.get("arm"))
+        scores.arm_right += arm_ok
+        ci_ok = all(_close(g.get(k), p.get(k)) for k in ("ci_low", "ci_high", "ci_level"))
+        scores.ci_right += ci_ok
+        p_ok = (g.get("p_value") or None) == (p.get("p_value") or None)
+        scores.p_right += p_ok
+        if g.get("status") == "planned" and p.get("status") == "reported":
+            scores.planned_as_reported += 1
+        if not (arm_ok and ci_ok and p_ok):
+            scores.errors.append({"id": gold["id"], "kind": "partial", "gold": g, "predicted": p,
+                                  "arm": arm_ok, "ci": ci_ok, "p": p_ok})  # fmt: skip
+    for i in unmatched:
+        scores.measurements.fp += 1
+        scores.errors.append({"id": gold["id"], "kind": "spurious", "predicted": pred_ms[i]})
+    scores.hr_tuples.add(_hr_tuples(gold_ms), _hr_tuples(pred_ms))
+
+
+def _hr_tuples(measurements: list[dict]) -> set[tuple]:
+    def r(x):
+        return None if x is None else round(float(x), 3)
+
+    return {
+        (endpoint_key(m["endpoint"]), r(m.get("hr")), r(m.get("ci_low")), r(m.get("ci_high")))
+        for m in measurements
+        if m.get("hr") is not None
+    }
+
+
+def load_records(path: str) -> list[dict]:
+    """Records of a JSON Lines file."""
+    with open(path, encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]

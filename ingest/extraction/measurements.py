@@ -1,0 +1,404 @@
+"""Measurements of one sentence: values grouped by arm, tied to an endpoint, with HR, CI and p.
+
+The rules, in order:
+1. Values are numbers with a unit; a bare number shares the unit of the value it is paired
+   with ("8.7 vs. 3.4 months"). Numbers inside CIs, ratios, p-values and entity names are not
+   values, nor are doses, ranges or counts in brackets after a percentage.
+2. Values joined by vs/versus/compared with/and/than form a group, one value per arm, in the
+   order the text names the arms.
+3. A group's endpoint is the endpoint named right after it ("0.82 Gy/GBq for the kidneys")
+   or else the nearest one before it in the sentence.
+4. A ratio (HR, OR, RR) takes the next CI and p-value; it joins the group of its endpoint
+   (on the first arm) or stands alone. A ratio with no endpoint in its sentence takes the
+   endpoint of the previous sentence.
+5. A sentence of assumptions (assuming, powered, expected, will ...) gives planned values.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.extraction.context import DocumentContext, Sentence
+from ingest.extraction.mentions import Mention
+from ingest.extraction.numbers import (
+    Interval,
+    PValue,
+    Ratio,
+    Value,
+    find_bare_numbers,
+    find_intervals,
+    find_p_values,
+    find_ratios,
+    find_values,
+)
+from ingest.extraction.textutil import dashes_to_hyphen
+from kg.model import Measurement
+from kg.ontology import Ontology
+
+ENDPOINT_KINDS = frozenset({"Endpoint", "AdverseEvent", "AbsorbedDose"})
+TIME_UNITS = frozenset({"months", "weeks", "days", "years"})
+DOSE_UNITS = frozenset({"GBq", "MBq", "mCi", "mCi/m2", "kBq/kg", "mg/kg", "mg/m2", "µg/d", "mg"})
+ABSORBED_UNITS = frozenset({"Gy/GBq", "mGy/MBq", "Gy", "Sv/GBq"})
+
+_CONNECTOR = re.compile(
+    r"^\s*(?:%\s*)?(?:\)|\]|,)?\s*"
+    r"(?:vs\.?|versus|compared (?:with|to)|and|or|than|while|whereas|against|,)\s*(?:in\s+|with\s+)?$",
+    re.I,
+)
+_PAIR_GAP = re.compile(r"\b(?:vs\.?|versus|compared (?:with|to)|and|than|while|whereas|against)\b", re.I)
+_PLANNED = re.compile(
+    r"\b(?:assum\w*|powered|power to|\d+% power|to detect|hypothes\w*|expected|anticipated|will (?:be|have|provide)"
+    r"|sample size|target(?:ed)? (?:accrual|enrol\w*)|planned|is designed|designed to)\b",
+    re.I,
+)
+_NEGATED = re.compile(r"\b(?:no|not|without|none|neither|nor)\b", re.I)
+_MEAN = re.compile(r"\bmean\b", re.I)
+_GRADE3 = re.compile(
+    r"grade\s*(?:≥|>=|>|3\s*(?:or|to|-|/|–)\s*(?:higher|greater|above|4|5|iv)|3\+|iii\s*(?:-|/|or)\s*iv|3\s*and\s*4)"
+    r"|high[- ]grade|severe",
+    re.I,
+)
+_ANY_GRADE = re.compile(r"any[- ]grade|all[- ]grades?|of any grade", re.I)
+_TREATMENT_RELATED = re.compile(r"treatment[- ]related|drug[- ]related|TRAEs?", re.I)
+_ARM_WORDS = re.compile(
+    r"\b(?:(?P<first>radioligand|experimental|investigational|intervention|treatment|lutetium|study)"
+    r" (?:group|arm|cohort)"
+    r"|(?P<second>control|comparator|standard[- ]care|standard[- ]of[- ]care|placebo|cabazitaxel|ARPI)"
+    r" (?:group|arm|cohort))\b",
+    re.I,
+)
+_AFTER_ENDPOINT = re.compile(r"^\s*(?:for|in|to|of)?\s*(?:the\s+)?(?:mean\s+|median\s+)?$", re.I)
+
+
+@dataclass
+class _Group:
+    values: list[Value]
+    endpoint: Mention | None = None
+    ratio: Ratio | None = None
+    interval: Interval | None = None
+    p_value: PValue | None = None
+    statistic: str = "rate"
+    extra: dict = field(default_factory=dict)
+
+
+class SentenceMeasurements:
+    """Builds the measurements of one sentence."""
+
+    def __init__(self, ontology: Ontology):
+        self.ontology = ontology
+
+    def endpoint_code(self, mention: Mention, sentence: str, offset: int) -> tuple[str, str | None]:
+        """The canonical endpoint code of a mention, and the AE grade its context states."""
+        endpoint = self.ontology.endpoints[mention.curie]
+        window = sentence[max(0, mention.start - offset - 50) : mention.end - offset + 15]
+        grade = None
+        if endpoint.kind in ("AdverseEvent",) or endpoint.code.startswith("AE"):
+            if _GRADE3.search(window):
+                grade = ">=3"
+            elif _ANY_GRADE.search(window):
+                grade = "any"
+        if endpoint.code == "AE any grade" and grade == ">=3":
+            related = _TREATMENT_RELATED.search(window)
+            return ("TRAE grade>=3" if related else "AE grade>=3"), None
+        if endpoint.code == "AE any grade" and _TREATMENT_RELATED.search(window) and grade == ">=3":
+            return "TRAE grade>=3", None
+        return endpoint.code, grade
+
+    def build(
+        self,
+        sentence: Sentence,
+        mentions: list[Mention],
+        context: DocumentContext,
+        previous_endpoint: Mention | None,
+    ) -> tuple[list[Measurement], Mention | None, list[tuple[Mention, str | None]]]:
+        """Measurements of the sentence, the last endpoint it names, and its negated endpoints."""
+        text = dashes_to_hyphen(sentence.text)
+        offset = sentence.start
+        endpoints = [m for m in mentions if m.kind in ENDPOINT_KINDS and m.curie]
+        ratios = find_ratios(text)
+        intervals = find_intervals(text)
+        p_values = find_p_values(text)
+        occupied = [(r.start, r.end) for r in ratios] + [(i.start, i.end) for i in intervals]
+        occupied += [(p.start, p.end) for p in p_values]
+        occupied += [(m.start - offset, m.end - offset) for m in mentions]
+        occupied += [(m.start(), m.end()) for m in re.finditer(r"[(\[]\s*\d+\s*(?:/|of)\s*\d+\s*[)\]]", text)]
+        occupied += [
+            (m.start(), m.end())
+            for m in re.finditer(
+                r"\b(?:phase|grade|cycles?|arm|cohort|group|day|week|stage)\s+\d+(?:\s*(?:-|to|or|/)\s*\d+)?",
+                text,
+                re.I,
+            )
+        ]
+        occupied += [(m.start(), m.end()) for m in re.finditer(r"\b\d+\s*:\s*\d+\b", text)]
+        values = [v for v in find_values(text) if not _inside(v, occupied)]
+        values += self._shared_unit_values(text, values, occupied)
+        values.sort(key=lambda v: v.start)
+        groups = self._group(text, values, endpoints, offset)
+        planned = context.planned or bool(_PLANNED.search(text))
+        for group in groups:
+            group.endpoint = self._endpoint_for(group, endpoints, offset, text)
+        groups = [g for g in groups if g.endpoint is not None and self._statistic(g, text)]
+        self._attach_ratios(text, groups, ratios, intervals, p_values, endpoints, offset, previous_endpoint)
+        self._attach_loose_statistics(groups, intervals, p_values, ratios)
+        measurements: list[Measurement] = []
+        for group in groups:
+            measurements.extend(self._measurements(group, sentence, mentions, context, planned))
+        for ratio_group in self._lonely_ratios:
+            measurements.extend(self._measurements(ratio_group, sentence, mentions, context, planned))
+        last = endpoints[-1] if endpoints else previous_endpoint
+        negated = []
+        if not measurements and _NEGATED.search(text):
+            for endpoint in endpoints:
+                before = text[max(0, endpoint.start - offset - 40) : endpoint.start - offset]
+                if _NEGATED.search(before):
+                    negated.append((endpoint, self.endpoint_code(endpoint, text, offset)[1]))
+        return measurements, last, negated
+
+    # --- values and groups -------------------------------------------------------------------
+
+    def _shared_unit_values(self, text: str, values: list[Value], occupied: list[tuple[int, int]]) -> list[Value]:
+        """Bare numbers paired with a value that has a unit share it: "8.7 vs. 3.4 months"."""
+        shared = []
+        with_unit = sorted(values, key=lambda v: v.start)
+        for bare in find_bare_numbers(text):
+            if _inside(bare, occupied) or any(v.start <= bare.start < v.end for v in values):
+                continue
+            following = next((v for v in with_unit if v.start >= bare.end), None)
+            if following is None or following.start - bare.end > 40:
+                continue
+            between = text[bare.end : following.start]
+            if _CONNECTOR.match(between):
+                shared.append(Value(bare.start, bare.end, bare.value, following.unit, following.raw_unit))
+        return shared
+
+    def _group(self, text: str, values: list[Value], endpoints: list[Mention], offset: int) -> list[_Group]:
+        groups: list[_Group] = []
+        for value in values:
+            if groups:
+                last = groups[-1].values[-1]
+                between = text[last.end : value.start]
+                separated = any(last.end <= m.start - offset < value.start for m in endpoints)
+                if (
+                    value.unit == last.unit
+                    and not separated
+                    and len(between) <= 90
+                    and _PAIR_GAP.search(between)
+                    and ";" not in between
+                    and len(groups[-1].values) < 4
+                ):
+                    groups[-1].values.append(value)
+                    continue
+            groups.append(_Group(values=[value]))
+        return groups
+
+    def _endpoint_for(self, group: _Group, endpoints: list[Mention], offset: int, text: str) -> Mention | None:
+        last = group.values[-1]
+        first = group.values[0]
+        for endpoint in endpoints:
+            start = endpoint.start - offset
+            follows = last.end <= start <= last.end + 30 and _AFTER_ENDPOINT.match(text[last.end : start])
+            if follows and (endpoint.kind == "AbsorbedDose" or last.unit in ABSORBED_UNITS):
+                return endpoint
+        before = [e for e in endpoints if e.end - offset <= first.start]
+        if last.unit in ABSORBED_UNITS:
+            organs = [e for e in before if e.kind == "AbsorbedDose"]
+            return organs[-1] if organs else None
+        return before[-1] if before else None
+
+    def _statistic(self, group: _Group, text: str) -> bool:
+        unit = group.values[0].unit
+        endpoint = self.ontology.endpoints[group.endpoint.curie]
+        window = text[max(0, group.values[0].start - 60) : group.values[0].start]
+        if unit == "%":
+            group.statistic = "rate"
+        elif unit in TIME_UNITS:
+            group.statistic = "mean" if _MEAN.search(window) and "median" not in window.lower() else "median"
+        elif unit in ABSORBED_UNITS:
+            group.statistic = "absorbed-dose"
+        elif unit == "patients":
+            group.statistic = "count"
+        elif unit in DOSE_UNITS and endpoint.code == "MTD":
+            group.statistic = "other"
+        else:
+            return False
+        if endpoint.kind == "AbsorbedDose" and group.statistic != "absorbed-dose":
+            return False
+        return not (group.statistic == "absorbed-dose" and endpoint.kind != "AbsorbedDose")
+
+    # --- ratios, intervals, p-values -------------------------------------------------------------
+
+    def _attach_ratios(
+        self,
+        text: str,
+        groups: list[_Group],
+        ratios: list[Ratio],
+        intervals: list[Interval],
+        p_values: list[PValue],
+        endpoints: list[Mention],
+        offset: int,
+        previous_endpoint: Mention | None,
+    ) -> None:
+        self._lonely_ratios: list[_Group] = []
+        for index, ratio in enumerate(ratios):
+            limit = ratios[index + 1].start if index + 1 < len(ratios) else len(text)
+            interval = next((i for i in intervals if ratio.end - 5 <= i.start < min(limit, ratio.end + 80)), None)
+            p_value = next((p for p in p_values if ratio.end <= p.start < min(limit, ratio.end + 120)), None)
+            before = [e for e in endpoints if e.end - offset <= ratio.start]
+            endpoint = before[-1] if before else previous_endpoint
+            if endpoint is None:
+                continue
+            group = next(
+                (g for g in reversed(groups) if g.endpoint.curie == endpoint.curie and g.values[0].start < ratio.start
+                 and g.ratio is None),
+                None,
+            )  # fmt: skip
+            if group is None:
+                group = _Group(values=[], endpoint=endpoint, statistic=ratio.kind)
+                self._lonely_ratios.append(group)
+            group.ratio = ratio
+            group.interval = interval
+            if p_value is not None:
+                group.p_value = p_value
+        used = {id(g.interval) for g in groups + self._lonely_ratios if g.interval}
+        self._free_intervals = [i for i in intervals if id(i) not in used]
+
+    def _attach_loose_statistics(
+        self, groups: list[_Group], intervals: list[Interval], p_values: list[PValue], ratios: list[Ratio]
+    ) -> None:
+        """A CI right after a single value is that value's CI; a p right after a group is its p."""
+        taken_p = {id(g.p_value) for g in groups + self._lonely_ratios if g.p_value}
+        for group in groups:
+            last = group.values[-1]
+            if group.ratio is None and group.interval is None:
+                interval = next((i for i in self._free_intervals if last.end <= i.start <= last.end + 12), None)
+                if interval is not None and len(group.values) == 1:
+                    group.interval = interval
+            if group.p_value is None and group.ratio is None:
+                p_value = next(
+                    (p for p in p_values if last.end <= p.start <= last.end + 70 and id(p) not in taken_p),
+                    None,
+                )
+                if p_value is not None and len(group.values) > 1:
+                    group.p_value = p_value
+                    taken_p.add(id(p_value))
+
+    # --- output --------------------------------------------------------------------------------
+
+    def _arms_for(
+        self, group: _Group, sentence: Sentence, mentions: list[Mention], context: DocumentContext
+    ) -> list[str | None]:
+        count = max(len(group.values), 1)
+        text = sentence.text
+        first = group.values[0].start if group.values else (group.ratio.start if group.ratio else 0)
+        last = group.values[-1].end if group.values else first
+        # Arm names written next to each value: "52.7% of the radioligand group and 38.0% of the control group"
+        named: list[str | None] = []
+        for index, value in enumerate(group.values):
+            stop = group.values[index + 1].start if index + 1 < len(group.values) else min(len(text), value.end + 60)
+            window_mentions = [
+                m for m in mentions if m.is_agent and value.end <= m.start - sentence.start < stop
+                and m.start not in context.prior and m.kind != "ImagingAgent"
+            ]  # fmt: skip
+            words = _ARM_WORDS.search(text, value.end, stop)
+            if window_mentions and re.match(
+                r"^[^.;]{0,30}$", text[value.end : window_mentions[0].start - sentence.start]
+            ):
+                named.append(self._arm_label_for_curie(window_mentions[0], context))
+            elif words:
+                named.append(self._arm_by_position(context, 0 if words.group("first") else 1))
+            else:
+                named.append(None)
+        if count > 1 and all(named) and len(set(named)) == count:
+            return named
+        # Agents named in the sentence before the values, in order: "longer with X than with Y (8.7 vs 3.4)".
+        if count > 1:
+            before = [
+                m for m in mentions if m.is_agent and m.start - sentence.start < first
+                and m.start not in context.prior and m.kind != "ImagingAgent"
+            ]  # fmt: skip
+            labels = list(dict.fromkeys(self._arm_label_for_curie(m, context) for m in before))
+            if len(labels) >= count and not re.search(r"\brespectively\b", text[last:], re.I):
+                return labels[-count:] if len(labels) > count else labels
+            if context.arms and len(context.arms) >= count:
+                return [arm.label for arm in context.arms[:count]]
+            return [None] * count
+        if named and named[0]:
+            return named
+        nearby = [
+            m for m in mentions if m.is_agent and m.start not in context.prior and m.kind != "ImagingAgent"
+            and 0 <= first - (m.end - sentence.start) <= 80
+        ]  # fmt: skip
+        if nearby:
+            return [self._arm_label_for_curie(nearby[-1], context)]
+        if context.arms:
+            return [context.arms[0].label]
+        if context.main_agents:
+            return [" + ".join(dict.fromkeys(m.label or m.text for m in context.main_agents))]
+        return [None]
+
+    @staticmethod
+    def _arm_by_position(context: DocumentContext, index: int) -> str | None:
+        if len(context.arms) > index:
+            return context.arms[index].label
+        return None
+
+    @staticmethod
+    def _arm_label_for_curie(mention: Mention, context: DocumentContext) -> str:
+        """The doc's arm that contains this agent (so "LuPSMA" names the whole arm), else the agent."""
+        key = mention.curie or mention.label or mention.text
+        for arm in context.arms:
+            if key in arm.curies and (arm.curies[0] == key or len(context.arms) < 2):
+                return arm.label
+        for arm in context.arms:
+            if key in arm.curies:
+                return arm.label
+        return mention.label or mention.text
+
+    def _measurements(
+        self,
+        group: _Group,
+        sentence: Sentence,
+        mentions: list[Mention],
+        context: DocumentContext,
+        planned: bool,
+    ) -> list[Measurement]:
+        code, grade = self.endpoint_code(group.endpoint, dashes_to_hyphen(sentence.text), sentence.start)
+        arms = self._arms_for(group, sentence, mentions, context)
+        common = {"endpoint": code, "status": "planned" if planned else "reported", "grade": grade}
+        ratio = group.ratio
+        interval = group.interval
+        ci_low = ratio.ci_low if ratio and ratio.ci_low is not None else (interval.low if interval else None)
+        ci_high = ratio.ci_high if ratio and ratio.ci_high is not None else (interval.high if interval else None)
+        ci_level = interval.level if interval and (ratio is None or ratio.ci_low is None) else None
+        p_value = group.p_value.text if group.p_value else None
+        if not group.values:  # a ratio alone
+            return [
+                Measurement(
+                    statistic=ratio.kind, arm=arms[0], value=None, hr=ratio.value, ci_low=ci_low, ci_high=ci_high,
+                    ci_level=ci_level, p_value=p_value, **common,
+                )
+            ]  # fmt: skip
+        results = []
+        for index, value in enumerate(group.values):
+            first = index == 0
+            results.append(
+                Measurement(
+                    statistic=group.statistic,
+                    arm=arms[index] if index < len(arms) else None,
+                    value=value.value,
+                    unit=value.unit,
+                    hr=ratio.value if first and ratio else None,
+                    ci_low=ci_low if first else None,
+                    ci_high=ci_high if first else None,
+                    ci_level=ci_level if first else None,
+                    p_value=p_value if first else None,
+                    **common,
+                )
+            )
+        return results
+
+
+def _inside(value: Value, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= value.start < end or start < value.end <= end for start, end in spans)

@@ -1,0 +1,295 @@
+"""Entity mentions: every lexicon label, new radioligands, registry ids, named trials and abbreviations.
+
+All matching is done with a few compiled regular expressions over the document text (a trie
+of the ontology's labels), which is several times faster than token patterns: a short label
+written in capitals ("OS", "VISION", "PSMA") is matched case-sensitively, every other label
+case-insensitively and whatever dash the text uses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ingest.extraction.textutil import dashes_to_hyphen, fold
+from ingest.extraction.trie import trie_pattern
+from kg.lexicon import Lexicon, LexiconEntry, normalize_label
+from kg.model import AGENT_CLASSES
+from kg.ontology import Ontology
+
+#: Kinds of entities the extractor recognizes (emission types are too generic: "alpha", "PET").
+NER_KINDS = frozenset(
+    {*AGENT_CLASSES, "Radionuclide", "Ligand", "Target", "Disease", "ClinicalTrial", "Endpoint", "AdverseEvent",
+     "AbsorbedDose"}
+)  # fmt: skip
+
+_LEFT, _RIGHT = r"(?<![A-Za-z0-9])", r"(?![A-Za-z0-9])"
+_TRIAL_WORDS = re.compile(r"\s*(?:phase\s+[0-9IVab/]+\s+)?(?:trial|study)\b", re.IGNORECASE)
+_ABBREVIATION = re.compile(r"\s*\(\s*([A-Za-z][A-Za-z0-9-]{1,11})\s*[),;]")
+_REGISTRY = re.compile(
+    r"\b(?:(?P<nct>NCT\d{8})|(?P<actrn>ACTRN\d{14})|EudraCT(?:\s+(?:number|no\.?))?[\s:#]*(?P<eudract>\d{4}-\d{6}-\d{2})"
+    r"|(?P<isrctn>ISRCTN\d{8}))\b"
+)
+_NEW_RADIOLIGAND = re.compile(
+    r"(?<![A-Za-z0-9])(?:\[(?P<m1>\d{1,3})(?P<x1>m?)(?P<s1>[A-Z][a-z]?)\](?:(?P=s1)-?|-)?"
+    r"|(?P<m2>\d{1,3})(?P<x2>m?)(?P<s2>[A-Z][a-z]?)-"
+    r"|(?P<s3>[A-Z][a-z]?)-(?P<m3>\d{1,3})(?P<x3>m?)[- ])"
+    r"(?P<code>[A-Za-z][A-Za-z0-9]*(?:[-.&/][A-Za-z0-9]+)*)"
+)
+_NAMED_TRIAL = re.compile(
+    r"\b(?P<name>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9-]*)\s+(?:phase\s+[0-9IVab/]+\s+)?(?:trial|study)\b"
+)
+_NOT_TRIAL_NAMES = frozenset(
+    [
+        "PSMA",
+        "PET",
+        "CT",
+        "SPECT",
+        "MRI",
+        "PSA",
+        "FDA",
+        "US",
+        "UK",
+        "EU",
+        "NCI",
+        "ASCO",
+        "ESMO",
+        "AUA",
+        "EAU",
+        "SNMMI",
+        "RECIST",
+        "PCWG",
+        "PCWG3",
+        "PROMISE",
+        "GU",
+        "EANM",
+        "ADT",
+        "ARPI",
+        "IRB",
+        "NCCN",
+        "RCT",
+        "II",
+        "III",
+        "IV",
+        "IB",
+        "IIA",
+        "IIB",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span of the document text and the entity (or entities) it names."""
+
+    start: int
+    end: int
+    text: str
+    curie: str | None
+    kind: str
+    shared: tuple[str, ...] = ()  # other CURIEs when the label is a declared shared label
+    curated: bool = True
+    label: str | None = None  # canonical label (prefLabel, or the normalized label of a new entity)
+    via: str = "lexicon"  # lexicon, abbreviation, registry, radioligand, named-trial
+
+    @property
+    def is_agent(self) -> bool:
+        return self.kind in AGENT_CLASSES
+
+
+@dataclass
+class MentionFinder:
+    """Finds mentions in text; built once from the ontology and its lexicon."""
+
+    ontology: Ontology
+    lexicon: Lexicon
+    _registrations: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for trial in self.ontology.trials.values():
+            for registration in trial.registrations:
+                self._registrations[registration.partition(":")[2].upper()] = trial.curie
+        self._nuclides = {
+            (n.symbol, f"{n.mass_number}{'m' if n.metastable else ''}"): n for n in self.ontology.radionuclides.values()
+        }
+
+    @cached_property
+    def _entries(self) -> dict[str, list[LexiconEntry]]:
+        table: dict[str, list[LexiconEntry]] = {}
+        for entry in self.lexicon.entries:
+            if entry.kind in NER_KINDS:
+                table.setdefault(entry.key, []).append(entry)
+        return table
+
+    @staticmethod
+    def _case_sensitive(entry: LexiconEntry) -> bool:
+        surface = entry.surface
+        if entry.kind == "ClinicalTrial":
+            return any(c.isupper() for c in surface)
+        return " " not in surface and len(surface) <= 6 and any(c.isupper() for c in surface)
+
+    @cached_property
+    def _insensitive(self) -> re.Pattern[str]:
+        keys = {key for key, group in self._entries.items() if not all(map(self._case_sensitive, group))}
+        return re.compile(_LEFT + "(?:" + trie_pattern(sorted(keys), space=r"\s+") + ")" + _RIGHT)
+
+    @cached_property
+    def _sensitive(self) -> tuple[re.Pattern[str], dict[str, str]]:
+        surfaces: dict[str, str] = {}
+        for key, group in self._entries.items():
+            for entry in group:
+                if self._case_sensitive(entry):
+                    surfaces[" ".join(dashes_to_hyphen(entry.surface).split())] = key
+        return re.compile(_LEFT + "(?:" + trie_pattern(sorted(surfaces), space=r"\s+") + ")" + _RIGHT), surfaces
+
+    def find(self, text: str) -> list[Mention]:
+        """Every mention in ``text``, left to right, without overlaps (the longest wins)."""
+        candidates: list[Mention] = []
+        folded = fold(text)
+        hyphenated = dashes_to_hyphen(text)
+        for match in self._insensitive.finditer(folded):
+            candidates.extend(self._lexicon_mentions(text, match.start(), match.end(), normalize_label(match.group())))
+        pattern, surfaces = self._sensitive
+        for match in pattern.finditer(hyphenated):
+            key = surfaces.get(" ".join(match.group().split()))
+            if key:
+                candidates.extend(self._lexicon_mentions(text, match.start(), match.end(), key))
+        candidates.extend(self._radioligands(text, hyphenated))
+        candidates.extend(self._registry_ids(text))
+        mentions = _without_overlaps(candidates)
+        mentions = self._with_abbreviations(text, mentions)
+        mentions.extend(self._named_trials(text, mentions))
+        mentions = [self._disambiguate(text, m) for m in sorted(mentions, key=lambda m: m.start)]
+        return mentions
+
+    def _lexicon_mentions(self, text: str, start: int, end: int, key: str) -> Iterable[Mention]:
+        entries = self._entries.get(key)
+        if not entries:
+            return ()
+        curies = tuple(dict.fromkeys(e.curie for e in entries))
+        first = entries[0]
+        return (
+            Mention(
+                start=start,
+                end=end,
+                text=text[start:end],
+                curie=first.curie,
+                kind=first.kind,
+                shared=curies[1:],
+                label=self.ontology.entity(first.curie).label,
+            ),
+        )
+
+    def _radioligands(self, text: str, hyphenated: str) -> Iterable[Mention]:
+        for match in _NEW_RADIOLIGAND.finditer(hyphenated):
+            symbol = match.group("s1") or match.group("s2") or match.group("s3")
+            mass = (match.group("m1") or match.group("m2") or match.group("m3")) + (
+                match.group("x1") or match.group("x2") or match.group("x3") or ""
+            )
+            nuclide = self._nuclides.get((symbol, mass))
+            code = match.group("code").rstrip(".-/")
+            if nuclide is None or not (any(c.isdigit() for c in code) or sum(c.isupper() for c in code) >= 2):
+                continue
+            end = match.start("code") + len(code)
+            label = f"{mass}{symbol}-{code}"
+            known = self.lexicon.resolve(label)
+            if known:
+                entity = self.ontology.entity(known)
+                yield Mention(match.start(), end, text[match.start() : end], known, entity.kind, label=entity.label)
+                continue
+            kind = "RadioligandTherapy" if nuclide.is_therapeutic else "ImagingAgent"
+            yield Mention(
+                match.start(),
+                end,
+                text[match.start() : end],
+                None,
+                kind,
+                curated=False,
+                label=label,
+                via="radioligand",
+            )
+
+    def _registry_ids(self, text: str) -> Iterable[Mention]:
+        for match in _REGISTRY.finditer(text):
+            scheme = next(name for name in ("nct", "actrn", "eudract", "isrctn") if match.group(name))
+            identifier = match.group(scheme)
+            curie = self._registrations.get(identifier.upper())
+            label = self.ontology.trials[curie].label if curie else identifier
+            yield Mention(
+                match.start(scheme),
+                match.end(scheme),
+                identifier,
+                curie,
+                "ClinicalTrial",
+                curated=curie is not None,
+                label=label,
+                via=f"registry:{scheme}",
+            )
+
+    def _with_abbreviations(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """Abbreviations defined in the text ("... survival (rPFS)") name the same entity afterwards."""
+        aliases: dict[str, Mention] = {}
+        for mention in mentions:
+            match = _ABBREVIATION.match(text, mention.end)
+            if match and mention.curie and match.group(1) not in aliases:
+                short = match.group(1)
+                if not self._entries.get(normalize_label(short)) and short.lower() != mention.text.lower():
+                    aliases[short] = mention
+        if not aliases:
+            return mentions
+        pattern = re.compile(
+            _LEFT + "(?:" + "|".join(map(re.escape, sorted(aliases, key=len, reverse=True))) + ")" + _RIGHT
+        )
+        found = [
+            Mention(
+                m.start(),
+                m.end(),
+                m.group(),
+                aliases[m.group()].curie,
+                aliases[m.group()].kind,
+                label=aliases[m.group()].label,
+                via="abbreviation",
+            )
+            for m in pattern.finditer(text)
+        ]
+        return _without_overlaps([*mentions, *found])
+
+    def _named_trials(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        taken = [(m.start, m.end) for m in mentions]
+        found = []
+        for match in _NAMED_TRIAL.finditer(text):
+            name = match.group("name")
+            start, end = match.span("name")
+            if name.upper() in _NOT_TRIAL_NAMES or any(s < end and start < e for s, e in taken):
+                continue
+            if self._entries.get(normalize_label(name)) or _NEW_RADIOLIGAND.match(name):
+                continue
+            found.append(Mention(start, end, name, None, "ClinicalTrial", curated=False, label=name, via="named-trial"))
+        return found
+
+    def _disambiguate(self, text: str, mention: Mention) -> Mention:
+        """A shared label ("LuPSMA") names the trial when followed by 'trial' or 'study', else the other entity."""
+        if not mention.shared:
+            return mention
+        options = (mention.curie, *mention.shared)
+        trial_context = bool(_TRIAL_WORDS.match(text, mention.end))
+        for curie in options:
+            entity = self.ontology.entity(curie)
+            if (entity.kind == "ClinicalTrial") == trial_context:
+                return Mention(
+                    mention.start, mention.end, mention.text, curie, entity.kind, options, label=entity.label
+                )
+        return mention
+
+
+def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """Longest-leftmost selection of non-overlapping mentions."""
+    chosen: list[Mention] = []
+    last_end = -1
+    for mention in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start), m.via != "lexicon")):
+        if mention.start >= last_end:
+            chosen.append(mention)
+            last_end = mention.end
+    return chosen

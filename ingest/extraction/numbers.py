@@ -1,0 +1,176 @@
+"""Numbers in a sentence: values with units, ratios (HR, OR, RR) with CIs, p-values, "not reached".
+
+Everything here works on a dash-unified copy of the sentence (same length as the original),
+so every atom's offsets are offsets into the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NUM = r"\d+(?:\.\d+)?|\.\d+"
+_SIGNED = r"-?(?:\d+(?:\.\d+)?|\.\d+)"
+
+RATIO = re.compile(
+    r"\b(?P<kind>HRs?|hazard ratios?|ORs?|odds ratios?|RRs?|relative risks?|risk ratios?)\b"
+    r"(?P<filler>[^0-9;%]{0,45}?)(?<![\d.])(?P<value>" + _NUM + r")(?![\d.]*%)"
+    r"(?:\s*[(\[]\s*(?P<low>" + _SIGNED + r")\s*(?:-|to|,)\s*(?P<high>" + _SIGNED + r")\s*[)\]])?",
+    re.IGNORECASE,
+)
+CI = re.compile(
+    r"(?:(?P<level>\d{2}(?:\.\d+)?)\s*%\s*)?(?:CI|CrI|confidence intervals?|C\.I\.)\b(?:\s*\[CI\])?"
+    r"[\s,:=]*(?:of\s+|was\s+|from\s+)?(?P<low>" + _SIGNED + r")\s*%?\s*(?:-|to|,|;|and)\s*(?P<high>" + _SIGNED + r")"
+)
+PVALUE = re.compile(
+    r"(?<![A-Za-z])[Pp](?:[\s-]*value)?\s*(?P<op>[<>=≤≥]|&lt;|&gt;)\s*(?P<value>0?\.\d+|\d(?:\.\d+)?"
+    r"(?:\s*[x×]\s*10\s*-\s*\d+)?)"
+)
+NOT_REACHED = re.compile(r"\b(?:not (?:yet )?reached|not estimable|NR|NE)\b")
+
+TIME_UNITS = {"month": "months", "mo": "months", "week": "weeks", "wk": "weeks", "day": "days", "year": "years",
+              "yr": "years"}  # fmt: skip
+_UNIT = (
+    r"(?P<unit>%|percent\b|months?\b|mo\b|weeks?\b|wk\b|days?\b|years?\b|yr\b|Gy/GBq|mGy/MBq|Gy\b|Sv/GBq|Sv\(RBE\d*\)/GBq"
+    r"|GBq\b|MBq\b|kBq/kg|mCi/m2|mCi/m²|mCi\b|mg/kg|mg/m2|mg/m²|µg/d|μg/d|mg\b|"
+    r"(?:patients|men|participants|subjects|cases)\b)"
+)
+VALUE = re.compile(r"(?<![\w.])(?P<value>" + _NUM + r")(?:\s*(?:to|-)\s*(?P<upper>" + _NUM + r"))?\s*" + _UNIT)
+BARE = re.compile(r"(?<![\w.%-])(?P<value>" + _NUM + r")(?![\w.%]|\s*(?:to|-)\s*\d)")
+FRACTION = re.compile(r"(?<![\w./])(?P<num>\d+)\s*(?:/|of)\s*(?P<den>\d+)(?![\w./])")
+
+
+@dataclass(frozen=True, slots=True)
+class Ratio:
+    start: int
+    end: int
+    kind: str  # hr, or, rr
+    value: float
+    ci_low: float | None = None
+    ci_high: float | None = None
+    ci_level: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    start: int
+    end: int
+    low: float
+    high: float
+    level: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class PValue:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    start: int
+    end: int
+    value: float
+    unit: str | None
+    raw_unit: str | None = None
+
+
+def ratio_kind(word: str) -> str:
+    """'hr', 'or' or 'rr' for a ratio keyword."""
+    word = word.lower()
+    if word.startswith(("hr", "hazard")):
+        return "hr"
+    if word.startswith(("or", "odds")):
+        return "or"
+    return "rr"
+
+
+def normalize_unit(raw: str | None) -> str | None:
+    """Units as the extraction format writes them: months, %, Gy/GBq, ...
+
+    >>> normalize_unit("mo"), normalize_unit("percent"), normalize_unit("Gy/GBq")
+    ('months', '%', 'Gy/GBq')
+    """
+    if raw is None:
+        return None
+    lowered = raw.lower()
+    if lowered in ("%", "percent"):
+        return "%"
+    stem = lowered.rstrip("s") if lowered not in ("days",) else "day"
+    if stem in TIME_UNITS:
+        return TIME_UNITS[stem]
+    if lowered in ("patients", "men", "participants", "subjects", "cases"):
+        return "patients"
+    return raw.replace("²", "2").replace("μ", "µ")
+
+
+def normalize_p(op: str, value: str) -> str:
+    """P-values as ``<0.001``, ``=0.02`` (leading zero added, ≤/≥ kept as <=/>=).
+
+    >>> normalize_p("=", ".002"), normalize_p("&lt;", "0.001"), normalize_p("≤", "0.05")
+    ('=0.002', '<0.001', '<=0.05')
+    """
+    op = {"&lt;": "<", "&gt;": ">", "≤": "<=", "≥": ">="}.get(op, op)
+    value = re.sub(r"\s+", "", value)
+    if value.startswith("."):
+        value = "0" + value
+    return f"{op}{value}"
+
+
+def find_ratios(text: str) -> list[Ratio]:
+    """Every HR, OR or RR with its value (and a CI written right after it in brackets)."""
+    ratios = []
+    for match in RATIO.finditer(text):
+        filler = match.group("filler")
+        if re.search(r"\b(?:of|was|were|is|=|:|,|\(|for)\b|[=:,(]", filler) is None and filler.strip():
+            continue  # "HR improved in patients 4" is not a ratio value
+        value = float(match.group("value"))
+        if value <= 0 or value > 50:
+            continue
+        low = float(match.group("low")) if match.group("low") else None
+        high = float(match.group("high")) if match.group("high") else None
+        ratios.append(Ratio(match.start(), match.end(), ratio_kind(match.group("kind")), value, low, high))
+    return ratios
+
+
+def find_intervals(text: str) -> list[Interval]:
+    """Every confidence interval, with its level when stated."""
+    return [
+        Interval(
+            m.start(),
+            m.end(),
+            float(m.group("low")),
+            float(m.group("high")),
+            float(m.group("level")) if m.group("level") else None,
+        )
+        for m in CI.finditer(text)
+    ]
+
+
+def find_p_values(text: str) -> list[PValue]:
+    """Every p-value, normalized."""
+    return [PValue(m.start(), m.end(), normalize_p(m.group("op"), m.group("value"))) for m in PVALUE.finditer(text)]
+
+
+def find_values(text: str) -> list[Value]:
+    """Numbers with a unit (a range "4-6 cycles" is skipped: it is a design, not a result)."""
+    values = []
+    for match in VALUE.finditer(text):
+        if match.group("upper"):
+            continue
+        values.append(
+            Value(
+                match.start(),
+                match.end(),
+                float(match.group("value")),
+                normalize_unit(match.group("unit")),
+                match.group("unit"),
+            )
+        )
+    return values
+
+
+def find_bare_numbers(text: str) -> list[Value]:
+    """Numbers without a unit (their unit may be shared: "8.7 vs. 3.4 months")."""
+    return [Value(m.start(), m.end(), float(m.group("value")), None) for m in BARE.finditer(text)]

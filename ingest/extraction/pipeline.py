@@ -1,0 +1,318 @@
+"""The spaCy pipeline of psma-kg: tokenizer, sentences, mentions and facts, built from the ontology.
+
+Components are registered as spaCy factories (``psma_sentences``, ``psma_mentions``,
+``psma_facts``) and write their results on ``Doc._``; :func:`extract` runs the pipeline over
+Documents and returns one :class:`kg.model.Extraction` each.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc
+
+from ingest.document import Document
+from ingest.extraction.context import (
+    DocumentContext,
+    Sentence,
+    find_arms,
+    is_trial_in_progress,
+    prior_therapy_mentions,
+    selection_mentions,
+)
+from ingest.extraction.measurements import SentenceMeasurements
+from ingest.extraction.mentions import Mention, MentionFinder
+from ingest.extraction.trials import trial_facts
+from kg import __version__
+from kg.lexicon import default_lexicon
+from kg.model import Evidence, ExtractedAgent, ExtractedTrial, Extraction, Measurement
+from kg.ontology import load_ontology
+
+EXTRACTOR = "psma-kg-rules"
+EXTRACTOR_VERSION = __version__
+
+for _name in ("psma_sentences", "psma_mentions", "psma_measurements", "psma_document"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+#: Abbreviations after which a period does not end a sentence.
+ABBREVIATIONS = (
+    "vs.", "i.v.", "e.g.", "i.e.", "et al.", "approx.", "ca.", "Fig.", "fig.", "no.", "No.", "Dr.", "resp.",
+    "p.o.", "s.c.", "cf.", "incl.", "min.", "max.", "vol.", "Ref.",
+)  # fmt: skip
+_ABBREVIATION_END = re.compile(r"(?:" + "|".join(re.escape(a) for a in ABBREVIATIONS) + r")$")
+
+
+def psma_tokenizer(nlp: Language) -> Tokenizer:
+    """Whitespace and punctuation tokenizer that keeps '177Lu-PSMA-617', 'PSMA-I&T', '0.52-0.74' whole."""
+    prefixes = re.compile(r"""^[\(\[\{"'“‘<>≤≥=]""")
+    suffixes = re.compile(r"""(?:[\)\]\}"'”’,;:!?%]|(?<![0-9])\.(?![0-9])|\.)$""")
+    infixes = re.compile(r"(?<=[A-Za-z])[<>=≤≥](?=[0-9.])|(?<=[0-9])[:;](?=[0-9])")
+    special = {abbr: [{"ORTH": abbr}] for abbr in ABBREVIATIONS}
+    return Tokenizer(
+        nlp.vocab,
+        rules=special,
+        prefix_search=prefixes.search,
+        suffix_search=suffixes.search,
+        infix_finditer=infixes.finditer,
+    )
+
+
+@Language.factory("psma_sentences")
+def make_sentences(nlp: Language, name: str) -> PsmaSentences:
+    return PsmaSentences()
+
+
+class PsmaSentences:
+    """Sentence boundaries for biomedical abstracts: section lines, then '. ' before a capital or digit,
+    never after 'vs.', 'e.g.', 'i.v.' or inside brackets."""
+
+    _END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9¹²³⁴⁵⁶⁷⁸⁹\[])")
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        spans = []
+        line_start = 0
+        for line in text.split("\n"):
+            line_end = line_start + len(line)
+            start = line_start
+            for match in self._END.finditer(line):
+                cut = line_start + match.start()
+                head = text[start:cut]
+                if (
+                    _ABBREVIATION_END.search(head)
+                    or head.count("(") > head.count(")")
+                    or head.count("[") > head.count("]")
+                ):
+                    continue
+                if re.search(r"\b[A-Z]\.$", head) and not re.search(r"\b[A-Z]{2,}\.$", head):
+                    continue  # an initial ("J. Smith")
+                spans.append((start, cut))
+                start = line_start + match.end()
+            if line_end > start:
+                spans.append((start, line_end))
+            line_start = line_end + 1
+        doc._.psma_sentences = [Sentence(s, e, text[s:e]) for s, e in spans if text[s:e].strip()]
+        for token in doc:
+            token.is_sent_start = False
+        for start, _end in spans:
+            span = doc.char_span(start, start + 1, alignment_mode="expand")
+            if span is not None and span.start < len(doc):
+                doc[span.start].is_sent_start = True
+        if len(doc):
+            doc[0].is_sent_start = True
+        return doc
+
+
+@Language.factory("psma_mentions")
+def make_mentions(nlp: Language, name: str) -> PsmaMentions:
+    return PsmaMentions(MentionFinder(load_ontology(), default_lexicon()))
+
+
+class PsmaMentions:
+    """Entity mentions from the ontology's lexicon, new radioligands, registry ids and abbreviations."""
+
+    def __init__(self, finder: MentionFinder):
+        self.finder = finder
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.psma_mentions = self.finder.find(doc.text)
+        return doc
+
+
+@Language.factory("psma_measurements")
+def make_measurements(nlp: Language, name: str) -> PsmaMeasurements:
+    return PsmaMeasurements(SentenceMeasurements(load_ontology()))
+
+
+class PsmaMeasurements:
+    """Per-sentence measurements with document context (arms, trial-in-progress)."""
+
+    def __init__(self, builder: SentenceMeasurements):
+        self.builder = builder
+
+    def __call__(self, doc: Doc) -> Doc:
+        sentences: list[Sentence] = doc._.psma_sentences
+        mentions: list[Mention] = doc._.psma_mentions
+        document: Document | None = doc._.psma_document
+        text = doc.text
+        prior = prior_therapy_mentions(text, sentences, mentions)
+        agents = [m for m in mentions if m.is_agent]
+        therapy = any(m.kind != "ImagingAgent" for m in agents)
+        arms = find_arms(text, sentences, mentions, prior)
+        main = _main_agents(sentences, agents, prior)
+        sections = tuple(s.label for s in document.sections) if document else ()
+        context = DocumentContext(
+            arms=arms,
+            main_agents=main,
+            planned=is_trial_in_progress(text, sections),
+            prior=prior,
+            selection=selection_mentions(text, mentions, therapy),
+        )
+        measurements: list[tuple[Measurement, Sentence]] = []
+        negated: list[tuple[Mention, str | None, Sentence]] = []
+        previous = None
+        for sentence in sentences:
+            inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
+            found, previous, denied = self.builder.build(sentence, inside, context, previous)
+            measurements.extend((m, sentence) for m in found)
+            negated.extend((mention, grade, sentence) for mention, grade in denied)
+        doc._.psma_measurements = (context, measurements, negated)
+        return doc
+
+
+def _main_agents(sentences: list[Sentence], agents: list[Mention], prior: set[int]) -> list[Mention]:
+    """The agent(s) the abstract is about: those of the title, else the first non-prior agent."""
+    candidates = [m for m in agents if m.start not in prior]
+    if sentences:
+        title = sentences[0]
+        in_title = [m for m in candidates if m.start < title.end]
+        therapy = [m for m in in_title if m.kind != "ImagingAgent"]
+        if therapy or in_title:
+            return therapy[:1] or in_title[:1]
+    therapy = [m for m in candidates if m.kind != "ImagingAgent"]
+    return (therapy or candidates)[:1]
+
+
+@cache
+def build_pipeline() -> Language:
+    """The psma-kg spaCy pipeline (blank English with psma-kg's tokenizer and components)."""
+    nlp = spacy.blank("en")
+    nlp.tokenizer = psma_tokenizer(nlp)
+    nlp.add_pipe("psma_sentences")
+    nlp.add_pipe("psma_mentions")
+    nlp.add_pipe("psma_measurements")
+    return nlp
+
+
+def extract_document(document: Document) -> Extraction:
+    """Run the pipeline over one document."""
+    nlp = build_pipeline()
+    doc = nlp.make_doc(document.full_text)
+    doc._.psma_document = document
+    for _name, component in nlp.pipeline:
+        doc = component(doc)
+    return assemble(document, doc)
+
+
+def extract(documents: Iterable[Document]) -> Iterator[Extraction]:
+    """Extractions of many documents, in order."""
+    for document in documents:
+        yield extract_document(document)
+
+
+def assemble(document: Document, doc: Doc) -> Extraction:
+    """The Extraction of a processed Doc: agents with roles, trials with facts, measurements, diseases."""
+    mentions: list[Mention] = doc._.psma_mentions
+    context, measured, negated = doc._.psma_measurements
+    sentences: list[Sentence] = doc._.psma_sentences
+
+    def evidence(start: int, end: int, sentence: Sentence, confidence: float) -> Evidence:
+        begin, finish = document.original_span(start, end) if document.offset_map else (start, end)
+        return Evidence(
+            document=document.id, start=begin, end=finish, sentence=sentence.text, extractor=EXTRACTOR,
+            version=EXTRACTOR_VERSION, confidence=confidence,
+        )  # fmt: skip
+
+    def sentence_of(mention: Mention) -> Sentence:
+        return next((s for s in sentences if s.start <= mention.start < s.end), sentences[0])
+
+    comparators = context.comparator_curies()
+    investigational = {c for arm in context.arms[:1] for c in arm.curies} | {
+        m.curie or m.label for m in context.main_agents
+    }
+    agents: dict[str, ExtractedAgent] = {}
+    for mention in mentions:
+        if not mention.is_agent:
+            continue
+        key = mention.curie or mention.label or mention.text
+        role = _role(mention, key, context, comparators, investigational)
+        if key in agents and _ROLE_RANK[agents[key].role] <= _ROLE_RANK[role]:
+            continue
+        nuclide = None
+        if mention.curie:
+            entity = load_ontology().agents.get(mention.curie)
+            nuclide = (
+                load_ontology().radionuclides[entity.radionuclide].code if entity and entity.radionuclide else None
+            )
+        else:
+            nuclide = _nuclide_code(mention.label or "")
+        agents[key] = ExtractedAgent(
+            label=mention.label or mention.text, agent_class=mention.kind, curie=mention.curie, radionuclide=nuclide,
+            role=role, curated=mention.curated,
+            evidence=evidence(mention.start, mention.end, sentence_of(mention), 0.9),
+        )  # fmt: skip
+    facts = trial_facts(doc.text, sentences)
+    trials: dict[str, ExtractedTrial] = {}
+    for mention in mentions:
+        if mention.kind != "ClinicalTrial":
+            continue
+        key = mention.curie or mention.label or mention.text
+        registrations = list(trials[key].registrations) if key in trials else []
+        if mention.via.startswith("registry:"):
+            registrations.append(f"{mention.via.partition(':')[2]}:{mention.text}")
+        elif mention.curie:
+            registrations.extend(load_ontology().trials[mention.curie].registrations)
+        trials[key] = ExtractedTrial(
+            label=mention.label or mention.text,
+            curie=mention.curie,
+            registrations=tuple(dict.fromkeys(registrations)),
+            phase=facts.phase,
+            n_patients=facts.n_patients,
+            design=facts.design,
+            randomization_ratio=facts.ratio,
+            evidence=evidence(mention.start, mention.end, sentence_of(mention), 0.9),
+        )
+    measurements = [
+        m.model_copy(update={"evidence": evidence(s.start, s.end, s, 0.8)}) for m, s in measured
+    ] + [
+        Measurement(
+            endpoint=load_ontology().endpoints[mention.curie].code, statistic="rate", status="reported",
+            negated=True, grade=grade, note="not observed", evidence=evidence(s.start, s.end, s, 0.6),
+        )
+        for mention, grade, s in negated
+    ]  # fmt: skip
+    diseases = tuple(dict.fromkeys(m.label for m in mentions if m.kind == "Disease" and m.label))
+    comparator_labels = tuple(arm.label for arm in context.arms[1:] if arm.label)
+    return Extraction(
+        document=document.id,
+        title=document.title,
+        agents=tuple(agents.values()),
+        trials=tuple(trials.values()),
+        measurements=tuple(measurements),
+        diseases=diseases,
+        comparators=comparator_labels,
+    )
+
+
+_ROLE_RANK = {
+    "investigational": 0,
+    "comparator": 1,
+    "imaging-selection": 2,
+    "prior-therapy": 3,
+    "mentioned": 4,
+}
+
+
+def _role(
+    mention: Mention, key: str, context: DocumentContext, comparators: set[str], investigational: set[str]
+) -> str:
+    if key in investigational and mention.start not in context.prior:
+        return "investigational"
+    if key in comparators:
+        return "comparator"
+    if mention.start in context.selection:
+        return "imaging-selection"
+    if mention.start in context.prior:
+        return "prior-therapy"
+    return "mentioned"
+
+
+def _nuclide_code(label: str) -> str | None:
+    match = re.match(r"(\d{1,3})(m?)([A-Z][a-z]?)-", label)
+    return f"{match.group(3)}-{match.group(1)}{match.group(2)}" if match else None

@@ -1,0 +1,81 @@
+"""Trial facts stated in an abstract: phase, design words, patients enrolled, randomization ratio."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.extraction.context import Sentence
+from ingest.extraction.textutil import WORD_NUMBER_PATTERN, word_number
+
+_ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
+_PHASE = re.compile(
+    r"\bphase\s*(?P<a>I{1,3}V?|[1-4])(?P<sub>[ab])?(?:\s*(?:/|-|–|and)\s*(?P<b>I{1,3}V?|[1-4])(?:[ab])?)?\b",
+    re.I,
+)
+_DESIGN = {
+    "randomized": re.compile(r"\brandomi[sz]ed\b|\brandomly assigned\b|\brandomi[sz]ation\b", re.I),
+    "open-label": re.compile(r"\bopen[- ]label\b", re.I),
+    "double-blind": re.compile(r"\bdouble[- ]blind(?:ed)?\b", re.I),
+    "single-blind": re.compile(r"\bsingle[- ]blind(?:ed)?\b", re.I),
+    "placebo-controlled": re.compile(r"\bplacebo[- ]controlled\b", re.I),
+    "multicenter": re.compile(r"\bmulti[- ]?cent(?:er|re|ric)\b|\bmulti[- ]?institutional\b|\bmultinational\b", re.I),
+    "single-center": re.compile(r"\bsingle[- ]cent(?:er|re)\b|\bsingle[- ]institution(?:al)?\b", re.I),
+    "single-arm": re.compile(r"\bsingle[- ]arm\b", re.I),
+    "prospective": re.compile(r"\bprospective(?:ly)?\b", re.I),
+    "retrospective": re.compile(r"\bretrospective(?:ly)?\b", re.I),
+    "non-randomized": re.compile(r"\bnon[- ]?randomi[sz]ed\b", re.I),
+}
+_COUNT = r"(?P<n>\d{1,3}(?:,\d{3})*|\d+|" + WORD_NUMBER_PATTERN.replace("?P<", "?P<w_") + r")"
+_ENROLLED = re.compile(
+    r"(?:(?:a total of|overall,?|in total,?)\s+)?" + _COUNT + r"\s+(?:(?:eligible|evaluable|consecutive|adult)\s+)?"
+    r"(?:patients|men|participants|subjects)\b(?P<tail>[^.;]{0,60})",
+    re.I,
+)
+_ENROLL_VERB = re.compile(
+    r"\b(?:were|was|had been|underwent)?\s*(?:enrolled|randomi[sz]ed|randomly assigned|recruited|included|treated|"
+    r"underwent randomi[sz]ation|allocated|assigned|accrued|received)\b",
+    re.I,
+)
+_RATIO = re.compile(r"\b(?:in an?\s+)?(?P<ratio>\d:\d(?::\d)?)\s*(?:ratio|randomi[sz]ation|fashion)?", re.I)
+
+
+@dataclass(frozen=True)
+class TrialFacts:
+    phase: str | None = None
+    design: tuple[str, ...] = ()
+    n_patients: int | None = None
+    ratio: str | None = None
+
+
+def normalize_phase(match: re.Match[str]) -> str:
+    """'1', '1/2', '2', '3' from a phase match ("phase Ib/II" -> '1/2')."""
+    first = _ROMAN.get(match.group("a").lower(), match.group("a"))
+    second = match.group("b")
+    if second:
+        second = _ROMAN.get(second.lower(), second)
+        return first if second == first else f"{first}/{second}"
+    return first
+
+
+def trial_facts(text: str, sentences: list[Sentence]) -> TrialFacts:
+    """Phase, design words, patients enrolled and randomization ratio of the abstract's study."""
+    phase_match = _PHASE.search(text)
+    phase = normalize_phase(phase_match) if phase_match else None
+    design = tuple(name for name, pattern in _DESIGN.items() if pattern.search(text))
+    n_patients = None
+    for sentence in sentences[1:]:
+        for match in _ENROLLED.finditer(sentence.text):
+            if not _ENROLL_VERB.search(match.group("tail")) and not _ENROLL_VERB.search(
+                sentence.text[max(0, match.start() - 40) : match.start()]
+            ):
+                continue
+            raw = match.group("n")
+            number = int(raw.replace(",", "")) if raw[0].isdigit() else word_number(raw)
+            if number:
+                n_patients = number
+                break
+        if n_patients:
+            break
+    ratio_match = _RATIO.search(text) if "random" in text.lower() else None
+    return TrialFacts(phase, design, n_patients, ratio_match.group("ratio") if ratio_match else None)
