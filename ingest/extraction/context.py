@@ -90,17 +90,66 @@ def find_arms(text: str, sentences: list[Sentence], mentions: list[Mention], pri
     return []
 
 
+_ADD_ON = re.compile(
+    r"^\s*(?:or|and)?\s*(?:to\s+)?(?:the same\s+)?(?:combined with|in combination with|plus|with)\b", re.I
+)
+
+
 def _split_arms(text: str, start: int, end: int, mentions: list[Mention], prior: set[int]) -> list[Arm]:
-    cuts = [start]
-    for cut in _ARM_SPLIT.finditer(text, start, end):
-        cuts.append(cut.start())
+    """Arms of "to X plus Y or to Y alone": cut at or/versus outside brackets, one arm per part with agents.
+
+    Agents named in brackets after an arm's agent explain it ("a change of ARPI (abiraterone or
+    enzalutamide)") and are left out; a part that adds to the previous arm ("alone or combined
+    with X") keeps the previous arm's agents; alternatives of one class ("abiraterone or
+    enzalutamide") stay one arm.
+    """
+    depth_at = _bracket_depths(text, start, end)
+    cuts = [start] + [cut.start() for cut in _ARM_SPLIT.finditer(text, start, end) if depth_at(cut.start()) == 0]
     cuts.append(end)
-    arms = []
+    arms: list[Arm] = []
     for left, right in pairwise(cuts):
-        agents = [m for m in agents_in(mentions, left, right) if m.start not in prior and m.kind != "ImagingAgent"]
-        if agents:
-            arms.append(Arm(agents=agents))
+        agents = [
+            m for m in agents_in(mentions, left, right)
+            if m.start not in prior and m.kind != "ImagingAgent" and depth_at(m.start) == 0
+        ]  # fmt: skip
+        if not agents:
+            continue
+        if arms and _ADD_ON.match(text[left:right]):
+            agents = arms[-1].agents + agents
+        elif arms and len(arms) >= 2 and _alternatives(arms[-1].agents, agents):
+            arms[-1].agents.extend(agents)
+            continue
+        arms.append(Arm(agents=agents))
     return arms
+
+
+def _alternatives(previous: list[Mention], current: list[Mention]) -> bool:
+    """Two single agents of one class joined by 'or' are one arm's alternatives."""
+    return len(previous) == 1 and len(current) == 1 and previous[0].kind == current[0].kind
+
+
+def _bracket_depths(text: str, start: int, end: int):
+    depths, depth = {}, 0
+    for index in range(start, end):
+        char = text[index]
+        depths[index] = depth  # the depth a character sits at, before it opens a bracket itself
+        if char in "([":
+            depth += 1
+        elif char in ")]" and depth:
+            depth -= 1
+    return lambda index: depths.get(index, 0)
+
+
+def investigational_first(arms: list[Arm], main: list[Mention]) -> list[Arm]:
+    """The arm with the main (investigational) agent first, the others in text order."""
+    keys = {m.curie or m.label for m in main}
+    for index, arm in enumerate(arms):
+        if keys & set(arm.curies) and index:
+            return [arm, *arms[:index], *arms[index + 1 :]]
+        if keys & set(arm.curies):
+            return arms
+    radioligand = next((i for i, a in enumerate(arms) if any(m.kind == "RadioligandTherapy" for m in a.agents)), 0)
+    return [arms[radioligand], *arms[:radioligand], *arms[radioligand + 1 :]] if radioligand else arms
 
 
 def prior_therapy_mentions(text: str, sentences: list[Sentence], mentions: list[Mention]) -> set[int]:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ingest.extraction.context import BACKGROUND_AGENTS
-from ingest.extraction.mentions import _NEW_RADIOLIGAND
+from ingest.extraction.mentions import _NEW_RADIOLIGAND, MentionFinder
 from kg.lexicon import default_lexicon, normalize_label
 from kg.ontology import load_ontology
 
@@ -133,9 +133,10 @@ def _registrations() -> dict[str, str]:
 
 def agent_key(label: str) -> str:
     """The ontology CURIE of an agent label, else its normalized radioligand label."""
-    resolved = default_lexicon().resolve(label)
-    if resolved:
-        return resolved
+    entries = default_lexicon().lookup(label)
+    agents = sorted({e.curie for e in entries if e.curie in load_ontology().agents})
+    if len(agents) == 1:
+        return agents[0]
     match = _NEW_RADIOLIGAND.fullmatch(label.strip())
     if match:
         symbol = match.group("s1") or match.group("s2") or match.group("s3")
@@ -192,16 +193,24 @@ def endpoint_key(endpoint: str) -> str:
     return endpoint
 
 
+@cache
+def _finder() -> MentionFinder:
+    return MentionFinder(load_ontology(), default_lexicon())
+
+
+@cache
 def arm_agents(arm: str | None) -> frozenset[str]:
-    """The agents an arm names, found by the lexicon in its text."""
+    """The agents an arm names ("177Lu-J591 45 mCi/m2 x2" names 177Lu-J591), found as in extraction."""
     if not arm:
         return frozenset()
     keys = set()
-    for part in _SPLIT_ARMS.split(arm):
-        part = re.sub(r"\b\d+(?:\.\d+)?\s*(?:mCi/m2|mCi|GBq|MBq|kBq/kg|mg/kg|mg/m2|mg)\b.*$", "", part).strip(" ,")
-        if part:
-            keys.add(agent_key(part))
-    return frozenset(keys)
+    for mention in _finder().find(arm):
+        if mention.is_agent:
+            keys.add(mention.curie or normalize_label(mention.label or mention.text))
+        elif mention.shared:
+            agents = [c for c in (mention.curie, *mention.shared) if c in load_ontology().agents]
+            keys.update(agents[:1])
+    return frozenset(keys) or frozenset({normalize_label(arm)})
 
 
 def same_arm(gold: str | None, predicted: str | None) -> bool:

@@ -27,6 +27,7 @@ from ingest.extraction.numbers import (
     Ratio,
     Value,
     find_bare_numbers,
+    find_counts,
     find_intervals,
     find_p_values,
     find_ratios,
@@ -52,6 +53,12 @@ _PLANNED = re.compile(
     r"|sample size|target(?:ed)? (?:accrual|enrol\w*)|planned|is designed|designed to)\b",
     re.I,
 )
+#: Percentages of a design, not results: power, alpha, type I error.
+_DESIGN_PERCENT = re.compile(
+    r"\d+(?:\.\d+)?\s*%\s*(?:power|statistical power)|power\s+(?:of\s+)?\d+(?:\.\d+)?\s*%"
+    r"|(?:alpha|α|type I error|significance level|one-sided|two-sided)[^.;%]{0,25}?\d+(?:\.\d+)?\s*%?",
+    re.I,
+)
 _NEGATED = re.compile(r"\b(?:no|not|without|none|neither|nor)\b", re.I)
 _MEAN = re.compile(r"\bmean\b", re.I)
 _GRADE3 = re.compile(
@@ -69,6 +76,12 @@ _ARM_WORDS = re.compile(
     re.I,
 )
 _AFTER_ENDPOINT = re.compile(r"^\s*(?:for|in|to|of)?\s*(?:the\s+)?(?:mean\s+|median\s+)?$", re.I)
+#: "24 (63%) had a PSA decline", "10.6% achieved a PSA50 response": the endpoint follows its value.
+_VALUE_THEN_ENDPOINT = re.compile(
+    r"^\s*\)?\s*(?:of\s+(?:the\s+)?(?:patients|men|participants|evaluable patients)\s*)?\)?\s*"
+    r"(?:had|achieved|showed|experienced|reached|attained|developed|with)\s+(?:an?\s+|the\s+)?$|^\s*,?\s*(?:an?)\s+$",
+    re.I,
+)
 
 
 @dataclass
@@ -132,7 +145,10 @@ class SentenceMeasurements:
             )
         ]
         occupied += [(m.start(), m.end()) for m in re.finditer(r"\b\d+\s*:\s*\d+\b", text)]
-        values = [v for v in find_values(text) if not _inside(v, occupied)]
+        occupied += [(m.start(), m.end()) for m in _DESIGN_PERCENT.finditer(text)]
+        counts, fractions = find_counts(text)
+        values = [v for v in find_values(text) if not _inside(v, occupied) and not _inside(v, fractions)]
+        values += [c for c in counts if not _inside(c, occupied)]
         values += self._shared_unit_values(text, values, occupied)
         values.sort(key=lambda v: v.start)
         groups = self._group(text, values, endpoints, offset)
@@ -200,6 +216,10 @@ class SentenceMeasurements:
             start = endpoint.start - offset
             follows = last.end <= start <= last.end + 30 and _AFTER_ENDPOINT.match(text[last.end : start])
             if follows and (endpoint.kind == "AbsorbedDose" or last.unit in ABSORBED_UNITS):
+                return endpoint
+        for endpoint in endpoints:
+            start = endpoint.start - offset
+            if last.end <= start <= last.end + 40 and _VALUE_THEN_ENDPOINT.match(text[last.end : start]):
                 return endpoint
         before = [e for e in endpoints if e.end - offset <= first.start]
         if last.unit in ABSORBED_UNITS:
@@ -321,8 +341,11 @@ class SentenceMeasurements:
             labels = list(dict.fromkeys(self._arm_label_for_curie(m, context) for m in before))
             if len(labels) >= count and not re.search(r"\brespectively\b", text[last:], re.I):
                 return labels[-count:] if len(labels) > count else labels
-            if context.arms and len(context.arms) >= count:
+            if len(context.arms) >= count:
                 return [arm.label for arm in context.arms[:count]]
+            if len(context.arms) < 2:  # one arm: subgroups, doses or time points of the same treatment
+                single = context.arms[0].label if context.arms else self._main_label(context)
+                return [single] * count
             return [None] * count
         if named and named[0]:
             return named
@@ -334,9 +357,13 @@ class SentenceMeasurements:
             return [self._arm_label_for_curie(nearby[-1], context)]
         if context.arms:
             return [context.arms[0].label]
-        if context.main_agents:
-            return [" + ".join(dict.fromkeys(m.label or m.text for m in context.main_agents))]
-        return [None]
+        return [self._main_label(context)]
+
+    @staticmethod
+    def _main_label(context: DocumentContext) -> str | None:
+        if not context.main_agents:
+            return None
+        return " + ".join(dict.fromkeys(m.label or m.text for m in context.main_agents))
 
     @staticmethod
     def _arm_by_position(context: DocumentContext, index: int) -> str | None:

@@ -38,6 +38,19 @@ _NEW_RADIOLIGAND = re.compile(
     r"|(?P<s3>[A-Z][a-z]?)-(?P<m3>\d{1,3})(?P<x3>m?)[- ])"
     r"(?P<code>[A-Za-z][A-Za-z0-9]*(?:[-.&/][A-Za-z0-9]+)*)"
 )
+_GE = r"(?:(?:≥|>=|>|at least|more than|over|greater than)\s*)"
+#: PSA responses written with their threshold: "PSA decline of ≥50%", "≥30% PSA declines", "any PSA decline".
+_PSA_RESPONSE = re.compile(
+    r"(?:" + _GE + r"?(?P<a>\d{2})\s*%\s*(?:or (?:more|greater)\s+)?(?:PSA\s+)?"
+    r"(?:declines?|falls?|reductions?|decreases?|drops?|responses?)(?:\s+(?:in|of)\s+PSA)?(?!\s*(?:of|by)\s*\d))"
+    r"|(?:PSA\s+(?:declines?|falls?|reductions?|decreases?|drops?|responses?)\s+(?:of\s+|by\s+)?"
+    + _GE
+    + r"?(?P<b>\d{2})\s*%(?:\s+or\s+(?:more|greater))?)"
+    r"|(?:\b(?:declines?|falls?|reductions?|decreases?)\s+(?:in\s+PSA\s+)?(?:of\s+|by\s+)" + _GE + r"(?P<c>\d{2})\s*%)"
+    r"|(?P<any>\bany\s+(?:PSA\s+)?(?:declines?|reductions?|falls?|decreases?|PSA\s+response)(?:\s+in\s+PSA)?)",
+    re.IGNORECASE,
+)
+_PSA_ENDPOINTS = {"50": "endpoint:PSA50", "90": "endpoint:PSA90", "30": "endpoint:PSA30"}
 _NAMED_TRIAL = re.compile(
     r"\b(?P<name>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9-]*)\s+(?:phase\s+[0-9IVab/]+\s+)?(?:trial|study)\b"
 )
@@ -157,6 +170,7 @@ class MentionFinder:
             if key:
                 candidates.extend(self._lexicon_mentions(text, match.start(), match.end(), key))
         candidates.extend(self._radioligands(text, hyphenated))
+        candidates.extend(self._psa_responses(text, hyphenated))
         candidates.extend(self._registry_ids(text))
         mentions = _without_overlaps(candidates)
         mentions = self._with_abbreviations(text, mentions)
@@ -210,6 +224,20 @@ class MentionFinder:
                 label=label,
                 via="radioligand",
             )
+
+    def _psa_responses(self, text: str, hyphenated: str) -> Iterable[Mention]:
+        for match in _PSA_RESPONSE.finditer(hyphenated):
+            threshold = match.group("a") or match.group("b") or match.group("c")
+            curie = "endpoint:any-PSA-decline" if match.group("any") else _PSA_ENDPOINTS.get(threshold or "")
+            if curie is None or curie not in self.ontology.endpoints:
+                continue
+            if match.group("any") is None and "psa" not in text[max(0, match.start() - 80) : match.end()].lower():
+                continue
+            entity = self.ontology.endpoints[curie]
+            yield Mention(
+                match.start(), match.end(), text[match.start() : match.end()], curie, entity.kind, label=entity.label,
+                via="psa-threshold",
+            )  # fmt: skip
 
     def _registry_ids(self, text: str) -> Iterable[Mention]:
         for match in _REGISTRY.finditer(text):

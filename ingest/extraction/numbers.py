@@ -13,10 +13,9 @@ _NUM = r"\d+(?:\.\d+)?|\.\d+"
 _SIGNED = r"-?(?:\d+(?:\.\d+)?|\.\d+)"
 
 RATIO = re.compile(
-    r"\b(?P<kind>HRs?|hazard ratios?|ORs?|odds ratios?|RRs?|relative risks?|risk ratios?)\b"
+    r"\b(?P<kind>HRs?|(?i:hazard ratios?)|ORs?|(?i:odds ratios?)|RRs?|(?i:relative risks?)|(?i:risk ratios?))\b"
     r"(?P<filler>[^0-9;%]{0,45}?)(?<![\d.])(?P<value>" + _NUM + r")(?![\d.]*%)"
     r"(?:\s*[(\[]\s*(?P<low>" + _SIGNED + r")\s*(?:-|to|,)\s*(?P<high>" + _SIGNED + r")\s*[)\]])?",
-    re.IGNORECASE,
 )
 CI = re.compile(
     r"(?:(?P<level>\d{2}(?:\.\d+)?)\s*%\s*)?(?:CI|CrI|confidence intervals?|C\.I\.)\b(?:\s*\[CI\])?"
@@ -31,13 +30,25 @@ NOT_REACHED = re.compile(r"\b(?:not (?:yet )?reached|not estimable|NR|NE)\b")
 TIME_UNITS = {"month": "months", "mo": "months", "week": "weeks", "wk": "weeks", "day": "days", "year": "years",
               "yr": "years"}  # fmt: skip
 _UNIT = (
-    r"(?P<unit>%|percent\b|months?\b|mo\b|weeks?\b|wk\b|days?\b|years?\b|yr\b|Gy/GBq|mGy/MBq|Gy\b|Sv/GBq|Sv\(RBE\d*\)/GBq"
-    r"|GBq\b|MBq\b|kBq/kg|mCi/m2|mCi/m²|mCi\b|mg/kg|mg/m2|mg/m²|µg/d|μg/d|mg\b|"
-    r"(?:patients|men|participants|subjects|cases)\b)"
+    r"(?P<unit>%|percent\b|months?\b|mo\b|weeks?\b|wk\b|days?\b|years?\b|yr\b|Gy/GBq|mGy/MBq|mSv/MBq|Gy\b"
+    r"|Sv/GBq|Sv\(RBE\d*\)/GBq|GBq\b|MBq\b|kBq/kg|mCi/m2|mCi/m²|mCi\b|mg/kg|mg/m2|mg/m²|µg/d|μg/d|mg\b)"
 )
-VALUE = re.compile(r"(?<![\w.])(?P<value>" + _NUM + r")(?:\s*(?:to|-)\s*(?P<upper>" + _NUM + r"))?\s*" + _UNIT)
+#: A value, an optional standard deviation ("1.90 ± 1.19 Gy/GBq") or range, and a unit.
+VALUE = re.compile(
+    r"(?<![\w.])(?P<value>" + _NUM + r")(?:\s*(?:to|-)\s*(?P<upper>" + _NUM + r"))?\s*(?:%\s*)?"
+    r"(?:±\s*(?:" + _NUM + r")\s*)?" + _UNIT
+)
 BARE = re.compile(r"(?<![\w.%-])(?P<value>" + _NUM + r")(?![\w.%]|\s*(?:to|-)\s*\d)")
-FRACTION = re.compile(r"(?<![\w./])(?P<num>\d+)\s*(?:/|of)\s*(?P<den>\d+)(?![\w./])")
+_COUNT_WORD = (
+    r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    r"|seventeen|eighteen|nineteen|twenty(?:-\w+)?|thirty(?:-\w+)?|forty(?:-\w+)?|fifty(?:-\w+)?"
+)
+#: "8 of the 23 patients", "3/23" (a count unless a percentage goes with it).
+FRACTION = re.compile(
+    r"(?<![\w./])(?P<num>" + _COUNT_WORD + r")\s*(?:/|of(?:\s+the)?)\s*(?P<den>\d+)(?![\w./])"
+    r"(?P<tail>(?:\s+[a-z-]+){0,4}?\s*\(\s*\d+(?:\.\d+)?\s*%)?",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +180,28 @@ def find_values(text: str) -> list[Value]:
             )
         )
     return values
+
+
+def find_counts(text: str) -> tuple[list[Value], list[tuple[int, int]]]:
+    """Counts written as fractions with no percentage ("2 of 14 patients"), and the spans of all fractions.
+
+    A fraction that comes with a percentage gives only the rate (the percentage), by the
+    annotation guideline; its numbers are then no values of their own.
+    """
+    from ingest.extraction.textutil import word_number
+
+    counts, spans = [], []
+    for match in FRACTION.finditer(text):
+        spans.append((match.start(), match.end("den")))
+        after = text[match.end("den") : match.end("den") + 40]
+        before = text[max(0, match.start() - 12) : match.start()]
+        if match.group("tail") or re.match(r"\s*(?:[a-z-]+\s+){0,3}\(?\s*\d+(?:\.\d+)?\s*%", after) or "%" in before:
+            continue
+        raw = match.group("num")
+        number = float(raw) if raw[0].isdigit() else word_number(raw)
+        if number is not None:
+            counts.append(Value(match.start(), match.end("num"), float(number), "patients"))
+    return counts, spans
 
 
 def find_bare_numbers(text: str) -> list[Value]:

@@ -21,6 +21,7 @@ from ingest.extraction.context import (
     DocumentContext,
     Sentence,
     find_arms,
+    investigational_first,
     is_trial_in_progress,
     prior_therapy_mentions,
     selection_mentions,
@@ -144,8 +145,8 @@ class PsmaMeasurements:
         prior = prior_therapy_mentions(text, sentences, mentions)
         agents = [m for m in mentions if m.is_agent]
         therapy = any(m.kind != "ImagingAgent" for m in agents)
-        arms = find_arms(text, sentences, mentions, prior)
         main = _main_agents(sentences, agents, prior)
+        arms = investigational_first(find_arms(text, sentences, mentions, prior), main)
         sections = tuple(s.label for s in document.sections) if document else ()
         context = DocumentContext(
             arms=arms,
@@ -277,7 +278,7 @@ def assemble(document: Document, doc: Doc) -> Extraction:
         )
         for mention, grade, s in negated
     ]  # fmt: skip
-    diseases = tuple(dict.fromkeys(m.label for m in mentions if m.kind == "Disease" and m.label))
+    diseases = _study_diseases(mentions)
     comparator_labels = tuple(arm.label for arm in context.arms[1:] if arm.label)
     return Extraction(
         document=document.id,
@@ -288,6 +289,19 @@ def assemble(document: Document, doc: Doc) -> Extraction:
         diseases=diseases,
         comparators=comparator_labels,
     )
+
+
+#: Generic disease names, kept only when the abstract names no specific disease state.
+_GENERIC_DISEASES = frozenset({"disease:prostate-cancer", "disease:mPC", "disease:CRPC"})
+
+
+def _study_diseases(mentions: list[Mention]) -> tuple[str, ...]:
+    """The disease states of the study population, most specific first named."""
+    found = {m.curie: m.label for m in mentions if m.kind == "Disease" and m.curie}
+    specific = {c: label for c, label in found.items() if c not in _GENERIC_DISEASES}
+    if "disease:CRPC" in found and "disease:mCRPC" not in found and not specific:
+        return (found["disease:CRPC"],)
+    return tuple(dict.fromkeys((specific or found).values()))
 
 
 _ROLE_RANK = {
