@@ -225,6 +225,13 @@ def _number(m: dict) -> float | None:
     return m.get("value") if m.get("value") is not None else m.get("hr")
 
 
+def _same_number(gold: dict, predicted: dict) -> bool:
+    """Equal values (or ratios) within the tolerance; two "not reached" values are equal too."""
+    if _number(gold) is None:
+        return _number(predicted) is None and gold.get("note") == "not reached" == predicted.get("note")
+    return _close(_number(gold), _number(predicted))
+
+
 def _close(a, b) -> bool:
     if a is None or b is None:
         return a is None and b is None
@@ -264,8 +271,7 @@ def _score_measurements(gold: dict, pred: dict, scores: Scores) -> None:
     for g in gold_ms:
         candidates = [
             i for i in unmatched
-            if endpoint_key(pred_ms[i]["endpoint"]) == endpoint_key(g["endpoint"])
-            and _close(_number(pred_ms[i]), _number(g)) and _number(g) is not None
+            if endpoint_key(pred_ms[i]["endpoint"]) == endpoint_key(g["endpoint"]) and _same_number(g, pred_ms[i])
         ]  # fmt: skip
         if not candidates:
             scores.measurements.fn += 1

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from ingest.extraction.context import DocumentContext, Sentence
 from ingest.extraction.mentions import Mention
 from ingest.extraction.numbers import (
+    NOT_REACHED_UNIT,
     Interval,
     PValue,
     Ratio,
@@ -29,6 +30,7 @@ from ingest.extraction.numbers import (
     find_bare_numbers,
     find_counts,
     find_intervals,
+    find_not_reached,
     find_p_values,
     find_ratios,
     find_values,
@@ -38,9 +40,19 @@ from kg.model import Measurement
 from kg.ontology import Ontology
 
 ENDPOINT_KINDS = frozenset({"Endpoint", "AdverseEvent", "AbsorbedDose"})
+_TIME_TO_EVENT = frozenset(
+    {
+        "endpoint:OS",
+        "endpoint:PFS",
+        "endpoint:rPFS",
+        "endpoint:PSA-PFS",
+        "endpoint:MFS",
+        "endpoint:DoR",
+        "endpoint:time-to-SSE",
+    }
+)
 TIME_UNITS = frozenset({"months", "weeks", "days", "years"})
 DOSE_UNITS = frozenset({"GBq", "MBq", "mCi", "mCi/m2", "kBq/kg", "mg/kg", "mg/m2", "µg/d", "mg"})
-ABSORBED_UNITS = frozenset({"Gy/GBq", "mGy/MBq", "Gy", "Sv/GBq"})
 
 _CONNECTOR = re.compile(
     r"^\s*(?:%\s*)?(?:\)|\]|,)?\s*"
@@ -79,7 +91,8 @@ _AFTER_ENDPOINT = re.compile(r"^\s*(?:for|in|to|of)?\s*(?:the\s+)?(?:mean\s+|med
 #: "24 (63%) had a PSA decline", "10.6% achieved a PSA50 response": the endpoint follows its value.
 _VALUE_THEN_ENDPOINT = re.compile(
     r"^\s*\)?\s*(?:of\s+(?:the\s+)?(?:patients|men|participants|evaluable patients)\s*)?\)?\s*"
-    r"(?:had|achieved|showed|experienced|reached|attained|developed|with)\s+(?:an?\s+|the\s+)?$|^\s*,?\s*(?:an?)\s+$",
+    r"(?:had|achieved|showed|experienced|reached|attained|developed|with)\s+(?:an?\s+|the\s+)?"
+    r"(?:grade\s*\S+\s+|[a-z-]+\s+){0,2}$|^\s*,?\s*(?:an?)\s+$",
     re.I,
 )
 
@@ -149,6 +162,7 @@ class SentenceMeasurements:
         counts, fractions = find_counts(text)
         values = [v for v in find_values(text) if not _inside(v, occupied) and not _inside(v, fractions)]
         values += [c for c in counts if not _inside(c, occupied)]
+        values += [v for v in find_not_reached(text) if not _inside(v, occupied)]
         values += self._shared_unit_values(text, values, occupied)
         values.sort(key=lambda v: v.start)
         groups = self._group(text, values, endpoints, offset)
@@ -196,8 +210,9 @@ class SentenceMeasurements:
                 last = groups[-1].values[-1]
                 between = text[last.end : value.start]
                 separated = any(last.end <= m.start - offset < value.start for m in endpoints)
+                compatible = value.unit == last.unit or NOT_REACHED_UNIT in (value.unit, last.unit)
                 if (
-                    value.unit == last.unit
+                    compatible
                     and not separated
                     and len(between) <= 90
                     and _PAIR_GAP.search(between)
@@ -215,27 +230,33 @@ class SentenceMeasurements:
         for endpoint in endpoints:
             start = endpoint.start - offset
             follows = last.end <= start <= last.end + 30 and _AFTER_ENDPOINT.match(text[last.end : start])
-            if follows and (endpoint.kind == "AbsorbedDose" or last.unit in ABSORBED_UNITS):
+            if follows and (endpoint.kind == "AbsorbedDose" or _is_absorbed_unit(last.unit)):
                 return endpoint
         for endpoint in endpoints:
             start = endpoint.start - offset
             if last.end <= start <= last.end + 40 and _VALUE_THEN_ENDPOINT.match(text[last.end : start]):
                 return endpoint
         before = [e for e in endpoints if e.end - offset <= first.start]
-        if last.unit in ABSORBED_UNITS:
+        if _is_absorbed_unit(last.unit):
             organs = [e for e in before if e.kind == "AbsorbedDose"]
             return organs[-1] if organs else None
         return before[-1] if before else None
 
     def _statistic(self, group: _Group, text: str) -> bool:
-        unit = group.values[0].unit
+        units = [v.unit for v in group.values if v.unit != NOT_REACHED_UNIT]
+        unit = units[0] if units else ("months" if group.endpoint.curie in _TIME_TO_EVENT else NOT_REACHED_UNIT)
         endpoint = self.ontology.endpoints[group.endpoint.curie]
+        if unit == NOT_REACHED_UNIT:
+            if endpoint.code in ("MTD", "DLT"):
+                group.statistic = "other"
+                return True
+            return False
         window = text[max(0, group.values[0].start - 60) : group.values[0].start]
         if unit == "%":
             group.statistic = "rate"
         elif unit in TIME_UNITS:
             group.statistic = "mean" if _MEAN.search(window) and "median" not in window.lower() else "median"
-        elif unit in ABSORBED_UNITS:
+        elif _is_absorbed_unit(unit):
             group.statistic = "absorbed-dose"
         elif unit == "patients":
             group.statistic = "count"
@@ -415,7 +436,8 @@ class SentenceMeasurements:
                     statistic=group.statistic,
                     arm=arms[index] if index < len(arms) else None,
                     value=value.value,
-                    unit=value.unit,
+                    unit=None if value.value is None else value.unit,
+                    note="not reached" if value.value is None else None,
                     hr=ratio.value if first and ratio else None,
                     ci_low=ci_low if first else None,
                     ci_high=ci_high if first else None,
@@ -425,6 +447,11 @@ class SentenceMeasurements:
                 )
             )
         return results
+
+
+def _is_absorbed_unit(unit: str | None) -> bool:
+    """Gy, Gy/GBq, mGy/MBq, Sv(RBE5)/GBq, mSv/MBq: doses absorbed by an organ or tumour."""
+    return bool(unit) and re.match(r"^m?(?:Gy|Sv)\b", unit) is not None
 
 
 def _inside(value: Value, spans: list[tuple[int, int]]) -> bool:

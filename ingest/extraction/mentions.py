@@ -40,14 +40,32 @@ _NEW_RADIOLIGAND = re.compile(
 )
 _GE = r"(?:(?:≥|>=|>|at least|more than|over|greater than)\s*)"
 #: PSA responses written with their threshold: "PSA decline of ≥50%", "≥30% PSA declines", "any PSA decline".
+_DECLINE = r"(?:declines?|falls?|reductions?|decreases?|drops?|responses?)"
+_DECLINED = r"(?:declines?|falls?|fell|declined|decreased|dropped|reductions?|decreases?)"
+_OR_MORE = r"(?:\s+or\s+(?:more|greater|higher))?"
 _PSA_RESPONSE = re.compile(
-    r"(?:" + _GE + r"?(?P<a>\d{2})\s*%\s*(?:or (?:more|greater)\s+)?(?:PSA\s+)?"
-    r"(?:declines?|falls?|reductions?|decreases?|drops?|responses?)(?:\s+(?:in|of)\s+PSA)?(?!\s*(?:of|by)\s*\d))"
-    r"|(?:PSA\s+(?:declines?|falls?|reductions?|decreases?|drops?|responses?)\s+(?:of\s+|by\s+)?"
+    # "≥50% PSA decline", "50% or greater decline in PSA"
+    r"(?:"
     + _GE
-    + r"?(?P<b>\d{2})\s*%(?:\s+or\s+(?:more|greater))?)"
-    r"|(?:\b(?:declines?|falls?|reductions?|decreases?)\s+(?:in\s+PSA\s+)?(?:of\s+|by\s+)" + _GE + r"(?P<c>\d{2})\s*%)"
-    r"|(?P<any>\bany\s+(?:PSA\s+)?(?:declines?|reductions?|falls?|decreases?|PSA\s+response)(?:\s+in\s+PSA)?)",
+    + r"?(?P<a>\d{2})\s*%\s*(?:or (?:more|greater)\s+)?(?:PSA\s+)?"
+    + _DECLINE
+    + r"(?:\s+(?:in|of)\s+PSA)?(?!\s*(?:of|by)\s*\d))"
+    # "PSA decline of ≥50%", "PSA response of 50% or more"
+    r"|(?:PSA\s+" + _DECLINE + r"\s+(?:of\s+|by\s+)?" + _GE + r"?(?P<b>\d{2})\s*%" + _OR_MORE + r")"
+    # "a decline of 90% or more", "a decline >30%", "PSA fell by at least 50%"
+    r"|(?:\b"
+    + _DECLINED
+    + r"\s+(?:in\s+PSA\s+)?(?:(?:of|by)\s+"
+    + _GE
+    + r"?|"
+    + _GE
+    + r")(?P<c>\d{2})\s*%"
+    + _OR_MORE
+    + r")"
+    # a bare threshold in a PSA sentence: "and >50% in 29.4%"
+    r"|(?:(?<![\w.])(?:≥|>=|>)\s*(?P<d>\d{2})\s*%)"
+    r"|(?P<any>\bany\s+(?:PSA\s+)?(?:declines?|reductions?|falls?|decreases?|PSA\s+response)(?:\s+in\s+PSA)?"
+    r"|\bPSA\s+(?:declines?|reductions?|falls?)\s+of\s+any\s+(?:size|magnitude|degree|kind))",
     re.IGNORECASE,
 )
 _PSA_ENDPOINTS = {"50": "endpoint:PSA50", "90": "endpoint:PSA90", "30": "endpoint:PSA30"}
@@ -227,7 +245,7 @@ class MentionFinder:
 
     def _psa_responses(self, text: str, hyphenated: str) -> Iterable[Mention]:
         for match in _PSA_RESPONSE.finditer(hyphenated):
-            threshold = match.group("a") or match.group("b") or match.group("c")
+            threshold = match.group("a") or match.group("b") or match.group("c") or match.group("d")
             curie = "endpoint:any-PSA-decline" if match.group("any") else _PSA_ENDPOINTS.get(threshold or "")
             if curie is None or curie not in self.ontology.endpoints:
                 continue

@@ -80,9 +80,11 @@ class PValue:
 
 @dataclass(frozen=True, slots=True)
 class Value:
+    """A number and its unit; ``value`` None with unit ``NR`` is "not reached"."""
+
     start: int
     end: int
-    value: float
+    value: float | None
     unit: str | None
     raw_unit: str | None = None
 
@@ -202,6 +204,14 @@ def find_counts(text: str) -> tuple[list[Value], list[tuple[int, int]]]:
         if number is not None:
             counts.append(Value(match.start(), match.end("num"), float(number), "patients"))
     return counts, spans
+
+
+def find_not_reached(text: str) -> list[Value]:
+    """ "Not reached" (and NR, not estimable) as values without a number."""
+    return [Value(m.start(), m.end(), None, NOT_REACHED_UNIT) for m in NOT_REACHED.finditer(text)]
+
+
+NOT_REACHED_UNIT = "NR"
 
 
 def find_bare_numbers(text: str) -> list[Value]:
