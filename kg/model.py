@@ -70,6 +70,7 @@ class Agent(Entity):
     ligand: str | None = None
     target: str | None = None
     partners: tuple[str, ...] = ()
+    choice_of: tuple[str, ...] = ()
 
 
 class Trial(Entity):

@@ -85,6 +85,7 @@ def build_ontology(graph: Graph) -> Ontology:
                 ligand=reader.optional_curie(node, PSMA.hasLigand),
                 target=reader.optional_curie(node, PSMA.targets),
                 partners=reader.curies(node, PSMA.theranosticPartner),
+                choice_of=reader.curies(node, PSMA.choiceOf),
             )
     for node in reader.instances(PSMA.Radionuclide):
         ontology.radionuclides[reader.curie(node)] = Radionuclide(

@@ -72,19 +72,29 @@ def agents_in(mentions: list[Mention], start: int, end: int) -> list[Mention]:
     return [m for m in mentions if m.is_agent and start <= m.start and m.end <= end]
 
 
-def find_arms(text: str, sentences: list[Sentence], mentions: list[Mention], prior: set[int]) -> list[Arm]:
-    """Arms from the randomization sentence ("randomly assigned to X or to Y"), else from a title "X vs Y"."""
+def find_arms(
+    text: str,
+    sentences: list[Sentence],
+    mentions: list[Mention],
+    prior: set[int],
+    choices: dict[frozenset, Mention] | None = None,
+) -> list[Arm]:
+    """Arms from the randomization sentence ("randomly assigned to X or to Y"), else from a title "X vs Y".
+
+    ``choices`` maps sets of agents to the regimen that is a choice among them (from psma:choiceOf).
+    """
+    choices = choices or {}
     for sentence in sentences:
         match = _RANDOMIZED.search(sentence.text)
         if not match:
             continue
         segment_start = sentence.start + match.end()
-        arms = _split_arms(text, segment_start, sentence.end, mentions, prior)
+        arms = _split_arms(text, segment_start, sentence.end, mentions, prior, choices)
         if len(arms) >= 2:
             return arms
     title = sentences[0] if sentences else None
     if title is not None:
-        arms = _split_arms(text, title.start, title.end, mentions, prior)
+        arms = _split_arms(text, title.start, title.end, mentions, prior, choices)
         if len(arms) >= 2:
             return arms
     return []
@@ -95,7 +105,9 @@ _ADD_ON = re.compile(
 )
 
 
-def _split_arms(text: str, start: int, end: int, mentions: list[Mention], prior: set[int]) -> list[Arm]:
+def _split_arms(
+    text: str, start: int, end: int, mentions: list[Mention], prior: set[int], choices: dict[frozenset, Mention]
+) -> list[Arm]:
     """Arms of "to X plus Y or to Y alone": cut at or/versus outside brackets, one arm per part with agents.
 
     Agents named in brackets after an arm's agent explain it ("a change of ARPI (abiraterone or
@@ -117,15 +129,25 @@ def _split_arms(text: str, start: int, end: int, mentions: list[Mention], prior:
         if arms and _ADD_ON.match(text[left:right]):
             agents = arms[-1].agents + agents
         elif arms and len(arms) >= 2 and _alternatives(arms[-1].agents, agents):
-            arms[-1].agents.extend(agents)
+            arms[-1].agents = [_choice(arms[-1].agents + agents, choices)]
             continue
         arms.append(Arm(agents=agents))
     return arms
 
 
 def _alternatives(previous: list[Mention], current: list[Mention]) -> bool:
-    """Two single agents of one class joined by 'or' are one arm's alternatives."""
-    return len(previous) == 1 and len(current) == 1 and previous[0].kind == current[0].kind
+    """Single agents of one class joined by 'or' are one arm's alternatives."""
+    return len(current) == 1 and all(m.kind == current[0].kind for m in previous)
+
+
+def _choice(agents: list[Mention], choices: dict[frozenset, Mention]) -> Mention:
+    """The regimen the ontology defines as a choice among these agents ("abiraterone or enzalutamide" is an
+    ARPI change), else the first agent."""
+    named = frozenset(m.curie for m in agents)
+    for among, regimen in choices.items():
+        if named <= among:
+            return Mention(agents[0].start, agents[-1].end, "", regimen.curie, regimen.kind, label=regimen.label)
+    return agents[0]
 
 
 def _bracket_depths(text: str, start: int, end: int):
@@ -140,16 +162,22 @@ def _bracket_depths(text: str, start: int, end: int):
     return lambda index: depths.get(index, 0)
 
 
+#: Modalities of the PSMA-targeted agents psma-kg is about; an arm with one is the investigational arm.
+PSMA_MODALITIES = frozenset(
+    {"RadioligandTherapy", "AntibodyDrugConjugate", "CARTCellTherapy", "CARNKCellTherapy", "BispecificAntibody"}
+)
+
+
 def investigational_first(arms: list[Arm], main: list[Mention]) -> list[Arm]:
-    """The arm with the main (investigational) agent first, the others in text order."""
+    """The investigational arm first (a PSMA-targeted agent, else the title's agent), the others in text order."""
     keys = {m.curie or m.label for m in main}
-    for index, arm in enumerate(arms):
-        if keys & set(arm.curies) and index:
-            return [arm, *arms[:index], *arms[index + 1 :]]
-        if keys & set(arm.curies):
-            return arms
-    radioligand = next((i for i, a in enumerate(arms) if any(m.kind == "RadioligandTherapy" for m in a.agents)), 0)
-    return [arms[radioligand], *arms[:radioligand], *arms[radioligand + 1 :]] if radioligand else arms
+
+    def rank(indexed: tuple[int, Arm]) -> tuple[int, int, int]:
+        index, arm = indexed
+        targeted = any(m.kind in PSMA_MODALITIES for m in arm.agents)
+        return (not targeted, not (keys & set(arm.curies)), index)
+
+    return [arm for _index, arm in sorted(enumerate(arms), key=rank)]
 
 
 def prior_therapy_mentions(text: str, sentences: list[Sentence], mentions: list[Mention]) -> set[int]:

@@ -146,7 +146,7 @@ class PsmaMeasurements:
         agents = [m for m in mentions if m.is_agent]
         therapy = any(m.kind != "ImagingAgent" for m in agents)
         main = _main_agents(sentences, agents, prior)
-        arms = investigational_first(find_arms(text, sentences, mentions, prior), main)
+        arms = investigational_first(find_arms(text, sentences, mentions, prior, _choices()), main)
         sections = tuple(s.label for s in document.sections) if document else ()
         context = DocumentContext(
             arms=arms,
@@ -178,6 +178,17 @@ def _main_agents(sentences: list[Sentence], agents: list[Mention], prior: set[in
             return therapy[:1] or in_title[:1]
     therapy = [m for m in candidates if m.kind != "ImagingAgent"]
     return (therapy or candidates)[:1]
+
+
+@cache
+def _choices() -> dict[frozenset, Mention]:
+    """Regimens that are a choice among agents (psma:choiceOf), keyed by those agents."""
+    ontology = load_ontology()
+    return {
+        frozenset(agent.choice_of): Mention(0, 0, "", agent.curie, agent.kind, label=agent.label)
+        for agent in ontology.agents.values()
+        if agent.choice_of
+    }
 
 
 @cache
