@@ -287,7 +287,9 @@ class SentenceMeasurements:
             interval = next((i for i in intervals if ratio.end - 5 <= i.start < min(limit, ratio.end + 80)), None)
             p_value = next((p for p in p_values if ratio.end <= p.start < min(limit, ratio.end + 120)), None)
             before = [e for e in endpoints if e.end - offset <= ratio.start]
-            endpoint = before[-1] if before else previous_endpoint
+            followed = re.match(r"^\s*,?\s*(?:for|of|on)\b", text[ratio.end :]) is not None
+            after = [e for e in endpoints if followed and ratio.end <= e.start - offset <= ratio.end + 40]
+            endpoint = before[-1] if before else (after[0] if after else previous_endpoint)
             if endpoint is None:
                 continue
             group = next(

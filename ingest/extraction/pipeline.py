@@ -51,7 +51,8 @@ _ABBREVIATION_END = re.compile(r"(?:" + "|".join(re.escape(a) for a in ABBREVIAT
 
 def psma_tokenizer(nlp: Language) -> Tokenizer:
     """Whitespace and punctuation tokenizer that keeps '177Lu-PSMA-617', 'PSMA-I&T', '0.52-0.74' whole."""
-    prefixes = re.compile(r"""^[\(\[\{"'“‘<>≤≥=]""")
+    # "[" opens a bracket unless it starts a radionuclide ("[177Lu]Lu-PSMA-617" stays one token).
+    prefixes = re.compile(r"""^[\(\{"'“‘<>≤≥=]|^\[(?!\d{1,3}m?[A-Z][a-z]?\])""")
     suffixes = re.compile(r"""(?:[\)\]\}"'”’,;:!?%]|(?<![0-9])\.(?![0-9])|\.)$""")
     infixes = re.compile(r"(?<=[A-Za-z])[<>=≤≥](?=[0-9.])|(?<=[0-9])[:;](?=[0-9])")
     special = {abbr: [{"ORTH": abbr}] for abbr in ABBREVIATIONS}

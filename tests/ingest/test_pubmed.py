@@ -57,9 +57,7 @@ def test_a_lower_version_after_a_higher_one_is_skipped_with_a_warning(data, tmp_
     v1_start = text.index(
         '<PubmedArticle>\n  <MedlineCitation Status="MEDLINE" Owner="NLM">\n    <PMID Version="1">90000003'
     )
-    v2_start = text.index(
-        '<PubmedArticle>\n  <MedlineCitation Status="MEDLINE" Owner="NLM">\n    <PMID Version="2">'
-    )
+    v2_start = text.index('<PubmedArticle>\n  <MedlineCitation Status="MEDLINE" Owner="NLM">\n    <PMID Version="2">')
     end = text.index("<DeleteCitation>")
     swapped = text[:v1_start] + text[v2_start:end] + text[v1_start:v2_start] + text[end:]
     (tmp_path / "swapped.xml").write_text(swapped)

@@ -1,0 +1,121 @@
+"""Steps 5 to 7: numbers per endpoint and arm, status and polarity, evidence."""
+
+from ingest import read_documents
+from ingest.extraction.pipeline import extract_document
+from ingest.extraction.records import extraction_record
+
+TWO_ARM = (
+    "Patients were randomly assigned to 177Lu-PSMA-617 plus standard of care or to standard of care alone.\n"
+    "Imaging-based progression-free survival was longer with 177Lu-PSMA-617 (median, 8.7 vs. 3.4 months; "
+    "hazard ratio for progression or death, 0.40; 99.2% confidence interval [CI], 0.29 to 0.57; P<0.001)."
+)
+
+
+def test_two_arm_result_with_hr_and_99_2_ci(record):
+    measurements = record(TWO_ARM)["measurements"]
+    first, second = measurements
+    assert (first["endpoint"], first["statistic"], first["value"], first["unit"]) == ("rPFS", "median", 8.7, "months")
+    assert first["arm"] == "177Lu-PSMA-617 + standard of care"
+    assert (first["hr"], first["ci_low"], first["ci_high"], first["ci_level"]) == (0.40, 0.29, 0.57, 99.2)
+    assert first["p_value"] == "<0.001"
+    assert (second["value"], second["arm"], second["hr"]) == (3.4, "standard of care", None)
+    assert {m["status"] for m in measurements} == {"reported"}
+
+
+def test_rates_per_arm_named_next_to_each_value(record):
+    text = (
+        "Men were randomly assigned to 177Lu-PSMA-617 or cabazitaxel.\n"
+        "PSA responses occurred in 66% of men with 177Lu-PSMA-617 and 37% with cabazitaxel (p<0.0001)."
+    )
+    rows = [(m["endpoint"], m["value"], m["arm"], m["p_value"]) for m in record(text)["measurements"]]
+    assert rows == [("PSA50", 66.0, "177Lu-PSMA-617", "<0.0001"), ("PSA50", 37.0, "cabazitaxel", None)]
+
+
+def test_hr_alone_takes_the_endpoint_of_the_previous_sentence(record):
+    text = "Overall survival was longer with 177Lu-PSMA-617.\nThe HR was 0.62 (95% CI 0.52-0.74)."
+    (only,) = record(text)["measurements"]
+    assert (only["endpoint"], only["statistic"], only["value"], only["hr"]) == ("OS", "hr", None, 0.62)
+    assert (only["ci_low"], only["ci_high"], only["ci_level"]) == (0.52, 0.74, 95.0)
+
+
+def test_not_reached_and_time_points_and_diagnostics(record):
+    rows = record(
+        "With 177Lu-PSMA-617, median overall survival was not reached. "
+        "Sensitivity was 85% (95% CI 78-90%) and specificity 98%."
+    )["measurements"]
+    assert [(m["endpoint"], m["value"], m.get("note")) for m in rows] == [
+        ("OS", None, "not reached"),
+        ("sensitivity", 85.0, None),
+        ("specificity", 98.0, None),
+    ]
+    assert (rows[1]["ci_low"], rows[1]["ci_high"]) == (78.0, 90.0)
+
+
+def test_adverse_events_with_grade(record):
+    rows = record("With 177Lu-PSMA-617, grade 3 or higher thrombocytopenia occurred in 13% and dry mouth in 87%.")[
+        "measurements"
+    ]
+    assert [(m["endpoint"], m["value"], m.get("grade")) for m in rows] == [
+        ("AE:thrombocytopenia", 13.0, ">=3"),
+        ("AE:dry mouth", 87.0, None),
+    ]
+
+
+def test_absorbed_doses_per_organ(record):
+    rows = record(
+        "With 177Lu-PSMA-617, the kidneys received 0.82 ± 0.25 Gy/GBq and the parotid glands 1.90 ± 1.19 Gy/GBq."
+    )["measurements"]
+    assert [(m["endpoint"], m["value"], m["statistic"]) for m in rows] == [
+        ("absorbed dose:kidney", 0.82, "absorbed-dose"),
+        ("absorbed dose:parotid glands", 1.9, "absorbed-dose"),
+    ]
+
+
+def test_design_assumptions_are_planned_never_results(record):
+    rows = record(
+        "Assuming a hazard ratio of 0.67 for radiographic progression-free survival, 450 patients give the trial "
+        "80% power at a two-sided alpha of 5%."
+    )["measurements"]
+    assert [(m["endpoint"], m["hr"], m["status"]) for m in rows] == [("rPFS", 0.67, "planned")]
+
+
+def test_trial_in_progress_abstract_is_all_planned(record):
+    text = (
+        "BACKGROUND: ENZA-p will compare enzalutamide with or without 177Lu-PSMA-617.\n"
+        "METHODS: Men will be randomly assigned 1:1 to enzalutamide or to enzalutamide plus 177Lu-PSMA-617. "
+        "The expected PSA50 rate is 50% vs 71%.\n"
+        "DISCUSSION: Enrolment is ongoing."
+    )
+    rows = record(text)["measurements"]
+    assert rows and {m["status"] for m in rows} == {"planned"}
+
+
+def test_negated_adverse_event_is_kept_as_negated_not_as_a_result(record):
+    rows = record("With 177Lu-PSMA-617, no grade 4 thrombocytopenia was observed.")["measurements"]
+    assert [(m["endpoint"], m["value"], m.get("negated")) for m in rows] == [("AE:thrombocytopenia", None, True)]
+
+
+def test_evidence_points_at_the_sentence(record):
+    text = "Background sentence.\nMedian overall survival was 15.3 months with 177Lu-PSMA-617."
+    result = record(text)
+    (measurement,) = result["measurements"]
+    full = "A test abstract\n" + text
+    start, end = measurement["evidence"]["start"], measurement["evidence"]["end"]
+    assert full[start:end] == "Median overall survival was 15.3 months with 177Lu-PSMA-617."
+
+
+def test_scraped_web_text_gives_evidence_in_the_users_text(tmp_path):
+    original = (
+        "Lutetium in a scraped page\n\n   Imaging-based progression-free survival was longer with ¹⁷⁷Lu\u2013PSMA-617\n"
+        "   (median 8.\n   7 vs 3.4 months; HR 0.40, 99.2% CI 0.29\u20130.57).\n"
+    )
+    path = tmp_path / "page.txt"
+    path.write_text(original)
+    (document,) = read_documents([str(path)])
+    extraction = extract_document(document)
+    first = extraction.measurements[0]
+    assert (first.endpoint, first.value, first.hr, first.ci_level) == ("rPFS", 8.7, 0.4, 99.2)
+    assert original[first.evidence.start : first.evidence.end].startswith("Imaging-based progression-free")
+    assert "8.\n   7 vs 3.4" in original[first.evidence.start : first.evidence.end]
+    assert extraction_record(extraction)["agents"][0]["label"] == "177Lu-PSMA-617"
+    assert first.evidence.extractor and first.evidence.version and 0 < first.evidence.confidence <= 1

@@ -1,0 +1,69 @@
+"""Steps 2 and 3: entities resolved whatever the spelling, abbreviations, registry ids, new radioligands."""
+
+import pytest
+
+from ingest.extraction.evaluate import agent_key
+
+SPELLINGS = [
+    "177Lu-PSMA-617",
+    "Lu-177-PSMA-617",
+    "[177Lu]Lu-PSMA-617",
+    "177Lu–PSMA-617",
+    "lutetium-177 PSMA-617",
+    "LuPSMA",
+    "Pluvicto",
+    "lutetium Lu 177 vipivotide tetraxetan",
+    "AAA617",
+]
+
+
+@pytest.mark.parametrize("spelling", SPELLINGS)
+def test_every_spelling_of_lu_psma_617_is_one_agent(record, spelling):
+    result = record(f"Patients received {spelling} every 6 weeks.")
+    assert [(a["label"], a["class"], a.get("radionuclide")) for a in result["agents"]] == [
+        ("177Lu-PSMA-617", "RadioligandTherapy", "Lu-177")
+    ]
+
+
+def test_shared_label_is_a_trial_before_the_word_trial(record):
+    result = record("In the LuPSMA trial, men received LuPSMA.")
+    assert [t["label"] for t in result["trials"]] == ["LuPSMA trial"]
+    assert [a["label"] for a in result["agents"]] == ["177Lu-PSMA-617"]
+
+
+def test_trials_by_name_registry_id_and_the_x_trial(record):
+    result = record(
+        "VISION (NCT03511664) enrolled 831 men. A second study (NCT09999999) and the ZEPHYR trial are ongoing."
+    )
+    labels = {t["label"]: t["nct"] for t in result["trials"]}
+    assert labels == {"VISION": "NCT03511664", "NCT09999999": "NCT09999999", "ZEPHYR": None}
+
+
+def test_abbreviation_defined_in_text_resolves_for_the_rest_of_the_document(record):
+    result = record(
+        "The primary end point was time to first symptomatic skeletal event (TFSSE). Median TFSSE was 11.5 months."
+    )
+    assert [(m["endpoint"], m["value"]) for m in result["measurements"]] == [("time to SSE", 11.5)]
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "cls", "nuclide"),
+    [
+        ("177Lu-PNT2002", "177Lu-PNT2002", "RadioligandTherapy", "Lu-177"),
+        ("[225Ac]Ac-FL-020", "225Ac-FL-020", "RadioligandTherapy", "Ac-225"),
+        ("[68Ga]Ga-NOTA-XYZ7", "68Ga-NOTA-XYZ7", "ImagingAgent", "Ga-68"),
+        ("212Pb-ABC123", "212Pb-ABC123", "RadioligandTherapy", "Pb-212"),
+    ],
+)
+def test_new_radioligands_are_agents_classed_by_their_nuclide(record, text, label, cls, nuclide):
+    agents = record(f"We gave {text} to ten men.")["agents"]
+    assert [(a["label"], a["class"], a["radionuclide"]) for a in agents] == [(label, cls, nuclide)]
+    assert agents[0].get("curated", True) is (label == "177Lu-PNT2002")
+
+
+def test_unknown_nuclide_codes_are_not_agents(record):
+    assert record("The 2023-PSMA cohort and 177Xx-ABC1 were studied.")["agents"] == []
+
+
+def test_agent_keys_ignore_spelling():
+    assert agent_key("[225Ac]Ac-FL-020") == agent_key("225Ac-FL-020")

@@ -1,0 +1,39 @@
+"""Step 1: tokens and sentences that survive biomedical text."""
+
+import pytest
+
+
+@pytest.mark.parametrize("entity", ["177Lu-PSMA-617", "[177Lu]Lu-PSMA-617", "PSMA-I&T", "0.52-0.74"])
+def test_entities_stay_one_token(nlp, entity):
+    doc = nlp.make_doc(f"Men received {entity} every 6 weeks.")
+    assert entity in [token.text for token in doc]
+
+
+def test_p_values_split_at_the_operator(nlp):
+    assert [t.text for t in nlp.make_doc("(P<0.001)")] == ["(", "P", "<", "0.001", ")"]
+
+
+def sentences(nlp, text):
+    doc = nlp(text)
+    return [s.text for s in doc._.psma_sentences]
+
+
+def test_abbreviations_do_not_end_sentences(nlp):
+    text = (
+        "Median OS was 15.3 vs. 11.3 months (HR 0.62, 95% CI 0.52-0.74; P<0.001). "
+        "Agents were given i.v. every 6 weeks, e.g. 7.4 GBq per cycle. Grade 3 events were rare."
+    )
+    assert sentences(nlp, text) == [
+        "Median OS was 15.3 vs. 11.3 months (HR 0.62, 95% CI 0.52-0.74; P<0.001).",
+        "Agents were given i.v. every 6 weeks, e.g. 7.4 GBq per cycle.",
+        "Grade 3 events were rare.",
+    ]
+
+
+def test_section_lines_are_sentence_boundaries_and_spacy_agrees(nlp):
+    doc = nlp("METHODS: We enrolled 30 men\nRESULTS: Thirty men were treated.")
+    assert [s.text for s in doc._.psma_sentences] == [
+        "METHODS: We enrolled 30 men",
+        "RESULTS: Thirty men were treated.",
+    ]
+    assert len(list(doc.sents)) == 2

@@ -1,0 +1,26 @@
+"""Step 4: phase, design words, patients enrolled (digits or words), randomization ratio."""
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("phrase", "phase"),
+    [("phase 3", "3"), ("phase III", "3"), ("phase Ib/II", "1/2"), ("phase 1b", "1"), ("phase I/II", "1/2")],
+)
+def test_phase(record, phrase, phase):
+    assert record(f"VISION was a {phrase} trial.")["trials"][0]["phase"] == phase
+
+
+def test_design_patients_and_ratio(record):
+    result = record(
+        "VISION was an international, open-label, multicentre, randomised phase 3 trial. "
+        "Patients were randomly assigned in a 2:1 ratio. A total of 831 patients underwent randomization."
+    )
+    trial = result["trials"][0]
+    assert trial["n_patients"] == 831
+    assert set(trial["design"]) >= {"open-label", "multicenter", "randomized"}
+
+
+def test_patients_in_words(record):
+    result = record("TheraP enrolled men with mCRPC.\nSixteen patients were enrolled in the TheraP substudy.")
+    assert result["trials"][0]["n_patients"] == 16
