@@ -71,6 +71,7 @@ _DESIGN_PERCENT = re.compile(
     r"|(?:alpha|α|type I error|significance level|one-sided|two-sided)[^.;%]{0,25}?\d+(?:\.\d+)?\s*%?",
     re.I,
 )
+_DIGIT_OR_NR = re.compile(r"\d|not (?:yet )?reached|\bNR\b|not estimable")
 _NEGATED = re.compile(r"\b(?:no|not|without|none|neither|nor)\b", re.I)
 _MEAN = re.compile(r"\bmean\b", re.I)
 _GRADE3 = re.compile(
@@ -142,6 +143,8 @@ class SentenceMeasurements:
         text = dashes_to_hyphen(sentence.text)
         offset = sentence.start
         endpoints = [m for m in mentions if m.kind in ENDPOINT_KINDS and m.curie]
+        if not _DIGIT_OR_NR.search(text):  # no number: only a negated finding can come out of it
+            return [], (endpoints[-1] if endpoints else previous_endpoint), self._negated(text, endpoints, offset)
         ratios = find_ratios(text)
         intervals = find_intervals(text)
         p_values = find_p_values(text)
@@ -178,13 +181,18 @@ class SentenceMeasurements:
         for ratio_group in self._lonely_ratios:
             measurements.extend(self._measurements(ratio_group, sentence, mentions, context, planned))
         last = endpoints[-1] if endpoints else previous_endpoint
+        return measurements, last, ([] if measurements else self._negated(text, endpoints, offset))
+
+    def _negated(self, text: str, endpoints: list[Mention], offset: int) -> list[tuple[Mention, str | None]]:
+        """Endpoints a sentence denies ("no grade 4 thrombocytopenia was observed"), with their grade."""
+        if not _NEGATED.search(text):
+            return []
         negated = []
-        if not measurements and _NEGATED.search(text):
-            for endpoint in endpoints:
-                before = text[max(0, endpoint.start - offset - 40) : endpoint.start - offset]
-                if _NEGATED.search(before):
-                    negated.append((endpoint, self.endpoint_code(endpoint, text, offset)[1]))
-        return measurements, last, negated
+        for endpoint in endpoints:
+            before = text[max(0, endpoint.start - offset - 40) : endpoint.start - offset]
+            if _NEGATED.search(before):
+                negated.append((endpoint, self.endpoint_code(endpoint, text, offset)[1]))
+        return negated
 
     # --- values and groups -------------------------------------------------------------------
 

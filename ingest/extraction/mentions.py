@@ -45,9 +45,7 @@ _DECLINED = r"(?:declines?|falls?|fell|declined|decreased|dropped|reductions?|de
 _OR_MORE = r"(?:\s+or\s+(?:more|greater|higher))?"
 _PSA_RESPONSE = re.compile(
     # "≥50% PSA decline", "50% or greater decline in PSA"
-    r"(?:"
-    + _GE
-    + r"?(?P<a>\d{2})\s*%\s*(?:or (?:more|greater)\s+)?(?:PSA\s+)?"
+    r"(?:(?<![\w.])(?P<a>\d{2})\s*%\s*(?:or (?:more|greater)\s+)?(?:PSA\s+)?"
     + _DECLINE
     + r"(?:\s+(?:in|of)\s+PSA)?(?!\s*(?:of|by)\s*\d))"
     # "PSA decline of ≥50%", "PSA response of 50% or more"

@@ -11,7 +11,9 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 
+import numpy
 import spacy
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
@@ -37,7 +39,7 @@ from kg.ontology import load_ontology
 EXTRACTOR = "psma-kg-rules"
 EXTRACTOR_VERSION = __version__
 
-for _name in ("psma_sentences", "psma_mentions", "psma_measurements", "psma_document"):
+for _name in ("psma_sentences", "psma_mentions", "psma_measurements", "psma_document", "psma_text"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -65,6 +67,13 @@ def psma_tokenizer(nlp: Language) -> Tokenizer:
     )
 
 
+def _text(doc: Doc) -> str:
+    """The Doc's text, computed once: spaCy rebuilds ``doc.text`` from the tokens on every access."""
+    if doc._.psma_text is None:
+        doc._.psma_text = doc.text
+    return doc._.psma_text
+
+
 @Language.factory("psma_sentences")
 def make_sentences(nlp: Language, name: str) -> PsmaSentences:
     return PsmaSentences()
@@ -77,7 +86,7 @@ class PsmaSentences:
     _END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9¹²³⁴⁵⁶⁷⁸⁹\[])")
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = _text(doc)
         spans = []
         line_start = 0
         for line in text.split("\n"):
@@ -100,14 +109,15 @@ class PsmaSentences:
                 spans.append((start, line_end))
             line_start = line_end + 1
         doc._.psma_sentences = [Sentence(s, e, text[s:e]) for s, e in spans if text[s:e].strip()]
-        for token in doc:
-            token.is_sent_start = False
-        for start, _end in spans:
-            span = doc.char_span(start, start + 1, alignment_mode="expand")
-            if span is not None and span.start < len(doc):
-                doc[span.start].is_sent_start = True
         if len(doc):
-            doc[0].is_sent_start = True
+            # One array write instead of a Python loop over tokens: spaCy's doc.sents then agree.
+            offsets = doc.to_array([IDX])
+            starts = numpy.full((len(doc), 1), -1, dtype="int64")
+            starts[0, 0] = 1
+            for start, _end in spans:
+                index = int(numpy.searchsorted(offsets, start, side="right")) - 1
+                starts[max(index, 0), 0] = 1
+            doc.from_array([SENT_START], starts.astype("uint64"))
         return doc
 
 
@@ -123,7 +133,7 @@ class PsmaMentions:
         self.finder = finder
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.psma_mentions = self.finder.find(doc.text)
+        doc._.psma_mentions = self.finder.find(_text(doc))
         return doc
 
 
@@ -142,7 +152,7 @@ class PsmaMeasurements:
         sentences: list[Sentence] = doc._.psma_sentences
         mentions: list[Mention] = doc._.psma_mentions
         document: Document | None = doc._.psma_document
-        text = doc.text
+        text = _text(doc)
         prior = prior_therapy_mentions(text, sentences, mentions)
         agents = [m for m in mentions if m.is_agent]
         therapy = any(m.kind != "ImagingAgent" for m in agents)
@@ -208,6 +218,7 @@ def extract_document(document: Document) -> Extraction:
     nlp = build_pipeline()
     doc = nlp.make_doc(document.full_text)
     doc._.psma_document = document
+    doc._.psma_text = document.full_text
     for _name, component in nlp.pipeline:
         doc = component(doc)
     return assemble(document, doc)
@@ -260,7 +271,7 @@ def assemble(document: Document, doc: Doc) -> Extraction:
             role=role, curated=mention.curated,
             evidence=evidence(mention.start, mention.end, sentence_of(mention), 0.9),
         )  # fmt: skip
-    facts = trial_facts(doc.text, sentences)
+    facts = trial_facts(_text(doc), sentences)
     trials: dict[str, ExtractedTrial] = {}
     for mention in mentions:
         if mention.kind != "ClinicalTrial":

@@ -9,13 +9,21 @@ _SUPERSCRIPTS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789", strict=Tru
 _FOLD = str.maketrans({**{d: "-" for d in DASHES}, **_SUPERSCRIPTS, "\u00a0": " ", "\u2009": " ", "\u202f": " "})
 
 
+_NON_ASCII_FOLDED = re.compile("[" + DASHES + "⁰¹²³⁴⁵⁶⁷⁸⁹\u00a0\u2009\u202f]")
+
+
+def _translate(text: str) -> str:
+    # re.sub over the few characters present is several times faster than str.translate with a dict.
+    return _NON_ASCII_FOLDED.sub(lambda m: m.group().translate(_FOLD), text) if not text.isascii() else text
+
+
 def fold(text: str) -> str:
     """Lower-case, dash-unified copy of ``text`` with exactly the same length (offsets carry over).
 
     >>> fold("¹⁷⁷Lu–PSMA-617 vs. ARPI")
     '177lu-psma-617 vs. arpi'
     """
-    folded = text.translate(_FOLD)
+    folded = _translate(text)
     lowered = folded.lower()
     if len(lowered) == len(folded):
         return lowered
@@ -24,7 +32,7 @@ def fold(text: str) -> str:
 
 def dashes_to_hyphen(text: str) -> str:
     """``text`` with every dash as '-' and superscript digits as digits (same length)."""
-    return text.translate(_FOLD)
+    return _translate(text)
 
 
 NUMBER_WORDS = {

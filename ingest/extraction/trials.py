@@ -37,6 +37,7 @@ _ENROLL_VERB = re.compile(
     r"underwent randomi[sz]ation|allocated|assigned|accrued|received)\b",
     re.I,
 )
+_PEOPLE = re.compile(r"patients|men\b|participants|subjects", re.I)
 _RATIO = re.compile(r"\b(?:in an?\s+)?(?P<ratio>\d:\d(?::\d)?)\s*(?:ratio|randomi[sz]ation|fashion)?", re.I)
 
 
@@ -65,6 +66,8 @@ def trial_facts(text: str, sentences: list[Sentence]) -> TrialFacts:
     design = tuple(name for name, pattern in _DESIGN.items() if pattern.search(text))
     n_patients = None
     for sentence in sentences[1:]:
+        if not _PEOPLE.search(sentence.text):
+            continue
         for match in _ENROLLED.finditer(sentence.text):
             if not _ENROLL_VERB.search(match.group("tail")) and not _ENROLL_VERB.search(
                 sentence.text[max(0, match.start() - 40) : match.start()]
