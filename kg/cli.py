@@ -121,14 +121,34 @@ def _cmd_eval(args: argparse.Namespace) -> int:
 
 
 def _cmd_ingest(args: argparse.Namespace) -> int:
-    from ingest import IngestReport, read_documents
+    from ingest import IngestReport
+    from kg.build import build_graph
+    from kg.store import GraphStore
 
     report = IngestReport()
+    store = GraphStore(args.store)
     with _Progress("documents") as progress:
-        for _document in read_documents(args.paths, report, format=args.format):
+
+        def on_document(document, outcome: str) -> None:
             progress.tick()
+            if args.verbose:
+                print(f"{outcome} {document.id}", file=sys.stderr, flush=True)
+
+        result = build_graph(args.paths, store, report, input_format=args.format, on_document=on_document)
     print(report.summary())
+    print(f"store {store.path}: added {result.added}, replaced {result.replaced}, unchanged {result.unchanged}")
     return 0 if report.ok else 1
+
+
+def _cmd_remove(args: argparse.Namespace) -> int:
+    from kg.store import GraphStore
+
+    store = GraphStore(args.store)
+    missing = [doc_id for doc_id in args.ids if not store.remove(doc_id)]
+    store.close()
+    for doc_id in missing:
+        print(f"{doc_id}: not in the store", file=sys.stderr)
+    return 1 if missing else 0
 
 
 class _Progress:
@@ -176,10 +196,20 @@ def build_parser() -> argparse.ArgumentParser:
     ontology.add_argument("--lookup", nargs="+", metavar="LABEL", help="resolve labels through the lexicon")
     ontology.set_defaults(func=_cmd_ontology)
 
-    ingest = commands.add_parser("ingest", help="read documents (PubMed XML, MEDLINE, text, JSON Lines) and report")
+    store_help = "the store folder (default: $PSMAKG_STORE or ~/.local/share/psma-kg/store)"
+    ingest = commands.add_parser(
+        "ingest", help="read documents (PubMed XML, MEDLINE, text, JSON Lines), extract, and store them"
+    )
     ingest.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, globs, or - for standard input")
     ingest.add_argument("--format", choices=sorted(READ_FORMATS), help="skip detection and read as this format")
+    ingest.add_argument("--store", help=store_help)
+    ingest.add_argument("--verbose", action="store_true", help="print each stored document")
     ingest.set_defaults(func=_cmd_ingest)
+
+    remove = commands.add_parser("remove", help="delete documents from the store")
+    remove.add_argument("ids", nargs="+", metavar="ID", help="document ids (pmid:34161051, demo:001, ...)")
+    remove.add_argument("--store", help=store_help)
+    remove.set_defaults(func=_cmd_remove)
 
     extract = commands.add_parser("extract", help="print one extraction record per document (FORMAT.md)")
     extract.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, globs, or - for standard input")

@@ -34,7 +34,7 @@ ex:m1 a psma:Measurement ; psma:ofEndpoint endpoint:OS ; psma:forArm ex:arm1 ;
 ex:ev1 a psma:Evidence ; psma:confidence 0.9 ; prov:wasAttributedTo ex:extractor ;
     oa:hasTarget [ oa:hasSource ex:pub ;
         oa:hasSelector [ a oa:TextPositionSelector ;
-            oa:start "812"^^xsd:nonNegativeInteger ; oa:end "951"^^xsd:nonNegativeInteger ] ] .
+            oa:start "812"^^xsd:integer ; oa:end "951"^^xsd:integer ] ] .
 """
 
 
@@ -59,7 +59,7 @@ def test_a_valid_example_graph_conforms():
          "a measurement's status is 'reported' or 'planned'"),
         (("psma:value 15.3 ; psma:unit \"months\" ;\n    psma:ratio 0.62 ;", ""),
          "a measurement has a value, a ratio, or a note"),
-        (('oa:start "812"^^xsd:nonNegativeInteger', 'oa:start "999"^^xsd:nonNegativeInteger'),
+        (('oa:start "812"^^xsd:integer', 'oa:start "999"^^xsd:integer'),
          "a selector has one start offset, below its end"),
         (('psma:pValue "<0.001"', 'psma:pValue "significant"'), "a p-value is written as"),
         (('"nct:NCT03511664"', '"NCT-123"'), "a trial registration is a CURIE"),
