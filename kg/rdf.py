@@ -61,7 +61,13 @@ def _hash(*parts: object) -> str:
 def content_hash(document: Document, extractor_version: str) -> str:
     """What decides whether a stored document must be replaced: its text, metadata and the extractor."""
     payload = document.model_dump_json(exclude={"source", "record_index", "offset_map", "original"})
-    return _hash(payload, extractor_version, _ontology_version())
+    return f"v{document.version}-{_hash(payload, extractor_version, _ontology_version())}"
+
+
+def hash_version(content: str) -> int:
+    """The document version recorded in a content hash ("v2-..." -> 2)."""
+    head = content.partition("-")[0]
+    return int(head[1:]) if head[1:].isdigit() else 1
 
 
 def _ontology_version() -> str:

@@ -20,7 +20,7 @@ from rdflib import Graph
 from ingest.document import Document
 from kg.errors import StoreError
 from kg.model import Extraction
-from kg.rdf import content_hash, document_graph, graph_iri, ontology_graph_iri
+from kg.rdf import content_hash, document_graph, graph_iri, hash_version, ontology_graph_iri
 from kg.vocab import PSMA, ontology_graph
 
 STORE_ENV = "PSMAKG_STORE"
@@ -87,8 +87,8 @@ class GraphStore:
         content = content_hash(document, extractor_version)
         hashes = self._known_hashes()
         previous = hashes.get(document.id)
-        if previous == content:
-            return "unchanged"
+        if previous == content or (previous and hash_version(previous) > document.version):
+            return "unchanged"  # the same content, or an older version of what is stored
         graph = document_graph(document, extraction, extractor_version)
         name = graph_iri(document.id)
         body = graph.serialize(format="nt", encoding="utf-8").decode()
@@ -162,20 +162,13 @@ class GraphStore:
         return len(self.store)
 
     def to_rdflib(self, *, include_ontology: bool = True) -> Graph:
-        """The union graph as an rdflib Graph (for SHACL and rdflib users)."""
+        """The union graph as an rdflib Graph (for SHACL, exports and rdflib users)."""
         from pyoxigraph import RdfFormat
 
+        skip = "" if include_ontology else f"FILTER(?g != <{ontology_graph_iri()}>)"
+        triples = self.store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {skip} }}")
         graph = Graph()
-        data = self.store.dump(format=RdfFormat.N_QUADS)
-        dataset_lines = data.decode().splitlines() if isinstance(data, bytes) else data.splitlines()
-        ontology = f"<{ontology_graph_iri()}> ."
-        keep = [line for line in dataset_lines if include_ontology or not line.endswith(ontology)]
-        from rdflib import Dataset
-
-        dataset = Dataset()
-        dataset.parse(data="\n".join(keep), format="nquads")
-        for s, p, o, _g in dataset.quads((None, None, None, None)):
-            graph.add((s, p, o))
+        graph.parse(data=triples.serialize(format=RdfFormat.N_TRIPLES).decode(), format="nt")
         return graph
 
     def close(self) -> None:

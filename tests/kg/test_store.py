@@ -1,0 +1,135 @@
+"""The embedded store: one graph per document, idempotent, replace in one transaction, kill-safe."""
+
+import os
+import re
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pyoxigraph import NamedNode
+
+from ingest import IngestReport, read_documents
+from ingest.extraction.pipeline import EXTRACTOR_VERSION, extract_document
+from kg.build import build_graph
+from kg.rdf import document_graph, graph_iri
+from kg.store import GraphStore
+from kg.validate import validate_graph
+
+DATA = Path(__file__).resolve().parents[1] / "ingest" / "data"
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def graph_size(store: GraphStore, document_id: str) -> int:
+    return len(list(store.store.quads_for_pattern(None, None, None, NamedNode(str(graph_iri(document_id))))))
+
+
+def test_each_document_lives_in_its_own_graph_and_reingest_changes_nothing(tmp_path):
+    store = GraphStore(tmp_path / "s")
+    report = IngestReport()
+    first = build_graph([str(DATA / "pubmed_mixed.xml")], store, report)
+    assert (first.added, first.replaced) == (2, 1)  # PMID 90000003 came in versions 1 and 2
+    size = len(store)
+    again = build_graph([str(DATA / "pubmed_mixed.xml")], GraphStore_reopen(store), IngestReport())
+    assert (again.added, again.replaced, again.unchanged) == (0, 0, 3)
+    assert len(store) == size
+    assert store.document_ids() == ["pmid:90000001", "pmid:90000003"]
+
+
+def GraphStore_reopen(store: GraphStore) -> GraphStore:  # noqa: N802 - reads as a constructor
+    """The same store object (one process may hold one store); hashes are reread from disk."""
+    store._hashes = None
+    return store
+
+
+def test_a_changed_document_replaces_its_graph(tmp_path):
+    store = GraphStore(tmp_path / "s")
+    (document,) = [d for d in read_documents([str(DATA / "export.nbib")]) if d.id == "pmid:90000402"]
+    store.put(document, extract_document(document), EXTRACTOR_VERSION)
+    old_title = document.title
+    changed = document.model_copy(update={"title": "A corrected title"})
+    assert store.put(changed, extract_document(changed), EXTRACTOR_VERSION) == "replaced"
+    titles = {row["t"].value for row in store.query("SELECT ?t WHERE { ?p <http://purl.org/dc/terms/title> ?t }")}
+    assert "A corrected title" in titles and old_title not in titles
+
+
+def test_same_input_gives_the_same_triples():
+    (document,) = [d for d in read_documents([str(DATA / "pubmed_mixed.xml")]) if d.id == "pmid:90000001"]
+    one = document_graph(document, extract_document(document), EXTRACTOR_VERSION)
+    two = document_graph(document, extract_document(document), EXTRACTOR_VERSION)
+    assert set(one) == set(two) and len(one) > 20
+
+
+def test_remove_deletes_one_document(tmp_path):
+    store = GraphStore(tmp_path / "s")
+    build_graph([str(DATA / "export.nbib")], store, IngestReport())
+    assert store.remove("pmid:90000401") is True
+    assert store.document_ids() == ["pmid:90000402"]
+    assert graph_size(store, "pmid:90000401") == 0
+    assert store.remove("pmid:90000401") is False
+
+
+def test_the_store_persists_and_conforms_to_the_shapes(tmp_path):
+    path = tmp_path / "s"
+    store = GraphStore(path)
+    build_graph([str(ROOT / "data" / "demo" / "pubmed")], store, IngestReport())
+    ids = store.document_ids()
+    del store
+    reopened = GraphStore(path)
+    assert reopened.document_ids() == ids and len(ids) >= 40
+    assert validate_graph(reopened.to_rdflib(include_ontology=False)) == []
+
+
+def test_remove_command(tmp_path, capsys):
+    from kg.cli import main
+
+    store = tmp_path / "s"
+    assert main(["ingest", str(DATA / "export.nbib"), "--store", str(store)]) == 1  # one record has no abstract
+    assert main(["remove", "pmid:90000402", "--store", str(store)]) == 0
+    assert main(["remove", "pmid:90000402", "--store", str(store)]) == 1
+    assert "not in the store" in capsys.readouterr().err
+
+
+@pytest.fixture
+def big_corpus(tmp_path) -> Path:
+    sys.path.insert(0, str(ROOT / "bench"))
+    from bench_parse import generate
+
+    path = tmp_path / "big.xml"
+    generate(path, 240)
+    return path
+
+
+def test_a_killed_ingest_leaves_whole_documents_and_a_rerun_finishes(tmp_path, big_corpus):
+    store_path = tmp_path / "killed"
+    command = [sys.executable, "-m", "kg.cli", "ingest", str(big_corpus), "--store", str(store_path), "--verbose"]
+    process = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    stored = 0
+    for line in process.stderr:
+        if re.match(r"^added ", line):
+            stored += 1
+        if stored >= 25:
+            os.kill(process.pid, signal.SIGKILL)
+            break
+    process.wait(timeout=60)
+    assert process.returncode == -signal.SIGKILL
+
+    expected = {}
+    for document in read_documents([str(big_corpus)]):
+        expected[document.id] = len(document_graph(document, extract_document(document), EXTRACTOR_VERSION))
+    store = GraphStore(store_path)
+    present = store.document_ids()
+    assert 25 <= len(present) < len(expected)
+    for document_id in present:  # every stored document is whole
+        assert graph_size(store, document_id) == expected[document_id], document_id
+    store.close()
+    del store
+
+    subprocess.run([*command[:-1]], cwd=ROOT, check=True, capture_output=True)
+    finished = subprocess.run([*command[:-1]], cwd=ROOT, check=True, capture_output=True, text=True)
+    assert f"added 0, replaced 0, unchanged {len(expected)}" in finished.stdout
+    store = GraphStore(store_path)
+    assert store.document_ids() == sorted(expected)
+    for document_id, size in expected.items():
+        assert graph_size(store, document_id) == size
