@@ -31,13 +31,13 @@ def test_each_document_lives_in_its_own_graph_and_reingest_changes_nothing(tmp_p
     first = build_graph([str(DATA / "pubmed_mixed.xml")], store, report)
     assert (first.added, first.replaced) == (2, 1)  # PMID 90000003 came in versions 1 and 2
     size = len(store)
-    again = build_graph([str(DATA / "pubmed_mixed.xml")], GraphStore_reopen(store), IngestReport())
+    again = build_graph([str(DATA / "pubmed_mixed.xml")], reread_hashes(store), IngestReport())
     assert (again.added, again.replaced, again.unchanged) == (0, 0, 3)
     assert len(store) == size
     assert store.document_ids() == ["pmid:90000001", "pmid:90000003"]
 
 
-def GraphStore_reopen(store: GraphStore) -> GraphStore:  # noqa: N802 - reads as a constructor
+def reread_hashes(store: GraphStore) -> GraphStore:
     """The same store object (one process may hold one store); hashes are reread from disk."""
     store._hashes = None
     return store
