@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from kg import __version__
 
@@ -182,6 +183,51 @@ class _Progress:
         self.stream.write(f"{self.count} {self.unit} in {elapsed:.2f} s ({self.count / elapsed:,.0f}/s)\n")
 
 
+def _cmd_export(args: argparse.Namespace) -> int:
+    from kg.exports import export
+    from kg.store import GraphStore
+
+    store = GraphStore(args.store)
+    result = export(store, args.format, args.output)
+    if isinstance(result, list):
+        print(f"wrote {len(result)} files to {args.output or 'neo4j-import'}", file=sys.stderr)
+    elif args.output:
+        Path(args.output).write_bytes(result)
+        print(f"wrote {len(result):,} bytes to {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.buffer.write(result)
+    return 0
+
+
+def _cmd_query(args: argparse.Namespace) -> int:
+    from kg.store import GraphStore
+
+    store = GraphStore(args.store)
+    sparql = Path(args.sparql[1:]).read_text() if args.sparql.startswith("@") else args.sparql
+    results = store.query(sparql)
+    if hasattr(results, "variables"):
+        names = [v.value for v in results.variables]
+        print("\t".join(names))
+        for row in results:
+            print("\t".join("" if row[name] is None else row[name].value for name in names))
+    elif isinstance(results, bool):
+        print("true" if results else "false")
+    else:
+        from pyoxigraph import RdfFormat
+
+        sys.stdout.buffer.write(results.serialize(format=RdfFormat.N_TRIPLES))
+    return 0
+
+
+def _cmd_stats(args: argparse.Namespace) -> int:
+    from kg.stats import graph_stats
+    from kg.store import GraphStore
+
+    for name, count in graph_stats(GraphStore(args.store)).items():
+        print(f"{name:<16}{count:>8}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every psmakg command."""
     parser = argparse.ArgumentParser(prog="psmakg", description="psma-kg: a knowledge graph of PSMA theranostics.")
@@ -210,6 +256,22 @@ def build_parser() -> argparse.ArgumentParser:
     remove.add_argument("ids", nargs="+", metavar="ID", help="document ids (pmid:34161051, demo:001, ...)")
     remove.add_argument("--store", help=store_help)
     remove.set_defaults(func=_cmd_remove)
+
+    export = commands.add_parser("export", help="export the graph (RDF, CSV evidence table, GraphML, Neo4j CSVs)")
+    export.add_argument("--format", required=True, choices=("turtle", "ntriples", "nquads", "jsonld", "csv", "graphml",
+                                                             "neo4j-csv"))  # fmt: skip
+    export.add_argument("--output", help="a file (a folder for neo4j-csv); default: standard output")
+    export.add_argument("--store", help=store_help)
+    export.set_defaults(func=_cmd_export)
+
+    query = commands.add_parser("query", help="run a SPARQL query over the store (@FILE reads it from a file)")
+    query.add_argument("sparql")
+    query.add_argument("--store", help=store_help)
+    query.set_defaults(func=_cmd_query)
+
+    stats = commands.add_parser("stats", help="counts of publications, agents, trials, measurements, evidence")
+    stats.add_argument("--store", help=store_help)
+    stats.set_defaults(func=_cmd_stats)
 
     extract = commands.add_parser("extract", help="print one extraction record per document (FORMAT.md)")
     extract.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, globs, or - for standard input")

@@ -109,7 +109,10 @@ class _Builder:
             self.add(publication, PSMA.year, Literal(str(document.year), datatype=XSD.gYear))
         self.add(publication, PSMA.contentHash, Literal(content))
         for agent in self.extraction.agents:
-            self.add(publication, PSMA.mentionsAgent, self.agent(agent))
+            node = self.agent(agent)
+            self.add(publication, PSMA.mentionsAgent, node)
+            if agent.role in ("investigational", "comparator"):
+                self.add(publication, PSMA.studiesAgent, node)
         trials = [self.trial(trial) for trial in self.extraction.trials]
         for trial in trials:
             self.add(publication, PSMA.reportsTrial, trial)
