@@ -113,6 +113,15 @@ class GraphStore:
         self.store.flush() if self.path else None
         return result
 
+    def bulk_load(self, path: str | Path) -> None:
+        """Load an N-Quads dump (``psmakg export --format nquads``) through Oxigraph's bulk loader.
+
+        This is the path for restoring or moving a whole graph; it is not transactional per
+        document, so use ``put`` (``psmakg ingest``) for documents.
+        """
+        self.store.bulk_load(path=str(path), format=self._ox.RdfFormat.N_QUADS)
+        self._hashes = None
+
     def remove(self, document_id: str) -> bool:
         """Delete one document's graph; False when there was none."""
         name = graph_iri(document_id)

@@ -1,0 +1,133 @@
+"""Store benchmarks: end-to-end ingest, loading, and SPARQL latency next to bare pyoxigraph.
+
+Usage: python bench/bench_store.py [--documents 10000] [--triples 1000000]
+
+1. End-to-end ingest (read PubMed XML, extract, write one transaction per document) of
+   generated abstracts cycled from the demo corpus, on disk: documents/s.
+2. A generated graph of about --triples triples (the demo graph copied with fresh IRIs),
+   loaded into psma-kg's store through its bulk path and into a bare pyoxigraph store
+   with bulk_load: seconds each.
+3. Five typical SPARQL queries on both graphs through GraphStore.query and through bare
+   pyoxigraph on the same data: median and p95 latency in milliseconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import pyoxigraph  # noqa: E402
+from bench_parse import generate  # noqa: E402
+
+from ingest import IngestReport  # noqa: E402
+from kg.build import build_graph  # noqa: E402
+from kg.exports import export_rdf  # noqa: E402
+from kg.store import GraphStore  # noqa: E402
+
+P = "PREFIX psma: <https://w3id.org/psma-kg/ontology#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+QUERIES = {
+    "agents by emission type": P
+    + "SELECT ?a ?l WHERE { ?a psma:hasRadionuclide ?n . ?n psma:emissionType psma:Alpha . ?a skos:prefLabel ?l }",
+    "trials with OS HR < 0.7": P
+    + "SELECT DISTINCT ?t WHERE { ?m psma:ofEndpoint <https://w3id.org/psma-kg/endpoint/OS> ; psma:ratio ?hr ;"
+    " psma:inTrial ?t FILTER(?hr < 0.7) }",
+    "measurements of one agent": P
+    + "SELECT ?m ?v WHERE { ?m psma:forArm/psma:armIncludesAgent <https://w3id.org/psma-kg/agent/lu177-psma-617> ;"
+    " psma:value ?v }",
+    "evidence of measurements (2 hops)": P
+    + "SELECT ?m ?s WHERE { ?m psma:hasEvidence ?e . ?e psma:sentence ?s } LIMIT 100",
+    "count measurements by endpoint": P + "SELECT ?e (COUNT(?m) AS ?n) WHERE { ?m psma:ofEndpoint ?e } GROUP BY ?e",
+}
+
+
+def latency(run, repeats: int = 15) -> tuple[float, float]:
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        run()
+        times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    return statistics.median(times), times[int(0.95 * (len(times) - 1))]
+
+
+def big_nquads(source: bytes, triples: int) -> tuple[bytes, int]:
+    """Copies of the document graphs with fresh IRIs until about ``triples`` quads."""
+    lines = [line for line in source.decode().splitlines() if "/graph/ontology>" not in line]
+    ontology = [line for line in source.decode().splitlines() if "/graph/ontology>" in line]
+    out, copy = list(ontology), 0
+    while len(out) < triples:
+        tag = f"c{copy}"
+        renamed = []
+        for line in lines:
+            for segment in (
+                "/measurement/",
+                "/evidence/",
+                "/graph/",
+                "/arm/",
+                "/selector/",
+                "/quote/",
+                "/publication/",
+            ):
+                line = line.replace(segment, f"{segment}{tag}")
+            renamed.append(line.replace('"demo:', f'"{tag}demo:'))
+        out.extend(renamed)
+        copy += 1
+    return ("\n".join(out) + "\n").encode(), len(out)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--documents", type=int, default=10_000)
+    parser.add_argument("--triples", type=int, default=1_000_000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        folder = Path(folder)
+        corpus = folder / "corpus.xml"
+        generate(corpus, args.documents)
+        store = GraphStore(folder / "store")
+        start = time.perf_counter()
+        result = build_graph([str(corpus)], store, IngestReport())
+        ingest_s = time.perf_counter() - start
+        print(f"end-to-end ingest: {result.added:,} documents in {ingest_s:.1f} s = {result.added / ingest_s:,.0f}/s,"
+              f" {len(store):,} quads")  # fmt: skip
+        graphs = {"ingested": store}
+
+        data, count = big_nquads(export_rdf(store, "nquads"), args.triples)
+        dump = folder / "big.nq"
+        dump.write_bytes(data)
+        start = time.perf_counter()
+        ours = GraphStore(folder / "big-ours")
+        ours.bulk_load(dump)
+        ours_s = time.perf_counter() - start
+        start = time.perf_counter()
+        bare = pyoxigraph.Store(str(folder / "big-bare"))
+        bare.bulk_load(path=str(dump), format=pyoxigraph.RdfFormat.N_QUADS)
+        bare_s = time.perf_counter() - start
+        print(f"load {count:,} quads: psma-kg bulk {ours_s:.1f} s, bare pyoxigraph bulk_load {bare_s:.1f} s "
+              f"({ours_s / bare_s:.2f}x)")  # fmt: skip
+        graphs["generated"] = ours
+        bares = {"ingested": store.store, "generated": bare}
+
+        print("\n| graph | query | psma-kg median / p95 (ms) | bare pyoxigraph median / p95 (ms) |")
+        print("|---|---|---:|---:|")
+        for name, graph in graphs.items():
+            for label, sparql in QUERIES.items():
+                ours_lat = latency(lambda g=graph, q=sparql: list(g.query(q)))
+                bare_lat = latency(lambda s=bares[name], q=sparql: list(s.query(q, use_default_graph_as_union=True)))
+                ours_text, bare_text = (
+                    f"{ours_lat[0]:.1f} / {ours_lat[1]:.1f}",
+                    f"{bare_lat[0]:.1f} / {bare_lat[1]:.1f}",
+                )
+                print(f"| {name} | {label} | {ours_text} | {bare_text} |")
+
+
+if __name__ == "__main__":
+    main()
