@@ -16,7 +16,7 @@ FORMAT = "medline"
 _FIELD = re.compile(r"^([A-Z][A-Z0-9]{0,3})\s*-\s?(.*)$")
 _CONTINUATION = re.compile(r"^\s{6}(.*)$")
 #: Structured-abstract labels inside AB, as PubMed writes them: "BACKGROUND: ... METHODS: ...".
-_SECTION_LABEL = re.compile(r"(?:^|(?<=[.?!)\]]\s))([A-Z][A-Z &/,-]{2,40}[A-Z]):\s")
+_SECTION_LABEL = re.compile(r"(?:^|(?<=[.?!)\]]\s))([A-Z][A-Z &/,-]{1,40}[A-Z]):\s")
 
 
 def looks_like(head: bytes) -> bool:
