@@ -17,6 +17,12 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     if args.graph:
         violations = validate_file(args.graph)
         name = args.graph
+    elif args.store is not None:
+        from kg.store import GraphStore
+
+        store = GraphStore(args.store or None)
+        violations = validate_graph(store.to_rdflib(include_ontology=False))
+        name = f"the store {store.path}"
     else:
         violations = validate_graph(ontology_graph())
         name = "the curated ontology"
@@ -236,6 +242,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     validate = commands.add_parser("validate", help="check a graph against the SHACL shapes of the ontology")
     validate.add_argument("graph", nargs="?", help="an RDF file (default: the curated ontology itself)")
+    validate.add_argument(
+        "--store", nargs="?", const="", help="validate the stored graph instead (default store when no folder is given)"
+    )
     validate.set_defaults(func=_cmd_validate)
 
     ontology = commands.add_parser("ontology", help="counts of the ontology, or look up labels")

@@ -32,6 +32,7 @@ from ingest.extraction.numbers import (
     find_intervals,
     find_not_reached,
     find_p_values,
+    find_patient_counts,
     find_ratios,
     find_values,
 )
@@ -63,6 +64,13 @@ _PAIR_GAP = re.compile(r"\b(?:vs\.?|versus|compared (?:with|to)|and|than|while|w
 _PLANNED = re.compile(
     r"\b(?:assum\w*|powered|power to|\d+% power|to detect|hypothes\w*|expected|anticipated|will (?:be|have|provide)"
     r"|sample size|target(?:ed)? (?:accrual|enrol\w*)|planned|is designed|designed to)\b",
+    re.I,
+)
+#: Numbers that are not results: sample sizes "(n = 113)", time windows "within 12 weeks", "for 90 days".
+_NOT_A_RESULT = re.compile(
+    r"\b[nN]\s*=\s*\d+"
+    r"|\b(?:within|at|after|for|by|over|every|beyond|up to|lasting|≥|>=|>)\s+\d+(?:\.\d+)?\s*"
+    r"(?:weeks?|wk|days?|months?|mo|years?|hours?|h)\b",
     re.I,
 )
 #: Percentages of a design, not results: power, alpha, type I error.
@@ -162,10 +170,12 @@ class SentenceMeasurements:
         ]
         occupied += [(m.start(), m.end()) for m in re.finditer(r"\b\d+\s*:\s*\d+\b", text)]
         occupied += [(m.start(), m.end()) for m in _DESIGN_PERCENT.finditer(text)]
+        occupied += [(m.start(), m.end()) for m in _NOT_A_RESULT.finditer(text)]
         counts, fractions = find_counts(text)
         values = [v for v in find_values(text) if not _inside(v, occupied) and not _inside(v, fractions)]
         values += [c for c in counts if not _inside(c, occupied)]
         values += [v for v in find_not_reached(text) if not _inside(v, occupied)]
+        values += [v for v in find_patient_counts(text) if not _inside(v, occupied) and not _inside(v, fractions)]
         values += self._shared_unit_values(text, values, occupied)
         values.sort(key=lambda v: v.start)
         groups = self._group(text, values, endpoints, offset)
@@ -232,6 +242,11 @@ class SentenceMeasurements:
             groups.append(_Group(values=[value]))
         return groups
 
+    @staticmethod
+    def _endpoint_follows(group: _Group, text: str) -> bool:
+        """ "3 patients had a DLT": a bare patient count is a result only when its endpoint comes after it."""
+        return bool(group.extra.get("follows"))
+
     def _endpoint_for(self, group: _Group, endpoints: list[Mention], offset: int, text: str) -> Mention | None:
         last = group.values[-1]
         first = group.values[0]
@@ -243,6 +258,7 @@ class SentenceMeasurements:
         for endpoint in endpoints:
             start = endpoint.start - offset
             if last.end <= start <= last.end + 40 and _VALUE_THEN_ENDPOINT.match(text[last.end : start]):
+                group.extra["follows"] = True
                 return endpoint
         before = [e for e in endpoints if e.end - offset <= first.start]
         if _is_absorbed_unit(last.unit):
@@ -268,6 +284,8 @@ class SentenceMeasurements:
             group.statistic = "absorbed-dose"
         elif unit == "patients":
             group.statistic = "count"
+            if group.values[0].raw_unit == "patients-had" and not self._endpoint_follows(group, text):
+                return False
         elif unit in DOSE_UNITS and endpoint.code == "MTD":
             group.statistic = "other"
         else:

@@ -206,6 +206,26 @@ def find_counts(text: str) -> tuple[list[Value], list[tuple[int, int]]]:
     return counts, spans
 
 
+#: "3 patients had a DLT", "two men experienced ...": a count written before its endpoint.
+PATIENT_COUNT = re.compile(
+    r"(?<![\w./%])(?P<n>" + _COUNT_WORD + r")\s+(?:\w+\s+)?(?:patients?|men|participants)\b(?!\s*[(\[])",
+    re.IGNORECASE,
+)
+
+
+def find_patient_counts(text: str) -> list[Value]:
+    """Counts of patients with no percentage; kept only if an endpoint follows (checked by the caller)."""
+    from ingest.extraction.textutil import word_number
+
+    counts = []
+    for match in PATIENT_COUNT.finditer(text):
+        raw = match.group("n")
+        number = float(raw) if raw[0].isdigit() else word_number(raw)
+        if number is not None:
+            counts.append(Value(match.start(), match.end(), float(number), "patients", "patients-had"))
+    return counts
+
+
 def find_not_reached(text: str) -> list[Value]:
     """ "Not reached" (and NR, not estimable) as values without a number."""
     return [Value(m.start(), m.end(), None, NOT_REACHED_UNIT) for m in NOT_REACHED.finditer(text)]
