@@ -9,7 +9,7 @@ PYTHON=${PYTHON:-python3}
 .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
 .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[shacl,store]'
 .venv/bin/psmakg validate
-.venv/bin/psmakg ingest data/demo/pubmed data/demo/text
+.venv/bin/psmakg ingest data/demo/pubmed
 .venv/bin/psmakg validate --store
 .venv/bin/psmakg stats
 echo "The graph is in ${PSMAKG_STORE:-$HOME/.local/share/psma-kg/store}; try: .venv/bin/psmakg export --format csv"
