@@ -234,6 +234,20 @@ def _cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_neo4j_sync(args: argparse.Namespace) -> int:
+    from kg.neo4j_sync import sync_to_neo4j
+    from kg.store import GraphStore
+
+    result = sync_to_neo4j(
+        GraphStore(args.store), args.uri, user=args.user, password=args.password, database=args.database
+    )
+    print(
+        f"synced {result.nodes} nodes and {result.relationships} relationships to {args.uri}; "
+        f"deleted {result.deleted_nodes} stale nodes and {result.deleted_relationships} stale relationships"
+    )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every psmakg command."""
     parser = argparse.ArgumentParser(prog="psmakg", description="psma-kg: a knowledge graph of PSMA theranostics.")
@@ -281,6 +295,16 @@ def build_parser() -> argparse.ArgumentParser:
     stats = commands.add_parser("stats", help="counts of publications, agents, trials, measurements, evidence")
     stats.add_argument("--store", help=store_help)
     stats.set_defaults(func=_cmd_stats)
+
+    neo4j = commands.add_parser("neo4j", help="mirror the graph into Neo4j")
+    neo4j_commands = neo4j.add_subparsers(dest="neo4j_command", required=True)
+    sync = neo4j_commands.add_parser("sync", help="write the graph to a Neo4j server over Bolt (idempotent)")
+    sync.add_argument("--uri", required=True, help="bolt://host:port")
+    sync.add_argument("--user")
+    sync.add_argument("--password")
+    sync.add_argument("--database")
+    sync.add_argument("--store", help=store_help)
+    sync.set_defaults(func=_cmd_neo4j_sync)
 
     extract = commands.add_parser("extract", help="print one extraction record per document (FORMAT.md)")
     extract.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, globs, or - for standard input")

@@ -4,10 +4,7 @@
 # abstract, check the stored graph against the SHACL shapes, and print what it holds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PYTHON=${PYTHON:-python3}
-[ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
-.venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
-.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[shacl,store]'
+./scripts/setup-venv.sh shacl,store
 .venv/bin/psmakg validate
 .venv/bin/psmakg ingest data/demo/pubmed
 .venv/bin/psmakg validate --store
