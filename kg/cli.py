@@ -248,6 +248,28 @@ def _cmd_neo4j_sync(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from api.app import create_app
+    from api.settings import Settings
+
+    settings = Settings(store=args.store) if args.store else Settings()
+    print(f"psma-kg API on http://{args.host}:{args.port} (OpenAPI page: http://{args.host}:{args.port}/docs)")
+    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from pathlib import Path as _Path
+
+    demo = _Path(__file__).resolve().parents[1] / "data" / "demo"
+    inputs = [str(demo / "pubmed")] + ([str(demo / "text")] if (demo / "text").is_dir() else [])
+    args.paths, args.format, args.verbose = inputs, None, False
+    status = _cmd_ingest(args)
+    return status or _cmd_serve(args)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every psmakg command."""
     parser = argparse.ArgumentParser(prog="psmakg", description="psma-kg: a knowledge graph of PSMA theranostics.")
@@ -305,6 +327,18 @@ def build_parser() -> argparse.ArgumentParser:
     sync.add_argument("--database")
     sync.add_argument("--store", help=store_help)
     sync.set_defaults(func=_cmd_neo4j_sync)
+
+    serve = commands.add_parser("serve", help="serve the HTTP API and SPARQL endpoint over the store")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--store", help=store_help)
+    serve.set_defaults(func=_cmd_serve)
+
+    demo = commands.add_parser("demo", help="ingest the bundled demo corpus into the store, then serve")
+    demo.add_argument("--host", default="127.0.0.1")
+    demo.add_argument("--port", type=int, default=8000)
+    demo.add_argument("--store", help=store_help)
+    demo.set_defaults(func=_cmd_demo)
 
     extract = commands.add_parser("extract", help="print one extraction record per document (FORMAT.md)")
     extract.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, globs, or - for standard input")

@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+from fastapi import APIRouter, HTTPException, Query
+
+from api.deps import StoreDep
+from api.models import AgentPublic, AgentsPublic, AgentSummary
+from kg.ontology import load_ontology
+from kg.queries import agent_detail, resolve
+
+router = APIRouter(prefix="/agents", tags=["agents"])
+
+
+@router.get("")
+def list_agents(
+    modality: str | None = None, offset: int = Query(0, ge=0), limit: int = Query(50, ge=1, le=500)
+) -> AgentsPublic:
+    """Curated agents, optionally of one modality (RadioligandTherapy, ImagingAgent, ...)."""
+    agents = [a for a in load_ontology().agents.values() if modality is None or a.kind == modality]
+    agents.sort(key=lambda a: a.label.lower())
+    page = [AgentSummary(id=a.curie, label=a.label, modality=a.kind) for a in agents[offset : offset + limit]]
+    return AgentsPublic(data=page, count=len(agents))
+
+
+@router.get("/{agent_id}")
+def get_agent(agent_id: str, store: StoreDep) -> AgentPublic:
+    """One agent by CURIE (agent:lu177-psma-617) or any of its labels (Pluvicto)."""
+    curie = agent_id if agent_id in load_ontology().agents else resolve(agent_id)
+    if curie is None or curie not in load_ontology().agents:
+        raise HTTPException(404, f"no agent named {agent_id!r}; try /search?q={agent_id}")
+    return AgentPublic(**agent_detail(store, curie))

@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+import csv
+import io
+from typing import Literal
+
+from fastapi import APIRouter, HTTPException, Query
+from fastapi.responses import Response
+
+from api.deps import StoreDep
+from api.models import EvidenceRows, SearchResults
+from kg.exports import EVIDENCE_COLUMNS
+from kg.queries import compare, measurements, search
+
+router = APIRouter(tags=["results"])
+
+
+@router.get("/measurements")
+def list_measurements(
+    store: StoreDep,
+    agent: str | None = None,
+    trial: str | None = None,
+    endpoint: str | None = None,
+    status: Literal["reported", "planned"] | None = None,
+    offset: int = Query(0, ge=0),
+    limit: int = Query(100, ge=1, le=1000),
+) -> EvidenceRows:
+    """Measurements with their evidence, filtered by agent, trial, endpoint (any label) and status."""
+    rows = measurements(store, agent=agent, trial=trial, endpoint=endpoint, status=status)
+    return EvidenceRows(data=rows[offset : offset + limit], count=len(rows))
+
+
+@router.get("/compare", response_model=EvidenceRows, responses={200: {"content": {"text/csv": {}}}})
+def compare_results(
+    store: StoreDep,
+    trials: str | None = Query(None, examples=["VISION,TheraP"]),
+    agents: str | None = Query(None, examples=["177Lu-PSMA-617"]),
+    endpoint: str | None = Query(None, examples=["OS"]),
+    format: Literal["json", "csv"] = "json",
+):
+    """A comparison table: one row per trial arm and endpoint, with value, HR, CI, p and evidence."""
+    if not trials and not agents:
+        raise HTTPException(400, "give trials=... or agents=... (comma-separated names)")
+    rows = compare(
+        store,
+        trials=[t.strip() for t in (trials or "").split(",") if t.strip()],
+        agents=[a.strip() for a in (agents or "").split(",") if a.strip()],
+        endpoint=endpoint,
+    )
+    if format == "csv":
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=EVIDENCE_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        return Response(buffer.getvalue(), media_type="text/csv")
+    return EvidenceRows(data=rows, count=len(rows))
+
+
+@router.get("/search")
+def search_labels(
+    q: str = Query(..., min_length=1, examples=["pluvicto"]), limit: int = Query(10, ge=1, le=50)
+) -> SearchResults:
+    """Agents, trials, endpoints and diseases by label or alternative label; prefix and typo tolerant, ranked."""
+    hits = search(q, limit)
+    return SearchResults(data=hits, count=len(hits))

@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+from fastapi import APIRouter, HTTPException, Query
+
+from api.deps import StoreDep
+from api.models import TrialPublic, TrialsPublic, TrialSummary
+from kg.ontology import load_ontology
+from kg.queries import resolve, trial_detail
+
+router = APIRouter(prefix="/trials", tags=["trials"])
+
+
+@router.get("")
+def list_trials(offset: int = Query(0, ge=0), limit: int = Query(50, ge=1, le=500)) -> TrialsPublic:
+    """Curated trials, by name."""
+    trials = sorted(load_ontology().trials.values(), key=lambda t: t.label.lower())
+    page = [TrialSummary(id=t.curie, label=t.label, phase=t.phase) for t in trials[offset : offset + limit]]
+    return TrialsPublic(data=page, count=len(trials))
+
+
+@router.get("/{trial_id}")
+def get_trial(trial_id: str, store: StoreDep) -> TrialPublic:
+    """One trial by CURIE (trial:VISION), name (VISION) or registry id (NCT03511664)."""
+    trials = load_ontology().trials
+    curie = trial_id if trial_id in trials else resolve(trial_id)
+    if curie not in trials:
+        curie = next((t.curie for t in trials.values() if f"nct:{trial_id.upper()}" in t.registrations), None)
+    if curie is None:
+        raise HTTPException(404, f"no trial named {trial_id!r}; try /search?q={trial_id}")
+    return TrialPublic(**trial_detail(store, curie))

@@ -1,0 +1,206 @@
+"""Read-side questions researchers ask of the graph: an agent, a trial, measurements, comparisons, search.
+
+Each function answers from the store with plain dicts (the API wraps them in response models).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from functools import cache
+
+from kg.exports import evidence_rows
+from kg.lexicon import default_lexicon, normalize_label
+from kg.model import AGENT_CLASSES
+from kg.ontology import load_ontology
+from kg.store import GraphStore
+from kg.vocab import PSMA
+
+_DCT = "http://purl.org/dc/terms/"
+
+
+def _expand(curie: str) -> str:
+    return str(load_ontology().converter.expand(curie))
+
+
+def agent_detail(store: GraphStore, curie: str) -> dict:
+    """An agent with its radionuclide, ligand, target, partners, trials and number of measurements."""
+    ontology = load_ontology()
+    agent = ontology.agents.get(curie)
+    if agent is None:
+        raise KeyError(f"no agent {curie}")
+    nuclide = ontology.radionuclides.get(agent.radionuclide) if agent.radionuclide else None
+    iri = _expand(curie)
+    trials = sorted(
+        {
+            row["t"].value
+            for row in store.query(
+                f"SELECT DISTINCT ?t WHERE {{ ?p <{PSMA.studiesAgent}> <{iri}> ; <{PSMA.reportsTrial}> ?t }}"
+            )
+        }
+        | {_expand(t.curie) for t in ontology.trials.values() if curie in t.agents}
+    )
+    publications = sorted(
+        row["id"].value
+        for row in store.query(
+            f"SELECT DISTINCT ?id WHERE {{ ?p <{PSMA.mentionsAgent}> <{iri}> ; <{_DCT}identifier> ?id }}"
+        )
+    )
+    rows = [r for r in evidence_rows(store) if agent.label in r["agent"].split("; ")]
+    return {
+        "id": curie,
+        "label": agent.label,
+        "alt_labels": list(agent.alt_labels),
+        "modality": agent.kind,
+        "radionuclide": None
+        if nuclide is None
+        else {
+            "id": nuclide.curie,
+            "label": nuclide.code,
+            "emission": list(nuclide.emissions),
+            "half_life_hours": nuclide.half_life_hours,
+        },
+        "ligand": None if agent.ligand is None else {"id": agent.ligand, "label": ontology.ligands[agent.ligand].label},
+        "target": agent.target,
+        "theranostic_partners": [{"id": p, "label": ontology.agents[p].label} for p in agent.partners],
+        "trials": [ontology.converter.compress(t) for t in trials],
+        "publications": publications,
+        "measurements": rows,
+        "adverse_events": [r for r in rows if r["endpoint"].startswith("AE")],
+    }
+
+
+def trial_detail(store: GraphStore, curie: str) -> dict:
+    """A trial with its phase, design, population, arms and per-arm results with evidence."""
+    ontology = load_ontology()
+    trial = ontology.trials.get(curie)
+    label = trial.label if trial else None
+    iri = _expand(curie) if ":" in curie else curie
+    if trial is None:
+        found = list(store.query(f"SELECT ?l WHERE {{ <{iri}> <http://www.w3.org/2004/02/skos/core#prefLabel> ?l }}"))
+        if not found:
+            raise KeyError(f"no trial {curie}")
+        label = found[0]["l"].value
+    rows = [r for r in evidence_rows(store) if r["trial"] == label]
+    publications = sorted(
+        row["id"].value
+        for row in store.query(
+            f"SELECT DISTINCT ?id WHERE {{ ?p <{PSMA.reportsTrial}> <{iri}> ; <{_DCT}identifier> ?id }}"
+        )
+    )
+    return {
+        "id": curie,
+        "label": label,
+        "phase": trial.phase if trial else None,
+        "design": list(trial.design) if trial else [],
+        "registrations": list(trial.registrations) if trial else [],
+        "agents": [{"id": a, "label": ontology.agents[a].label} for a in (trial.agents if trial else ())],
+        "comparators": [{"id": a, "label": ontology.agents[a].label} for a in (trial.comparators if trial else ())],
+        "populations": [ontology.diseases[d].label for d in (trial.populations if trial else ())],
+        "arms": sorted({r["arm"] for r in rows if r["arm"]}),
+        "results": rows,
+        "publications": publications,
+    }
+
+
+def measurements(
+    store: GraphStore,
+    *,
+    agent: str | None = None,
+    trial: str | None = None,
+    endpoint: str | None = None,
+    status: str | None = None,
+) -> list[dict]:
+    """Evidence-table rows filtered by agent, trial, endpoint (labels or CURIEs) and status."""
+    ontology = load_ontology()
+
+    def label_of(value: str | None, table: dict) -> str | None:
+        if value is None:
+            return None
+        curie = value if value in table else resolve(value)
+        return table[curie].label if curie in table else value
+
+    agent_label = label_of(agent, ontology.agents)
+    trial_label = label_of(trial, ontology.trials)
+    endpoint_code = _endpoint_code(endpoint) if endpoint else None
+    rows = evidence_rows(store)
+    return [
+        r for r in rows
+        if (agent_label is None or agent_label in r["agent"].split("; "))
+        and (trial_label is None or r["trial"] == trial_label)
+        and (endpoint_code is None or r["endpoint"] == endpoint_code)
+        and (status is None or r["status"] == status)
+    ]  # fmt: skip
+
+
+def _endpoint_code(value: str) -> str:
+    ontology = load_ontology()
+    if ontology.endpoint_by_code(value):
+        return value
+    curie = resolve(value)
+    return ontology.endpoints[curie].code if curie in ontology.endpoints else value
+
+
+def compare(
+    store: GraphStore, *, trials: list[str] = (), agents: list[str] = (), endpoint: str | None = None
+) -> list[dict]:
+    """One row per trial arm and endpoint for the trials or agents asked, reported results only."""
+    rows: list[dict] = []
+    for trial in trials:
+        rows += measurements(store, trial=trial, endpoint=endpoint, status="reported")
+    for agent in agents:
+        rows += measurements(store, agent=agent, endpoint=endpoint, status="reported")
+    unique = {tuple(sorted(r.items())): r for r in rows}
+    return list(unique.values())
+
+
+def resolve(text: str) -> str | None:
+    """The CURIE a label names, if it names exactly one entity."""
+    return default_lexicon().resolve(text)
+
+
+@cache
+def _search_index() -> list[tuple[str, str, str, str]]:
+    """(squashed label, label, CURIE, kind) for every label of every entity."""
+    return [
+        (_squash(entry.surface), entry.surface, entry.curie, entry.kind)
+        for entry in default_lexicon().entries
+        if entry.source != "derived"
+    ]
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[^0-9a-z]+", "", normalize_label(text))
+
+
+_PREFERRED_KINDS = frozenset({*AGENT_CLASSES, "ClinicalTrial"})
+
+
+def search(query: str, limit: int = 10) -> list[dict]:
+    """Entities whose labels match ``query``: exact, then prefix, then contained, then close spellings."""
+    squashed = _squash(query)
+    if not squashed:
+        return []
+    ontology = load_ontology()
+    best: dict[str, tuple[float, str, str]] = {}
+    for key, surface, curie, kind in _search_index():
+        if key == squashed:
+            score = 1.0
+        elif key.startswith(squashed):
+            score = 0.9 - 0.001 * (len(key) - len(squashed))
+        elif squashed in key:
+            score = 0.75 - 0.001 * (len(key) - len(squashed))
+        else:
+            ratio = difflib.SequenceMatcher(None, squashed, key).ratio() if abs(len(key) - len(squashed)) <= 4 else 0
+            if ratio < 0.8:
+                continue
+            score = 0.7 * ratio
+        if kind in _PREFERRED_KINDS:
+            score += 0.01  # on a tie, researchers mean the agent or trial more than a ligand or nuclide
+        if curie not in best or score > best[curie][0]:
+            best[curie] = (score, surface, kind)
+    ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))[:limit]
+    return [
+        {"id": curie, "label": ontology.entity(curie).label, "matched": surface, "kind": kind, "score": round(score, 3)}
+        for curie, (score, surface, kind) in ranked
+    ]

@@ -1,0 +1,107 @@
+"""Every route through HTTP against a real server over a store built from the demo corpus."""
+
+import csv
+import io
+
+import pytest
+
+
+def test_health_and_stats(http):
+    assert http.get("/health").json() == {"status": "ok", "documents": pytest.approx(46, abs=40)}
+    stats = http.get("/stats").json()
+    assert stats["measurements"] > 100 and stats["evidence"] > 50 and stats["planned"] >= 1
+
+
+def test_agent_by_brand_name_with_radionuclide_and_results(http):
+    agent = http.get("/agents/Pluvicto").json()
+    assert agent["id"] == "agent:lu177-psma-617"
+    assert agent["radionuclide"]["label"] == "Lu-177"
+    assert "beta-minus" in agent["radionuclide"]["emission"]
+    assert agent["ligand"]["label"] == "PSMA-617"
+    assert "trial:VISION" in agent["trials"]
+    assert any(m["endpoint"] == "OS" and m["hr"] == "0.62" for m in agent["measurements"])
+
+
+def test_agents_list_is_paginated_and_filtered(http):
+    page = http.get("/agents", params={"modality": "BispecificAntibody", "limit": 2}).json()
+    assert page["count"] >= 3 and len(page["data"]) == 2
+    assert {a["modality"] for a in page["data"]} == {"BispecificAntibody"}
+
+
+def test_trial_by_registry_id_with_per_arm_results(http):
+    trial = http.get("/trials/NCT03511664").json()
+    assert trial["id"] == "trial:VISION" and trial["phase"] == "3"
+    os_rows = [r for r in trial["results"] if r["endpoint"] == "OS"]
+    assert {r["value"] for r in os_rows} == {"15.3", "11.3"}
+    assert "demo:001" in trial["publications"]
+
+
+@pytest.mark.parametrize(("query", "expected"), [("pluvicto", "agent:lu177-psma-617"),
+                                                 ("lu psma 617", "agent:lu177-psma-617"),
+                                                 ("thera p", "trial:TheraP"), ("VISON", "trial:VISION")])  # fmt: skip
+def test_search_is_prefix_and_typo_tolerant(http, query, expected):
+    assert http.get("/search", params={"q": query}).json()["data"][0]["id"] == expected
+
+
+def test_compare_as_json_and_csv(http):
+    params = {"trials": "VISION,TheraP", "endpoint": "PSA50"}
+    rows = http.get("/compare", params=params).json()["data"]
+    assert {r["trial"] for r in rows} == {"TheraP"} or {r["trial"] for r in rows} >= {"TheraP"}
+    response = http.get("/compare", params={**params, "format": "csv"})
+    assert response.headers["content-type"].startswith("text/csv")
+    assert len(list(csv.DictReader(io.StringIO(response.text)))) == len(rows)
+
+
+def test_measurements_filter_by_status(http):
+    planned = http.get("/measurements", params={"status": "planned"}).json()
+    assert planned["count"] >= 1 and {r["status"] for r in planned["data"]} == {"planned"}
+
+
+def test_errors_are_problem_documents(http):
+    response = http.get("/agents/not-an-agent")
+    assert response.status_code == 404
+    assert response.headers["content-type"] == "application/problem+json"
+    assert "not-an-agent" in response.json()["detail"]
+    assert http.get("/compare").status_code == 400
+
+
+SELECT = (
+    "SELECT ?l WHERE { ?a <https://w3id.org/psma-kg/ontology#hasRadionuclide> ?n . "
+    "?n <https://w3id.org/psma-kg/ontology#emissionType> <https://w3id.org/psma-kg/ontology#Alpha> . "
+    "?a <http://www.w3.org/2004/02/skos/core#prefLabel> ?l } ORDER BY ?l"
+)
+
+
+def test_sparql_protocol_get_post_and_formats(http):
+    by_get = http.get("/sparql", params={"query": SELECT}).json()
+    labels = [b["l"]["value"] for b in by_get["results"]["bindings"]]
+    assert "225Ac-PSMA-617" in labels
+    by_post = http.post("/sparql", content=SELECT, headers={"content-type": "application/sparql-query"}).json()
+    assert by_post == by_get
+    by_form = http.post("/sparql", data={"query": SELECT}).json()
+    assert by_form == by_get
+    as_csv = http.get("/sparql", params={"query": SELECT}, headers={"accept": "text/csv"})
+    assert as_csv.text.splitlines()[0] == "l" and "225Ac-PSMA-617" in as_csv.text
+    as_xml = http.get("/sparql", params={"query": SELECT}, headers={"accept": "application/sparql-results+xml"})
+    assert "<sparql" in as_xml.text
+    turtle = http.get("/sparql", params={"query": "CONSTRUCT { ?a ?p ?o } WHERE { ?a ?p ?o } LIMIT 5"},
+                      headers={"accept": "text/turtle"})  # fmt: skip
+    assert turtle.headers["content-type"].startswith("text/turtle") and turtle.text.strip()
+
+
+def test_sparql_refuses_updates_service_and_oversized_results(http):
+    update = http.post("/sparql", content="DROP GRAPH <https://w3id.org/psma-kg/graph/ontology>",
+                       headers={"content-type": "application/sparql-query"})  # fmt: skip
+    assert update.status_code == 400 and "read-only" in update.json()["detail"]
+    service = http.get("/sparql", params={"query": "SELECT * WHERE { SERVICE <http://example.org/q> { ?s ?p ?o } }"})
+    assert service.status_code == 400
+    too_many = http.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o }"})
+    assert too_many.status_code == 413 and "LIMIT" in too_many.json()["detail"]
+    assert http.get("/health").status_code == 200  # the server goes on serving
+
+
+def test_openapi_document_has_every_route_with_a_response_model(http):
+    spec = http.get("/openapi.json").json()
+    assert {"/agents/{agent_id}", "/trials/{trial_id}", "/search", "/compare", "/sparql", "/stats"} <= set(
+        spec["paths"]
+    )
