@@ -101,7 +101,7 @@ _AFTER_ENDPOINT = re.compile(r"^\s*(?:for|in|to|of)?\s*(?:the\s+)?(?:mean\s+|med
 _VALUE_THEN_ENDPOINT = re.compile(
     r"^\s*\)?\s*(?:of\s+(?:the\s+)?(?:patients|men|participants|evaluable patients)\s*)?\)?\s*"
     r"(?:had|achieved|showed|experienced|reached|attained|developed|with)\s+(?:an?\s+|the\s+)?"
-    r"(?:grade\s*\S+\s+|[a-z-]+\s+){0,2}$|^\s*,?\s*(?:an?)\s+$",
+    r"(?:grade\s*\S+\s+|[a-z-]+\s+){0,2}$|^\s*,?\s*(?:an?)\s+$|^ $",
     re.I,
 )
 

@@ -45,7 +45,7 @@ _DECLINED = r"(?:declines?|falls?|fell|declined|decreased|dropped|reductions?|de
 _OR_MORE = r"(?:\s+or\s+(?:more|greater|higher))?"
 _PSA_RESPONSE = re.compile(
     # "≥50% PSA decline", "50% or greater decline in PSA"
-    r"(?:(?<![\w.])(?P<a>\d{2})\s*%\s*(?:or (?:more|greater)\s+)?(?:PSA\s+)?"
+    r"(?:(?<![\w.])(?:(?:≥|>=|>)\s*)?(?P<a>\d{2})\s*%\s*(?:or (?:more|greater)\s+)?(?:PSA\s+)?"
     + _DECLINE
     + r"(?:\s+(?:in|of)\s+PSA)?(?!\s*(?:of|by)\s*\d))"
     # "PSA decline of ≥50%", "PSA response of 50% or more"
@@ -247,7 +247,7 @@ class MentionFinder:
             curie = "endpoint:any-PSA-decline" if match.group("any") else _PSA_ENDPOINTS.get(threshold or "")
             if curie is None or curie not in self.ontology.endpoints:
                 continue
-            if match.group("any") is None and "psa" not in text[max(0, match.start() - 80) : match.end()].lower():
+            if match.group("any") is None and "psa" not in text[max(0, match.start() - 80) : match.end() + 20].lower():
                 continue
             entity = self.ontology.endpoints[curie]
             yield Mention(
