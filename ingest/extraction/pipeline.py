@@ -30,7 +30,7 @@ from ingest.extraction.context import (
 )
 from ingest.extraction.measurements import SentenceMeasurements
 from ingest.extraction.mentions import Mention, MentionFinder
-from ingest.extraction.trials import trial_facts
+from ingest.extraction.trials import TrialFacts, trial_facts
 from kg import __version__
 from kg.lexicon import default_lexicon
 from kg.model import Evidence, ExtractedAgent, ExtractedTrial, Extraction, Measurement
@@ -273,10 +273,13 @@ def assemble(document: Document, doc: Doc) -> Extraction:
         )  # fmt: skip
     facts = trial_facts(_text(doc), sentences)
     trials: dict[str, ExtractedTrial] = {}
+    main_trial = next((m.curie or m.label or m.text for m in mentions if m.kind == "ClinicalTrial"), None)
     for mention in mentions:
         if mention.kind != "ClinicalTrial":
             continue
         key = mention.curie or mention.label or mention.text
+        # The abstract's phase, design and size describe its own (first named) trial, not trials it cites.
+        own = facts if key == main_trial else TrialFacts()
         registrations = list(trials[key].registrations) if key in trials else []
         if mention.via.startswith("registry:"):
             registrations.append(f"{mention.via.partition(':')[2]}:{mention.text}")
@@ -286,10 +289,10 @@ def assemble(document: Document, doc: Doc) -> Extraction:
             label=mention.label or mention.text,
             curie=mention.curie,
             registrations=tuple(dict.fromkeys(registrations)),
-            phase=facts.phase,
-            n_patients=facts.n_patients,
-            design=facts.design,
-            randomization_ratio=facts.ratio,
+            phase=own.phase,
+            n_patients=own.n_patients,
+            design=own.design,
+            randomization_ratio=own.ratio,
             evidence=evidence(mention.start, mention.end, sentence_of(mention), 0.9),
         )
     measurements = [
