@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup-venv.sh shacl,store,api
 .venv/bin/psmakg validate
-.venv/bin/psmakg ingest data/demo/pubmed
+.venv/bin/psmakg ingest data/demo/pubmed data/demo/text
 .venv/bin/psmakg validate --store
 .venv/bin/psmakg stats
 echo "The graph is in ${PSMAKG_STORE:-$HOME/.local/share/psma-kg/store}."

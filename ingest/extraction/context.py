@@ -122,7 +122,7 @@ def _split_arms(
     for left, right in pairwise(cuts):
         agents = [
             m for m in agents_in(mentions, left, right)
-            if m.start not in prior and m.kind != "ImagingAgent" and depth_at(m.start) == 0
+            if m.start not in prior and depth_at(m.start) == 0
         ]  # fmt: skip
         if not agents:
             continue
@@ -207,7 +207,15 @@ def selection_mentions(text: str, mentions: list[Mention], therapy: bool) -> set
     }
 
 
+_PAST_RESULTS = re.compile(
+    r"\b(?:occurred in|was observed|were observed|had an?|achieved|was reached|were treated|were enrolled|"
+    r"was \d|were \d|received)\b",
+    re.I,
+)
+
+
 def is_trial_in_progress(document_text: str, sections: tuple[str | None, ...]) -> bool:
-    """True for design abstracts: no results section and future-tense wording."""
+    """True for design abstracts: no results section, future-tense wording, and no reported results."""
     has_results = any(label and label.upper().startswith(("RESULT", "FINDING")) for label in sections)
-    return not has_results and bool(_FUTURE.search(document_text))
+    future = len(_FUTURE.findall(document_text))
+    return not has_results and future >= 2 and not _PAST_RESULTS.search(document_text)

@@ -63,7 +63,14 @@ _CONNECTOR = re.compile(
 _PAIR_GAP = re.compile(r"\b(?:vs\.?|versus|compared (?:with|to)|and|than|while|whereas|against)\b", re.I)
 _PLANNED = re.compile(
     r"\b(?:assum\w*|powered|power to|\d+% power|to detect|hypothes\w*|expected|anticipated|will (?:be|have|provide)"
-    r"|sample size|target(?:ed)? (?:accrual|enrol\w*)|planned|is designed|designed to)\b",
+    r"|sample size|target(?:ed)? (?:accrual|enrol\w*)|planned|is designed|designed to"
+    r"|would be (?:judged|considered|deemed|declared)|success if|if the lower (?:confidence )?bound)\b",
+    re.I,
+)
+#: Values that are design targets even in a sentence of results: "a prespecified threshold of 62.5%".
+_THRESHOLD = re.compile(
+    r"(?:threshold|success criteri\w*|target|null hypothesis|assum\w*|expected)s?\b(?:\s+(?:of|was|were|at|for))?"
+    r"(?:\s+[a-z]+){0,2}\s+\d+(?:\.\d+)?\s*%(?:\s+(?:for|and)\s+[^.;,]{0,40}?\s+\d+(?:\.\d+)?\s*%)*",
     re.I,
 )
 #: Numbers that are not results: sample sizes "(n = 113)", time windows "within 12 weeks", "for 90 days".
@@ -180,6 +187,7 @@ class SentenceMeasurements:
         values.sort(key=lambda v: v.start)
         groups = self._group(text, values, endpoints, offset)
         planned = context.planned or bool(_PLANNED.search(text))
+        thresholds = [(t.start(), t.end()) for t in _THRESHOLD.finditer(text)]
         for group in groups:
             group.endpoint = self._endpoint_for(group, endpoints, offset, text)
         groups = [g for g in groups if g.endpoint is not None and self._statistic(g, text)]
@@ -187,7 +195,8 @@ class SentenceMeasurements:
         self._attach_loose_statistics(groups, intervals, p_values, ratios)
         measurements: list[Measurement] = []
         for group in groups:
-            measurements.extend(self._measurements(group, sentence, mentions, context, planned))
+            target = any(start <= group.values[0].start < end for start, end in thresholds) if group.values else False
+            measurements.extend(self._measurements(group, sentence, mentions, context, planned or target))
         for ratio_group in self._lonely_ratios:
             measurements.extend(self._measurements(ratio_group, sentence, mentions, context, planned))
         last = endpoints[-1] if endpoints else previous_endpoint
@@ -318,9 +327,10 @@ class SentenceMeasurements:
             endpoint = before[-1] if before else (after[0] if after else previous_endpoint)
             if endpoint is None:
                 continue
+            # Only a hazard ratio goes on an arm's entry; an odds or risk ratio is an entry of its own.
             group = next(
                 (g for g in reversed(groups) if g.endpoint.curie == endpoint.curie and g.values[0].start < ratio.start
-                 and g.ratio is None),
+                 and g.ratio is None and ratio.kind == "hr"),
                 None,
             )  # fmt: skip
             if group is None:
@@ -368,7 +378,7 @@ class SentenceMeasurements:
             stop = group.values[index + 1].start if index + 1 < len(group.values) else min(len(text), value.end + 60)
             window_mentions = [
                 m for m in mentions if m.is_agent and value.end <= m.start - sentence.start < stop
-                and m.start not in context.prior and m.kind != "ImagingAgent"
+                and m.start not in context.prior and m.start not in context.selection
             ]  # fmt: skip
             words = _ARM_WORDS.search(text, value.end, stop)
             if window_mentions and re.match(
@@ -385,7 +395,7 @@ class SentenceMeasurements:
         if count > 1:
             before = [
                 m for m in mentions if m.is_agent and m.start - sentence.start < first
-                and m.start not in context.prior and m.kind != "ImagingAgent"
+                and m.start not in context.prior and m.start not in context.selection
             ]  # fmt: skip
             labels = list(dict.fromkeys(self._arm_label_for_curie(m, context) for m in before))
             if len(labels) >= count and not re.search(r"\brespectively\b", text[last:], re.I):
@@ -399,7 +409,7 @@ class SentenceMeasurements:
         if named and named[0]:
             return named
         nearby = [
-            m for m in mentions if m.is_agent and m.start not in context.prior and m.kind != "ImagingAgent"
+            m for m in mentions if m.is_agent and m.start not in context.prior and m.start not in context.selection
             and 0 <= first - (m.end - sentence.start) <= 80
         ]  # fmt: skip
         if nearby:
@@ -449,11 +459,13 @@ class SentenceMeasurements:
         ci_high = ratio.ci_high if ratio and ratio.ci_high is not None else (interval.high if interval else None)
         ci_level = interval.level if interval and (ratio is None or ratio.ci_low is None) else None
         p_value = group.p_value.text if group.p_value else None
-        if not group.values:  # a ratio alone
+        if not group.values:  # a ratio alone: a hazard ratio in `hr`, an odds or risk ratio as the value
+            hazard = ratio.kind == "hr"
             return [
                 Measurement(
-                    statistic=ratio.kind, arm=arms[0], value=None, hr=ratio.value, ci_low=ci_low, ci_high=ci_high,
-                    ci_level=ci_level, p_value=p_value, **common,
+                    statistic=ratio.kind, arm=arms[0], value=None if hazard else ratio.value,
+                    hr=ratio.value if hazard else None, ci_low=ci_low, ci_high=ci_high, ci_level=ci_level,
+                    p_value=p_value, **common,
                 )
             ]  # fmt: skip
         results = []

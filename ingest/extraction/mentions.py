@@ -66,6 +66,12 @@ _PSA_RESPONSE = re.compile(
     r"|\bPSA\s+(?:declines?|reductions?|falls?)\s+of\s+any\s+(?:size|magnitude|degree|kind))",
     re.IGNORECASE,
 )
+#: "PET localised recurrent disease in 75%", "found disease in 13 men (26%)": a detection rate.
+_DETECTION = re.compile(
+    r"\b(?:detected|localised|localized|identified|found|visuali[sz]ed|depicted)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:disease|lesions?|cancer|recurrences?|metastas[ie]s|sites?)\b",
+    re.IGNORECASE,
+)
 _PSA_ENDPOINTS = {"50": "endpoint:PSA50", "90": "endpoint:PSA90", "30": "endpoint:PSA30"}
 _NAMED_TRIAL = re.compile(
     r"\b(?P<name>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9-]*)\s+(?:phase\s+[0-9IVab/]+\s+)?(?:trial|study)\b"
@@ -187,6 +193,7 @@ class MentionFinder:
                 candidates.extend(self._lexicon_mentions(text, match.start(), match.end(), key))
         candidates.extend(self._radioligands(text, hyphenated))
         candidates.extend(self._psa_responses(text, hyphenated))
+        candidates.extend(self._detections(text))
         candidates.extend(self._registry_ids(text))
         mentions = _without_overlaps(candidates)
         mentions = self._with_abbreviations(text, mentions)
@@ -254,6 +261,14 @@ class MentionFinder:
                 match.start(), match.end(), text[match.start() : match.end()], curie, entity.kind, label=entity.label,
                 via="psa-threshold",
             )  # fmt: skip
+
+    def _detections(self, text: str) -> Iterable[Mention]:
+        entity = self.ontology.endpoints.get("endpoint:detection-rate")
+        if entity is None:
+            return
+        for match in _DETECTION.finditer(text):
+            yield Mention(match.start(), match.end(), match.group(), entity.curie, entity.kind, label=entity.label,
+                          via="detection")  # fmt: skip
 
     def _registry_ids(self, text: str) -> Iterable[Mention]:
         for match in _REGISTRY.finditer(text):

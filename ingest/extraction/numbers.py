@@ -21,6 +21,10 @@ CI = re.compile(
     r"(?:(?P<level>\d{2}(?:\.\d+)?)\s*%\s*)?(?:CI|CrI|confidence intervals?|C\.I\.)\b(?:\s*\[CI\])?"
     r"[\s,:=]*(?:of\s+|was\s+|from\s+)?(?P<low>" + _SIGNED + r")\s*%?\s*(?:-|to|,|;|and)\s*(?P<high>" + _SIGNED + r")"
 )
+#: A range in brackets right after a percentage, without the word CI: "86.7% (69.7%-95.3%)".
+BARE_INTERVAL = re.compile(
+    r"(?<=%)\s*[(\[]\s*(?P<low>" + _NUM + r")\s*%?\s*(?:-|to)\s*(?P<high>" + _NUM + r")\s*%?\s*[)\]]"
+)
 PVALUE = re.compile(
     r"(?<![A-Za-z])[Pp](?:[\s-]*value)?\s*(?P<op>[<>=≤≥]|&lt;|&gt;)\s*(?P<value>0?\.\d+|\d(?:\.\d+)?"
     r"(?:\s*[x×]\s*10\s*-\s*\d+)?)"
@@ -158,7 +162,8 @@ def find_intervals(text: str) -> list[Interval]:
             float(m.group("level")) if m.group("level") else None,
         )
         for m in CI.finditer(text)
-    ]
+    ] + [Interval(m.start(), m.end(), float(m.group("low")), float(m.group("high")), None)
+         for m in BARE_INTERVAL.finditer(text)]  # fmt: skip
 
 
 def find_p_values(text: str) -> list[PValue]:

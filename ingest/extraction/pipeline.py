@@ -155,16 +155,18 @@ class PsmaMeasurements:
         text = _text(doc)
         prior = prior_therapy_mentions(text, sentences, mentions)
         agents = [m for m in mentions if m.is_agent]
-        therapy = any(m.kind != "ImagingAgent" for m in agents)
         main = _main_agents(sentences, agents, prior)
-        arms = investigational_first(find_arms(text, sentences, mentions, prior, _choices()), main)
+        # In a therapy study, imaging agents select patients; in an imaging study they are what is studied.
+        therapy = bool(main) and main[0].kind != "ImagingAgent"
+        selection = selection_mentions(text, mentions, therapy)
+        arms = investigational_first(find_arms(text, sentences, mentions, prior | selection, _choices()), main)
         sections = tuple(s.label for s in document.sections) if document else ()
         context = DocumentContext(
             arms=arms,
             main_agents=main,
             planned=is_trial_in_progress(text, sections),
             prior=prior,
-            selection=selection_mentions(text, mentions, therapy),
+            selection=selection,
         )
         measurements: list[tuple[Measurement, Sentence]] = []
         negated: list[tuple[Mention, str | None, Sentence]] = []

@@ -25,3 +25,12 @@ def test_medline_copy_is_the_same_corpus():
     for doc_id, document in xml.items():
         assert medline[doc_id].full_text == document.full_text, doc_id
         assert medline[doc_id].doi == document.doi
+
+
+def test_messy_text_copies_read_without_warnings_and_keep_an_offset_map():
+    report = IngestReport()
+    documents = list(read_documents([str(DEMO / "text")], report))
+    assert report.ok and report.warnings == [], report.summary()
+    assert len(documents) >= 3
+    for document in documents:
+        assert document.offset_map is not None and len(document.offset_map) == len(document.full_text)
