@@ -31,7 +31,7 @@ def test_agents_list_is_paginated_and_filtered(http):
 def test_trial_by_registry_id_with_per_arm_results(http):
     trial = http.get("/trials/NCT03511664").json()
     assert trial["id"] == "trial:VISION" and trial["phase"] == "3"
-    os_rows = [r for r in trial["results"] if r["endpoint"] == "OS"]
+    os_rows = [r for r in trial["results"] if r["endpoint"] == "OS" and r["publication"] == "demo:001"]
     assert {r["value"] for r in os_rows} == {"15.3", "11.3"}
     assert "demo:001" in trial["publications"]
 
@@ -105,3 +105,8 @@ def test_openapi_document_has_every_route_with_a_response_model(http):
     assert {"/agents/{agent_id}", "/trials/{trial_id}", "/search", "/compare", "/sparql", "/stats"} <= set(
         spec["paths"]
     )
+
+
+def test_post_documents_is_off_without_a_token(http):
+    response = http.post("/documents", content="A title\nMedian OS was 15.3 months with 177Lu-PSMA-617.")
+    assert response.status_code == 403 and "PSMAKG_API_TOKEN" in response.json()["detail"]

@@ -1,0 +1,24 @@
+"""POST /documents with a token: the text is extracted, stored and answered with its records."""
+
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from api.settings import Settings
+from kg.store import GraphStore
+
+
+def test_post_text_with_token_stores_and_answers(tmp_path):
+    store = GraphStore(tmp_path / "s")
+    app = create_app(Settings(api_token="s3cret"), store=store)
+    text = "A scraped title\nMedian overall survival was 15.3 months with 177Lu-PSMA-617 (HR 0.62, 95% CI 0.52-0.74)."
+    with TestClient(app) as client:
+        assert client.post("/documents", content=text, headers={"authorization": "Bearer wrong"}).status_code == 401
+        response = client.post("/documents", content=text, headers={"authorization": "Bearer s3cret"})
+        assert response.status_code == 201, response.text
+        body = response.json()
+        (record,) = body["records"]
+        assert record["measurements"][0]["endpoint"] == "OS" and record["measurements"][0]["hr"] == 0.62
+        assert list(body["stored"].values()) == ["added"]
+        assert client.get("/health").json()["documents"] == 1
+        bad = client.post("/documents", content=b"\xff\xfe\x00garbage", headers={"authorization": "Bearer s3cret"})
+        assert bad.status_code == 400 and "body" in bad.json()["detail"]
