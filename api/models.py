@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
+#: OpenAPI description of the RDF alternatives of an entity resource.
+RDF_RESPONSES = {200: {"content": {"application/ld+json": {}, "text/turtle": {}}}}
+
 
 class Public(BaseModel):
     model_config = ConfigDict(extra="ignore")

@@ -1,9 +1,10 @@
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, HTTPException, Query, Request
 
 from api.deps import StoreDep
-from api.models import AgentPublic, AgentsPublic, AgentSummary
+from api.models import RDF_RESPONSES, AgentPublic, AgentsPublic, AgentSummary
+from api.negotiation import describe, wanted_rdf
 from kg.ontology import load_ontology
 from kg.queries import agent_detail, resolve
 
@@ -21,10 +22,13 @@ def list_agents(
     return AgentsPublic(data=page, count=len(agents))
 
 
-@router.get("/{agent_id}")
-def get_agent(agent_id: str, store: StoreDep) -> AgentPublic:
-    """One agent by CURIE (agent:lu177-psma-617) or any of its labels (Pluvicto)."""
+@router.get("/{agent_id}", response_model=AgentPublic, responses=RDF_RESPONSES)
+def get_agent(agent_id: str, store: StoreDep, request: Request):
+    """One agent by CURIE (agent:lu177-psma-617) or any of its labels (Pluvicto); JSON-LD or Turtle by Accept."""
     curie = agent_id if agent_id in load_ontology().agents else resolve(agent_id)
     if curie is None or curie not in load_ontology().agents:
         raise HTTPException(404, f"no agent named {agent_id!r}; try /search?q={agent_id}")
+    media = wanted_rdf(request)
+    if media:
+        return describe(store, curie, media)
     return AgentPublic(**agent_detail(store, curie))

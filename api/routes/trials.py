@@ -1,9 +1,10 @@
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, HTTPException, Query, Request
 
 from api.deps import StoreDep
-from api.models import TrialPublic, TrialsPublic, TrialSummary
+from api.models import RDF_RESPONSES, TrialPublic, TrialsPublic, TrialSummary
+from api.negotiation import describe, wanted_rdf
 from kg.ontology import load_ontology
 from kg.queries import resolve, trial_detail
 
@@ -18,8 +19,8 @@ def list_trials(offset: int = Query(0, ge=0), limit: int = Query(50, ge=1, le=50
     return TrialsPublic(data=page, count=len(trials))
 
 
-@router.get("/{trial_id}")
-def get_trial(trial_id: str, store: StoreDep) -> TrialPublic:
+@router.get("/{trial_id}", response_model=TrialPublic, responses=RDF_RESPONSES)
+def get_trial(trial_id: str, store: StoreDep, request: Request):
     """One trial by CURIE (trial:VISION), name (VISION) or registry id (NCT03511664)."""
     trials = load_ontology().trials
     curie = trial_id if trial_id in trials else resolve(trial_id)
@@ -27,4 +28,7 @@ def get_trial(trial_id: str, store: StoreDep) -> TrialPublic:
         curie = next((t.curie for t in trials.values() if f"nct:{trial_id.upper()}" in t.registrations), None)
     if curie is None:
         raise HTTPException(404, f"no trial named {trial_id!r}; try /search?q={trial_id}")
+    media = wanted_rdf(request)
+    if media:
+        return describe(store, curie, media)
     return TrialPublic(**trial_detail(store, curie))

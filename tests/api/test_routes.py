@@ -110,3 +110,15 @@ def test_openapi_document_has_every_route_with_a_response_model(http):
 def test_post_documents_is_off_without_a_token(http):
     response = http.post("/documents", content="A title\nMedian OS was 15.3 months with 177Lu-PSMA-617.")
     assert response.status_code == 403 and "PSMAKG_API_TOKEN" in response.json()["detail"]
+
+
+def test_entities_answer_json_ld_and_turtle_by_accept(http):
+    from rdflib import Graph
+
+    turtle = http.get("/agents/Pluvicto", headers={"accept": "text/turtle"})
+    assert turtle.headers["content-type"].startswith("text/turtle")
+    graph = Graph().parse(data=turtle.text, format="turtle")
+    assert len(graph) > 5
+    jsonld = http.get("/trials/VISION", headers={"accept": "application/ld+json"})
+    assert jsonld.headers["content-type"].startswith("application/ld+json")
+    assert len(Graph().parse(data=jsonld.text, format="json-ld")) > 5
