@@ -270,6 +270,17 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     return status or _cmd_serve(args)
 
 
+def _cmd_neo4j_server(args: argparse.Namespace) -> int:
+    from kg import neo4j_server
+
+    argv = [args.neo4j_command]
+    if args.neo4j_command != "build":
+        argv += ["--data", args.data]
+    if args.neo4j_command == "start" and args.port:
+        argv += ["--port", str(args.port)]
+    return neo4j_server.main(argv)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every psmakg command."""
     parser = argparse.ArgumentParser(prog="psmakg", description="psma-kg: a knowledge graph of PSMA theranostics.")
@@ -327,6 +338,16 @@ def build_parser() -> argparse.ArgumentParser:
     sync.add_argument("--database")
     sync.add_argument("--store", help=store_help)
     sync.set_defaults(func=_cmd_neo4j_sync)
+    for name, text in (("start", "start a local Neo4j server (Neo4j Community from Maven Central, no Docker)"),
+                       ("stop", "stop the local Neo4j server of a data folder"),
+                       ("status", "print the Bolt URI of the running local server"),
+                       ("build", "build the server's launcher jar")):  # fmt: skip
+        server = neo4j_commands.add_parser(name, help=text)
+        if name != "build":
+            server.add_argument("--data", required=True, help="the server's folder (data, logs, pid file)")
+        if name == "start":
+            server.add_argument("--port", type=int, help="Bolt port (default: a free one)")
+        server.set_defaults(func=_cmd_neo4j_server)
 
     serve = commands.add_parser("serve", help="serve the HTTP API and SPARQL endpoint over the store")
     serve.add_argument("--host", default="127.0.0.1")
