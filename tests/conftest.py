@@ -28,3 +28,10 @@ def neo4j_server(tmp_path_factory):
         yield server
     finally:
         server.stop()
+
+
+@pytest.fixture(autouse=True)
+def private_store(tmp_path, monkeypatch):
+    """Every test writes to its own store, never the user's."""
+    monkeypatch.setenv("PSMAKG_STORE", str(tmp_path / "store"))
+    return tmp_path / "store"
