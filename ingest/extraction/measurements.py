@@ -191,13 +191,13 @@ class SentenceMeasurements:
         for group in groups:
             group.endpoint = self._endpoint_for(group, endpoints, offset, text)
         groups = [g for g in groups if g.endpoint is not None and self._statistic(g, text)]
-        self._attach_ratios(text, groups, ratios, intervals, p_values, endpoints, offset, previous_endpoint)
-        self._attach_loose_statistics(groups, intervals, p_values, ratios)
+        lonely = self._attach_ratios(text, groups, ratios, intervals, p_values, endpoints, offset, previous_endpoint)
+        self._attach_loose_statistics(groups, lonely, intervals, p_values)
         measurements: list[Measurement] = []
         for group in groups:
             target = any(start <= group.values[0].start < end for start, end in thresholds) if group.values else False
             measurements.extend(self._measurements(group, sentence, mentions, context, planned or target))
-        for ratio_group in self._lonely_ratios:
+        for ratio_group in lonely:
             measurements.extend(self._measurements(ratio_group, sentence, mentions, context, planned))
         last = endpoints[-1] if endpoints else previous_endpoint
         return measurements, last, ([] if measurements else self._negated(text, endpoints, offset))
@@ -315,8 +315,9 @@ class SentenceMeasurements:
         endpoints: list[Mention],
         offset: int,
         previous_endpoint: Mention | None,
-    ) -> None:
-        self._lonely_ratios: list[_Group] = []
+    ) -> list[_Group]:
+        """Attach each ratio (with its CI and p) to its endpoint's group; returns the ratios that stand alone."""
+        lonely: list[_Group] = []
         for index, ratio in enumerate(ratios):
             limit = ratios[index + 1].start if index + 1 < len(ratios) else len(text)
             interval = next((i for i in intervals if ratio.end - 5 <= i.start < min(limit, ratio.end + 80)), None)
@@ -335,23 +336,24 @@ class SentenceMeasurements:
             )  # fmt: skip
             if group is None:
                 group = _Group(values=[], endpoint=endpoint, statistic=ratio.kind)
-                self._lonely_ratios.append(group)
+                lonely.append(group)
             group.ratio = ratio
             group.interval = interval
             if p_value is not None:
                 group.p_value = p_value
-        used = {id(g.interval) for g in groups + self._lonely_ratios if g.interval}
-        self._free_intervals = [i for i in intervals if id(i) not in used]
+        return lonely
 
     def _attach_loose_statistics(
-        self, groups: list[_Group], intervals: list[Interval], p_values: list[PValue], ratios: list[Ratio]
+        self, groups: list[_Group], lonely: list[_Group], intervals: list[Interval], p_values: list[PValue]
     ) -> None:
         """A CI right after a single value is that value's CI; a p right after a group is its p."""
-        taken_p = {id(g.p_value) for g in groups + self._lonely_ratios if g.p_value}
+        used = {id(g.interval) for g in groups + lonely if g.interval}
+        free_intervals = [i for i in intervals if id(i) not in used]
+        taken_p = {id(g.p_value) for g in groups + lonely if g.p_value}
         for group in groups:
             last = group.values[-1]
             if group.ratio is None and group.interval is None:
-                interval = next((i for i in self._free_intervals if last.end <= i.start <= last.end + 12), None)
+                interval = next((i for i in free_intervals if last.end <= i.start <= last.end + 12), None)
                 if interval is not None and len(group.values) == 1:
                     group.interval = interval
             if group.p_value is None and group.ratio is None:
