@@ -122,3 +122,16 @@ def test_entities_answer_json_ld_and_turtle_by_accept(http):
     jsonld = http.get("/trials/VISION", headers={"accept": "application/ld+json"})
     assert jsonld.headers["content-type"].startswith("application/ld+json")
     assert len(Graph().parse(data=jsonld.text, format="json-ld")) > 5
+
+
+def test_graph_neighbourhood_path_and_exports(http):
+    around = http.get("/graph/neighbourhood/trial:VISION").json()
+    assert {"agent:lu177-psma-617", "endpoint:OS"} <= {n["id"] for n in around["nodes"]}
+    assert all(edge["publications"] for edge in around["edges"])
+    path = http.get("/graph/path", params={"from": "trial:VISION", "to": "trial:TheraP"}).json()
+    assert path["hops"][0]["from"] == "trial:VISION" and path["hops"][-1]["to"] == "trial:TheraP"
+    assert http.get("/graph/neighbourhood/agent:nothing").status_code == 404
+    turtle = http.get("/export/turtle")
+    assert turtle.headers["content-type"].startswith("text/turtle") and "@prefix" in turtle.text
+    assert http.get("/export/csv").text.startswith("publication,trial,arm")
+    assert http.get("/export/pdf").status_code == 422
