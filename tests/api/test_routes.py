@@ -135,3 +135,12 @@ def test_graph_neighbourhood_path_and_exports(http):
     assert turtle.headers["content-type"].startswith("text/turtle") and "@prefix" in turtle.text
     assert http.get("/export/csv").text.startswith("publication,trial,arm")
     assert http.get("/export/pdf").status_code == 422
+
+
+def test_endpoints_and_publications(http):
+    endpoints = {e["code"]: e for e in http.get("/endpoints").json()["data"]}
+    assert endpoints["OS"]["measurements"] > 0 and "AE:dry mouth" in endpoints
+    publication = http.get("/publications/demo:001").json()
+    assert publication["year"] == "2021" and "trial:VISION" in publication["trials"]
+    assert any(m["endpoint"] == "rPFS" for m in publication["measurements"])
+    assert http.get("/publications/demo:999").status_code == 404
