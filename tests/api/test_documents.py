@@ -22,3 +22,13 @@ def test_post_text_with_token_stores_and_answers(tmp_path):
         assert client.get("/health").json()["documents"] == 1
         bad = client.post("/documents", content=b"\xff\xfe\x00garbage", headers={"authorization": "Bearer s3cret"})
         assert bad.status_code == 400 and "body" in bad.json()["detail"]
+
+
+def test_cors_origins_are_configurable(tmp_path):
+    store = GraphStore(tmp_path / "s")
+    app = create_app(Settings(cors_origins=["https://review.example"]), store=store)
+    with TestClient(app) as client:
+        allowed = client.get("/health", headers={"origin": "https://review.example"})
+        assert allowed.headers["access-control-allow-origin"] == "https://review.example"
+        other = client.get("/health", headers={"origin": "https://elsewhere.example"})
+        assert "access-control-allow-origin" not in other.headers
