@@ -23,6 +23,7 @@ from ingest.extraction.context import DocumentContext, Sentence
 from ingest.extraction.mentions import Mention
 from ingest.extraction.numbers import (
     NOT_REACHED_UNIT,
+    PROPORTION_UNIT,
     Interval,
     PValue,
     Ratio,
@@ -33,6 +34,7 @@ from ingest.extraction.numbers import (
     find_not_reached,
     find_p_values,
     find_patient_counts,
+    find_proportions,
     find_ratios,
     find_values,
 )
@@ -41,6 +43,8 @@ from kg.model import Measurement
 from kg.ontology import Ontology
 
 ENDPOINT_KINDS = frozenset({"Endpoint", "AdverseEvent", "AbsorbedDose"})
+#: Endpoints that papers also report as proportions ("sensitivity was 0.40").
+_DIAGNOSTIC = frozenset({"sensitivity", "specificity", "PPV", "NPV", "accuracy", "detection rate", "CLR"})
 _TIME_TO_EVENT = frozenset(
     {
         "endpoint:OS",
@@ -182,6 +186,7 @@ class SentenceMeasurements:
         values = [v for v in find_values(text) if not _inside(v, occupied) and not _inside(v, fractions)]
         values += [c for c in counts if not _inside(c, occupied)]
         values += [v for v in find_not_reached(text) if not _inside(v, occupied)]
+        values += [v for v in find_proportions(text) if not _inside(v, occupied)]
         values += [v for v in find_patient_counts(text) if not _inside(v, occupied) and not _inside(v, fractions)]
         values += self._shared_unit_values(text, values, occupied)
         values.sort(key=lambda v: v.start)
@@ -273,6 +278,8 @@ class SentenceMeasurements:
         if _is_absorbed_unit(last.unit):
             organs = [e for e in before if e.kind == "AbsorbedDose"]
             return organs[-1] if organs else None
+        # An organ named between an endpoint and its value ("sensitivity for lesions was 95.8%") is not the endpoint.
+        before = [e for e in before if e.kind != "AbsorbedDose"]
         return before[-1] if before else None
 
     def _statistic(self, group: _Group, text: str) -> bool:
@@ -291,6 +298,10 @@ class SentenceMeasurements:
             group.statistic = "mean" if _MEAN.search(window) and "median" not in window.lower() else "median"
         elif _is_absorbed_unit(unit):
             group.statistic = "absorbed-dose"
+        elif unit == PROPORTION_UNIT:
+            if endpoint.code not in _DIAGNOSTIC:
+                return False
+            group.statistic = "rate"
         elif unit == "patients":
             group.statistic = "count"
             if group.values[0].raw_unit == "patients-had" and not self._endpoint_follows(group, text):

@@ -239,6 +239,17 @@ def find_not_reached(text: str) -> list[Value]:
 NOT_REACHED_UNIT = "NR"
 
 
+PROPORTION_UNIT = "proportion"
+#: A proportion right after "was", "of" or ":" ("sensitivity was 0.40"); kept only for diagnostic endpoints.
+PROPORTION = re.compile(r"(?:\b(?:was|were|of|is)|[:=])\s*(?P<value>0?\.\d+|1\.0+)(?![\w.%])")
+
+
+def find_proportions(text: str) -> list[Value]:
+    """Proportions between 0 and 1 written after a verb or colon."""
+    return [Value(m.start("value"), m.end("value"), float(m.group("value")), PROPORTION_UNIT)
+            for m in PROPORTION.finditer(text)]  # fmt: skip
+
+
 def find_bare_numbers(text: str) -> list[Value]:
     """Numbers without a unit (their unit may be shared: "8.7 vs. 3.4 months")."""
     return [Value(m.start(), m.end(), float(m.group("value")), None) for m in BARE.finditer(text)]
