@@ -110,8 +110,12 @@ def measurements(
     trial: str | None = None,
     endpoint: str | None = None,
     status: str | None = None,
+    rows: list[dict] | None = None,
 ) -> list[dict]:
-    """Evidence-table rows filtered by agent, trial, endpoint (labels or CURIEs) and status."""
+    """Evidence-table rows filtered by agent, trial, endpoint (labels or CURIEs) and status.
+
+    ``rows`` lets a caller that filters several times read the evidence table once.
+    """
     ontology = load_ontology()
 
     def label_of(value: str | None, table: dict) -> str | None:
@@ -123,7 +127,7 @@ def measurements(
     agent_label = label_of(agent, ontology.agents)
     trial_label = label_of(trial, ontology.trials)
     endpoint_code = _endpoint_code(endpoint) if endpoint else None
-    rows = evidence_rows(store)
+    rows = evidence_rows(store) if rows is None else rows
     return [
         r for r in rows
         if (agent_label is None or agent_label in r["agent"].split("; "))
@@ -145,11 +149,12 @@ def compare(
     store: GraphStore, *, trials: list[str] = (), agents: list[str] = (), endpoint: str | None = None
 ) -> list[dict]:
     """One row per trial arm and endpoint for the trials or agents asked, reported results only."""
+    table = evidence_rows(store)
     rows: list[dict] = []
     for trial in trials:
-        rows += measurements(store, trial=trial, endpoint=endpoint, status="reported")
+        rows += measurements(store, trial=trial, endpoint=endpoint, status="reported", rows=table)
     for agent in agents:
-        rows += measurements(store, agent=agent, endpoint=endpoint, status="reported")
+        rows += measurements(store, agent=agent, endpoint=endpoint, status="reported", rows=table)
     unique = {tuple(sorted(r.items())): r for r in rows}
     return list(unique.values())
 
