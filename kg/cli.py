@@ -261,9 +261,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
-    from pathlib import Path as _Path
-
-    demo = _Path(__file__).resolve().parents[1] / "data" / "demo"
+    demo = Path(__file__).resolve().parents[1] / "data" / "demo"
     inputs = [str(demo / "pubmed")] + ([str(demo / "text")] if (demo / "text").is_dir() else [])
     args.paths, args.format, args.verbose = inputs, None, False
     status = _cmd_ingest(args)

@@ -276,8 +276,6 @@ def _score_measurements(gold: dict, pred: dict, scores: Scores) -> None:
         if not candidates:
             scores.measurements.fn += 1
             scores.errors.append({"id": gold["id"], "kind": "missed", "gold": g})
-            if g.get("status") == "reported":
-                continue
             continue
         best = next((i for i in candidates if same_arm(g.get("arm"), pred_ms[i].get("arm"))), candidates[0])
         unmatched.remove(best)

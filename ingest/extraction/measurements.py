@@ -147,8 +147,6 @@ class SentenceMeasurements:
         if endpoint.code == "AE any grade" and grade == ">=3":
             related = _TREATMENT_RELATED.search(window)
             return ("TRAE grade>=3" if related else "AE grade>=3"), None
-        if endpoint.code == "AE any grade" and _TREATMENT_RELATED.search(window) and grade == ">=3":
-            return "TRAE grade>=3", None
         return endpoint.code, grade
 
     def build(
