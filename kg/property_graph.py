@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
 from kg.ontology import load_ontology
-from kg.vocab import namespaces
+from kg.vocab import PSMA, namespaces
 
 _OA = "http://www.w3.org/ns/oa#"
 _PROV = "http://www.w3.org/ns/prov#"
@@ -136,11 +136,7 @@ def _fold_evidence(graph: Graph, nodes: dict[str, Node], relationships: set[Rela
             node.properties["extractor"] = str(
                 graph.value(extractor, URIRef("http://www.w3.org/2004/02/skos/core#prefLabel"))
             )
-            version = next(graph.objects(extractor, None), None)
-            for p, o in graph.predicate_objects(extractor):
-                if _local(str(p)) == "extractorVersion":
-                    version = o
-            node.properties["extractorVersion"] = str(version)
+            node.properties["extractorVersion"] = str(graph.value(extractor, PSMA.extractorVersion))
         relationships.discard(Relationship(iri, "WAS_ATTRIBUTED_TO", str(extractor)))
 
 

@@ -8,6 +8,7 @@ and what they say, so the same input always gives the same triples.
 from __future__ import annotations
 
 import hashlib
+from functools import cache
 from urllib.parse import quote
 
 from rdflib import RDF, XSD, Graph, Literal, URIRef
@@ -70,6 +71,7 @@ def hash_version(content: str) -> int:
     return int(head[1:]) if head[1:].isdigit() else 1
 
 
+@cache
 def _ontology_version() -> str:
     graph = load_ontology().graph
     return next((str(v) for v in graph.objects(None, URIRef("http://www.w3.org/2002/07/owl#versionInfo"))), "")

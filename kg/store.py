@@ -110,7 +110,8 @@ class GraphStore:
                 result.failed.append(str(exc))
                 continue
             setattr(result, outcome, getattr(result, outcome) + 1)
-        self.store.flush() if self.path else None
+        if self.path:
+            self.store.flush()
         return result
 
     def bulk_load(self, path: str | Path) -> None:
