@@ -6,8 +6,8 @@ import io
 import pytest
 
 
-def test_health_and_stats(http):
-    assert http.get("/health").json() == {"status": "ok", "documents": pytest.approx(46, abs=40)}
+def test_health_and_stats(http, demo_store):
+    assert http.get("/health").json() == {"status": "ok", "documents": len(demo_store.document_ids())}
     stats = http.get("/stats").json()
     assert stats["measurements"] > 100 and stats["evidence"] > 50 and stats["planned"] >= 1
 
@@ -46,7 +46,8 @@ def test_search_is_prefix_and_typo_tolerant(http, query, expected):
 def test_compare_as_json_and_csv(http):
     params = {"trials": "VISION,TheraP", "endpoint": "PSA50"}
     rows = http.get("/compare", params=params).json()["data"]
-    assert {r["trial"] for r in rows} == {"TheraP"} or {r["trial"] for r in rows} >= {"TheraP"}
+    assert rows and "TheraP" in {r["trial"] for r in rows}
+    assert {r["endpoint"] for r in rows} == {"PSA50"} and {r["status"] for r in rows} == {"reported"}
     response = http.get("/compare", params={**params, "format": "csv"})
     assert response.headers["content-type"].startswith("text/csv")
     assert len(list(csv.DictReader(io.StringIO(response.text)))) == len(rows)
