@@ -20,7 +20,7 @@ from rdflib import Graph
 from ingest.document import Document
 from kg.errors import StoreError
 from kg.model import Extraction
-from kg.rdf import content_hash, document_graph, graph_iri, hash_version, ontology_graph_iri
+from kg.rdf import content_hash, document_triples, graph_iri, hash_version, ntriples, ontology_graph_iri
 from kg.vocab import PSMA, ontology_graph
 
 STORE_ENV = "PSMAKG_STORE"
@@ -89,12 +89,15 @@ class GraphStore:
         previous = hashes.get(document.id)
         if previous == content or (previous and hash_version(previous) > document.version):
             return "unchanged"  # the same content, or an older version of what is stored
-        graph = document_graph(document, extraction, extractor_version)
         name = graph_iri(document.id)
-        body = graph.serialize(format="nt", encoding="utf-8").decode()
+        body = ntriples(document_triples(document, extraction, extractor_version))
         try:
-            # One update, one transaction: the old graph goes and the new one comes, or nothing happens.
-            self.store.update(f"DROP SILENT GRAPH <{name}> ; INSERT DATA {{ GRAPH <{name}> {{ {body} }} }}")
+            if previous:
+                # One update, one transaction: the old graph goes and the new one comes, or nothing happens.
+                self.store.update(f"DROP SILENT GRAPH <{name}> ; INSERT DATA {{ GRAPH <{name}> {{ {body} }} }}")
+            else:
+                # A load is one transaction too, and skips the SPARQL parser.
+                self.store.load(input=body, format=self._ox.RdfFormat.N_TRIPLES, to_graph=self._ox.NamedNode(name))
         except (OSError, SyntaxError, ValueError) as exc:
             raise StoreError(f"could not store document {document.id}: {exc}") from exc
         hashes[document.id] = content
