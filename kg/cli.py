@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kg import __version__
+from kg.errors import PsmaKgError
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
@@ -377,7 +378,12 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``psmakg`` console script."""
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except (PsmaKgError, OSError) as exc:
+        # A named error (file, record, reason) is the whole message a user needs; no traceback.
+        print(f"psmakg: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

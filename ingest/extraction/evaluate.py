@@ -20,9 +20,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 
 from ingest.extraction.context import BACKGROUND_AGENTS
 from ingest.extraction.mentions import _NEW_RADIOLIGAND, MentionFinder
+from kg.errors import ParseError
 from kg.lexicon import default_lexicon, normalize_label
 from kg.ontology import load_ontology
 
@@ -310,6 +312,22 @@ def _hr_tuples(measurements: list[dict]) -> set[tuple]:
 
 
 def load_records(path: str) -> list[dict]:
-    """Records of a JSON Lines file."""
-    with open(path, encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
+    """Records of a JSON Lines file, or of every ``*.jsonl`` file of a folder (in name order).
+
+    A line that is not JSON is a ParseError naming the file and line.
+    """
+    folder = Path(path)
+    files = sorted(folder.glob("*.jsonl")) if folder.is_dir() else [folder]
+    if not files:
+        raise ParseError(path, "no *.jsonl files in this folder")
+    records = []
+    for file in files:
+        with open(file, encoding="utf-8") as handle:
+            for number, line in enumerate(handle, 1):
+                if not line.strip():
+                    continue
+                try:
+                    records.append(json.loads(line))
+                except json.JSONDecodeError as exc:
+                    raise ParseError(str(file), f"line {number} is not a JSON record: {exc.msg}") from exc
+    return records

@@ -218,7 +218,10 @@ def build_pipeline() -> Language:
 def extract_document(document: Document) -> Extraction:
     """Run the pipeline over one document."""
     nlp = build_pipeline()
-    doc = nlp.make_doc(document.full_text)
+    # Tokens see the title's line break as a space (same length, so offsets hold): a "\n" inside the
+    # text makes spaCy's tokenizer miss its cache, which costs ~4x in tokenizing time. The components
+    # read the true text (doc._.psma_text), where the line break still ends the title.
+    doc = nlp.make_doc(document.full_text.replace("\n", " "))
     doc._.psma_document = document
     doc._.psma_text = document.full_text
     for _name, component in nlp.pipeline:

@@ -84,3 +84,18 @@ def test_dev_set_scores_do_not_regress(dev_scores, name):
 def test_no_planned_value_is_reported_as_a_result(dev_scores):
     assert dev_scores.planned_as_reported == 0
     assert dev_scores.arm_right / dev_scores.measurements.tp >= 0.9
+
+
+def test_psmakg_eval_scores_a_folder_and_names_a_broken_line(tmp_path, capsys):
+    from kg.cli import main
+
+    folder = tmp_path / "gold"
+    folder.mkdir()
+    (folder / "a.jsonl").write_text(GOLD[0].read_text().splitlines()[0] + "\n")
+    (folder / "b.jsonl").write_text(GOLD[1].read_text().splitlines()[0] + "\n")
+    assert main(["eval", str(folder), "--json"]) == 0
+    assert '"documents": 2' in capsys.readouterr().out.replace("\n", " ").replace("  ", " ")
+
+    (folder / "b.jsonl").write_text('{"id": "x"}\nnot json\n')
+    assert main(["eval", str(folder)]) == 2
+    assert f"{folder / 'b.jsonl'}: line 2 is not a JSON record" in capsys.readouterr().err
