@@ -202,22 +202,21 @@ class MentionFinder:
         return mentions
 
     def _lexicon_mentions(self, text: str, start: int, end: int, key: str) -> Iterable[Mention]:
-        entries = self._entries.get(key)
-        if not entries:
+        resolved = self._resolved.get(key)
+        if resolved is None:
             return ()
-        curies = tuple(dict.fromkeys(e.curie for e in entries))
-        first = entries[0]
-        return (
-            Mention(
-                start=start,
-                end=end,
-                text=text[start:end],
-                curie=first.curie,
-                kind=first.kind,
-                shared=curies[1:],
-                label=self.ontology.entity(first.curie).label,
-            ),
-        )
+        curie, kind, shared, label = resolved
+        return (Mention(start, end, text[start:end], curie, kind, shared=shared, label=label),)
+
+    @cached_property
+    def _resolved(self) -> dict[str, tuple[str, str, tuple[str, ...], str]]:
+        """Lexicon key -> (CURIE, kind, other CURIEs of a shared label, canonical label), computed once."""
+        resolved = {}
+        for key, entries in self._entries.items():
+            curies = tuple(dict.fromkeys(e.curie for e in entries))
+            first = entries[0]
+            resolved[key] = (first.curie, first.kind, curies[1:], self.ontology.entity(first.curie).label)
+        return resolved
 
     def _radioligands(self, text: str, hyphenated: str) -> Iterable[Mention]:
         for match in _NEW_RADIOLIGAND.finditer(hyphenated):
