@@ -67,7 +67,7 @@ _CONNECTOR = re.compile(
 _PAIR_GAP = re.compile(r"\b(?:vs\.?|versus|compared (?:with|to)|and|than|while|whereas|against)\b", re.I)
 _PLANNED = re.compile(
     r"\b(?:assum\w*|powered|power to|\d+% power|to detect|hypothes\w*|expected|anticipated|will (?:be|have|provide)"
-    r"|sample size|target(?:ed)? (?:accrual|enrol\w*)|planned|is designed|designed to"
+    r"|sample size|target(?:ed)? (?:accrual|enrol\w*)|planned(?! management)|is designed|designed to"
     r"|would be (?:judged|considered|deemed|declared)|success if|if the lower (?:confidence )?bound)\b",
     re.I,
 )
@@ -90,7 +90,7 @@ _DESIGN_PERCENT = re.compile(
     r"|(?:alpha|α|type I error|significance level|one-sided|two-sided)[^.;%]{0,25}?\d+(?:\.\d+)?\s*%?",
     re.I,
 )
-_DIGIT_OR_NR = re.compile(r"\d|not (?:yet )?reached|\bNR\b|not estimable")
+_DIGIT_OR_NR = re.compile(r"\d|not (?:yet )?(?:been )?reached|\bNR\b|not estimable")
 _NEGATED = re.compile(r"\b(?:no|not|without|none|neither|nor)\b", re.I)
 _MEAN = re.compile(r"\bmean\b", re.I)
 _GRADE3 = re.compile(
@@ -115,6 +115,27 @@ _VALUE_THEN_ENDPOINT = re.compile(
     r"(?:grade\s*\S+\s+|[a-z-]+\s+){0,2}$|^\s*,?\s*(?:an?)\s+$|^ $",
     re.I,
 )
+
+
+_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:grade\s*\d\S*\s+|any[- ]grade\s+)?$", re.I)
+_EACH = re.compile(r"\beach\b", re.I)
+_RESPECTIVELY = re.compile(r"^[^.;]{0,40}?\brespectively\b", re.I)
+
+
+def _endpoint_lists(text: str, endpoints: list[Mention], offset: int) -> list[list[Mention]]:
+    """Runs of two or more endpoints written as a list: "anaemia, thrombocytopenia and grade 3 leukopenia"."""
+    lists: list[list[Mention]] = []
+    current: list[Mention] = []
+    for endpoint in sorted(endpoints, key=lambda m: m.start):
+        if current and _LIST_GAP.match(text[current[-1].end - offset : endpoint.start - offset]):
+            current.append(endpoint)
+            continue
+        if len(current) >= 2:
+            lists.append(current)
+        current = [endpoint]
+    if len(current) >= 2:
+        lists.append(current)
+    return lists
 
 
 @dataclass
@@ -189,10 +210,12 @@ class SentenceMeasurements:
         values += self._shared_unit_values(text, values, occupied)
         values.sort(key=lambda v: v.start)
         groups = self._group(text, values, endpoints, offset)
+        if len(endpoints) >= 2:
+            groups = self._distribute(text, groups, endpoints, offset)
         planned = context.planned or bool(_PLANNED.search(text))
         thresholds = [(t.start(), t.end()) for t in _THRESHOLD.finditer(text)]
         for group in groups:
-            group.endpoint = self._endpoint_for(group, endpoints, offset, text)
+            group.endpoint = group.extra.get("endpoint") or self._endpoint_for(group, endpoints, offset, text)
         groups = [g for g in groups if g.endpoint is not None and self._statistic(g, text)]
         lonely = self._attach_ratios(text, groups, ratios, intervals, p_values, endpoints, offset, previous_endpoint)
         self._attach_loose_statistics(groups, lonely, intervals, p_values)
@@ -253,6 +276,48 @@ class SentenceMeasurements:
                     continue
             groups.append(_Group(values=[value]))
         return groups
+
+    def _distribute(self, text: str, groups: list[_Group], endpoints: list[Mention], offset: int) -> list[_Group]:
+        """Values shared out over a list of endpoints named before them.
+
+        "anaemia, thrombocytopenia and leukopenia in 10%, 4% and 3%, respectively": one value each, in order;
+        "thrombocytopenia and anaemia each occurred in 10%": the same value for every endpoint of the list.
+        """
+        result = list(groups)
+        for listed in _endpoint_lists(text, endpoints, offset):
+            end = listed[-1].end - offset
+            following = [g for g in result if g.values[0].start >= end and "endpoint" not in g.extra]
+            if not following or any(end <= e.start - offset < following[0].values[0].start for e in endpoints):
+                continue
+            first = following[0]
+            lead = text[end : first.values[0].start]
+            if len(lead) <= 40 and _EACH.search(lead) and len(first.values) == 1:
+                shared = [_Group(values=list(first.values), extra={"endpoint": e}) for e in listed]
+                index = result.index(first)
+                result[index : index + 1] = shared
+                continue
+            run: list[_Group] = []
+            count = 0
+            for group in following:
+                run.append(group)
+                count += len(group.values)
+                if count >= len(listed):
+                    break
+            values = [v for g in run for v in g.values]
+            last = values[-1]
+            if (
+                count != len(listed)
+                or len({v.unit for v in values}) != 1
+                or not _RESPECTIVELY.search(text[last.end : last.end + 60])
+                or any(values[0].start <= e.start - offset < last.end for e in endpoints)
+            ):
+                continue
+            index = result.index(run[0])
+            result[index : index + len(run)] = [
+                _Group(values=[value], extra={"endpoint": endpoint})
+                for value, endpoint in zip(values, listed, strict=True)
+            ]
+        return result
 
     @staticmethod
     def _endpoint_follows(group: _Group, text: str) -> bool:

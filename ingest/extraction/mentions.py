@@ -72,6 +72,13 @@ _DETECTION = re.compile(
     r"(?:disease|lesions?|cancer|recurrences?|metastas[ie]s|sites?)\b",
     re.IGNORECASE,
 )
+#: Management change however the verb falls: "changed the planned management", "management intent changed".
+_MANAGEMENT_CHANGE = re.compile(
+    r"\b(?:chang|alter)\w*\s+(?:in\s+|of\s+)?(?:the\s+|their\s+)?(?:[a-z]+\s+){0,2}?management\b"
+    r"(?:\s+(?:plans?|intent))?"
+    r"|\bmanagement\s+(?:plans?\s+|intent\s+)?(?:was\s+|were\s+|would\s+be\s+|had\s+)?(?:chang|alter)\w*",
+    re.IGNORECASE,
+)
 _PSA_ENDPOINTS = {"50": "endpoint:PSA50", "90": "endpoint:PSA90", "30": "endpoint:PSA30"}
 _NAMED_TRIAL = re.compile(
     r"\b(?P<name>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9-]*)\s+(?:phase\s+[0-9IVab/]+\s+)?(?:trial|study)\b"
@@ -194,6 +201,7 @@ class MentionFinder:
         candidates.extend(self._radioligands(text, hyphenated))
         candidates.extend(self._psa_responses(text, hyphenated))
         candidates.extend(self._detections(text))
+        candidates.extend(self._phrased(text, _MANAGEMENT_CHANGE, "endpoint:management-change", "management"))
         candidates.extend(self._registry_ids(text))
         mentions = _without_overlaps(candidates)
         mentions = self._with_abbreviations(text, mentions)
@@ -268,6 +276,14 @@ class MentionFinder:
         for match in _DETECTION.finditer(text):
             yield Mention(match.start(), match.end(), match.group(), entity.curie, entity.kind, label=entity.label,
                           via="detection")  # fmt: skip
+
+    def _phrased(self, text: str, pattern: re.Pattern[str], curie: str, via: str) -> Iterable[Mention]:
+        """Mentions of one endpoint written as a phrase with words between its parts."""
+        entity = self.ontology.endpoints.get(curie)
+        if entity is None:
+            return
+        for match in pattern.finditer(text):
+            yield Mention(match.start(), match.end(), match.group(), curie, entity.kind, label=entity.label, via=via)
 
     def _registry_ids(self, text: str) -> Iterable[Mention]:
         for match in _REGISTRY.finditer(text):

@@ -29,7 +29,7 @@ PVALUE = re.compile(
     r"(?<![A-Za-z])[Pp](?:[\s-]*value)?\s*(?P<op>[<>=≤≥]|&lt;|&gt;)\s*(?P<value>0?\.\d+|\d(?:\.\d+)?"
     r"(?:\s*[x×]\s*10\s*-\s*\d+)?)"
 )
-NOT_REACHED = re.compile(r"\b(?:not (?:yet )?reached|not estimable|NR|NE)\b")
+NOT_REACHED = re.compile(r"\b(?:not (?:yet )?(?:been )?reached|not estimable|NR|NE)\b")
 
 TIME_UNITS = {"month": "months", "mo": "months", "week": "weeks", "wk": "weeks", "day": "days", "year": "years",
               "yr": "years"}  # fmt: skip

@@ -61,6 +61,42 @@ def test_adverse_events_with_grade(record):
     ]
 
 
+def test_values_shared_out_over_a_list_of_endpoints(record):
+    respectively = record(
+        "Twenty men received 225Ac-PSMA-617. Grade 3-4 leukopenia, anaemia and nausea occurred in 12%, 7% and 2% "
+        "of men, respectively."
+    )["measurements"]
+    assert [(m["endpoint"], m["value"], m.get("grade")) for m in respectively] == [
+        ("AE:leukopenia", 12.0, ">=3"),
+        ("AE:anemia", 7.0, ">=3"),
+        ("AE:nausea", 2.0, ">=3"),
+    ]
+    each = record("Twenty men received 225Ac-PSMA-617. Grade 3 anaemia and grade 3 fatigue each affected 5% of men.")
+    assert [(m["endpoint"], m["value"]) for m in each["measurements"]] == [("AE:anemia", 5.0), ("AE:fatigue", 5.0)]
+    # Two arms named with "respectively" are arms, not a list of endpoints.
+    arms = record(
+        "Men were randomly assigned to 177Lu-PSMA-617 or cabazitaxel. PSA50 responses occurred in 66% and 37% "
+        "of men in the 177Lu-PSMA-617 and cabazitaxel groups, respectively."
+    )["measurements"]
+    assert [(m["endpoint"], m["value"]) for m in arms] == [("PSA50", 66.0), ("PSA50", 37.0)]
+    assert arms[0]["arm"] != arms[1]["arm"]
+
+
+def test_not_been_reached_and_management_change_phrasings(record):
+    rows = record(
+        "Forty men were treated with 177Lu-PSMA-I&T. Median PFS was 6.2 months and median overall survival had "
+        "not yet been reached."
+    )["measurements"]
+    assert [(m["endpoint"], m["value"], m.get("note")) for m in rows] == [
+        ("PFS", 6.2, None),
+        ("OS", None, "not reached"),
+    ]
+    changed = record("Sixty men had 18F-DCFPyL PET. The scan changed the planned management in 43% of them.")
+    assert [(m["endpoint"], m["value"], m["status"]) for m in changed["measurements"]] == [
+        ("management change", 43.0, "reported")
+    ]
+
+
 def test_absorbed_doses_per_organ(record):
     rows = record(
         "With 177Lu-PSMA-617, the kidneys received 0.82 ± 0.25 Gy/GBq and the parotid glands 1.90 ± 1.19 Gy/GBq."
