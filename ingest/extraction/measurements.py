@@ -107,6 +107,8 @@ _ARM_WORDS = re.compile(
     r" (?:group|arm|cohort))\b",
     re.I,
 )
+#: An endpoint written right before its value ("any decline in 87.5%", "ORR was 30%") keeps it.
+_TIGHT = re.compile(r"^\s*(?:(?:was|were|is|of|in|:|=)\s*){1,2}$", re.I)
 _AFTER_ENDPOINT = re.compile(r"^\s*(?:for|in|to|of)?\s*(?:the\s+)?(?:mean\s+|median\s+)?$", re.I)
 #: "24 (63%) had a PSA decline", "10.6% achieved a PSA50 response": the endpoint follows its value.
 _VALUE_THEN_ENDPOINT = re.compile(
@@ -332,7 +334,9 @@ class SentenceMeasurements:
             follows = last.end <= start <= last.end + 30 and _AFTER_ENDPOINT.match(text[last.end : start])
             if follows and (endpoint.kind == "AbsorbedDose" or _is_absorbed_unit(last.unit)):
                 return endpoint
-        for endpoint in endpoints:
+        gap = first.start + offset
+        tight = [e for e in endpoints if e.end <= gap and _TIGHT.match(text[e.end - offset : first.start])]
+        for endpoint in [] if tight else endpoints:
             start = endpoint.start - offset
             if last.end <= start <= last.end + 40 and _VALUE_THEN_ENDPOINT.match(text[last.end : start]):
                 group.extra["follows"] = True

@@ -82,6 +82,18 @@ def test_values_shared_out_over_a_list_of_endpoints(record):
     assert arms[0]["arm"] != arms[1]["arm"]
 
 
+def test_an_endpoint_right_before_its_value_keeps_it(record):
+    rows = record(
+        "Men received 177Lu-J591. PSA fell in most men, with any decline in 81.0%, a decline >30% in 52.4% "
+        "and >50% in 33.3%."
+    )["measurements"]
+    assert [(m["endpoint"], m["value"]) for m in rows] == [
+        ("any PSA decline", 81.0),
+        ("PSA30", 52.4),
+        ("PSA50", 33.3),
+    ]
+
+
 def test_not_been_reached_and_management_change_phrasings(record):
     rows = record(
         "Forty men were treated with 177Lu-PSMA-I&T. Median PFS was 6.2 months and median overall survival had "
