@@ -80,6 +80,9 @@ _THRESHOLD = re.compile(
 #: Numbers that are not results: sample sizes "(n = 113)", time windows "within 12 weeks", "for 90 days".
 _NOT_A_RESULT = re.compile(
     r"\b[nN]\s*=\s*\d+"
+    # information fractions and crossover: "with 46% of the target events", "84.6% of controls had crossed over"
+    r"|\d+(?:\.\d+)?\s*%\s+of\s+(?:the\s+)?(?:target(?:ed)?\s+|planned\s+|required\s+|expected\s+)?events\b"
+    r"|\d+(?:\.\d+)?\s*%\s+of\s+[^.;,%]{0,40}?\b(?:crossed over|cross(?:ed)?[- ]over|switched)\b"
     r"|\b(?:within|at|after|for|by|over|every|beyond|up to|lasting|≥|>=|>)\s+\d+(?:\.\d+)?\s*"
     r"(?:weeks?|wk|days?|months?|mo|years?|hours?|h)\b",
     re.I,
@@ -120,6 +123,7 @@ _VALUE_THEN_ENDPOINT = re.compile(
 
 
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:grade\s*\d\S*\s+|any[- ]grade\s+)?$", re.I)
+_COMMONEST = re.compile(r"\b(?:most\s+(?:common|frequent)|commonest)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _EACH = re.compile(r"\beach\b", re.I)
 _RESPECTIVELY = re.compile(r"^[^.;]{0,40}?\brespectively\b", re.I)
 
@@ -182,7 +186,9 @@ class SentenceMeasurements:
         """Measurements of the sentence, the last endpoint it names, and its negated endpoints."""
         text = dashes_to_hyphen(sentence.text)
         offset = sentence.start
-        endpoints = [m for m in mentions if m.kind in ENDPOINT_KINDS and m.curie]
+        endpoints = [
+            m for m in mentions if m.kind in ENDPOINT_KINDS and m.curie and not self._category(m, text, offset)
+        ]
         if not _DIGIT_OR_NR.search(text):  # no number: only a negated finding can come out of it
             return [], (endpoints[-1] if endpoints else previous_endpoint), self._negated(text, endpoints, offset)
         ratios = find_ratios(text)
@@ -229,6 +235,14 @@ class SentenceMeasurements:
             measurements.extend(self._measurements(ratio_group, sentence, mentions, context, planned))
         last = endpoints[-1] if endpoints else previous_endpoint
         return measurements, last, ([] if measurements else self._negated(text, endpoints, offset))
+
+    @staticmethod
+    def _category(mention: Mention, text: str, offset: int) -> bool:
+        """ "CRS was the most common adverse event, occurring in 97%": the adverse-event mention names the
+        category of the event before it, not an endpoint of its own."""
+        if mention.curie != "endpoint:AE-any-grade":
+            return False
+        return bool(_COMMONEST.search(text, max(0, mention.start - offset - 40), mention.start - offset))
 
     def _negated(self, text: str, endpoints: list[Mention], offset: int) -> list[tuple[Mention, str | None]]:
         """Endpoints a sentence denies ("no grade 4 thrombocytopenia was observed"), with their grade."""

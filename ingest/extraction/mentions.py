@@ -72,6 +72,8 @@ _DETECTION = re.compile(
     r"(?:disease|lesions?|cancer|recurrences?|metastas[ie]s|sites?)\b",
     re.IGNORECASE,
 )
+#: "PET was positive in 75%", "both modalities were positive in 21 of 22": a detection rate.
+_POSITIVE = re.compile(r"\b(?:was|were)\s+positive\b", re.IGNORECASE)
 #: Management change however the verb falls: "changed the planned management", "management intent changed".
 _MANAGEMENT_CHANGE = re.compile(
     r"\b(?:chang|alter)\w*\s+(?:in\s+|of\s+)?(?:the\s+|their\s+)?(?:[a-z]+\s+){0,2}?management\b"
@@ -202,6 +204,7 @@ class MentionFinder:
         candidates.extend(self._psa_responses(text, hyphenated))
         candidates.extend(self._detections(text))
         candidates.extend(self._phrased(text, _MANAGEMENT_CHANGE, "endpoint:management-change", "management"))
+        candidates.extend(self._phrased(text, _POSITIVE, "endpoint:detection-rate", "detection"))
         candidates.extend(self._registry_ids(text))
         mentions = _without_overlaps(candidates)
         mentions = self._with_abbreviations(text, mentions)

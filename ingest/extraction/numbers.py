@@ -240,8 +240,12 @@ NOT_REACHED_UNIT = "NR"
 
 
 PROPORTION_UNIT = "proportion"
-#: A proportion right after "was", "of" or ":" ("sensitivity was 0.40"); kept only for diagnostic endpoints.
-PROPORTION = re.compile(r"(?:\b(?:was|were|of|is)|[:=])\s*(?P<value>0?\.\d+|1\.0+)(?![\w.%])")
+#: A proportion right after "was", "of", ":" or a diagnostic metric ("sensitivity was 0.40", "specificity 0.95");
+#: kept only for diagnostic endpoints.
+PROPORTION = re.compile(
+    r"(?:\b(?:was|were|of|is|sensitivity|specificity|accuracy|value|PPV|NPV)|[:=])\s*(?P<value>0?\.\d+|1\.0+)(?![\w%]|\.\d)",
+    re.I,
+)
 
 
 def find_proportions(text: str) -> list[Value]:

@@ -94,6 +94,44 @@ def test_an_endpoint_right_before_its_value_keeps_it(record):
     ]
 
 
+def test_information_fraction_and_crossover_are_not_results(record):
+    rows = record(
+        "Men were randomly assigned to 177Lu-PNT2002 or an ARPI change. At an interim analysis with 50% of the "
+        "planned events, and after 80.5% of control patients had crossed over, the OS hazard ratio was 1.05 "
+        "(95% CI 0.70-1.60)."
+    )["measurements"]
+    assert [(m["endpoint"], m["statistic"], m["value"], m["hr"]) for m in rows] == [("OS", "hr", None, 1.05)]
+
+
+def test_the_event_named_as_the_most_common_adverse_event_keeps_its_values(record):
+    rows = record(
+        "Men received acapatamab. Cytokine release syndrome was the most common adverse event, occurring in 95.0% "
+        "of men."
+    )["measurements"]
+    assert [(m["endpoint"], m["value"]) for m in rows] == [("AE:CRS", 95.0)]
+
+
+def test_imaging_positivity_and_diagnostic_proportions(record):
+    rows = record(
+        "Men underwent 18F-DCFPyL PET. PET was positive in 31 of 40 men (77.5%). Sensitivity was 0.62 and "
+        "specificity 0.97."
+    )["measurements"]
+    assert [(m["endpoint"], m["value"]) for m in rows] == [
+        ("detection rate", 77.5),
+        ("sensitivity", 0.62),
+        ("specificity", 0.97),
+    ]
+
+
+def test_quality_of_life_instruments_name_hrqol(record):
+    rows = record(
+        "Men were randomly assigned to 177Lu-PSMA-617 or cabazitaxel. Median time to deterioration of the FACT-P "
+        "score was 7.9 vs 4.1 months (HR 0.61, 95% CI 0.45-0.83)."
+    )["measurements"]
+    assert [(m["endpoint"], m["value"]) for m in rows] == [("HRQoL", 7.9), ("HRQoL", 4.1)]
+    assert rows[0]["hr"] == 0.61
+
+
 def test_not_been_reached_and_management_change_phrasings(record):
     rows = record(
         "Forty men were treated with 177Lu-PSMA-I&T. Median PFS was 6.2 months and median overall survival had "
