@@ -68,7 +68,8 @@ _PAIR_GAP = re.compile(r"\b(?:vs\.?|versus|compared (?:with|to)|and|than|while|w
 _PLANNED = re.compile(
     r"\b(?:assum\w*|powered|power to|\d+% power|to detect|hypothes\w*|expected|anticipated|will (?:be|have|provide)"
     r"|sample size|target(?:ed)? (?:accrual|enrol\w*)|planned(?! management)|is designed|designed to"
-    r"|would be (?:judged|considered|deemed|declared)|success if|if the lower (?:confidence )?bound)\b",
+    r"|would be (?:judged|considered|deemed|declared)|success if|if the lower (?:confidence )?bound"
+    r"|(?:had|has|have) to (?:exceed|reach|be above)|must (?:exceed|reach|be above)|to succeed)\b",
     re.I,
 )
 #: Values that are design targets even in a sentence of results: "a prespecified threshold of 62.5%".
@@ -83,14 +84,18 @@ _NOT_A_RESULT = re.compile(
     # information fractions and crossover: "with 46% of the target events", "84.6% of controls had crossed over"
     r"|\d+(?:\.\d+)?\s*%\s+of\s+(?:the\s+)?(?:target(?:ed)?\s+|planned\s+|required\s+|expected\s+)?events\b"
     r"|\d+(?:\.\d+)?\s*%\s+of\s+[^.;,%]{0,40}?\b(?:crossed over|cross(?:ed)?[- ]over|switched)\b"
-    r"|\b(?:within|at|after|for|by|over|every|beyond|up to|lasting|≥|>=|>)\s+\d+(?:\.\d+)?\s*"
+    r"|\bamong\s+(?:the\s+)?\d+\b"
+    r"|\b(?:within|at(?: least)?|after|for|by|over|every|beyond|up to|lasting|more than|≥|>=|>)\s+\d+(?:\.\d+)?\s*"
     r"(?:weeks?|wk|days?|months?|mo|years?|hours?|h)\b",
     re.I,
 )
 #: Percentages of a design, not results: power, alpha, type I error.
 _DESIGN_PERCENT = re.compile(
     r"\d+(?:\.\d+)?\s*%\s*(?:power|statistical power)|power\s+(?:of\s+)?\d+(?:\.\d+)?\s*%"
-    r"|(?:alpha|α|type I error|significance level|one-sided|two-sided)[^.;%]{0,25}?\d+(?:\.\d+)?\s*%?",
+    r"|(?:alpha|α|type [I1] error|significance level|one-sided|two-sided)[^.;%]{0,25}?\d+(?:\.\d+)?\s*%?"
+    # the bounds of a CI reported apart: "lower 95% confidence bounds of 77.8% to 80.4%"
+    r"|(?:confidence|CI)\s+(?:bounds?|limits?)\s+(?:of\s+|was\s+|were\s+)?\d+(?:\.\d+)?\s*%?"
+    r"(?:\s*(?:to|-|and)\s*\d+(?:\.\d+)?\s*%?)?",
     re.I,
 )
 _DIGIT_OR_NR = re.compile(r"\d|not (?:yet )?(?:been )?reached|\bNR\b|not estimable")
@@ -116,12 +121,18 @@ _AFTER_ENDPOINT = re.compile(r"^\s*(?:for|in|to|of)?\s*(?:the\s+)?(?:mean\s+|med
 #: "24 (63%) had a PSA decline", "10.6% achieved a PSA50 response": the endpoint follows its value.
 _VALUE_THEN_ENDPOINT = re.compile(
     r"^\s*\)?\s*(?:of\s+(?:the\s+)?(?:patients|men|participants|evaluable patients)\s*)?\)?\s*"
-    r"(?:had|achieved|showed|experienced|reached|attained|developed|with)\s+(?:an?\s+|the\s+)?"
+    r"(?:had|achieved|showed|experienced|reached|attained|developed|with)\s+(?:an?\s+|the\s+|at least one\s+)?"
     r"(?:grade\s*\S+\s+|[a-z-]+\s+){0,2}$|^\s*,?\s*(?:an?)\s+$|^ $",
     re.I,
 )
 
 
+#: A value that is the subject of its own outcome: "16 (46%) had ...", "22 (44%; 95% CI 30-59%) achieved ...".
+_VALUE_THEN_OUTCOME = re.compile(
+    r"(?:[^()]{0,40}\))?\s*(?:of\s+(?:the\s+)?(?:patients|men|participants|evaluable patients)\s*)?\)?\s*"
+    r"(?:had|achieved|showed|experienced|attained|developed)\b",
+    re.I,
+)
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:grade\s*\d\S*\s+|any[- ]grade\s+)?$", re.I)
 _COMMONEST = re.compile(r"\b(?:most\s+(?:common|frequent)|commonest)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _EACH = re.compile(r"\beach\b", re.I)
@@ -201,7 +212,8 @@ class SentenceMeasurements:
         occupied += [
             (m.start(), m.end())
             for m in re.finditer(
-                r"\b(?:phase|grade|cycles?|arm|cohort|group|day|week|stage)\s+\d+(?:\s*(?:-|to|or|/)\s*\d+)?",
+                r"\b(?:phase|grade|cycles?|arm|cohort|group|day|week|stage|readers?|observers?|parts?|levels?|tiers?)"
+                r"\s+\d+(?:\s*(?:-|to|or|/)\s*\d+)?",
                 text,
                 re.I,
             )
@@ -355,6 +367,8 @@ class SentenceMeasurements:
             if last.end <= start <= last.end + 40 and _VALUE_THEN_ENDPOINT.match(text[last.end : start]):
                 group.extra["follows"] = True
                 return endpoint
+        if _VALUE_THEN_OUTCOME.match(text, last.end):
+            return None  # "16 (46%) had PSA stabilisation": the value's own outcome is not a known endpoint
         before = [e for e in endpoints if e.end - offset <= first.start]
         if _is_absorbed_unit(last.unit):
             organs = [e for e in before if e.kind == "AbsorbedDose"]

@@ -132,6 +132,29 @@ def test_quality_of_life_instruments_name_hrqol(record):
     assert rows[0]["hr"] == 0.61
 
 
+def test_numbers_that_are_design_or_labels_are_not_results(record):
+    design = record(
+        "Men underwent 18F-DCFPyL PET. To succeed, the lower bound of the 95% confidence interval had to exceed 40% "
+        "for sensitivity. A type 1 error rate of 5% was used."
+    )["measurements"]
+    assert all(m["status"] == "planned" for m in design) and 5.0 not in [m["value"] for m in design]
+    readers = record(
+        "Men underwent 18F-DCFPyL PET. Sensitivity was 61% (95% CI 50-71%) for reader 1 and 58% (47-68%) for "
+        "reader 2, with lower confidence bounds of 50% to 47%."
+    )["measurements"]
+    assert [(m["endpoint"], m["value"]) for m in readers] == [("sensitivity", 61.0), ("sensitivity", 58.0)]
+    among = record("Men received 177Lu-PSMA-617. Among 72 men with pain at baseline, pain improved in 55%.")
+    assert [(m["endpoint"], m["value"]) for m in among["measurements"]] == [("pain", 55.0)]
+
+
+def test_a_value_with_an_outcome_of_its_own_is_not_given_to_an_earlier_endpoint(record):
+    rows = record(
+        "Men received 177Lu-J591. Five had PSA declines of at least 50%, and another 12 (40%) had PSA "
+        "stabilisation; 6 patients (20%) had a partial response and 9 of 30 (30%) had at least one grade ≥3 event."
+    )["measurements"]
+    assert [(m["endpoint"], m["value"]) for m in rows] == [("ORR", 20.0), ("AE grade>=3", 30.0)]
+
+
 def test_not_been_reached_and_management_change_phrasings(record):
     rows = record(
         "Forty men were treated with 177Lu-PSMA-I&T. Median PFS was 6.2 months and median overall survival had "
