@@ -203,6 +203,8 @@ class SentenceMeasurements:
         if not _DIGIT_OR_NR.search(text):  # no number: only a negated finding can come out of it
             return [], (endpoints[-1] if endpoints else previous_endpoint), self._negated(text, endpoints, offset)
         ratios = find_ratios(text)
+        if not endpoints and not ratios:
+            return [], previous_endpoint, []  # no endpoint to give a value to, and no ratio to carry one over
         intervals = find_intervals(text)
         p_values = find_p_values(text)
         occupied = [(r.start, r.end) for r in ratios] + [(i.start, i.end) for i in intervals]
