@@ -92,12 +92,13 @@ def main() -> None:
         folder = Path(folder)
         corpus = folder / "corpus.xml"
         generate(corpus, args.documents)
-        store = GraphStore(folder / "store")
-        start = time.perf_counter()
-        result = build_graph([str(corpus)], store, IngestReport())
-        ingest_s = time.perf_counter() - start
-        print(f"end-to-end ingest: {result.added:,} documents in {ingest_s:.1f} s = {result.added / ingest_s:,.0f}/s,"
-              f" {len(store):,} quads")  # fmt: skip
+        for jobs in (1, 2):
+            store = GraphStore(folder / f"store-{jobs}")
+            start = time.perf_counter()
+            result = build_graph([str(corpus)], store, IngestReport(), processes=jobs)
+            ingest_s = time.perf_counter() - start
+            print(f"end-to-end ingest, {jobs} extraction process(es): {result.added:,} documents in {ingest_s:.1f} s"
+                  f" = {result.added / ingest_s:,.0f}/s, {len(store):,} quads")  # fmt: skip
         graphs = {"ingested": store}
 
         data, count = big_nquads(export_rdf(store, "nquads"), args.triples)

@@ -1,14 +1,73 @@
-"""The main job: read documents, extract, and write each into the store in its own transaction."""
+"""The main job: read documents, extract, and write each into the store in its own transaction.
+
+Extraction and the building of each document's triples run in worker processes when
+``processes`` > 1 (they are CPU-bound and independent per document); the store is written by
+this process alone, one document per transaction, in input order. Workers send back only the
+small N-Triples text of each document, never spaCy objects.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 
 from ingest import IngestReport, read_documents
 from ingest.document import Document
-from ingest.extraction.pipeline import EXTRACTOR_VERSION, extract_document
+from ingest.extraction.pipeline import EXTRACTOR_VERSION, build_pipeline, extract_document
 from kg.errors import ExtractionError, ParseError, StoreError
+from kg.rdf import document_ntriples
 from kg.store import GraphStore, PutResult
+
+#: Documents handed to the worker pool at a time (bounds memory on any input size).
+BATCH = 256
+#: Below this many documents to extract, a pool costs more than it saves.
+POOL_THRESHOLD = 64
+
+
+def prepare(document: Document) -> str | Exception:
+    """A document's N-Triples, or the exception its extraction raised (one bad document must not stop a batch)."""
+    try:
+        return document_ntriples(document, extract_document(document), EXTRACTOR_VERSION)
+    except Exception as exc:
+        return exc
+
+
+def _die_with_parent() -> None:
+    """Pool initializer: a worker ends when the ingest process dies, even by SIGKILL (Linux prctl)."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL("libc.so.6").prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: workers still end with the pool
+        pass
+
+
+def _prepare_batch(documents: list[Document]) -> list[str | Exception]:
+    return [prepare(document) for document in documents]
+
+
+def _prepared(documents: Iterator[Document], processes: int) -> Iterator[tuple[Document, str | Exception]]:
+    """(document, N-Triples or error) in input order, extracted in ``processes`` processes."""
+    first = list(islice(documents, BATCH))
+    if processes <= 1 or len(first) < POOL_THRESHOLD:
+        for document in first:
+            yield document, prepare(document)
+        for document in documents:
+            yield document, prepare(document)
+        return
+    build_pipeline()  # built once here, shared by the forked workers
+    chunk = max(1, BATCH // (processes * 4))
+    with multiprocessing.get_context("fork").Pool(processes, initializer=_die_with_parent) as pool:
+        batch = first
+        while batch:
+            chunks = [batch[i : i + chunk] for i in range(0, len(batch), chunk)]
+            pending = pool.map_async(_prepare_batch, chunks)
+            following = list(islice(documents, BATCH))  # read the next batch while this one is extracted
+            for documents_chunk, results in zip(chunks, pending.get(), strict=True):
+                yield from zip(documents_chunk, results, strict=True)
+            batch = following
 
 
 def build_graph(
@@ -18,22 +77,36 @@ def build_graph(
     *,
     input_format: str | None = None,
     on_document: Callable[[Document, str], None] | None = None,
+    processes: int = 1,
 ) -> PutResult:
     """Ingest files, folders or globs into ``store``; problems go to ``report``, the batch goes on.
 
-    Unchanged documents (same content hash) are not rewritten, so running the same ingest twice
-    changes nothing, and running it again after an interruption finishes the job.
+    Unchanged documents (same content hash) are neither extracted again nor rewritten, so running
+    the same ingest twice changes nothing, and running it again after an interruption finishes the job.
     """
     result = PutResult()
-    for document in read_documents(inputs, report, format=input_format):
-        try:
-            extraction = extract_document(document)
-        except Exception as exc:  # one bad document must not stop the batch
-            error = ExtractionError(f"{document.source}: {document.id}: extraction failed: {exc!r}")
+
+    def changed() -> Iterator[Document]:
+        for document in read_documents(inputs, report, format=input_format):
+            if store.is_current(document, EXTRACTOR_VERSION):
+                result.unchanged += 1
+                if on_document is not None:
+                    on_document(document, "unchanged")
+                continue
+            yield document
+
+    for document, prepared in _prepared(changed(), processes):
+        if isinstance(prepared, Exception):
+            error = ExtractionError(f"{document.source}: {document.id}: extraction failed: {prepared!r}")
             report.skip(ParseError(document.source, str(error), index=document.record_index, record_id=document.id))
             continue
+        if store.is_current(document, EXTRACTOR_VERSION):  # the same document twice in one input
+            result.unchanged += 1
+            if on_document is not None:
+                on_document(document, "unchanged")
+            continue
         try:
-            outcome = store.put(document, extraction, EXTRACTOR_VERSION)
+            outcome = store.write(document, prepared, EXTRACTOR_VERSION)
         except StoreError as exc:
             result.failed.append(str(exc))
             report.skip(ParseError(document.source, str(exc), index=document.record_index, record_id=document.id))

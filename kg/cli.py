@@ -142,7 +142,9 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
             if args.verbose:
                 print(f"{outcome} {document.id}", file=sys.stderr, flush=True)
 
-        result = build_graph(args.paths, store, report, input_format=args.format, on_document=on_document)
+        result = build_graph(
+            args.paths, store, report, input_format=args.format, on_document=on_document, processes=args.jobs
+        )
     print(report.summary())
     print(f"store {store.path}: added {result.added}, replaced {result.replaced}, unchanged {result.unchanged}")
     return 0 if report.ok else 1
@@ -305,6 +307,9 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--format", choices=sorted(READ_FORMATS), help="skip detection and read as this format")
     ingest.add_argument("--store", help=store_help)
     ingest.add_argument("--verbose", action="store_true", help="print each stored document")
+    ingest.add_argument(
+        "--jobs", type=int, default=1, metavar="N", help="extract in N processes (the store is written by one)"
+    )
     ingest.set_defaults(func=_cmd_ingest)
 
     remove = commands.add_parser("remove", help="delete documents from the store")

@@ -239,6 +239,11 @@ def document_triples(document: Document, extraction: Extraction, extractor_versi
     return _Builder(document, extraction, extractor_version).build(content_hash(document, extractor_version))
 
 
+def document_ntriples(document: Document, extraction: Extraction, extractor_version: str) -> str:
+    """The triples of one document as N-Triples text, ready for the store."""
+    return ntriples(document_triples(document, extraction, extractor_version))
+
+
 def document_graph(document: Document, extraction: Extraction, extractor_version: str) -> Graph:
     """The RDF of one document as an rdflib Graph."""
     graph = Graph()

@@ -20,7 +20,7 @@ from rdflib import Graph
 from ingest.document import Document
 from kg.errors import StoreError
 from kg.model import Extraction
-from kg.rdf import content_hash, document_triples, graph_iri, hash_version, ntriples, ontology_graph_iri
+from kg.rdf import content_hash, document_ntriples, graph_iri, hash_version, ontology_graph_iri
 from kg.vocab import PSMA, ontology_graph
 
 STORE_ENV = "PSMAKG_STORE"
@@ -82,15 +82,24 @@ class GraphStore:
         data += f'<{ontology_graph_iri()}> <{PSMA.contentHash}> "{marker}" .\n'
         self.store.update(f"DROP SILENT GRAPH <{name.value}> ; INSERT DATA {{ GRAPH <{name.value}> {{ {data} }} }}")
 
+    def is_current(self, document: Document, extractor_version: str) -> bool:
+        """True when the store already holds this document as it is (or a newer version of it)."""
+        previous = self._known_hashes().get(document.id)
+        if previous is None:
+            return False
+        return previous == content_hash(document, extractor_version) or hash_version(previous) > document.version
+
     def put(self, document: Document, extraction: Extraction, extractor_version: str) -> str:
         """Write one document's graph; returns 'added', 'replaced' or 'unchanged' (same content hash)."""
-        content = content_hash(document, extractor_version)
+        if self.is_current(document, extractor_version):
+            return "unchanged"  # the same content, or an older version of what is stored
+        return self.write(document, document_ntriples(document, extraction, extractor_version), extractor_version)
+
+    def write(self, document: Document, body: str, extractor_version: str) -> str:
+        """Write a document's graph given as N-Triples (``kg.rdf.document_ntriples``); 'added' or 'replaced'."""
         hashes = self._known_hashes()
         previous = hashes.get(document.id)
-        if previous == content or (previous and hash_version(previous) > document.version):
-            return "unchanged"  # the same content, or an older version of what is stored
         name = graph_iri(document.id)
-        body = ntriples(document_triples(document, extraction, extractor_version))
         try:
             if previous:
                 # One update, one transaction: the old graph goes and the new one comes, or nothing happens.
@@ -100,7 +109,7 @@ class GraphStore:
                 self.store.load(input=body, format=self._ox.RdfFormat.N_TRIPLES, to_graph=self._ox.NamedNode(name))
         except (OSError, SyntaxError, ValueError) as exc:
             raise StoreError(f"could not store document {document.id}: {exc}") from exc
-        hashes[document.id] = content
+        hashes[document.id] = content_hash(document, extractor_version)
         return "replaced" if previous else "added"
 
     def put_many(self, items: Iterable[tuple[Document, Extraction]], extractor_version: str) -> PutResult:

@@ -113,9 +113,11 @@ def big_corpus(tmp_path) -> Path:
     return path
 
 
-def test_a_killed_ingest_leaves_whole_documents_and_a_rerun_finishes(tmp_path, big_corpus):
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_killed_ingest_leaves_whole_documents_and_a_rerun_finishes(tmp_path, big_corpus, jobs):
     store_path = tmp_path / "killed"
-    command = [sys.executable, "-m", "kg.cli", "ingest", str(big_corpus), "--store", str(store_path), "--verbose"]
+    command = [sys.executable, "-m", "kg.cli", "ingest", str(big_corpus), "--store", str(store_path)]
+    command += ["--jobs", jobs, "--verbose"]
     process = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
     stored = 0
     for line in process.stderr:
@@ -145,3 +147,20 @@ def test_a_killed_ingest_leaves_whole_documents_and_a_rerun_finishes(tmp_path, b
     assert store.document_ids() == sorted(expected)
     for document_id, size in expected.items():
         assert graph_size(store, document_id) == size
+
+
+def test_two_processes_store_the_same_graph_and_a_rerun_extracts_nothing(tmp_path, big_corpus, monkeypatch):
+    one, two = GraphStore(tmp_path / "one"), GraphStore(tmp_path / "two")
+    assert build_graph([str(big_corpus)], one, IngestReport()).added == 240
+    assert build_graph([str(big_corpus)], two, IngestReport(), processes=2).added == 240
+    documents = lambda store: {q for q in store.quads() if not q.graph_name.value.endswith("/ontology")}  # noqa: E731
+    assert documents(one) == documents(two) and len(documents(one)) > 240 * 20
+
+    import kg.build
+
+    def refuse(document):
+        raise AssertionError(f"{document.id} extracted again")
+
+    monkeypatch.setattr(kg.build, "extract_document", refuse)
+    again = build_graph([str(big_corpus)], two, IngestReport(), processes=2)
+    assert (again.added, again.replaced, again.unchanged) == (0, 0, 240)
