@@ -127,6 +127,28 @@ def _derived_entries(ontology: Ontology, agent: Agent) -> Iterator[LexiconEntry]
             yield LexiconEntry(spelling, agent.curie, agent.kind, "derived")
 
 
+def plural(label: str) -> str | None:
+    """The plural of an endpoint label whose last word is a lowercase noun; None when it has none.
+
+    >>> plural("detection rate"), plural("grade 3 toxicity"), plural("PSA50"), plural("adverse events")
+    ('detection rates', 'grade 3 toxicities', None, None)
+    """
+    head, _, last = label.rpartition(" ")
+    if len(last) < 4 or not last.isalpha() or not last.islower() or last.endswith("s"):
+        return None
+    word = last[:-1] + "ies" if last.endswith("y") and last[-2] not in "aeiou" else last + "s"
+    return f"{head} {word}" if head else word
+
+
+def _plural_entries(entity: Entity) -> Iterator[LexiconEntry]:
+    if entity.kind not in ("Endpoint", "AdverseEvent"):
+        return
+    for label in (entity.label, *entity.alt_labels):
+        form = plural(label)
+        if form:
+            yield LexiconEntry(form, entity.curie, entity.kind, "derived")
+
+
 def build_lexicon(ontology: Ontology) -> Lexicon:
     """Every label of every entity; raises OntologyError on a label that names two entities.
 
@@ -150,11 +172,13 @@ def build_lexicon(ontology: Ontology) -> Lexicon:
         raise OntologyError("label collisions in the ontology:\n  " + "\n  ".join(sorted(problems)))
 
     derived: dict[str, list[LexiconEntry]] = defaultdict(list)
-    for agent in ontology.agents.values():
-        for entry in _derived_entries(ontology, agent):
+    derivations = [(agent, _derived_entries(ontology, agent)) for agent in ontology.agents.values()]
+    derivations += [(endpoint, _plural_entries(endpoint)) for endpoint in ontology.endpoints.values()]
+    for entity, entries_of in derivations:
+        for entry in entries_of:
             if entry.key not in explicit:
                 derived[entry.key].append(entry)
-            elif {e.curie for e in explicit[entry.key]} != {agent.curie}:
+            elif {e.curie for e in explicit[entry.key]} != {entity.curie}:
                 derived.setdefault(entry.key, [])  # the explicit label of another entity wins
     ambiguous: dict[str, tuple[str, ...]] = {}
     entries = [entry for group in explicit.values() for entry in group]

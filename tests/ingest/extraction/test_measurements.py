@@ -111,6 +111,18 @@ def test_the_event_named_as_the_most_common_adverse_event_keeps_its_values(recor
     assert [(m["endpoint"], m["value"]) for m in rows] == [("AE:CRS", 95.0)]
 
 
+def test_plural_endpoint_names_are_endpoints(record):
+    rows = record(
+        "Men had 68Ga-PSMA-11 PET/CT. Detection rates were 40%, 55% and 90% for PSA levels of <0.5, 0.5 to <2.0 "
+        "and ≥2.0 ng/mL, respectively. Grade 3 toxicities occurred in 2%."
+    )["measurements"]
+    assert [(m["endpoint"], m["value"]) for m in rows][:3] == [
+        ("detection rate", 40.0),
+        ("detection rate", 55.0),
+        ("detection rate", 90.0),
+    ]
+
+
 def test_imaging_positivity_and_diagnostic_proportions(record):
     rows = record(
         "Men underwent 18F-DCFPyL PET. PET was positive in 31 of 40 men (77.5%). Sensitivity was 0.62 and "
