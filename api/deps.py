@@ -33,6 +33,15 @@ class Selection:
     agents: tuple[str, ...] = ()
     endpoint: str | None = None
 
+    @classmethod
+    def parse(cls, trials: str | None, agents: str | None, endpoint: str | None) -> Selection:
+        """A selection from the comma-separated query parameters."""
+        return cls(trials=split_names(trials), agents=split_names(agents), endpoint=(endpoint or "").strip() or None)
+
+    @property
+    def empty(self) -> bool:
+        return not self.trials and not self.agents
+
     def rows(self, store: GraphStore) -> list[dict]:
         """The comparison table of the selection: reported results only."""
         return compare(store, trials=list(self.trials), agents=list(self.agents), endpoint=self.endpoint)
@@ -48,7 +57,8 @@ class Selection:
         return f"{self.endpoint} in {names}" if self.endpoint else names
 
 
-def _names(text: str | None) -> tuple[str, ...]:
+def split_names(text: str | None) -> tuple[str, ...]:
+    """Comma-separated names, stripped, without blanks or repeats."""
     return tuple(dict.fromkeys(t.strip() for t in (text or "").split(",") if t.strip()))
 
 
@@ -57,8 +67,8 @@ def get_selection(
     agents: str | None = Query(None, description="Comma-separated agent names", examples=["177Lu-PSMA-617"]),
     endpoint: str | None = Query(None, description="An endpoint code or label", examples=["OS"]),
 ) -> Selection:
-    selection = Selection(trials=_names(trials), agents=_names(agents), endpoint=(endpoint or "").strip() or None)
-    if not selection.trials and not selection.agents:
+    selection = Selection.parse(trials, agents, endpoint)
+    if selection.empty:
         raise HTTPException(400, "give trials=... or agents=... (comma-separated names)")
     return selection
 
