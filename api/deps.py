@@ -49,7 +49,7 @@ class Selection:
     def query(self) -> str:
         """The selection as a query string (``trials=VISION%2CTheraP&endpoint=OS``)."""
         pairs = {"trials": ",".join(self.trials), "agents": ",".join(self.agents), "endpoint": self.endpoint or ""}
-        return urlencode({k: v for k, v in pairs.items() if v})
+        return urlencode({k: v for k, v in pairs.items() if v}, safe=",")
 
     def describe(self) -> str:
         """The selection in words, for titles and error messages."""

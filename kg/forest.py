@@ -155,6 +155,35 @@ def _tick_label(value: float) -> str:
     return f"{value:g}"
 
 
+def _plotted(rows) -> list[ForestRow]:
+    rows = list(rows)
+    plotted = rows if all(isinstance(r, ForestRow) for r in rows) else forest_rows(rows)
+    if not plotted:
+        raise ValueError("no reported hazard ratio to plot")
+    return plotted
+
+
+def _layout(plotted: list[ForestRow], title: str | None) -> tuple[list[str], str, str, int, int, int]:
+    """Row labels, the CI level all rows share (or ""), the title, label-column width, width and height."""
+    levels = {r.ci_level for r in plotted if r.has_ci}
+    mixed = len(levels) > 1
+    level = f"{levels.pop()}% " if len(levels) == 1 and "" not in levels else ""
+    texts = [row.label(with_level=mixed) for row in plotted]
+    title = title or f"Hazard ratios with {level}confidence intervals"
+    label_width = max(180, math.ceil(max(len(text) for text in texts) * _CHAR_WIDTH))
+    width = max(_MARGIN + label_width + _MARGIN + _PLOT_WIDTH + _MARGIN + 12, 2 * _MARGIN + math.ceil(len(title) * 8.5))
+    height = 58 + _ROW_HEIGHT * len(plotted) + 4 + 58
+    return texts, level, title, label_width, width, height
+
+
+def forest_size(
+    rows: Iterable[Mapping[str, str]] | Iterable[ForestRow], *, title: str | None = None
+) -> tuple[int, int]:
+    """The width and height in pixels of the plot :func:`forest_svg` draws for the same rows and title."""
+    _texts, _level, _title, _label_width, width, height = _layout(_plotted(rows), title)
+    return width, height
+
+
 def forest_svg(
     rows: Iterable[Mapping[str, str]] | Iterable[ForestRow],
     *,
@@ -166,26 +195,15 @@ def forest_svg(
 
     Raises ValueError when no row has a reported hazard ratio: an empty plot would say nothing.
     """
-    rows = list(rows)
-    plotted = rows if all(isinstance(r, ForestRow) for r in rows) else forest_rows(rows)
-    if not plotted:
-        raise ValueError("no reported hazard ratio to plot")
+    plotted = _plotted(rows)
     low, high = limits or axis_limits(plotted)
     if not 0 < low < 1 < high:
         raise ValueError(f"the axis must run from below 1 to above 1, not {low}–{high}")
-    levels = {r.ci_level for r in plotted if r.has_ci}
-    mixed = len(levels) > 1
-    level = f"{levels.pop()}% " if len(levels) == 1 and "" not in levels else ""
-    texts = [row.label(with_level=mixed) for row in plotted]
-    title = title or f"Hazard ratios with {level}confidence intervals"
-
-    label_width = max(180, math.ceil(max(len(text) for text in texts) * _CHAR_WIDTH))
+    texts, level, title, label_width, width, height = _layout(plotted, title)
     x0 = _MARGIN + label_width + _MARGIN
     x1 = x0 + _PLOT_WIDTH
-    width = x1 + _MARGIN + 12
     top = 58
     axis_y = top + _ROW_HEIGHT * len(plotted) + 4
-    height = axis_y + 58
 
     def x(value: float) -> float:
         share = (math.log(value) - math.log(low)) / (math.log(high) - math.log(low))
