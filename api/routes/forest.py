@@ -6,8 +6,10 @@ from fastapi import APIRouter, HTTPException
 from fastapi.responses import Response
 
 from api.deps import Selection, SelectionDep, StoreDep
+from api.embed import capitalized
 from kg.forest import ForestRow, forest_rows, forest_svg
 from kg.ontology import load_ontology
+from kg.queries import resolve
 from kg.store import GraphStore
 
 router = APIRouter(tags=["embedding"])
@@ -34,8 +36,16 @@ def forest_title(plotted: list[ForestRow], selection: Selection) -> str:
     if len(endpoints) == 1:
         endpoint = load_ontology().endpoint_by_code(next(iter(endpoints)))
         label = endpoint.label if endpoint else next(iter(endpoints))
-        return f"{label[:1].upper()}{label[1:]}: hazard ratios ({names})"
+        return f"{capitalized(label)}: hazard ratios ({names})"
     return f"Hazard ratios ({names})"
+
+
+def trials_without_hr(selection: Selection, plotted: list[ForestRow]) -> list[str]:
+    """The trials asked for that have no row in the plot, by their curated names."""
+    trials = load_ontology().trials
+    shown = {row.trial for row in plotted}
+    named = [trials[resolve(t)].label if resolve(t) in trials else t for t in selection.trials]
+    return [name for name in dict.fromkeys(named) if name not in shown]
 
 
 def plotted_rows(store: GraphStore, selection: Selection) -> tuple[list[dict], list[ForestRow]]:
