@@ -136,7 +136,7 @@ def forest_page(
     title: str, plotted: list[ForestRow], links: Links, *, oembed: str = "", without_hr: Iterable[str] = ()
 ) -> str:
     """The forest plot alone, with the publications of its rows and the trials asked for that have no HR."""
-    sources = ", ".join(links.publication(p) for p in dict.fromkeys(r.publication for r in plotted if r.publication))
+    sources = ", ".join(links.publication(p) for p in dict.fromkeys(p for r in plotted for p in r.publications))
     without_hr = list(without_hr)
     if without_hr:
         sources += f". No hazard ratio reported for {escape(', '.join(without_hr))}"

@@ -1,10 +1,11 @@
 """Forest plots of hazard ratios as SVG text: one row per reported HR, log-scale axis, a line at HR = 1.
 
-What a row is: one reported hazard ratio of the comparison table, that is one measurement of a trial
-(or study) for an endpoint in one publication. A trial that reports several HRs for the endpoint (a
-primary and an updated analysis, two comparisons, two endpoints when none was asked) has several rows,
-told apart by endpoint, then publication, then arm. Planned values (a design's target HR) are never
-plotted, nor rows without a positive HR; exact repeats of the same HR, CI and publication are drawn once.
+What a row is: one distinct reported hazard ratio of a trial (or study) for an endpoint, that is one
+(trial, endpoint, HR, CI) of the comparison table. Publications that report the same numbers (a paper
+and its restatement) make one row citing all of them; a trial that reports different HRs for the
+endpoint (a primary and an updated analysis, two comparisons, two endpoints when none was asked) has
+several rows, told apart by endpoint, then publication, then arm. Planned values (a design's target HR)
+are never plotted, nor rows without a positive HR.
 
 Everything is computed from the rows given: the module does not read the store, so it runs anywhere
 (the API, the web page, a notebook).
@@ -21,7 +22,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from html import escape
 
@@ -47,8 +48,13 @@ class ForestRow:
     ci_level: str = ""
     p_value: str = ""
     trial: str = ""
-    publication: str = ""
+    publications: tuple[str, ...] = ()
     arm: str = ""
+
+    @property
+    def publication(self) -> str:
+        """The publications that report this HR, comma-separated."""
+        return ", ".join(self.publications)
 
     @property
     def text(self) -> str:
@@ -98,25 +104,27 @@ def _fmt(text: str) -> str:
 
 def forest_rows(rows: Iterable[Mapping[str, str]]) -> list[ForestRow]:
     """The plottable rows of a comparison table (evidence-table dicts), in the order their trials came."""
-    candidates = []
-    seen = set()
+    merged: dict[tuple, ForestRow] = {}
     for row in rows:
         if row.get("status", "reported") != "reported" or _number(row.get("hr", "")) is None:
             continue
         low, high = row.get("ci_low", ""), row.get("ci_high", "")
         if _number(low) is None or _number(high) is None:
             low = high = ""
-        key = (row.get("trial", ""), row.get("endpoint", ""), row.get("publication", ""), row["hr"], low, high)
-        if key in seen:
-            continue
-        seen.add(key)
         name = row.get("trial") or row.get("arm") or row.get("publication") or "unnamed study"
-        copied = {
-            field: row.get(field, "") for field in ("endpoint", "ci_level", "p_value", "trial", "publication", "arm")
-        }
-        candidates.append(ForestRow(name=name, hr=row["hr"], ci_low=low, ci_high=high, **copied))
+        key = (name, row.get("endpoint", ""), row["hr"], low, high)
+        publication = row.get("publication", "")
+        if key in merged:  # the same numbers in another publication (or arm): one row citing them all
+            known = merged[key]
+            if publication and publication not in known.publications:
+                merged[key] = replace(known, publications=(*known.publications, publication))
+            continue
+        copied = {field: row.get(field, "") for field in ("endpoint", "ci_level", "p_value", "trial", "arm")}
+        publications = (publication,) if publication else ()
+        merged[key] = ForestRow(name=name, hr=row["hr"], ci_low=low, ci_high=high, publications=publications, **copied)
+    candidates = list(merged.values())
     order = {name: i for i, name in reversed(list(enumerate(r.name for r in candidates)))}
-    candidates.sort(key=lambda r: (order[r.name], r.endpoint, r.publication, r.arm))
+    candidates.sort(key=lambda r: (order[r.name], r.endpoint, r.publications, r.arm))
     return _disambiguate(candidates)
 
 
@@ -127,7 +135,7 @@ def _disambiguate(rows: list[ForestRow]) -> list[ForestRow]:
         for row in rows:
             counts[(row.name, row.endpoint)] = counts.get((row.name, row.endpoint), 0) + 1
         rows = [
-            ForestRow(**{**row.__dict__, "name": f"{row.name} ({getattr(row, extra)})"})
+            replace(row, name=f"{row.name} ({getattr(row, extra)})")
             if counts[(row.name, row.endpoint)] > 1 and getattr(row, extra)
             else row
             for row in rows
@@ -257,8 +265,8 @@ def _row_svg(row: ForestRow, text: str, y: float, x, low: float, high: float, x0
              f'data-hr="{escape(row.hr)}"']  # fmt: skip
     if row.has_ci:
         attrs += [f'data-ci-low="{escape(row.ci_low)}"', f'data-ci-high="{escape(row.ci_high)}"']
-    if row.publication:
-        attrs.append(f'data-publication="{escape(row.publication)}"')
+    if row.publications:
+        attrs.append(f'data-publications="{escape(" ".join(row.publications))}"')
     shapes = []
     clipped = []
     if row.has_ci:

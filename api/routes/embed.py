@@ -65,7 +65,7 @@ def embed_forest(request: Request, store: StoreDep, settings: SettingsDep, selec
     base, query = public_base(request, settings), selection.query()
     url = f"{base}/embed/forest?{query}"
     downloads = [("SVG", f"{base}/forest.svg?{query}"), *_selection_downloads(base, query)]
-    links = _links(store, base, [r.publication for r in plotted], downloads, f"{base}/compare?{query}")
+    links = _links(store, base, [p for r in plotted for p in r.publications], downloads, f"{base}/compare?{query}")
     title = forest_title(plotted, selection)
     missing = trials_without_hr(selection, plotted)
     return _html(forest_page(title, plotted, links, oembed=_oembed_href(base, url), without_hr=missing), settings)

@@ -20,7 +20,7 @@ _SVG_EXAMPLE = (
     '<svg xmlns="http://www.w3.org/2000/svg" class="forest-plot" role="img" ...>\n'
     '<title id="forest-title">Overall survival: hazard ratios (VISION, TheraP)</title>\n...\n'
     '<g class="forest-row" data-label="VISION" data-endpoint="OS" data-hr="0.62" data-ci-low="0.52" '
-    'data-ci-high="0.74" data-publication="demo:001">...</g>\n...\n</svg>'
+    'data-ci-high="0.74" data-publications="demo:001">...</g>\n...\n</svg>'
 )
 FOREST_RESPONSES = {
     200: {"content": {SVG: {"example": _SVG_EXAMPLE}}, "description": "One row per reported hazard ratio."},
@@ -67,9 +67,9 @@ def plotted_rows(store: GraphStore, selection: Selection) -> tuple[list[dict], l
 def forest_plot(store: StoreDep, selection: SelectionDep) -> Response:
     """A forest plot (SVG, log scale) of the hazard ratios /compare reports for the same parameters.
 
-    One row per reported hazard ratio: a trial with several (two publications, two comparisons, or
-    several endpoints when none is given) has several rows, named by publication or arm. Planned values
-    are never plotted.
+    One row per distinct reported hazard ratio of a trial and endpoint, citing every publication that
+    reports it: a trial with different HRs (two analyses, two comparisons, several endpoints when none is
+    given) has several rows, named by publication or arm. Planned values are never plotted.
     """
     _rows, plotted = plotted_rows(store, selection)
     return Response(forest_svg(plotted, title=forest_title(plotted, selection)), media_type=SVG)

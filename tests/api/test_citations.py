@@ -1,4 +1,7 @@
-"""/publications.ris: the publications behind a view, as a reference manager reads them."""
+"""Exports for review tools: /publications.ris (the publications behind a view) and the comparison CSV."""
+
+import csv
+import io
 
 from tests.kg.test_ris import parse
 
@@ -28,3 +31,13 @@ def test_ris_errors_are_problem_documents(http):
     assert missing.status_code == 404 and "demo:999" in missing.json()["detail"]
     assert http.get("/publications.ris", params={"trials": "NOSUCHTRIAL"}).status_code == 404
     assert http.get("/publications.ris").status_code == 400
+
+
+def test_comparison_csv_carries_the_publication_and_evidence_sentence_of_each_row(http):
+    params = {"trials": "VISION", "endpoint": "OS"}
+    table = list(csv.DictReader(io.StringIO(http.get("/compare", params={**params, "format": "csv"}).text)))
+    rows = http.get("/compare", params=params).json()["data"]
+    assert [(r["publication"], r["hr"], r["sentence"]) for r in table] == [
+        (r["publication"], r["hr"], r["sentence"]) for r in rows
+    ]
+    assert any(r["hr"] == "0.62" and "hazard ratio for death, 0.62" in r["sentence"] for r in table)

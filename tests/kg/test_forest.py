@@ -59,8 +59,13 @@ def test_one_group_per_hazard_ratio_with_its_values_and_label():
 def test_a_trial_with_two_hazard_ratios_has_two_rows_named_by_publication():
     rows = [row("VISION", "0.62", "0.52", "0.74"), row("VISION", "0.60", "0.50", "0.72", publication="demo:063"),
             row("VISION", "0.62", "0.52", "0.74")]  # fmt: skip
-    labels = [r.name for r in forest_rows(rows)]
-    assert labels == ["VISION (demo:001)", "VISION (demo:063)"]
+    assert [r.name for r in forest_rows(rows)] == ["VISION (demo:001)", "VISION (demo:063)"]
+
+
+def test_the_same_numbers_in_two_publications_are_one_row_citing_both():
+    rows = [row("VISION", "0.62", "0.52", "0.74"), row("VISION", "0.62", "0.52", "0.74", publication="file:a")]
+    [vision] = rows_of(parse(forest_svg(rows)))
+    assert (vision.get("data-label"), vision.get("data-publications")) == ("VISION", "demo:001 file:a")
 
 
 def test_ci_beyond_the_axis_is_clipped_with_arrows():
