@@ -179,7 +179,7 @@ def _layout(plotted: list[ForestRow], title: str | None) -> tuple[list[str], str
     texts = [row.label(with_level=mixed) for row in plotted]
     title = title or f"Hazard ratios with {level}confidence intervals"
     label_width = max(180, math.ceil(max(len(text) for text in texts) * _CHAR_WIDTH))
-    width = max(_MARGIN + label_width + _MARGIN + _PLOT_WIDTH + _MARGIN + 12, 2 * _MARGIN + math.ceil(len(title) * 8.5))
+    width = max(_MARGIN + label_width + _MARGIN + _PLOT_WIDTH + _MARGIN + 12, 2 * _MARGIN + math.ceil(len(title) * 9.5))
     height = 58 + _ROW_HEIGHT * len(plotted) + 4 + 58
     return texts, level, title, label_width, width, height
 
