@@ -141,7 +141,8 @@ def test_oembed_describes_an_iframe_of_the_embedded_page(http, server):
     ("path", "embedded"),
     [("/forest.svg?trials=VISION&endpoint=rPFS", "/embed/forest?trials=VISION&endpoint=rPFS"),
      ("/compare?agents=177Lu-PSMA-617&endpoint=OS", "/embed/compare?agents=177Lu-PSMA-617&endpoint=OS"),
-     ("/trials/NCT03511664", "/embed/trial/NCT03511664"), ("/embed/trial/VISION", "/embed/trial/VISION")],
+     ("/trials/NCT03511664", "/embed/trial/NCT03511664"), ("/embed/trial/VISION", "/embed/trial/VISION"),
+     ("/trials/trial%3AVISION", "/embed/trial/trial:VISION")],
 )  # fmt: skip
 def test_oembed_maps_api_views_to_their_embedded_page(http, server, path, embedded):
     data = http.get("/oembed", params={"url": server + path}).json()
