@@ -95,7 +95,7 @@ def embed_trial(trial_id: str, request: Request, store: StoreDep, settings: Sett
     detail = trial_detail(store, curie)
     base = public_base(request, settings)
     url = f"{base}/embed/trial/{quote(trial_id, safe=':')}"
-    downloads = [("CSV", f"{base}/compare?{urlencode({'trials': detail['label']})}&format=csv")]
+    downloads = [("CSV of reported results", f"{base}/compare?{urlencode({'trials': detail['label']})}&format=csv")]
     if detail["publications"]:
         downloads.append(("RIS", f"{base}/publications.ris?{urlencode({'ids': ','.join(detail['publications'])})}"))
     links = _links(store, base, detail["publications"], downloads, f"{base}/trials/{quote(trial_id, safe=':')}")
