@@ -8,7 +8,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from api import problems
-from api.routes import agents, catalogue, documents, graph, health, results, sparql, trials
+from api.routes import agents, catalogue, cypher, documents, graph, health, results, sparql, trials
 from api.settings import Settings
 from kg.store import GraphStore
 
@@ -24,7 +24,10 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         from kg.queries import search
 
         search("warm-up")
+        app.state.neo4j = _neo4j_driver(settings)
         yield
+        if app.state.neo4j is not None:
+            app.state.neo4j.close()
         if store is None:
             app.state.store.close()
 
@@ -38,6 +41,16 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"])
     problems.install(app)
-    for module in (health, agents, trials, catalogue, results, sparql, graph, documents):
+    for module in (health, agents, trials, catalogue, results, sparql, cypher, graph, documents):
         app.include_router(module.router)
     return app
+
+
+def _neo4j_driver(settings: Settings):
+    """A driver for the Neo4j mirror when a URI is set (it connects on first use), else None."""
+    if not settings.neo4j_uri:
+        return None
+    from neo4j import GraphDatabase
+
+    auth = (settings.neo4j_user, settings.neo4j_password or "") if settings.neo4j_user else None
+    return GraphDatabase.driver(settings.neo4j_uri, auth=auth)

@@ -6,7 +6,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
 class Settings(BaseSettings):
-    """Where the store is, who may write, who may embed us, and the limits of SPARQL."""
+    """Where the store and the Neo4j mirror are, who may write, who may embed us, and the limits of queries."""
 
     model_config = SettingsConfigDict(env_prefix="PSMAKG_", frozen=True)
 
@@ -17,3 +17,10 @@ class Settings(BaseSettings):
     sparql_max_rows: int = 10_000
     sparql_allow_service: bool = False
     page_size: int = 50
+    #: The Neo4j mirror that /cypher reads (``psmakg neo4j sync``); no URI, no /cypher.
+    neo4j_uri: str | None = None
+    neo4j_user: str | None = None
+    neo4j_password: str | None = None
+    neo4j_database: str | None = None
+    cypher_timeout_s: float = 10.0
+    cypher_max_rows: int = 1_000

@@ -1,6 +1,8 @@
 import socket
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -29,12 +31,11 @@ def demo_store(tmp_path_factory) -> GraphStore:
     return store
 
 
-@pytest.fixture(scope="session")
-def server(demo_store):
-    """A real uvicorn server over the demo store, on a free port of 127.0.0.1."""
+@contextmanager
+def serving(app) -> Iterator[str]:
+    """Run ``app`` in a real uvicorn server on a free port of 127.0.0.1; yields its base URL."""
     port = free_port()
-    settings = Settings(sparql_max_rows=500, sparql_timeout_s=5)
-    config = uvicorn.Config(create_app(settings, store=demo_store), host="127.0.0.1", port=port, log_level="warning")
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
     running = uvicorn.Server(config)
     thread = threading.Thread(target=running.run, daemon=True)
     thread.start()
@@ -42,9 +43,18 @@ def server(demo_store):
         if running.started:
             break
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    running.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        running.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def server(demo_store):
+    """A real uvicorn server over the demo store, on a free port of 127.0.0.1."""
+    with serving(create_app(Settings(sparql_max_rows=500, sparql_timeout_s=5), store=demo_store)) as url:
+        yield url
 
 
 @pytest.fixture
