@@ -10,6 +10,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from api import problems
 from api.routes import agents, catalogue, cypher, documents, graph, health, results, sparql, trials
 from api.settings import Settings
+from api.sparql_workers import InProcessSparql, SparqlWorkers
 from kg.store import GraphStore
 
 
@@ -25,7 +26,10 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
 
         search("warm-up")
         app.state.neo4j = _neo4j_driver(settings)
+        path = app.state.store.path
+        app.state.sparql = SparqlWorkers(path, settings.sparql_workers) if path else InProcessSparql(app.state.store)
         yield
+        app.state.sparql.close()
         if app.state.neo4j is not None:
             app.state.neo4j.close()
         if store is None:

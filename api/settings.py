@@ -16,6 +16,8 @@ class Settings(BaseSettings):
     sparql_timeout_s: float = 10.0
     sparql_max_rows: int = 10_000
     sparql_allow_service: bool = False
+    #: Processes that evaluate SPARQL; one that runs past the time limit is killed and replaced.
+    sparql_workers: int = 2
     page_size: int = 50
     #: The Neo4j mirror that /cypher reads (``psmakg neo4j sync``); no URI, no /cypher.
     neo4j_uri: str | None = None
