@@ -133,3 +133,16 @@ def test_without_a_neo4j_uri_cypher_is_not_configured(http):
     response = http.get("/cypher", params={"query": "RETURN 1"})
     assert response.status_code == 404 and response.headers["content-type"] == "application/problem+json"
     assert "not configured" in response.json()["detail"] and "PSMAKG_NEO4J_URI" in response.json()["detail"]
+
+
+def test_readme_cypher_example_answers_what_it_shows(cypher_http):
+    import json
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    body = re.search(r"^curl -s http://127\.0\.0\.1:8000/cypher .* -d '(.+)'$", readme, re.M).group(1)
+    answer = cypher_http.post("/cypher", json=json.loads(body)).json()
+    assert answer["columns"] == ["hr", "t"] and answer["truncated"] is False
+    ((hr, trial),) = answer["rows"]
+    assert hr == 0.62 and "ClinicalTrial" in trial["labels"] and trial["properties"]["label"] == "VISION"

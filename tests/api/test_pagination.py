@@ -54,3 +54,12 @@ def test_default_page_and_limits_outside_the_range_are_refused(http):
         response = http.get("/measurements", params=params)
         assert response.status_code == 422 and response.headers["content-type"] == "application/problem+json"
         assert ("limit" in response.json()["detail"]) or ("offset" in response.json()["detail"])
+
+
+def test_readme_link_example_is_what_the_server_sends(http, server):
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    shown = re.search(r"^# link: (.+)$", readme, re.M).group(1)
+    response = http.get("/trials", params={"limit": 10, "offset": 10})
+    assert response.headers["link"] == shown.replace("http://127.0.0.1:8000", server)
