@@ -72,7 +72,11 @@ def _serve(connection, path: str) -> None:
         except EOFError:
             return
         if generation != opened:
-            store = pyoxigraph.Store.read_only(path)
+            try:
+                store = pyoxigraph.Store.read_only(path)
+            except OSError as exc:
+                connection.send(Answer(500, detail=f"cannot open the store at {path} to read: {exc}"))
+                continue
             opened = generation
         connection.send(evaluate(partial(store.query, use_default_graph_as_union=True), query, accept, max_rows))
 
@@ -163,10 +167,14 @@ class SparqlWorkers:
                 self._state.notify_all()
 
     def _take(self, deadline: float) -> _Worker:
-        try:
-            return self._idle.get_nowait()
-        except queue.Empty:
-            pass
+        while True:
+            try:
+                worker = self._idle.get_nowait()
+            except queue.Empty:
+                break
+            if worker.process.is_alive():
+                return worker
+            self._forget(worker)  # died while idle (killed from outside, out of memory): never hand it a query
         with self._state:
             if len(self._workers) < self._size and not self._closed:
                 worker = _Worker(self._context, self._path)
@@ -176,6 +184,11 @@ class SparqlWorkers:
             return self._idle.get(timeout=max(0.0, deadline - time.monotonic()))
         except queue.Empty:
             raise WorkersBusy(f"all {self._size} SPARQL workers are busy; try again") from None
+
+    def _forget(self, worker: _Worker) -> None:
+        worker.stop()
+        with self._state:
+            self._workers.discard(worker)
 
     def _give_back(self, worker: _Worker, healthy: bool) -> None:
         if healthy and not self._closed:

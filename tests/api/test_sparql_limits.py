@@ -84,3 +84,12 @@ def test_queries_see_documents_posted_after_the_workers_opened_the_store(tmp_pat
         assert count(client) == 0
         assert client.post("/documents", content=text, headers={"authorization": "Bearer t0ken"}).status_code == 201
         assert count(client) == 1
+
+
+def test_a_worker_that_died_while_idle_is_replaced_unnoticed(limited_http):
+    expected = count(limited_http)
+    for worker in multiprocessing.active_children():  # the server's SPARQL workers (it runs in this process)
+        worker.kill()
+        worker.join()
+    assert count(limited_http) == expected
+    assert count(limited_http) == expected
