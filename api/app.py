@@ -28,6 +28,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         app.state.neo4j = _neo4j_driver(settings)
         path = app.state.store.path
         app.state.sparql = SparqlWorkers(path, settings.sparql_workers) if path else InProcessSparql(app.state.store)
+        app.state.sparql.start()
         yield
         app.state.sparql.close()
         if app.state.neo4j is not None:

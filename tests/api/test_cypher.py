@@ -28,7 +28,7 @@ def neo4j_driver(neo4j_server, demo_store):
 
 @pytest.fixture(scope="module")
 def cypher_http(neo4j_driver, neo4j_server, demo_store):
-    settings = Settings(neo4j_uri=neo4j_server.uri, cypher_timeout_s=1, cypher_max_rows=MAX_ROWS)
+    settings = Settings(neo4j_uri=neo4j_server.uri, cypher_timeout_s=2, cypher_max_rows=MAX_ROWS)
     with serving(create_app(settings, store=demo_store)) as url, httpx.Client(base_url=url, timeout=60) as client:
         yield client
 
@@ -112,14 +112,13 @@ def test_a_runaway_query_is_stopped_while_the_server_serves_others(cypher_http):
     thread = threading.Thread(target=runaway)
     thread.start()
     time.sleep(0.3)
-    started = time.perf_counter()
     assert cypher(cypher_http, "MATCH (t:ClinicalTrial {label: 'VISION'}) RETURN t.label AS t")["rows"] == [["VISION"]]
     assert cypher_http.get("/health").status_code == 200
-    assert time.perf_counter() - started < 1.0 and thread.is_alive()
+    assert thread.is_alive()  # the runaway still runs: the answers above did not wait for it
     thread.join(timeout=60)
     response = outcome["response"]
     assert response.status_code == 408 and response.headers["content-type"] == "application/problem+json"
-    assert "longer than 1 s" in response.json()["detail"]
+    assert "longer than 2 s" in response.json()["detail"]
     assert outcome["seconds"] < 10
     assert cypher(cypher_http, "RETURN 1 AS one")["rows"] == [[1]]
 

@@ -22,7 +22,7 @@ COUNT_PUBLICATIONS = "SELECT (COUNT(?p) AS ?n) WHERE { ?p a <https://w3id.org/ps
 
 @pytest.fixture(scope="module")
 def limited_http(demo_store):
-    settings = Settings(sparql_timeout_s=1, sparql_workers=2)
+    settings = Settings(sparql_timeout_s=2, sparql_workers=2)
     with serving(create_app(settings, store=demo_store)) as url, httpx.Client(base_url=url, timeout=60) as client:
         yield client
 
@@ -56,15 +56,14 @@ def test_a_query_long_before_its_first_row_is_stopped_and_others_are_answered(li
     thread = threading.Thread(target=runaway)
     thread.start()
     time.sleep(0.3)
-    started = time.perf_counter()
     assert limited_http.get("/health").status_code == 200
     assert count(limited_http) == expected  # the other worker answers meanwhile
-    assert time.perf_counter() - started < 1.0 and thread.is_alive()
+    assert thread.is_alive()  # the runaway still runs: the answers above did not wait for it
     thread.join(timeout=30)
     response = outcome["response"]
     assert response.status_code == 408 and response.headers["content-type"] == "application/problem+json"
-    assert "longer than 1 s" in response.json()["detail"]
-    assert outcome["seconds"] < 5
+    assert "longer than 2 s" in response.json()["detail"]
+    assert outcome["seconds"] < 6
     assert count(limited_http) == expected  # and after
 
 
