@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -13,16 +14,16 @@ class Settings(BaseSettings):
     store: str | None = None
     api_token: str | None = None
     cors_origins: list[str] = []
-    sparql_timeout_s: float = 10.0
-    sparql_max_rows: int = 10_000
+    sparql_timeout_s: float = Field(10.0, gt=0)
+    sparql_max_rows: int = Field(10_000, ge=1)
     sparql_allow_service: bool = False
     #: Processes that evaluate SPARQL; one that runs past the time limit is killed and replaced.
-    sparql_workers: int = 2
-    page_size: int = 50
+    sparql_workers: int = Field(2, ge=1)
+    page_size: int = Field(50, ge=1)
     #: The Neo4j mirror that /cypher reads (``psmakg neo4j sync``); no URI, no /cypher.
     neo4j_uri: str | None = None
     neo4j_user: str | None = None
     neo4j_password: str | None = None
     neo4j_database: str | None = None
-    cypher_timeout_s: float = 10.0
-    cypher_max_rows: int = 1_000
+    cypher_timeout_s: float = Field(10.0, gt=0)
+    cypher_max_rows: int = Field(1_000, ge=1)

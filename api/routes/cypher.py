@@ -13,6 +13,10 @@ from api.settings import Settings
 
 router = APIRouter(tags=["cypher"])
 
+_PROBLEM = {"content": {"application/problem+json": {}}}
+#: What /cypher answers besides rows: a write or a bad query, no mirror configured, the time limit, no mirror reachable.
+PROBLEMS = {400: _PROBLEM, 404: _PROBLEM, 408: _PROBLEM, 502: _PROBLEM, 503: _PROBLEM}
+
 
 class CypherRequest(Public):
     query: str
@@ -51,7 +55,7 @@ def _run(request: Request, settings: Settings, query: str, parameters: dict[str,
     return CypherResponse(columns=result.columns, rows=result.rows, truncated=result.truncated)
 
 
-@router.get("/cypher")
+@router.get("/cypher", responses=PROBLEMS)
 def cypher_get(
     request: Request,
     settings: SettingsDep,
@@ -61,7 +65,7 @@ def cypher_get(
     return _run(request, settings, query, {})
 
 
-@router.post("/cypher")
+@router.post("/cypher", responses=PROBLEMS)
 def cypher_post(body: CypherRequest, request: Request, settings: SettingsDep) -> CypherResponse:
     """Read-only Cypher with parameters: ``{"query": "... $name ...", "parameters": {"name": ...}}``."""
     return _run(request, settings, body.query, body.parameters)

@@ -145,3 +145,13 @@ def test_readme_cypher_example_answers_what_it_shows(cypher_http):
     assert answer["columns"] == ["hr", "t"] and answer["truncated"] is False
     ((hr, trial),) = answer["rows"]
     assert hr == 0.62 and "ClinicalTrial" in trial["labels"] and trial["properties"]["label"] == "VISION"
+
+
+def test_a_mirror_that_does_not_answer_is_a_503(demo_store):
+    from tests.api.conftest import free_port
+
+    settings = Settings(neo4j_uri=f"bolt://127.0.0.1:{free_port()}")  # nothing listens there
+    with serving(create_app(settings, store=demo_store)) as url:
+        response = httpx.get(f"{url}/cypher", params={"query": "RETURN 1"}, timeout=60)
+    assert response.status_code == 503 and response.headers["content-type"] == "application/problem+json"
+    assert "does not answer" in response.json()["detail"]
