@@ -8,8 +8,22 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from api import problems
-from api.routes import agents, catalogue, citations, documents, embed, forest, graph, health, results, sparql, trials
+from api.routes import (
+    agents,
+    catalogue,
+    citations,
+    cypher,
+    documents,
+    embed,
+    forest,
+    graph,
+    health,
+    results,
+    sparql,
+    trials,
+)
 from api.settings import Settings
+from api.sparql_workers import InProcessSparql, SparqlWorkers
 from kg.store import GraphStore
 
 
@@ -24,7 +38,14 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         from kg.queries import search
 
         search("warm-up")
+        app.state.neo4j = _neo4j_driver(settings)
+        path = app.state.store.path
+        app.state.sparql = SparqlWorkers(path, settings.sparql_workers) if path else InProcessSparql(app.state.store)
+        app.state.sparql.start()
         yield
+        app.state.sparql.close()
+        if app.state.neo4j is not None:
+            app.state.neo4j.close()
         if store is None:
             app.state.store.close()
 
@@ -38,6 +59,17 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"])
     problems.install(app)
-    for module in (health, agents, trials, catalogue, results, forest, embed, citations, sparql, graph, documents):
+    routers = (health, agents, trials, catalogue, results, forest, embed, citations, sparql, cypher, graph, documents)
+    for module in routers:
         app.include_router(module.router)
     return app
+
+
+def _neo4j_driver(settings: Settings):
+    """A driver for the Neo4j mirror when a URI is set (it connects on first use), else None."""
+    if not settings.neo4j_uri:
+        return None
+    from neo4j import GraphDatabase
+
+    auth = (settings.neo4j_user, settings.neo4j_password or "") if settings.neo4j_user else None
+    return GraphDatabase.driver(settings.neo4j_uri, auth=auth)

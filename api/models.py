@@ -12,6 +12,14 @@ class Public(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
 
+class Paged(Public):
+    """The envelope of every list route: ``count`` is the total that matches, ``data`` the page at ``offset``."""
+
+    count: int
+    offset: int = 0
+    limit: int = 50
+
+
 class Health(Public):
     status: str = Field(examples=["ok"])
     documents: int = Field(examples=[68])
@@ -52,9 +60,8 @@ class EvidenceRow(Public):
     end: str = Field(examples=["1534"])
 
 
-class EvidenceRows(Public):
+class EvidenceRows(Paged):
     data: list[EvidenceRow]
-    count: int
 
 
 class AgentSummary(Public):
@@ -63,9 +70,8 @@ class AgentSummary(Public):
     modality: str = Field(examples=["RadioligandTherapy"])
 
 
-class AgentsPublic(Public):
+class AgentsPublic(Paged):
     data: list[AgentSummary]
-    count: int
 
 
 class Radionuclide(Public):
@@ -101,9 +107,8 @@ class TrialSummary(Public):
     phase: str | None = Field(examples=["3"])
 
 
-class TrialsPublic(Public):
+class TrialsPublic(Paged):
     data: list[TrialSummary]
-    count: int
 
 
 class TrialPublic(Public):
@@ -128,9 +133,20 @@ class SearchHit(Public):
     score: float = Field(examples=[1.0])
 
 
-class SearchResults(Public):
+class SearchResults(Paged):
     data: list[SearchHit]
-    count: int
+
+
+class EndpointSummary(Public):
+    id: str = Field(examples=["endpoint:OS"])
+    code: str = Field(examples=["OS"])
+    label: str = Field(examples=["overall survival"])
+    kind: str
+    measurements: int
+
+
+class EndpointsPublic(Paged):
+    data: list[EndpointSummary]
 
 
 class OEmbed(Public):

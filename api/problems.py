@@ -30,4 +30,5 @@ def install(app: FastAPI) -> None:
 
 def _title(status: int) -> str:
     return {400: "Bad request", 401: "Unauthorized", 403: "Forbidden", 404: "Not found", 408: "Query timeout",
-            413: "Result too large", 501: "Not implemented"}.get(status, "Error")  # fmt: skip
+            413: "Result too large", 501: "Not implemented", 502: "Bad gateway",
+            503: "Service unavailable"}.get(status, "Error")  # fmt: skip

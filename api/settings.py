@@ -2,21 +2,31 @@
 
 from __future__ import annotations
 
+from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
 class Settings(BaseSettings):
-    """Where the store is, who may write, who may call or frame us, and the limits of SPARQL."""
+    """Where the store and the Neo4j mirror are, who may write, call or frame us, and the limits of queries."""
 
     model_config = SettingsConfigDict(env_prefix="PSMAKG_", frozen=True)
 
     store: str | None = None
     api_token: str | None = None
     cors_origins: list[str] = []
-    sparql_timeout_s: float = 10.0
-    sparql_max_rows: int = 10_000
+    sparql_timeout_s: float = Field(10.0, gt=0)
+    sparql_max_rows: int = Field(10_000, ge=1)
     sparql_allow_service: bool = False
-    page_size: int = 50
+    #: Processes that evaluate SPARQL; one that runs past the time limit is killed and replaced.
+    sparql_workers: int = Field(2, ge=1)
+    page_size: int = Field(50, ge=1)
+    #: The Neo4j mirror that /cypher reads (``psmakg neo4j sync``); no URI, no /cypher.
+    neo4j_uri: str | None = None
+    neo4j_user: str | None = None
+    neo4j_password: str | None = None
+    neo4j_database: str | None = None
+    cypher_timeout_s: float = Field(10.0, gt=0)
+    cypher_max_rows: int = Field(1_000, ge=1)
     #: Who may frame the /embed/ pages: a CSP frame-ancestors source list ("*", "'self' https://review.example").
     embed_frame_ancestors: str = "*"
     #: The address clients reach the API at (behind a proxy), for the absolute URLs of oEmbed answers.

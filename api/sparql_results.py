@@ -1,6 +1,6 @@
 """SPARQL 1.1 query results in JSON, XML, CSV and TSV, written from rows already read.
 
-The endpoint reads rows one at a time to enforce its time and size limits, so it writes the
+The endpoint reads rows one at a time to enforce its result-size limit, so it writes the
 standard result formats itself instead of handing the (consumed) iterator to Oxigraph.
 """
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import time
 from xml.sax.saxutils import escape, quoteattr
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -102,3 +103,52 @@ BOOLEAN_WRITERS = {
     "text/csv": lambda value: f"_askResult\r\n{'true' if value else 'false'}\r\n",
     "text/tab-separated-values": lambda value: f"?_askResult\n{'true' if value else 'false'}\n",
 }
+
+GRAPH_TYPES = {"text/turtle": "TURTLE", "application/n-triples": "N_TRIPLES", "application/ld+json": "JSON_LD",
+               "application/rdf+xml": "RDF_XML"}  # fmt: skip
+
+
+class TooManyResults(Exception):
+    """The query answered more rows or triples than the endpoint's limit."""
+
+
+def negotiate(accept: str, types: dict, default: str) -> str:
+    """The first media type of the Accept header that ``types`` knows, else ``default``."""
+    for part in accept.split(","):
+        media = part.split(";")[0].strip()
+        if media in types:
+            return media
+    return default
+
+
+def answer(results, accept: str, max_rows: int, deadline: float | None = None) -> tuple[str, bytes]:
+    """Read ``results`` of pyoxigraph (at most ``max_rows``) and write them in the media type ``accept`` prefers.
+
+    Raises :class:`TooManyResults` past ``max_rows`` and :class:`TimeoutError` past ``deadline``
+    (a ``time.monotonic()`` value, checked between rows).
+    """
+    import pyoxigraph
+
+    def check(count: int) -> None:
+        if count > max_rows:
+            raise TooManyResults(f"more than {max_rows} results; add a LIMIT")
+        if deadline is not None and time.monotonic() > deadline:
+            raise TimeoutError
+
+    if isinstance(results, pyoxigraph.QueryBoolean):
+        media = negotiate(accept, SELECT_WRITERS, "application/sparql-results+json")
+        return media, BOOLEAN_WRITERS[media](bool(results)).encode()
+    if isinstance(results, pyoxigraph.QuerySolutions):
+        media = negotiate(accept, SELECT_WRITERS, "application/sparql-results+json")
+        variables = [v.value for v in results.variables]
+        rows = []
+        for row in results:
+            rows.append(row)
+            check(len(rows))
+        return media, SELECT_WRITERS[media](variables, rows).encode()
+    media = negotiate(accept, GRAPH_TYPES, "text/turtle")
+    triples = []
+    for triple in results:
+        triples.append(triple)
+        check(len(triples))
+    return media, pyoxigraph.serialize(triples, format=getattr(pyoxigraph.RdfFormat, GRAPH_TYPES[media]))

@@ -181,8 +181,8 @@ def _squash(text: str) -> str:
 _PREFERRED_KINDS = frozenset({*AGENT_CLASSES, "ClinicalTrial"})
 
 
-def search(query: str, limit: int = 10) -> list[dict]:
-    """Entities whose labels match ``query``: exact, then prefix, then contained, then close spellings."""
+def search(query: str, limit: int | None = 10) -> list[dict]:
+    """Entities whose labels match ``query``: exact, then prefix, then contained, then close spellings (all: None)."""
     squashed = _squash(query)
     if not squashed:
         return []

@@ -1,10 +1,11 @@
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, HTTPException, Request, Response
 
 from api.deps import StoreDep
 from api.models import RDF_RESPONSES, AgentPublic, AgentsPublic, AgentSummary
 from api.negotiation import describe, wanted_rdf
+from api.pagination import PageDep
 from kg.ontology import load_ontology
 from kg.queries import agent_detail, resolve
 
@@ -12,14 +13,12 @@ router = APIRouter(prefix="/agents", tags=["agents"])
 
 
 @router.get("")
-def list_agents(
-    modality: str | None = None, offset: int = Query(0, ge=0), limit: int = Query(50, ge=1, le=500)
-) -> AgentsPublic:
+def list_agents(page: PageDep, request: Request, response: Response, modality: str | None = None) -> AgentsPublic:
     """Curated agents, optionally of one modality (RadioligandTherapy, ImagingAgent, ...)."""
     agents = [a for a in load_ontology().agents.values() if modality is None or a.kind == modality]
     agents.sort(key=lambda a: a.label.lower())
-    page = [AgentSummary(id=a.curie, label=a.label, modality=a.kind) for a in agents[offset : offset + limit]]
-    return AgentsPublic(data=page, count=len(agents))
+    summaries = [AgentSummary(id=a.curie, label=a.label, modality=a.kind) for a in agents]
+    return AgentsPublic(**page.of(summaries, request, response))
 
 
 @router.get("/{agent_id}", response_model=AgentPublic, responses=RDF_RESPONSES)

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException
+from fastapi import APIRouter, HTTPException, Request, Response
 
 from api.deps import StoreDep
+from api.models import EndpointsPublic
+from api.pagination import PageDep
 from kg.exports import evidence_rows
 from kg.ontology import load_ontology
 from kg.vocab import PSMA
@@ -13,7 +15,7 @@ _DCT = "http://purl.org/dc/terms/"
 
 
 @router.get("/endpoints")
-def list_endpoints(store: StoreDep) -> dict:
+def list_endpoints(store: StoreDep, page: PageDep, request: Request, response: Response) -> EndpointsPublic:
     """Every canonical endpoint, adverse-event term and absorbed-dose organ, with how many measurements it has."""
     counts = {
         row["e"].value: int(row["n"].value)
@@ -25,7 +27,7 @@ def list_endpoints(store: StoreDep) -> dict:
          "measurements": counts.get(str(ontology.converter.expand(e.curie)), 0)}
         for e in sorted(ontology.endpoints.values(), key=lambda e: e.code.lower())
     ]  # fmt: skip
-    return {"data": data, "count": len(data)}
+    return EndpointsPublic(**page.of(data, request, response))
 
 
 @router.get("/publications/{publication_id}")

@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 from fastapi import APIRouter, Header, HTTPException, Request
+from fastapi.concurrency import run_in_threadpool
 
 from api.deps import SettingsDep, StoreDep
 from api.models import Public
@@ -48,7 +49,7 @@ async def post_documents(
         for document in read_documents([str(path)], report):
             document = document.model_copy(update={"source": "POST /documents"})
             extraction = extract_document(document)
-            stored[document.id] = store.put(document, extraction, EXTRACTOR_VERSION)
+            stored[document.id] = await run_in_threadpool(_put, request, store, document, extraction)
             records.append(extraction_record(extraction, document))
     if not records and report.skipped:
         raise HTTPException(400, "; ".join(str(e).replace(str(path), "body") for e in report.skipped))
@@ -58,3 +59,9 @@ async def post_documents(
         skipped=[str(e).replace(str(path), "body") for e in report.skipped],
         warnings=[w.replace(str(path), "body") for w in report.warnings],
     )
+
+
+def _put(request: Request, store, document, extraction) -> str:
+    # The SPARQL workers read the store through handles of their own: they wait while it is written.
+    with request.app.state.sparql.writing():
+        return store.put(document, extraction, EXTRACTOR_VERSION)

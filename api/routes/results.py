@@ -4,11 +4,11 @@ import csv
 import io
 from typing import Literal
 
-from fastapi import APIRouter, HTTPException, Query
-from fastapi.responses import Response
+from fastapi import APIRouter, HTTPException, Query, Request, Response
 
 from api.deps import StoreDep
 from api.models import EvidenceRows, SearchResults
+from api.pagination import PageDep
 from kg.exports import EVIDENCE_COLUMNS
 from kg.queries import compare, measurements, search
 
@@ -22,12 +22,14 @@ def list_measurements(
     trial: str | None = None,
     endpoint: str | None = None,
     status: Literal["reported", "planned"] | None = None,
-    offset: int = Query(0, ge=0),
-    limit: int = Query(100, ge=1, le=1000),
+    *,
+    page: PageDep,
+    request: Request,
+    response: Response,
 ) -> EvidenceRows:
     """Measurements with their evidence, filtered by agent, trial, endpoint (any label) and status."""
     rows = measurements(store, agent=agent, trial=trial, endpoint=endpoint, status=status)
-    return EvidenceRows(data=rows[offset : offset + limit], count=len(rows))
+    return EvidenceRows(**page.of(rows, request, response))
 
 
 @router.get("/compare", response_model=EvidenceRows, responses={200: {"content": {"text/csv": {}}}})
@@ -37,8 +39,15 @@ def compare_results(
     agents: str | None = Query(None, examples=["177Lu-PSMA-617"]),
     endpoint: str | None = Query(None, examples=["OS"]),
     format: Literal["json", "csv"] = "json",
+    *,
+    page: PageDep,
+    request: Request,
+    response: Response,
 ):
-    """A comparison table: one row per trial arm and endpoint, with value, HR, CI, p and evidence."""
+    """A comparison table: one row per trial arm and endpoint, with value, HR, CI, p and evidence.
+
+    JSON is paged like every list; CSV is the whole table (a download).
+    """
     if not trials and not agents:
         raise HTTPException(400, "give trials=... or agents=... (comma-separated names)")
     rows = compare(
@@ -53,13 +62,12 @@ def compare_results(
         writer.writeheader()
         writer.writerows(rows)
         return Response(buffer.getvalue(), media_type="text/csv")
-    return EvidenceRows(data=rows, count=len(rows))
+    return EvidenceRows(**page.of(rows, request, response))
 
 
 @router.get("/search")
 def search_labels(
-    q: str = Query(..., min_length=1, examples=["pluvicto"]), limit: int = Query(10, ge=1, le=50)
+    page: PageDep, request: Request, response: Response, q: str = Query(..., min_length=1, examples=["pluvicto"])
 ) -> SearchResults:
     """Agents, trials, endpoints and diseases by label or alternative label; prefix and typo tolerant, ranked."""
-    hits = search(q, limit)
-    return SearchResults(data=hits, count=len(hits))
+    return SearchResults(**page.of(search(q, limit=None), request, response))

@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 import re
-import time
 from urllib.parse import parse_qs
 
 from fastapi import APIRouter, HTTPException, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
-from api.deps import SettingsDep, StoreDep
-from api.sparql_results import BOOLEAN_WRITERS, SELECT_WRITERS
+from api.deps import SettingsDep
+from api.sparql_workers import QueryTimeout, WorkersBusy
 
 router = APIRouter(tags=["sparql"])
 
 _UPDATE = re.compile(r"\b(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD)\b\s*(DATA|WHERE|\{|GRAPH|SILENT|<)", re.I)
 _SERVICE = re.compile(r"\bSERVICE\b", re.I)
-GRAPH_TYPES = {"text/turtle": "TURTLE", "application/n-triples": "N_TRIPLES", "application/ld+json": "JSON_LD"}
+_READ_ONLY = "this endpoint is read-only: SPARQL updates are refused"
 
 
 async def _query_text(request: Request) -> str:
@@ -28,7 +28,11 @@ async def _query_text(request: Request) -> str:
             query = (await request.body()).decode("utf-8", "replace")
         elif content_type == "application/x-www-form-urlencoded":
             form = parse_qs((await request.body()).decode("utf-8", "replace"))
+            if "update" in form:
+                raise HTTPException(400, _READ_ONLY)
             query = (form.get("query") or [None])[0]
+        elif content_type == "application/sparql-update":
+            raise HTTPException(400, _READ_ONLY)
         else:
             raise HTTPException(400, "POST a query as application/sparql-query or form-encoded query=...")
     if not query:
@@ -36,52 +40,26 @@ async def _query_text(request: Request) -> str:
     return str(query)
 
 
-def _negotiate(accept: str, types: dict, default: str) -> str:
-    for part in accept.split(","):
-        media = part.split(";")[0].strip()
-        if media in types:
-            return media
-    return default
-
-
 @router.api_route("/sparql", methods=["GET", "POST"], response_class=Response)
-async def sparql(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
-    """SELECT/ASK as SPARQL JSON, XML, CSV or TSV; CONSTRUCT/DESCRIBE as Turtle, N-Triples or JSON-LD."""
-    import pyoxigraph
-
+async def sparql(request: Request, settings: SettingsDep) -> Response:
+    """SELECT/ASK as SPARQL JSON, XML, CSV or TSV; CONSTRUCT/DESCRIBE as Turtle, N-Triples, RDF/XML or JSON-LD."""
     query = await _query_text(request)
     if _UPDATE.search(query):
-        raise HTTPException(400, "this endpoint is read-only: SPARQL updates are refused")
+        raise HTTPException(400, _READ_ONLY)
     if _SERVICE.search(query) and not settings.sparql_allow_service:
         raise HTTPException(400, "SERVICE (federated queries) is off on this server")
-    started = time.perf_counter()
     try:
-        results = store.query(query)
-    except SyntaxError as exc:
-        raise HTTPException(400, f"SPARQL syntax error: {exc}") from exc
-    accept = request.headers.get("accept", "")
-
-    def check(count: int) -> None:
-        if count > settings.sparql_max_rows:
-            raise HTTPException(413, f"more than {settings.sparql_max_rows} results; add a LIMIT")
-        if time.perf_counter() - started > settings.sparql_timeout_s:
-            raise HTTPException(408, f"the query ran longer than {settings.sparql_timeout_s} s; narrow it")
-
-    if isinstance(results, pyoxigraph.QueryBoolean):
-        media = _negotiate(accept, SELECT_WRITERS, "application/sparql-results+json")
-        return Response(BOOLEAN_WRITERS[media](bool(results)), media_type=media)
-    if isinstance(results, pyoxigraph.QuerySolutions):
-        media = _negotiate(accept, SELECT_WRITERS, "application/sparql-results+json")
-        variables = [v.value for v in results.variables]
-        rows = []
-        for row in results:
-            rows.append(row)
-            check(len(rows))
-        return Response(SELECT_WRITERS[media](variables, rows), media_type=media)
-    media = _negotiate(accept, GRAPH_TYPES, "text/turtle")
-    triples = []
-    for triple in results:
-        triples.append(triple)
-        check(len(triples))
-    body = pyoxigraph.serialize(triples, format=getattr(pyoxigraph.RdfFormat, GRAPH_TYPES[media]))
-    return Response(body, media_type=media)
+        answer = await run_in_threadpool(
+            request.app.state.sparql.query,
+            query,
+            request.headers.get("accept", ""),
+            max_rows=settings.sparql_max_rows,
+            timeout_s=settings.sparql_timeout_s,
+        )
+    except QueryTimeout as exc:
+        raise HTTPException(408, f"{exc}; narrow it or add a LIMIT") from exc
+    except WorkersBusy as exc:
+        raise HTTPException(503, str(exc)) from exc
+    if answer.status != 200:
+        raise HTTPException(answer.status, answer.detail)
+    return Response(answer.body, media_type=answer.media)

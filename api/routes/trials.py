@@ -1,10 +1,11 @@
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, HTTPException, Request, Response
 
 from api.deps import StoreDep
 from api.models import RDF_RESPONSES, TrialPublic, TrialsPublic, TrialSummary
 from api.negotiation import describe, wanted_rdf
+from api.pagination import PageDep
 from kg.ontology import load_ontology
 from kg.queries import resolve, trial_detail
 
@@ -12,11 +13,11 @@ router = APIRouter(prefix="/trials", tags=["trials"])
 
 
 @router.get("")
-def list_trials(offset: int = Query(0, ge=0), limit: int = Query(50, ge=1, le=500)) -> TrialsPublic:
+def list_trials(page: PageDep, request: Request, response: Response) -> TrialsPublic:
     """Curated trials, by name."""
     trials = sorted(load_ontology().trials.values(), key=lambda t: t.label.lower())
-    page = [TrialSummary(id=t.curie, label=t.label, phase=t.phase) for t in trials[offset : offset + limit]]
-    return TrialsPublic(data=page, count=len(trials))
+    summaries = [TrialSummary(id=t.curie, label=t.label, phase=t.phase) for t in trials]
+    return TrialsPublic(**page.of(summaries, request, response))
 
 
 def trial_curie(trial_id: str) -> str:

@@ -32,8 +32,8 @@ def demo_store(tmp_path_factory) -> GraphStore:
 
 
 @contextmanager
-def running_server(app) -> Iterator[str]:
-    """Serve ``app`` with a real uvicorn on a free port of 127.0.0.1; yields its base URL."""
+def serving(app) -> Iterator[str]:
+    """Run ``app`` in a real uvicorn server on a free port of 127.0.0.1; yields its base URL."""
     port = free_port()
     config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
     running = uvicorn.Server(config)
@@ -53,8 +53,7 @@ def running_server(app) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def server(demo_store):
     """A real uvicorn server over the demo store, on a free port of 127.0.0.1."""
-    settings = Settings(sparql_max_rows=500, sparql_timeout_s=5)
-    with running_server(create_app(settings, store=demo_store)) as url:
+    with serving(create_app(Settings(sparql_max_rows=500, sparql_timeout_s=5), store=demo_store)) as url:
         yield url
 
 

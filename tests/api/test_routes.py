@@ -139,7 +139,7 @@ def test_graph_neighbourhood_path_and_exports(http):
 
 
 def test_endpoints_and_publications(http):
-    endpoints = {e["code"]: e for e in http.get("/endpoints").json()["data"]}
+    endpoints = {e["code"]: e for e in http.get("/endpoints", params={"limit": 500}).json()["data"]}
     assert endpoints["OS"]["measurements"] > 0 and "AE:dry mouth" in endpoints
     publication = http.get("/publications/demo:001").json()
     assert publication["year"] == "2021" and "trial:VISION" in publication["trials"]
