@@ -45,7 +45,7 @@ from kg.ontology import Ontology
 ENDPOINT_KINDS = frozenset({"Endpoint", "AdverseEvent", "AbsorbedDose"})
 #: Endpoints that papers also report as proportions ("sensitivity was 0.40").
 _DIAGNOSTIC = frozenset({"sensitivity", "specificity", "PPV", "NPV", "accuracy", "detection rate", "CLR"})
-_TIME_TO_EVENT = frozenset(
+TIME_TO_EVENT = frozenset(
     {
         "endpoint:OS",
         "endpoint:PFS",
@@ -83,7 +83,7 @@ _NOT_A_RESULT = re.compile(
     r"\b[nN]\s*=\s*\d+"
     # information fractions and crossover: "with 46% of the target events", "84.6% of controls had crossed over"
     r"|\d+(?:\.\d+)?\s*%\s+of\s+(?:the\s+)?(?:target(?:ed)?\s+|planned\s+|required\s+|expected\s+)?events\b"
-    r"|\d+(?:\.\d+)?\s*%\s+of\s+[^.;,%]{0,40}?\b(?:crossed over|cross(?:ed)?[- ]over|switched)\b"
+    r"|\d+(?:\.\d+)?\s*%\s+of\s+[^.;,%]{0,60}?\b(?:crossed over|cross(?:ed)?[- ]over|switched)\b"
     r"|\bamong\s+(?:the\s+)?\d+\b"
     r"|\b(?:within|at(?: least)?|after|for|by|over|every|beyond|up to|lasting|more than|≥|>=|>)\s+\d+(?:\.\d+)?\s*"
     r"(?:weeks?|wk|days?|months?|mo|years?|hours?|h)\b",
@@ -106,6 +106,7 @@ _GRADE3 = re.compile(
     r"|high[- ]grade|severe",
     re.I,
 )
+_GRADE_3_ONLY = re.compile(r"\bgrade\s*(?:3|III)\b(?!\s*(?:-|–|to|or|/|and)\s*[1-5])", re.I)
 _ANY_GRADE = re.compile(r"any[- ]grade|all[- ]grades?|of any grade", re.I)
 _TREATMENT_RELATED = re.compile(r"treatment[- ]related|drug[- ]related|TRAEs?", re.I)
 _ARM_WORDS = re.compile(
@@ -121,7 +122,8 @@ _AFTER_ENDPOINT = re.compile(r"^\s*(?:for|in|to|of)?\s*(?:the\s+)?(?:mean\s+|med
 #: "24 (63%) had a PSA decline", "10.6% achieved a PSA50 response": the endpoint follows its value.
 _VALUE_THEN_ENDPOINT = re.compile(
     r"^\s*\)?\s*(?:of\s+(?:the\s+)?(?:patients|men|participants|evaluable patients)\s*)?\)?\s*"
-    r"(?:had|achieved|showed|experienced|reached|attained|developed|with)\s+(?:an?\s+|the\s+|at least one\s+)?"
+    r"(?:had|achieved|showed|experienced|reached|attained|developed|with|were|remained)\s+"
+    r"(?:an?\s+|the\s+|at least one\s+)?"
     r"(?:grade\s*\S+\s+|[a-z-]+\s+){0,2}$|^\s*,?\s*(?:an?)\s+$|^ $",
     re.I,
 )
@@ -182,9 +184,11 @@ class SentenceMeasurements:
                 grade = ">=3"
             elif _ANY_GRADE.search(window):
                 grade = "any"
-        if endpoint.code == "AE any grade" and grade == ">=3":
+        if endpoint.code == "AE any grade" and grade is None and _GRADE_3_ONLY.search(window):
+            grade = "3"  # "grade 3 adverse events occurred in 13%": the grade >=3 endpoint, at grade 3
+        if endpoint.code == "AE any grade" and grade in (">=3", "3"):
             related = _TREATMENT_RELATED.search(window)
-            return ("TRAE grade>=3" if related else "AE grade>=3"), None
+            return ("TRAE grade>=3" if related else "AE grade>=3"), (None if grade == ">=3" else grade)
         return endpoint.code, grade
 
     def build(
@@ -193,8 +197,13 @@ class SentenceMeasurements:
         mentions: list[Mention],
         context: DocumentContext,
         previous_endpoint: Mention | None,
+        previous_time_to_event: Mention | None = None,
     ) -> tuple[list[Measurement], Mention | None, list[tuple[Mention, str | None]]]:
-        """Measurements of the sentence, the last endpoint it names, and its negated endpoints."""
+        """Measurements of the sentence, the last endpoint it names, and its negated endpoints.
+
+        A ratio with no endpoint in its sentence takes the previous sentence's last endpoint, or, for a
+        hazard ratio, the last time-to-event endpoint named so far (``previous_time_to_event``).
+        """
         text = dashes_to_hyphen(sentence.text)
         offset = sentence.start
         endpoints = [
@@ -239,7 +248,8 @@ class SentenceMeasurements:
         for group in groups:
             group.endpoint = group.extra.get("endpoint") or self._endpoint_for(group, endpoints, offset, text)
         groups = [g for g in groups if g.endpoint is not None and self._statistic(g, text)]
-        lonely = self._attach_ratios(text, groups, ratios, intervals, p_values, endpoints, offset, previous_endpoint)
+        carried = (previous_endpoint, previous_time_to_event)
+        lonely = self._attach_ratios(text, groups, ratios, intervals, p_values, endpoints, offset, carried)
         self._attach_loose_statistics(groups, lonely, intervals, p_values)
         measurements: list[Measurement] = []
         for group in groups:
@@ -381,7 +391,7 @@ class SentenceMeasurements:
 
     def _statistic(self, group: _Group, text: str) -> bool:
         units = [v.unit for v in group.values if v.unit != NOT_REACHED_UNIT]
-        unit = units[0] if units else ("months" if group.endpoint.curie in _TIME_TO_EVENT else NOT_REACHED_UNIT)
+        unit = units[0] if units else ("months" if group.endpoint.curie in TIME_TO_EVENT else NOT_REACHED_UNIT)
         endpoint = self.ontology.endpoints[group.endpoint.curie]
         if unit == NOT_REACHED_UNIT:
             if endpoint.code in ("MTD", "DLT"):
@@ -422,9 +432,11 @@ class SentenceMeasurements:
         p_values: list[PValue],
         endpoints: list[Mention],
         offset: int,
-        previous_endpoint: Mention | None,
+        carried: tuple[Mention | None, Mention | None],
     ) -> list[_Group]:
         """Attach each ratio (with its CI and p) to its endpoint's group; returns the ratios that stand alone."""
+        previous_endpoint, previous_time_to_event = carried
+        endpoints = [e for e in endpoints if e.kind != "AbsorbedDose"]  # an organ ("liver metastases") has no ratio
         lonely: list[_Group] = []
         for index, ratio in enumerate(ratios):
             limit = ratios[index + 1].start if index + 1 < len(ratios) else len(text)
@@ -433,7 +445,10 @@ class SentenceMeasurements:
             before = [e for e in endpoints if e.end - offset <= ratio.start]
             followed = re.match(r"^\s*,?\s*(?:for|of|on)\b", text[ratio.end :]) is not None
             after = [e for e in endpoints if followed and ratio.end <= e.start - offset <= ratio.end + 40]
-            endpoint = before[-1] if before else (after[0] if after else previous_endpoint)
+            if before or after:
+                endpoint = before[-1] if before else after[0]
+            else:
+                endpoint = (ratio.kind == "hr" and previous_time_to_event) or previous_endpoint
             if endpoint is None:
                 continue
             # Only a hazard ratio goes on an arm's entry; an odds or risk ratio is an entry of its own.

@@ -60,10 +60,17 @@ _PSA_RESPONSE = re.compile(
     + r")(?P<c>\d{2})\s*%"
     + _OR_MORE
     + r")"
-    # a bare threshold in a PSA sentence: "and >50% in 29.4%"
+    # a bare threshold in a PSA sentence: "and >50% in 29.4%", "and of at least 90% in 15 (48%)"
     r"|(?:(?<![\w.])(?:≥|>=|>)\s*(?P<d>\d{2})\s*%)"
+    r"|(?:(?<=\band )of\s+(?:at least|more than|≥|>=|>)\s*(?P<e>\d{2})\s*%)"
     r"|(?P<any>\bany\s+(?:PSA\s+)?(?:declines?|reductions?|falls?|decreases?|PSA\s+response)(?:\s+in\s+PSA)?"
     r"|\bPSA\s+(?:declines?|reductions?|falls?)\s+of\s+any\s+(?:size|magnitude|degree|kind))",
+    re.IGNORECASE,
+)
+#: Markers other than PSA whose declines are written like PSA responses.
+_OTHER_MARKER = re.compile(
+    r"\b(?:CTCs?|circulating tumou?r cells?|LDH|ALP|alkaline phosphatase|SUV\w*|tumou?r volume|platelets?|"
+    r"neutrophils?|ha?emoglobin|(?:cell )?counts?)\b(?![^.;]*\bPSA\b)[^.;]*$",
     re.IGNORECASE,
 )
 #: "PET localised recurrent disease in 75%", "found disease in 13 men (26%)": a detection rate.
@@ -260,12 +267,14 @@ class MentionFinder:
 
     def _psa_responses(self, text: str, hyphenated: str) -> Iterable[Mention]:
         for match in _PSA_RESPONSE.finditer(hyphenated):
-            threshold = match.group("a") or match.group("b") or match.group("c") or match.group("d")
+            threshold = next((match.group(g) for g in "abcde" if match.group(g)), None)
             curie = "endpoint:any-PSA-decline" if match.group("any") else _PSA_ENDPOINTS.get(threshold or "")
             if curie is None or curie not in self.ontology.endpoints:
                 continue
             if match.group("any") is None and "psa" not in text[max(0, match.start() - 80) : match.end() + 20].lower():
                 continue
+            if _OTHER_MARKER.search(text, max(0, match.start() - 40), match.start()):
+                continue  # "CTC counts fell by at least 50%": a threshold of another marker
             entity = self.ontology.endpoints[curie]
             yield Mention(
                 match.start(), match.end(), text[match.start() : match.end()], curie, entity.kind, label=entity.label,

@@ -17,6 +17,8 @@ RATIO = re.compile(
     r"(?P<filler>[^0-9;%]{0,45}?)(?<![\d.])(?P<value>" + _NUM + r")(?![\d.]*%)"
     r"(?:\s*[(\[]\s*(?P<low>" + _SIGNED + r")\s*(?:-|to|,)\s*(?P<high>" + _SIGNED + r")\s*[)\]])?",
 )
+#: Another ratio of the same kind after the first one's bracket: ") and 0.52 (95% CI ...".
+RATIO_CONTINUED = re.compile(r"\s*[(\[][^()\[\]]{0,80}[)\]]\s*(?:,\s*)?(?:and\s+)?(?P<value>\d*\.\d+)(?=\s*[(\[])")
 CI = re.compile(
     r"(?:(?P<level>\d{2}(?:\.\d+)?)\s*%\s*)?(?:CI|CrI|confidence intervals?|C\.I\.)\b(?:\s*\[CI\])?"
     r"[\s,:=]*(?:of\s+|was\s+|from\s+)?(?P<low>" + _SIGNED + r")\s*%?\s*(?:-|to|,|;|and)\s*(?P<high>" + _SIGNED + r")"
@@ -147,7 +149,15 @@ def find_ratios(text: str) -> list[Ratio]:
             continue
         low = float(match.group("low")) if match.group("low") else None
         high = float(match.group("high")) if match.group("high") else None
-        ratios.append(Ratio(match.start(), match.end(), ratio_kind(match.group("kind")), value, low, high))
+        kind = ratio_kind(match.group("kind"))
+        ratios.append(Ratio(match.start(), match.end(), kind, value, low, high))
+        end = match.end()
+        while more := RATIO_CONTINUED.match(text, end):  # "... were 0.68 (95% CI ...) and 0.52 (95% CI ...)"
+            value = float(more.group("value"))
+            if not 0 < value <= 50:
+                break
+            ratios.append(Ratio(more.start("value"), more.end("value"), kind, value, None, None))
+            end = more.end("value")
     return ratios
 
 

@@ -28,7 +28,7 @@ from ingest.extraction.context import (
     prior_therapy_mentions,
     selection_mentions,
 )
-from ingest.extraction.measurements import SentenceMeasurements
+from ingest.extraction.measurements import TIME_TO_EVENT, SentenceMeasurements
 from ingest.extraction.mentions import Mention, MentionFinder
 from ingest.extraction.trials import TrialFacts, trial_facts
 from kg import __version__
@@ -170,10 +170,13 @@ class PsmaMeasurements:
         )
         measurements: list[tuple[Measurement, Sentence]] = []
         negated: list[tuple[Mention, str | None, Sentence]] = []
-        previous = None
+        previous = previous_time_to_event = None
         for sentence in sentences:
             inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
-            found, previous, denied = self.builder.build(sentence, inside, context, previous)
+            found, previous, denied = self.builder.build(sentence, inside, context, previous, previous_time_to_event)
+            previous_time_to_event = next(
+                (m for m in reversed(inside) if m.curie in TIME_TO_EVENT), previous_time_to_event
+            )
             measurements.extend((m, sentence) for m in found)
             negated.extend((mention, grade, sentence) for mention, grade in denied)
         doc._.psma_measurements = (context, measurements, negated)

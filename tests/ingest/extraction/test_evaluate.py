@@ -1,4 +1,4 @@
-"""The scorer, and the extractor's scores on the development gold set (a floor against regressions)."""
+"""The scorer, and the extractor against the targets of the extraction issue on the development gold set."""
 
 import json
 from pathlib import Path
@@ -64,21 +64,21 @@ def test_arm_rule(gold, predicted, right):
     assert same_arm(gold, predicted) is right
 
 
-#: Scores on eval/dev that must not fall (the extraction issue's targets are higher; see the README).
-FLOORS = {"agents": 0.95, "trials": 0.95, "measurements": 0.80, "hr_tuples": 0.90}
+#: The extraction issue's targets on eval/dev: the build fails when any is missed.
+TARGETS = {"agents": 0.95, "trials": 0.95, "measurements": 0.90, "hr_tuples": 0.95}
 
 
 @pytest.fixture(scope="module")
 def dev_scores():
     gold = [record for path in GOLD for record in load_records(str(path))]
-    assert len(gold) >= 40
+    assert len(gold) >= 100
     predicted = [extraction_record(extract_document(document_from_record(record))) for record in gold]
     return score(gold, predicted)
 
 
-@pytest.mark.parametrize("name", sorted(FLOORS))
-def test_dev_set_scores_do_not_regress(dev_scores, name):
-    assert getattr(dev_scores, name).f1 >= FLOORS[name], dev_scores.table()
+@pytest.mark.parametrize("name", sorted(TARGETS))
+def test_dev_set_meets_the_targets(dev_scores, name):
+    assert getattr(dev_scores, name).f1 >= TARGETS[name], dev_scores.table()
 
 
 def test_no_planned_value_is_reported_as_a_result(dev_scores):

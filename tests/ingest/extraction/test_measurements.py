@@ -123,6 +123,31 @@ def test_plural_endpoint_names_are_endpoints(record):
     ]
 
 
+def test_ratios_listed_with_respectively_and_a_subgroup_hr_in_a_later_sentence(record):
+    rows = record(
+        "Men were randomised to 177Lu-PSMA-617, 177Lu-PSMA-617 plus enzalutamide, or cabazitaxel. Median rPFS was "
+        "7.0, 9.1 and 4.8 months; hazard ratios versus cabazitaxel were 0.70 (95% CI 0.45-1.08; p=0.1) and 0.55 "
+        "(95% CI 0.35-0.86; p=0.01), respectively. Grade 3-4 adverse events occurred in 30%, 35% and 45%. In men "
+        "with liver metastases, the hazard ratio for the combination was 0.79 (95% CI 0.36-1.74)."
+    )["measurements"]
+    ratios = [(m["endpoint"], m["hr"], m["ci_low"], m["ci_high"]) for m in rows if m["hr"] is not None]
+    assert ratios == [("rPFS", 0.70, 0.45, 1.08), ("rPFS", 0.55, 0.35, 0.86), ("rPFS", 0.79, 0.36, 1.74)]
+
+
+def test_psa_thresholds_written_elliptically_and_other_markers(record):
+    rows = record(
+        "Men received 177Lu-PSMA-617. PSA fell by at least 50% in 20 men (65%) and of at least 90% in 9 (29%). "
+        "Circulating tumour cell counts fell by at least 50% in 70% of men with detectable CTCs; at 12 months, 60% "
+        "of men were free of PSA progression. Grade 3 adverse events occurred in 4 men (13%)."
+    )["measurements"]
+    assert [(m["endpoint"], m["value"], m.get("grade")) for m in rows] == [
+        ("PSA50", 65.0, None),
+        ("PSA90", 29.0, None),
+        ("PSA-PFS", 60.0, None),
+        ("AE grade>=3", 13.0, "3"),
+    ]
+
+
 def test_imaging_positivity_and_diagnostic_proportions(record):
     rows = record(
         "Men underwent 18F-DCFPyL PET. PET was positive in 31 of 40 men (77.5%). Sensitivity was 0.62 and "
