@@ -55,18 +55,26 @@ def main() -> None:
 
     import spacy
 
-    blank = spacy.blank("en")
-    start = time.perf_counter()
-    for document in docs:
-        blank.make_doc(document.full_text)
-    ceiling = len(docs) / (time.perf_counter() - start)
+    def tokenizer_rate(texts: list[str]) -> float:
+        blank = spacy.blank("en")
+        start = time.perf_counter()
+        for text in texts:
+            blank.make_doc(text)
+        return len(texts) / (time.perf_counter() - start)
+
+    # Title and abstract are joined by a line break; spaCy's tokenizer cache misses on texts that hold one,
+    # so the bare tokenizer is timed both on the texts as they are and with the break as a space (the pipeline
+    # tokenizes the latter; offsets are the same).
+    as_is = tokenizer_rate([d.full_text for d in docs])
+    ceiling = tokenizer_rate([d.full_text.replace("\n", " ") for d in docs])
 
     one, records_one = run(docs, 1)
     two, records_two = run(docs, 2)
     rate_one, rate_two = len(docs) / one, len(docs) / two
     print(f"| run ({len(docs):,} abstracts) | documents/s | share of the ceiling |")
     print("|---|---:|---:|")
-    print(f"| spaCy blank tokenizer (ceiling) | {ceiling:,.0f} | 1.00 |")
+    print(f"| spaCy blank tokenizer, title break as a space (ceiling) | {ceiling:,.0f} | 1.00 |")
+    print(f"| spaCy blank tokenizer, texts with their line break | {as_is:,.0f} | {as_is / ceiling:.2f} |")
     print(f"| psma-kg pipeline, 1 process | {rate_one:,.0f} | {rate_one / ceiling:.2f} |")
     print(f"| psma-kg pipeline, 2 processes | {rate_two:,.0f} | {rate_two / ceiling:.2f} |")
     print(f"\nspeed-up with 2 processes: {rate_two / rate_one:.2f}x; identical records: {records_one == records_two}")
