@@ -8,7 +8,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from api import problems
-from api.routes import agents, catalogue, documents, graph, health, results, sparql, trials
+from api.routes import agents, catalogue, documents, graph, health, results, sparql, trials, web
 from api.settings import Settings
 from kg.store import GraphStore
 
@@ -40,4 +40,5 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     problems.install(app)
     for module in (health, agents, trials, catalogue, results, sparql, graph, documents):
         app.include_router(module.router)
+    web.install(app)
     return app
