@@ -24,6 +24,7 @@ const ROUTES = {
 const view = document.getElementById("view");
 let cleanup = null;
 let navigation = 0;
+let firstLoad = true;
 
 /** "#/trial/VISION?x=1" -> {name: "trial", arg: "VISION", params}. */
 function parseHash(hash) {
@@ -65,9 +66,12 @@ async function route() {
   if (current !== navigation) return;
   const heading = view.querySelector("h1");
   document.title = heading ? `${heading.textContent} — psma-kg explorer` : "psma-kg explorer";
-  if (!document.activeElement || document.activeElement === document.body || !view.contains(document.activeElement)) {
-    if (document.activeElement !== searchInput) view.focus({ preventScroll: true });
+  // After a navigation (not on the first load, where Tab should reach the skip link first) the new content
+  // takes the focus, so keyboard and screen-reader users start reading it.
+  if (!firstLoad && document.activeElement !== searchInput && !view.contains(document.activeElement)) {
+    view.focus({ preventScroll: true });
   }
+  firstLoad = false;
   window.scrollTo(0, 0);
   announce(document.title);
 }

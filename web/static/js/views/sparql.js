@@ -1,7 +1,7 @@
 // SPARQL (and Cypher, when the server has Neo4j): an editor with syntax highlighting, examples, results as a table.
 
 import { ApiError, postJSON, routes } from "../api.js";
-import { announce, h, replace } from "../dom.js";
+import { h, replace } from "../dom.js";
 
 const PREFIXES = `PREFIX psma: <https://w3id.org/psma-kg/ontology#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
@@ -95,12 +95,12 @@ function panel(lang, examples, run, mode) {
       const result = await run(query);
       replace(output, result);
       const rows = output.querySelectorAll("tbody tr").length;
-      status.textContent = `Done in ${Math.round(performance.now() - started)} ms${output.querySelector("table") ? `: ${rows} rows` : ""}.`;
+      const counted = output.querySelector("table") ? `: ${rows} row${rows === 1 ? "" : "s"}` : "";
+      status.textContent = `Done in ${Math.round(performance.now() - started)} ms${counted}.`;
     } catch (error) {
       status.textContent = "";
       replace(output, h("p", { class: "error", role: "alert" }, error.message));
     }
-    announce(status.textContent || "The query failed");
   };
   const section = h("div", { class: "query-panel" },
     h("p", {}, h("label", { for: `${lang}-example` }, "Example "), pick),
