@@ -8,7 +8,20 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from api import problems
-from api.routes import agents, catalogue, documents, graph, health, results, sparql, trials, web
+from api.routes import (
+    agents,
+    catalogue,
+    citations,
+    documents,
+    embed,
+    forest,
+    graph,
+    health,
+    results,
+    sparql,
+    trials,
+    web,
+)
 from api.settings import Settings
 from kg.store import GraphStore
 
@@ -38,7 +51,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"])
     problems.install(app)
-    for module in (health, agents, trials, catalogue, results, sparql, graph, documents):
+    for module in (health, agents, trials, catalogue, results, forest, embed, citations, sparql, graph, documents):
         app.include_router(module.router)
     web.install(app)
     return app

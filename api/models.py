@@ -131,3 +131,23 @@ class SearchHit(Public):
 class SearchResults(Public):
     data: list[SearchHit]
     count: int
+
+
+class OEmbed(Public):
+    """An oEmbed 1.0 answer of type rich: an iframe of one of the /embed/ pages."""
+
+    type: str = Field("rich", examples=["rich"])
+    version: str = Field("1.0", examples=["1.0"])
+    title: str = Field(examples=["Overall survival: hazard ratios (VISION, TheraP)"])
+    provider_name: str = Field("psma-kg", examples=["psma-kg"])
+    provider_url: str = Field(examples=["http://127.0.0.1:8000/"])
+    html: str = Field(
+        examples=[
+            '<iframe src="http://127.0.0.1:8000/embed/forest?trials=VISION%2CTheraP&amp;endpoint=OS" width="612" '
+            'height="276" title="Overall survival: hazard ratios (VISION, TheraP)" style="border:0;max-width:100%" '
+            'loading="lazy" sandbox="allow-popups allow-popups-to-escape-sandbox"></iframe>'
+        ]
+    )
+    width: int = Field(examples=[612])
+    height: int = Field(examples=[276])
+    cache_age: int = Field(3600, examples=[3600])

@@ -30,4 +30,4 @@ def install(app: FastAPI) -> None:
 
 def _title(status: int) -> str:
     return {400: "Bad request", 401: "Unauthorized", 403: "Forbidden", 404: "Not found", 408: "Query timeout",
-            413: "Result too large"}.get(status, "Error")  # fmt: skip
+            413: "Result too large", 501: "Not implemented"}.get(status, "Error")  # fmt: skip

@@ -6,7 +6,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
 class Settings(BaseSettings):
-    """Where the store is, who may write, who may embed us, and the limits of SPARQL."""
+    """Where the store is, who may write, who may call or frame us, and the limits of SPARQL."""
 
     model_config = SettingsConfigDict(env_prefix="PSMAKG_", frozen=True)
 
@@ -17,3 +17,7 @@ class Settings(BaseSettings):
     sparql_max_rows: int = 10_000
     sparql_allow_service: bool = False
     page_size: int = 50
+    #: Who may frame the /embed/ pages: a CSP frame-ancestors source list ("*", "'self' https://review.example").
+    embed_frame_ancestors: str = "*"
+    #: The address clients reach the API at (behind a proxy), for the absolute URLs of oEmbed answers.
+    public_url: str | None = None

@@ -5,6 +5,8 @@ import shutil
 import socket
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -61,17 +63,13 @@ def demo_store(tmp_path_factory):
     return store
 
 
-@pytest.fixture(scope="session")
-def server(demo_store):
-    """A real uvicorn server over the demo store, on a free port of 127.0.0.1."""
+@contextmanager
+def running_server(app) -> Iterator[str]:
+    """Serve ``app`` with a real uvicorn on a free port of 127.0.0.1; yields its base URL."""
     import uvicorn
 
-    from api.app import create_app
-    from api.settings import Settings
-
     port = free_port()
-    settings = Settings(sparql_max_rows=500, sparql_timeout_s=5)
-    config = uvicorn.Config(create_app(settings, store=demo_store), host="127.0.0.1", port=port, log_level="warning")
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
     running = uvicorn.Server(config)
     thread = threading.Thread(target=running.run, daemon=True)
     thread.start()
@@ -79,6 +77,19 @@ def server(demo_store):
         if running.started:
             break
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    running.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        running.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def server(demo_store):
+    """A real uvicorn server over the demo store, on a free port of 127.0.0.1."""
+    from api.app import create_app
+    from api.settings import Settings
+
+    settings = Settings(sparql_max_rows=500, sparql_timeout_s=5)
+    with running_server(create_app(settings, store=demo_store)) as url:
+        yield url

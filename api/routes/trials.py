@@ -19,15 +19,21 @@ def list_trials(offset: int = Query(0, ge=0), limit: int = Query(50, ge=1, le=50
     return TrialsPublic(data=page, count=len(trials))
 
 
-@router.get("/{trial_id}", response_model=TrialPublic, responses=RDF_RESPONSES)
-def get_trial(trial_id: str, store: StoreDep, request: Request):
-    """One trial by CURIE (trial:VISION), name (VISION) or registry id (NCT03511664)."""
+def trial_curie(trial_id: str) -> str:
+    """The CURIE of a trial given by CURIE, name or NCT id; 404 when it names none."""
     trials = load_ontology().trials
     curie = trial_id if trial_id in trials else resolve(trial_id)
     if curie not in trials:
         curie = next((t.curie for t in trials.values() if f"nct:{trial_id.upper()}" in t.registrations), None)
     if curie is None:
         raise HTTPException(404, f"no trial named {trial_id!r}; try /search?q={trial_id}")
+    return curie
+
+
+@router.get("/{trial_id}", response_model=TrialPublic, responses=RDF_RESPONSES)
+def get_trial(trial_id: str, store: StoreDep, request: Request):
+    """One trial by CURIE (trial:VISION), name (VISION) or registry id (NCT03511664)."""
+    curie = trial_curie(trial_id)
     media = wanted_rdf(request)
     if media:
         return describe(store, curie, media)

@@ -1,4 +1,4 @@
-"""Fixtures of the API tests (the demo store and its server are shared by every folder: tests/conftest.py)."""
+"""Fixtures of the API tests (the demo store, its server and running_server are in tests/conftest.py)."""
 
 import httpx
 import pytest
