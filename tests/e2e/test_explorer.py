@@ -93,6 +93,18 @@ def test_compare_vision_and_therap_forest_plot(page, shoot, tmp_path):
                for row in rows.all()}  # fmt: skip
     assert plotted == {"VISION": (0.4, 0.29, 0.57), "TheraP": (0.64, 0.46, 0.88)}
     assert "log scale" in page.locator("svg.forest-plot").text_content()
+    # the server draws it (GET /forest.svg) and the page inlines it; the page's own drawing, for a server
+    # without that route, gives the same rows
+    expect(page.locator("figure.forest")).to_have_attribute("data-source", "from /forest.svg")
+    drawn = page.evaluate(
+        """async () => {
+            const { forestSvg } = await import("/static/js/forest.js");
+            const body = await (await fetch("/compare?trials=VISION,TheraP&endpoint=rPFS")).json();
+            return [...forestSvg(body.data).querySelectorAll("g.forest-row")].map(
+                (g) => [g.dataset.label, g.dataset.hr, g.dataset.ciLow, g.dataset.ciHigh].join(" "));
+        }"""
+    )
+    assert sorted(drawn) == ["TheraP 0.64 0.46 0.88", "VISION 0.4 0.29 0.57"]
     table = page.get_by_role("table").filter(has=page.locator("caption", has_text="One row per trial arm"))
     expect(table.locator("tbody tr", has_text="0.40 (99.2% CI 0.29–0.57)")).to_have_count(1)
     expect(table.locator("tbody tr", has_text="0.64 (95% CI 0.46–0.88)").first).to_be_visible()

@@ -1,5 +1,6 @@
-// A forest plot of hazard ratios drawn in the browser, when the server has no /forest.svg: the same shape
-// (svg.forest-plot, one g.forest-row per row with data-label, data-hr, data-ci-low, data-ci-high), log scale.
+// A forest plot of hazard ratios drawn in the browser, for a server without /forest.svg: the same shape as
+// kg/forest.py draws (svg.forest-plot, log scale, one g.forest-row per row with data-label, data-endpoint,
+// data-hr, data-ci-low, data-ci-high, data-publications).
 
 import { ratio } from "./format.js";
 
@@ -14,28 +15,41 @@ function positive(text) {
   return Number.isFinite(value) && value > 0 ? value : null;
 }
 
-/** The plottable rows: reported, with a positive HR; exact repeats (trial, endpoint, publication, HR, CI) once. */
+/**
+ * The plottable rows, as kg/forest.py makes them: one per distinct (trial, endpoint, HR, CI), reported and with a
+ * positive HR, citing every publication that states those numbers; rows that would read the same get the
+ * publication, then the arm, in their names.
+ */
 export function forestRows(rows) {
-  const seen = new Set();
-  const out = [];
+  const merged = new Map();
   for (const row of rows) {
     if ((row.status || "reported") !== "reported" || positive(row.hr) === null) continue;
     let low = row.ci_low;
     let high = row.ci_high;
     if (positive(low) === null || positive(high) === null) low = high = "";
-    const key = [row.trial, row.endpoint, row.publication, row.hr, low, high].join("|");
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push({ ...row, name: row.trial || row.arm || row.publication || "unnamed study", ci_low: low, ci_high: high });
+    const name = row.trial || row.arm || row.publication || "unnamed study";
+    const key = [name, row.endpoint, row.hr, low, high].join("|");
+    const known = merged.get(key);
+    if (known) {
+      if (row.publication && !known.publications.includes(row.publication)) known.publications.push(row.publication);
+      continue;
+    }
+    merged.set(key, { name, endpoint: row.endpoint || "", hr: row.hr, ci_low: low, ci_high: high,
+      ci_level: row.ci_level || "", p_value: row.p_value || "", trial: row.trial || "", arm: row.arm || "",
+      publications: row.publication ? [row.publication] : [] });
   }
+  const out = [...merged.values()];
   const order = new Map();
   out.forEach((r, i) => { if (!order.has(r.name)) order.set(r.name, i); });
   out.sort((a, b) => order.get(a.name) - order.get(b.name) || a.endpoint.localeCompare(b.endpoint) ||
-    a.publication.localeCompare(b.publication) || a.arm.localeCompare(b.arm));
+    a.publications.join(" ").localeCompare(b.publications.join(" ")) || a.arm.localeCompare(b.arm));
   for (const extra of ["publication", "arm"]) {
     const counts = new Map();
     for (const r of out) counts.set(`${r.name}|${r.endpoint}`, (counts.get(`${r.name}|${r.endpoint}`) || 0) + 1);
-    for (const r of out) if (counts.get(`${r.name}|${r.endpoint}`) > 1 && r[extra]) r.name = `${r.name} (${r[extra]})`;
+    for (const r of out) {
+      const value = extra === "publication" ? r.publications.join(", ") : r.arm;
+      if (counts.get(`${r.name}|${r.endpoint}`) > 1 && value) r.name = `${r.name} (${value})`;
+    }
   }
   return out;
 }
@@ -101,7 +115,8 @@ export function forestSvg(rows, idPrefix = "forest") {
   plotted.forEach((r, i) => {
     const y = top + ROW * i + ROW / 2;
     const g = el("g", {
-      class: "forest-row", "data-label": r.name, "data-hr": r.hr, "data-ci-low": r.ci_low, "data-ci-high": r.ci_high,
+      class: "forest-row", "data-label": r.name, "data-endpoint": r.endpoint, "data-hr": r.hr, "data-ci-low": r.ci_low,
+      "data-ci-high": r.ci_high, "data-publications": r.publications.join(" "),
     });
     g.append(el("title", {}, rowText(r)));
     if (i % 2 === 0) g.append(el("rect", { x: MARGIN / 2, y: y - ROW / 2, width: width - MARGIN, height: ROW, fill: "#f4f6f8" }));
