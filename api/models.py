@@ -106,6 +106,13 @@ class TrialsPublic(Public):
     count: int
 
 
+class Enrolment(Public):
+    """The patients of a trial's study as one publication states them."""
+
+    publication: str = Field(examples=["demo:001"])
+    patients: int = Field(examples=[831])
+
+
 class TrialPublic(Public):
     id: str = Field(examples=["trial:VISION"])
     label: str = Field(examples=["VISION"])
@@ -115,6 +122,7 @@ class TrialPublic(Public):
     agents: list[Ref]
     comparators: list[Ref]
     populations: list[str]
+    enrolled: list[Enrolment]
     arms: list[str]
     results: list[EvidenceRow]
     publications: list[str]
