@@ -54,6 +54,7 @@ def test_search_pluvicto_then_agent_then_vision(page, shoot):
     assert trial["Phase"] == "3"
     assert "randomized" in trial["Design"]
     assert trial["Population"] == "mCRPC"
+    assert trial["N (patients)"] == "831 (demo:001)"
     assert "standard of care" in trial["Arms"]
     assert trial["Registrations"] == "eudract:2018-000459-41, nct:NCT03511664"
 
