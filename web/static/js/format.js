@@ -70,9 +70,14 @@ export async function endpointLabels() {
 
 const STATISTICS = { hr: "hazard ratio", or: "odds ratio", rr: "risk ratio" };
 
+/** "hr" -> "hazard ratio"; other statistics (median, rate, ...) read as they are. */
+export function statisticName(code) {
+  return STATISTICS[code] || code;
+}
+
 /**
  * Results tables, one per endpoint, one row per arm and publication: value, HR with CI, p, and the evidence
- * sentence (highlighted span) with a link to its publication. `firstColumn` adds a trial column (agent pages).
+ * sentence (highlighted span) with a link to its publication. `showTrial` adds a trial column (agent pages).
  */
 export function resultsTables(rows, labels, { idPrefix = "results", showTrial = false } = {}) {
   const byEndpoint = new Map();
@@ -95,23 +100,23 @@ export function resultsTables(rows, labels, { idPrefix = "results", showTrial = 
       h("th", { scope: "col" }, "p"),
       h("th", { scope: "col" }, "Evidence"));
     const body = group.map((row) => h("tr", { class: row.status === "planned" ? "planned" : null },
-      showTrial ? h("td", {}, row.trial ? h("a", { href: `#/trial/${encodeURIComponent(row.trial)}` }, row.trial) : "—")
-        : null,
-      h("th", { scope: "row" }, row.arm || "—"),
-      h("td", {}, STATISTICS[row.statistic] || row.statistic, row.status === "planned" ? " (planned)" : "",
+      showTrial ? h("td", { "data-label": "Trial" },
+        row.trial ? h("a", { href: `#/trial/${encodeURIComponent(row.trial)}` }, row.trial) : "—") : null,
+      h("th", { scope: "row", "data-label": "Arm" }, row.arm || "—"),
+      h("td", { "data-label": "Statistic" }, statisticName(row.statistic), row.status === "planned" ? " (planned)" : "",
         row.grade ? ` (grade ${row.grade})` : ""),
-      h("td", { class: "num" }, valueWithUnit(row)),
-      h("td", { class: "num" }, ratioWithCI(row)),
-      h("td", { class: "num" }, pValue(row.p_value)),
-      h("td", { class: "evidence-cell" },
+      h("td", { class: "num", "data-label": "Value" }, valueWithUnit(row)),
+      h("td", { class: "num", "data-label": "Ratio (CI)" }, ratioWithCI(row)),
+      h("td", { class: "num", "data-label": "p" }, pValue(row.p_value)),
+      h("td", { class: "evidence-cell", "data-label": "Evidence" }, h("div", {},
         h("details", {},
           h("summary", {}, "Sentence", h("span", { class: "visually-hidden" }, ` for ${row.arm || endpoint}`)),
           evidenceQuote(row)),
-        publicationLink(row.publication))));
+        publicationLink(row.publication)))));
     sections.push(h("section", { class: "results", "aria-labelledby": headId },
       h("h3", { id: headId }, label),
       h("div", { class: "table-scroll", role: "region", "aria-labelledby": headId, tabindex: "0" },
-        h("table", {}, h("thead", {}, head), h("tbody", {}, body)))));
+        h("table", { class: "stack" }, h("thead", {}, head), h("tbody", {}, body)))));
   }
   return sections;
 }

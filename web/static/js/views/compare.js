@@ -4,7 +4,7 @@ import { getJSON, getText, routes, url } from "../api.js";
 import { announce, download, h, replace } from "../dom.js";
 import { evidenceQuote, publicationLink } from "../evidence.js";
 import { forestRows, forestSvg } from "../forest.js";
-import { pValue, ratioWithCI, valueWithUnit } from "../format.js";
+import { pValue, ratioWithCI, statisticName, valueWithUnit } from "../format.js";
 
 function checkboxGrid(name, legend, items, chosen) {
   return h("fieldset", { class: "choices" },
@@ -47,18 +47,22 @@ function form(trials, agents, endpoints, params) {
 }
 
 function table(rows) {
+  const columns = ["Trial", "Arm", "Endpoint", "Statistic", "Value", "HR (CI)", "p", "Evidence"];
   return h("div", { class: "table-scroll", role: "region", "aria-label": "Comparison table", tabindex: "0" },
-    h("table", { class: "compare-table" },
+    h("table", { class: "compare-table stack" },
       h("caption", {}, "One row per trial arm and publication"),
-      h("thead", {}, h("tr", {}, ["Trial", "Arm", "Endpoint", "Statistic", "Value", "HR (CI)", "p", "Evidence"]
-        .map((c) => h("th", { scope: "col" }, c)))),
+      h("thead", {}, h("tr", {}, columns.map((c) => h("th", { scope: "col" }, c)))),
       h("tbody", {}, rows.map((r) => h("tr", {},
-        h("th", { scope: "row" }, r.trial ? h("a", { href: `#/trial/${encodeURIComponent(r.trial)}` }, r.trial) : "—"),
-        h("td", {}, r.arm || "—"), h("td", {}, r.endpoint), h("td", {}, r.statistic),
-        h("td", { class: "num" }, valueWithUnit(r)), h("td", { class: "num" }, ratioWithCI(r)),
-        h("td", { class: "num" }, pValue(r.p_value)),
-        h("td", { class: "evidence-cell" },
-          h("details", {}, h("summary", {}, "Sentence"), evidenceQuote(r)), publicationLink(r.publication)))))));
+        h("th", { scope: "row", "data-label": "Trial" },
+          r.trial ? h("a", { href: `#/trial/${encodeURIComponent(r.trial)}` }, r.trial) : "—"),
+        h("td", { "data-label": "Arm" }, r.arm || "—"),
+        h("td", { "data-label": "Endpoint" }, r.endpoint),
+        h("td", { "data-label": "Statistic" }, statisticName(r.statistic)),
+        h("td", { class: "num", "data-label": "Value" }, valueWithUnit(r)),
+        h("td", { class: "num", "data-label": "HR (CI)" }, ratioWithCI(r)),
+        h("td", { class: "num", "data-label": "p" }, pValue(r.p_value)),
+        h("td", { class: "evidence-cell", "data-label": "Evidence" }, h("div", {},
+          h("details", {}, h("summary", {}, "Sentence"), evidenceQuote(r)), publicationLink(r.publication))))))));
 }
 
 /** The PNG of an SVG element, drawn on a canvas at twice its size. */
@@ -104,8 +108,9 @@ async function forestFigure(rows, query) {
   const base = `forest-${[query.trials, query.agents, query.endpoint].filter(Boolean).join("-").replace(/[^\w-]+/g, "_")}`;
   const status = h("span", { class: "muted", role: "status" });
   return h("figure", { class: "forest", "data-source": source },
-    h("div", { class: "figure-scroll" }, svg),
-    h("figcaption", {}, `Hazard ratios with confidence intervals, log scale, one row per trial (${source}).`),
+    h("div", { class: "figure-scroll", role: "region", "aria-label": "Forest plot", tabindex: "0" }, svg),
+    h("figcaption", {}, `Hazard ratios with confidence intervals, log scale, one row per trial (${source}).`,
+      h("span", { class: "narrow-only" }, " Scroll sideways to see the whole plot.")),
     h("p", { class: "downloads" }, "Download: ",
       h("button", { type: "button", onclick: () => download(`${base}.svg`, new XMLSerializer().serializeToString(svg),
         "image/svg+xml") }, "SVG"), " ",
