@@ -13,6 +13,8 @@ from fastapi import APIRouter, FastAPI, HTTPException
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
+from ontology import ONTOLOGY_DIR
+
 WEB_DIR = Path(__file__).resolve().parents[2] / "web"
 STATIC_DIR = WEB_DIR / "static"
 NODE_MODULES = WEB_DIR / "node_modules"
@@ -47,6 +49,12 @@ def vendor(name: str) -> FileResponse:
     if not path.is_file():
         raise HTTPException(404, f"{path} is missing: run scripts/setup-web.sh")
     return FileResponse(path, headers={"Cache-Control": "no-cache"})
+
+
+@router.get("/context.jsonld")
+def context() -> FileResponse:
+    """The JSON-LD context of the graph (its prefixes turn IRIs into CURIEs on the page)."""
+    return FileResponse(ONTOLOGY_DIR / "context.jsonld", media_type="application/ld+json")
 
 
 def install(app: FastAPI) -> None:

@@ -61,6 +61,12 @@ def test_only_the_named_library_files_are_served(http):
     assert http.get("/static/../package.json").status_code == 404
 
 
+def test_the_json_ld_context_is_served_for_the_page(http):
+    context = http.get("/context.jsonld")
+    assert context.headers["content-type"] == "application/ld+json"
+    assert context.json()["@context"]["trial"] == "https://w3id.org/psma-kg/trial/"
+
+
 def test_the_api_pages_still_answer(http):
     assert http.get("/docs").status_code == 200
     assert "/" not in http.get("/openapi.json").json()["paths"]  # the page is not an API operation

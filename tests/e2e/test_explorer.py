@@ -199,3 +199,18 @@ def test_narrow_window_and_keyboard(page, shoot):
     expect(page.get_by_role("link", name="Skip to content")).to_be_focused()
     page.keyboard.press("Enter")
     expect(page.locator("main#view")).to_be_focused()
+
+
+def test_a_disease_from_the_search_opens_its_entity_page(page, shoot):
+    page.goto("/")
+    search = page.get_by_role("combobox", name="Search agents, trials, endpoints and diseases")
+    search.fill("mCRPC")
+    expect(page.get_by_role("option", name=re.compile(r"^mCRPC"))).to_be_visible()
+    search.press("Enter")
+    expect(page).to_have_url(re.compile(r"#/entity/disease%3AmCRPC$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("mCRPC")
+    linked = page.locator("section", has=page.get_by_role("heading", name="Linked from"))
+    expect(linked.get_by_role("heading", name="in population mCRPC")).to_be_visible()
+    linked.get_by_role("link", name="VISION", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("VISION")
+    shoot(page, "vision-from-disease")

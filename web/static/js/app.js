@@ -5,6 +5,7 @@ import { announce, h, replace } from "./dom.js";
 import { entityHref, modalityName } from "./format.js";
 import { renderAgent } from "./views/agent.js";
 import { renderCompare } from "./views/compare.js";
+import { renderEntity } from "./views/entity.js";
 import { renderGraph } from "./views/graph.js";
 import { renderHome } from "./views/home.js";
 import { renderPublication } from "./views/publication.js";
@@ -16,6 +17,7 @@ const ROUTES = {
   agent: renderAgent,
   trial: renderTrial,
   publication: renderPublication,
+  entity: renderEntity,
   compare: renderCompare,
   graph: renderGraph,
   sparql: renderSparql,

@@ -8,7 +8,9 @@ const MODALITIES = {
   RadioligandTherapy: "Radioligand therapy",
   ImagingAgent: "Imaging agent",
   AntibodyDrugConjugate: "Antibody–drug conjugate",
-  CARTCell: "CAR T-cell therapy",
+  CARTCellTherapy: "CAR T-cell therapy",
+  CARNKCellTherapy: "CAR NK-cell therapy",
+  ClinicalTrial: "Clinical trial",
   BispecificAntibody: "Bispecific antibody",
 };
 
@@ -20,12 +22,16 @@ export function modalityName(kind) {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** The page of an entity, by its CURIE: agents and trials have their own, others open in the graph. */
+/**
+ * The page of an entity, by its CURIE: agents and trials have their own, endpoints open in the graph, and
+ * everything else (diseases, radionuclides, ligands, targets) on an entity page.
+ */
 export function entityHref(id, kind = "") {
   const prefix = id.split(":")[0];
   if (prefix === "agent" || kind === "agent") return `#/agent/${encodeURIComponent(id)}`;
   if (prefix === "trial" || kind === "trial") return `#/trial/${encodeURIComponent(id)}`;
-  return `#/graph/${encodeURIComponent(id)}`;
+  if (["endpoint", "ae", "organ"].includes(prefix) || kind === "endpoint") return `#/graph/${encodeURIComponent(id)}`;
+  return `#/entity/${encodeURIComponent(id)}`;
 }
 
 /** A ratio with two decimals at least (0.4 -> 0.40), as papers print it. */

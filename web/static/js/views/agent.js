@@ -22,19 +22,21 @@ export async function renderAgent(view, id) {
     h("h1", {}, agent.label),
     definitions([
       ["Modality", modalityName(agent.modality)],
-      ["Radionuclide", nuclide ? h("span", { class: "nuclide" }, nuclide.label) : ""],
+      ["Radionuclide", nuclide ? h("a", { href: `#/entity/${encodeURIComponent(nuclide.id)}` }, nuclide.label) : ""],
       ["Emission", nuclide ? nuclide.emission.join(", ") : ""],
       ["Half-life", nuclide ? halfLife(nuclide.half_life_hours) : ""],
-      ["Ligand", agent.ligand ? agent.ligand.label : ""],
-      ["Target", agent.target ? agent.target.replace(/^target:/, "") : ""],
+      ["Ligand", agent.ligand ? h("a", { href: `#/entity/${encodeURIComponent(agent.ligand.id)}` }, agent.ligand.label) : ""],
+      ["Target", agent.target
+        ? h("a", { href: `#/entity/${encodeURIComponent(agent.target)}` }, agent.target.replace(/^target:/, "")) : ""],
       ["Theranostic partners", agent.theranostic_partners.length
         ? h("ul", { class: "inline-list" }, agent.theranostic_partners.map((p) => h("li", {},
           h("a", { href: `#/agent/${encodeURIComponent(p.id)}` }, p.label)))) : ""],
       ["Also called", agent.alt_labels.join("; ")],
     ], { "aria-label": "Facts" }),
-    h("p", { class: "actions" },
+    // the graph view holds the agents that publications study in trials
+    agent.trials.length ? h("p", { class: "actions" },
       h("a", { href: `#/graph/${encodeURIComponent(agent.id)}`, class: "button" }, "Open in the graph"),
-      " ", h("a", { href: compareHref, class: "button" }, "Compare its trials")),
+      h("a", { href: compareHref, class: "button" }, "Compare its trials")) : null,
     h("section", { "aria-labelledby": "agent-trials" },
       h("h2", { id: "agent-trials" }, `Trials (${agent.trials.length})`),
       agent.trials.length
