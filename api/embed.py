@@ -141,8 +141,8 @@ def forest_page(
     if without_hr:
         sources += f". No hazard ratio reported for {escape(', '.join(without_hr))}"
     body = (
-        f"<figure>{forest_svg(plotted, title=title)}<figcaption>One row per reported hazard ratio (planned values "
-        f"are not plotted); squares are hazard ratios, lines their confidence intervals; an arrow marks an "
+        f"<figure>{forest_svg(plotted, title=title)}<figcaption>One row per distinct reported hazard ratio (planned "
+        f"values are not plotted); squares are hazard ratios, lines their confidence intervals, an arrow an "
         f"interval beyond the axis. Sources: {sources}.</figcaption></figure>"
     )
     return page(title, body, links, oembed=oembed, kind="embed-forest")

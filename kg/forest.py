@@ -33,6 +33,9 @@ _ROW_HEIGHT = 26
 _PLOT_WIDTH = 300
 _MARGIN = 16
 _CHAR_WIDTH = 7.0  # average advance of the 13px sans-serif labels, to size the label column
+_TITLE_CHAR_WIDTH = 9.5  # the same for the 15px semibold title
+_TOP = 58  # title and column heading above the first row
+_BOTTOM = 58  # tick labels, axis caption and the favours-line under the axis
 _FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 
 
@@ -171,25 +174,35 @@ def _plotted(rows) -> list[ForestRow]:
     return plotted
 
 
-def _layout(plotted: list[ForestRow], title: str | None) -> tuple[list[str], str, str, int, int, int]:
-    """Row labels, the CI level all rows share (or ""), the title, label-column width, width and height."""
+@dataclass(frozen=True)
+class _Layout:
+    texts: list[str]  # the row labels
+    level: str  # the CI level every row shares ("95% "), or ""
+    title: str
+    label_width: int
+    width: int
+    height: int
+
+
+def _layout(plotted: list[ForestRow], title: str | None) -> _Layout:
+    """Where things go: the label column is as wide as the longest label, the plot as wide as its title."""
     levels = {r.ci_level for r in plotted if r.has_ci}
     mixed = len(levels) > 1
     level = f"{levels.pop()}% " if len(levels) == 1 and "" not in levels else ""
     texts = [row.label(with_level=mixed) for row in plotted]
     title = title or f"Hazard ratios with {level}confidence intervals"
     label_width = max(180, math.ceil(max(len(text) for text in texts) * _CHAR_WIDTH))
-    width = max(_MARGIN + label_width + _MARGIN + _PLOT_WIDTH + _MARGIN + 12, 2 * _MARGIN + math.ceil(len(title) * 8.5))
-    height = 58 + _ROW_HEIGHT * len(plotted) + 4 + 58
-    return texts, level, title, label_width, width, height
+    width = max(3 * _MARGIN + label_width + _PLOT_WIDTH + 12, 2 * _MARGIN + math.ceil(len(title) * _TITLE_CHAR_WIDTH))
+    height = _TOP + _ROW_HEIGHT * len(plotted) + 4 + _BOTTOM
+    return _Layout(texts, level, title, label_width, width, height)
 
 
 def forest_size(
     rows: Iterable[Mapping[str, str]] | Iterable[ForestRow], *, title: str | None = None
 ) -> tuple[int, int]:
     """The width and height in pixels of the plot :func:`forest_svg` draws for the same rows and title."""
-    _texts, _level, _title, _label_width, width, height = _layout(_plotted(rows), title)
-    return width, height
+    layout = _layout(_plotted(rows), title)
+    return layout.width, layout.height
 
 
 def forest_svg(
@@ -207,10 +220,11 @@ def forest_svg(
     low, high = limits or axis_limits(plotted)
     if not 0 < low < 1 < high:
         raise ValueError(f"the axis must run from below 1 to above 1, not {low}–{high}")
-    texts, level, title, label_width, width, height = _layout(plotted, title)
-    x0 = _MARGIN + label_width + _MARGIN
+    layout = _layout(plotted, title)
+    texts, level, title, width, height = layout.texts, layout.level, layout.title, layout.width, layout.height
+    x0 = _MARGIN + layout.label_width + _MARGIN
     x1 = x0 + _PLOT_WIDTH
-    top = 58
+    top = _TOP
     axis_y = top + _ROW_HEIGHT * len(plotted) + 4
 
     def x(value: float) -> float:
@@ -239,7 +253,7 @@ def forest_svg(
     for i, (row, text) in enumerate(zip(plotted, texts, strict=True)):
         parts.append(_row_svg(row, text, top + i * _ROW_HEIGHT + _ROW_HEIGHT / 2, x, low, high, x0, x1))
     parts.append(f'<g class="axis"><line x1="{x0}" y1="{axis_y}" x2="{x1}" y2="{axis_y}" stroke="#111827"/>')
-    tick = low
+    tick = 2.0 ** math.ceil(math.log2(low) - 1e-9)  # ticks at powers of two, so 1 is always one of them
     while tick <= high * 1.0001:
         parts.append(
             f'<g class="tick" data-value="{_tick_label(tick)}"><line x1="{x(tick)}" y1="{axis_y}" x2="{x(tick)}" '

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html import escape
-from urllib.parse import parse_qs, urlencode, urlsplit
+from urllib.parse import parse_qs, quote, unquote, urlencode, urlsplit
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
@@ -93,19 +94,75 @@ def embed_trial(trial_id: str, request: Request, store: StoreDep, settings: Sett
     curie = trial_curie(trial_id)
     detail = trial_detail(store, curie)
     base = public_base(request, settings)
-    url = f"{base}/embed/trial/{trial_id}"
-    downloads = [("CSV", f"{base}/compare?{urlencode({'trials': detail['label']})}&format=csv")]
+    url = f"{base}/embed/trial/{quote(trial_id, safe=':')}"
+    downloads = [("CSV of reported results", f"{base}/compare?{urlencode({'trials': detail['label']})}&format=csv")]
     if detail["publications"]:
         downloads.append(("RIS", f"{base}/publications.ris?{urlencode({'ids': ','.join(detail['publications'])})}"))
-    links = _links(store, base, detail["publications"], downloads, f"{base}/trials/{trial_id}")
+    links = _links(store, base, detail["publications"], downloads, f"{base}/trials/{quote(trial_id, safe=':')}")
     page = trial_page(detail, forest_rows(detail["results"]), links, oembed=_oembed_href(base, url))
     return _html(page, settings)
+
+
+@dataclass(frozen=True)
+class _Embed:
+    """What an oEmbed answer says of one page: its title, address and natural size."""
+
+    title: str
+    src: str
+    width: int
+    height: int
+
+
+def _trial_embed(store: GraphStore, base: str, trial_id: str) -> _Embed:
+    detail = trial_detail(store, trial_curie(trial_id))
+    plotted = forest_rows(detail["results"])
+    endpoints = {r["endpoint"] for r in detail["results"]}
+    # summary, plot, one heading per endpoint, and about 70 px per result row with its evidence sentence
+    height = 240 + (forest_size(plotted)[1] if plotted else 0) + 64 * len(endpoints) + 70 * len(detail["results"])
+    return _Embed(trial_title(detail), f"{base}/embed/trial/{quote(trial_id, safe=':')}", _WIDE, height)
+
+
+def _forest_embed(store: GraphStore, base: str, selection: Selection) -> _Embed:
+    _rows, plotted = plotted_rows(store, selection)
+    title = forest_title(plotted, selection)
+    width, height = forest_size(plotted, title=title)
+    # page padding, the caption and the source line under the plot
+    return _Embed(title, f"{base}/embed/forest?{selection.query()}", width + 28, height + 130)
+
+
+def _compare_embed(store: GraphStore, base: str, selection: Selection) -> _Embed:
+    rows = selection.rows(store)
+    if not rows:
+        raise HTTPException(404, f"nothing reported for {selection.describe()}")
+    title = compare_title(selection.describe())
+    return _Embed(title, f"{base}/embed/compare?{selection.query()}", _WIDE, 110 + 70 * len(rows))
+
+
+def _embed_of(store: GraphStore, base: str, url: str) -> _Embed:
+    """The embedded page a URL of this API stands for; 404 when it names none or the view is empty."""
+    parts = urlsplit(url)
+    path = unquote(parts.path).rstrip("/")
+    for prefix in ("/embed/trial/", "/trials/"):
+        trial_id = path.removeprefix(prefix)
+        if path.startswith(prefix) and trial_id and "/" not in trial_id:
+            return _trial_embed(store, base, trial_id)
+    if path in ("/embed/forest", "/forest.svg", "/embed/compare", "/compare"):
+        query = {name: values[0] for name, values in parse_qs(parts.query).items()}
+        selection = Selection.parse(query.get("trials"), query.get("agents"), query.get("endpoint"))
+        if selection.empty:
+            raise HTTPException(404, f"{url} names no trials=... or agents=..., so there is nothing to embed")
+        if path in ("/embed/forest", "/forest.svg"):
+            return _forest_embed(store, base, selection)
+        return _compare_embed(store, base, selection)
+    raise HTTPException(404, f"{url} is not an embeddable view: /embed/forest, /embed/compare, /embed/trial/{{id}}")
 
 
 _OEMBED_RESPONSES = {
     404: {"description": "The URL is not one of this API's embeddable views, or the view is empty."},
     501: {"description": "A format other than json was asked."},
 }
+#: The tallest iframe an answer proposes: longer pages scroll inside it.
+MAX_HEIGHT = 1200
 
 
 @router.get("/oembed", responses=_OEMBED_RESPONSES)
@@ -127,37 +184,12 @@ def oembed(
     ours = {urlsplit(base).netloc, urlsplit(str(request.base_url)).netloc}
     if parts.scheme not in ("http", "https") or parts.netloc not in ours:
         raise HTTPException(404, f"{url} is not a page of this API ({base})")
-    path = parts.path.rstrip("/")
-    if path.startswith(("/embed/trial/", "/trials/")) and path.count("/") == (3 if path.startswith("/embed") else 2):
-        trial_id = path.rsplit("/", 1)[1]
-        detail = trial_detail(store, trial_curie(trial_id))
-        title, src = trial_title(detail), f"{base}/embed/trial/{trial_id}"
-        plotted = forest_rows(detail["results"])
-        endpoints = {r["endpoint"] for r in detail["results"]}
-        height = 240 + (forest_size(plotted)[1] if plotted else 0) + 64 * len(endpoints) + 70 * len(detail["results"])
-        width = _WIDE
-    elif path in ("/embed/forest", "/forest.svg", "/embed/compare", "/compare"):
-        query = {name: values[0] for name, values in parse_qs(parts.query).items()}
-        selection = Selection.parse(query.get("trials"), query.get("agents"), query.get("endpoint"))
-        if selection.empty:
-            raise HTTPException(404, f"{url} names no trials=... or agents=..., so there is nothing to embed")
-        if path in ("/embed/forest", "/forest.svg"):
-            _rows, plotted = plotted_rows(store, selection)
-            title, src = forest_title(plotted, selection), f"{base}/embed/forest?{selection.query()}"
-            width, height = forest_size(plotted, title=title)
-            width, height = width + 28, height + 130  # page padding, caption and source line
-        else:
-            rows = selection.rows(store)
-            if not rows:
-                raise HTTPException(404, f"nothing reported for {selection.describe()}")
-            title, src = compare_title(selection.describe()), f"{base}/embed/compare?{selection.query()}"
-            width, height = _WIDE, 110 + 70 * len(rows)
-    else:
-        raise HTTPException(404, f"{url} is not an embeddable view: /embed/forest, /embed/compare, /embed/trial/{{id}}")
-    width, height = min(width, maxwidth or width), min(height, maxheight or height, 1200)
+    embed = _embed_of(store, base, url)
+    width = min(embed.width, maxwidth or embed.width)
+    height = min(embed.height, maxheight or embed.height, MAX_HEIGHT)
     html = (
-        f'<iframe src="{escape(src)}" width="{width}" height="{height}" title="{escape(title)}" '
+        f'<iframe src="{escape(embed.src)}" width="{width}" height="{height}" title="{escape(embed.title)}" '
         f'style="border:0;max-width:100%" loading="lazy" sandbox="allow-popups allow-popups-to-escape-sandbox">'
         f"</iframe>"
     )
-    return OEmbed(title=title, provider_url=f"{base}/", html=html, width=width, height=height)
+    return OEmbed(title=embed.title, provider_url=f"{base}/", html=html, width=width, height=height)

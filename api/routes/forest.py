@@ -72,4 +72,7 @@ def forest_plot(store: StoreDep, selection: SelectionDep) -> Response:
     given) has several rows, named by publication or arm. Planned values are never plotted.
     """
     _rows, plotted = plotted_rows(store, selection)
-    return Response(forest_svg(plotted, title=forest_title(plotted, selection)), media_type=SVG)
+    # Opened on its own, the SVG is a document: nothing in it may run or load anything.
+    headers = {"content-security-policy": "default-src 'none'; style-src 'unsafe-inline'",
+               "x-content-type-options": "nosniff"}  # fmt: skip
+    return Response(forest_svg(plotted, title=forest_title(plotted, selection)), media_type=SVG, headers=headers)

@@ -1,6 +1,8 @@
 """The /embed/ pages and /oembed through HTTP: what a review tool that frames them gets."""
 
+import re
 from html.parser import HTMLParser
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import httpx
@@ -139,7 +141,8 @@ def test_oembed_describes_an_iframe_of_the_embedded_page(http, server):
     ("path", "embedded"),
     [("/forest.svg?trials=VISION&endpoint=rPFS", "/embed/forest?trials=VISION&endpoint=rPFS"),
      ("/compare?agents=177Lu-PSMA-617&endpoint=OS", "/embed/compare?agents=177Lu-PSMA-617&endpoint=OS"),
-     ("/trials/NCT03511664", "/embed/trial/NCT03511664"), ("/embed/trial/VISION", "/embed/trial/VISION")],
+     ("/trials/NCT03511664", "/embed/trial/NCT03511664"), ("/embed/trial/VISION", "/embed/trial/VISION"),
+     ("/trials/trial%3AVISION", "/embed/trial/trial:VISION")],
 )  # fmt: skip
 def test_oembed_maps_api_views_to_their_embedded_page(http, server, path, embedded):
     data = http.get("/oembed", params={"url": server + path}).json()
@@ -164,3 +167,21 @@ def test_oembed_errors(http, server):
                 f"{server}/embed/forest?trials=TheraP&endpoint=PSA50", f"{server}/embed/compare",
                 f"{server}/trials/NOSUCHTRIAL"):  # fmt: skip
         assert http.get("/oembed", params={"url": url}).status_code == 404, url
+
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+
+
+def test_readme_iframe_and_oembed_examples(http, server):
+    section = README.read_text().split("## Embedding in a review tool")[1].split("\n## ")[0]
+    [src] = re.findall(r'<iframe src="([^"]+)"', section)
+    framed = http.get(src.replace("http://127.0.0.1:8000", server))
+    assert_frameable_and_self_contained(framed)
+    svg = framed.text[framed.text.index("<svg") : framed.text.index("</svg>") + 6]
+    assert [r["data-label"] for r in plotted(svg)] == ["VISION", "TheraP", "PSMAfore", "SPLASH"]
+    [command] = [line for line in section.splitlines() if line.startswith("curl")]
+    maxwidth = re.search(r"-d maxwidth=(\d+)", command).group(1)
+    url = re.search(r'--data-urlencode "url=([^"]+)"', command).group(1).replace("http://127.0.0.1:8000", server)
+    data = http.get("/oembed", params={"url": url, "maxwidth": maxwidth}).json()
+    assert data["type"] == "rich" and data["width"] <= int(maxwidth)
+    assert Page(data["html"]).all("iframe")[0]["src"] == src.replace("http://127.0.0.1:8000", server)

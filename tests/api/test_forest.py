@@ -15,6 +15,7 @@ def test_forest_plot_has_one_row_per_trial_with_the_hazard_ratios_of_compare(htt
     response = http.get("/forest.svg", params=params)
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("image/svg+xml")
+    assert response.headers["content-security-policy"].startswith("default-src 'none'")
     rows = plotted(response.text)
     compared = [r for r in http.get("/compare", params=params).json()["data"] if r["hr"]]
     assert [r["data-label"] for r in rows] == ["VISION", "TheraP", "PSMAfore"]

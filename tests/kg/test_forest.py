@@ -80,6 +80,11 @@ def test_ci_beyond_the_axis_is_clipped_with_arrows():
     assert wide.find(f"{SVG}text").text == "Wide — OS: HR 0.90 (0.05–20.00)"
 
 
+def test_ticks_are_powers_of_two_even_on_an_axis_that_is_not():
+    assert list(ticks(parse(forest_svg([row("VISION", "0.62", "0.52", "0.74")], limits=(0.3, 3))))) == [
+        "0.5", "1", "2"]  # fmt: skip
+
+
 def test_the_automatic_axis_stops_at_one_eighth_and_eight():
     root = parse(forest_svg([row("Wide", "0.3", "0.001", "100")]))
     assert list(ticks(root)) == ["0.125", "0.25", "0.5", "1", "2", "4", "8"]
