@@ -36,11 +36,14 @@ export function supportingSpan(sentence, row) {
     if (!best || end - start < best[1] - best[0]) best = [start, end];
   }
   const text = sentence;
-  // Take in what reads as part of the numbers: a p-value's "P<" or "P =" before, a "%" or closing bracket after.
+  // Take in what reads as part of the numbers: a p-value's "P<" or "P =" before, a "%" after.
   const before = text.slice(0, best[0]).match(/(?:\bP\s*[<>=≤≥]\s*|[<>≤≥]\s*)$/i);
   if (before) best[0] -= before[0].length;
-  const after = text.slice(best[1]).match(/^(?:\s?%|\))/);
+  const after = text.slice(best[1]).match(/^\s?%/);
   if (after) best[1] += after[0].length;
+  // close a bracket opened inside the span ("(95% CI, 0.52 to 0.74)"), not one opened before it
+  const inside = text.slice(best[0], best[1]);
+  if ((inside.match(/\(/g) || []).length > (inside.match(/\)/g) || []).length && text[best[1]] === ")") best[1] += 1;
   return best;
 }
 
