@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fastapi import APIRouter, FastAPI, HTTPException
+from fastapi import APIRouter, FastAPI, HTTPException, Request
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
@@ -55,6 +55,13 @@ def vendor(name: str) -> FileResponse:
 def context() -> FileResponse:
     """The JSON-LD context of the graph (its prefixes turn IRIs into CURIEs on the page)."""
     return FileResponse(ONTOLOGY_DIR / "context.jsonld", media_type="application/ld+json")
+
+
+@router.get("/web/features")
+def features(request: Request) -> dict:
+    """What this server offers beyond the core routes, so the page shows only what works (no probing requests)."""
+    # A Neo4j mirror is configured when the app holds a driver for it (the /cypher route answers 404 otherwise).
+    return {"cypher": getattr(request.app.state, "neo4j", None) is not None}
 
 
 def install(app: FastAPI) -> None:

@@ -67,6 +67,10 @@ def test_the_json_ld_context_is_served_for_the_page(http):
     assert context.json()["@context"]["trial"] == "https://w3id.org/psma-kg/trial/"
 
 
+def test_features_say_cypher_is_off_without_a_neo4j_mirror(http):
+    assert http.get("/web/features").json() == {"cypher": False}
+
+
 def test_the_api_pages_still_answer(http):
     assert http.get("/docs").status_code == 200
     assert "/" not in http.get("/openapi.json").json()["paths"]  # the page is not an API operation

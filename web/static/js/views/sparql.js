@@ -1,6 +1,6 @@
 // SPARQL (and Cypher, when the server has Neo4j): an editor with syntax highlighting, examples, results as a table.
 
-import { ApiError, postJSON, routes } from "../api.js";
+import { ApiError, getJSON, postJSON } from "../api.js";
 import { h, replace } from "../dom.js";
 
 const PREFIXES = `PREFIX psma: <https://w3id.org/psma-kg/ontology#>
@@ -122,7 +122,7 @@ function panel(lang, examples, run, mode) {
 }
 
 export async function renderSparql(view, _arg, params) {
-  const hasCypher = (await routes()).has("/cypher");
+  const hasCypher = (await getJSON("/web/features")).cypher;
   const sparql = panel("sparql", SPARQL_EXAMPLES, runSparql, "application/sparql-query");
   const tabs = [{ id: "sparql", title: "SPARQL", panel: sparql }];
   if (hasCypher) tabs.push({ id: "cypher", title: "Cypher (Neo4j)", panel: panel("cypher", CYPHER_EXAMPLES, runCypher, "cypher") });
