@@ -65,6 +65,16 @@ export function pValue(text) {
 }
 
 let endpoints = null;
+let names = null;
+
+/** CURIE -> label of every curated agent and trial (read once). */
+export async function entityLabels() {
+  if (!names) {
+    names = Promise.all([getJSON("/agents", { limit: 500 }), getJSON("/trials", { limit: 500 })])
+      .then(([agents, trials]) => Object.fromEntries([...agents.data, ...trials.data].map((e) => [e.id, e.label])));
+  }
+  return names;
+}
 
 /** code -> label of every endpoint (read once). */
 export async function endpointLabels() {

@@ -2,7 +2,7 @@
 
 import { getJSON } from "../api.js";
 import { definitions, h, replace } from "../dom.js";
-import { endpointLabels, modalityName, resultsTables } from "../format.js";
+import { endpointLabels, entityLabels, modalityName, resultsTables } from "../format.js";
 
 function halfLife(hours) {
   if (!hours && hours !== 0) return "";
@@ -12,10 +12,12 @@ function halfLife(hours) {
 }
 
 export async function renderAgent(view, id) {
-  const [agent, labels] = await Promise.all([getJSON(`/agents/${encodeURIComponent(id)}`), endpointLabels()]);
+  const [agent, labels, names] = await Promise.all([
+    getJSON(`/agents/${encodeURIComponent(id)}`), endpointLabels(), entityLabels(),
+  ]);
   const nuclide = agent.radionuclide;
   const results = agent.measurements.filter((r) => !r.endpoint.startsWith("AE"));
-  const trialLabels = agent.trials.map((t) => t.replace(/^trial:/, ""));
+  const trialLabels = agent.trials.map((t) => names[t] || t.replace(/^trial:/, ""));
   const compareHref = `#/compare?agents=${encodeURIComponent(agent.label)}&endpoint=OS`;
   replace(view,
     h("p", { class: "kicker" }, "Agent"),

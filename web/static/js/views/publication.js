@@ -2,11 +2,13 @@
 
 import { getJSON } from "../api.js";
 import { definitions, h, replace } from "../dom.js";
-import { endpointLabels, entityHref, resultsTables } from "../format.js";
+import { endpointLabels, entityHref, entityLabels, resultsTables } from "../format.js";
 
 export async function renderPublication(view, id) {
-  const [pub, labels] = await Promise.all([getJSON(`/publications/${encodeURIComponent(id)}`), endpointLabels()]);
-  const link = (curie) => h("a", { href: entityHref(curie) }, curie.split(":").slice(1).join(":"));
+  const [pub, labels, names] = await Promise.all([
+    getJSON(`/publications/${encodeURIComponent(id)}`), endpointLabels(), entityLabels(),
+  ]);
+  const link = (curie) => h("a", { href: entityHref(curie) }, names[curie] || curie.split(":").slice(1).join(":"));
   replace(view,
     h("p", { class: "kicker" }, `Publication ${pub.id}`),
     h("h1", {}, pub.title || pub.id),
