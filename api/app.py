@@ -21,6 +21,7 @@ from api.routes import (
     results,
     sparql,
     trials,
+    web,
 )
 from api.settings import Settings
 from api.sparql_workers import InProcessSparql, SparqlWorkers
@@ -62,6 +63,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     routers = (health, agents, trials, catalogue, results, forest, embed, citations, sparql, cypher, graph, documents)
     for module in routers:
         app.include_router(module.router)
+    web.install(app)
     return app
 
 

@@ -111,6 +111,13 @@ class TrialsPublic(Paged):
     data: list[TrialSummary]
 
 
+class Enrolment(Public):
+    """The patients of a trial's study as one publication states them."""
+
+    publication: str = Field(examples=["demo:001"])
+    patients: int = Field(examples=[831])
+
+
 class TrialPublic(Public):
     id: str = Field(examples=["trial:VISION"])
     label: str = Field(examples=["VISION"])
@@ -120,6 +127,7 @@ class TrialPublic(Public):
     agents: list[Ref]
     comparators: list[Ref]
     populations: list[str]
+    enrolled: list[Enrolment]
     arms: list[str]
     results: list[EvidenceRow]
     publications: list[str]

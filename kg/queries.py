@@ -71,7 +71,7 @@ def agent_detail(store: GraphStore, curie: str) -> dict:
 
 
 def trial_detail(store: GraphStore, curie: str) -> dict:
-    """A trial with its phase, design, population, arms and per-arm results with evidence."""
+    """A trial with its phase, design, population, patients per publication, arms and per-arm results with evidence."""
     ontology = load_ontology()
     trial = ontology.trials.get(curie)
     label = trial.label if trial else None
@@ -88,6 +88,13 @@ def trial_detail(store: GraphStore, curie: str) -> dict:
             f"SELECT DISTINCT ?id WHERE {{ ?p <{PSMA.reportsTrial}> <{iri}> ; <{_DCT}identifier> ?id }}"
         )
     )
+    enrolled = [
+        {"publication": row["id"].value, "patients": int(row["n"].value)}
+        for row in store.query(
+            f"""SELECT ?id ?n WHERE {{ ?p <{PSMA.mainTrial}> <{iri}> ; <{PSMA.studyPatients}> ?n ;
+                <{_DCT}identifier> ?id }} ORDER BY ?id"""
+        )
+    ]
     return {
         "id": curie,
         "label": label,
@@ -97,6 +104,7 @@ def trial_detail(store: GraphStore, curie: str) -> dict:
         "agents": [{"id": a, "label": ontology.agents[a].label} for a in (trial.agents if trial else ())],
         "comparators": [{"id": a, "label": ontology.agents[a].label} for a in (trial.comparators if trial else ())],
         "populations": [ontology.diseases[d].label for d in (trial.populations if trial else ())],
+        "enrolled": enrolled,
         "arms": sorted({r["arm"] for r in rows if r["arm"]}),
         "results": rows,
         "publications": publications,

@@ -119,6 +119,11 @@ class _Builder:
         for trial in trials:
             self.add(publication, PSMA.reportsTrial, trial)
         main_trial = trials[0] if trials else None
+        if main_trial is not None:
+            self.add(publication, PSMA.mainTrial, main_trial)
+            patients = self.extraction.trials[0].n_patients
+            if patients:
+                self.add(publication, PSMA.studyPatients, Literal(patients, datatype=XSD.integer))
         for disease in self.extraction.diseases:
             resolved = _resolve(disease)
             if resolved and main_trial is not None:

@@ -11,7 +11,7 @@ from api.app import create_app
 from api.settings import Settings
 from kg.neo4j_sync import sync_to_neo4j
 from kg.vocab import PSMA
-from tests.api.conftest import serving
+from tests.conftest import running_server
 
 MAX_ROWS = 25
 RUNAWAY = "UNWIND range(1, 2000000000) AS x WITH x WHERE x % 7 = 3 RETURN count(x) AS n"
@@ -29,7 +29,8 @@ def neo4j_driver(neo4j_server, demo_store):
 @pytest.fixture(scope="module")
 def cypher_http(neo4j_driver, neo4j_server, demo_store):
     settings = Settings(neo4j_uri=neo4j_server.uri, cypher_timeout_s=2, cypher_max_rows=MAX_ROWS)
-    with serving(create_app(settings, store=demo_store)) as url, httpx.Client(base_url=url, timeout=60) as client:
+    app = create_app(settings, store=demo_store)
+    with running_server(app) as url, httpx.Client(base_url=url, timeout=60) as client:
         yield client
 
 
@@ -148,10 +149,10 @@ def test_readme_cypher_example_answers_what_it_shows(cypher_http):
 
 
 def test_a_mirror_that_does_not_answer_is_a_503(demo_store):
-    from tests.api.conftest import free_port
+    from tests.conftest import free_port
 
     settings = Settings(neo4j_uri=f"bolt://127.0.0.1:{free_port()}")  # nothing listens there
-    with serving(create_app(settings, store=demo_store)) as url:
+    with running_server(create_app(settings, store=demo_store)) as url:
         response = httpx.get(f"{url}/cypher", params={"query": "RETURN 1"}, timeout=60)
     assert response.status_code == 503 and response.headers["content-type"] == "application/problem+json"
     assert "does not answer" in response.json()["detail"]

@@ -10,8 +10,8 @@ import pytest
 
 from api.app import create_app
 from api.settings import Settings
-from tests.api.conftest import serving
 from tests.api.test_forest import plotted
+from tests.conftest import running_server
 
 
 class Page(HTMLParser):
@@ -113,7 +113,7 @@ def test_embedded_pages_escape_what_they_are_given(http):
 
 def test_who_may_frame_the_pages_comes_from_the_settings(demo_store):
     settings = Settings(embed_frame_ancestors="https://review.example")
-    with serving(create_app(settings, store=demo_store)) as url:
+    with running_server(create_app(settings, store=demo_store)) as url:
         response = httpx.get(f"{url}/embed/trial/VISION", timeout=30)
     assert response.status_code == 200
     assert response.headers["content-security-policy"].endswith("frame-ancestors https://review.example")

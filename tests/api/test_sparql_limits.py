@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 from api.app import create_app
 from api.settings import Settings
 from kg.store import GraphStore
-from tests.api.conftest import serving
+from tests.conftest import running_server
 
 # Grouping a cross product of every triple with every other (and again) yields no row before it is all computed:
 # hours of work on the demo store.
@@ -23,7 +23,8 @@ COUNT_PUBLICATIONS = "SELECT (COUNT(?p) AS ?n) WHERE { ?p a <https://w3id.org/ps
 @pytest.fixture(scope="module")
 def limited_http(demo_store):
     settings = Settings(sparql_timeout_s=2, sparql_workers=2)
-    with serving(create_app(settings, store=demo_store)) as url, httpx.Client(base_url=url, timeout=60) as client:
+    app = create_app(settings, store=demo_store)
+    with running_server(app) as url, httpx.Client(base_url=url, timeout=60) as client:
         yield client
 
 
