@@ -79,7 +79,7 @@ export async function entityLabels() {
 /** code -> label of every endpoint (read once). */
 export async function endpointLabels() {
   if (!endpoints) {
-    endpoints = getJSON("/endpoints").then((body) => Object.fromEntries(body.data.map((e) => [e.code, e.label])));
+    endpoints = getJSON("/endpoints", { limit: 500 }).then((body) => Object.fromEntries(body.data.map((e) => [e.code, e.label])));
   }
   return endpoints;
 }

@@ -127,14 +127,14 @@ async function forestFigure(rows, query) {
 
 export async function renderCompare(view, _arg, params) {
   const [trials, agents, endpoints] = await Promise.all([
-    getJSON("/trials", { limit: 500 }), getJSON("/agents", { limit: 500 }), getJSON("/endpoints"),
+    getJSON("/trials", { limit: 500 }), getJSON("/agents", { limit: 500 }), getJSON("/endpoints", { limit: 500 }),
   ]);
   const measured = endpoints.data.filter((e) => e.measurements > 0);
   const query = { trials: params.get("trials") || "", agents: params.get("agents") || "",
     endpoint: params.get("endpoint") || "" };
   const parts = [h("h1", {}, "Compare trials and agents"), form(trials.data, agents.data, measured, params)];
   if (query.trials || query.agents) {
-    const body = await getJSON("/compare", query);
+    const body = await getJSON("/compare", { ...query, limit: 500 });
     const what = (query.trials || query.agents).split(",").join(", ");
     parts.push(h("section", { "aria-labelledby": "compare-results", class: "compare-results" },
       h("h2", { id: "compare-results" }, `${query.endpoint || "All endpoints"}: ${what}`),
