@@ -3,8 +3,8 @@ from __future__ import annotations
 from fastapi import APIRouter, HTTPException
 
 from api.deps import StoreDep
-from kg.exports import evidence_rows
 from kg.ontology import load_ontology
+from kg.queries import evidence_table
 from kg.vocab import PSMA
 
 router = APIRouter(tags=["endpoints and publications"])
@@ -58,5 +58,5 @@ def get_publication(publication_id: str, store: StoreDep) -> dict:
         "doi": value("doi"),
         "agents": linked(PSMA.mentionsAgent),
         "trials": linked(PSMA.reportsTrial),
-        "measurements": [r for r in evidence_rows(store) if r["publication"] == publication_id],
+        "measurements": [r for r in evidence_table(store) if r["publication"] == publication_id],
     }

@@ -32,6 +32,8 @@ async def post_documents(
     """Read the body (format detected by content), extract, store, and answer with the extraction records."""
     if not settings.api_token:
         raise HTTPException(403, "write routes are off: set PSMAKG_API_TOKEN to enable them")
+    if store.read_only:
+        raise HTTPException(403, "write routes are off: this server opened the store read-only (several workers)")
     given = (authorization or "").removeprefix("Bearer ").strip()
     if not secrets.compare_digest(given, settings.api_token):
         raise HTTPException(401, "a valid API token is required: Authorization: Bearer <token>")

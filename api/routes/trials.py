@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException, Query, Request
+from starlette.concurrency import run_in_threadpool
 
 from api.deps import StoreDep
 from api.models import RDF_RESPONSES, TrialPublic, TrialsPublic, TrialSummary
@@ -20,8 +21,9 @@ def list_trials(offset: int = Query(0, ge=0), limit: int = Query(50, ge=1, le=50
 
 
 @router.get("/{trial_id}", response_model=TrialPublic, responses=RDF_RESPONSES)
-def get_trial(trial_id: str, store: StoreDep, request: Request):
+async def get_trial(trial_id: str, store: StoreDep, request: Request):
     """One trial by CURIE (trial:VISION), name (VISION) or registry id (NCT03511664)."""
+    # async for the reason given at get_agent.
     trials = load_ontology().trials
     curie = trial_id if trial_id in trials else resolve(trial_id)
     if curie not in trials:
@@ -30,5 +32,6 @@ def get_trial(trial_id: str, store: StoreDep, request: Request):
         raise HTTPException(404, f"no trial named {trial_id!r}; try /search?q={trial_id}")
     media = wanted_rdf(request)
     if media:
-        return describe(store, curie, media)
-    return TrialPublic(**trial_detail(store, curie))
+        return await run_in_threadpool(describe, store, curie, media)
+    # Built once per trial and version of the store (the store forgets it on its next write).
+    return store.derived(f"TrialPublic {curie}", lambda store: TrialPublic(**trial_detail(store, curie)))
