@@ -3,6 +3,7 @@ from __future__ import annotations
 from fastapi import APIRouter, HTTPException
 
 from api.deps import StoreDep
+from api.models import EndpointsPublic, PublicationPublic, problems
 from kg.ontology import load_ontology
 from kg.queries import evidence_table
 from kg.vocab import PSMA
@@ -13,7 +14,7 @@ _DCT = "http://purl.org/dc/terms/"
 
 
 @router.get("/endpoints")
-def list_endpoints(store: StoreDep) -> dict:
+def list_endpoints(store: StoreDep) -> EndpointsPublic:
     """Every canonical endpoint, adverse-event term and absorbed-dose organ, with how many measurements it has."""
     counts = {
         row["e"].value: int(row["n"].value)
@@ -25,16 +26,18 @@ def list_endpoints(store: StoreDep) -> dict:
          "measurements": counts.get(str(ontology.converter.expand(e.curie)), 0)}
         for e in sorted(ontology.endpoints.values(), key=lambda e: e.code.lower())
     ]  # fmt: skip
-    return {"data": data, "count": len(data)}
+    return EndpointsPublic(data=data, count=len(data))
 
 
-@router.get("/publications/{publication_id}")
-def get_publication(publication_id: str, store: StoreDep) -> dict:
+@router.get("/publications/{publication_id}", responses=problems(404))
+def get_publication(publication_id: str, store: StoreDep) -> PublicationPublic:
     """One publication by its document id (pmid:34161051, demo:001): metadata, agents, trials and results."""
-    literal = publication_id.replace("\\", "\\\\").replace('"', '\\"')
+    from pyoxigraph import Literal
+
+    literal = str(Literal(publication_id))  # quoted and escaped: a newline or quote in the id stays in the string
     rows = list(
         store.query(
-            f"""SELECT ?p ?title ?journal ?year ?doi WHERE {{ ?p <{_DCT}identifier> "{literal}" .
+            f"""SELECT ?p ?title ?journal ?year ?doi WHERE {{ ?p <{_DCT}identifier> {literal} .
             OPTIONAL {{ ?p <{_DCT}title> ?title }} OPTIONAL {{ ?p <{PSMA.journal}> ?journal }}
             OPTIONAL {{ ?p <{PSMA.year}> ?year }} OPTIONAL {{ ?p <http://purl.org/ontology/bibo/doi> ?doi }} }}"""
         )
@@ -49,14 +52,16 @@ def get_publication(publication_id: str, store: StoreDep) -> dict:
         return sorted(compress(r["x"].value) for r in store.query(f"SELECT ?x WHERE {{ <{iri}> <{prop}> ?x }}"))
 
     value = lambda name: row[name].value if row[name] is not None else None  # noqa: E731
-    return {
-        "id": publication_id,
-        "iri": iri,
-        "title": value("title"),
-        "journal": value("journal"),
-        "year": value("year"),
-        "doi": value("doi"),
-        "agents": linked(PSMA.mentionsAgent),
-        "trials": linked(PSMA.reportsTrial),
-        "measurements": [r for r in evidence_table(store) if r["publication"] == publication_id],
-    }
+    return PublicationPublic(
+        **{
+            "id": publication_id,
+            "iri": iri,
+            "title": value("title"),
+            "journal": value("journal"),
+            "year": value("year"),
+            "doi": value("doi"),
+            "agents": linked(PSMA.mentionsAgent),
+            "trials": linked(PSMA.reportsTrial),
+            "measurements": [r for r in evidence_table(store) if r["publication"] == publication_id],
+        }
+    )

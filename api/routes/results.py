@@ -8,7 +8,7 @@ from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import Response
 
 from api.deps import StoreDep
-from api.models import EvidenceRows, SearchResults
+from api.models import EvidenceRows, SearchResults, problems
 from kg.exports import EVIDENCE_COLUMNS
 from kg.queries import compare, measurements, search
 
@@ -30,7 +30,19 @@ def list_measurements(
     return EvidenceRows(data=rows[offset : offset + limit], count=len(rows))
 
 
-@router.get("/compare", response_model=EvidenceRows, responses={200: {"content": {"text/csv": {}}}})
+_CSV_EXAMPLE = (
+    "publication,trial,arm,agent,endpoint,statistic,value,unit,hr,ci_low,ci_high,ci_level,p_value,status,grade,note,"
+    "sentence,start,end\ndemo:001,VISION,177Lu-PSMA-617 + standard of care,177Lu-PSMA-617; standard of care,OS,median,"
+    '15.3,months,0.62,0.52,0.74,95,<0.001,reported,,,"Overall survival was also extended (median, 15.3 vs. 11.3 '
+    'months; ...).",1407,1534\n'
+)
+
+
+@router.get(
+    "/compare",
+    response_model=EvidenceRows,
+    responses={200: {"content": {"text/csv": {"schema": {"type": "string"}, "example": _CSV_EXAMPLE}}}} | problems(400),
+)
 async def compare_results(
     store: StoreDep,
     trials: str | None = Query(None, examples=["VISION,TheraP"]),
