@@ -42,8 +42,8 @@ def _evidence_index(store: GraphStore) -> dict[str, dict[str, list[dict[str, str
 def _links(store: GraphStore) -> dict[str, dict[str, set[str]]]:
     """Trials studying each agent and ids of the publications naming each agent or trial, read in three queries.
 
-    The entity routes used to ask these per request; reading them for every entity at once costs
-    about as much as one of those queries and is kept until the store changes.
+    The entity routes used to ask two queries per request; these read the links of every entity at
+    once, when a server starts and again after a write.
     """
 
     def build(store: GraphStore) -> dict[str, dict[str, set[str]]]:

@@ -168,6 +168,7 @@ class GraphStore:
     def _changed(self) -> None:
         # After the write is committed: a value derived before or during the write is never served again.
         self._generation += 1
+        self._derived.clear()
 
     # --- reading -----------------------------------------------------------------------------
 
