@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from api.deps import StoreDep
@@ -34,5 +35,7 @@ async def get_agent(agent_id: str, store: StoreDep, request: Request):
     media = wanted_rdf(request)
     if media:
         return await run_in_threadpool(describe, store, curie, media)
-    # Built once per agent and version of the store (the store forgets it on its next write).
-    return store.derived(f"AgentPublic {curie}", lambda store: AgentPublic(**agent_detail(store, curie)))
+    # The answer is built, validated and written once per agent and version of the store (the store
+    # forgets it on its next write): writing its ~50 kB of JSON was most of the cost of a request.
+    body = store.derived(f"AgentPublic {curie}", lambda s: AgentPublic(**agent_detail(s, curie)).model_dump_json())
+    return Response(body, media_type="application/json")

@@ -6,7 +6,7 @@ import re
 import time
 from urllib.parse import parse_qs
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import Response
 
 from api.deps import SettingsDep, StoreDep
@@ -78,13 +78,13 @@ def _negotiate(accept: str, types: dict, default: str) -> str:
     return default
 
 
-@router.get("/sparql", response_class=Response, responses=RESPONSES)
-async def sparql_get(
-    request: Request,
-    store: StoreDep,
-    settings: SettingsDep,
-    query: str | None = Query(None, description="a SPARQL 1.1 query", examples=[EXAMPLE_QUERY]),
-) -> Response:
+#: The query parameter is read by _query_text, as for a POST, so it is described here rather than parsed by FastAPI.
+GET_PARAMETERS = {"parameters": [{"name": "query", "in": "query", "required": False, "schema": {"type": "string"},
+                                  "description": "a SPARQL 1.1 query", "example": EXAMPLE_QUERY}]}  # fmt: skip
+
+
+@router.get("/sparql", response_class=Response, responses=RESPONSES, openapi_extra=GET_PARAMETERS)
+async def sparql_get(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
     """SELECT/ASK as SPARQL JSON, XML, CSV or TSV; CONSTRUCT/DESCRIBE as Turtle, N-Triples or JSON-LD."""
     return await sparql(request, store, settings)
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from api.deps import StoreDep
@@ -33,5 +34,6 @@ async def get_trial(trial_id: str, store: StoreDep, request: Request):
     media = wanted_rdf(request)
     if media:
         return await run_in_threadpool(describe, store, curie, media)
-    # Built once per trial and version of the store (the store forgets it on its next write).
-    return store.derived(f"TrialPublic {curie}", lambda store: TrialPublic(**trial_detail(store, curie)))
+    # Built, validated and written once per trial and version of the store, as at get_agent.
+    body = store.derived(f"TrialPublic {curie}", lambda s: TrialPublic(**trial_detail(s, curie)).model_dump_json())
+    return Response(body, media_type="application/json")
