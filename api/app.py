@@ -34,11 +34,12 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        app.state.store = store or GraphStore(settings.store)
-        # Build the lexicon and search index now, not on the first request.
-        from kg.queries import search
+        app.state.store = store or GraphStore(settings.store, read_only=settings.read_only)
+        # Build the lexicon, the search index and the per-store tables now, not on the first request.
+        from kg.queries import prepare, search
 
         search("warm-up")
+        prepare(app.state.store)
         app.state.neo4j = _neo4j_driver(settings)
         path = app.state.store.path
         app.state.sparql = SparqlWorkers(path, settings.sparql_workers) if path else InProcessSparql(app.state.store)

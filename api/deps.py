@@ -13,11 +13,12 @@ from kg.queries import compare
 from kg.store import GraphStore
 
 
-def get_store(request: Request) -> GraphStore:
+# async: FastAPI would run a plain def dependency in its thread pool, a hop per request for an attribute read.
+async def get_store(request: Request) -> GraphStore:
     return request.app.state.store
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 

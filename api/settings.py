@@ -12,6 +12,8 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="PSMAKG_", frozen=True)
 
     store: str | None = None
+    #: Open the store read-only (a static snapshot; write routes are off): set by ``psmakg serve --workers N``.
+    read_only: bool = False
     api_token: str | None = None
     cors_origins: list[str] = []
     sparql_timeout_s: float = Field(10.0, gt=0)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -257,8 +258,18 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     from api.app import create_app
     from api.settings import Settings
 
-    settings = Settings(store=args.store) if args.store else Settings()
     print(f"psma-kg API on http://{args.host}:{args.port} (OpenAPI page: http://{args.host}:{args.port}/docs)")
+    workers = getattr(args, "workers", 1)
+    if workers > 1:
+        # Each worker process builds its own app and opens the store; Oxigraph allows several opens
+        # only read-only, so the workers serve a snapshot and POST /documents is off.
+        if args.store:
+            os.environ["PSMAKG_STORE"] = args.store
+        os.environ["PSMAKG_READ_ONLY"] = "true"
+        uvicorn.run("api.app:create_app", factory=True, workers=workers, host=args.host, port=args.port,
+                    log_level="warning")  # fmt: skip
+        return 0
+    settings = Settings(store=args.store) if args.store else Settings()
     uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="warning")
     return 0
 
@@ -357,6 +368,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--store", help=store_help)
+    workers_help = "worker processes; more than one serves the store read-only (no POST /documents)"
+    serve.add_argument("--workers", type=int, default=1, help=workers_help)
     serve.set_defaults(func=_cmd_serve)
 
     demo = commands.add_parser("demo", help="ingest the bundled demo corpus into the store, then serve")

@@ -19,6 +19,54 @@ from kg.vocab import PSMA
 _DCT = "http://purl.org/dc/terms/"
 
 
+def evidence_table(store: GraphStore) -> list[dict[str, str]]:
+    """The evidence table (``kg.exports.evidence_rows``), read once per version of the store; do not change it."""
+    return store.derived("evidence_rows", evidence_rows)
+
+
+def _evidence_index(store: GraphStore) -> dict[str, dict[str, list[dict[str, str]]]]:
+    """Rows of the evidence table by agent label, trial label and publication id, in table order."""
+
+    def build(store: GraphStore) -> dict[str, dict[str, list[dict[str, str]]]]:
+        index: dict[str, dict[str, list[dict[str, str]]]] = {"agent": {}, "trial": {}, "publication": {}}
+        for row in evidence_table(store):
+            for label in dict.fromkeys(row["agent"].split("; ")):
+                index["agent"].setdefault(label, []).append(row)
+            index["trial"].setdefault(row["trial"], []).append(row)
+            index["publication"].setdefault(row["publication"], []).append(row)
+        return index
+
+    return store.derived("evidence_index", build)
+
+
+def _links(store: GraphStore) -> dict[str, dict[str, set[str]]]:
+    """Trials studying each agent and ids of the publications naming each agent or trial, read in three queries.
+
+    The entity routes used to ask two queries per request; these read the links of every entity at
+    once, when a server starts and again after a write.
+    """
+
+    def build(store: GraphStore) -> dict[str, dict[str, set[str]]]:
+        links: dict[str, dict[str, set[str]]] = {"agent_trials": {}, "agent_publications": {}, "trial_publications": {}}
+        pairs = {
+            "agent_trials": (PSMA.studiesAgent, PSMA.reportsTrial),
+            "agent_publications": (PSMA.mentionsAgent, f"{_DCT}identifier"),
+            "trial_publications": (PSMA.reportsTrial, f"{_DCT}identifier"),
+        }
+        for name, (to_x, to_y) in pairs.items():
+            for row in store.query(f"SELECT DISTINCT ?x ?y WHERE {{ ?p <{to_x}> ?x ; <{to_y}> ?y }}"):
+                links[name].setdefault(row["x"].value, set()).add(row["y"].value)
+        return links
+
+    return store.derived("links", build)
+
+
+def prepare(store: GraphStore) -> None:
+    """Read the tables the entity and comparison questions answer from (a server does this at start-up)."""
+    _evidence_index(store)
+    _links(store)
+
+
 def _expand(curie: str) -> str:
     return str(load_ontology().converter.expand(curie))
 
@@ -31,22 +79,11 @@ def agent_detail(store: GraphStore, curie: str) -> dict:
         raise KeyError(f"no agent {curie}")
     nuclide = ontology.radionuclides.get(agent.radionuclide) if agent.radionuclide else None
     iri = _expand(curie)
-    trials = sorted(
-        {
-            row["t"].value
-            for row in store.query(
-                f"SELECT DISTINCT ?t WHERE {{ ?p <{PSMA.studiesAgent}> <{iri}> ; <{PSMA.reportsTrial}> ?t }}"
-            )
-        }
-        | {_expand(t.curie) for t in ontology.trials.values() if curie in t.agents}
-    )
-    publications = sorted(
-        row["id"].value
-        for row in store.query(
-            f"SELECT DISTINCT ?id WHERE {{ ?p <{PSMA.mentionsAgent}> <{iri}> ; <{_DCT}identifier> ?id }}"
-        )
-    )
-    rows = [r for r in evidence_rows(store) if agent.label in r["agent"].split("; ")]
+    links = _links(store)
+    curated = {_expand(t.curie) for t in ontology.trials.values() if curie in t.agents}
+    trials = sorted(links["agent_trials"].get(iri, set()) | curated)
+    publications = sorted(links["agent_publications"].get(iri, ()))
+    rows = list(_evidence_index(store)["agent"].get(agent.label, ()))
     return {
         "id": curie,
         "label": agent.label,
@@ -81,13 +118,8 @@ def trial_detail(store: GraphStore, curie: str) -> dict:
         if not found:
             raise KeyError(f"no trial {curie}")
         label = found[0]["l"].value
-    rows = [r for r in evidence_rows(store) if r["trial"] == label]
-    publications = sorted(
-        row["id"].value
-        for row in store.query(
-            f"SELECT DISTINCT ?id WHERE {{ ?p <{PSMA.reportsTrial}> <{iri}> ; <{_DCT}identifier> ?id }}"
-        )
-    )
+    rows = list(_evidence_index(store)["trial"].get(label, ()))
+    publications = sorted(_links(store)["trial_publications"].get(iri, ()))
     enrolled = [
         {"publication": row["id"].value, "patients": int(row["n"].value)}
         for row in store.query(
@@ -122,7 +154,7 @@ def measurements(
 ) -> list[dict]:
     """Evidence-table rows filtered by agent, trial, endpoint (labels or CURIEs) and status.
 
-    ``rows`` lets a caller that filters several times read the evidence table once.
+    ``rows`` filters other rows than the store's evidence table.
     """
     ontology = load_ontology()
 
@@ -135,7 +167,14 @@ def measurements(
     agent_label = label_of(agent, ontology.agents)
     trial_label = label_of(trial, ontology.trials)
     endpoint_code = _endpoint_code(endpoint) if endpoint else None
-    rows = evidence_rows(store) if rows is None else rows
+    if rows is None:  # start from the rows of the trial or agent asked, not the whole table
+        index = _evidence_index(store)
+        if trial_label is not None:
+            rows = index["trial"].get(trial_label, [])
+        elif agent_label is not None:
+            rows = index["agent"].get(agent_label, [])
+        else:
+            rows = evidence_table(store)
     return [
         r for r in rows
         if (agent_label is None or agent_label in r["agent"].split("; "))
@@ -157,12 +196,11 @@ def compare(
     store: GraphStore, *, trials: list[str] = (), agents: list[str] = (), endpoint: str | None = None
 ) -> list[dict]:
     """One row per trial arm and endpoint for the trials or agents asked, reported results only."""
-    table = evidence_rows(store)
     rows: list[dict] = []
     for trial in trials:
-        rows += measurements(store, trial=trial, endpoint=endpoint, status="reported", rows=table)
+        rows += measurements(store, trial=trial, endpoint=endpoint, status="reported")
     for agent in agents:
-        rows += measurements(store, agent=agent, endpoint=endpoint, status="reported", rows=table)
+        rows += measurements(store, agent=agent, endpoint=endpoint, status="reported")
     unique = {tuple(sorted(r.items())): r for r in rows}
     return list(unique.values())
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +24,7 @@ from kg.rdf import content_hash, document_ntriples, graph_iri, hash_version, ont
 from kg.vocab import PSMA, ontology_graph
 
 STORE_ENV = "PSMAKG_STORE"
+LOCK_NAME = "psmakg.lock"
 
 
 def default_store_path() -> Path:
@@ -47,23 +48,40 @@ class PutResult:
 class GraphStore:
     """psma-kg's graph on disk: the ontology in one named graph, each document in its own."""
 
-    def __init__(self, path: str | Path | None = None, *, in_memory: bool = False):
+    def __init__(self, path: str | Path | None = None, *, in_memory: bool = False, read_only: bool = False):
+        """Open (or create) the store; ``read_only`` opens a static snapshot that several processes may share.
+
+        Oxigraph lets one process open a store for writing, while read-only opens take no lock and
+        must not see a writer at the same time. psma-kg holds an advisory lock on ``psmakg.lock`` in
+        the folder: exclusive for a writer, shared for readers, so either one writer or any number of
+        readers (the workers of ``psmakg serve --workers N``) have the store, never both.
+        """
         try:
             import pyoxigraph
         except ImportError as exc:  # pragma: no cover - depends on the install
             raise StoreError("the embedded store needs pyoxigraph: pip install 'psma-kg[store]'") from exc
         self._ox = pyoxigraph
         self.path = None if in_memory else Path(path or default_store_path())
+        self.read_only = read_only and self.path is not None
+        self._lock = None
         try:
             if self.path is None:
                 self.store = pyoxigraph.Store()
+            elif self.read_only:
+                self._lock = _lock_folder(self.path, shared=True)
+                self.store = pyoxigraph.Store.read_only(str(self.path))
             else:
                 self.path.mkdir(parents=True, exist_ok=True)
+                self._lock = _lock_folder(self.path, shared=False)
                 self.store = pyoxigraph.Store(str(self.path))
         except OSError as exc:
             raise StoreError(f"cannot open the store at {self.path}: {exc}") from exc
         self._hashes: dict[str, str] | None = None
-        self.ensure_ontology()
+        # Values derived from the contents (see ``derived``), tagged with the write generation they were read at.
+        self._generation = 0
+        self._derived: dict[str, tuple[int, object]] = {}
+        if not self.read_only:
+            self.ensure_ontology()
 
     # --- writing ---------------------------------------------------------------------------
 
@@ -80,7 +98,9 @@ class GraphStore:
         if stored == marker:
             return
         data += f'<{ontology_graph_iri()}> <{PSMA.contentHash}> "{marker}" .\n'
+        self._writable()
         self.store.update(f"DROP SILENT GRAPH <{name.value}> ; INSERT DATA {{ GRAPH <{name.value}> {{ {data} }} }}")
+        self._changed()
 
     def is_current(self, document: Document, extractor_version: str) -> bool:
         """True when the store already holds this document as it is (or a newer version of it)."""
@@ -97,6 +117,7 @@ class GraphStore:
 
     def write(self, document: Document, body: str, extractor_version: str) -> str:
         """Write a document's graph given as N-Triples (``kg.rdf.document_ntriples``); 'added' or 'replaced'."""
+        self._writable()
         hashes = self._known_hashes()
         previous = hashes.get(document.id)
         name = graph_iri(document.id)
@@ -109,6 +130,8 @@ class GraphStore:
                 self.store.load(input=body, format=self._ox.RdfFormat.N_TRIPLES, to_graph=self._ox.NamedNode(name))
         except (OSError, SyntaxError, ValueError) as exc:
             raise StoreError(f"could not store document {document.id}: {exc}") from exc
+        finally:
+            self._changed()
         hashes[document.id] = content_hash(document, extractor_version)
         return "replaced" if previous else "added"
 
@@ -132,17 +155,32 @@ class GraphStore:
         This is the path for restoring or moving a whole graph; it is not transactional per
         document, so use ``put`` (``psmakg ingest``) for documents.
         """
-        self.store.bulk_load(path=str(path), format=self._ox.RdfFormat.N_QUADS)
-        self._hashes = None
+        self._writable()
+        try:
+            self.store.bulk_load(path=str(path), format=self._ox.RdfFormat.N_QUADS)
+        finally:
+            self._hashes = None
+            self._changed()
 
     def remove(self, document_id: str) -> bool:
         """Delete one document's graph; False when there was none."""
+        self._writable()
         name = graph_iri(document_id)
         if not self.store.contains_named_graph(self._ox.NamedNode(str(name))):
             return False
         self.store.update(f"DROP GRAPH <{name}>")
+        self._changed()
         self._known_hashes().pop(document_id, None)
         return True
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"the store at {self.path} is open read-only; writes need a process that opens it alone")
+
+    def _changed(self) -> None:
+        # After the write is committed: a value derived before or during the write is never served again.
+        self._generation += 1
+        self._derived.clear()
 
     # --- reading -----------------------------------------------------------------------------
 
@@ -164,6 +202,22 @@ class GraphStore:
     def query(self, sparql: str, **options):
         """Run a SPARQL query over the union of all graphs (the default graph is their union)."""
         return self.store.query(sparql, use_default_graph_as_union=True, **options)
+
+    def derived(self, name: str, compute: Callable[[GraphStore], object]) -> object:
+        """``compute(self)``, computed once and kept until the next write through this store.
+
+        Only this object writes the store (Oxigraph's lock and ours keep any other process out, and
+        a read-only store has no writer), so a value read after the last write is still exact. The
+        value is shared by every caller: treat it as read-only.
+        """
+        generation = self._generation
+        kept = self._derived.get(name)
+        if kept is not None and kept[0] == generation:
+            return kept[1]
+        value = compute(self)
+        if self._generation == generation:  # no write happened while computing
+            self._derived[name] = (generation, value)
+        return value
 
     def _single(self, sparql: str) -> str | None:
         for row in self.store.query(sparql):
@@ -194,7 +248,8 @@ class GraphStore:
         return graph
 
     def close(self) -> None:
-        if self.path:
+        """Flush writes to disk (the store stays usable; the folder lock goes with the object)."""
+        if self.path and not self.read_only:
             self.store.flush()
 
     def __enter__(self) -> GraphStore:
@@ -202,3 +257,23 @@ class GraphStore:
 
     def __exit__(self, *exc_info) -> None:
         self.close()
+
+
+def _lock_folder(path: Path, *, shared: bool):
+    """Hold an advisory lock on the store folder: shared for read-only opens, exclusive for a writer."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX: Oxigraph's own lock still keeps writers apart
+        return None
+    lock = open(path / LOCK_NAME, "a+b")  # noqa: SIM115 - held open for the life of the store object
+    try:
+        fcntl.flock(lock.fileno(), (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)
+    except BlockingIOError as exc:
+        lock.close()
+        holder = (
+            "a process writing it (psmakg ingest or a one-worker server)"
+            if shared
+            else ("another process (a writer, or the read-only workers of psmakg serve --workers N)")
+        )
+        raise StoreError(f"the store at {path} is in use by {holder}; stop that first") from exc
+    return lock

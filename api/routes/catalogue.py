@@ -3,10 +3,10 @@ from __future__ import annotations
 from fastapi import APIRouter, HTTPException, Request, Response
 
 from api.deps import StoreDep
-from api.models import EndpointsPublic
+from api.models import EndpointsPublic, PublicationPublic, problems
 from api.pagination import PageDep
-from kg.exports import evidence_rows
 from kg.ontology import load_ontology
+from kg.queries import evidence_table
 from kg.vocab import PSMA
 
 router = APIRouter(tags=["endpoints and publications"])
@@ -30,13 +30,15 @@ def list_endpoints(store: StoreDep, page: PageDep, request: Request, response: R
     return EndpointsPublic(**page.of(data, request, response))
 
 
-@router.get("/publications/{publication_id}")
-def get_publication(publication_id: str, store: StoreDep) -> dict:
+@router.get("/publications/{publication_id}", responses=problems(404))
+def get_publication(publication_id: str, store: StoreDep) -> PublicationPublic:
     """One publication by its document id (pmid:34161051, demo:001): metadata, agents, trials and results."""
-    literal = publication_id.replace("\\", "\\\\").replace('"', '\\"')
+    from pyoxigraph import Literal
+
+    literal = str(Literal(publication_id))  # quoted and escaped: a newline or quote in the id stays in the string
     rows = list(
         store.query(
-            f"""SELECT ?p ?title ?journal ?year ?doi WHERE {{ ?p <{_DCT}identifier> "{literal}" .
+            f"""SELECT ?p ?title ?journal ?year ?doi WHERE {{ ?p <{_DCT}identifier> {literal} .
             OPTIONAL {{ ?p <{_DCT}title> ?title }} OPTIONAL {{ ?p <{PSMA.journal}> ?journal }}
             OPTIONAL {{ ?p <{PSMA.year}> ?year }} OPTIONAL {{ ?p <http://purl.org/ontology/bibo/doi> ?doi }} }}"""
         )
@@ -51,14 +53,16 @@ def get_publication(publication_id: str, store: StoreDep) -> dict:
         return sorted(compress(r["x"].value) for r in store.query(f"SELECT ?x WHERE {{ <{iri}> <{prop}> ?x }}"))
 
     value = lambda name: row[name].value if row[name] is not None else None  # noqa: E731
-    return {
-        "id": publication_id,
-        "iri": iri,
-        "title": value("title"),
-        "journal": value("journal"),
-        "year": value("year"),
-        "doi": value("doi"),
-        "agents": linked(PSMA.mentionsAgent),
-        "trials": linked(PSMA.reportsTrial),
-        "measurements": [r for r in evidence_rows(store) if r["publication"] == publication_id],
-    }
+    return PublicationPublic(
+        **{
+            "id": publication_id,
+            "iri": iri,
+            "title": value("title"),
+            "journal": value("journal"),
+            "year": value("year"),
+            "doi": value("doi"),
+            "agents": linked(PSMA.mentionsAgent),
+            "trials": linked(PSMA.reportsTrial),
+            "measurements": [r for r in evidence_table(store) if r["publication"] == publication_id],
+        }
+    )

@@ -10,6 +10,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
 from api.deps import SettingsDep
+from api.models import problems
 from api.sparql_workers import QueryTimeout, WorkersBusy
 
 router = APIRouter(tags=["sparql"])
@@ -17,6 +18,43 @@ router = APIRouter(tags=["sparql"])
 _UPDATE = re.compile(r"\b(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD)\b\s*(DATA|WHERE|\{|GRAPH|SILENT|<)", re.I)
 _SERVICE = re.compile(r"\bSERVICE\b", re.I)
 _READ_ONLY = "this endpoint is read-only: SPARQL updates are refused"
+EXAMPLE_QUERY = (
+    "PREFIX psma: <https://w3id.org/psma-kg/ontology#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+    "SELECT ?agent ?label WHERE { ?agent psma:hasRadionuclide/psma:emissionType psma:Alpha ; skos:prefLabel ?label }"
+)
+_AGENT = "https://w3id.org/psma-kg/agent/ac225-psma-617"
+_ANSWERS = {
+    "application/sparql-results+json": {"head": {"vars": ["agent", "label"]}, "results": {"bindings": [
+        {"agent": {"type": "uri", "value": _AGENT}, "label": {"type": "literal", "value": "225Ac-PSMA-617"}}]}},
+    "application/sparql-results+xml": '<?xml version="1.0"?><sparql xmlns="http://www.w3.org/2005/sparql-results#">'
+    '<head><variable name="agent"/><variable name="label"/></head><results><result><binding name="agent">'
+    f"<uri>{_AGENT}</uri></binding>"
+    '<binding name="label"><literal>225Ac-PSMA-617</literal></binding></result></results></sparql>',
+    "text/csv": f"agent,label\r\n{_AGENT},225Ac-PSMA-617\r\n",
+    "text/tab-separated-values": f'?agent\t?label\n<{_AGENT}>\t"225Ac-PSMA-617"\n',
+    "text/turtle": f'<{_AGENT}> <http://www.w3.org/2004/02/skos/core#prefLabel> "225Ac-PSMA-617" .\n',
+    "application/n-triples": f'<{_AGENT}> <http://www.w3.org/2004/02/skos/core#prefLabel> "225Ac-PSMA-617" .\n',
+    "application/rdf+xml": '<?xml version="1.0" encoding="UTF-8"?><rdf:RDF '
+    'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description '
+    f'rdf:about="{_AGENT}"><prefLabel xmlns="http://www.w3.org/2004/02/skos/core#">225Ac-PSMA-617</prefLabel>'
+    "</rdf:Description></rdf:RDF>",
+    "application/ld+json": [{"@id": _AGENT, "http://www.w3.org/2004/02/skos/core#prefLabel": [
+        {"@value": "225Ac-PSMA-617"}]}],
+}  # fmt: skip
+#: SELECT and ASK answer in the first four media types, CONSTRUCT and DESCRIBE in the last four (by Accept).
+RESPONSES = {
+    200: {"description": "The results of the query, in the media type asked by Accept",
+          "content": {media: {"schema": {"type": "string"} if isinstance(example, str) else {},
+                              "example": example} for media, example in _ANSWERS.items()}},
+    **problems(400, 408, 413),
+}  # fmt: skip
+#: The body of a POST is read as the SPARQL 1.1 Protocol sends it, so it is described here.
+POST_BODY = {"requestBody": {"required": True, "content": {
+    "application/sparql-query": {"schema": {"type": "string"}, "example": EXAMPLE_QUERY},
+    "application/x-www-form-urlencoded": {"schema": {"type": "object", "required": ["query"],
+                                                     "properties": {"query": {"type": "string"}}},
+                                          "example": {"query": EXAMPLE_QUERY}},
+}}}  # fmt: skip
 
 
 async def _query_text(request: Request) -> str:
@@ -40,9 +78,25 @@ async def _query_text(request: Request) -> str:
     return str(query)
 
 
-@router.api_route("/sparql", methods=["GET", "POST"], response_class=Response)
-async def sparql(request: Request, settings: SettingsDep) -> Response:
+#: The query parameter is read by _query_text, as for a POST, so it is described here rather than parsed by FastAPI.
+GET_PARAMETERS = {"parameters": [{"name": "query", "in": "query", "required": False, "schema": {"type": "string"},
+                                  "description": "a SPARQL 1.1 query", "example": EXAMPLE_QUERY}]}  # fmt: skip
+
+
+@router.get("/sparql", response_class=Response, responses=RESPONSES, openapi_extra=GET_PARAMETERS)
+async def sparql_get(request: Request, settings: SettingsDep) -> Response:
     """SELECT/ASK as SPARQL JSON, XML, CSV or TSV; CONSTRUCT/DESCRIBE as Turtle, N-Triples, RDF/XML or JSON-LD."""
+    return await sparql(request, settings)
+
+
+@router.post("/sparql", response_class=Response, responses=RESPONSES, openapi_extra=POST_BODY)
+async def sparql_post(request: Request, settings: SettingsDep) -> Response:
+    """The query in the body (application/sparql-query, or a form with query=...); answers as the GET does."""
+    return await sparql(request, settings)
+
+
+async def sparql(request: Request, settings: SettingsDep) -> Response:
+    """Answer the query of a GET or POST request (SPARQL 1.1 Protocol) in a worker process."""
     query = await _query_text(request)
     if _UPDATE.search(query):
         raise HTTPException(400, _READ_ONLY)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException, Request, Response
+from starlette.concurrency import run_in_threadpool
 
 from api.deps import StoreDep
 from api.models import RDF_RESPONSES, TrialPublic, TrialsPublic, TrialSummary
@@ -32,10 +33,13 @@ def trial_curie(trial_id: str) -> str:
 
 
 @router.get("/{trial_id}", response_model=TrialPublic, responses=RDF_RESPONSES)
-def get_trial(trial_id: str, store: StoreDep, request: Request):
+async def get_trial(trial_id: str, store: StoreDep, request: Request):
     """One trial by CURIE (trial:VISION), name (VISION) or registry id (NCT03511664)."""
+    # async for the reason given at get_agent.
     curie = trial_curie(trial_id)
     media = wanted_rdf(request)
     if media:
-        return describe(store, curie, media)
-    return TrialPublic(**trial_detail(store, curie))
+        return await run_in_threadpool(describe, store, curie, media)
+    # Built, validated and written once per trial and version of the store, as at get_agent.
+    body = store.derived(f"TrialPublic {curie}", lambda s: TrialPublic(**trial_detail(s, curie)).model_dump_json())
+    return Response(body, media_type="application/json")

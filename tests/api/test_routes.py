@@ -2,6 +2,7 @@
 
 import csv
 import io
+from urllib.parse import quote
 
 import pytest
 
@@ -145,3 +146,18 @@ def test_endpoints_and_publications(http):
     assert publication["year"] == "2021" and "trial:VISION" in publication["trials"]
     assert any(m["endpoint"] == "rPFS" for m in publication["measurements"])
     assert http.get("/publications/demo:999").status_code == 404
+
+
+def test_a_publication_id_with_a_line_break_or_quote_is_not_found_not_a_server_error(http):
+    # Found by schemathesis: the id went into a SPARQL string literal with only quotes and backslashes escaped.
+    for odd in ("demo:001\n", 'demo:"001', "demo:\r001\\"):
+        response = http.get(f"/publications/{quote(odd, safe='')}")
+        assert response.status_code == 404 and response.headers["content-type"] == "application/problem+json"
+
+
+def test_a_method_not_allowed_says_which_are(http):
+    # Found by schemathesis: the problem handler dropped the Allow header that RFC 9110 requires on a 405.
+    response = http.request("TRACE", "/health")
+    assert response.status_code == 405 and response.headers["allow"] == "GET"
+    assert response.headers["content-type"] == "application/problem+json"
+    assert set(http.request("DELETE", "/sparql").headers["allow"].split(", ")) == {"GET", "POST"}

@@ -13,6 +13,7 @@ from pyoxigraph import NamedNode, RdfFormat, parse
 from ingest import IngestReport, read_documents
 from ingest.extraction.pipeline import EXTRACTOR_VERSION, extract_document
 from kg.build import build_graph
+from kg.errors import StoreError
 from kg.rdf import document_graph, document_triples, graph_iri, ntriples
 from kg.store import GraphStore
 from kg.validate import validate_graph
@@ -164,3 +165,31 @@ def test_two_processes_store_the_same_graph_and_a_rerun_extracts_nothing(tmp_pat
     monkeypatch.setattr(kg.build, "extract_document", refuse)
     again = build_graph([str(big_corpus)], two, IngestReport(), processes=2)
     assert (again.added, again.replaced, again.unchanged) == (0, 0, 240)
+
+
+def test_read_only_opens_share_a_store_that_no_writer_may_open_meanwhile(tmp_path):
+    path = tmp_path / "s"
+    writer = GraphStore(path)
+    build_graph([str(DATA / "export.nbib")], writer, IngestReport())
+    ids = writer.document_ids()
+    with pytest.raises(StoreError, match="in use by a process writing it"):
+        GraphStore(path, read_only=True)  # Oxigraph itself would allow it, with undefined results
+    del writer
+
+    first, second = GraphStore(path, read_only=True), GraphStore(path, read_only=True)
+    assert first.document_ids() == second.document_ids() == ids
+    with pytest.raises(StoreError, match="in use by another process"):
+        GraphStore(path)
+    with pytest.raises(StoreError, match="read-only"):
+        first.remove(ids[0])
+    del first, second
+    assert GraphStore(path).remove(ids[0])  # the last reader gone, a writer may open it again
+
+
+def test_values_derived_from_the_store_are_forgotten_on_every_write(tmp_path):
+    store = GraphStore(tmp_path / "s")
+    assert store.derived("documents", lambda s: len(s.document_ids())) == 0
+    build_graph([str(DATA / "export.nbib")], store, IngestReport())
+    assert store.derived("documents", lambda s: len(s.document_ids())) == len(store.document_ids()) > 0
+    store.remove(store.document_ids()[0])
+    assert store.derived("documents", lambda s: len(s.document_ids())) == len(store.document_ids())
