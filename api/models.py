@@ -37,9 +37,9 @@ class Public(BaseModel):
 class Paged(Public):
     """The envelope of every list route: ``count`` is the total that matches, ``data`` the page at ``offset``."""
 
-    count: int
-    offset: int = 0
-    limit: int = 50
+    count: int = Field(examples=[33])
+    offset: int = Field(0, examples=[0])
+    limit: int = Field(50, examples=[50])
 
 
 class Problem(Public):

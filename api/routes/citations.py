@@ -21,7 +21,10 @@ _RIS_EXAMPLE = (
     "/publications.ris",
     response_class=Response,
     responses={
-        200: {"content": {MEDIA_TYPE: {"example": _RIS_EXAMPLE}}, "description": "One RIS record per publication."},
+        200: {
+            "content": {MEDIA_TYPE: {"schema": {"type": "string"}, "example": _RIS_EXAMPLE}},
+            "description": "One RIS record per publication.",
+        },
         400: {"description": "Neither ids nor trials or agents given."},
         404: {"description": "An id with no publication, or a selection with no reported result."},
     },

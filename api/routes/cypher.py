@@ -24,9 +24,9 @@ class CypherRequest(Public):
 
 
 class CypherResponse(Public):
-    columns: list[str]
-    rows: list[list[Any]]
-    truncated: bool
+    columns: list[str] = Field(examples=[["trial", "hr"]])
+    rows: list[list[Any]] = Field(examples=[[["VISION", 0.62]]])
+    truncated: bool = Field(examples=[False])
 
 
 def _run(request: Request, settings: Settings, query: str, parameters: dict[str, Any]) -> CypherResponse:

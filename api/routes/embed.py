@@ -23,7 +23,8 @@ from kg.store import GraphStore
 router = APIRouter(tags=["embedding"])
 
 _PAGE = {
-    "content": {"text/html": {"example": '<!DOCTYPE html>\n<html lang="en">\n<head>...<link rel="alternate" '
+    "content": {"text/html": {"schema": {"type": "string"},
+                              "example": '<!DOCTYPE html>\n<html lang="en">\n<head>...<link rel="alternate" '
                               'type="application/json+oembed" href="...">...</head>\n<body class="embed ...">...'}},
     "description": "A self-contained HTML document (inline CSS, no script) that other origins may frame.",
 }  # fmt: skip

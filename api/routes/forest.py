@@ -23,7 +23,10 @@ _SVG_EXAMPLE = (
     'data-ci-high="0.74" data-publications="demo:001">...</g>\n...\n</svg>'
 )
 FOREST_RESPONSES = {
-    200: {"content": {SVG: {"example": _SVG_EXAMPLE}}, "description": "One row per reported hazard ratio."},
+    200: {
+        "content": {SVG: {"schema": {"type": "string"}, "example": _SVG_EXAMPLE}},
+        "description": "One row per reported hazard ratio.",
+    },
     400: {"description": "Neither trials nor agents given."},
     404: {"description": "The selection has no reported hazard ratio."},
 }

@@ -37,6 +37,13 @@ OPERATIONS = [
 ]
 
 
+@schemathesis.check
+def no_server_error_but_oembed_501(ctx, response, case):
+    """A server error, except the 501 that oEmbed prescribes for an unsupported format."""
+    if response.status_code >= 500 and not (response.status_code == 501 and case.query.get("format") != "json"):
+        raise AssertionError(f"server error {response.status_code}: {response.text[:200]}")
+
+
 @pytest.fixture(scope="session")
 def api_schema(server):
     return schemathesis.openapi.from_url(f"{server}/openapi.json")
@@ -47,10 +54,14 @@ def test_every_operation_answers_as_documented(api_schema, method, path):
     operation = api_schema[path][method]
     cases = st.one_of(operation.as_strategy(GenerationMode.POSITIVE), operation.as_strategy(GenerationMode.NEGATIVE))
 
+    # oEmbed 1.0 mandates 501 Not Implemented for a format the provider does not serve (any but json here).
+    chosen = [no_server_error_but_oembed_501 if c is checks.not_a_server_error else c for c in CHECKS]
+    chosen = chosen if path == "/oembed" else CHECKS
+
     @given(case=cases)
     @settings(max_examples=50, derandomize=True, deadline=None, database=None, suppress_health_check=list(HealthCheck))
     def check(case):
-        case.call_and_validate(checks=CHECKS)
+        case.call_and_validate(checks=chosen)
 
     check()
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import httpx
 
-from tests.api.conftest import free_port
+from tests.conftest import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 
