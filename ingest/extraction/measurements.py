@@ -372,9 +372,11 @@ class SentenceMeasurements:
             follows = last.end <= start <= last.end + 30 and _AFTER_ENDPOINT.match(text[last.end : start])
             if follows and (endpoint.kind == "AbsorbedDose" or _is_absorbed_unit(last.unit)):
                 return endpoint
-        gap = first.start + offset
-        tight = [e for e in endpoints if e.end <= gap and _TIGHT.match(text[e.end - offset : first.start])]
-        for endpoint in [] if tight else endpoints:
+        value_start = first.start + offset  # in document offsets, as the mentions' are
+        written_before = any(
+            e.end <= value_start and _TIGHT.match(text[e.end - offset : first.start]) for e in endpoints
+        )
+        for endpoint in () if written_before else endpoints:
             start = endpoint.start - offset
             if last.end <= start <= last.end + 40 and _VALUE_THEN_ENDPOINT.match(text[last.end : start]):
                 group.extra["follows"] = True
