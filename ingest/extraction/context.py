@@ -7,19 +7,20 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from ingest.extraction.mentions import Mention
+from ingest.extraction.prefilter import prefiltered
 
 #: Regimens that form the backbone of both arms ("X plus standard of care" vs "standard of care").
 BACKGROUND_AGENTS = frozenset({"agent:standard-of-care", "agent:adt"})
 
-_RANDOMIZED = re.compile(r"\b(?:randomly assigned|randomi[sz]ed|random assignment|allocated|assigned)\b", re.I)
-_ARM_SPLIT = re.compile(r"\s(?:or to|or|versus|vs\.?|compared with|compared to|against|and to)\s|,\s*or\s", re.I)
-_PRIOR = re.compile(
+_RANDOMIZED = prefiltered(r"\b(?:randomly assigned|randomi[sz]ed|random assignment|allocated|assigned)\b", re.I)
+_ARM_SPLIT = prefiltered(r"\s(?:or to|or|versus|vs\.?|compared with|compared to|against|and to)\s|,\s*or\s", re.I)
+_PRIOR = prefiltered(
     r"\b(?:after|prior|previous(?:ly)?|pretreated|pre-treated|progress(?:ed|ion|ing)?\s+(?:on|after|following)|"
     r"refractory|resistant to|received|failed|following|exposed to|naive|naïve)\b[^.;]{0,60}$",
     re.I,
 )
-_SELECTION = re.compile(r"\b(?:PET|SPECT|scan|imaging|positive|positivity|selected|screen\w*|avid)\b", re.I)
-_FUTURE = re.compile(
+_SELECTION = prefiltered(r"\b(?:PET|SPECT|scan|imaging|positive|positivity|selected|screen\w*|avid)\b", re.I)
+_FUTURE = prefiltered(
     r"\b(?:will be|will receive|will compare|will assess|is enrolling|are being|is recruiting|is ongoing|are enrolling"
     r"|trial in progress|is currently|planned enrol\w*|will enrol\w*|aims to)\b",
     re.I,
@@ -100,7 +101,7 @@ def find_arms(
     return []
 
 
-_ADD_ON = re.compile(
+_ADD_ON = prefiltered(
     r"^\s*(?:or|and)?\s*(?:to\s+)?(?:the same\s+)?(?:combined with|in combination with|plus|with)\b", re.I
 )
 
@@ -207,7 +208,7 @@ def selection_mentions(text: str, mentions: list[Mention], therapy: bool) -> set
     }
 
 
-_PAST_RESULTS = re.compile(
+_PAST_RESULTS = prefiltered(
     r"\b(?:occurred in|was observed|were observed|had an?|achieved|was reached|were treated|were enrolled|"
     r"was \d|were \d|received)\b",
     re.I,

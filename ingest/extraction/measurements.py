@@ -38,6 +38,7 @@ from ingest.extraction.numbers import (
     find_ratios,
     find_values,
 )
+from ingest.extraction.prefilter import prefiltered
 from ingest.extraction.textutil import dashes_to_hyphen
 from kg.model import Measurement
 from kg.ontology import Ontology
@@ -59,13 +60,13 @@ TIME_TO_EVENT = frozenset(
 TIME_UNITS = frozenset({"months", "weeks", "days", "years"})
 DOSE_UNITS = frozenset({"GBq", "MBq", "mCi", "mCi/m2", "kBq/kg", "mg/kg", "mg/m2", "µg/d", "mg"})
 
-_CONNECTOR = re.compile(
+_CONNECTOR = prefiltered(
     r"^\s*(?:%\s*)?(?:\)|\]|,)?\s*"
     r"(?:vs\.?|versus|compared (?:with|to)|and|or|than|while|whereas|against|,)\s*(?:in\s+|with\s+)?$",
     re.I,
 )
-_PAIR_GAP = re.compile(r"\b(?:vs\.?|versus|compared (?:with|to)|and|than|while|whereas|against)\b", re.I)
-_PLANNED = re.compile(
+_PAIR_GAP = prefiltered(r"\b(?:vs\.?|versus|compared (?:with|to)|and|than|while|whereas|against)\b", re.I)
+_PLANNED = prefiltered(
     r"\b(?:assum\w*|powered|power to|\d+% power|to detect|hypothes\w*|expected|anticipated|will (?:be|have|provide)"
     r"|sample size|target(?:ed)? (?:accrual|enrol\w*)|planned(?! management)|is designed|designed to"
     r"|would be (?:judged|considered|deemed|declared)|success if|if the lower (?:confidence )?bound"
@@ -73,13 +74,13 @@ _PLANNED = re.compile(
     re.I,
 )
 #: Values that are design targets even in a sentence of results: "a prespecified threshold of 62.5%".
-_THRESHOLD = re.compile(
+_THRESHOLD = prefiltered(
     r"(?:threshold|success criteri\w*|target|null hypothesis|assum\w*|expected)s?\b(?:\s+(?:of|was|were|at|for))?"
     r"(?:\s+[a-z]+){0,2}\s+\d+(?:\.\d+)?\s*%(?:\s+(?:for|and)\s+[^.;,]{0,40}?\s+\d+(?:\.\d+)?\s*%)*",
     re.I,
 )
 #: Numbers that are not results: sample sizes "(n = 113)", time windows "within 12 weeks", "for 90 days".
-_NOT_A_RESULT = re.compile(
+_NOT_A_RESULT = prefiltered(
     r"\b[nN]\s*=\s*\d+"
     # information fractions and crossover: "with 46% of the target events", "84.6% of controls had crossed over"
     r"|\d+(?:\.\d+)?\s*%\s+of\s+(?:the\s+)?(?:target(?:ed)?\s+|planned\s+|required\s+|expected\s+)?events\b"
@@ -99,17 +100,17 @@ _DESIGN_PERCENT = re.compile(
     re.I,
 )
 _DIGIT_OR_NR = re.compile(r"\d|not (?:yet )?(?:been )?reached|\bNR\b|not estimable")
-_NEGATED = re.compile(r"\b(?:no|not|without|none|neither|nor)\b", re.I)
-_MEAN = re.compile(r"\bmean\b", re.I)
-_GRADE3 = re.compile(
+_NEGATED = prefiltered(r"\b(?:no|not|without|none|neither|nor)\b", re.I)
+_MEAN = prefiltered(r"\bmean\b", re.I)
+_GRADE3 = prefiltered(
     r"grade\s*(?:≥|>=|>|3\s*(?:or|to|-|/|–)\s*(?:higher|greater|above|4|5|iv)|3\+|iii\s*(?:-|/|or)\s*iv|3\s*and\s*4)"
     r"|high[- ]grade|severe",
     re.I,
 )
-_GRADE_3_ONLY = re.compile(r"\bgrade\s*(?:3|III)\b(?!\s*(?:-|–|to|or|/|and)\s*[1-5])", re.I)
-_ANY_GRADE = re.compile(r"any[- ]grade|all[- ]grades?|of any grade", re.I)
-_TREATMENT_RELATED = re.compile(r"treatment[- ]related|drug[- ]related|TRAEs?", re.I)
-_ARM_WORDS = re.compile(
+_GRADE_3_ONLY = prefiltered(r"\bgrade\s*(?:3|III)\b(?!\s*(?:-|–|to|or|/|and)\s*[1-5])", re.I)
+_ANY_GRADE = prefiltered(r"any[- ]grade|all[- ]grades?|of any grade", re.I)
+_TREATMENT_RELATED = prefiltered(r"treatment[- ]related|drug[- ]related|TRAEs?", re.I)
+_ARM_WORDS = prefiltered(
     r"\b(?:(?P<first>radioligand|experimental|investigational|intervention|treatment|lutetium|study)"
     r" (?:group|arm|cohort)"
     r"|(?P<second>control|comparator|standard[- ]care|standard[- ]of[- ]care|placebo|cabazitaxel|ARPI)"
@@ -117,10 +118,10 @@ _ARM_WORDS = re.compile(
     re.I,
 )
 #: An endpoint written right before its value ("any decline in 87.5%", "ORR was 30%") keeps it.
-_TIGHT = re.compile(r"^\s*(?:(?:was|were|is|of|in|:|=)\s*){1,2}$", re.I)
+_TIGHT = prefiltered(r"^\s*(?:(?:was|were|is|of|in|:|=)\s*){1,2}$", re.I)
 _AFTER_ENDPOINT = re.compile(r"^\s*(?:for|in|to|of)?\s*(?:the\s+)?(?:mean\s+|median\s+)?$", re.I)
 #: "24 (63%) had a PSA decline", "10.6% achieved a PSA50 response": the endpoint follows its value.
-_VALUE_THEN_ENDPOINT = re.compile(
+_VALUE_THEN_ENDPOINT = prefiltered(
     r"^\s*\)?\s*(?:of\s+(?:the\s+)?(?:patients|men|participants|evaluable patients)\s*)?\)?\s*"
     r"(?:had|achieved|showed|experienced|reached|attained|developed|with|were|remained)\s+"
     r"(?:an?\s+|the\s+|at least one\s+)?"
@@ -130,15 +131,15 @@ _VALUE_THEN_ENDPOINT = re.compile(
 
 
 #: A value that is the subject of its own outcome: "16 (46%) had ...", "22 (44%; 95% CI 30-59%) achieved ...".
-_VALUE_THEN_OUTCOME = re.compile(
+_VALUE_THEN_OUTCOME = prefiltered(
     r"(?:[^()]{0,40}\))?\s*(?:of\s+(?:the\s+)?(?:patients|men|participants|evaluable patients)\s*)?\)?\s*"
     r"(?:had|achieved|showed|experienced|attained|developed)\b",
     re.I,
 )
-_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:grade\s*\d\S*\s+|any[- ]grade\s+)?$", re.I)
-_COMMONEST = re.compile(r"\b(?:most\s+(?:common|frequent)|commonest)\s+(?:[\w-]+\s+){0,2}$", re.I)
-_EACH = re.compile(r"\beach\b", re.I)
-_RESPECTIVELY = re.compile(r"^[^.;]{0,40}?\brespectively\b", re.I)
+_LIST_GAP = prefiltered(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:grade\s*\d\S*\s+|any[- ]grade\s+)?$", re.I)
+_COMMONEST = prefiltered(r"\b(?:most\s+(?:common|frequent)|commonest)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_EACH = prefiltered(r"\beach\b", re.I)
+_RESPECTIVELY = prefiltered(r"^[^.;]{0,40}?\brespectively\b", re.I)
 
 
 def _endpoint_lists(text: str, endpoints: list[Mention], offset: int) -> list[list[Mention]]:

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from ingest.extraction.prefilter import prefiltered
 from ingest.extraction.textutil import dashes_to_hyphen, fold
 from ingest.extraction.trie import trie_pattern
 from kg.lexicon import Lexicon, LexiconEntry, normalize_label
@@ -26,13 +27,13 @@ NER_KINDS = frozenset(
 )  # fmt: skip
 
 _LEFT, _RIGHT = r"(?<![A-Za-z0-9])", r"(?![A-Za-z0-9])"
-_TRIAL_WORDS = re.compile(r"\s*(?:phase\s+[0-9IVab/]+\s+)?(?:trial|study)\b", re.IGNORECASE)
-_ABBREVIATION = re.compile(r"\s*\(\s*([A-Za-z][A-Za-z0-9-]{1,11})\s*[),;]")
-_REGISTRY = re.compile(
+_TRIAL_WORDS = prefiltered(r"\s*(?:phase\s+[0-9IVab/]+\s+)?(?:trial|study)\b", re.IGNORECASE)
+_ABBREVIATION = prefiltered(r"\s*\(\s*([A-Za-z][A-Za-z0-9-]{1,11})\s*[),;]")
+_REGISTRY = prefiltered(
     r"\b(?:(?P<nct>NCT\d{8})|(?P<actrn>ACTRN\d{14})|EudraCT(?:\s+(?:number|no\.?))?[\s:#]*(?P<eudract>\d{4}-\d{6}-\d{2})"
     r"|(?P<isrctn>ISRCTN\d{8}))\b"
 )
-_NEW_RADIOLIGAND = re.compile(
+_NEW_RADIOLIGAND = prefiltered(
     r"(?<![A-Za-z0-9])(?:\[(?P<m1>\d{1,3})(?P<x1>m?)(?P<s1>[A-Z][a-z]?)\](?:(?P=s1)-?|-)?"
     r"|(?P<m2>\d{1,3})(?P<x2>m?)(?P<s2>[A-Z][a-z]?)-"
     r"|(?P<s3>[A-Z][a-z]?)-(?P<m3>\d{1,3})(?P<x3>m?)[- ])"
@@ -43,7 +44,7 @@ _GE = r"(?:(?:≥|>=|>|at least|more than|over|greater than)\s*)"
 _DECLINE = r"(?:declines?|falls?|reductions?|decreases?|drops?|responses?)"
 _DECLINED = r"(?:declines?|falls?|fell|declined|decreased|dropped|reductions?|decreases?)"
 _OR_MORE = r"(?:\s+or\s+(?:more|greater|higher))?"
-_PSA_RESPONSE = re.compile(
+_PSA_RESPONSE = prefiltered(
     # "≥50% PSA decline", "50% or greater decline in PSA"
     r"(?:(?<![\w.])(?:(?:≥|>=|>)\s*)?(?P<a>\d{2})\s*%\s*(?:or (?:more|greater)\s+)?(?:PSA\s+)?"
     + _DECLINE
@@ -68,28 +69,28 @@ _PSA_RESPONSE = re.compile(
     re.IGNORECASE,
 )
 #: Markers other than PSA whose declines are written like PSA responses.
-_OTHER_MARKER = re.compile(
+_OTHER_MARKER = prefiltered(
     r"\b(?:CTCs?|circulating tumou?r cells?|LDH|ALP|alkaline phosphatase|SUV\w*|tumou?r volume|platelets?|"
     r"neutrophils?|ha?emoglobin|(?:cell )?counts?)\b(?![^.;]*\bPSA\b)[^.;]*$",
     re.IGNORECASE,
 )
 #: "PET localised recurrent disease in 75%", "found disease in 13 men (26%)": a detection rate.
-_DETECTION = re.compile(
+_DETECTION = prefiltered(
     r"\b(?:detected|localised|localized|identified|found|visuali[sz]ed|depicted)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:disease|lesions?|cancer|recurrences?|metastas[ie]s|sites?)\b",
     re.IGNORECASE,
 )
 #: "PET was positive in 75%", "both modalities were positive in 21 of 22": a detection rate.
-_POSITIVE = re.compile(r"\b(?:was|were)\s+positive\b", re.IGNORECASE)
+_POSITIVE = prefiltered(r"\b(?:was|were)\s+positive\b", re.IGNORECASE)
 #: Management change however the verb falls: "changed the planned management", "management intent changed".
-_MANAGEMENT_CHANGE = re.compile(
+_MANAGEMENT_CHANGE = prefiltered(
     r"\b(?:chang|alter)\w*\s+(?:in\s+|of\s+)?(?:the\s+|their\s+)?(?:[a-z]+\s+){0,2}?management\b"
     r"(?:\s+(?:plans?|intent))?"
     r"|\bmanagement\s+(?:plans?\s+|intent\s+)?(?:was\s+|were\s+|would\s+be\s+|had\s+)?(?:chang|alter)\w*",
     re.IGNORECASE,
 )
 _PSA_ENDPOINTS = {"50": "endpoint:PSA50", "90": "endpoint:PSA90", "30": "endpoint:PSA30"}
-_NAMED_TRIAL = re.compile(
+_NAMED_TRIAL = prefiltered(
     r"\b(?P<name>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9-]*)\s+(?:phase\s+[0-9IVab/]+\s+)?(?:trial|study)\b"
 )
 _NOT_TRIAL_NAMES = frozenset(

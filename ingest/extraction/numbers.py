@@ -9,29 +9,31 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingest.extraction.prefilter import prefiltered
+
 _NUM = r"\d+(?:\.\d+)?|\.\d+"
 _SIGNED = r"-?(?:\d+(?:\.\d+)?|\.\d+)"
 
-RATIO = re.compile(
+RATIO = prefiltered(
     r"\b(?P<kind>HRs?|(?i:hazard ratios?)|ORs?|(?i:odds ratios?)|RRs?|(?i:relative risks?)|(?i:risk ratios?))\b"
     r"(?P<filler>[^0-9;%]{0,45}?)(?<![\d.])(?P<value>" + _NUM + r")(?![\d.]*%)"
     r"(?:\s*[(\[]\s*(?P<low>" + _SIGNED + r")\s*(?:-|to|,)\s*(?P<high>" + _SIGNED + r")\s*[)\]])?",
 )
 #: Another ratio of the same kind after the first one's bracket: ") and 0.52 (95% CI ...".
-RATIO_CONTINUED = re.compile(r"\s*[(\[][^()\[\]]{0,80}[)\]]\s*(?:,\s*)?(?:and\s+)?(?P<value>\d*\.\d+)(?=\s*[(\[])")
-CI = re.compile(
+RATIO_CONTINUED = prefiltered(r"\s*[(\[][^()\[\]]{0,80}[)\]]\s*(?:,\s*)?(?:and\s+)?(?P<value>\d*\.\d+)(?=\s*[(\[])")
+CI = prefiltered(
     r"(?:(?P<level>\d{2}(?:\.\d+)?)\s*%\s*)?(?:CI|CrI|confidence intervals?|C\.I\.)\b(?:\s*\[CI\])?"
     r"[\s,:=]*(?:of\s+|was\s+|from\s+)?(?P<low>" + _SIGNED + r")\s*%?\s*(?:-|to|,|;|and)\s*(?P<high>" + _SIGNED + r")"
 )
 #: A range in brackets right after a percentage, without the word CI: "86.7% (69.7%-95.3%)".
-BARE_INTERVAL = re.compile(
+BARE_INTERVAL = prefiltered(
     r"(?<=%)\s*[(\[]\s*(?P<low>" + _NUM + r")\s*%?\s*(?:-|to)\s*(?P<high>" + _NUM + r")\s*%?\s*[)\]]"
 )
-PVALUE = re.compile(
+PVALUE = prefiltered(
     r"(?<![A-Za-z])[Pp](?:[\s-]*value)?\s*(?P<op>[<>=≤≥]|&lt;|&gt;)\s*(?P<value>0?\.\d+|\d(?:\.\d+)?"
     r"(?:\s*[x×]\s*10\s*-\s*\d+)?)"
 )
-NOT_REACHED = re.compile(r"\b(?:not (?:yet )?(?:been )?reached|not estimable|NR|NE)\b")
+NOT_REACHED = prefiltered(r"\b(?:not (?:yet )?(?:been )?reached|not estimable|NR|NE)\b")
 
 TIME_UNITS = {"month": "months", "mo": "months", "week": "weeks", "wk": "weeks", "day": "days", "year": "years",
               "yr": "years"}  # fmt: skip
@@ -40,7 +42,7 @@ _UNIT = (
     r"|Sv/GBq|Sv\(RBE\d*\)/GBq|GBq\b|MBq\b|kBq/kg|mCi/m2|mCi/m²|mCi\b|mg/kg|mg/m2|mg/m²|µg/d|μg/d|mg\b)"
 )
 #: A value, an optional standard deviation ("1.90 ± 1.19 Gy/GBq") or range, and a unit.
-VALUE = re.compile(
+VALUE = prefiltered(
     r"(?<![\w.])(?P<value>" + _NUM + r")(?:\s*(?:to|-)\s*(?P<upper>" + _NUM + r"))?\s*(?:%\s*)?"
     r"(?:±\s*(?:" + _NUM + r")\s*)?" + _UNIT
 )
@@ -50,7 +52,7 @@ _COUNT_WORD = (
     r"|seventeen|eighteen|nineteen|twenty(?:-\w+)?|thirty(?:-\w+)?|forty(?:-\w+)?|fifty(?:-\w+)?"
 )
 #: "8 of the 23 patients", "3/23" (a count unless a percentage goes with it).
-FRACTION = re.compile(
+FRACTION = prefiltered(
     r"(?<![\w./])(?P<num>" + _COUNT_WORD + r")\s*(?:/|of(?:\s+the)?)\s*(?P<den>\d+)(?![\w./])"
     r"(?P<tail>(?:\s+[a-z-]+){0,4}?\s*\(\s*\d+(?:\.\d+)?\s*%)?",
     re.IGNORECASE,
@@ -222,7 +224,7 @@ def find_counts(text: str) -> tuple[list[Value], list[tuple[int, int]]]:
 
 
 #: "3 patients had a DLT", "two men experienced ...": a count written before its endpoint.
-PATIENT_COUNT = re.compile(
+PATIENT_COUNT = prefiltered(
     r"(?<![\w./%])(?P<n>" + _COUNT_WORD + r")\s+(?:\w+\s+)?(?:patients?|men|participants)\b(?!\s*[(\[])",
     re.IGNORECASE,
 )
@@ -252,7 +254,7 @@ NOT_REACHED_UNIT = "NR"
 PROPORTION_UNIT = "proportion"
 #: A proportion right after "was", "of", ":" or a diagnostic metric ("sensitivity was 0.40", "specificity 0.95");
 #: kept only for diagnostic endpoints.
-PROPORTION = re.compile(
+PROPORTION = prefiltered(
     r"(?:\b(?:was|were|of|is|sensitivity|specificity|accuracy|value|PPV|NPV)|[:=])\s*(?P<value>0?\.\d+|1\.0+)(?![\w%]|\.\d)",
     re.I,
 )

@@ -48,7 +48,20 @@ ABBREVIATIONS = (
     "vs.", "i.v.", "e.g.", "i.e.", "et al.", "approx.", "ca.", "Fig.", "fig.", "no.", "No.", "Dr.", "resp.",
     "p.o.", "s.c.", "cf.", "incl.", "min.", "max.", "vol.", "Ref.",
 )  # fmt: skip
-_ABBREVIATION_END = re.compile(r"(?:" + "|".join(re.escape(a) for a in ABBREVIATIONS) + r")$")
+
+
+def _ends_with_initial(head: str) -> bool:
+    """Whether ``head`` ends with a lone capital and a period, as an initial does ("J.").
+
+    >>> _ends_with_initial("by J."), _ends_with_initial("in the USA."), _ends_with_initial("J.")
+    (True, False, True)
+    """
+    return (
+        len(head) >= 2
+        and head[-1] == "."
+        and "A" <= head[-2] <= "Z"
+        and (len(head) == 2 or not (head[-3].isalnum() or head[-3] == "_"))
+    )
 
 
 def psma_tokenizer(nlp: Language) -> Tokenizer:
@@ -96,12 +109,12 @@ class PsmaSentences:
                 cut = line_start + match.start()
                 head = text[start:cut]
                 if (
-                    _ABBREVIATION_END.search(head)
+                    head.endswith(ABBREVIATIONS)
                     or head.count("(") > head.count(")")
                     or head.count("[") > head.count("]")
                 ):
                     continue
-                if re.search(r"\b[A-Z]\.$", head) and not re.search(r"\b[A-Z]{2,}\.$", head):
+                if _ends_with_initial(head):
                     continue  # an initial ("J. Smith")
                 spans.append((start, cut))
                 start = line_start + match.end()

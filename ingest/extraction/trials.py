@@ -6,10 +6,11 @@ import re
 from dataclasses import dataclass
 
 from ingest.extraction.context import Sentence
+from ingest.extraction.prefilter import prefiltered
 from ingest.extraction.textutil import WORD_NUMBER_PATTERN, word_number
 
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
-_PHASE = re.compile(
+_PHASE = prefiltered(
     r"\bphase\s*(?P<a>I{1,3}V?|[1-4])(?P<sub>[ab])?(?:\s*(?:/|-|–|and)\s*(?P<b>I{1,3}V?|[1-4])(?:[ab])?)?\b",
     re.I,
 )
@@ -33,18 +34,18 @@ _DESIGN_NEEDLES = {
     "prospective": "prospective", "retrospective": "retrospective", "non-randomized": "random",
 }  # fmt: skip
 _COUNT = r"(?P<n>\d{1,3}(?:,\d{3})*|\d+|" + WORD_NUMBER_PATTERN.replace("?P<", "?P<w_") + r")"
-_ENROLLED = re.compile(
+_ENROLLED = prefiltered(
     r"(?:(?:a total of|overall,?|in total,?)\s+)?" + _COUNT + r"\s+(?:(?:eligible|evaluable|consecutive|adult)\s+)?"
     r"(?:patients|men|participants|subjects)\b(?P<tail>[^.;]{0,60})",
     re.I,
 )
-_ENROLL_VERB = re.compile(
+_ENROLL_VERB = prefiltered(
     r"\b(?:were|was|had been|underwent)?\s*(?:enrolled|randomi[sz]ed|randomly assigned|recruited|included|treated|"
     r"underwent randomi[sz]ation|allocated|assigned|accrued|received)\b",
     re.I,
 )
-_PEOPLE = re.compile(r"patients|men\b|participants|subjects", re.I)
-_RATIO = re.compile(r"\b(?:in an?\s+)?(?P<ratio>\d:\d(?::\d)?)\s*(?:ratio|randomi[sz]ation|fashion)?", re.I)
+_PEOPLE = prefiltered(r"patients|men\b|participants|subjects", re.I)
+_RATIO = prefiltered(r"\b(?:in an?\s+)?(?P<ratio>\d:\d(?::\d)?)\s*(?:ratio|randomi[sz]ation|fashion)?", re.I)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,238 @@
+"""Regular expressions that skip texts which cannot match them, found by a cheap substring test.
+
+Python's ``re`` tries a pattern at every position of the text unless the pattern starts with a
+literal, which costs ~35 ns per character for each pattern and sentence: the extractor runs a few
+dozen patterns over every sentence, and most of them cannot match most sentences. A pattern's
+*required literals* are strings one of which appears in every match ("hazard", "ratio" or "hr" for
+a hazard ratio); they are read from the pattern's syntax tree once, the way RE2 and code-search
+prefilters do. When none of them is a substring of the (lower-cased) text, the pattern cannot
+match, so :class:`Prefiltered` answers "no match" without running it; otherwise it runs the
+pattern as usual. The answers are the same as the pattern's own in every case.
+
+>>> hazard = prefiltered(re.compile(r"\\b(?:hazard ratio|HR)\\s*[:=]?\\s*\\d", re.I))
+>>> sorted(hazard.needles)
+['hazard ratio', 'hr']
+>>> hazard.search("OS improved (HR 0.62)").group()
+'HR 0'
+>>> hazard.search("median OS was 15.3 months") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import product
+
+try:  # Python 3.11+
+    from re import _constants as sre_constants
+    from re import _parser as sre_parse
+except ImportError:  # pragma: no cover - older Pythons
+    import sre_constants
+    import sre_parse
+
+#: The most strings a set of exact alternatives may hold before it is given up (products grow fast).
+_MAX_STRINGS = 64
+_REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, getattr(sre_constants, "POSSESSIVE_REPEAT", None))
+#: Needles are lower-case and tested against the lower-cased text, which is right for patterns with
+#: and without ``re.IGNORECASE`` alike, except for two characters that IGNORECASE matches to an ASCII
+#: letter but ``str.lower`` leaves alone (dotless i, long s): a text holding one always runs the pattern.
+_CASE_SPECIALS = ("\u0131", "\u017f")
+
+
+class _Info:
+    """What a piece of a pattern matches: ``exact`` strings (all of them, when few), or ``required`` ones."""
+
+    __slots__ = ("exact", "required")
+
+    def __init__(self, exact: frozenset[str] | None = None, required: frozenset[str] | None = None):
+        self.exact = exact
+        self.required = required
+
+    def requirement(self) -> frozenset[str] | None:
+        """Strings one of which every match contains, or None when nothing is known."""
+        if self.exact is not None:
+            return None if "" in self.exact else self.exact
+        return self.required
+
+
+def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    """The more selective of two requirements: longer shortest string, then fewer strings."""
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return max(a, b, key=lambda s: (min(map(len, s)), -len(s)))
+
+
+def _literal(code: int) -> frozenset[str] | None:
+    char = chr(code)
+    if not char.isascii() and (char.lower() != char or char.upper() != char):
+        return None  # a non-ASCII letter: case folding and str.lower disagree on some of them
+    return frozenset({char.lower()})
+
+
+def _charset(items) -> frozenset[str] | None:
+    strings = set()
+    for op, av in items:
+        if op is not sre_constants.LITERAL:
+            return None  # ranges, classes, negation: too many characters to be useful
+        literal = _literal(av)
+        if literal is None:
+            return None
+        strings |= literal
+    return frozenset(strings) if 0 < len(strings) <= 8 else None
+
+
+def _sequence(items) -> _Info:
+    current: frozenset[str] | None = frozenset({""})
+    best: frozenset[str] | None = None
+    exact = True
+    for op, av in items:
+        if op is sre_constants.ASSERT and av[0] == -1:
+            # A lookbehind is text right before this point: the strings gathered so far end at the same
+            # point, so they are set aside, and the lookbehind's strings start a new run.
+            behind = _sequence(av[1])
+            if behind.exact is not None and "" not in behind.exact:
+                exact = False
+                best = _better(best, _Info(current).requirement() if current is not None else None)
+                current = behind.exact
+                continue
+        info = _node(op, av)
+        if info.exact is not None and current is not None:
+            joined = frozenset(a + b for a, b in product(current, info.exact))
+            if len(joined) <= _MAX_STRINGS:
+                current = joined
+                continue
+        exact = False
+        best = _better(best, _Info(current).requirement() if current is not None else None)
+        best = _better(best, info.requirement())
+        current = info.exact if info.exact is not None and len(info.exact) <= _MAX_STRINGS else None
+    if exact:
+        return _Info(exact=current)
+    return _Info(required=_better(best, _Info(current).requirement() if current is not None else None))
+
+
+def _node(op, av) -> _Info:
+    if op is sre_constants.LITERAL:
+        return _Info(exact=_literal(av))
+    if op is sre_constants.IN:
+        return _Info(exact=_charset(av))
+    if op in (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+        return _Info(exact=frozenset({""}))  # zero width: adds nothing to the match
+    if op is sre_constants.SUBPATTERN:
+        return _sequence(av[-1])
+    if op is getattr(sre_constants, "ATOMIC_GROUP", None):
+        return _sequence(av)
+    if op is sre_constants.BRANCH:
+        alternatives = [_sequence(branch) for branch in av[1]]
+        if all(a.exact is not None for a in alternatives):
+            strings = frozenset().union(*(a.exact for a in alternatives))
+            if len(strings) <= _MAX_STRINGS:
+                return _Info(exact=strings)
+        requirements = [a.requirement() for a in alternatives]
+        if any(r is None for r in requirements):
+            return _Info()
+        strings = frozenset().union(*requirements)
+        return _Info(required=strings) if len(strings) <= _MAX_STRINGS else _Info()
+    if op in _REPEATS:
+        low, high, pattern = av
+        body = _sequence(pattern)
+        if body.exact is not None and high == 1:
+            return _Info(exact=body.exact | ({""} if low == 0 else set()))
+        if body.exact is not None and low == high and len(body.exact) ** low <= _MAX_STRINGS:
+            return _Info(exact=frozenset("".join(p) for p in product(body.exact, repeat=low)))
+        return _Info(required=body.requirement()) if low >= 1 else _Info()
+    return _Info()  # any character, categories, back-references, conditionals: nothing known
+
+
+def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Lower-case strings one of which every match of ``pattern`` contains, or None.
+
+    >>> sorted(required_literals(re.compile(r"PSA\\s+declines?|fell by \\d+%")))
+    ['decline', 'fell by ']
+    >>> required_literals(re.compile(r"\\d+(?:\\.\\d+)?")) is None
+    True
+    """
+    if not isinstance(pattern.pattern, str):
+        return None
+    tree = sre_parse.parse(pattern.pattern, pattern.flags)
+    found = _sequence(list(tree)).requirement()
+    if not found or "" in found:
+        return None
+    # A string that contains another one of the set adds nothing: keep the shortest.
+    return frozenset(s for s in found if not any(o != s and o in s for o in found))
+
+
+class Prefiltered:
+    """A compiled pattern that answers 'no match' at once when the text lacks all its required literals."""
+
+    __slots__ = ("_last_possible", "_last_text", "compiled", "needles")
+
+    def __init__(self, pattern: re.Pattern[str]):
+        self.compiled = pattern
+        self.needles = required_literals(pattern)
+        self._last_text: str | None = None
+        self._last_possible = True
+
+    def possible(self, text: str) -> bool:
+        """False only when ``pattern`` cannot match anywhere in ``text``."""
+        if self.needles is None:
+            return True
+        if text is self._last_text:
+            return self._last_possible
+        lowered = _lowered(text)
+        possible = lowered is None or any(needle in lowered for needle in self.needles)
+        self._last_text, self._last_possible = text, possible
+        return possible
+
+    def search(self, text: str, *args):
+        return self.compiled.search(text, *args) if self.possible(text) else None
+
+    def match(self, text: str, *args):
+        return self.compiled.match(text, *args) if self.possible(text) else None
+
+    def fullmatch(self, text: str, *args):
+        return self.compiled.fullmatch(text, *args) if self.possible(text) else None
+
+    def finditer(self, text: str, *args):
+        return self.compiled.finditer(text, *args) if self.possible(text) else iter(())
+
+    def findall(self, text: str, *args):
+        return self.compiled.findall(text, *args) if self.possible(text) else []
+
+    def sub(self, repl, text: str, count: int = 0):
+        return self.compiled.sub(repl, text, count) if self.possible(text) else text
+
+    @property
+    def pattern(self) -> str:
+        return self.compiled.pattern
+
+    @property
+    def groupindex(self):
+        return self.compiled.groupindex
+
+    @property
+    def flags(self) -> int:
+        return self.compiled.flags
+
+    def __repr__(self) -> str:
+        return f"prefiltered({self.compiled!r}, needles={sorted(self.needles) if self.needles else None})"
+
+
+_lowered_text: str | None = None
+_lowered_value: str | None = None
+
+
+def _lowered(text: str) -> str | None:
+    """``text.lower()`` (kept for the next pattern run over the same text), or None when a case special is in it."""
+    global _lowered_text, _lowered_value
+    if text is not _lowered_text:
+        lowered = text.lower()
+        _lowered_text = text
+        _lowered_value = None if any(c in lowered for c in _CASE_SPECIALS) else lowered
+    return _lowered_value
+
+
+def prefiltered(pattern: re.Pattern[str] | str, flags: int = 0) -> Prefiltered:
+    """``pattern`` (compiled, or compiled here with ``flags``) behind its required-literal test."""
+    return Prefiltered(re.compile(pattern, flags) if isinstance(pattern, str) else pattern)

@@ -1,0 +1,86 @@
+"""The required-literal prefilter never hides a match: checked on every pattern the extractor uses."""
+
+from __future__ import annotations
+
+import importlib
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from ingest import read_documents
+from ingest.extraction.prefilter import Prefiltered, prefiltered, required_literals
+
+ROOT = Path(__file__).resolve().parents[3]
+MODULES = ("measurements", "numbers", "context", "trials", "mentions", "textutil")
+
+
+def _patterns() -> list[tuple[str, Prefiltered]]:
+    found = []
+    for name in MODULES:
+        module = importlib.import_module(f"ingest.extraction.{name}")
+        found += [(f"{name}.{attr}", value) for attr, value in vars(module).items() if isinstance(value, Prefiltered)]
+    return found
+
+
+@cache
+def _texts() -> tuple[list[str], list[str]]:
+    """Whole abstracts and their sentences; and short pieces of sentences, for patterns anchored at both ends
+    (the extractor runs those on the text between two values or before a mention)."""
+    documents = read_documents([str(ROOT / "eval" / "dev"), str(ROOT / "data" / "demo" / "text")])
+    texts, pieces = [], set()
+    for document in documents:
+        sentences = [part for part in re.split(r"(?<=[.;])\s+", document.full_text) if part]
+        texts += [document.full_text, *sentences]
+        for sentence in sentences:
+            cuts = [0, *(m.start() for m in re.finditer(r"[\s,;()]", sentence)), len(sentence)]
+            pieces.update(sentence[a:b] for a in cuts for b in cuts if 0 < b - a <= 60)
+    return texts, sorted(pieces)
+
+
+def test_the_extractor_uses_prefiltered_patterns():
+    names = [name for name, pattern in _patterns() if pattern.needles]
+    assert len(names) >= 40, names
+
+
+@pytest.mark.parametrize("name, pattern", _patterns(), ids=lambda value: value if isinstance(value, str) else "")
+def test_a_text_the_prefilter_skips_has_no_match(name, pattern):
+    texts, pieces = _texts()
+    matched = [text for text in texts if pattern.compiled.search(text)]
+    if not matched:
+        texts = pieces
+        matched = [text for text in texts if pattern.compiled.search(text)]
+    assert matched, f"{name} matches nothing in the corpus: the check would prove nothing"
+    hidden = [text for text in matched if not pattern.possible(text)]
+    assert not hidden, f"{name} (needles {sorted(pattern.needles or ())}) would skip a match in: {hidden[0]!r}"
+    skipped = [text for text in texts if not pattern.possible(text)]
+    assert all(pattern.search(text) is None and not list(pattern.finditer(text)) for text in skipped)
+
+
+@pytest.mark.parametrize(
+    "regex, flags, needles",
+    [
+        (r"\bhazard ratio\b|\bHR\b", 0, {"hazard ratio", "hr"}),
+        (r"PSA\s+declines?", re.I, {"decline"}),  # the longer literal is the more selective one
+        (r"(?<=\band )of\s+\d+%", 0, {"and of"}),  # a lookbehind's text is in the text too
+        (r"\d+(?:\.\d+)?", 0, None),  # nothing literal in every match
+        (r"median|(?:\d+)", 0, None),  # one alternative has no literal: no requirement
+        (r"grade\s*[3-5]|severe", re.I, {"grade", "severe"}),
+        (r"[Pp]ower", 0, {"power"}),
+        (r"(?i:OS)\b", 0, {"os"}),
+        (r"x?y", 0, {"y"}),
+        (r"≥\s*x", 0, {"≥"}),  # an uncased symbol is kept; a cased non-ASCII letter would not be
+        (r"µg", 0, {"g"}),
+    ],
+)
+def test_required_literals(regex, flags, needles):
+    found = required_literals(re.compile(regex, flags))
+    assert (set(found) if found is not None else None) == needles
+
+
+def test_case_folds_that_lower_does_not_make_run_the_pattern():
+    pattern = prefiltered(r"response", re.I)
+    text = "re\u017fponse"  # long s: IGNORECASE matches it to "s", str.lower does not
+    assert pattern.compiled.search(text) is not None
+    assert pattern.search(text) is not None
