@@ -13,7 +13,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.errors import OntologyError
 from kg.model import Agent, Entity, Radionuclide
@@ -23,6 +23,7 @@ _DASHES = re.compile("[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uf
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=1 << 16)  # the same few thousand labels recur in every abstract
 def normalize_label(text: str) -> str:
     """The lookup key of a label: NFKC, case-folded, dashes unified, spaces collapsed.
 
