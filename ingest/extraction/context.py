@@ -210,7 +210,7 @@ def selection_mentions(text: str, mentions: list[Mention], therapy: bool) -> set
 
 _PAST_RESULTS = prefiltered(
     r"\b(?:occurred in|was observed|were observed|had an?|achieved|was reached|were treated|were enrolled|"
-    r"was \d|were \d|received)\b",
+    r"was \d|were \d|(?<!\bhave )(?<!\bhas )(?<!\bhad )received)\b",
     re.I,
 )
 

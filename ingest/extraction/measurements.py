@@ -37,9 +37,10 @@ from ingest.extraction.numbers import (
     find_proportions,
     find_ratios,
     find_values,
+    normalize_unit,
 )
 from ingest.extraction.prefilter import prefiltered
-from ingest.extraction.textutil import dashes_to_hyphen
+from ingest.extraction.textutil import WORD_NUMBER_PATTERN, dashes_to_hyphen
 from kg.model import Measurement
 from kg.ontology import Ontology
 
@@ -70,7 +71,8 @@ _PLANNED = prefiltered(
     r"\b(?:assum\w*|powered|power to|\d+% power|to detect|hypothes\w*|expected|anticipated|will (?:be|have|provide)"
     r"|sample size|target(?:ed)? (?:accrual|enrol\w*)|planned(?! management)|is designed|designed to"
     r"|would be (?:judged|considered|deemed|declared)|success if|if the lower (?:confidence )?bound"
-    r"|(?:had|has|have) to (?:exceed|reach|be above)|must (?:exceed|reach|be above)|to succeed)\b",
+    r"|(?:had|has|have) to (?:exceed|reach|be above)|must (?:exceed|reach|be above)|to succeed"
+    r"|Simon|two[- ]stage|uninteresting)\b",
     re.I,
 )
 #: Values that are design targets even in a sentence of results: "a prespecified threshold of 62.5%".
@@ -86,6 +88,9 @@ _NOT_A_RESULT = prefiltered(
     r"|\d+(?:\.\d+)?\s*%\s+of\s+(?:the\s+)?(?:target(?:ed)?\s+|planned\s+|required\s+|expected\s+)?events\b"
     r"|\d+(?:\.\d+)?\s*%\s+of\s+[^.;,%]{0,60}?\b(?:crossed over|cross(?:ed)?[- ]over|switched)\b"
     r"|\bamong\s+(?:the\s+)?\d+\b"
+    # thresholds of a decline: "fell by at least 50%", "by 50% or more"
+    r"|\bby\s+(?:at least|more than|≥|>=|>)\s*\d+(?:\.\d+)?\s*%"
+    r"|\bby\s+\d+(?:\.\d+)?\s*%\s+or\s+(?:more|greater|higher)\b"
     r"|\b(?:within|at(?: least)?|after|for|by|over|every|beyond|up to|lasting|more than|≥|>=|>)\s+\d+(?:\.\d+)?\s*"
     r"(?:weeks?|wk|days?|months?|mo|years?|hours?|h)\b",
     re.I,
@@ -100,6 +105,10 @@ _DESIGN_PERCENT = re.compile(
     re.I,
 )
 _DIGIT_OR_NR = re.compile(r"\d|not (?:yet )?(?:been )?reached|\bNR\b|not estimable")
+#: A unit stated once for a list of values: "(Gy/GBq)", "in mGy/MBq".
+_DECLARED_UNIT = prefiltered(r"(?:\bin\s+|\(\s*)(?P<unit>m?Gy/[GM]Bq|mSv/MBq)\b")
+#: What may stand between an organ and its value: "kidneys 0.32", "liver: 0.09", "red marrow, 0.015".
+_ORGAN_TO_VALUE = re.compile(r"\s*[:,=]?\s*(?:was\s+|were\s+|of\s+)?")
 _NEGATED = prefiltered(r"\b(?:no|not|without|none|neither|nor)\b", re.I)
 _MEAN = prefiltered(r"\bmean\b", re.I)
 _GRADE3 = prefiltered(
@@ -119,10 +128,17 @@ _ARM_WORDS = prefiltered(
 )
 #: An endpoint written right before its value ("any decline in 87.5%", "ORR was 30%") keeps it.
 _TIGHT = prefiltered(r"^\s*(?:(?:was|were|is|of|in|:|=)\s*){1,2}$", re.I)
+#: "anaemia developed in three men", "xerostomia, mostly grade 1-2, affected all twelve patients".
+_ENDPOINT_THEN_COUNT = prefiltered(
+    r"^[\s,]*(?:[\w-]+[\s,]+){0,4}?(?:developed|occurred|was seen|were seen|was observed|were observed|was reported"
+    r"|were reported|affected|was noted|were noted)\s+(?:in\s+)?(?:all\s+)?$",
+    re.I,
+)
 _AFTER_ENDPOINT = re.compile(r"^\s*(?:for|in|to|of)?\s*(?:the\s+)?(?:mean\s+|median\s+)?$", re.I)
 #: "24 (63%) had a PSA decline", "10.6% achieved a PSA50 response": the endpoint follows its value.
 _VALUE_THEN_ENDPOINT = prefiltered(
-    r"^\s*\)?\s*(?:of\s+(?:the\s+)?(?:patients|men|participants|evaluable patients)\s*)?\)?\s*"
+    r"^\s*\)?\s*(?:of\s+(?:the\s+)?(?:(?:\d+|" + WORD_NUMBER_PATTERN.replace("?P<", "?P<of_") + r")\s+)?"
+    r"(?:(?:evaluable|eligible|treated)\s+)?(?:patients|men|participants|those)?(?:\s+with\s+(?:[a-z-]+\s+){0,2}?[a-z-]+)?\s*)?\)?\s*"
     r"(?:had|achieved|showed|experienced|reached|attained|developed|with|were|remained)\s+"
     r"(?:an?\s+|the\s+|at least one\s+)?"
     r"(?:grade\s*\S+\s+|[a-z-]+\s+){0,2}$|^\s*,?\s*(?:an?)\s+$|^ $",
@@ -240,6 +256,7 @@ class SentenceMeasurements:
         values += [v for v in find_proportions(text) if not _inside(v, occupied)]
         values += [v for v in find_patient_counts(text) if not _inside(v, occupied) and not _inside(v, fractions)]
         values += self._shared_unit_values(text, values, occupied)
+        values += self._declared_unit_values(text, values, occupied, endpoints, offset)
         values.sort(key=lambda v: v.start)
         groups = self._group(text, values, endpoints, offset)
         if len(endpoints) >= 2:
@@ -296,6 +313,24 @@ class SentenceMeasurements:
             if _CONNECTOR.match(between):
                 shared.append(Value(bare.start, bare.end, bare.value, following.unit, following.raw_unit))
         return shared
+
+    def _declared_unit_values(
+        self, text: str, values: list[Value], occupied: list[tuple[int, int]], endpoints: list[Mention], offset: int
+    ) -> list[Value]:
+        """Bare numbers right after an organ take the unit the sentence declares once: "absorbed doses, in
+        Gy/GBq, were: kidneys 0.32 (0.18-0.51); parotid glands 0.38 ..." """
+        declared = _DECLARED_UNIT.search(text)
+        if declared is None:
+            return []
+        organs = [e for e in endpoints if e.kind == "AbsorbedDose" and e.start - offset > declared.end()]
+        found = []
+        for bare in find_bare_numbers(text):
+            if _inside(bare, occupied) or any(v.start <= bare.start < v.end for v in values):
+                continue
+            if any(_ORGAN_TO_VALUE.fullmatch(text[o.end - offset : bare.start]) for o in organs):
+                unit = declared.group("unit")
+                found.append(Value(bare.start, bare.end, bare.value, normalize_unit(unit), unit))
+        return found
 
     def _group(self, text: str, values: list[Value], endpoints: list[Mention], offset: int) -> list[_Group]:
         groups: list[_Group] = []
@@ -379,9 +414,14 @@ class SentenceMeasurements:
         )
         for endpoint in () if written_before else endpoints:
             start = endpoint.start - offset
-            if last.end <= start <= last.end + 40 and _VALUE_THEN_ENDPOINT.match(text[last.end : start]):
+            if last.end <= start <= last.end + 60 and _VALUE_THEN_ENDPOINT.match(text[last.end : start]):
                 group.extra["follows"] = True
                 return endpoint
+        if last.raw_unit == "patients-had":  # "grade 3 anaemia developed in three men"
+            stated = [e for e in endpoints if first.start - 60 <= e.end - offset <= first.start]
+            if stated and _ENDPOINT_THEN_COUNT.match(text[stated[-1].end - offset : first.start]):
+                group.extra["follows"] = True
+                return stated[-1]
         if _VALUE_THEN_OUTCOME.match(text, last.end):
             return None  # "16 (46%) had PSA stabilisation": the value's own outcome is not a known endpoint
         before = [e for e in endpoints if e.end - offset <= first.start]
@@ -448,18 +488,23 @@ class SentenceMeasurements:
             before = [e for e in endpoints if e.end - offset <= ratio.start]
             followed = re.match(r"^\s*,?\s*(?:for|of|on)\b", text[ratio.end :]) is not None
             after = [e for e in endpoints if followed and ratio.end <= e.start - offset <= ratio.end + 40]
-            if before or after:
+            # An endpoint inside the ratio's own phrase ("the hazard ratio for death was 0.98") is its endpoint.
+            within = [e for e in endpoints if ratio.start <= e.start - offset and e.end - offset <= ratio.end]
+            if within:
+                endpoint = within[0]
+            elif before or after:
                 endpoint = before[-1] if before else after[0]
             else:
                 endpoint = (ratio.kind == "hr" and previous_time_to_event) or previous_endpoint
             if endpoint is None:
                 continue
             # Only a hazard ratio goes on an arm's entry; an odds or risk ratio is an entry of its own.
-            group = next(
-                (g for g in reversed(groups) if g.endpoint.curie == endpoint.curie and g.values[0].start < ratio.start
-                 and g.ratio is None and ratio.kind == "hr"),
-                None,
-            )  # fmt: skip
+            free = [g for g in groups if g.endpoint.curie == endpoint.curie and g.ratio is None and ratio.kind == "hr"]
+            # the arm's entry named before the ratio, else the first one after it ("the hazard ratio for
+            # death, 0.62 (0.52 to 0.74), went with a median overall survival of 15.3 versus 11.3 months")
+            group = next((g for g in reversed(free) if g.values[0].start < ratio.start), None) or next(
+                (g for g in free if g.values[0].start > ratio.end), None
+            )
             if group is None:
                 group = _Group(values=[], endpoint=endpoint, statistic=ratio.kind)
                 lonely.append(group)

@@ -65,12 +65,15 @@ _PSA_RESPONSE = prefiltered(
     r"|(?:(?<![\w.])(?:≥|>=|>)\s*(?P<d>\d{2})\s*%)"
     r"|(?:(?<=\band )of\s+(?:at least|more than|≥|>=|>)\s*(?P<e>\d{2})\s*%)"
     r"|(?P<any>\bany\s+(?:PSA\s+)?(?:declines?|reductions?|falls?|decreases?|PSA\s+response)(?:\s+in\s+PSA)?"
-    r"|\bPSA\s+(?:declines?|reductions?|falls?)\s+of\s+any\s+(?:size|magnitude|degree|kind))",
+    r"|\bPSA\s+(?:declines?|reductions?|falls?)\s+of\s+any\s+(?:size|magnitude|degree|kind))"
+    # "PSA fell by at least 50% in 4 and by any amount in 10": checked for PSA nearby like a threshold
+    r"|(?P<anyby>\bby\s+any\s+(?:amount|degree|margin|magnitude))",
     re.IGNORECASE,
 )
 #: Markers other than PSA whose declines are written like PSA responses.
 _OTHER_MARKER = prefiltered(
-    r"\b(?:CTCs?|circulating tumou?r cells?|LDH|ALP|alkaline phosphatase|SUV\w*|tumou?r volume|platelets?|"
+    r"\b(?:CTCs?|circulating tumou?r cells?|ctDNA|cfDNA|circulating tumou?r DNA|LDH|ALP|alkaline phosphatase|SUV\w*|"
+    r"tumou?r volume|platelets?|"
     r"neutrophils?|ha?emoglobin|(?:cell )?counts?)\b(?![^.;]*\bPSA\b)[^.;]*$",
     re.IGNORECASE,
 )
@@ -89,6 +92,8 @@ _MANAGEMENT_CHANGE = prefiltered(
     r"|\bmanagement\s+(?:plans?\s+|intent\s+)?(?:was\s+|were\s+|would\s+be\s+|had\s+)?(?:chang|alter)\w*",
     re.IGNORECASE,
 )
+#: "the hazard ratio for death": death names overall survival when a ratio is given for it.
+_DEATH_RATIO = prefiltered(r"\b(?:hazard ratio|HR)\s+(?:for|of)\s+(?:all-cause\s+)?(?P<span>death)\b", re.IGNORECASE)
 _PSA_ENDPOINTS = {"50": "endpoint:PSA50", "90": "endpoint:PSA90", "30": "endpoint:PSA30"}
 _NAMED_TRIAL = prefiltered(
     r"\b(?P<name>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9-]*)\s+(?:phase\s+[0-9IVab/]+\s+)?(?:trial|study)\b"
@@ -213,6 +218,7 @@ class MentionFinder:
         candidates.extend(self._detections(text))
         candidates.extend(self._phrased(text, _MANAGEMENT_CHANGE, "endpoint:management-change", "management"))
         candidates.extend(self._phrased(text, _POSITIVE, "endpoint:detection-rate", "detection"))
+        candidates.extend(self._phrased(text, _DEATH_RATIO, "endpoint:OS", "death-ratio"))
         candidates.extend(self._registry_ids(text))
         mentions = _without_overlaps(candidates)
         mentions = self._with_abbreviations(text, mentions)
@@ -269,7 +275,8 @@ class MentionFinder:
     def _psa_responses(self, text: str, hyphenated: str) -> Iterable[Mention]:
         for match in _PSA_RESPONSE.finditer(hyphenated):
             threshold = next((match.group(g) for g in "abcde" if match.group(g)), None)
-            curie = "endpoint:any-PSA-decline" if match.group("any") else _PSA_ENDPOINTS.get(threshold or "")
+            any_decline = match.group("any") or match.group("anyby")
+            curie = "endpoint:any-PSA-decline" if any_decline else _PSA_ENDPOINTS.get(threshold or "")
             if curie is None or curie not in self.ontology.endpoints:
                 continue
             if match.group("any") is None and "psa" not in text[max(0, match.start() - 80) : match.end() + 20].lower():
@@ -291,12 +298,15 @@ class MentionFinder:
                           via="detection")  # fmt: skip
 
     def _phrased(self, text: str, pattern: re.Pattern[str], curie: str, via: str) -> Iterable[Mention]:
-        """Mentions of one endpoint written as a phrase with words between its parts."""
+        """Mentions of one endpoint written as a phrase with words between its parts (the group ``span`` of
+        the pattern, when it has one, is the mention)."""
         entity = self.ontology.endpoints.get(curie)
         if entity is None:
             return
+        group = "span" if "span" in pattern.groupindex else 0
         for match in pattern.finditer(text):
-            yield Mention(match.start(), match.end(), match.group(), curie, entity.kind, label=entity.label, via=via)
+            start, end = match.span(group)
+            yield Mention(start, end, match.group(group), curie, entity.kind, label=entity.label, via=via)
 
     def _registry_ids(self, text: str) -> Iterable[Mention]:
         for match in _REGISTRY.finditer(text):

@@ -51,9 +51,9 @@ _COUNT_WORD = (
     r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
     r"|seventeen|eighteen|nineteen|twenty(?:-\w+)?|thirty(?:-\w+)?|forty(?:-\w+)?|fifty(?:-\w+)?"
 )
-#: "8 of the 23 patients", "3/23" (a count unless a percentage goes with it).
+#: "8 of the 23 patients", "3/23", "Seven of the twelve" (a count unless a percentage goes with it).
 FRACTION = prefiltered(
-    r"(?<![\w./])(?P<num>" + _COUNT_WORD + r")\s*(?:/|of(?:\s+the)?)\s*(?P<den>\d+)(?![\w./])"
+    r"(?<![\w./])(?P<num>" + _COUNT_WORD + r")\s*(?:/|of(?:\s+the)?)\s*(?P<den>" + _COUNT_WORD + r")(?![\w./])"
     r"(?P<tail>(?:\s+[a-z-]+){0,4}?\s*\(\s*\d+(?:\.\d+)?\s*%)?",
     re.IGNORECASE,
 )

@@ -265,3 +265,67 @@ def test_scraped_web_text_gives_evidence_in_the_users_text(tmp_path):
     assert "8.\n   7 vs 3.4" in original[first.evidence.start : first.evidence.end]
     assert extraction_record(extraction)["agents"][0]["label"] == "177Lu-PSMA-617"
     assert first.evidence.extractor and first.evidence.version and 0 < first.evidence.confidence <= 1
+
+
+def _rows(record, text, *fields):
+    return [tuple(m.get(f) for f in fields) for m in record(text)["measurements"] if not m.get("negated")]
+
+
+def test_counts_written_in_words_over_a_denominator_in_words(record):
+    text = (
+        "Twelve men received 225Ac-PSMA-617. Seven of the twelve had a PSA decline of 50% or more. "
+        "Two of the ten evaluable men developed grade 3 thrombocytopenia."
+    )
+    assert _rows(record, text, "endpoint", "statistic", "value") == [
+        ("PSA50", "count", 7.0),
+        ("AE:thrombocytopenia", "count", 2.0),  # not 10: the denominator is no count of its own
+    ]
+
+
+def test_a_count_after_its_adverse_event_and_verb(record):
+    text = "With 225Ac-PSMA-617, grade 3 anaemia developed in three men; xerostomia affected all twelve patients."
+    assert _rows(record, text, "endpoint", "value") == [("AE:anemia", 3.0), ("AE:dry mouth", 12.0)]
+
+
+def test_hazard_ratio_for_death_is_overall_survival_and_goes_on_the_arm_named_after_it(record):
+    text = (
+        "Patients were randomly assigned to 177Lu-PSMA-617 or to standard care.\n"
+        "The hazard ratio for death, 0.62 (0.52 to 0.74), went with a median overall survival of 15.3 versus "
+        "11.3 months. Later, the hazard ratio for death was 0.98 (95% CI, 0.75 to 1.28)."
+    )
+    rows = _rows(record, text, "endpoint", "statistic", "value", "hr", "ci_low")
+    assert rows == [
+        ("OS", "median", 15.3, 0.62, 0.52),
+        ("OS", "median", 11.3, None, None),
+        ("OS", "hr", None, 0.98, 0.75),
+    ]
+
+
+def test_a_unit_declared_once_for_a_list_of_organ_doses(record):
+    text = (
+        "After 7.4 GBq of 177Lu-PSMA-617, median absorbed doses (range), in Gy/GBq, were: kidneys 0.32 "
+        "(0.18–0.51); parotid glands 0.38 (0.22–0.65); and red marrow 0.015 (0.009–0.031)."
+    )
+    assert _rows(record, text, "endpoint", "value", "unit") == [
+        ("absorbed dose:kidney", 0.32, "Gy/GBq"),
+        ("absorbed dose:parotid glands", 0.38, "Gy/GBq"),
+        ("absorbed dose:bone marrow", 0.015, "Gy/GBq"),
+    ]
+
+
+def test_simon_two_stage_rates_are_planned(record):
+    text = (
+        "Phase 2 of the 212Pb-ADVC001 trial follows a Simon two-stage design with a PSA50 response rate of 20% "
+        "as uninteresting and 40% as promising."
+    )
+    assert {m["status"] for m in record(text)["measurements"]} == {"planned"}
+
+
+def test_decline_by_any_amount_and_thresholds_of_other_markers(record):
+    text = (
+        "With 177Lu-PSMA-617, PSA fell by at least 50% in 4 (29%) and by any amount in 10 (71%); "
+        "circulating tumour DNA fell by 50% or more in 83%."
+    )
+    rows = _rows(record, text, "endpoint", "value")
+    assert ("any PSA decline", 71.0) in rows and ("PSA50", 29.0) in rows
+    assert all(value != 50.0 for _endpoint, value in rows)  # thresholds are no results
