@@ -82,7 +82,7 @@ _THRESHOLD = prefiltered(
     re.I,
 )
 #: Numbers that are not results: sample sizes "(n = 113)", time windows "within 12 weeks", "for 90 days".
-_NOT_A_RESULT = prefiltered(
+_NOT_A_RESULT = re.compile(
     r"\b[nN]\s*=\s*\d+"
     # information fractions and crossover: "with 46% of the target events", "84.6% of controls had crossed over"
     r"|\d+(?:\.\d+)?\s*%\s+of\s+(?:the\s+)?(?:target(?:ed)?\s+|planned\s+|required\s+|expected\s+)?events\b"
@@ -141,7 +141,9 @@ _VALUE_THEN_ENDPOINT = prefiltered(
     r"(?:(?:evaluable|eligible|treated)\s+)?(?:patients|men|participants|those)?(?:\s+with\s+(?:[a-z-]+\s+){0,2}?[a-z-]+)?\s*)?\)?\s*"
     r"(?:had|achieved|showed|experienced|reached|attained|developed|with|were|remained)\s+"
     r"(?:an?\s+|the\s+|at least one\s+)?"
-    r"(?:grade\s*\S+\s+|[a-z-]+\s+){0,2}$|^\s*,?\s*(?:an?)\s+$|^ $",
+    r"(?:grade\s*\S+\s+|[a-z-]+\s+){0,2}$|^\s*,?\s*(?:an?)\s+$|^ $"
+    # "12.0 vs. 5.6 months: median rPFS with ...": values first, then a colon and their endpoint
+    r"|^\s*:\s*(?:the\s+)?(?:median\s+|mean\s+)?$",
     re.I,
 )
 

@@ -28,7 +28,7 @@ NER_KINDS = frozenset(
 
 _LEFT, _RIGHT = r"(?<![A-Za-z0-9])", r"(?![A-Za-z0-9])"
 _TRIAL_WORDS = prefiltered(r"\s*(?:phase\s+[0-9IVab/]+\s+)?(?:trial|study)\b", re.IGNORECASE)
-_ABBREVIATION = prefiltered(r"\s*\(\s*([A-Za-z][A-Za-z0-9-]{1,11})\s*[),;]")
+_ABBREVIATION = re.compile(r"\s*\(\s*([A-Za-z][A-Za-z0-9-]{1,11})\s*[),;]")
 _REGISTRY = prefiltered(
     r"\b(?:(?P<nct>NCT\d{8})|(?P<actrn>ACTRN\d{14})|EudraCT(?:\s+(?:number|no\.?))?[\s:#]*(?P<eudract>\d{4}-\d{6}-\d{2})"
     r"|(?P<isrctn>ISRCTN\d{8}))\b"

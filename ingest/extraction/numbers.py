@@ -29,7 +29,7 @@ CI = prefiltered(
 BARE_INTERVAL = prefiltered(
     r"(?<=%)\s*[(\[]\s*(?P<low>" + _NUM + r")\s*%?\s*(?:-|to)\s*(?P<high>" + _NUM + r")\s*%?\s*[)\]]"
 )
-PVALUE = prefiltered(
+PVALUE = re.compile(
     r"(?<![A-Za-z])[Pp](?:[\s-]*value)?\s*(?P<op>[<>=≤≥]|&lt;|&gt;)\s*(?P<value>0?\.\d+|\d(?:\.\d+)?"
     r"(?:\s*[x×]\s*10\s*-\s*\d+)?)"
 )
@@ -225,7 +225,7 @@ def find_counts(text: str) -> tuple[list[Value], list[tuple[int, int]]]:
 
 #: "3 patients had a DLT", "two men experienced ...": a count written before its endpoint.
 PATIENT_COUNT = prefiltered(
-    r"(?<![\w./%])(?P<n>" + _COUNT_WORD + r")\s+(?:\w+\s+)?(?:patients?|men|participants)\b(?!\s*[(\[])",
+    r"(?<![\w./%])(?P<n>" + _COUNT_WORD + r")\s+(?:\w+\s+)?(?:patients?|men|man|participants?)\b(?!\s*[(\[])",
     re.IGNORECASE,
 )
 
@@ -254,7 +254,7 @@ NOT_REACHED_UNIT = "NR"
 PROPORTION_UNIT = "proportion"
 #: A proportion right after "was", "of", ":" or a diagnostic metric ("sensitivity was 0.40", "specificity 0.95");
 #: kept only for diagnostic endpoints.
-PROPORTION = prefiltered(
+PROPORTION = re.compile(
     r"(?:\b(?:was|were|of|is|sensitivity|specificity|accuracy|value|PPV|NPV)|[:=])\s*(?P<value>0?\.\d+|1\.0+)(?![\w%]|\.\d)",
     re.I,
 )

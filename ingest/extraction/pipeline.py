@@ -121,15 +121,15 @@ class PsmaSentences:
             if line_end > start:
                 spans.append((start, line_end))
             line_start = line_end + 1
-        doc._.psma_sentences = [Sentence(s, e, text[s:e]) for s, e in spans if text[s:e].strip()]
+        doc._.psma_sentences = [Sentence(s, e, piece) for s, e in spans if (piece := text[s:e]).strip()]
         if len(doc):
             # One array write instead of a Python loop over tokens: spaCy's doc.sents then agree.
-            offsets = doc.to_array([IDX])
+            offsets = doc.to_array(IDX)
             starts = numpy.full((len(doc), 1), -1, dtype="int64")
             starts[0, 0] = 1
-            for start, _end in spans:
-                index = int(numpy.searchsorted(offsets, start, side="right")) - 1
-                starts[max(index, 0), 0] = 1
+            if spans:  # the token where each sentence starts, all found in one call
+                first_tokens = numpy.searchsorted(offsets, [start for start, _end in spans], side="right") - 1
+                starts[numpy.maximum(first_tokens, 0), 0] = 1
             doc.from_array([SENT_START], starts.astype("uint64"))
         return doc
 

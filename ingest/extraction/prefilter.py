@@ -33,6 +33,9 @@ except ImportError:  # pragma: no cover - older Pythons
 #: The most strings a set of exact alternatives may hold before it is given up (products grow fast).
 _MAX_STRINGS = 64
 _REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, getattr(sre_constants, "POSSESSIVE_REPEAT", None))
+#: Texts shorter than this go straight to the pattern: on the few words between two values the
+#: substring tests cost more than the pattern itself.
+_SHORT = 48
 #: Needles are lower-case and tested against the lower-cased text, which is right for patterns with
 #: and without ``re.IGNORECASE`` alike, except for two characters that IGNORECASE matches to an ASCII
 #: letter but ``str.lower`` leaves alone (dotless i, long s): a text holding one always runs the pattern.
@@ -176,7 +179,7 @@ class Prefiltered:
 
     def possible(self, text: str) -> bool:
         """False only when ``pattern`` cannot match anywhere in ``text``."""
-        if self.needles is None:
+        if self.needles is None or len(text) < _SHORT:
             return True
         if text is self._last_text:
             return self._last_possible
@@ -188,11 +191,12 @@ class Prefiltered:
     def search(self, text: str, *args):
         return self.compiled.search(text, *args) if self.possible(text) else None
 
+    # An anchored match fails at its one position about as fast as the test would: no test.
     def match(self, text: str, *args):
-        return self.compiled.match(text, *args) if self.possible(text) else None
+        return self.compiled.match(text, *args)
 
     def fullmatch(self, text: str, *args):
-        return self.compiled.fullmatch(text, *args) if self.possible(text) else None
+        return self.compiled.fullmatch(text, *args)
 
     def finditer(self, text: str, *args):
         return self.compiled.finditer(text, *args) if self.possible(text) else iter(())

@@ -34,7 +34,7 @@ _DESIGN_NEEDLES = {
     "prospective": "prospective", "retrospective": "retrospective", "non-randomized": "random",
 }  # fmt: skip
 _COUNT = r"(?P<n>\d{1,3}(?:,\d{3})*|\d+|" + WORD_NUMBER_PATTERN.replace("?P<", "?P<w_") + r")"
-_ENROLLED = prefiltered(
+_ENROLLED = re.compile(
     r"(?:(?:a total of|overall,?|in total,?)\s+)?" + _COUNT + r"\s+(?:(?:eligible|evaluable|consecutive|adult)\s+)?"
     r"(?:patients|men|participants|subjects)\b(?P<tail>[^.;]{0,60})",
     re.I,

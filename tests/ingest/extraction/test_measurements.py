@@ -329,3 +329,22 @@ def test_decline_by_any_amount_and_thresholds_of_other_markers(record):
     rows = _rows(record, text, "endpoint", "value")
     assert ("any PSA decline", 71.0) in rows and ("PSA50", 29.0) in rows
     assert all(value != 50.0 for _endpoint, value in rows)  # thresholds are no results
+
+
+def test_values_first_then_a_colon_and_their_endpoint(record):
+    text = (
+        "Men were randomly assigned to 177Lu-PSMA-617 or to an ARPI change.\n"
+        "12.0 vs. 5.6 months: median rPFS with 177Lu-PSMA-617 vs. ARPI change (HR=0.41; 95%CI: 0.29, 0.56)."
+    )
+    rows = _rows(record, text, "endpoint", "value", "arm", "hr")
+    assert rows == [("rPFS", 12.0, "177Lu-PSMA-617", 0.41), ("rPFS", 5.6, "ARPI change", None)]
+
+
+def test_disease_control_detection_and_hematologic_adverse_events_by_their_short_names(record):
+    text = (
+        "With 177Lu-PSMA-617, disease control was achieved in 40% and grade 3/4 hematologic adverse events "
+        "occurred in 15%. Detection rose with PSA: 63% at 2-5 ng/mL."
+    )
+    rows = _rows(record, text, "endpoint", "value")
+    assert rows[:2] == [("DCR", 40.0), ("AE:hematologic toxicity", 15.0)]
+    assert ("detection rate", 63.0) in rows
