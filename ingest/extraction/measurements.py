@@ -40,7 +40,7 @@ from ingest.extraction.numbers import (
     normalize_unit,
 )
 from ingest.extraction.prefilter import prefiltered
-from ingest.extraction.textutil import WORD_NUMBER_PATTERN, dashes_to_hyphen
+from ingest.extraction.textutil import WORD_NUMBER_PATTERN, dashes_to_hyphen, word_number
 from kg.model import Measurement
 from kg.ontology import Ontology
 
@@ -88,6 +88,8 @@ _NOT_A_RESULT = re.compile(
     r"|\d+(?:\.\d+)?\s*%\s+of\s+(?:the\s+)?(?:target(?:ed)?\s+|planned\s+|required\s+|expected\s+)?events\b"
     r"|\d+(?:\.\d+)?\s*%\s+of\s+[^.;,%]{0,60}?\b(?:crossed over|cross(?:ed)?[- ]over|switched)\b"
     r"|\bamong\s+(?:the\s+)?\d+\b"
+    # dose thresholds: "whose tumour dose exceeded 10 Gy", "at or below 10 Gy"
+    r"|(?:\bexceed(?:ed|ing|s)?|\babove|\bbelow|\bunder|\bover|[≥≤<>])\s*\d+(?:\.\d+)?\s*m?Gy\b(?!/)"
     # thresholds of a decline: "fell by at least 50%", "by 50% or more"
     r"|\bby\s+(?:at least|more than|≥|>=|>)\s*\d+(?:\.\d+)?\s*%"
     r"|\bby\s+\d+(?:\.\d+)?\s*%\s+or\s+(?:more|greater|higher)\b"
@@ -105,6 +107,12 @@ _DESIGN_PERCENT = re.compile(
     re.I,
 )
 _DIGIT_OR_NR = re.compile(r"\d|not (?:yet )?(?:been )?reached|\bNR\b|not estimable")
+#: "..., and one grade 3 anaemia", "and three a decline of more than 90%": a count, then its endpoint at once.
+_ELLIPTICAL_COUNT = prefiltered(
+    r"(?:,\s*|\band\s+)(?P<n>\d{1,3}|" + WORD_NUMBER_PATTERN.replace("?P<", "?P<e_") + r")\s+"
+    r"(?:an?\s+|grade\s*[1-5I-V]+\s+)?(?=\S)",
+    re.I,
+)
 #: A unit stated once for a list of values: "(Gy/GBq)", "in mGy/MBq".
 _DECLARED_UNIT = prefiltered(r"(?:\bin\s+|\(\s*)(?P<unit>m?Gy/[GM]Bq|mSv/MBq)\b")
 #: What may stand between an organ and its value: "kidneys 0.32", "liver: 0.09", "red marrow, 0.015".
@@ -141,7 +149,7 @@ _VALUE_THEN_ENDPOINT = prefiltered(
     r"(?:(?:evaluable|eligible|treated)\s+)?(?:patients|men|participants|those)?(?:\s+with\s+(?:[a-z-]+\s+){0,2}?[a-z-]+)?\s*)?\)?\s*"
     r"(?:had|achieved|showed|experienced|reached|attained|developed|with|were|remained)\s+"
     r"(?:an?\s+|the\s+|at least one\s+)?"
-    r"(?:grade\s*\S+\s+|[a-z-]+\s+){0,2}$|^\s*,?\s*(?:an?)\s+$|^ $"
+    r"(?:grade\s*\S+\s+|[a-z-]+\s+){0,2}$|^\s*,?\s*(?:an?)\s+$|^ $|^\s+grade\s*[1-5I-V]+\s+$"
     # "12.0 vs. 5.6 months: median rPFS with ...": values first, then a colon and their endpoint
     r"|^\s*:\s*(?:the\s+)?(?:median\s+|mean\s+)?$",
     re.I,
@@ -259,6 +267,7 @@ class SentenceMeasurements:
         values += [v for v in find_patient_counts(text) if not _inside(v, occupied) and not _inside(v, fractions)]
         values += self._shared_unit_values(text, values, occupied)
         values += self._declared_unit_values(text, values, occupied, endpoints, offset)
+        values += self._elliptical_counts(text, values, endpoints, offset)
         values.sort(key=lambda v: v.start)
         groups = self._group(text, values, endpoints, offset)
         if len(endpoints) >= 2:
@@ -315,6 +324,22 @@ class SentenceMeasurements:
             if _CONNECTOR.match(between):
                 shared.append(Value(bare.start, bare.end, bare.value, following.unit, following.raw_unit))
         return shared
+
+    @staticmethod
+    def _elliptical_counts(text: str, values: list[Value], endpoints: list[Mention], offset: int) -> list[Value]:
+        """A count that leaves out the verb of the count before it: "two developed grade 3 thrombocytopenia
+        and one grade 3 anaemia", "seven had a PSA decline of 50% or more, and three a decline of more than 90%"."""
+        counted = [v for v in values if v.unit == "patients"]
+        if not counted:
+            return []
+        starts = {e.start - offset for e in endpoints}
+        found = []
+        for match in _ELLIPTICAL_COUNT.finditer(text):
+            if match.end() in starts and match.start() > counted[0].start:
+                number = float(match.group("n")) if match.group("n")[0].isdigit() else word_number(match.group("n"))
+                if number is not None:
+                    found.append(Value(match.start("n"), match.end("n"), float(number), "patients", "patients-had"))
+        return found
 
     def _declared_unit_values(
         self, text: str, values: list[Value], occupied: list[tuple[int, int]], endpoints: list[Mention], offset: int

@@ -229,17 +229,25 @@ PATIENT_COUNT = prefiltered(
     re.IGNORECASE,
 )
 
+#: "any fall in PSA was seen in ten.": a count of patients that ends its clause, the noun left out.
+CLAUSE_END_COUNT = prefiltered(
+    r"\bin\s+(?:all\s+)?(?P<n>\d{1,3}|" + _COUNT_WORD.partition("|")[2] + r")"
+    r"(?=\s*[.;,](?!\d)|\s+(?:and|but|whereas|while)\b)",
+    re.IGNORECASE,
+)
+
 
 def find_patient_counts(text: str) -> list[Value]:
     """Counts of patients with no percentage; kept only if an endpoint follows (checked by the caller)."""
     from ingest.extraction.textutil import word_number
 
     counts = []
-    for match in PATIENT_COUNT.finditer(text):
+    matches = [*PATIENT_COUNT.finditer(text), *CLAUSE_END_COUNT.finditer(text)]
+    for match in sorted(matches, key=lambda m: m.start("n")):
         raw = match.group("n")
         number = float(raw) if raw[0].isdigit() else word_number(raw)
         if number is not None:
-            counts.append(Value(match.start(), match.end(), float(number), "patients", "patients-had"))
+            counts.append(Value(match.start("n"), match.end(), float(number), "patients", "patients-had"))
     return counts
 
 

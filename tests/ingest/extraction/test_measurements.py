@@ -348,3 +348,29 @@ def test_disease_control_detection_and_hematologic_adverse_events_by_their_short
     rows = _rows(record, text, "endpoint", "value")
     assert rows[:2] == [("DCR", 40.0), ("AE:hematologic toxicity", 15.0)]
     assert ("detection rate", 63.0) in rows
+
+
+def test_counts_that_end_their_clause_or_leave_out_their_verb(record):
+    text = (
+        "Twelve men received 225Ac-PSMA-617; any fall in PSA was seen in ten. Seven of the twelve had a PSA "
+        "decline of 50% or more, and three a decline of more than 90%. Two of the ten patients developed grade 3 "
+        "thrombocytopenia and one grade 3 anaemia. Grade 3 adverse events were reported in 52.7%."
+    )
+    assert _rows(record, text, "endpoint", "value") == [
+        ("any PSA decline", 10.0),
+        ("PSA50", 7.0),
+        ("PSA90", 3.0),
+        ("AE:thrombocytopenia", 2.0),
+        ("AE:anemia", 1.0),
+        ("AE grade>=3", 52.7),  # "in 52.7%." is a rate, not a count of 52
+    ]
+
+
+def test_dose_thresholds_are_not_absorbed_doses(record):
+    text = (
+        "After 177Lu-PSMA-617, tumour absorbed dose was 4.2 Gy/GBq. Among men whose tumour dose exceeded 10 Gy, "
+        "a PSA decline of ≥50% occurred in 74%, compared with 32% of those at or below 10 Gy."
+    )
+    rows = _rows(record, text, "endpoint", "value", "unit")
+    assert ("absorbed dose:tumor", 4.2, "Gy/GBq") in rows
+    assert all(unit != "Gy" for _endpoint, _value, unit in rows)
