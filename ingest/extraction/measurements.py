@@ -88,13 +88,16 @@ _NOT_A_RESULT = re.compile(
     r"|\d+(?:\.\d+)?\s*%\s+of\s+(?:the\s+)?(?:target(?:ed)?\s+|planned\s+|required\s+|expected\s+)?events\b"
     r"|\d+(?:\.\d+)?\s*%\s+of\s+[^.;,%]{0,60}?\b(?:crossed over|cross(?:ed)?[- ]over|switched)\b"
     r"|\bamong\s+(?:the\s+)?\d+\b"
-    # dose thresholds: "whose tumour dose exceeded 10 Gy", "at or below 10 Gy"
-    r"|(?:\bexceed(?:ed|ing|s)?|\babove|\bbelow|\bunder|\bover|[≥≤<>])\s*\d+(?:\.\d+)?\s*m?Gy\b(?!/)"
-    # thresholds of a decline: "fell by at least 50%", "by 50% or more"
-    r"|\bby\s+(?:at least|more than|≥|>=|>)\s*\d+(?:\.\d+)?\s*%"
-    r"|\bby\s+\d+(?:\.\d+)?\s*%\s+or\s+(?:more|greater|higher)\b"
     r"|\b(?:within|at(?: least)?|after|for|by|over|every|beyond|up to|lasting|more than|≥|>=|>)\s+\d+(?:\.\d+)?\s*"
     r"(?:weeks?|wk|days?|months?|mo|years?|hours?|h)\b",
+    re.I,
+)
+#: Thresholds, not results: of a dose ("whose tumour dose exceeded 10 Gy", "at or below 10 Gy") and of a
+#: decline ("fell by at least 50%", "by 50% or more").
+_THRESHOLD_VALUE = prefiltered(
+    r"(?:\bexceed(?:ed|ing|s)?|\babove|\bbelow|\bunder|\bover|[≥≤<>])\s*\d+(?:\.\d+)?\s*m?Gy\b(?!/)"
+    r"|\bby\s+(?:at least|more than|≥|>=|>)\s*\d+(?:\.\d+)?\s*%"
+    r"|\bby\s+\d+(?:\.\d+)?\s*%\s+or\s+(?:more|greater|higher)\b",
     re.I,
 )
 #: Percentages of a design, not results: power, alpha, type I error.
@@ -259,6 +262,7 @@ class SentenceMeasurements:
         occupied += [(m.start(), m.end()) for m in re.finditer(r"\b\d+\s*:\s*\d+\b", text)]
         occupied += [(m.start(), m.end()) for m in _DESIGN_PERCENT.finditer(text)]
         occupied += [(m.start(), m.end()) for m in _NOT_A_RESULT.finditer(text)]
+        occupied += [(m.start(), m.end()) for m in _THRESHOLD_VALUE.finditer(text)]
         counts, fractions = find_counts(text)
         values = [v for v in find_values(text) if not _inside(v, occupied) and not _inside(v, fractions)]
         values += [c for c in counts if not _inside(c, occupied)]
