@@ -8,7 +8,7 @@ and what they say, so the same input always gives the same triples.
 from __future__ import annotations
 
 import hashlib
-from functools import cache
+from functools import cache, lru_cache
 from urllib.parse import quote
 
 from rdflib import RDF, XSD, Graph, Literal, URIRef
@@ -21,11 +21,19 @@ from kg.ontology import load_ontology
 from kg.vocab import PSMA, namespaces
 
 OA = "http://www.w3.org/ns/oa#"
+
+
+@cache
+def _oa(name: str) -> URIRef:
+    """A term of the Web Annotation vocabulary."""
+    return URIRef(OA + name)
+
+
 BIBO_DOI = URIRef("http://purl.org/ontology/bibo/doi")
-OA_ANNOTATION = URIRef(OA + "Annotation")
-OA_SPECIFIC = URIRef(OA + "SpecificResource")
-OA_POSITION = URIRef(OA + "TextPositionSelector")
-OA_QUOTE = URIRef(OA + "TextQuoteSelector")
+OA_ANNOTATION = _oa("Annotation")
+OA_SPECIFIC = _oa("SpecificResource")
+OA_POSITION = _oa("TextPositionSelector")
+OA_QUOTE = _oa("TextQuoteSelector")
 
 
 def base_iri() -> str:
@@ -77,6 +85,17 @@ def _ontology_version() -> str:
     return next((str(v) for v in graph.objects(None, URIRef("http://www.w3.org/2002/07/owl#versionInfo"))), "")
 
 
+@lru_cache(maxsize=8192)
+def _cached_literal(kind: type, value: object, datatype: URIRef | None) -> Literal:
+    return Literal(value, datatype=datatype)
+
+
+def _literal(value: object, datatype: URIRef | None = None) -> Literal:
+    """``Literal(value, datatype=datatype)``, made once per value: building a document repeats most of its
+    literals (statuses, units, the extractor, each evidence sentence twice), and rdflib's constructor is slow."""
+    return _cached_literal(type(value), value, datatype)
+
+
 class _Builder:
     """Collects the triples of one document, in order and without repeats."""
 
@@ -91,7 +110,7 @@ class _Builder:
 
     def add(self, s, p, o) -> None:
         if o is not None:
-            self.triples[(s, p, o if isinstance(o, URIRef | Literal) else Literal(o))] = None
+            self.triples[(s, p, o if isinstance(o, URIRef | Literal) else _literal(o))] = None
 
     def iri(self, kind: str, *parts: object) -> URIRef:
         return URIRef(f"{self.base}{kind}/{_hash(self.document.id, *parts)}")
@@ -99,17 +118,17 @@ class _Builder:
     def build(self, content: str) -> list[tuple]:
         document, publication = self.document, self.publication
         self.add(publication, RDF.type, PSMA.Publication)
-        self.add(publication, DCTERMS.identifier, Literal(document.id))
-        self.add(publication, DCTERMS.title, Literal(document.title))
+        self.add(publication, DCTERMS.identifier, _literal(document.id))
+        self.add(publication, DCTERMS.title, _literal(document.title))
         if document.pmid:
-            self.add(publication, PSMA.pmid, Literal(document.pmid))
+            self.add(publication, PSMA.pmid, _literal(document.pmid))
         if document.doi:
-            self.add(publication, BIBO_DOI, Literal(document.doi))
+            self.add(publication, BIBO_DOI, _literal(document.doi))
         if document.journal:
-            self.add(publication, PSMA.journal, Literal(document.journal))
+            self.add(publication, PSMA.journal, _literal(document.journal))
         if document.year:
-            self.add(publication, PSMA.year, Literal(str(document.year), datatype=XSD.gYear))
-        self.add(publication, PSMA.contentHash, Literal(content))
+            self.add(publication, PSMA.year, _literal(str(document.year), datatype=XSD.gYear))
+        self.add(publication, PSMA.contentHash, _literal(content))
         for agent in self.extraction.agents:
             node = self.agent(agent)
             self.add(publication, PSMA.mentionsAgent, node)
@@ -123,7 +142,7 @@ class _Builder:
             self.add(publication, PSMA.mainTrial, main_trial)
             patients = self.extraction.trials[0].n_patients
             if patients:
-                self.add(publication, PSMA.studyPatients, Literal(patients, datatype=XSD.integer))
+                self.add(publication, PSMA.studyPatients, _literal(patients, datatype=XSD.integer))
         for disease in self.extraction.diseases:
             resolved = _resolve(disease)
             if resolved and main_trial is not None:
@@ -139,8 +158,8 @@ class _Builder:
             return self.expand(agent.curie)
         node = URIRef(f"{self.base}agent/new/{quote(normalize_label(agent.label), safe='')}")
         self.add(node, RDF.type, PSMA[agent.agent_class])
-        self.add(node, SKOS.prefLabel, Literal(agent.label))
-        self.add(node, PSMA.curated, Literal(False))
+        self.add(node, SKOS.prefLabel, _literal(agent.label))
+        self.add(node, PSMA.curated, _literal(False))
         if agent.radionuclide:
             self.add(node, PSMA.hasRadionuclide, self.expand(f"nuclide:{agent.radionuclide}"))
         return node
@@ -150,10 +169,10 @@ class _Builder:
             return self.expand(trial.curie)
         node = URIRef(f"{self.base}trial/new/{quote(normalize_label(trial.label), safe='')}")
         self.add(node, RDF.type, PSMA.ClinicalTrial)
-        self.add(node, SKOS.prefLabel, Literal(trial.label))
-        self.add(node, PSMA.curated, Literal(False))
+        self.add(node, SKOS.prefLabel, _literal(trial.label))
+        self.add(node, PSMA.curated, _literal(False))
         for registration in trial.registrations:
-            self.add(node, PSMA.trialRegistration, Literal(registration))
+            self.add(node, PSMA.trialRegistration, _literal(registration))
         return node
 
     def arm(self, label: str, trial: URIRef | None, arms: dict[str, URIRef]) -> URIRef:
@@ -162,7 +181,7 @@ class _Builder:
         node = self.iri("arm", label)
         arms[label] = node
         self.add(node, RDF.type, PSMA.TrialArm)
-        self.add(node, PSMA.armLabel, Literal(label))
+        self.add(node, PSMA.armLabel, _literal(label))
         if trial is not None:
             self.add(trial, PSMA.hasArm, node)
         for part in label.split(" + "):
@@ -185,19 +204,19 @@ class _Builder:
             self.add(node, PSMA.forArm, self.arm(m.arm, trial, arms))
         if trial is not None:
             self.add(node, PSMA.inTrial, trial)
-        self.add(node, PSMA.statistic, Literal(m.statistic))
-        self.add(node, PSMA.status, Literal(m.status))
+        self.add(node, PSMA.statistic, _literal(m.statistic))
+        self.add(node, PSMA.status, _literal(m.status))
         for prop, value in (
             (PSMA.value, m.value), (PSMA.ratio, m.hr), (PSMA.ciLow, m.ci_low), (PSMA.ciHigh, m.ci_high),
             (PSMA.ciLevel, m.ci_level),
         ):  # fmt: skip
             if value is not None:
-                self.add(node, prop, Literal(_decimal(value), datatype=XSD.decimal))
+                self.add(node, prop, _literal(_decimal(value), datatype=XSD.decimal))
         for prop, value in ((PSMA.unit, m.unit), (PSMA.pValue, m.p_value), (PSMA.grade, m.grade), (PSMA.note, m.note)):
             if value:
-                self.add(node, prop, Literal(value))
+                self.add(node, prop, _literal(value))
         if m.negated:
-            self.add(node, PSMA.negated, Literal(True))
+            self.add(node, PSMA.negated, _literal(True))
         if evidence is not None:
             self.add(node, PSMA.hasEvidence, self.evidence(evidence))
         return node
@@ -210,22 +229,22 @@ class _Builder:
         extractor = URIRef(f"{self.base}extractor/{quote(evidence.extractor)}/{quote(evidence.version)}")
         self.add(node, RDF.type, PSMA.Evidence)
         self.add(node, RDF.type, OA_ANNOTATION)
-        self.add(node, URIRef(OA + "hasTarget"), target)
-        self.add(node, PSMA.sentence, Literal(evidence.sentence))
-        self.add(node, PSMA.confidence, Literal(_decimal(evidence.confidence), datatype=XSD.decimal))
+        self.add(node, _oa("hasTarget"), target)
+        self.add(node, PSMA.sentence, _literal(evidence.sentence))
+        self.add(node, PSMA.confidence, _literal(_decimal(evidence.confidence), datatype=XSD.decimal))
         self.add(node, PROV.wasAttributedTo, extractor)
         self.add(extractor, RDF.type, PSMA.Extractor)
-        self.add(extractor, SKOS.prefLabel, Literal(evidence.extractor))
-        self.add(extractor, PSMA.extractorVersion, Literal(evidence.version))
+        self.add(extractor, SKOS.prefLabel, _literal(evidence.extractor))
+        self.add(extractor, PSMA.extractorVersion, _literal(evidence.version))
         self.add(target, RDF.type, OA_SPECIFIC)
-        self.add(target, URIRef(OA + "hasSource"), self.publication)
-        self.add(target, URIRef(OA + "hasSelector"), position)
-        self.add(target, URIRef(OA + "hasSelector"), quote_selector)
+        self.add(target, _oa("hasSource"), self.publication)
+        self.add(target, _oa("hasSelector"), position)
+        self.add(target, _oa("hasSelector"), quote_selector)
         self.add(position, RDF.type, OA_POSITION)
-        self.add(position, URIRef(OA + "start"), Literal(evidence.start, datatype=XSD.integer))
-        self.add(position, URIRef(OA + "end"), Literal(evidence.end, datatype=XSD.integer))
+        self.add(position, _oa("start"), _literal(evidence.start, datatype=XSD.integer))
+        self.add(position, _oa("end"), _literal(evidence.end, datatype=XSD.integer))
         self.add(quote_selector, RDF.type, OA_QUOTE)
-        self.add(quote_selector, URIRef(OA + "exact"), Literal(evidence.sentence))
+        self.add(quote_selector, _oa("exact"), _literal(evidence.sentence))
         return node
 
 

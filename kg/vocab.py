@@ -34,6 +34,7 @@ class OntologyNamespace:
 
     def __init__(self, prefix: str):
         self._prefix = prefix
+        self._iris: dict[str, URIRef] = {}  # terms looked up: graph building asks ~100 times a document
 
     @property
     def namespace(self) -> Namespace:
@@ -47,9 +48,12 @@ class OntologyNamespace:
 
     def term(self, name: str) -> URIRef:
         """The IRI of a declared term; an undeclared name raises AttributeError."""
-        if name not in self.terms:
-            raise AttributeError(f"{self._prefix}:{name} is not declared in {ONTOLOGY_TTL.name}")
-        return self.namespace[name]
+        iri = self._iris.get(name)
+        if iri is None:
+            if name not in self.terms:
+                raise AttributeError(f"{self._prefix}:{name} is not declared in {ONTOLOGY_TTL.name}")
+            iri = self._iris[name] = self.namespace[name]
+        return iri
 
     def __getattr__(self, name: str) -> URIRef:
         if name.startswith("_"):
