@@ -25,6 +25,7 @@ from api.routes import (
 )
 from api.settings import Settings
 from api.sparql_workers import InProcessSparql, SparqlWorkers
+from kg import __version__
 from kg.store import GraphStore
 
 
@@ -53,7 +54,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
 
     app = FastAPI(
         title="psma-kg",
-        version="0.1.0",
+        version=__version__,
         summary="A literature knowledge graph of PSMA theranostics: agents, trials, endpoints and their evidence.",
         lifespan=lifespan,
     )

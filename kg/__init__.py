@@ -5,7 +5,7 @@ Public API::
     from kg import load_ontology, default_lexicon, normalize_label, validate_graph, PSMA
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 from kg.errors import ExtractionError, OntologyError, ParseError, PsmaKgError, StoreError, ValidationError
 from kg.lexicon import Lexicon, LexiconEntry, build_lexicon, default_lexicon, normalize_label
