@@ -8,6 +8,8 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from api import problems
+from api.cache_middleware import CachedAnswers, url_key
+from api.response_cache import ResponseCache
 from api.routes import (
     agents,
     catalogue,
@@ -58,6 +60,15 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         lifespan=lifespan,
     )
     app.state.settings = settings
+    # Any write moves one of the two generations: the store's own, and that of the SPARQL workers' handles.
+    app.state.response_cache = ResponseCache(
+        lambda: (app.state.store.generation, app.state.sparql.generation),
+        max_entries=settings.response_cache_entries if settings.response_cache else 0,
+        max_bytes=settings.response_cache_bytes,
+    )
+    cached_routes = {("GET", "/compare"): url_key, ("GET", "/sparql"): sparql.cache_key,
+                     ("POST", "/sparql"): sparql.cache_key}  # fmt: skip
+    app.add_middleware(CachedAnswers, cache=app.state.response_cache, keys=cached_routes)  # inside CORS: added first
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"])
     problems.install(app)

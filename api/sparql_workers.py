@@ -169,6 +169,11 @@ class SparqlWorkers:
             finally:
                 self._give_back(worker, healthy)
 
+    @property
+    def generation(self) -> int:
+        """How many writes :meth:`writing` let through."""
+        return self._generation
+
     @contextmanager
     def writing(self) -> Iterator[None]:
         """Hold queries back while the store is written; workers reopen their handles afterwards."""
@@ -248,6 +253,9 @@ class SparqlWorkers:
 
 class InProcessSparql:
     """Queries on the server's own handle, for a store in memory: the time limit is checked between rows."""
+
+    #: The server's own handle sees every write at once: only the store's generation counts.
+    generation = 0
 
     def __init__(self, store):
         self._store = store
