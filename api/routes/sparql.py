@@ -6,7 +6,6 @@ import re
 from urllib.parse import parse_qs
 
 from fastapi import APIRouter, HTTPException, Request
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 from starlette.types import Scope
 
@@ -106,13 +105,9 @@ async def sparql(request: Request, settings: SettingsDep) -> Response:
     if _SERVICE.search(query) and not settings.sparql_allow_service:
         raise HTTPException(400, "SERVICE (federated queries) is off on this server")
     try:
-        answer = await run_in_threadpool(
-            request.app.state.sparql.query,
-            query,
-            request.headers.get("accept", ""),
-            max_rows=settings.sparql_max_rows,
-            timeout_s=settings.sparql_timeout_s,
-        )
+        accept = request.headers.get("accept", "")
+        limits = {"max_rows": settings.sparql_max_rows, "timeout_s": settings.sparql_timeout_s}
+        answer = await request.app.state.sparql.query(query, accept, **limits)
     except QueryTimeout as exc:
         raise HTTPException(408, f"{exc}; narrow it or add a LIMIT") from exc
     except WorkersBusy as exc:
