@@ -273,7 +273,12 @@ class SparqlWorkers:
                 return worker
             given = self._loop.create_future()
             self._waiting_for_worker.append(given)
-        worker = await _until(given, deadline)  # None: the time ran out (_hand_on passes over this one then)
+        try:
+            worker = await _until(given, deadline)  # None: the time ran out (_hand_on passes over this one then)
+        except asyncio.CancelledError:  # the request was cancelled, maybe just after a worker was handed to it
+            if given.done() and not given.cancelled() and given.result() is not None:
+                self._hand_on(given.result())
+            raise
         if worker is not None:
             return worker
         raise WorkersBusy(f"all {self._size} SPARQL workers are busy; try again")

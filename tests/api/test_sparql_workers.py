@@ -78,3 +78,22 @@ def test_a_query_that_finds_no_free_worker_in_time_is_told_so_and_the_pool_recov
     waited, after = asyncio.run(_with_workers(demo_store.path, 1, scenario))
     assert 0.4 < waited < 1.5
     assert publications(after) > 0
+
+
+def test_a_cancelled_query_leaves_the_pool_whole(demo_store):
+    async def scenario(workers):
+        runaway = asyncio.create_task(workers.query(RUNAWAY, "", max_rows=10, timeout_s=1.5))
+        await asyncio.sleep(0.2)
+        waiting = asyncio.create_task(workers.query(COUNT_PUBLICATIONS, "", max_rows=10, timeout_s=10))
+        await asyncio.sleep(0.2)
+        waiting.cancel()  # the client went away while its query waited for the busy worker
+        with pytest.raises(QueryTimeout):
+            await runaway
+        answers = await asyncio.gather(
+            *(workers.query(COUNT_PUBLICATIONS, "", max_rows=10, timeout_s=30) for _ in range(3))
+        )
+        return waiting.cancelled(), answers
+
+    cancelled, answers = asyncio.run(_with_workers(demo_store.path, 1, scenario))
+    assert cancelled
+    assert all(publications(answer) > 0 for answer in answers)
