@@ -46,6 +46,10 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         path = app.state.store.path
         app.state.sparql = SparqlWorkers(path, settings.sparql_workers) if path else InProcessSparql(app.state.store)
         app.state.sparql.start()
+        # Any write moves one of two generations: the store's own, and that of the SPARQL workers' handles.
+        # (Read through locals: app.state's attribute lookups cost microseconds, on every cached answer.)
+        opened, workers = app.state.store, app.state.sparql
+        app.state.response_cache.generation = lambda: (opened.generation, workers.generation)
         yield
         app.state.sparql.close()
         if app.state.neo4j is not None:
@@ -60,9 +64,8 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         lifespan=lifespan,
     )
     app.state.settings = settings
-    # Any write moves one of the two generations: the store's own, and that of the SPARQL workers' handles.
     app.state.response_cache = ResponseCache(
-        lambda: (app.state.store.generation, app.state.sparql.generation),
+        lambda: None,  # until the store is open: see lifespan
         max_entries=settings.response_cache_entries if settings.response_cache else 0,
         max_bytes=settings.response_cache_bytes,
     )
