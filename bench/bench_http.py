@@ -336,7 +336,8 @@ def main() -> None:
     print("| workers | route | req/s | p50 (ms) | p99 (ms) | errors | x slower than bare | target |")
     print("|---:|---|---:|---:|---:|---:|---:|---:|")
     for workers, row, m, ceiling_rps in results:
-        shown = row.name if row.path == BARE_PATH else f"{row.name} `{row.path.split('?query=')[0]}`"
+        varied = row.counted or row.cycled
+        shown = row.name if row.path == BARE_PATH else f"{row.name} `{row.path.split('?' if varied else '?query=')[0]}`"
         slower = ceiling_rps / m["rps"]
         met = row.target is not None and slower <= row.target and m["errors"] == 0
         verdict = "" if row.target is None else f"{'met' if met else 'missed'} (≤{row.target:g}x)"
