@@ -100,7 +100,7 @@ class Load:
             send = "return wrk.format(nil, paths[n % #paths + 1])"
             body = f"local paths = {{\n{table}\n}}\nrequest = function()\n  n = n + 1\n  {send}\nend\n"
         # Each wrk thread has its own Lua state: thread k counts from k * 10^8 plus the run's start (the first
-        # script argument), so no two requests of a run, nor of two runs, repeat.
+        # script argument), so the threads of a run never send the same path.
         return ("local threads = 0\nsetup = function(thread)\n  thread:set('n', threads * 100000000)\n"
                 "  threads = threads + 1\nend\ninit = function(args)\n  n = n + tonumber(args[1])\nend\n"
                 + body)  # fmt: skip
@@ -300,7 +300,6 @@ def main() -> None:
     print(f"loader: {loader}; {versions}; {os.cpu_count()} cores; load average at start {load_average()}")
 
     results = []
-    runs = itertools.count(step=10**7)  # each load starts its paths here: no URL of one run repeats in another
     with tempfile.TemporaryDirectory() as folder:
         store = build_store(Path(folder))
         for workers in args.workers:
@@ -326,8 +325,10 @@ def main() -> None:
                         response = httpx.get(base + path, timeout=30)
                         if response.status_code != 200 or not response.content:
                             raise RuntimeError(f"{path} answered {response.status_code}: {response.text[:300]}")
-                    load(base, row, args.connections, args.warmup, args.threads, next(runs))
-                    measured = load(base, row, args.connections, args.duration, args.threads, next(runs))
+                    warm = load(base, row, args.connections, args.warmup, args.threads, 0)
+                    # The measured run goes on where the warm-up stopped: no URL comes back sooner than a whole cycle.
+                    after = warm["requests"] + args.connections
+                    measured = load(base, row, args.connections, args.duration, args.threads, after)
                     results.append((workers, row, measured, ceiling["rps"]))
                     rps = measured["rps"]
                     print(f"{workers} worker(s), {row.name}: {rps:,.0f} req/s (load {load_average()})", flush=True)
