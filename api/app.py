@@ -9,6 +9,7 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from api import problems
 from api.cache_middleware import CachedAnswers, url_key
+from api.negotiation import entity_cache_key
 from api.response_cache import ResponseCache
 from api.routes import (
     agents,
@@ -70,7 +71,8 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         max_bytes=settings.response_cache_bytes,
     )
     cached_routes = {("GET", "/compare"): url_key, ("GET", "/sparql"): sparql.cache_key,
-                     ("POST", "/sparql"): sparql.cache_key}  # fmt: skip
+                     ("POST", "/sparql"): sparql.cache_key, ("GET", "/agents/"): entity_cache_key,
+                     ("GET", "/trials/"): entity_cache_key}  # fmt: skip
     app.add_middleware(CachedAnswers, cache=app.state.response_cache, keys=cached_routes)  # inside CORS: added first
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"])

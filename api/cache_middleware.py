@@ -2,11 +2,12 @@
 
 A route opts in by a key function: ``key(scope, body) -> str | None`` names everything its answer
 depends on besides the store (the URL, the negotiated media type, ...), or None to leave a request
-alone. A successful (200) answer is kept under that key for the store's current generation and sent
-again, byte for byte, to the next request with the same key, without FastAPI's routing, parameter
-parsing and validation, which cost more than most answers themselves. Every answer of such a route
-carries a strong ETag (a hash of its body), and a request whose ``If-None-Match`` names it gets a
-304 with no body, whether the answer was kept or computed again.
+alone. Routes are named by method and path; a path ending in ``/`` names every path one segment
+below it (``/agents/`` for ``/agents/{id}``). A successful (200) answer is kept under that key for
+the store's current generation and sent again, byte for byte, to the next request with the same key,
+without FastAPI's routing, parameter parsing and validation, which cost more than most answers
+themselves. Every answer of such a route carries a strong ETag (a hash of its body), and a request
+whose ``If-None-Match`` names it gets a 304 with no body, whether the answer was kept or computed again.
 """
 
 from __future__ import annotations
@@ -61,7 +62,10 @@ class CachedAnswers:
         self.keys = keys
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        key_of = self.keys.get((scope.get("method"), scope.get("path"))) if scope["type"] == "http" else None
+        key_of = None
+        if scope["type"] == "http":
+            method, path = scope["method"], scope["path"]
+            key_of = self.keys.get((method, path)) or self.keys.get((method, path[: path.rfind("/") + 1]))
         if key_of is None:
             await self.app(scope, receive, send)
             return

@@ -1,4 +1,4 @@
-"""Kept answers of /compare and /sparql: the same bytes as computed ones, gone after a write, bounded, with ETags."""
+"""Kept answers (/compare, /sparql, entities): the same bytes as computed ones, gone after a write, bounded, ETags."""
 
 import httpx
 import pytest
@@ -33,6 +33,9 @@ REQUESTS = {
         "/sparql",
         {"data": {"query": SELECT}, "headers": {"accept": "application/sparql-results+xml"}},
     ),
+    "agent": ("GET", "/agents/Pluvicto", {}),
+    "trial": ("GET", "/trials/VISION", {}),
+    "trial turtle": ("GET", "/trials/VISION", {"headers": {"accept": "text/turtle"}}),
 }
 
 
@@ -111,17 +114,20 @@ def test_a_posted_document_shows_in_answers_that_were_kept(tmp_path):
 
         def answers() -> list[httpx.Response]:
             return [client.get("/compare", params={"trials": "VISION", "endpoint": "OS"}),
-                    client.get("/sparql", params={"query": COUNT_PUBLICATIONS})]  # fmt: skip
+                    client.get("/sparql", params={"query": COUNT_PUBLICATIONS}),
+                    client.get("/agents/Pluvicto")]  # fmt: skip
 
         before = answers()
         assert before[0].json()["count"] == 0 and before[1].json()["results"]["bindings"][0]["n"]["value"] == "0"
+        assert before[2].json()["measurements"] == []
         hits = app.state.response_cache.hits
         assert [r.content for r in answers()] == [r.content for r in before]
-        assert app.state.response_cache.hits == hits + 2  # both were kept
+        assert app.state.response_cache.hits == hits + 3  # all were kept
         posted = client.post("/documents", content=text, headers={"authorization": "Bearer t0ken"})
         assert posted.status_code == 201, posted.text
         after = answers()
         assert after[0].json()["count"] >= 1 and after[1].json()["results"]["bindings"][0]["n"]["value"] == "1"
+        assert any(m["hr"] == "0.62" for m in after[2].json()["measurements"])
         assert after[0].headers["etag"] != before[0].headers["etag"]
         stale = client.get("/compare", params={"trials": "VISION", "endpoint": "OS"},
                            headers={"if-none-match": before[0].headers["etag"]})  # fmt: skip
