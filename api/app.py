@@ -8,6 +8,9 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from api import problems
+from api.cache_middleware import CachedAnswers, url_key
+from api.negotiation import entity_cache_key
+from api.response_cache import ResponseCache
 from api.routes import (
     agents,
     catalogue,
@@ -45,6 +48,10 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         path = app.state.store.path
         app.state.sparql = SparqlWorkers(path, settings.sparql_workers) if path else InProcessSparql(app.state.store)
         app.state.sparql.start()
+        # Any write moves one of two generations: the store's own, and that of the SPARQL workers' handles.
+        # (Read through locals: app.state's attribute lookups cost microseconds, on every cached answer.)
+        opened, workers = app.state.store, app.state.sparql
+        app.state.response_cache.generation = lambda: (opened.generation, workers.generation)
         yield
         app.state.sparql.close()
         if app.state.neo4j is not None:
@@ -59,6 +66,15 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         lifespan=lifespan,
     )
     app.state.settings = settings
+    app.state.response_cache = ResponseCache(
+        lambda: None,  # until the store is open: see lifespan
+        max_entries=settings.response_cache_entries if settings.response_cache else 0,
+        max_bytes=settings.response_cache_bytes,
+    )
+    cached_routes = {("GET", "/compare"): url_key, ("GET", "/sparql"): sparql.cache_key,
+                     ("POST", "/sparql"): sparql.cache_key, ("GET", "/agents/"): entity_cache_key,
+                     ("GET", "/trials/"): entity_cache_key}  # fmt: skip
+    app.add_middleware(CachedAnswers, cache=app.state.response_cache, keys=cached_routes)  # inside CORS: added first
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"])
     problems.install(app)

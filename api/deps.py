@@ -63,7 +63,7 @@ def split_names(text: str | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(t.strip() for t in (text or "").split(",") if t.strip()))
 
 
-def get_selection(
+async def get_selection(
     trials: str | None = Query(None, description="Comma-separated trial names", examples=["VISION,TheraP"]),
     agents: str | None = Query(None, description="Comma-separated agent names", examples=["177Lu-PSMA-617"]),
     endpoint: str | None = Query(None, description="An endpoint code or label", examples=["OS"]),

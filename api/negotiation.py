@@ -7,6 +7,7 @@ import json
 from fastapi import Request
 from fastapi.responses import Response
 
+from api.cache_middleware import header, url_key
 from kg.exports import CONTEXT_PATH
 from kg.ontology import load_ontology
 from kg.store import GraphStore
@@ -16,13 +17,23 @@ RDF_MEDIA = {"application/ld+json": "json-ld", "text/turtle": "turtle"}
 
 def wanted_rdf(request: Request) -> str | None:
     """The RDF media type the client asked for first, or None for plain JSON."""
-    for part in request.headers.get("accept", "").split(","):
+    return rdf_media(request.headers.get("accept", ""))
+
+
+def rdf_media(accept: str) -> str | None:
+    """The RDF media type an Accept header asks for first, or None for plain JSON."""
+    for part in accept.split(","):
         media = part.split(";")[0].strip()
         if media in RDF_MEDIA:
             return media
         if media in ("application/json", "*/*"):
             return None
     return None
+
+
+def entity_cache_key(scope, body: bytes) -> str:
+    """What an entity answer depends on besides the store (api.cache_middleware): its URL and the media type asked."""
+    return f"{url_key(scope, body)}\n{rdf_media(header(scope, b'accept')) or 'application/json'}"
 
 
 def describe(store: GraphStore, curie: str, media: str) -> Response:
@@ -39,4 +50,4 @@ def describe(store: GraphStore, curie: str, media: str) -> Response:
         body = graph.serialize(format="json-ld", context=context, auto_compact=True)
     else:
         body = graph.serialize(format="turtle")
-    return Response(body, media_type=media)
+    return Response(body, media_type=media, headers={"vary": "accept"})

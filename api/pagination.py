@@ -38,7 +38,8 @@ class Page:
                 "offset": self.offset, "limit": self.limit}  # fmt: skip
 
 
-def page_params(
+# async: FastAPI would run a plain def dependency in its thread pool, a hop per request for two integers.
+async def page_params(
     settings: SettingsDep,
     offset: Annotated[int, Query(ge=0, description="how many items to skip")] = 0,
     limit: Annotated[int | None, Query(ge=1, le=MAX_LIMIT, description="items per page (default 50)")] = None,

@@ -13,6 +13,13 @@ Usage: python bench/bench_http.py [--duration 10] [--connections 64] [--workers 
    the servers (its figures are a floor). Each route is warmed up, then measured.
 4. Prints requests/s, p50 and p99 latency, errors (non-2xx answers and socket errors) and how many
    times slower than the bare ceiling each route runs, with the load average of the machine.
+
+The issue's three routes ask the same URL again and again, which the server answers from its
+response cache after the first time. Three more rows ask a new URL with every request, so that they
+measure what an answer costs to compute: the entity with a request counter in a query parameter it
+ignores, comparisons cycling through every pair and triple of trials with each endpoint one of them
+reports (many times more distinct URLs than the cache holds), and a SPARQL SELECT with the counter in
+a FILTER (a new query each time). A wrk Lua script sends them.
 """
 
 from __future__ import annotations
@@ -20,7 +27,9 @@ from __future__ import annotations
 import argparse
 import asyncio
 import importlib.metadata
+import itertools
 import os
+import random
 import re
 import shutil
 import signal
@@ -30,6 +39,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
@@ -44,13 +54,61 @@ SIMPLE_SELECT = (
     "SELECT ?l WHERE { ?a <https://w3id.org/psma-kg/ontology#hasRadionuclide> ?n . "
     "?a <http://www.w3.org/2004/02/skos/core#prefLabel> ?l } LIMIT 5"
 )
-#: route name -> (path, target: at most this many times slower than the bare ceiling)
+#: route name -> (path, target: at most this many times slower than the bare ceiling); the issue's routes
 ROUTES = {
     "entity": ("/agents/Pluvicto", 2.0),
     "comparison": ("/compare?trials=VISION,TheraP&endpoint=OS", 2.0),
     "SPARQL SELECT": ("/sparql?query=" + quote(SIMPLE_SELECT, safe=""), 3.0),
 }
+#: The simple SELECT with a FILTER that a request counter makes new every time (it keeps every row).
+COUNTED_SELECT = (
+    "SELECT ?l WHERE { ?a <https://w3id.org/psma-kg/ontology#hasRadionuclide> ?n . "
+    '?a <http://www.w3.org/2004/02/skos/core#prefLabel> ?l FILTER(?l != "request ',
+    '") } LIMIT 5',
+)
 BARE_PATH = "/ping"
+
+
+@dataclass(frozen=True)
+class Load:
+    """What one row sends: ``path`` every time, or a new path each request (``counted`` or ``cycled``)."""
+
+    name: str
+    target: float | None
+    path: str
+    #: (before, after): the path is before + a request counter + after
+    counted: tuple[str, str] | None = None
+    #: paths sent in turn
+    cycled: tuple[str, ...] = ()
+
+    def paths(self, start: int = 0):
+        """The paths this load sends, in order (endless)."""
+        if self.counted:
+            return (f"{self.counted[0]}{n}{self.counted[1]}" for n in itertools.count(start))
+        if self.cycled:
+            return itertools.islice(itertools.cycle(self.cycled), start % len(self.cycled), None)
+        return itertools.repeat(self.path)
+
+    def lua(self) -> str | None:
+        """A wrk script sending these paths (None: wrk sends ``path`` itself)."""
+        if not (self.counted or self.cycled):
+            return None
+        if self.counted:
+            before, after = (_lua_string(part) for part in self.counted)
+            body = f"request = function()\n  n = n + 1\n  return wrk.format(nil, {before} .. n .. {after})\nend\n"
+        else:
+            table = ",\n".join(_lua_string(path) for path in self.cycled)
+            send = "return wrk.format(nil, paths[n % #paths + 1])"
+            body = f"local paths = {{\n{table}\n}}\nrequest = function()\n  n = n + 1\n  {send}\nend\n"
+        # Each wrk thread has its own Lua state: thread k counts from k * 10^8 plus the run's start (the first
+        # script argument), so the threads of a run never send the same path.
+        return ("local threads = 0\nsetup = function(thread)\n  thread:set('n', threads * 100000000)\n"
+                "  threads = threads + 1\nend\ninit = function(args)\n  n = n + tonumber(args[1])\nend\n"
+                + body)  # fmt: skip
+
+
+def _lua_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 class Ping(BaseModel):
@@ -122,9 +180,17 @@ def _ms(text: str) -> float:
     return float(value) * _UNITS[unit]
 
 
-def run_wrk(url: str, connections: int, duration: float, threads: int) -> dict:
-    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration:g}s", "--timeout", "10s", "--latency", url]
-    out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+def run_wrk(base: str, load: Load, connections: int, duration: float, threads: int, start: int) -> dict:
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration:g}s", "--timeout", "10s", "--latency"]
+    script = load.lua()
+    with tempfile.NamedTemporaryFile("w", suffix=".lua") as file:
+        if script:
+            file.write(script)
+            file.flush()
+            command += ["-s", file.name, base + load.path, "--", str(start)]
+        else:
+            command.append(base + load.path)
+        out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
     percentiles = dict(re.findall(r"^\s+(50|99)%\s+(\S+)\s*$", out, re.M))
     socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
@@ -138,9 +204,10 @@ def run_wrk(url: str, connections: int, duration: float, threads: int) -> dict:
     }
 
 
-async def _python_load(url: str, connections: int, duration: float) -> dict:
+async def _python_load(base: str, load: Load, connections: int, duration: float, start: int) -> dict:
     latencies: list[float] = []
     errors = 0
+    paths = load.paths(start)
     limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
     async with httpx.AsyncClient(limits=limits, timeout=30) as client:
         deadline = time.perf_counter() + duration
@@ -148,13 +215,13 @@ async def _python_load(url: str, connections: int, duration: float) -> dict:
         async def user() -> None:
             nonlocal errors
             while time.perf_counter() < deadline:
-                start = time.perf_counter()
+                began = time.perf_counter()
                 try:
-                    response = await client.get(url)
+                    response = await client.get(base + next(paths))
                     ok = response.status_code < 300
                 except httpx.HTTPError:
                     ok = False
-                latencies.append((time.perf_counter() - start) * 1000)
+                latencies.append((time.perf_counter() - began) * 1000)
                 errors += not ok
 
         started = time.perf_counter()
@@ -170,8 +237,48 @@ async def _python_load(url: str, connections: int, duration: float) -> dict:
     }
 
 
-def run_python(url: str, connections: int, duration: float, threads: int) -> dict:
-    return asyncio.run(_python_load(url, connections, duration))
+def run_python(base: str, load: Load, connections: int, duration: float, threads: int, start: int) -> dict:
+    return asyncio.run(_python_load(base, load, connections, duration, start))
+
+
+def issue_loads() -> list[Load]:
+    """The issue's rows: one URL each, asked again and again (answered from the response cache)."""
+    return [Load(name, target, path) for name, (path, target) in ROUTES.items()]
+
+
+def uncached_loads(base: str) -> list[Load]:
+    """Rows that ask something new with every request, read from the running server.
+
+    Comparisons: every pair and triple of the trials with reported results, with each endpoint one
+    of them reports, shuffled; far more URLs than the cache holds, so a URL comes round again only
+    after thousands of others have pushed it out.
+    """
+    reported: dict[str, set[str]] = {}
+    offset, count = 0, 1
+    while offset < count:
+        page = httpx.get(f"{base}/measurements", params={"status": "reported", "limit": 500, "offset": offset},
+                         timeout=60).json()  # fmt: skip
+        count, offset = page["count"], offset + 500
+        for row in page["data"]:
+            if row["trial"] and row["endpoint"]:
+                reported.setdefault(row["trial"], set()).add(row["endpoint"])
+    comparisons = [
+        f"/compare?trials={quote(','.join(trials), safe=',')}&endpoint={quote(endpoint, safe='')}"
+        for size in (2, 3)
+        for trials in itertools.combinations(sorted(reported), size)
+        for endpoint in sorted(set().union(*(reported[t] for t in trials)))
+    ]
+    random.Random(0).shuffle(comparisons)
+    before, after = (quote(part, safe="") for part in COUNTED_SELECT)
+    select = Load("SPARQL SELECT, a different query every request", 3.0, f"/sparql?query={before}0{after}",
+                  counted=(f"/sparql?query={before}", after))  # fmt: skip
+    compare = Load(f"comparison, a different one every request ({len(comparisons):,} cycled)", 2.0,
+                   comparisons[0], cycled=tuple(comparisons))  # fmt: skip
+    # The route ignores the parameter: the same answer as the issue's entity row, computed (from the tables the
+    # store prepares per version) instead of sent from the response cache.
+    entity = Load("entity, a new URL every request (?request=<n>, ignored)", 2.0, "/agents/Pluvicto?request=0",
+                  counted=("/agents/Pluvicto?request=", ""))  # fmt: skip
+    return [entity, compare, select]
 
 
 def build_store(folder: Path) -> Path:
@@ -207,35 +314,39 @@ def main() -> None:
                     str(ROOT / "bench"), "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
                     "--log-level", "warning"]  # fmt: skip
             with Server(bare, env, f"http://127.0.0.1:{port}{BARE_PATH}"):
-                url = f"http://127.0.0.1:{port}{BARE_PATH}"
-                load(url, args.connections, args.warmup, args.threads)
-                ceiling = load(url, args.connections, args.duration, args.threads)
-            results.append((workers, "bare FastAPI (ceiling)", BARE_PATH, ceiling, ceiling["rps"], None))
+                ping = Load("bare FastAPI (ceiling)", None, BARE_PATH)
+                load(f"http://127.0.0.1:{port}", ping, args.connections, args.warmup, args.threads, 0)
+                ceiling = load(f"http://127.0.0.1:{port}", ping, args.connections, args.duration, args.threads, 0)
+            results.append((workers, ping, ceiling, ceiling["rps"]))
             print(f"{workers} worker(s), bare: {ceiling['rps']:,.0f} req/s (load {load_average()})", flush=True)
 
             port = free_port()
+            base = f"http://127.0.0.1:{port}"
             ours = [sys.executable, "-m", "kg.cli", "serve", "--store", str(store), "--port", str(port),
                     "--workers", str(workers)]  # fmt: skip
-            with Server(ours, env, f"http://127.0.0.1:{port}/health"):
-                for name, (path, target) in ROUTES.items():
-                    url = f"http://127.0.0.1:{port}{path}"
-                    response = httpx.get(url, timeout=30)
-                    if response.status_code != 200 or not response.content:
-                        raise RuntimeError(f"{path} answered {response.status_code}: {response.text[:300]}")
-                    load(url, args.connections, args.warmup, args.threads)
-                    measured = load(url, args.connections, args.duration, args.threads)
-                    results.append((workers, name, path, measured, ceiling["rps"], target))
+            with Server(ours, env, f"{base}/health"):
+                for row in [*issue_loads(), *uncached_loads(base)]:
+                    for path in itertools.islice(row.paths(), 20):
+                        response = httpx.get(base + path, timeout=30)
+                        if response.status_code != 200 or not response.content:
+                            raise RuntimeError(f"{path} answered {response.status_code}: {response.text[:300]}")
+                    warm = load(base, row, args.connections, args.warmup, args.threads, 0)
+                    # The measured run goes on where the warm-up stopped: no URL comes back sooner than a whole cycle.
+                    after = warm["requests"] + args.connections
+                    measured = load(base, row, args.connections, args.duration, args.threads, after)
+                    results.append((workers, row, measured, ceiling["rps"]))
                     rps = measured["rps"]
-                    print(f"{workers} worker(s), {name}: {rps:,.0f} req/s (load {load_average()})", flush=True)
+                    print(f"{workers} worker(s), {row.name}: {rps:,.0f} req/s (load {load_average()})", flush=True)
 
     print(f"\nload average at the end {load_average()}\n")
     print("| workers | route | req/s | p50 (ms) | p99 (ms) | errors | x slower than bare | target |")
     print("|---:|---|---:|---:|---:|---:|---:|---:|")
-    for workers, name, path, m, ceiling_rps, target in results:
-        shown = name if path == BARE_PATH else f"{name} `{path.split('?query=')[0]}`"
+    for workers, row, m, ceiling_rps in results:
+        varied = row.counted or row.cycled
+        shown = row.name if row.path == BARE_PATH else f"{row.name} `{row.path.split('?' if varied else '?query=')[0]}`"
         slower = ceiling_rps / m["rps"]
-        met = target is not None and slower <= target and m["errors"] == 0
-        verdict = "" if target is None else f"{'met' if met else 'missed'} (≤{target:g}x)"
+        met = row.target is not None and slower <= row.target and m["errors"] == 0
+        verdict = "" if row.target is None else f"{'met' if met else 'missed'} (≤{row.target:g}x)"
         print(f"| {workers} | {shown} | {m['rps']:,.0f} | {m['p50']:.2f} | {m['p99']:.2f} | {m['errors']} | "
               f"{slower:.2f} | {verdict} |")  # fmt: skip
 

@@ -201,7 +201,7 @@ def compare(
         rows += measurements(store, trial=trial, endpoint=endpoint, status="reported")
     for agent in agents:
         rows += measurements(store, agent=agent, endpoint=endpoint, status="reported")
-    unique = {tuple(sorted(r.items())): r for r in rows}
+    unique = {tuple(r.values()): r for r in rows}  # rows of the evidence table: the same columns in the same order
     return list(unique.values())
 
 

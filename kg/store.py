@@ -203,6 +203,11 @@ class GraphStore:
         """Run a SPARQL query over the union of all graphs (the default graph is their union)."""
         return self.store.query(sparql, use_default_graph_as_union=True, **options)
 
+    @property
+    def generation(self) -> int:
+        """How many writes went through this store object: answers read at one generation hold until it moves."""
+        return self._generation
+
     def derived(self, name: str, compute: Callable[[GraphStore], object]) -> object:
         """``compute(self)``, computed once and kept until the next write through this store.
 

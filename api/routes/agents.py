@@ -36,4 +36,4 @@ async def get_agent(agent_id: str, store: StoreDep, request: Request):
     # The answer is built, validated and written once per agent and version of the store (the store
     # forgets it on its next write): writing its ~50 kB of JSON was most of the cost of a request.
     body = store.derived(f"AgentPublic {curie}", lambda s: AgentPublic(**agent_detail(s, curie)).model_dump_json())
-    return Response(body, media_type="application/json")
+    return Response(body, media_type="application/json", headers={"vary": "accept"})

@@ -6,11 +6,13 @@ import re
 from urllib.parse import parse_qs
 
 from fastapi import APIRouter, HTTPException, Request
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
+from starlette.types import Scope
 
+from api.cache_middleware import header
 from api.deps import SettingsDep
 from api.models import problems
+from api.sparql_results import GRAPH_TYPES, SELECT_WRITERS, negotiate
 from api.sparql_workers import QueryTimeout, WorkersBusy
 
 router = APIRouter(tags=["sparql"])
@@ -103,17 +105,25 @@ async def sparql(request: Request, settings: SettingsDep) -> Response:
     if _SERVICE.search(query) and not settings.sparql_allow_service:
         raise HTTPException(400, "SERVICE (federated queries) is off on this server")
     try:
-        answer = await run_in_threadpool(
-            request.app.state.sparql.query,
-            query,
-            request.headers.get("accept", ""),
-            max_rows=settings.sparql_max_rows,
-            timeout_s=settings.sparql_timeout_s,
-        )
+        accept = request.headers.get("accept", "")
+        limits = {"max_rows": settings.sparql_max_rows, "timeout_s": settings.sparql_timeout_s}
+        answer = await request.app.state.sparql.query(query, accept, **limits)
     except QueryTimeout as exc:
         raise HTTPException(408, f"{exc}; narrow it or add a LIMIT") from exc
     except WorkersBusy as exc:
         raise HTTPException(503, str(exc)) from exc
     if answer.status != 200:
         raise HTTPException(answer.status, answer.detail)
-    return Response(answer.body, media_type=answer.media)
+    return Response(answer.body, media_type=answer.media, headers={"vary": "accept"})
+
+
+def cache_key(scope: Scope, body: bytes) -> str:
+    """What an answer depends on besides the store (api.cache_middleware): the request as sent and its media types.
+
+    That is the method, the query string, the body with its content type, and the media types the
+    Accept header picks for results and for graphs; the limits are the server's, the same for all.
+    """
+    accept = header(scope, b"accept")
+    request = (scope["method"], scope["query_string"].decode("latin-1"), header(scope, b"content-type"))
+    media = (negotiate(accept, SELECT_WRITERS, ""), negotiate(accept, GRAPH_TYPES, ""))
+    return "\n".join((*request, *media, body.decode("latin-1")))

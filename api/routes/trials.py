@@ -42,4 +42,4 @@ async def get_trial(trial_id: str, store: StoreDep, request: Request):
         return await run_in_threadpool(describe, store, curie, media)
     # Built, validated and written once per trial and version of the store, as at get_agent.
     body = store.derived(f"TrialPublic {curie}", lambda s: TrialPublic(**trial_detail(s, curie)).model_dump_json())
-    return Response(body, media_type="application/json")
+    return Response(body, media_type="application/json", headers={"vary": "accept"})
