@@ -7,4 +7,4 @@ cd "$(dirname "$0")/.."
 ./scripts/install-browser.sh
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
-.venv/bin/python -m pytest --doctest-modules kg ingest tests "$@"
+.venv/bin/python -m pytest --doctest-modules kg ingest api tests "$@"
