@@ -101,7 +101,7 @@ def find_arms(
     return []
 
 
-_ADD_ON = prefiltered(
+_ADD_ON = re.compile(
     r"^\s*(?:or|and)?\s*(?:to\s+)?(?:the same\s+)?(?:combined with|in combination with|plus|with)\b", re.I
 )
 

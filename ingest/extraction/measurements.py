@@ -61,7 +61,7 @@ TIME_TO_EVENT = frozenset(
 TIME_UNITS = frozenset({"months", "weeks", "days", "years"})
 DOSE_UNITS = frozenset({"GBq", "MBq", "mCi", "mCi/m2", "kBq/kg", "mg/kg", "mg/m2", "µg/d", "mg"})
 
-_CONNECTOR = prefiltered(
+_CONNECTOR = re.compile(
     r"^\s*(?:%\s*)?(?:\)|\]|,)?\s*"
     r"(?:vs\.?|versus|compared (?:with|to)|and|or|than|while|whereas|against|,)\s*(?:in\s+|with\s+)?$",
     re.I,
@@ -138,16 +138,16 @@ _ARM_WORDS = prefiltered(
     re.I,
 )
 #: An endpoint written right before its value ("any decline in 87.5%", "ORR was 30%") keeps it.
-_TIGHT = prefiltered(r"^\s*(?:(?:was|were|is|of|in|:|=)\s*){1,2}$", re.I)
+_TIGHT = re.compile(r"^\s*(?:(?:was|were|is|of|in|:|=)\s*){1,2}$", re.I)
 #: "anaemia developed in three men", "xerostomia, mostly grade 1-2, affected all twelve patients".
-_ENDPOINT_THEN_COUNT = prefiltered(
+_ENDPOINT_THEN_COUNT = re.compile(
     r"^[\s,]*(?:[\w-]+[\s,]+){0,4}?(?:developed|occurred|was seen|were seen|was observed|were observed|was reported"
     r"|were reported|affected|was noted|were noted)\s+(?:in\s+)?(?:all\s+)?$",
     re.I,
 )
 _AFTER_ENDPOINT = re.compile(r"^\s*(?:for|in|to|of)?\s*(?:the\s+)?(?:mean\s+|median\s+)?$", re.I)
 #: "24 (63%) had a PSA decline", "10.6% achieved a PSA50 response": the endpoint follows its value.
-_VALUE_THEN_ENDPOINT = prefiltered(
+_VALUE_THEN_ENDPOINT = re.compile(
     r"^\s*\)?\s*(?:of\s+(?:the\s+)?(?:(?:\d+|" + WORD_NUMBER_PATTERN.replace("?P<", "?P<of_") + r")\s+)?"
     r"(?:(?:evaluable|eligible|treated)\s+)?(?:patients|men|participants|those)?(?:\s+with\s+(?:[a-z-]+\s+){0,2}?[a-z-]+)?\s*)?\)?\s*"
     r"(?:had|achieved|showed|experienced|reached|attained|developed|with|were|remained)\s+"
@@ -160,12 +160,12 @@ _VALUE_THEN_ENDPOINT = prefiltered(
 
 
 #: A value that is the subject of its own outcome: "16 (46%) had ...", "22 (44%; 95% CI 30-59%) achieved ...".
-_VALUE_THEN_OUTCOME = prefiltered(
+_VALUE_THEN_OUTCOME = re.compile(
     r"(?:[^()]{0,40}\))?\s*(?:of\s+(?:the\s+)?(?:patients|men|participants|evaluable patients)\s*)?\)?\s*"
     r"(?:had|achieved|showed|experienced|attained|developed)\b",
     re.I,
 )
-_LIST_GAP = prefiltered(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:grade\s*\d\S*\s+|any[- ]grade\s+)?$", re.I)
+_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:grade\s*\d\S*\s+|any[- ]grade\s+)?$", re.I)
 _COMMONEST = prefiltered(r"\b(?:most\s+(?:common|frequent)|commonest)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _EACH = prefiltered(r"\beach\b", re.I)
 _RESPECTIVELY = prefiltered(r"^[^.;]{0,40}?\brespectively\b", re.I)

@@ -27,7 +27,7 @@ NER_KINDS = frozenset(
 )  # fmt: skip
 
 _LEFT, _RIGHT = r"(?<![A-Za-z0-9])", r"(?![A-Za-z0-9])"
-_TRIAL_WORDS = prefiltered(r"\s*(?:phase\s+[0-9IVab/]+\s+)?(?:trial|study)\b", re.IGNORECASE)
+_TRIAL_WORDS = re.compile(r"\s*(?:phase\s+[0-9IVab/]+\s+)?(?:trial|study)\b", re.IGNORECASE)
 _ABBREVIATION = re.compile(r"\s*\(\s*([A-Za-z][A-Za-z0-9-]{1,11})\s*[),;]")
 _REGISTRY = prefiltered(
     r"\b(?:(?P<nct>NCT\d{8})|(?P<actrn>ACTRN\d{14})|EudraCT(?:\s+(?:number|no\.?))?[\s:#]*(?P<eudract>\d{4}-\d{6}-\d{2})"

@@ -20,7 +20,7 @@ RATIO = prefiltered(
     r"(?:\s*[(\[]\s*(?P<low>" + _SIGNED + r")\s*(?:-|to|,)\s*(?P<high>" + _SIGNED + r")\s*[)\]])?",
 )
 #: Another ratio of the same kind after the first one's bracket: ") and 0.52 (95% CI ...".
-RATIO_CONTINUED = prefiltered(r"\s*[(\[][^()\[\]]{0,80}[)\]]\s*(?:,\s*)?(?:and\s+)?(?P<value>\d*\.\d+)(?=\s*[(\[])")
+RATIO_CONTINUED = re.compile(r"\s*[(\[][^()\[\]]{0,80}[)\]]\s*(?:,\s*)?(?:and\s+)?(?P<value>\d*\.\d+)(?=\s*[(\[])")
 CI = prefiltered(
     r"(?:(?P<level>\d{2}(?:\.\d+)?)\s*%\s*)?(?:CI|CrI|confidence intervals?|C\.I\.)\b(?:\s*\[CI\])?"
     r"[\s,:=]*(?:of\s+|was\s+|from\s+)?(?P<low>" + _SIGNED + r")\s*%?\s*(?:-|to|,|;|and)\s*(?P<high>" + _SIGNED + r")"

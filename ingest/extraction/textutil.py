@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-from ingest.extraction.prefilter import prefiltered
-
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 _SUPERSCRIPTS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789", strict=True))
 _FOLD = str.maketrans({**{d: "-" for d in DASHES}, **_SUPERSCRIPTS, "\u00a0": " ", "\u2009": " ", "\u202f": " "})
@@ -44,7 +42,7 @@ NUMBER_WORDS = {
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
 }  # fmt: skip
 
-_WORD_NUMBER = prefiltered(
+_WORD_NUMBER = re.compile(
     r"\b(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?P<unit>one|two|three|four|five|"
     r"six|seven|eight|nine))?\b|\b(?P<small>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b",
