@@ -28,6 +28,7 @@ from ingest.extraction.numbers import (
     PValue,
     Ratio,
     Value,
+    count_number,
     find_bare_numbers,
     find_counts,
     find_intervals,
@@ -40,7 +41,7 @@ from ingest.extraction.numbers import (
     normalize_unit,
 )
 from ingest.extraction.prefilter import prefiltered
-from ingest.extraction.textutil import WORD_NUMBER_PATTERN, dashes_to_hyphen, word_number
+from ingest.extraction.textutil import WORD_NUMBER_PATTERN, dashes_to_hyphen
 from kg.model import Measurement
 from kg.ontology import Ontology
 
@@ -340,9 +341,9 @@ class SentenceMeasurements:
         found = []
         for match in _ELLIPTICAL_COUNT.finditer(text):
             if match.end() in starts and match.start() > counted[0].start:
-                number = float(match.group("n")) if match.group("n")[0].isdigit() else word_number(match.group("n"))
+                number = count_number(match.group("n"))
                 if number is not None:
-                    found.append(Value(match.start("n"), match.end("n"), float(number), "patients", "patients-had"))
+                    found.append(Value(match.start("n"), match.end("n"), number, "patients", "patients-had"))
         return found
 
     def _declared_unit_values(

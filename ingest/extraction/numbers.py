@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.extraction.prefilter import prefiltered
+from ingest.extraction.textutil import word_number
 
 _NUM = r"\d+(?:\.\d+)?|\.\d+"
 _SIGNED = r"-?(?:\d+(?:\.\d+)?|\.\d+)"
@@ -47,10 +48,11 @@ VALUE = prefiltered(
     r"(?:±\s*(?:" + _NUM + r")\s*)?" + _UNIT
 )
 BARE = re.compile(r"(?<![\w.%-])(?P<value>" + _NUM + r")(?![\w.%]|\s*(?:to|-)\s*\d)")
-_COUNT_WORD = (
-    r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+_NUMBER_WORD = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
     r"|seventeen|eighteen|nineteen|twenty(?:-\w+)?|thirty(?:-\w+)?|forty(?:-\w+)?|fifty(?:-\w+)?"
 )
+_COUNT_WORD = r"\d+|" + _NUMBER_WORD
 #: "8 of the 23 patients", "3/23", "Seven of the twelve" (a count unless a percentage goes with it).
 FRACTION = prefiltered(
     r"(?<![\w./])(?P<num>" + _COUNT_WORD + r")\s*(?:/|of(?:\s+the)?)\s*(?P<den>" + _COUNT_WORD + r")(?![\w./])"
@@ -201,14 +203,24 @@ def find_values(text: str) -> list[Value]:
     return values
 
 
+def count_number(raw: str) -> float | None:
+    """The value of a count written in digits or in words ("12", "twelve", "thirty-one").
+
+    >>> count_number("12"), count_number("Twelve"), count_number("many")
+    (12.0, 12.0, None)
+    """
+    if raw[0].isdigit():
+        return float(raw)
+    number = word_number(raw)
+    return None if number is None else float(number)
+
+
 def find_counts(text: str) -> tuple[list[Value], list[tuple[int, int]]]:
     """Counts written as fractions with no percentage ("2 of 14 patients"), and the spans of all fractions.
 
     A fraction that comes with a percentage gives only the rate (the percentage), by the
     annotation guideline; its numbers are then no values of their own.
     """
-    from ingest.extraction.textutil import word_number
-
     counts, spans = [], []
     for match in FRACTION.finditer(text):
         spans.append((match.start(), match.end("den")))
@@ -217,9 +229,9 @@ def find_counts(text: str) -> tuple[list[Value], list[tuple[int, int]]]:
         if match.group("tail") or re.match(r"\s*(?:[a-z-]+\s+){0,3}\(?\s*\d+(?:\.\d+)?\s*%", after) or "%" in before:
             continue
         raw = match.group("num")
-        number = float(raw) if raw[0].isdigit() else word_number(raw)
+        number = count_number(raw)
         if number is not None:
-            counts.append(Value(match.start(), match.end("num"), float(number), "patients"))
+            counts.append(Value(match.start(), match.end("num"), number, "patients"))
     return counts, spans
 
 
@@ -231,7 +243,7 @@ PATIENT_COUNT = prefiltered(
 
 #: "any fall in PSA was seen in ten.": a count of patients that ends its clause, the noun left out.
 CLAUSE_END_COUNT = prefiltered(
-    r"\bin\s+(?:all\s+)?(?P<n>\d{1,3}|" + _COUNT_WORD.partition("|")[2] + r")"
+    r"\bin\s+(?:all\s+)?(?P<n>\d{1,3}|" + _NUMBER_WORD + r")"
     r"(?=\s*[.;,](?!\d)|\s+(?:and|but|whereas|while)\b)",
     re.IGNORECASE,
 )
@@ -239,15 +251,13 @@ CLAUSE_END_COUNT = prefiltered(
 
 def find_patient_counts(text: str) -> list[Value]:
     """Counts of patients with no percentage; kept only if an endpoint follows (checked by the caller)."""
-    from ingest.extraction.textutil import word_number
-
     counts = []
     matches = [*PATIENT_COUNT.finditer(text), *CLAUSE_END_COUNT.finditer(text)]
     for match in sorted(matches, key=lambda m: m.start("n")):
         raw = match.group("n")
-        number = float(raw) if raw[0].isdigit() else word_number(raw)
+        number = count_number(raw)
         if number is not None:
-            counts.append(Value(match.start("n"), match.end(), float(number), "patients", "patients-had"))
+            counts.append(Value(match.start("n"), match.end(), number, "patients", "patients-had"))
     return counts
 
 
