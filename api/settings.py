@@ -22,7 +22,7 @@ class Settings(BaseSettings):
     #: Processes that evaluate SPARQL; one that runs past the time limit is killed and replaced.
     sparql_workers: int = Field(2, ge=1)
     page_size: int = Field(50, ge=1)
-    #: Keep answers of /compare and /sparql for repeated requests, until the next write (api.response_cache).
+    #: Keep answers of /compare, /sparql, /agents/{id} and /trials/{id} for repeated requests, until the next write.
     response_cache: bool = True
     response_cache_entries: int = Field(1_000, ge=0)
     response_cache_bytes: int = Field(64 * 1024 * 1024, ge=0)
