@@ -3,7 +3,9 @@
 All matching is done with a few compiled regular expressions over the document text (a trie
 of the ontology's labels), which is several times faster than token patterns: a short label
 written in capitals ("OS", "VISION", "PSMA") is matched case-sensitively, every other label
-case-insensitively and whatever dash the text uses.
+case-insensitively and whatever dash the text uses. Patterns that ``re`` would try at every
+position of the document are scanned from word starts only, or only near a literal every match
+holds (:mod:`ingest.extraction.scanning`).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ingest.extraction.prefilter import prefiltered
+from ingest.extraction.scanning import AnchoredPattern, WordStartPattern
 from ingest.extraction.textutil import dashes_to_hyphen, fold
 from ingest.extraction.trie import trie_pattern
 from kg.lexicon import Lexicon, LexiconEntry, normalize_label
@@ -29,12 +32,16 @@ NER_KINDS = frozenset(
 _LEFT, _RIGHT = r"(?<![A-Za-z0-9])", r"(?![A-Za-z0-9])"
 _TRIAL_WORDS = re.compile(r"\s*(?:phase\s+[0-9IVab/]+\s+)?(?:trial|study)\b", re.IGNORECASE)
 _ABBREVIATION = re.compile(r"\s*\(\s*([A-Za-z][A-Za-z0-9-]{1,11})\s*[),;]")
-_REGISTRY = prefiltered(
-    r"\b(?:(?P<nct>NCT\d{8})|(?P<actrn>ACTRN\d{14})|EudraCT(?:\s+(?:number|no\.?))?[\s:#]*(?P<eudract>\d{4}-\d{6}-\d{2})"
-    r"|(?P<isrctn>ISRCTN\d{8}))\b"
+_REGISTRY = AnchoredPattern(
+    re.compile(
+        r"\b(?:(?P<nct>NCT\d{8})|(?P<actrn>ACTRN\d{14})|EudraCT(?:\s+(?:number|no\.?))?[\s:#]*"
+        r"(?P<eudract>\d{4}-\d{6}-\d{2})|(?P<isrctn>ISRCTN\d{8}))\b"
+    ),
+    anchors=("NCT", "ACTRN", "EudraCT", "ISRCTN"),
+    breakers=",;()",
 )
-_NEW_RADIOLIGAND = prefiltered(
-    r"(?<![A-Za-z0-9])(?:\[(?P<m1>\d{1,3})(?P<x1>m?)(?P<s1>[A-Z][a-z]?)\](?:(?P=s1)-?|-)?"
+_NEW_RADIOLIGAND = WordStartPattern(
+    r"(?:\[(?P<m1>\d{1,3})(?P<x1>m?)(?P<s1>[A-Z][a-z]?)\](?:(?P=s1)-?|-)?"
     r"|(?P<m2>\d{1,3})(?P<x2>m?)(?P<s2>[A-Z][a-z]?)-"
     r"|(?P<s3>[A-Z][a-z]?)-(?P<m3>\d{1,3})(?P<x3>m?)[- ])"
     r"(?P<code>[A-Za-z][A-Za-z0-9]*(?:[-.&/][A-Za-z0-9]+)*)"
@@ -44,31 +51,34 @@ _GE = r"(?:(?:≥|>=|>|at least|more than|over|greater than)\s*)"
 _DECLINE = r"(?:declines?|falls?|reductions?|decreases?|drops?|responses?)"
 _DECLINED = r"(?:declines?|falls?|fell|declined|decreased|dropped|reductions?|decreases?)"
 _OR_MORE = r"(?:\s+or\s+(?:more|greater|higher))?"
-_PSA_RESPONSE = prefiltered(
-    # "≥50% PSA decline", "50% or greater decline in PSA"
-    r"(?:(?<![\w.])(?:(?:≥|>=|>)\s*)?(?P<a>\d{2})\s*%\s*(?:or (?:more|greater)\s+)?(?:PSA\s+)?"
-    + _DECLINE
-    + r"(?:\s+(?:in|of)\s+PSA)?(?!\s*(?:of|by)\s*\d))"
-    # "PSA decline of ≥50%", "PSA response of 50% or more"
-    r"|(?:PSA\s+" + _DECLINE + r"\s+(?:of\s+|by\s+)?" + _GE + r"?(?P<b>\d{2})\s*%" + _OR_MORE + r")"
-    # "a decline of 90% or more", "a decline >30%", "PSA fell by at least 50%"
-    r"|(?:\b"
-    + _DECLINED
-    + r"\s+(?:in\s+PSA\s+)?(?:(?:of|by)\s+"
-    + _GE
-    + r"?|"
-    + _GE
-    + r")(?P<c>\d{2})\s*%"
-    + _OR_MORE
-    + r")"
-    # a bare threshold in a PSA sentence: "and >50% in 29.4%", "and of at least 90% in 15 (48%)"
-    r"|(?:(?<![\w.])(?:≥|>=|>)\s*(?P<d>\d{2})\s*%)"
-    r"|(?:(?<=\band )of\s+(?:at least|more than|≥|>=|>)\s*(?P<e>\d{2})\s*%)"
-    r"|(?P<any>\bany\s+(?:PSA\s+)?(?:declines?|reductions?|falls?|decreases?|PSA\s+response)(?:\s+in\s+PSA)?"
-    r"|\bPSA\s+(?:declines?|reductions?|falls?)\s+of\s+any\s+(?:size|magnitude|degree|kind))"
-    # "PSA fell by at least 50% in 4 and by any amount in 10": checked for PSA nearby like a threshold
-    r"|(?P<anyby>\bby\s+any\s+(?:amount|degree|margin|magnitude))",
-    re.IGNORECASE,
+_PSA_RESPONSE = AnchoredPattern(
+    re.compile(
+        # "≥50% PSA decline", "50% or greater decline in PSA"
+        r"(?:(?<![\w.])(?:(?:≥|>=|>)\s*)?(?P<a>\d{2})\s*%\s*(?:or (?:more|greater)\s+)?(?:PSA\s+)?"
+        + _DECLINE
+        + r"(?:\s+(?:in|of)\s+PSA)?(?!\s*(?:of|by)\s*\d))"
+        # "PSA decline of ≥50%", "PSA response of 50% or more"
+        r"|(?:PSA\s+" + _DECLINE + r"\s+(?:of\s+|by\s+)?" + _GE + r"?(?P<b>\d{2})\s*%" + _OR_MORE + r")"
+        # "a decline of 90% or more", "a decline >30%", "PSA fell by at least 50%"
+        r"|(?:\b"
+        + _DECLINED
+        + r"\s+(?:in\s+PSA\s+)?(?:(?:of|by)\s+"
+        + _GE
+        + r"?|"
+        + _GE
+        + r")(?P<c>\d{2})\s*%"
+        + _OR_MORE
+        + r")"
+        # a bare threshold in a PSA sentence: "and >50% in 29.4%", "and of at least 90% in 15 (48%)"
+        r"|(?:(?<![\w.])(?:≥|>=|>)\s*(?P<d>\d{2})\s*%)"
+        r"|(?:(?<=\band )of\s+(?:at least|more than|≥|>=|>)\s*(?P<e>\d{2})\s*%)"
+        r"|(?P<any>\bany\s+(?:PSA\s+)?(?:declines?|reductions?|falls?|decreases?|PSA\s+response)(?:\s+in\s+PSA)?"
+        r"|\bPSA\s+(?:declines?|reductions?|falls?)\s+of\s+any\s+(?:size|magnitude|degree|kind))"
+        # "PSA fell by at least 50% in 4 and by any amount in 10": checked for PSA nearby like a threshold
+        r"|(?P<anyby>\bby\s+any\s+(?:amount|degree|margin|magnitude))",
+        re.IGNORECASE,
+    ),
+    anchors=("%", "any"),
 )
 #: Markers other than PSA whose declines are written like PSA responses.
 _OTHER_MARKER = prefiltered(
@@ -78,25 +88,35 @@ _OTHER_MARKER = prefiltered(
     re.IGNORECASE,
 )
 #: "PET localised recurrent disease in 75%", "found disease in 13 men (26%)": a detection rate.
-_DETECTION = prefiltered(
-    r"\b(?:detected|localised|localized|identified|found|visuali[sz]ed|depicted)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:disease|lesions?|cancer|recurrences?|metastas[ie]s|sites?)\b",
-    re.IGNORECASE,
+_DETECTION = AnchoredPattern(
+    re.compile(
+        r"\b(?:detected|localised|localized|identified|found|visuali[sz]ed|depicted)\s+(?:[\w-]+\s+){0,3}?"
+        r"(?:disease|lesions?|cancer|recurrences?|metastas[ie]s|sites?)\b",
+        re.IGNORECASE,
+    ),
+    anchors=("detected", "locali", "identified", "found", "visuali", "depicted"),
 )
 #: "PET was positive in 75%", "both modalities were positive in 21 of 22": a detection rate.
-_POSITIVE = prefiltered(r"\b(?:was|were)\s+positive\b", re.IGNORECASE)
+_POSITIVE = AnchoredPattern(re.compile(r"\b(?:was|were)\s+positive\b", re.IGNORECASE), anchors=("positive",))
 #: Management change however the verb falls: "changed the planned management", "management intent changed".
-_MANAGEMENT_CHANGE = prefiltered(
-    r"\b(?:chang|alter)\w*\s+(?:in\s+|of\s+)?(?:the\s+|their\s+)?(?:[a-z]+\s+){0,2}?management\b"
-    r"(?:\s+(?:plans?|intent))?"
-    r"|\bmanagement\s+(?:plans?\s+|intent\s+)?(?:was\s+|were\s+|would\s+be\s+|had\s+)?(?:chang|alter)\w*",
-    re.IGNORECASE,
+_MANAGEMENT_CHANGE = AnchoredPattern(
+    re.compile(
+        r"\b(?:chang|alter)\w*\s+(?:in\s+|of\s+)?(?:the\s+|their\s+)?(?:[a-z]+\s+){0,2}?management\b"
+        r"(?:\s+(?:plans?|intent))?"
+        r"|\bmanagement\s+(?:plans?\s+|intent\s+)?(?:was\s+|were\s+|would\s+be\s+|had\s+)?(?:chang|alter)\w*",
+        re.IGNORECASE,
+    ),
+    anchors=("management",),
 )
 #: "the hazard ratio for death": death names overall survival when a ratio is given for it.
-_DEATH_RATIO = prefiltered(r"\b(?:hazard ratio|HR)\s+(?:for|of)\s+(?:all-cause\s+)?(?P<span>death)\b", re.IGNORECASE)
+_DEATH_RATIO = AnchoredPattern(
+    re.compile(r"\b(?:hazard ratio|HR)\s+(?:for|of)\s+(?:all-cause\s+)?(?P<span>death)\b", re.IGNORECASE),
+    anchors=("death",),
+)
 _PSA_ENDPOINTS = {"50": "endpoint:PSA50", "90": "endpoint:PSA90", "30": "endpoint:PSA30"}
-_NAMED_TRIAL = prefiltered(
-    r"\b(?P<name>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9-]*)\s+(?:phase\s+[0-9IVab/]+\s+)?(?:trial|study)\b"
+_NAMED_TRIAL = AnchoredPattern(
+    re.compile(r"\b(?P<name>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9-]*)\s+(?:phase\s+[0-9IVab/]+\s+)?(?:trial|study)\b"),
+    anchors=("trial", "study"),
 )
 _NOT_TRIAL_NAMES = frozenset(
     [
@@ -188,18 +208,18 @@ class MentionFinder:
         return " " not in surface and len(surface) <= 6 and any(c.isupper() for c in surface)
 
     @cached_property
-    def _insensitive(self) -> re.Pattern[str]:
+    def _insensitive(self) -> WordStartPattern:
         keys = {key for key, group in self._entries.items() if not all(map(self._case_sensitive, group))}
-        return re.compile(_LEFT + "(?:" + trie_pattern(sorted(keys), space=r"\s+") + ")" + _RIGHT)
+        return WordStartPattern(trie_pattern(sorted(keys), space=r"\s+") + _RIGHT)
 
     @cached_property
-    def _sensitive(self) -> tuple[re.Pattern[str], dict[str, str]]:
+    def _sensitive(self) -> tuple[WordStartPattern, dict[str, str]]:
         surfaces: dict[str, str] = {}
         for key, group in self._entries.items():
             for entry in group:
                 if self._case_sensitive(entry):
                     surfaces[" ".join(dashes_to_hyphen(entry.surface).split())] = key
-        return re.compile(_LEFT + "(?:" + trie_pattern(sorted(surfaces), space=r"\s+") + ")" + _RIGHT), surfaces
+        return WordStartPattern(trie_pattern(sorted(surfaces), space=r"\s+") + _RIGHT), surfaces
 
     def find(self, text: str) -> list[Mention]:
         """Every mention in ``text``, left to right, without overlaps (the longest wins)."""
@@ -214,11 +234,11 @@ class MentionFinder:
             if key:
                 candidates.extend(self._lexicon_mentions(text, match.start(), match.end(), key))
         candidates.extend(self._radioligands(text, hyphenated))
-        candidates.extend(self._psa_responses(text, hyphenated))
-        candidates.extend(self._detections(text))
-        candidates.extend(self._phrased(text, _MANAGEMENT_CHANGE, "endpoint:management-change", "management"))
-        candidates.extend(self._phrased(text, _POSITIVE, "endpoint:detection-rate", "detection"))
-        candidates.extend(self._phrased(text, _DEATH_RATIO, "endpoint:OS", "death-ratio"))
+        candidates.extend(self._psa_responses(text, hyphenated, folded))
+        candidates.extend(self._detections(text, folded))
+        candidates.extend(self._phrased(text, folded, _MANAGEMENT_CHANGE, "endpoint:management-change", "management"))
+        candidates.extend(self._phrased(text, folded, _POSITIVE, "endpoint:detection-rate", "detection"))
+        candidates.extend(self._phrased(text, folded, _DEATH_RATIO, "endpoint:OS", "death-ratio"))
         candidates.extend(self._registry_ids(text))
         mentions = _without_overlaps(candidates)
         mentions = self._with_abbreviations(text, mentions)
@@ -272,8 +292,8 @@ class MentionFinder:
                 via="radioligand",
             )
 
-    def _psa_responses(self, text: str, hyphenated: str) -> Iterable[Mention]:
-        for match in _PSA_RESPONSE.finditer(hyphenated):
+    def _psa_responses(self, text: str, hyphenated: str, folded: str) -> Iterable[Mention]:
+        for match in _PSA_RESPONSE.finditer(hyphenated, folded):
             threshold = next((match.group(g) for g in "abcde" if match.group(g)), None)
             any_decline = match.group("any") or match.group("anyby")
             curie = "endpoint:any-PSA-decline" if any_decline else _PSA_ENDPOINTS.get(threshold or "")
@@ -289,22 +309,22 @@ class MentionFinder:
                 via="psa-threshold",
             )  # fmt: skip
 
-    def _detections(self, text: str) -> Iterable[Mention]:
+    def _detections(self, text: str, folded: str) -> Iterable[Mention]:
         entity = self.ontology.endpoints.get("endpoint:detection-rate")
         if entity is None:
             return
-        for match in _DETECTION.finditer(text):
+        for match in _DETECTION.finditer(text, folded):
             yield Mention(match.start(), match.end(), match.group(), entity.curie, entity.kind, label=entity.label,
                           via="detection")  # fmt: skip
 
-    def _phrased(self, text: str, pattern: re.Pattern[str], curie: str, via: str) -> Iterable[Mention]:
+    def _phrased(self, text: str, folded: str, pattern: AnchoredPattern, curie: str, via: str) -> Iterable[Mention]:
         """Mentions of one endpoint written as a phrase with words between its parts (the group ``span`` of
         the pattern, when it has one, is the mention)."""
         entity = self.ontology.endpoints.get(curie)
         if entity is None:
             return
-        group = "span" if "span" in pattern.groupindex else 0
-        for match in pattern.finditer(text):
+        group = "span" if "span" in pattern.compiled.groupindex else 0
+        for match in pattern.finditer(text, folded):
             start, end = match.span(group)
             yield Mention(start, end, match.group(group), curie, entity.kind, label=entity.label, via=via)
 
