@@ -224,8 +224,8 @@ class MentionFinder:
     def find(self, text: str) -> list[Mention]:
         """Every mention in ``text``, left to right, without overlaps (the longest wins)."""
         candidates: list[Mention] = []
-        folded = fold(text)
         hyphenated = dashes_to_hyphen(text)
+        folded = fold(hyphenated)  # the same as fold(text), without translating the dashes twice
         for match in self._insensitive.finditer(folded):
             candidates.extend(self._lexicon_mentions(text, match.start(), match.end(), normalize_label(match.group())))
         pattern, surfaces = self._sensitive

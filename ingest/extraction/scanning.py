@@ -78,12 +78,13 @@ class AnchoredPattern:
     ['42 %', '9%']
     """
 
-    __slots__ = ("_ignores_case", "anchors", "breakers", "compiled")
+    __slots__ = ("_breaker", "_ignores_case", "anchors", "breakers", "compiled")
 
     def __init__(self, compiled: re.Pattern[str], anchors: tuple[str, ...], breakers: str = ".,;:()"):
         self.compiled = compiled
         self.anchors = anchors
         self.breakers = breakers
+        self._breaker = re.compile("[" + re.escape(breakers) + "]")
         self._ignores_case = bool(compiled.flags & re.IGNORECASE)
 
     def finditer(self, text: str, lowered: str | None = None) -> Iterator[re.Match[str]]:
@@ -110,5 +111,6 @@ class AnchoredPattern:
             if at < end:
                 continue  # in the stretch just scanned
             start = max([anchored.rfind(breaker, 0, at) for breaker in breakers]) + 1
-            end = min([found for breaker in breakers if (found := anchored.find(breaker, at)) >= 0], default=len(text))
+            after = self._breaker.search(anchored, at)
+            end = after.start() if after else len(text)
             yield from self.compiled.finditer(text, start, end)
