@@ -55,14 +55,12 @@ class WordStartPattern:
             end = match.end()
 
     def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        """``self.compiled.match``: an anchored match is tried at one position, nothing to speed up."""
         return self.compiled.match(text, pos)
 
     def fullmatch(self, text: str) -> re.Match[str] | None:
+        """``self.compiled.fullmatch``."""
         return self.compiled.fullmatch(text)
-
-    @property
-    def pattern(self) -> str:
-        return self.compiled.pattern
 
 
 class AnchoredPattern:
