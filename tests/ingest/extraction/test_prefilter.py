@@ -40,7 +40,7 @@ def _texts() -> tuple[list[str], list[str]]:
 
 
 def test_the_extractor_uses_prefiltered_patterns():
-    names = [name for name, pattern in _patterns() if pattern.needles]
+    names = [name for name, pattern in _patterns() if pattern.needles or pattern.cased_needles]
     assert len(names) >= 40, names
 
 
@@ -61,17 +61,24 @@ def test_a_text_the_prefilter_skips_has_no_match(name, pattern):
 @pytest.mark.parametrize(
     "regex, flags, needles",
     [
-        (r"\bhazard ratio\b|\bHR\b", 0, {"hazard ratio", "hr"}),
-        (r"PSA\s+declines?", re.I, {"decline"}),  # the longer literal is the more selective one
-        (r"(?<=\band )of\s+\d+%", 0, {"and of"}),  # a lookbehind's text is in the text too
+        (r"\bhazard ratio\b|\bHR\b", 0, {("hazard ratio", True), ("HR", True)}),
+        (r"\bhazard ratio\b|\bHR\b", re.I, {("hazard ratio", False), ("hr", False)}),
+        (r"\bHRs?\b|(?i:hazard ratio)", 0, {("HR", True), ("hazard ratio", False)}),  # scoped flags count
+        (r"(?i)HR", 0, {("hr", False)}),
+        (r"HR(?i:s)", 0, {("hrs", False)}),  # one part in any case: the whole is looked for in any case
+        (r"PSA\s+declines?", re.I, {("decline", False)}),  # the longer literal is the more selective one
+        (r"(?<=\band )of\s+\d+%", 0, {("and of", True)}),  # a lookbehind's text is in the text too
         (r"\d+(?:\.\d+)?", 0, None),  # nothing literal in every match
         (r"median|(?:\d+)", 0, None),  # one alternative has no literal: no requirement
-        (r"grade\s*[3-5]|severe", re.I, {"grade", "severe"}),
-        (r"[Pp]ower", 0, {"power"}),
-        (r"(?i:OS)\b", 0, {"os"}),
-        (r"x?y", 0, {"y"}),
-        (r"≥\s*x", 0, {"≥"}),  # an uncased symbol is kept; a cased non-ASCII letter would not be
-        (r"µg", 0, {"g"}),
+        (r"grade\s*[3-5]|severe", re.I, {("grade", False), ("severe", False)}),
+        (r"[Pp]ower", 0, {("power", True), ("Power", True)}),
+        (r"(?i:OS)\b", 0, {("os", False)}),
+        (r"x?y", 0, {("y", True)}),
+        (r"≥\s*x", re.I, {("≥", False)}),  # an uncased symbol is kept; a cased non-ASCII letter would not be
+        (r"µg", re.I, {("g", False)}),
+        (r"µg", 0, {("µg", True)}),  # matched as written, any character is a literal
+        (r"(?i:ab)|Xab", 0, {("ab", False)}),  # "Xab" holds "ab" in any case: it adds nothing
+        (r"(?i:Xab)|ab", 0, {("xab", False), ("ab", True)}),  # but "ab" as written is not in every "xab"
     ],
 )
 def test_required_literals(regex, flags, needles):
