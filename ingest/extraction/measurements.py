@@ -101,6 +101,15 @@ _THRESHOLD_VALUE = prefiltered(
     r"|\bby\s+\d+(?:\.\d+)?\s*%\s+or\s+(?:more|greater|higher)\b",
     re.I,
 )
+#: Numbers that belong to other things: fractions in brackets "(8/23)", numbered parts of a study "phase 3",
+#: "cycles 2-4", and ratios "2:1".
+_BRACKETED_FRACTION = re.compile(r"[(\[]\s*\d+\s*(?:/|of)\s*\d+\s*[)\]]")
+_NUMBERED_PART = re.compile(
+    r"\b(?:phase|grade|cycles?|arm|cohort|group|day|week|stage|readers?|observers?|parts?|levels?|tiers?)"
+    r"\s+\d+(?:\s*(?:-|to|or|/)\s*\d+)?",
+    re.I,
+)
+_COLON_RATIO = re.compile(r"\b\d+\s*:\s*\d+\b")
 #: Percentages of a design, not results: power, alpha, type I error.
 _DESIGN_PERCENT = re.compile(
     r"\d+(?:\.\d+)?\s*%\s*(?:power|statistical power)|power\s+(?:of\s+)?\d+(?:\.\d+)?\s*%"
@@ -251,51 +260,29 @@ class SentenceMeasurements:
             return [], previous_endpoint, []  # no endpoint to give a value to, and no ratio to carry one over
         intervals = find_intervals(text)
         p_values = find_p_values(text)
-        occupied = [(r.start, r.end) for r in ratios] + [(i.start, i.end) for i in intervals]
-        occupied += [(p.start, p.end) for p in p_values]
-        occupied += [(m.start - offset, m.end - offset) for m in mentions]
-        occupied += [(m.start(), m.end()) for m in re.finditer(r"[(\[]\s*\d+\s*(?:/|of)\s*\d+\s*[)\]]", text)]
-        occupied += [
-            (m.start(), m.end())
-            for m in re.finditer(
-                r"\b(?:phase|grade|cycles?|arm|cohort|group|day|week|stage|readers?|observers?|parts?|levels?|tiers?)"
-                r"\s+\d+(?:\s*(?:-|to|or|/)\s*\d+)?",
-                text,
-                re.I,
-            )
-        ]
-        occupied += [(m.start(), m.end()) for m in re.finditer(r"\b\d+\s*:\s*\d+\b", text)]
-        occupied += [(m.start(), m.end()) for m in _DESIGN_PERCENT.finditer(text)]
-        occupied += [(m.start(), m.end()) for m in _NOT_A_RESULT.finditer(text)]
-        occupied += [(m.start(), m.end()) for m in _THRESHOLD_VALUE.finditer(text)]
-        counts, fractions = find_counts(text)
-        values = [v for v in find_values(text) if not _inside(v, occupied) and not _inside(v, fractions)]
-        values += [c for c in counts if not _inside(c, occupied)]
-        values += [v for v in find_not_reached(text) if not _inside(v, occupied)]
-        values += [v for v in find_proportions(text) if not _inside(v, occupied)]
-        values += [v for v in find_patient_counts(text) if not _inside(v, occupied) and not _inside(v, fractions)]
-        values += self._shared_unit_values(text, values, occupied)
-        values += self._declared_unit_values(text, values, occupied, endpoints, offset)
-        values += self._elliptical_counts(text, values, endpoints, offset)
-        values.sort(key=lambda v: v.start)
+        statistics = [*ratios, *intervals, *p_values]
+        # A value goes only to an endpoint of its sentence: with none, only the ratios can give measurements.
+        values = self._values(text, mentions, endpoints, offset, statistics) if endpoints else []
         groups = self._group(text, values, endpoints, offset)
         if len(endpoints) >= 2:
             groups = self._distribute(text, groups, endpoints, offset)
-        planned = context.planned or bool(_PLANNED.search(text))
-        thresholds = [(t.start(), t.end()) for t in _THRESHOLD.finditer(text)]
         for group in groups:
             group.endpoint = group.extra.get("endpoint") or self._endpoint_for(group, endpoints, offset, text)
         groups = [g for g in groups if g.endpoint is not None and self._statistic(g, text)]
         carried = (previous_endpoint, previous_time_to_event)
         lonely = self._attach_ratios(text, groups, ratios, intervals, p_values, endpoints, offset, carried)
         self._attach_loose_statistics(groups, lonely, intervals, p_values)
+        last = endpoints[-1] if endpoints else previous_endpoint
+        if not groups and not lonely:
+            return [], last, self._negated(text, endpoints, offset)
+        planned = context.planned or bool(_PLANNED.search(text))
+        thresholds = [(t.start(), t.end()) for t in _THRESHOLD.finditer(text)]
         measurements: list[Measurement] = []
         for group in groups:
             target = any(start <= group.values[0].start < end for start, end in thresholds) if group.values else False
             measurements.extend(self._measurements(group, sentence, mentions, context, planned or target))
         for ratio_group in lonely:
             measurements.extend(self._measurements(ratio_group, sentence, mentions, context, planned))
-        last = endpoints[-1] if endpoints else previous_endpoint
         return measurements, last, ([] if measurements else self._negated(text, endpoints, offset))
 
     @staticmethod
@@ -319,11 +306,57 @@ class SentenceMeasurements:
 
     # --- values and groups -------------------------------------------------------------------
 
-    def _shared_unit_values(self, text: str, values: list[Value], occupied: list[tuple[int, int]]) -> list[Value]:
+    def _values(
+        self,
+        text: str,
+        mentions: list[Mention],
+        endpoints: list[Mention],
+        offset: int,
+        statistics: list[Ratio | Interval | PValue],
+    ) -> list[Value]:
+        """The values of the sentence in text order: numbers with a unit, counts, "not reached", proportions and
+        counts of patients, unless they are part of a statistic, a name or a design (rule 1)."""
+        counts, fractions = find_counts(text)
+        with_unit = find_values(text)
+        not_reached = find_not_reached(text)
+        proportions = find_proportions(text)
+        patient_counts = find_patient_counts(text)
+        declared = _DECLARED_UNIT.search(text)
+        if not (with_unit or counts or not_reached or proportions or patient_counts or declared):
+            return []  # no candidate: what is not a value need not be found
+        occupied = self._not_values(text, mentions, offset, statistics)
+        values = [v for v in with_unit if not _inside(v, occupied) and not _inside(v, fractions)]
+        values += [c for c in counts if not _inside(c, occupied)]
+        values += [v for v in not_reached if not _inside(v, occupied)]
+        values += [v for v in proportions if not _inside(v, occupied)]
+        values += [v for v in patient_counts if not _inside(v, occupied) and not _inside(v, fractions)]
+        bare = find_bare_numbers(text) if values or declared else []
+        values += self._shared_unit_values(text, values, occupied, bare)
+        values += self._declared_unit_values(text, values, occupied, endpoints, offset, declared, bare)
+        values += self._elliptical_counts(text, values, endpoints, offset)
+        values.sort(key=lambda v: v.start)
+        return values
+
+    @staticmethod
+    def _not_values(
+        text: str, mentions: list[Mention], offset: int, statistics: list[Ratio | Interval | PValue]
+    ) -> list[tuple[int, int]]:
+        """Spans whose numbers are no values: statistics, entity names, fractions in brackets, numbered parts of
+        a study ("phase 3", "cycle 4"), ratios ("2:1"), design percentages, time windows and thresholds."""
+        occupied = [(s.start, s.end) for s in statistics]
+        occupied += [(m.start - offset, m.end - offset) for m in mentions]
+        for pattern in (_BRACKETED_FRACTION, _NUMBERED_PART, _COLON_RATIO, _DESIGN_PERCENT, _NOT_A_RESULT):
+            occupied += [(m.start(), m.end()) for m in pattern.finditer(text)]
+        occupied += [(m.start(), m.end()) for m in _THRESHOLD_VALUE.finditer(text)]
+        return occupied
+
+    def _shared_unit_values(
+        self, text: str, values: list[Value], occupied: list[tuple[int, int]], bare_numbers: list[Value]
+    ) -> list[Value]:
         """Bare numbers paired with a value that has a unit share it: "8.7 vs. 3.4 months"."""
         shared = []
         with_unit = sorted(values, key=lambda v: v.start)
-        for bare in find_bare_numbers(text):
+        for bare in bare_numbers:
             if _inside(bare, occupied) or any(v.start <= bare.start < v.end for v in values):
                 continue
             following = next((v for v in with_unit if v.start >= bare.end), None)
@@ -351,16 +384,22 @@ class SentenceMeasurements:
         return found
 
     def _declared_unit_values(
-        self, text: str, values: list[Value], occupied: list[tuple[int, int]], endpoints: list[Mention], offset: int
+        self,
+        text: str,
+        values: list[Value],
+        occupied: list[tuple[int, int]],
+        endpoints: list[Mention],
+        offset: int,
+        declared: re.Match[str] | None,
+        bare_numbers: list[Value],
     ) -> list[Value]:
-        """Bare numbers right after an organ take the unit the sentence declares once: "absorbed doses, in
-        Gy/GBq, were: kidneys 0.32 (0.18-0.51); parotid glands 0.38 ..." """
-        declared = _DECLARED_UNIT.search(text)
+        """Bare numbers right after an organ take the unit the sentence declares once (``declared``): "absorbed
+        doses, in Gy/GBq, were: kidneys 0.32 (0.18-0.51); parotid glands 0.38 ..." """
         if declared is None:
             return []
         organs = [e for e in endpoints if e.kind == "AbsorbedDose" and e.start - offset > declared.end()]
         found = []
-        for bare in find_bare_numbers(text):
+        for bare in bare_numbers:
             if _inside(bare, occupied) or any(v.start <= bare.start < v.end for v in values):
                 continue
             if any(_ORGAN_TO_VALUE.fullmatch(text[o.end - offset : bare.start]) for o in organs):
