@@ -111,7 +111,7 @@ _NUMBERED_PART = re.compile(
 )
 _COLON_RATIO = re.compile(r"\b\d+\s*:\s*\d+\b")
 #: Percentages of a design, not results: power, alpha, type I error.
-_DESIGN_PERCENT = re.compile(
+_DESIGN_PERCENT = prefiltered(
     r"\d+(?:\.\d+)?\s*%\s*(?:power|statistical power)|power\s+(?:of\s+)?\d+(?:\.\d+)?\s*%"
     r"|(?:alpha|α|type [I1] error|significance level|one-sided|two-sided)[^.;%]{0,25}?\d+(?:\.\d+)?\s*%?"
     # the bounds of a CI reported apart: "lower 95% confidence bounds of 77.8% to 80.4%"

@@ -23,6 +23,7 @@ True
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import product
 
 try:  # Python 3.11+
@@ -31,6 +32,10 @@ try:  # Python 3.11+
 except ImportError:  # pragma: no cover - older Pythons
     import sre_constants
     import sre_parse
+try:  # the characters IGNORECASE matches beyond their lower case (σ and ς, µ and μ, ...)
+    from re._casefix import _EXTRA_CASES
+except ImportError:  # pragma: no cover - other Pythons: no non-ASCII letter is a case-insensitive needle
+    _EXTRA_CASES = None
 
 #: The most strings a set of exact alternatives may hold before it is given up (products grow fast).
 _MAX_STRINGS = 64
@@ -85,9 +90,15 @@ def _literal(code: int, ignore_case: bool) -> frozenset[Needle] | None:
     char = chr(code)
     if not ignore_case:
         return frozenset({(char, True)})
-    if not char.isascii() and (char.lower() != char or char.upper() != char):
-        return None  # a non-ASCII letter: case folding and str.lower disagree on some of them
+    if not char.isascii() and (char.lower() != char or char.upper() != char) and not _plain_case(char):
+        return None  # IGNORECASE matches it to characters whose str.lower is another one
     return frozenset({(char.lower(), False)})
+
+
+def _plain_case(char: str) -> bool:
+    """Whether IGNORECASE matches ``char`` exactly to the characters whose ``str.lower`` is its own (α, Α)."""
+    lower = char.lower()
+    return _EXTRA_CASES is not None and len(lower) == 1 and ord(lower) not in _EXTRA_CASES
 
 
 def _charset(items, ignore_case: bool) -> frozenset[Needle] | None:
@@ -243,6 +254,9 @@ class Prefiltered:
         return False
 
     def search(self, text: str, *args):
+        # A search of a short stretch (pos, endpos) costs less than the test over the whole text: no test.
+        if args and (args[1] if len(args) > 1 else len(text)) - args[0] < _SHORT:
+            return self.compiled.search(text, *args)
         return self.compiled.search(text, *args) if self.possible(text) else None
 
     # An anchored match fails at its one position about as fast as the test would: no test.
@@ -277,18 +291,12 @@ class Prefiltered:
         return f"prefiltered({self.compiled!r}, needles={self.needles}, cased_needles={self.cased_needles})"
 
 
-_lowered_text: str | None = None
-_lowered_value: str | None = None
-
-
+@lru_cache(maxsize=8)
 def _lowered(text: str) -> str | None:
-    """``text.lower()`` (kept for the next pattern run over the same text), or None when a case special is in it."""
-    global _lowered_text, _lowered_value
-    if text is not _lowered_text:
-        lowered = text.lower()
-        _lowered_text = text
-        _lowered_value = None if any(c in lowered for c in _CASE_SPECIALS) else lowered
-    return _lowered_value
+    """``text.lower()`` (kept for the next patterns run over the same few texts), or None when a case special
+    is in it."""
+    lowered = text.lower()
+    return None if _CASE_SPECIALS[0] in lowered or _CASE_SPECIALS[1] in lowered else lowered
 
 
 def prefiltered(pattern: re.Pattern[str] | str, flags: int = 0) -> Prefiltered:
