@@ -83,16 +83,36 @@ _THRESHOLD = prefiltered(
     re.I,
 )
 #: Numbers that are not results: sample sizes "(n = 113)", time windows "within 12 weeks", "for 90 days".
-_NOT_A_RESULT = re.compile(
-    r"\b[nN]\s*=\s*\d+"
+_NOT_A_RESULT_PARTS = (
+    r"\b[nN]\s*=\s*\d+",
     # information fractions and crossover: "with 46% of the target events", "84.6% of controls had crossed over"
-    r"|\d+(?:\.\d+)?\s*%\s+of\s+(?:the\s+)?(?:target(?:ed)?\s+|planned\s+|required\s+|expected\s+)?events\b"
-    r"|\d+(?:\.\d+)?\s*%\s+of\s+[^.;,%]{0,60}?\b(?:crossed over|cross(?:ed)?[- ]over|switched)\b"
-    r"|\bamong\s+(?:the\s+)?\d+\b"
-    r"|\b(?:within|at(?: least)?|after|for|by|over|every|beyond|up to|lasting|more than|≥|>=|>)\s+\d+(?:\.\d+)?\s*"
+    r"\d+(?:\.\d+)?\s*%\s+of\s+(?:the\s+)?(?:target(?:ed)?\s+|planned\s+|required\s+|expected\s+)?events\b",
+    r"\d+(?:\.\d+)?\s*%\s+of\s+[^.;,%]{0,60}?\b(?:crossed over|cross(?:ed)?[- ]over|switched)\b",
+    r"\bamong\s+(?:the\s+)?\d+\b",
+    r"\b(?:within|at(?: least)?|after|for|by|over|every|beyond|up to|lasting|more than|≥|>=|>)\s+\d+(?:\.\d+)?\s*"
     r"(?:weeks?|wk|days?|months?|mo|years?|hours?|h)\b",
-    re.I,
 )
+_NOT_A_RESULT = re.compile("|".join(_NOT_A_RESULT_PARTS), re.I)
+#: What every match of _NOT_A_RESULT holds, found without scanning for the whole pattern at every place: a
+#: literal of the fractions, crossover and "among" parts; "=" and a number (sample size); a number right
+#: before a unit of time (time window, whose words "at", "for", "h" are everywhere). Patterns that start with a
+#: literal or a digit are found fast.
+_NOT_A_RESULT_LITERALS = tuple(prefiltered(part, re.I) for part in _NOT_A_RESULT_PARTS[1:4])
+_NOT_A_RESULT_CLUES = (
+    re.compile(r"=\s*\d"),
+    re.compile(r"\d\s*(?:weeks?|wk|days?|months?|mo|years?|hours?|h)\b", re.I),
+)
+
+
+def _not_a_result(text: str) -> list[tuple[int, int]]:
+    """Spans of _NOT_A_RESULT in ``text``."""
+    if not any(part.possible(text) for part in _NOT_A_RESULT_LITERALS) and not any(
+        clue.search(text) for clue in _NOT_A_RESULT_CLUES
+    ):
+        return []
+    return [(m.start(), m.end()) for m in _NOT_A_RESULT.finditer(text)]
+
+
 #: Thresholds, not results: of a dose ("whose tumour dose exceeded 10 Gy", "at or below 10 Gy") and of a
 #: decline ("fell by at least 50%", "by 50% or more").
 _THRESHOLD_VALUE = prefiltered(
@@ -345,8 +365,9 @@ class SentenceMeasurements:
         a study ("phase 3", "cycle 4"), ratios ("2:1"), design percentages, time windows and thresholds."""
         occupied = [(s.start, s.end) for s in statistics]
         occupied += [(m.start - offset, m.end - offset) for m in mentions]
-        for pattern in (_BRACKETED_FRACTION, _NUMBERED_PART, _COLON_RATIO, _DESIGN_PERCENT, _NOT_A_RESULT):
+        for pattern in (_BRACKETED_FRACTION, _NUMBERED_PART, _COLON_RATIO, _DESIGN_PERCENT):
             occupied += [(m.start(), m.end()) for m in pattern.finditer(text)]
+        occupied += _not_a_result(text)
         occupied += [(m.start(), m.end()) for m in _THRESHOLD_VALUE.finditer(text)]
         return occupied
 
