@@ -124,7 +124,7 @@ _THRESHOLD_VALUE = prefiltered(
 #: Numbers that belong to other things: fractions in brackets "(8/23)", numbered parts of a study "phase 3",
 #: "cycles 2-4", and ratios "2:1".
 _BRACKETED_FRACTION = re.compile(r"[(\[]\s*\d+\s*(?:/|of)\s*\d+\s*[)\]]")
-_NUMBERED_PART = re.compile(
+_NUMBERED_PART = prefiltered(
     r"\b(?:phase|grade|cycles?|arm|cohort|group|day|week|stage|readers?|observers?|parts?|levels?|tiers?)"
     r"\s+\d+(?:\s*(?:-|to|or|/)\s*\d+)?",
     re.I,

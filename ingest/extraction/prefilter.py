@@ -78,12 +78,20 @@ class _Info:
 
 
 def _better(a: frozenset[Needle] | None, b: frozenset[Needle] | None) -> frozenset[Needle] | None:
-    """The more selective of two requirements: longer shortest string, then fewer strings."""
+    """The more selective of two requirements: longer shortest string, then fewer strings.
+
+    A string without a letter counts one character longer: prose holds far fewer '=' or '<' than 'p' or 'n'.
+    """
     if a is None:
         return b
     if b is None:
         return a
-    return max(a, b, key=lambda s: (min(len(text) for text, _cased in s), -len(s)))
+    return max(a, b, key=lambda s: (min(map(_weight, s)), -len(s)))
+
+
+def _weight(needle: Needle) -> int:
+    text = needle[0]
+    return len(text) + (not any(c.isalpha() for c in text))
 
 
 def _literal(code: int, ignore_case: bool) -> frozenset[Needle] | None:
