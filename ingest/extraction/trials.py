@@ -98,7 +98,12 @@ def trial_facts(text: str, sentences: list[Sentence]) -> TrialFacts:
 
 def _states(pattern: re.Pattern[str], contained: str, start: str, text: str, lowered: str) -> bool:
     """Whether ``text`` matches a design pattern, whose every match contains ``contained`` and starts with
-    ``start`` (in any case)."""
+    ``start`` (in any case).
+
+    >>> text = "A single-centre, open-label, single-arm trial"
+    >>> _states(_DESIGN["single-arm"], "arm", "single", text, text.lower())
+    True
+    """
     if contained not in lowered:
         return False
     # No match starts before the start word's first place, unless lower-casing moved the places (a letter
@@ -110,7 +115,11 @@ def _states(pattern: re.Pattern[str], contained: str, start: str, text: str, low
 
 
 def _randomization_ratio(text: str) -> str | None:
-    """The first "d:d" ratio of the text, looked for only where a colon is (a search would try every place)."""
+    """The first "d:d" ratio of the text, looked for only where a colon is (a search would try every place).
+
+    >>> _randomization_ratio("Methods: 12:1 is no ratio; men were randomized in a 2:1 ratio (or 1:1:1)")
+    '2:1'
+    """
     colon = text.find(":", 1)
     while colon >= 0:
         match = _RATIO.match(text, colon - 1)
