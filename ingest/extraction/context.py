@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -101,6 +102,7 @@ def find_arms(
     return []
 
 
+_BRACKET = re.compile(r"[()\[\]]")
 _ADD_ON = re.compile(
     r"^\s*(?:or|and)?\s*(?:to\s+)?(?:the same\s+)?(?:combined with|in combination with|plus|with)\b", re.I
 )
@@ -152,15 +154,29 @@ def _choice(agents: list[Mention], choices: dict[frozenset, Mention]) -> Mention
 
 
 def _bracket_depths(text: str, start: int, end: int):
-    depths, depth = {}, 0
-    for index in range(start, end):
-        char = text[index]
-        depths[index] = depth  # the depth a character sits at, before it opens a bracket itself
-        if char in "([":
+    """How deep in brackets each place of ``text[start:end]`` sits (0 outside that stretch), from the brackets
+    alone: a place sits at the depth left by the brackets before it (an unmatched closer is ignored).
+
+    >>> depth = _bracket_depths("a (b [c]) d)", 0, 12)
+    >>> [depth(i) for i in (0, 2, 3, 6, 7, 8, 10, 11, 20)]
+    [0, 0, 1, 2, 2, 1, 0, 0, 0]
+    """
+    places, depths, depth = [], [], 0
+    for bracket in _BRACKET.finditer(text, start, end):
+        if bracket.group() in "([":
             depth += 1
-        elif char in ")]" and depth:
+        elif depth:
             depth -= 1
-    return lambda index: depths.get(index, 0)
+        places.append(bracket.start())
+        depths.append(depth)
+
+    def depth_at(index: int) -> int:
+        if not start <= index < end:
+            return 0
+        before = bisect_left(places, index)  # the brackets at places before ``index``
+        return depths[before - 1] if before else 0
+
+    return depth_at
 
 
 #: Modalities of the PSMA-targeted agents psma-kg is about; an arm with one is the investigational arm.
@@ -184,12 +200,14 @@ def investigational_first(arms: list[Arm], main: list[Mention]) -> list[Arm]:
 def prior_therapy_mentions(text: str, sentences: list[Sentence], mentions: list[Mention]) -> set[int]:
     """Starts of agent mentions written as prior therapy ("after enzalutamide", "taxane-pretreated")."""
     prior = set()
+    starts = [s.start for s in sentences]  # sentences are in text order and apart
     for mention in mentions:
         if not mention.is_agent or mention.kind == "RadioligandTherapy":
             continue
-        sentence = next((s for s in sentences if s.start <= mention.start < s.end), None)
-        if sentence is None:
+        index = bisect_right(starts, mention.start) - 1
+        if index < 0 or mention.start >= sentences[index].end:
             continue
+        sentence = sentences[index]
         before = text[sentence.start : mention.start]
         after = text[mention.end : mention.end + 25]
         if _PRIOR.search(before) or re.match(r"[\s-]*(?:pretreated|pre-treated|refractory|naive|exposed)", after, re.I):

@@ -83,16 +83,36 @@ _THRESHOLD = prefiltered(
     re.I,
 )
 #: Numbers that are not results: sample sizes "(n = 113)", time windows "within 12 weeks", "for 90 days".
-_NOT_A_RESULT = re.compile(
-    r"\b[nN]\s*=\s*\d+"
+_NOT_A_RESULT_PARTS = (
+    r"\b[nN]\s*=\s*\d+",
     # information fractions and crossover: "with 46% of the target events", "84.6% of controls had crossed over"
-    r"|\d+(?:\.\d+)?\s*%\s+of\s+(?:the\s+)?(?:target(?:ed)?\s+|planned\s+|required\s+|expected\s+)?events\b"
-    r"|\d+(?:\.\d+)?\s*%\s+of\s+[^.;,%]{0,60}?\b(?:crossed over|cross(?:ed)?[- ]over|switched)\b"
-    r"|\bamong\s+(?:the\s+)?\d+\b"
-    r"|\b(?:within|at(?: least)?|after|for|by|over|every|beyond|up to|lasting|more than|≥|>=|>)\s+\d+(?:\.\d+)?\s*"
+    r"\d+(?:\.\d+)?\s*%\s+of\s+(?:the\s+)?(?:target(?:ed)?\s+|planned\s+|required\s+|expected\s+)?events\b",
+    r"\d+(?:\.\d+)?\s*%\s+of\s+[^.;,%]{0,60}?\b(?:crossed over|cross(?:ed)?[- ]over|switched)\b",
+    r"\bamong\s+(?:the\s+)?\d+\b",
+    r"\b(?:within|at(?: least)?|after|for|by|over|every|beyond|up to|lasting|more than|≥|>=|>)\s+\d+(?:\.\d+)?\s*"
     r"(?:weeks?|wk|days?|months?|mo|years?|hours?|h)\b",
-    re.I,
 )
+_NOT_A_RESULT = re.compile("|".join(_NOT_A_RESULT_PARTS), re.I)
+#: What every match of _NOT_A_RESULT holds, found without scanning for the whole pattern at every place: a
+#: literal of the fractions, crossover and "among" parts; "=" and a number (sample size); a number right
+#: before a unit of time (time window, whose words "at", "for", "h" are everywhere). Patterns that start with a
+#: literal or a digit are found fast.
+_NOT_A_RESULT_LITERALS = tuple(prefiltered(part, re.I) for part in _NOT_A_RESULT_PARTS[1:4])
+_NOT_A_RESULT_CLUES = (
+    re.compile(r"=\s*\d"),
+    re.compile(r"\d\s*(?:weeks?|wk|days?|months?|mo|years?|hours?|h)\b", re.I),
+)
+
+
+def _not_a_result(text: str) -> list[tuple[int, int]]:
+    """Spans of _NOT_A_RESULT in ``text``."""
+    if not any(part.possible(text) for part in _NOT_A_RESULT_LITERALS) and not any(
+        clue.search(text) for clue in _NOT_A_RESULT_CLUES
+    ):
+        return []
+    return [(m.start(), m.end()) for m in _NOT_A_RESULT.finditer(text)]
+
+
 #: Thresholds, not results: of a dose ("whose tumour dose exceeded 10 Gy", "at or below 10 Gy") and of a
 #: decline ("fell by at least 50%", "by 50% or more").
 _THRESHOLD_VALUE = prefiltered(
@@ -101,8 +121,17 @@ _THRESHOLD_VALUE = prefiltered(
     r"|\bby\s+\d+(?:\.\d+)?\s*%\s+or\s+(?:more|greater|higher)\b",
     re.I,
 )
+#: Numbers that belong to other things: fractions in brackets "(8/23)", numbered parts of a study "phase 3",
+#: "cycles 2-4", and ratios "2:1".
+_BRACKETED_FRACTION = re.compile(r"[(\[]\s*\d+\s*(?:/|of)\s*\d+\s*[)\]]")
+_NUMBERED_PART = prefiltered(
+    r"\b(?:phase|grade|cycles?|arm|cohort|group|day|week|stage|readers?|observers?|parts?|levels?|tiers?)"
+    r"\s+\d+(?:\s*(?:-|to|or|/)\s*\d+)?",
+    re.I,
+)
+_COLON_RATIO = re.compile(r"\b\d+\s*:\s*\d+\b")
 #: Percentages of a design, not results: power, alpha, type I error.
-_DESIGN_PERCENT = re.compile(
+_DESIGN_PERCENT = prefiltered(
     r"\d+(?:\.\d+)?\s*%\s*(?:power|statistical power)|power\s+(?:of\s+)?\d+(?:\.\d+)?\s*%"
     r"|(?:alpha|α|type [I1] error|significance level|one-sided|two-sided)[^.;%]{0,25}?\d+(?:\.\d+)?\s*%?"
     # the bounds of a CI reported apart: "lower 95% confidence bounds of 77.8% to 80.4%"
@@ -110,7 +139,10 @@ _DESIGN_PERCENT = re.compile(
     r"(?:\s*(?:to|-|and)\s*\d+(?:\.\d+)?\s*%?)?",
     re.I,
 )
-_DIGIT_OR_NR = re.compile(r"\d|not (?:yet )?(?:been )?reached|\bNR\b|not estimable")
+#: A sentence with neither a digit nor a "not reached" has no value; the digit is tested alone, as a pattern that
+#: starts with a character class is scanned much faster by ``re`` than one that starts with an alternation.
+_DIGIT = re.compile(r"\d")
+_NOT_REACHED_WORDS = prefiltered(r"not (?:yet )?(?:been )?reached|\bNR\b|not estimable")
 #: "..., and one grade 3 anaemia", "and three a decline of more than 90%": a count, then its endpoint at once.
 _ELLIPTICAL_COUNT = prefiltered(
     r"(?:,\s*|\band\s+)(?P<n>\d{1,3}|" + WORD_NUMBER_PATTERN.replace("?P<", "?P<e_") + r")\s+"
@@ -240,58 +272,37 @@ class SentenceMeasurements:
         endpoints = [
             m for m in mentions if m.kind in ENDPOINT_KINDS and m.curie and not self._category(m, text, offset)
         ]
-        if not _DIGIT_OR_NR.search(text):  # no number: only a negated finding can come out of it
+        if not _DIGIT.search(text) and not _NOT_REACHED_WORDS.search(text):
+            # no number: only a negated finding can come out of it
             return [], (endpoints[-1] if endpoints else previous_endpoint), self._negated(text, endpoints, offset)
         ratios = find_ratios(text)
         if not endpoints and not ratios:
             return [], previous_endpoint, []  # no endpoint to give a value to, and no ratio to carry one over
         intervals = find_intervals(text)
         p_values = find_p_values(text)
-        occupied = [(r.start, r.end) for r in ratios] + [(i.start, i.end) for i in intervals]
-        occupied += [(p.start, p.end) for p in p_values]
-        occupied += [(m.start - offset, m.end - offset) for m in mentions]
-        occupied += [(m.start(), m.end()) for m in re.finditer(r"[(\[]\s*\d+\s*(?:/|of)\s*\d+\s*[)\]]", text)]
-        occupied += [
-            (m.start(), m.end())
-            for m in re.finditer(
-                r"\b(?:phase|grade|cycles?|arm|cohort|group|day|week|stage|readers?|observers?|parts?|levels?|tiers?)"
-                r"\s+\d+(?:\s*(?:-|to|or|/)\s*\d+)?",
-                text,
-                re.I,
-            )
-        ]
-        occupied += [(m.start(), m.end()) for m in re.finditer(r"\b\d+\s*:\s*\d+\b", text)]
-        occupied += [(m.start(), m.end()) for m in _DESIGN_PERCENT.finditer(text)]
-        occupied += [(m.start(), m.end()) for m in _NOT_A_RESULT.finditer(text)]
-        occupied += [(m.start(), m.end()) for m in _THRESHOLD_VALUE.finditer(text)]
-        counts, fractions = find_counts(text)
-        values = [v for v in find_values(text) if not _inside(v, occupied) and not _inside(v, fractions)]
-        values += [c for c in counts if not _inside(c, occupied)]
-        values += [v for v in find_not_reached(text) if not _inside(v, occupied)]
-        values += [v for v in find_proportions(text) if not _inside(v, occupied)]
-        values += [v for v in find_patient_counts(text) if not _inside(v, occupied) and not _inside(v, fractions)]
-        values += self._shared_unit_values(text, values, occupied)
-        values += self._declared_unit_values(text, values, occupied, endpoints, offset)
-        values += self._elliptical_counts(text, values, endpoints, offset)
-        values.sort(key=lambda v: v.start)
+        statistics = [*ratios, *intervals, *p_values]
+        # A value goes only to an endpoint of its sentence: with none, only the ratios can give measurements.
+        values = self._values(text, mentions, endpoints, offset, statistics) if endpoints else []
         groups = self._group(text, values, endpoints, offset)
         if len(endpoints) >= 2:
             groups = self._distribute(text, groups, endpoints, offset)
-        planned = context.planned or bool(_PLANNED.search(text))
-        thresholds = [(t.start(), t.end()) for t in _THRESHOLD.finditer(text)]
         for group in groups:
             group.endpoint = group.extra.get("endpoint") or self._endpoint_for(group, endpoints, offset, text)
         groups = [g for g in groups if g.endpoint is not None and self._statistic(g, text)]
         carried = (previous_endpoint, previous_time_to_event)
         lonely = self._attach_ratios(text, groups, ratios, intervals, p_values, endpoints, offset, carried)
         self._attach_loose_statistics(groups, lonely, intervals, p_values)
+        last = endpoints[-1] if endpoints else previous_endpoint
+        if not groups and not lonely:
+            return [], last, self._negated(text, endpoints, offset)
+        planned = context.planned or bool(_PLANNED.search(text))
+        thresholds = [(t.start(), t.end()) for t in _THRESHOLD.finditer(text)]
         measurements: list[Measurement] = []
         for group in groups:
             target = any(start <= group.values[0].start < end for start, end in thresholds) if group.values else False
             measurements.extend(self._measurements(group, sentence, mentions, context, planned or target))
         for ratio_group in lonely:
             measurements.extend(self._measurements(ratio_group, sentence, mentions, context, planned))
-        last = endpoints[-1] if endpoints else previous_endpoint
         return measurements, last, ([] if measurements else self._negated(text, endpoints, offset))
 
     @staticmethod
@@ -315,11 +326,58 @@ class SentenceMeasurements:
 
     # --- values and groups -------------------------------------------------------------------
 
-    def _shared_unit_values(self, text: str, values: list[Value], occupied: list[tuple[int, int]]) -> list[Value]:
+    def _values(
+        self,
+        text: str,
+        mentions: list[Mention],
+        endpoints: list[Mention],
+        offset: int,
+        statistics: list[Ratio | Interval | PValue],
+    ) -> list[Value]:
+        """The values of the sentence in text order: numbers with a unit, counts, "not reached", proportions and
+        counts of patients, unless they are part of a statistic, a name or a design (rule 1)."""
+        counts, fractions = find_counts(text)
+        with_unit = find_values(text)
+        not_reached = find_not_reached(text)
+        proportions = find_proportions(text)
+        patient_counts = find_patient_counts(text)
+        declared = _DECLARED_UNIT.search(text)
+        if not (with_unit or counts or not_reached or proportions or patient_counts or declared):
+            return []  # no candidate: what is not a value need not be found
+        occupied = self._not_values(text, mentions, offset, statistics)
+        values = [v for v in with_unit if not _inside(v, occupied) and not _inside(v, fractions)]
+        values += [c for c in counts if not _inside(c, occupied)]
+        values += [v for v in not_reached if not _inside(v, occupied)]
+        values += [v for v in proportions if not _inside(v, occupied)]
+        values += [v for v in patient_counts if not _inside(v, occupied) and not _inside(v, fractions)]
+        bare = find_bare_numbers(text) if values or declared else []
+        values += self._shared_unit_values(text, values, occupied, bare)
+        values += self._declared_unit_values(text, values, occupied, endpoints, offset, declared, bare)
+        values += self._elliptical_counts(text, values, endpoints, offset)
+        values.sort(key=lambda v: v.start)
+        return values
+
+    @staticmethod
+    def _not_values(
+        text: str, mentions: list[Mention], offset: int, statistics: list[Ratio | Interval | PValue]
+    ) -> list[tuple[int, int]]:
+        """Spans whose numbers are no values: statistics, entity names, fractions in brackets, numbered parts of
+        a study ("phase 3", "cycle 4"), ratios ("2:1"), design percentages, time windows and thresholds."""
+        occupied = [(s.start, s.end) for s in statistics]
+        occupied += [(m.start - offset, m.end - offset) for m in mentions]
+        for pattern in (_BRACKETED_FRACTION, _NUMBERED_PART, _COLON_RATIO, _DESIGN_PERCENT):
+            occupied += [(m.start(), m.end()) for m in pattern.finditer(text)]
+        occupied += _not_a_result(text)
+        occupied += [(m.start(), m.end()) for m in _THRESHOLD_VALUE.finditer(text)]
+        return occupied
+
+    def _shared_unit_values(
+        self, text: str, values: list[Value], occupied: list[tuple[int, int]], bare_numbers: list[Value]
+    ) -> list[Value]:
         """Bare numbers paired with a value that has a unit share it: "8.7 vs. 3.4 months"."""
         shared = []
         with_unit = sorted(values, key=lambda v: v.start)
-        for bare in find_bare_numbers(text):
+        for bare in bare_numbers:
             if _inside(bare, occupied) or any(v.start <= bare.start < v.end for v in values):
                 continue
             following = next((v for v in with_unit if v.start >= bare.end), None)
@@ -347,16 +405,22 @@ class SentenceMeasurements:
         return found
 
     def _declared_unit_values(
-        self, text: str, values: list[Value], occupied: list[tuple[int, int]], endpoints: list[Mention], offset: int
+        self,
+        text: str,
+        values: list[Value],
+        occupied: list[tuple[int, int]],
+        endpoints: list[Mention],
+        offset: int,
+        declared: re.Match[str] | None,
+        bare_numbers: list[Value],
     ) -> list[Value]:
-        """Bare numbers right after an organ take the unit the sentence declares once: "absorbed doses, in
-        Gy/GBq, were: kidneys 0.32 (0.18-0.51); parotid glands 0.38 ..." """
-        declared = _DECLARED_UNIT.search(text)
+        """Bare numbers right after an organ take the unit the sentence declares once (``declared``): "absorbed
+        doses, in Gy/GBq, were: kidneys 0.32 (0.18-0.51); parotid glands 0.38 ..." """
         if declared is None:
             return []
         organs = [e for e in endpoints if e.kind == "AbsorbedDose" and e.start - offset > declared.end()]
         found = []
-        for bare in find_bare_numbers(text):
+        for bare in bare_numbers:
             if _inside(bare, occupied) or any(v.start <= bare.start < v.end for v in values):
                 continue
             if any(_ORGAN_TO_VALUE.fullmatch(text[o.end - offset : bare.start]) for o in organs):

@@ -8,6 +8,7 @@ Documents and returns one :class:`kg.model.Extraction` each.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from functools import cache
 
@@ -184,8 +185,7 @@ class PsmaMeasurements:
         measurements: list[tuple[Measurement, Sentence]] = []
         negated: list[tuple[Mention, str | None, Sentence]] = []
         previous = previous_time_to_event = None
-        for sentence in sentences:
-            inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
+        for sentence, inside in zip(sentences, _mentions_by_sentence(sentences, mentions), strict=True):
             found, previous, denied = self.builder.build(sentence, inside, context, previous, previous_time_to_event)
             previous_time_to_event = next(
                 (m for m in reversed(inside) if m.curie in TIME_TO_EVENT), previous_time_to_event
@@ -194,6 +194,21 @@ class PsmaMeasurements:
             negated.extend((mention, grade, sentence) for mention, grade in denied)
         doc._.psma_measurements = (context, measurements, negated)
         return doc
+
+
+def _mentions_by_sentence(sentences: list[Sentence], mentions: list[Mention]) -> list[list[Mention]]:
+    """The mentions that lie inside each sentence, in their order, found in one pass over the mentions.
+
+    Sentences are in text order and never touch, so the only sentence that can hold a mention is the
+    last one starting at or before it.
+    """
+    starts = [sentence.start for sentence in sentences]
+    inside: list[list[Mention]] = [[] for _sentence in sentences]
+    for mention in mentions:
+        index = bisect_right(starts, mention.start) - 1
+        if index >= 0 and mention.end <= sentences[index].end:
+            inside[index].append(mention)
+    return inside
 
 
 def _main_agents(sentences: list[Sentence], agents: list[Mention], prior: set[int]) -> list[Mention]:

@@ -27,11 +27,14 @@ _DESIGN = {
     "retrospective": re.compile(r"\bretrospective(?:ly)?\b", re.I),
     "non-randomized": re.compile(r"\bnon[- ]?randomi[sz]ed\b", re.I),
 }
-#: A word every match of the design pattern contains (a substring test is ~100x cheaper than the search).
-_DESIGN_NEEDLES = {
-    "randomized": "random", "open-label": "label", "double-blind": "blind", "single-blind": "blind",
-    "placebo-controlled": "controlled", "multicenter": "multi", "single-center": "single", "single-arm": "arm",
-    "prospective": "prospective", "retrospective": "retrospective", "non-randomized": "random",
+#: Per design pattern, a word every match contains (a substring test is ~100x cheaper than the search) and
+#: the word every match starts with (the search may begin where it first appears).
+_DESIGN_WORDS = {
+    "randomized": ("random", "random"), "open-label": ("label", "open"), "double-blind": ("blind", "double"),
+    "single-blind": ("blind", "single"), "placebo-controlled": ("controlled", "placebo"),
+    "multicenter": ("multi", "multi"), "single-center": ("single", "single"), "single-arm": ("arm", "single"),
+    "prospective": ("prospective", "prospective"), "retrospective": ("retrospective", "retrospective"),
+    "non-randomized": ("random", "non"),
 }  # fmt: skip
 _COUNT = r"(?P<n>\d{1,3}(?:,\d{3})*|\d+|" + WORD_NUMBER_PATTERN.replace("?P<", "?P<w_") + r")"
 _ENROLLED = re.compile(
@@ -45,7 +48,8 @@ _ENROLL_VERB = prefiltered(
     re.I,
 )
 _PEOPLE = prefiltered(r"patients|men\b|participants|subjects", re.I)
-_RATIO = prefiltered(r"\b(?:in an?\s+)?(?P<ratio>\d:\d(?::\d)?)\s*(?:ratio|randomi[sz]ation|fashion)?", re.I)
+#: "randomized 2:1", "in a 1:1 ratio": the first such ratio of the text.
+_RATIO = re.compile(r"\b(?P<ratio>\d:\d(?::\d)?)")
 
 
 @dataclass(frozen=True)
@@ -71,9 +75,7 @@ def trial_facts(text: str, sentences: list[Sentence]) -> TrialFacts:
     phase_match = _PHASE.search(text)
     phase = normalize_phase(phase_match) if phase_match else None
     lowered = text.lower()
-    design = tuple(
-        name for name, pattern in _DESIGN.items() if _DESIGN_NEEDLES[name] in lowered and pattern.search(text)
-    )
+    design = tuple(name for name, pattern in _DESIGN.items() if _states(pattern, *_DESIGN_WORDS[name], text, lowered))
     n_patients = None
     for sentence in sentences[1:]:
         if not _PEOPLE.search(sentence.text):
@@ -90,5 +92,38 @@ def trial_facts(text: str, sentences: list[Sentence]) -> TrialFacts:
                 break
         if n_patients:
             break
-    ratio_match = _RATIO.search(text) if "random" in lowered else None
-    return TrialFacts(phase, design, n_patients, ratio_match.group("ratio") if ratio_match else None)
+    ratio = _randomization_ratio(text) if "random" in lowered else None
+    return TrialFacts(phase, design, n_patients, ratio)
+
+
+def _states(pattern: re.Pattern[str], contained: str, start: str, text: str, lowered: str) -> bool:
+    """Whether ``text`` matches a design pattern, whose every match contains ``contained`` and starts with
+    ``start`` (in any case).
+
+    >>> text = "A single-centre, open-label, single-arm trial"
+    >>> _states(_DESIGN["single-arm"], "arm", "single", text, text.lower())
+    True
+    """
+    if contained not in lowered:
+        return False
+    # No match starts before the start word's first place, unless lower-casing moved the places (a letter
+    # that lower-cases to two) or hid the word (letters that IGNORECASE matches but str.lower keeps: ı, ſ).
+    first = lowered.find(start)
+    if first < 0 or len(lowered) != len(text) or "\u0131" in lowered or "\u017f" in lowered:
+        first = 0
+    return pattern.search(text, first) is not None
+
+
+def _randomization_ratio(text: str) -> str | None:
+    """The first "d:d" ratio of the text, looked for only where a colon is (a search would try every place).
+
+    >>> _randomization_ratio("Methods: 12:1 is no ratio; men were randomized in a 2:1 ratio (or 1:1:1)")
+    '2:1'
+    """
+    colon = text.find(":", 1)
+    while colon >= 0:
+        match = _RATIO.match(text, colon - 1)
+        if match:
+            return match.group("ratio")
+        colon = text.find(":", colon + 1)
+    return None

@@ -374,3 +374,19 @@ def test_dose_thresholds_are_not_absorbed_doses(record):
     rows = _rows(record, text, "endpoint", "value", "unit")
     assert ("absorbed dose:tumor", 4.2, "Gy/GBq") in rows
     assert all(unit != "Gy" for _endpoint, _value, unit in rows)
+
+
+def test_mentions_are_given_to_the_sentence_that_holds_them():
+    from ingest.extraction.context import Sentence
+    from ingest.extraction.mentions import Mention
+    from ingest.extraction.pipeline import _mentions_by_sentence
+
+    sentences = [Sentence(0, 10, "x" * 10), Sentence(12, 30, "y" * 18)]
+    mentions = [
+        Mention(13, 15, "ab", None, "Endpoint"),
+        Mention(2, 4, "cd", None, "Endpoint"),
+        Mention(8, 13, "over", None, "Endpoint"),  # across the break: in neither
+        Mention(25, 30, "efghi", None, "Endpoint"),
+    ]
+    inside = _mentions_by_sentence(sentences, mentions)
+    assert inside == [[mentions[1]], [mentions[0], mentions[3]]]

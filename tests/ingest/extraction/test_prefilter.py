@@ -40,8 +40,8 @@ def _texts() -> tuple[list[str], list[str]]:
 
 
 def test_the_extractor_uses_prefiltered_patterns():
-    names = [name for name, pattern in _patterns() if pattern.needles]
-    assert len(names) >= 30, names
+    names = [name for name, pattern in _patterns() if pattern.needles or pattern.cased_needles]
+    assert len(names) >= 35, names
 
 
 @pytest.mark.parametrize("name, pattern", _patterns(), ids=lambda value: value if isinstance(value, str) else "")
@@ -61,17 +61,26 @@ def test_a_text_the_prefilter_skips_has_no_match(name, pattern):
 @pytest.mark.parametrize(
     "regex, flags, needles",
     [
-        (r"\bhazard ratio\b|\bHR\b", 0, {"hazard ratio", "hr"}),
-        (r"PSA\s+declines?", re.I, {"decline"}),  # the longer literal is the more selective one
-        (r"(?<=\band )of\s+\d+%", 0, {"and of"}),  # a lookbehind's text is in the text too
+        (r"\bhazard ratio\b|\bHR\b", 0, {("hazard ratio", True), ("HR", True)}),
+        (r"\bhazard ratio\b|\bHR\b", re.I, {("hazard ratio", False), ("hr", False)}),
+        (r"\bHRs?\b|(?i:hazard ratio)", 0, {("HR", True), ("hazard ratio", False)}),  # scoped flags count
+        (r"(?i)HR", 0, {("hr", False)}),
+        (r"HR(?i:s)", 0, {("hrs", False)}),  # one part in any case: the whole is looked for in any case
+        (r"PSA\s+declines?", re.I, {("decline", False)}),  # the longer literal is the more selective one
+        (r"(?<=\band )of\s+\d+%", 0, {("and of", True)}),  # a lookbehind's text is in the text too
         (r"\d+(?:\.\d+)?", 0, None),  # nothing literal in every match
         (r"median|(?:\d+)", 0, None),  # one alternative has no literal: no requirement
-        (r"grade\s*[3-5]|severe", re.I, {"grade", "severe"}),
-        (r"[Pp]ower", 0, {"power"}),
-        (r"(?i:OS)\b", 0, {"os"}),
-        (r"x?y", 0, {"y"}),
-        (r"≥\s*x", 0, {"≥"}),  # an uncased symbol is kept; a cased non-ASCII letter would not be
-        (r"µg", 0, {"g"}),
+        (r"grade\s*[3-5]|severe", re.I, {("grade", False), ("severe", False)}),
+        (r"[Pp]ower", 0, {("power", True), ("Power", True)}),
+        (r"(?i:OS)\b", 0, {("os", False)}),
+        (r"x?y", 0, {("y", True)}),
+        (r"≥\s*x", re.I, {("≥", False)}),  # an uncased symbol is kept; a cased non-ASCII letter would not be
+        (r"µg", re.I, {("g", False)}),  # IGNORECASE matches µ to μ, which str.lower leaves apart
+        (r"α|x", re.I, {("α", False), ("x", False)}),  # α matches its capital only
+        (r"β", re.I, None),  # but β matches ϐ too, which str.lower keeps apart
+        (r"µg", 0, {("µg", True)}),  # matched as written, any character is a literal
+        (r"(?i:ab)|Xab", 0, {("ab", False)}),  # "Xab" holds "ab" in any case: it adds nothing
+        (r"(?i:Xab)|ab", 0, {("xab", False), ("ab", True)}),  # but "ab" as written is not in every "xab"
     ],
 )
 def test_required_literals(regex, flags, needles):
@@ -84,3 +93,19 @@ def test_case_folds_that_lower_does_not_make_run_the_pattern():
     text = "re\u017fponse"  # long s: IGNORECASE matches it to "s", str.lower does not
     assert pattern.compiled.search(text) is not None
     assert pattern.search(text) is not None
+
+
+def test_the_clues_of_hand_written_prefilters_never_hide_a_match():
+    """The non-result and proportion patterns run only where their clues are: the same spans must come out."""
+    from ingest.extraction.measurements import _NOT_A_RESULT, _not_a_result
+    from ingest.extraction.numbers import PROPORTION, find_proportions
+
+    texts, _pieces = _texts()
+    found = 0
+    for text in texts:
+        spans = [(m.start(), m.end()) for m in _NOT_A_RESULT.finditer(text)]
+        assert _not_a_result(text) == spans, text
+        proportions = [m.start("value") for m in PROPORTION.finditer(text)]
+        assert [value.start for value in find_proportions(text)] == proportions, text
+        found += bool(spans) + bool(proportions)
+    assert found > 20  # the check saw matches of both
