@@ -44,9 +44,10 @@ _REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, getattr(sre_cons
 #: substring tests cost more than the pattern itself.
 _SHORT = 48
 #: Case-insensitive needles are lower-case and tested against the lower-cased text, which is right except
-#: for two characters that IGNORECASE matches to an ASCII letter but ``str.lower`` leaves alone (dotless i,
-#: long s): a text holding one always runs the pattern.
-_CASE_SPECIALS = ("\u0131", "\u017f")
+#: for characters that IGNORECASE matches to an ASCII letter but ``str.lower`` does not lower to it: dotless i
+#: and long s are left alone, and a dotted capital I becomes "i" and a combining dot (U+0307), which splits a
+#: needle. A lowered text holding one of these always runs the pattern.
+_CASE_SPECIALS = ("\u0131", "\u017f", "\u0307")
 
 #: A needle: a string, and whether the pattern matches it exactly as written (else it is lower-cased and
 #: matched in any case).
@@ -304,7 +305,7 @@ def _lowered(text: str) -> str | None:
     """``text.lower()`` (kept for the next patterns run over the same few texts), or None when a case special
     is in it."""
     lowered = text.lower()
-    return None if _CASE_SPECIALS[0] in lowered or _CASE_SPECIALS[1] in lowered else lowered
+    return None if any(special in lowered for special in _CASE_SPECIALS) else lowered
 
 
 def prefiltered(pattern: re.Pattern[str] | str, flags: int = 0) -> Prefiltered:

@@ -88,9 +88,15 @@ def test_required_literals(regex, flags, needles):
     assert (set(found) if found is not None else None) == needles
 
 
-def test_case_folds_that_lower_does_not_make_run_the_pattern():
-    pattern = prefiltered(r"response", re.I)
-    text = "re\u017fponse"  # long s: IGNORECASE matches it to "s", str.lower does not
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the re\u017fponse rate of the cohort was high",  # long s: IGNORECASE matches it to "s", str.lower does not
+        "the PET scan \u0130DENTIFIED a recurrence in the pelvic bones",  # dotted I: str.lower adds a combining dot
+    ],
+)
+def test_case_folds_that_lower_does_not_make_run_the_pattern(text):
+    pattern = prefiltered(r"response|identified", re.I)
     assert pattern.compiled.search(text) is not None
     assert pattern.search(text) is not None
 
