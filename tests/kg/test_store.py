@@ -15,7 +15,7 @@ from ingest.extraction.pipeline import EXTRACTOR_VERSION, extract_document
 from kg.build import build_graph
 from kg.errors import StoreError
 from kg.rdf import document_graph, document_triples, graph_iri, ntriples
-from kg.store import GraphStore
+from kg.store import BULK_MIN, PENDING_NAME, BatchWriter, GraphStore
 from kg.validate import validate_graph
 
 DATA = Path(__file__).resolve().parents[1] / "ingest" / "data"
@@ -104,20 +104,25 @@ def test_remove_command(tmp_path, capsys):
     assert "not in the store" in capsys.readouterr().err
 
 
-@pytest.fixture
-def big_corpus(tmp_path) -> Path:
+def generated_corpus(path: Path, records: int) -> Path:
     sys.path.insert(0, str(ROOT / "bench"))
     from bench_parse import generate
 
-    path = tmp_path / "big.xml"
-    generate(path, 240)
+    generate(path, records)
     return path
 
 
+@pytest.fixture
+def big_corpus(tmp_path) -> Path:
+    return generated_corpus(tmp_path / "big.xml", 240)
+
+
 @pytest.mark.parametrize("jobs", ["1", "2"])
-def test_a_killed_ingest_leaves_whole_documents_and_a_rerun_finishes(tmp_path, big_corpus, jobs):
+def test_a_killed_ingest_leaves_whole_documents_and_a_rerun_finishes(tmp_path, jobs):
+    # Large enough that the kill, after the first bulk load (~1 s of documents), lands mid-ingest.
+    corpus = generated_corpus(tmp_path / "big.xml", 1000)
     store_path = tmp_path / "killed"
-    command = [sys.executable, "-m", "kg.cli", "ingest", str(big_corpus), "--store", str(store_path)]
+    command = [sys.executable, "-m", "kg.cli", "ingest", str(corpus), "--store", str(store_path)]
     command += ["--jobs", jobs, "--verbose"]
     process = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
     stored = 0
@@ -131,7 +136,7 @@ def test_a_killed_ingest_leaves_whole_documents_and_a_rerun_finishes(tmp_path, b
     assert process.returncode == -signal.SIGKILL
 
     expected = {}
-    for document in read_documents([str(big_corpus)]):
+    for document in read_documents([str(corpus)]):
         expected[document.id] = len(document_graph(document, extract_document(document), EXTRACTOR_VERSION))
     store = GraphStore(store_path)
     present = store.document_ids()
@@ -165,6 +170,53 @@ def test_two_processes_store_the_same_graph_and_a_rerun_extracts_nothing(tmp_pat
     monkeypatch.setattr(kg.build, "extract_document", refuse)
     again = build_graph([str(big_corpus)], two, IngestReport(), processes=2)
     assert (again.added, again.replaced, again.unchanged) == (0, 0, 240)
+
+
+def interrupted_bulk_load(path: Path) -> tuple[str, str]:
+    """A store as a bulk load killed midway leaves it: one whole document, a second one partly
+    written, and the journal naming both graphs (``GraphStore.load_new``)."""
+    store = GraphStore(path)
+    documents = [d for d in read_documents([str(DATA / "pubmed_mixed.xml")]) if d.version == 1]
+    bodies = [ntriples(document_triples(d, extract_document(d), EXTRACTOR_VERSION)) for d in documents]
+    names = [str(graph_iri(d.id)) for d in documents]
+    (path / PENDING_NAME).write_text("".join(f"{name}\n" for name in names))
+    store.store.load(input=bodies[0], format=RdfFormat.N_TRIPLES, to_graph=NamedNode(names[0]))
+    half = "".join(bodies[1].splitlines(keepends=True)[:5])
+    store.store.load(input=half, format=RdfFormat.N_TRIPLES, to_graph=NamedNode(names[1]))
+    del store
+    return documents[0].id, documents[1].id
+
+
+@pytest.mark.parametrize("read_only", [False, True])
+def test_an_interrupted_bulk_load_is_dropped_before_anything_reads_the_store(tmp_path, read_only):
+    path = tmp_path / "s"
+    whole, partial = interrupted_bulk_load(path)
+    store = GraphStore(path, read_only=read_only)
+    assert graph_size(store, whole) == graph_size(store, partial) == 0
+    assert store.document_ids() == [] and not (path / PENDING_NAME).exists()
+    del store
+    store = GraphStore(path)
+    assert build_graph([str(DATA / "pubmed_mixed.xml")], store, IngestReport()).added == 2  # a rerun finishes
+
+
+def test_new_documents_go_in_by_bulk_load_and_a_bad_one_fails_alone(tmp_path, big_corpus, monkeypatch):
+    store = GraphStore(tmp_path / "s")
+    loads = []
+
+    def load_new(documents, extractor_version):
+        loads.append(len(documents))
+        return GraphStore.load_new(store, documents, extractor_version)
+
+    monkeypatch.setattr(store, "load_new", load_new)
+    documents = list(read_documents([str(big_corpus)]))
+    writer = BatchWriter(store, EXTRACTOR_VERSION)
+    bodies = [ntriples(document_triples(d, extract_document(d), EXTRACTOR_VERSION)) for d in documents[:BULK_MIN]]
+    bodies[3] = bodies[3].replace("<https://", "<not an iri ", 1)
+    outcomes = [outcome for d, body in zip(documents, bodies, strict=False) for _, outcome in writer.add(d, body)]
+    outcomes += [outcome for _, outcome in writer.flush()]
+    assert loads == [BULK_MIN]  # tried as one bulk load, which the bad document failed as a whole
+    assert isinstance(outcomes[3], StoreError) and outcomes[:3] + outcomes[4:] == ["added"] * (BULK_MIN - 1)
+    assert len(store.document_ids()) == BULK_MIN - 1 and not (tmp_path / "s" / PENDING_NAME).exists()
 
 
 def test_read_only_opens_share_a_store_that_no_writer_may_open_meanwhile(tmp_path):
