@@ -32,9 +32,13 @@ PENDING_NAME = "psmakg.pending"
 #: Fewer new documents than this are written one transaction each: a bulk load costs ~10 ms of
 #: CPU (and more of disk syncs) a call, plus ~12 µs a quad against ~35 µs in a transaction.
 BULK_MIN = 32
-#: New documents gathered before a bulk load, and the longest a gathered document waits for it.
-BULK_BATCH = 512
-BULK_SECONDS = 1.0
+#: The most new documents one bulk load takes.
+BULK_BATCH = 4096
+#: How long new documents are gathered for the first bulk load of an ingest, and at most for any.
+#: Each load's files are merged into those already stored, so fewer, larger loads cost less a
+#: document (10,000 abstracts: ~2.1 ms a document in loads of 512, ~1.6 ms in loads of 2,000);
+#: the window doubles after each load, so a short ingest still commits within a second.
+BULK_SECONDS = (1.0, 8.0)
 
 
 def default_store_path() -> Path:
@@ -333,6 +337,7 @@ class BatchWriter:
         self._pending: list[tuple[Document, str]] = []
         self._pending_ids: set[str] = set()
         self._since = 0.0
+        self._window = BULK_SECONDS[0]
 
     def add(self, document: Document, ntriples: str) -> list[tuple[Document, str | StoreError]]:
         """Take one document's graph (N-Triples); returns what was committed meanwhile."""
@@ -343,7 +348,8 @@ class BatchWriter:
             self._since = time.monotonic()
         self._pending.append((document, ntriples))
         self._pending_ids.add(document.id)
-        if len(self._pending) >= BULK_BATCH or time.monotonic() - self._since >= BULK_SECONDS:
+        if len(self._pending) >= BULK_BATCH or time.monotonic() - self._since >= self._window:
+            self._window = min(2 * self._window, BULK_SECONDS[1])
             return self.flush()
         return []
 
