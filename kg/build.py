@@ -61,14 +61,21 @@ def _prepared(documents: Iterator[Document], processes: int) -> Iterator[tuple[D
     build_pipeline()  # built once here, shared by the forked workers
     chunk = max(1, BATCH // (processes * 4))
     with multiprocessing.get_context("fork").Pool(processes, initializer=_die_with_parent) as pool:
-        batch = first
-        while batch:
+
+        def submit(batch: list[Document]):
             chunks = [batch[i : i + chunk] for i in range(0, len(batch), chunk)]
-            pending = pool.map_async(_prepare_batch, chunks)
-            following = list(islice(documents, BATCH))  # read the next batch while this one is extracted
-            for documents_chunk, results in zip(chunks, pending.get(), strict=True):
-                yield from zip(documents_chunk, results, strict=True)
-            batch = following
+            return chunks, pool.map_async(_prepare_batch, chunks)
+
+        in_flight = submit(first)
+        while in_flight is not None:
+            # The next batch is read and handed to the workers before this one's results are
+            # consumed, so the workers extract while this process writes to the store.
+            following = list(islice(documents, BATCH))
+            chunks, pending = in_flight
+            results = pending.get()
+            in_flight = submit(following) if following else None
+            for documents_chunk, chunk_results in zip(chunks, results, strict=True):
+                yield from zip(documents_chunk, chunk_results, strict=True)
 
 
 def build_graph(
