@@ -1,9 +1,11 @@
 """Store benchmarks: end-to-end ingest, loading, and SPARQL latency next to bare pyoxigraph.
 
-Usage: python bench/bench_store.py [--documents 10000] [--triples 1000000]
+Usage: python bench/bench_store.py [--documents 10000] [--triples 1000000] [--without-extraction 2000]
 
-1. End-to-end ingest (read PubMed XML, extract, write one transaction per document) of
-   generated abstracts cycled from the demo corpus, on disk: documents/s.
+1. End-to-end ingest (read PubMed XML, extract, build N-Triples, write: bulk loads of new
+   documents) of generated abstracts cycled from the demo corpus, on disk: documents/s; then
+   the same ingest path with extraction left out (extractions of the first --without-extraction
+   documents computed beforehand), with the CPU time of the writing process and of the workers.
 2. A generated graph of about --triples triples (the demo graph copied with fresh IRIs),
    loaded into psma-kg's store through its bulk path and into a bare pyoxigraph store
    with bulk_load: seconds each.
@@ -14,6 +16,7 @@ Usage: python bench/bench_store.py [--documents 10000] [--triples 1000000]
 from __future__ import annotations
 
 import argparse
+import resource
 import statistics
 import sys
 import tempfile
@@ -27,7 +30,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 import pyoxigraph  # noqa: E402
 from bench_parse import generate  # noqa: E402
 
-from ingest import IngestReport  # noqa: E402
+import kg.build  # noqa: E402
+from ingest import IngestReport, read_documents  # noqa: E402
+from ingest.extraction.pipeline import extract_document  # noqa: E402
 from kg.build import build_graph  # noqa: E402
 from kg.exports import export_rdf  # noqa: E402
 from kg.store import GraphStore  # noqa: E402
@@ -83,13 +88,44 @@ def big_nquads(source: bytes, triples: int) -> tuple[bytes, int]:
     return ("\n".join(out) + "\n").encode(), len(out)
 
 
+def cpu_seconds() -> tuple[float, float]:
+    """CPU time (user + system) of this process and of its finished children (the workers)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
+
+
+def ingest_without_extraction(folder: Path, documents: int) -> None:
+    """The ingest path (read, N-Triples, store) with extraction replaced by a lookup of results made beforehand."""
+    corpus = folder / "corpus-small.xml"
+    generate(corpus, documents)
+    extracted = {document.id: extract_document(document) for document in read_documents([str(corpus)])}
+    extract = kg.build.extract_document
+    kg.build.extract_document = lambda document: extracted[document.id]  # forked workers inherit it
+    try:
+        for jobs in (1, 2):
+            store = GraphStore(folder / f"store-small-{jobs}")
+            (own, children), start = cpu_seconds(), time.perf_counter()
+            result = build_graph([str(corpus)], store, IngestReport(), processes=jobs)
+            seconds = time.perf_counter() - start
+            own, children = (after - before for after, before in zip(cpu_seconds(), (own, children), strict=True))
+            print(f"ingest without extraction, {jobs} process(es): {result.added:,} documents in {seconds:.1f} s"
+                  f" = {result.added / seconds:,.0f}/s; CPU a document: {own / result.added * 1e3:.2f} ms writing"
+                  f" process, {children / result.added * 1e3:.2f} ms workers")  # fmt: skip
+            del store
+    finally:
+        kg.build.extract_document = extract
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--documents", type=int, default=10_000)
     parser.add_argument("--triples", type=int, default=1_000_000)
+    parser.add_argument("--without-extraction", type=int, default=2_000, metavar="N")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
+        if args.without_extraction:
+            ingest_without_extraction(folder, args.without_extraction)
         corpus = folder / "corpus.xml"
         generate(corpus, args.documents)
         for jobs in (1, 2):
@@ -97,7 +133,7 @@ def main() -> None:
             start = time.perf_counter()
             result = build_graph([str(corpus)], store, IngestReport(), processes=jobs)
             ingest_s = time.perf_counter() - start
-            print(f"end-to-end ingest, {jobs} extraction process(es): {result.added:,} documents in {ingest_s:.1f} s"
+            print(f"end-to-end ingest, {jobs} process(es): {result.added:,} documents in {ingest_s:.1f} s"
                   f" = {result.added / ingest_s:,.0f}/s, {len(store):,} quads")  # fmt: skip
         graphs = {"ingested": store}
 

@@ -2,8 +2,9 @@
 
 Extraction and the building of each document's triples run in worker processes when
 ``processes`` > 1 (they are CPU-bound and independent per document); the store is written by
-this process alone, one document per transaction, in input order. Workers send back only the
-small N-Triples text of each document, never spaCy objects.
+this process alone, in input order (``kg.store.BatchWriter``: new documents in bulk loads,
+changed ones a transaction each). Workers send back only the small N-Triples text of each
+document, never spaCy objects.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from ingest.document import Document
 from ingest.extraction.pipeline import EXTRACTOR_VERSION, build_pipeline, extract_document
 from kg.errors import ExtractionError, ParseError, StoreError
 from kg.rdf import document_ntriples
-from kg.store import GraphStore, PutResult
+from kg.store import BatchWriter, GraphStore, PutResult
 
 #: Documents handed to the worker pool at a time (bounds memory on any input size).
 BATCH = 256
@@ -60,14 +61,21 @@ def _prepared(documents: Iterator[Document], processes: int) -> Iterator[tuple[D
     build_pipeline()  # built once here, shared by the forked workers
     chunk = max(1, BATCH // (processes * 4))
     with multiprocessing.get_context("fork").Pool(processes, initializer=_die_with_parent) as pool:
-        batch = first
-        while batch:
+
+        def submit(batch: list[Document]):
             chunks = [batch[i : i + chunk] for i in range(0, len(batch), chunk)]
-            pending = pool.map_async(_prepare_batch, chunks)
-            following = list(islice(documents, BATCH))  # read the next batch while this one is extracted
-            for documents_chunk, results in zip(chunks, pending.get(), strict=True):
-                yield from zip(documents_chunk, results, strict=True)
-            batch = following
+            return chunks, pool.map_async(_prepare_batch, chunks)
+
+        in_flight = submit(first)
+        while in_flight is not None:
+            # The next batch is read and handed to the workers before this one's results are
+            # consumed, so the workers extract while this process writes to the store.
+            following = list(islice(documents, BATCH))
+            chunks, pending = in_flight
+            results = pending.get()
+            in_flight = submit(following) if following else None
+            for documents_chunk, chunk_results in zip(chunks, results, strict=True):
+                yield from zip(documents_chunk, chunk_results, strict=True)
 
 
 def build_graph(
@@ -95,24 +103,24 @@ def build_graph(
                 continue
             yield document
 
+    def record(committed: list[tuple[Document, str | StoreError]]) -> None:
+        for document, outcome in committed:
+            if isinstance(outcome, StoreError):
+                result.failed.append(str(outcome))
+                error = ParseError(document.source, str(outcome), index=document.record_index, record_id=document.id)
+                report.skip(error)
+                continue
+            setattr(result, outcome, getattr(result, outcome) + 1)
+            if on_document is not None:
+                on_document(document, outcome)
+
+    writer = BatchWriter(store, EXTRACTOR_VERSION)
     for document, prepared in _prepared(changed(), processes):
         if isinstance(prepared, Exception):
             error = ExtractionError(f"{document.source}: {document.id}: extraction failed: {prepared!r}")
             report.skip(ParseError(document.source, str(error), index=document.record_index, record_id=document.id))
             continue
-        if store.is_current(document, EXTRACTOR_VERSION):  # the same document twice in one input
-            result.unchanged += 1
-            if on_document is not None:
-                on_document(document, "unchanged")
-            continue
-        try:
-            outcome = store.write(document, prepared, EXTRACTOR_VERSION)
-        except StoreError as exc:
-            result.failed.append(str(exc))
-            report.skip(ParseError(document.source, str(exc), index=document.record_index, record_id=document.id))
-            continue
-        setattr(result, outcome, getattr(result, outcome) + 1)
-        if on_document is not None:
-            on_document(document, outcome)
+        record(writer.add(document, prepared))
+    record(writer.flush())
     store.close()
     return result

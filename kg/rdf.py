@@ -11,7 +11,7 @@ import hashlib
 from functools import cache, lru_cache
 from urllib.parse import quote
 
-from rdflib import RDF, XSD, Graph, Literal, URIRef
+from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from ingest.document import Document
@@ -20,20 +20,8 @@ from kg.model import Evidence, ExtractedAgent, ExtractedTrial, Extraction, Measu
 from kg.ontology import load_ontology
 from kg.vocab import PSMA, namespaces
 
-OA = "http://www.w3.org/ns/oa#"
-
-
-@cache
-def _oa(name: str) -> URIRef:
-    """A term of the Web Annotation vocabulary."""
-    return URIRef(OA + name)
-
-
-BIBO_DOI = URIRef("http://purl.org/ontology/bibo/doi")
-OA_ANNOTATION = _oa("Annotation")
-OA_SPECIFIC = _oa("SpecificResource")
-OA_POSITION = _oa("TextPositionSelector")
-OA_QUOTE = _oa("TextQuoteSelector")
+OA = Namespace("http://www.w3.org/ns/oa#")
+BIBO = Namespace("http://purl.org/ontology/bibo/")
 
 
 def base_iri() -> str:
@@ -85,166 +73,214 @@ def _ontology_version() -> str:
     return next((str(v) for v in graph.objects(None, URIRef("http://www.w3.org/2002/07/owl#versionInfo"))), "")
 
 
+_NT_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
+def _iri(value: str) -> str:
+    """An IRI as an N-Triples term."""
+    return f"<{value}>"
+
+
+def _literal(value: object, datatype: URIRef | None = None) -> str:
+    """A literal as an N-Triples term, as rdflib writes ``Literal(value, datatype=datatype)``.
+
+    A plain string is written directly (most literals are, and are new in each document); any other
+    value goes through rdflib's Literal once, which keeps its datatypes and lexical forms.
+
+    >>> print(_literal('say "hi"\\n'), _literal(False), _literal("0.5", XSD.decimal))
+    "say \\"hi\\"\\n" "false"^^<http://www.w3.org/2001/XMLSchema#boolean> "0.5"^^<http://www.w3.org/2001/XMLSchema#decimal>
+    """
+    if datatype is None and type(value) is str:
+        return f'"{value.translate(_NT_ESCAPES)}"'
+    return _typed_literal(type(value), value, datatype)
+
+
 @lru_cache(maxsize=8192)
-def _cached_literal(kind: type, value: object, datatype: URIRef | None) -> Literal:
-    return Literal(value, datatype=datatype)
+def _typed_literal(kind: type, value: object, datatype: URIRef | None) -> str:
+    # ``kind`` keeps apart values that compare equal (True and 1), whose literals differ.
+    term = Literal(value, datatype=datatype)
+    text = f'"{str(term).translate(_NT_ESCAPES)}"'
+    return f"{text}^^<{term.datatype}>" if term.datatype else text
 
 
-def _literal(value: object, datatype: URIRef | None = None) -> Literal:
-    """``Literal(value, datatype=datatype)``, made once per value: building a document repeats most of its
-    literals (statuses, units, the extractor, each evidence sentence twice), and rdflib's constructor is slow."""
-    return _cached_literal(type(value), value, datatype)
+class _Terms:
+    """The terms of a namespace as N-Triples IRIs (``<...>``), each looked up once.
+
+    An unknown name fails as the namespace fails; a known one becomes a plain attribute.
+    """
+
+    def __init__(self, namespace):
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> str:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        value = _iri(self._namespace[name])
+        setattr(self, name, value)
+        return value
+
+
+_psma, _rdf, _dcterms, _prov, _skos, _oa, _bibo = map(_Terms, (PSMA, RDF, DCTERMS, PROV, SKOS, OA, BIBO))
+_DECIMAL, _INTEGER = XSD.decimal, XSD.integer
+
+
+@lru_cache(maxsize=4096)
+def _expand(curie: str) -> str:
+    """The IRI of a CURIE, as an N-Triples term."""
+    return _iri(load_ontology().converter.expand(curie))
 
 
 class _Builder:
-    """Collects the triples of one document, in order and without repeats."""
+    """Collects the N-Triples lines of one document, in order and without repeats."""
 
     def __init__(self, document: Document, extraction: Extraction, extractor_version: str):
         self.document = document
         self.extraction = extraction
-        self.triples: dict[tuple, None] = {}
+        self.lines: dict[str, None] = {}
         self.base = base_iri()
-        self.expand = load_ontology().converter.expand
-        self.publication = publication_iri(document)
+        self.publication = _iri(publication_iri(document))
         self.extractor_version = extractor_version
 
-    def add(self, s, p, o) -> None:
+    def add(self, s: str, p: str, o: str | None) -> None:
         if o is not None:
-            self.triples[(s, p, o if isinstance(o, URIRef | Literal) else _literal(o))] = None
+            self.lines[f"{s} {p} {o} .\n"] = None
 
-    def iri(self, kind: str, *parts: object) -> URIRef:
-        return URIRef(f"{self.base}{kind}/{_hash(self.document.id, *parts)}")
+    def iri(self, kind: str, *parts: object) -> str:
+        return _iri(f"{self.base}{kind}/{_hash(self.document.id, *parts)}")
 
-    def build(self, content: str) -> list[tuple]:
+    def build(self, content: str) -> str:
         document, publication = self.document, self.publication
-        self.add(publication, RDF.type, PSMA.Publication)
-        self.add(publication, DCTERMS.identifier, _literal(document.id))
-        self.add(publication, DCTERMS.title, _literal(document.title))
+        self.add(publication, _rdf.type, _psma.Publication)
+        self.add(publication, _dcterms.identifier, _literal(document.id))
+        self.add(publication, _dcterms.title, _literal(document.title))
         if document.pmid:
-            self.add(publication, PSMA.pmid, _literal(document.pmid))
+            self.add(publication, _psma.pmid, _literal(document.pmid))
         if document.doi:
-            self.add(publication, BIBO_DOI, _literal(document.doi))
+            self.add(publication, _bibo.doi, _literal(document.doi))
         if document.journal:
-            self.add(publication, PSMA.journal, _literal(document.journal))
+            self.add(publication, _psma.journal, _literal(document.journal))
         if document.year:
-            self.add(publication, PSMA.year, _literal(str(document.year), datatype=XSD.gYear))
-        self.add(publication, PSMA.contentHash, _literal(content))
+            self.add(publication, _psma.year, _literal(str(document.year), datatype=XSD.gYear))
+        self.add(publication, _psma.contentHash, _literal(content))
         for agent in self.extraction.agents:
             node = self.agent(agent)
-            self.add(publication, PSMA.mentionsAgent, node)
+            self.add(publication, _psma.mentionsAgent, node)
             if agent.role in ("investigational", "comparator"):
-                self.add(publication, PSMA.studiesAgent, node)
+                self.add(publication, _psma.studiesAgent, node)
         trials = [self.trial(trial) for trial in self.extraction.trials]
         for trial in trials:
-            self.add(publication, PSMA.reportsTrial, trial)
+            self.add(publication, _psma.reportsTrial, trial)
         main_trial = trials[0] if trials else None
         if main_trial is not None:
-            self.add(publication, PSMA.mainTrial, main_trial)
+            self.add(publication, _psma.mainTrial, main_trial)
             patients = self.extraction.trials[0].n_patients
             if patients:
-                self.add(publication, PSMA.studyPatients, _literal(patients, datatype=XSD.integer))
+                self.add(publication, _psma.studyPatients, _literal(patients, datatype=_INTEGER))
         for disease in self.extraction.diseases:
             resolved = _resolve(disease)
             if resolved and main_trial is not None:
-                self.add(main_trial, PSMA.inPopulation, self.expand(resolved))
-        arms: dict[str, URIRef] = {}
+                self.add(main_trial, _psma.inPopulation, _expand(resolved))
+        arms: dict[str, str] = {}
         for measurement in self.extraction.measurements:
             node = self.measurement(measurement, main_trial, arms)
-            self.add(publication, PSMA.reportsMeasurement, node)
-        return list(self.triples)
+            self.add(publication, _psma.reportsMeasurement, node)
+        return "".join(self.lines)
 
-    def agent(self, agent: ExtractedAgent) -> URIRef:
+    def agent(self, agent: ExtractedAgent) -> str:
         if agent.curie:
-            return self.expand(agent.curie)
-        node = URIRef(f"{self.base}agent/new/{quote(normalize_label(agent.label), safe='')}")
-        self.add(node, RDF.type, PSMA[agent.agent_class])
-        self.add(node, SKOS.prefLabel, _literal(agent.label))
-        self.add(node, PSMA.curated, _literal(False))
+            return _expand(agent.curie)
+        node = _iri(f"{self.base}agent/new/{quote(normalize_label(agent.label), safe='')}")
+        self.add(node, _rdf.type, getattr(_psma, agent.agent_class))
+        self.add(node, _skos.prefLabel, _literal(agent.label))
+        self.add(node, _psma.curated, _literal(False))
         if agent.radionuclide:
-            self.add(node, PSMA.hasRadionuclide, self.expand(f"nuclide:{agent.radionuclide}"))
+            self.add(node, _psma.hasRadionuclide, _expand(f"nuclide:{agent.radionuclide}"))
         return node
 
-    def trial(self, trial: ExtractedTrial) -> URIRef:
+    def trial(self, trial: ExtractedTrial) -> str:
         if trial.curie:
-            return self.expand(trial.curie)
-        node = URIRef(f"{self.base}trial/new/{quote(normalize_label(trial.label), safe='')}")
-        self.add(node, RDF.type, PSMA.ClinicalTrial)
-        self.add(node, SKOS.prefLabel, _literal(trial.label))
-        self.add(node, PSMA.curated, _literal(False))
+            return _expand(trial.curie)
+        node = _iri(f"{self.base}trial/new/{quote(normalize_label(trial.label), safe='')}")
+        self.add(node, _rdf.type, _psma.ClinicalTrial)
+        self.add(node, _skos.prefLabel, _literal(trial.label))
+        self.add(node, _psma.curated, _literal(False))
         for registration in trial.registrations:
-            self.add(node, PSMA.trialRegistration, _literal(registration))
+            self.add(node, _psma.trialRegistration, _literal(registration))
         return node
 
-    def arm(self, label: str, trial: URIRef | None, arms: dict[str, URIRef]) -> URIRef:
+    def arm(self, label: str, trial: str | None, arms: dict[str, str]) -> str:
         if label in arms:
             return arms[label]
         node = self.iri("arm", label)
         arms[label] = node
-        self.add(node, RDF.type, PSMA.TrialArm)
-        self.add(node, PSMA.armLabel, _literal(label))
+        self.add(node, _rdf.type, _psma.TrialArm)
+        self.add(node, _psma.armLabel, _literal(label))
         if trial is not None:
-            self.add(trial, PSMA.hasArm, node)
+            self.add(trial, _psma.hasArm, node)
         for part in label.split(" + "):
             resolved = _resolve(part)
             if resolved and resolved.startswith("agent:"):
-                self.add(node, PSMA.armIncludesAgent, self.expand(resolved))
+                self.add(node, _psma.armIncludesAgent, _expand(resolved))
         return node
 
-    def measurement(self, m: Measurement, trial: URIRef | None, arms: dict[str, URIRef]) -> URIRef:
+    def measurement(self, m: Measurement, trial: str | None, arms: dict[str, str]) -> str:
         evidence = m.evidence
         node = self.iri(
             "measurement", evidence.start if evidence else "", evidence.end if evidence else "", m.endpoint,
             m.arm, m.statistic, m.value, m.hr, m.status, m.negated, m.grade,
         )  # fmt: skip
-        self.add(node, RDF.type, PSMA.Measurement)
+        self.add(node, _rdf.type, _psma.Measurement)
         endpoint = load_ontology().endpoint_by_code(m.endpoint)
         if endpoint is not None:
-            self.add(node, PSMA.ofEndpoint, self.expand(endpoint.curie))
+            self.add(node, _psma.ofEndpoint, _expand(endpoint.curie))
         if m.arm:
-            self.add(node, PSMA.forArm, self.arm(m.arm, trial, arms))
+            self.add(node, _psma.forArm, self.arm(m.arm, trial, arms))
         if trial is not None:
-            self.add(node, PSMA.inTrial, trial)
-        self.add(node, PSMA.statistic, _literal(m.statistic))
-        self.add(node, PSMA.status, _literal(m.status))
+            self.add(node, _psma.inTrial, trial)
+        self.add(node, _psma.statistic, _literal(m.statistic))
+        self.add(node, _psma.status, _literal(m.status))
         for prop, value in (
-            (PSMA.value, m.value), (PSMA.ratio, m.hr), (PSMA.ciLow, m.ci_low), (PSMA.ciHigh, m.ci_high),
-            (PSMA.ciLevel, m.ci_level),
+            (_psma.value, m.value), (_psma.ratio, m.hr), (_psma.ciLow, m.ci_low), (_psma.ciHigh, m.ci_high),
+            (_psma.ciLevel, m.ci_level),
         ):  # fmt: skip
             if value is not None:
-                self.add(node, prop, _literal(_decimal(value), datatype=XSD.decimal))
-        for prop, value in ((PSMA.unit, m.unit), (PSMA.pValue, m.p_value), (PSMA.grade, m.grade), (PSMA.note, m.note)):
+                self.add(node, prop, _literal(_decimal(value), datatype=_DECIMAL))
+        for prop, value in (
+            (_psma.unit, m.unit), (_psma.pValue, m.p_value), (_psma.grade, m.grade), (_psma.note, m.note),
+        ):  # fmt: skip
             if value:
                 self.add(node, prop, _literal(value))
         if m.negated:
-            self.add(node, PSMA.negated, _literal(True))
+            self.add(node, _psma.negated, _literal(True))
         if evidence is not None:
-            self.add(node, PSMA.hasEvidence, self.evidence(evidence))
+            self.add(node, _psma.hasEvidence, self.evidence(evidence))
         return node
 
-    def evidence(self, evidence: Evidence) -> URIRef:
+    def evidence(self, evidence: Evidence) -> str:
         node = self.iri("evidence", evidence.start, evidence.end)
         target = self.iri("evidence-target", evidence.start, evidence.end)
         position = self.iri("selector", evidence.start, evidence.end)
         quote_selector = self.iri("quote", evidence.start, evidence.end)
-        extractor = URIRef(f"{self.base}extractor/{quote(evidence.extractor)}/{quote(evidence.version)}")
-        self.add(node, RDF.type, PSMA.Evidence)
-        self.add(node, RDF.type, OA_ANNOTATION)
-        self.add(node, _oa("hasTarget"), target)
-        self.add(node, PSMA.sentence, _literal(evidence.sentence))
-        self.add(node, PSMA.confidence, _literal(_decimal(evidence.confidence), datatype=XSD.decimal))
-        self.add(node, PROV.wasAttributedTo, extractor)
-        self.add(extractor, RDF.type, PSMA.Extractor)
-        self.add(extractor, SKOS.prefLabel, _literal(evidence.extractor))
-        self.add(extractor, PSMA.extractorVersion, _literal(evidence.version))
-        self.add(target, RDF.type, OA_SPECIFIC)
-        self.add(target, _oa("hasSource"), self.publication)
-        self.add(target, _oa("hasSelector"), position)
-        self.add(target, _oa("hasSelector"), quote_selector)
-        self.add(position, RDF.type, OA_POSITION)
-        self.add(position, _oa("start"), _literal(evidence.start, datatype=XSD.integer))
-        self.add(position, _oa("end"), _literal(evidence.end, datatype=XSD.integer))
-        self.add(quote_selector, RDF.type, OA_QUOTE)
-        self.add(quote_selector, _oa("exact"), _literal(evidence.sentence))
+        extractor = _iri(f"{self.base}extractor/{quote(evidence.extractor)}/{quote(evidence.version)}")
+        sentence = _literal(evidence.sentence)
+        self.add(node, _rdf.type, _psma.Evidence)
+        self.add(node, _rdf.type, _oa.Annotation)
+        self.add(node, _oa.hasTarget, target)
+        self.add(node, _psma.sentence, sentence)
+        self.add(node, _psma.confidence, _literal(_decimal(evidence.confidence), datatype=_DECIMAL))
+        self.add(node, _prov.wasAttributedTo, extractor)
+        self.add(extractor, _rdf.type, _psma.Extractor)
+        self.add(extractor, _skos.prefLabel, _literal(evidence.extractor))
+        self.add(extractor, _psma.extractorVersion, _literal(evidence.version))
+        self.add(target, _rdf.type, _oa.SpecificResource)
+        self.add(target, _oa.hasSource, self.publication)
+        self.add(target, _oa.hasSelector, position)
+        self.add(target, _oa.hasSelector, quote_selector)
+        self.add(position, _rdf.type, _oa.TextPositionSelector)
+        self.add(position, _oa.start, _literal(evidence.start, datatype=_INTEGER))
+        self.add(position, _oa.end, _literal(evidence.end, datatype=_INTEGER))
+        self.add(quote_selector, _rdf.type, _oa.TextQuoteSelector)
+        self.add(quote_selector, _oa.exact, sentence)
         return node
 
 
@@ -258,42 +294,16 @@ def _resolve(label: str) -> str | None:
     return default_lexicon().resolve(label)
 
 
-def document_triples(document: Document, extraction: Extraction, extractor_version: str) -> list[tuple]:
-    """The triples of one document: publication, agents, trials, arms, measurements and evidence."""
-    return _Builder(document, extraction, extractor_version).build(content_hash(document, extractor_version))
-
-
 def document_ntriples(document: Document, extraction: Extraction, extractor_version: str) -> str:
-    """The triples of one document as N-Triples text, ready for the store."""
-    return ntriples(document_triples(document, extraction, extractor_version))
+    """The triples of one document as N-Triples text, ready for the store: publication, agents,
+    trials, arms, measurements and evidence.
+
+    The text is written directly, without rdflib terms in between (~4x faster); ``document_graph``
+    gives the same triples as an rdflib Graph.
+    """
+    return _Builder(document, extraction, extractor_version).build(content_hash(document, extractor_version))
 
 
 def document_graph(document: Document, extraction: Extraction, extractor_version: str) -> Graph:
     """The RDF of one document as an rdflib Graph."""
-    graph = Graph()
-    for triple in document_triples(document, extraction, extractor_version):
-        graph.add(triple)
-    return graph
-
-
-_NT_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
-
-
-def _nt_term(term) -> str:
-    if isinstance(term, Literal):
-        text = f'"{str(term).translate(_NT_ESCAPES)}"'
-        if term.language:
-            return f"{text}@{term.language}"
-        return f"{text}^^<{term.datatype}>" if term.datatype else text
-    return f"<{term}>"
-
-
-def ntriples(triples: list[tuple]) -> str:
-    """N-Triples text of rdflib terms, written directly (rdflib's serializer is ~5x slower here).
-
-    >>> print(ntriples([(URIRef("https://e.org/a"), SKOS.prefLabel, Literal('say "hi"\\n'))]), end="")
-    <https://e.org/a> <http://www.w3.org/2004/02/skos/core#prefLabel> "say \\"hi\\"\\n" .
-    >>> print(ntriples([(URIRef("https://e.org/a"), PSMA.curated, Literal(False))]), end="")
-    <https://e.org/a> <https://w3id.org/psma-kg/ontology#curated> "false"^^<http://www.w3.org/2001/XMLSchema#boolean> .
-    """
-    return "".join(f"{_nt_term(s)} {_nt_term(p)} {_nt_term(o)} .\n" for s, p, o in triples)
+    return Graph().parse(data=document_ntriples(document, extraction, extractor_version), format="nt")

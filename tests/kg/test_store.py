@@ -5,20 +5,23 @@ import re
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 from pyoxigraph import NamedNode, RdfFormat, parse
+from rdflib import Graph, Literal, URIRef
 
 from ingest import IngestReport, read_documents
 from ingest.extraction.pipeline import EXTRACTOR_VERSION, extract_document
 from kg.build import build_graph
 from kg.errors import StoreError
-from kg.rdf import document_graph, document_triples, graph_iri, ntriples
-from kg.store import GraphStore
+from kg.rdf import _literal, document_graph, document_ntriples, graph_iri
+from kg.store import BULK_MIN, PENDING_NAME, BatchWriter, GraphStore
 from kg.validate import validate_graph
 
 DATA = Path(__file__).resolve().parents[1] / "ingest" / "data"
+XSD = "http://www.w3.org/2001/XMLSchema#"  # as a string: pytest warns on inspecting rdflib's XSD namespace
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -63,15 +66,29 @@ def test_same_input_gives_the_same_triples():
 
 
 def test_the_store_writes_what_rdflib_would_serialize():
-    """psma-kg writes N-Triples itself (for speed); every demo and messy-text document must come out as
-    the same triples rdflib's own serializer gives, escapes and datatypes included."""
+    """psma-kg writes N-Triples itself (for speed): every literal must come out as rdflib's own
+    serializer writes it, escapes, datatypes and lexical forms included."""
+    values = ['say "hi"\n', "back\\slash\r\ttab", "Lu-177–PSMA ≥ 2 µg", (False, None), (True, None)]
+    values += [(5, URIRef(XSD + "integer")), ("0.5", URIRef(XSD + "decimal")), ("1e-05", URIRef(XSD + "decimal"))]
+    values += [("2021", URIRef(XSD + "gYear"))]
+    for value in values:
+        value, datatype = value if isinstance(value, tuple) else (value, None)
+        ours = f"<https://e.org/a> <https://e.org/p> {_literal(value, datatype)} .\n"
+        graph = Graph()
+        graph.add((URIRef("https://e.org/a"), URIRef("https://e.org/p"), Literal(value, datatype=datatype)))
+        theirs = graph.serialize(format="nt")
+        as_set = lambda text: set(parse(input=text, format=RdfFormat.N_TRIPLES))  # noqa: E731
+        assert as_set(ours) == as_set(theirs), value
+
+
+def test_document_graphs_parse_as_written():
     demo = ROOT / "data" / "demo"
     for document in read_documents([str(demo / "pubmed"), str(demo / "text")]):
-        extraction = extract_document(document)
-        ours = ntriples(document_triples(document, extraction, EXTRACTOR_VERSION))
-        theirs = document_graph(document, extraction, EXTRACTOR_VERSION).serialize(format="nt")
-        as_set = lambda text: set(parse(input=text, format=RdfFormat.N_TRIPLES))  # noqa: E731
-        assert as_set(ours) == as_set(theirs), document.id
+        ours = document_ntriples(document, extract_document(document), EXTRACTOR_VERSION)
+        graph = Graph().parse(data=ours, format="nt")
+        assert set(parse(input=ours, format=RdfFormat.N_TRIPLES)) == set(
+            parse(input=graph.serialize(format="nt"), format=RdfFormat.N_TRIPLES)
+        ), document.id
 
 
 def test_remove_deletes_one_document(tmp_path):
@@ -104,38 +121,60 @@ def test_remove_command(tmp_path, capsys):
     assert "not in the store" in capsys.readouterr().err
 
 
-@pytest.fixture
-def big_corpus(tmp_path) -> Path:
+def generated_corpus(path: Path, records: int) -> Path:
     sys.path.insert(0, str(ROOT / "bench"))
     from bench_parse import generate
 
-    path = tmp_path / "big.xml"
-    generate(path, 240)
+    generate(path, records)
     return path
 
 
-@pytest.mark.parametrize("jobs", ["1", "2"])
-def test_a_killed_ingest_leaves_whole_documents_and_a_rerun_finishes(tmp_path, big_corpus, jobs):
-    store_path = tmp_path / "killed"
-    command = [sys.executable, "-m", "kg.cli", "ingest", str(big_corpus), "--store", str(store_path)]
-    command += ["--jobs", jobs, "--verbose"]
-    process = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+@pytest.fixture
+def big_corpus(tmp_path) -> Path:
+    return generated_corpus(tmp_path / "big.xml", 240)
+
+
+def kill_after_stored(process: subprocess.Popen, store_path: Path, count: int = 25) -> None:
+    """SIGKILL once the ingest reported ``count`` documents stored (it reports only what is on disk)."""
     stored = 0
     for line in process.stderr:
-        if re.match(r"^added ", line):
-            stored += 1
-        if stored >= 25:
+        stored += bool(re.match(r"^added ", line))
+        if stored >= count:
             os.kill(process.pid, signal.SIGKILL)
-            break
+            return
+
+
+def kill_during_bulk_load(process: subprocess.Popen, store_path: Path) -> None:
+    """SIGKILL while a bulk load runs: its journal exists only then (``GraphStore.load_new``)."""
+    while process.poll() is None:
+        if (store_path / PENDING_NAME).exists():
+            os.kill(process.pid, signal.SIGKILL)
+            return
+        time.sleep(0.0005)
+
+
+@pytest.mark.parametrize(
+    ("jobs", "kill"), [("1", kill_after_stored), ("2", kill_after_stored), ("2", kill_during_bulk_load)]
+)
+def test_a_killed_ingest_leaves_whole_documents_and_a_rerun_finishes(tmp_path, jobs, kill):
+    # Large enough that a kill after the first bulk load (~1 s of documents) lands mid-ingest.
+    corpus = generated_corpus(tmp_path / "big.xml", 600)
+    store_path = tmp_path / "killed"
+    command = [sys.executable, "-m", "kg.cli", "ingest", str(corpus), "--store", str(store_path)]
+    command += ["--jobs", jobs, "--verbose"]
+    verbose = subprocess.PIPE if kill is kill_after_stored else subprocess.DEVNULL
+    process = subprocess.Popen(command, cwd=ROOT, stderr=verbose, stdout=subprocess.DEVNULL, text=True)
+    kill(process, store_path)
     process.wait(timeout=60)
     assert process.returncode == -signal.SIGKILL
 
     expected = {}
-    for document in read_documents([str(big_corpus)]):
-        expected[document.id] = len(document_graph(document, extract_document(document), EXTRACTOR_VERSION))
+    for document in read_documents([str(corpus)]):
+        lines = document_ntriples(document, extract_document(document), EXTRACTOR_VERSION)
+        expected[document.id] = lines.count("\n")  # one triple a line, each once
     store = GraphStore(store_path)
     present = store.document_ids()
-    assert 25 <= len(present) < len(expected)
+    assert (25 if kill is kill_after_stored else 0) <= len(present) < len(expected)
     for document_id in present:  # every stored document is whole
         assert graph_size(store, document_id) == expected[document_id], document_id
     store.close()
@@ -165,6 +204,53 @@ def test_two_processes_store_the_same_graph_and_a_rerun_extracts_nothing(tmp_pat
     monkeypatch.setattr(kg.build, "extract_document", refuse)
     again = build_graph([str(big_corpus)], two, IngestReport(), processes=2)
     assert (again.added, again.replaced, again.unchanged) == (0, 0, 240)
+
+
+def interrupted_bulk_load(path: Path) -> tuple[str, str]:
+    """A store as a bulk load killed midway leaves it: one whole document, a second one partly
+    written, and the journal naming both graphs (``GraphStore.load_new``)."""
+    store = GraphStore(path)
+    documents = [d for d in read_documents([str(DATA / "pubmed_mixed.xml")]) if d.version == 1]
+    bodies = [document_ntriples(d, extract_document(d), EXTRACTOR_VERSION) for d in documents]
+    names = [str(graph_iri(d.id)) for d in documents]
+    (path / PENDING_NAME).write_text("".join(f"{name}\n" for name in names))
+    store.store.load(input=bodies[0], format=RdfFormat.N_TRIPLES, to_graph=NamedNode(names[0]))
+    half = "".join(bodies[1].splitlines(keepends=True)[:5])
+    store.store.load(input=half, format=RdfFormat.N_TRIPLES, to_graph=NamedNode(names[1]))
+    del store
+    return documents[0].id, documents[1].id
+
+
+@pytest.mark.parametrize("read_only", [False, True])
+def test_an_interrupted_bulk_load_is_dropped_before_anything_reads_the_store(tmp_path, read_only):
+    path = tmp_path / "s"
+    whole, partial = interrupted_bulk_load(path)
+    store = GraphStore(path, read_only=read_only)
+    assert graph_size(store, whole) == graph_size(store, partial) == 0
+    assert store.document_ids() == [] and not (path / PENDING_NAME).exists()
+    del store
+    store = GraphStore(path)
+    assert build_graph([str(DATA / "pubmed_mixed.xml")], store, IngestReport()).added == 2  # a rerun finishes
+
+
+def test_new_documents_go_in_by_bulk_load_and_a_bad_one_fails_alone(tmp_path, big_corpus, monkeypatch):
+    store = GraphStore(tmp_path / "s")
+    loads = []
+
+    def load_new(documents, extractor_version):
+        loads.append(len(documents))
+        return GraphStore.load_new(store, documents, extractor_version)
+
+    monkeypatch.setattr(store, "load_new", load_new)
+    documents = list(read_documents([str(big_corpus)]))
+    writer = BatchWriter(store, EXTRACTOR_VERSION)
+    bodies = [document_ntriples(d, extract_document(d), EXTRACTOR_VERSION) for d in documents[:BULK_MIN]]
+    bodies[3] = bodies[3].replace("<https://", "<not an iri ", 1)
+    outcomes = [outcome for d, body in zip(documents, bodies, strict=False) for _, outcome in writer.add(d, body)]
+    outcomes += [outcome for _, outcome in writer.flush()]
+    assert loads == [BULK_MIN]  # tried as one bulk load, which the bad document failed as a whole
+    assert isinstance(outcomes[3], StoreError) and outcomes[:3] + outcomes[4:] == ["added"] * (BULK_MIN - 1)
+    assert len(store.document_ids()) == BULK_MIN - 1 and not (tmp_path / "s" / PENDING_NAME).exists()
 
 
 def test_read_only_opens_share_a_store_that_no_writer_may_open_meanwhile(tmp_path):
