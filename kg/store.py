@@ -24,6 +24,7 @@ from kg.errors import StoreError
 from kg.model import Extraction
 from kg.rdf import content_hash, document_ntriples, graph_iri, hash_version, ontology_graph_iri
 from kg.vocab import PSMA, ontology_graph
+from ontology import ONTOLOGY_TTL
 
 STORE_ENV = "PSMAKG_STORE"
 LOCK_NAME = "psmakg.lock"
@@ -104,9 +105,9 @@ class GraphStore:
 
     def ensure_ontology(self) -> None:
         """Load (or reload, when it changed) the ontology into its own named graph."""
-        graph = ontology_graph()
-        data = graph.serialize(format="nt", encoding="utf-8").decode()
-        marker = hashlib.sha256("".join(sorted(data.splitlines())).encode()).hexdigest()[:20]
+        # The marker is the hash of the ontology's source file: a hash of the parsed graph would change
+        # with its blank-node labels, which differ in every process, and reload the ontology on every open.
+        marker = hashlib.sha256(ONTOLOGY_TTL.read_bytes()).hexdigest()[:20]
         name = self._ox.NamedNode(str(ontology_graph_iri()))
         stored = self._single(
             f"SELECT ?m WHERE {{ GRAPH <{ontology_graph_iri()}> {{ <{ontology_graph_iri()}> "
@@ -114,6 +115,7 @@ class GraphStore:
         )
         if stored == marker:
             return
+        data = ontology_graph().serialize(format="nt", encoding="utf-8").decode()
         data += f'<{ontology_graph_iri()}> <{PSMA.contentHash}> "{marker}" .\n'
         self._writable()
         self.store.update(f"DROP SILENT GRAPH <{name.value}> ; INSERT DATA {{ GRAPH <{name.value}> {{ {data} }} }}")

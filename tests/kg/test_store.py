@@ -16,7 +16,7 @@ from ingest import IngestReport, read_documents
 from ingest.extraction.pipeline import EXTRACTOR_VERSION, extract_document
 from kg.build import build_graph
 from kg.errors import StoreError
-from kg.rdf import _literal, document_graph, document_ntriples, graph_iri
+from kg.rdf import _literal, document_graph, document_ntriples, graph_iri, ontology_graph_iri
 from kg.store import BULK_MIN, PENDING_NAME, BatchWriter, GraphStore
 from kg.validate import validate_graph
 
@@ -39,6 +39,17 @@ def test_each_document_lives_in_its_own_graph_and_reingest_changes_nothing(tmp_p
     assert (again.added, again.replaced, again.unchanged) == (0, 0, 3)
     assert len(store) == size
     assert store.document_ids() == ["pmid:90000001", "pmid:90000003"]
+
+
+def test_reopening_a_store_keeps_its_ontology_graph(tmp_path, monkeypatch):
+    GraphStore(tmp_path / "s").close()
+
+    def parse_ontology_again():
+        raise AssertionError("the unchanged ontology was loaded again")
+
+    monkeypatch.setattr("kg.store.ontology_graph", parse_ontology_again)
+    with GraphStore(tmp_path / "s") as store:
+        assert store.count(f"GRAPH <{ontology_graph_iri()}> {{ ?s ?p ?o }}") > 100  # still there, as it was
 
 
 def reread_hashes(store: GraphStore) -> GraphStore:
