@@ -30,6 +30,18 @@ def test_abbreviations_do_not_end_sentences(nlp):
     ]
 
 
+def test_sentences_end_at_any_end_mark_before_a_capital_or_digit(nlp):
+    # A closing quote or bracket after the end mark lies in the gap between the two sentences.
+    text = 'Did it work? Yes! It was called "a success." Then [1] it failed. 12 men died.'
+    assert sentences(nlp, text) == [
+        "Did it work?",
+        "Yes!",
+        'It was called "a success.',
+        "Then [1] it failed.",
+        "12 men died.",
+    ]
+
+
 def test_section_lines_are_sentence_boundaries_and_spacy_agrees(nlp):
     doc = nlp("METHODS: We enrolled 30 men\nRESULTS: Thirty men were treated.")
     assert [s.text for s in doc._.psma_sentences] == [
