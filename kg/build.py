@@ -82,11 +82,15 @@ def _prepare_records(records: list[Record]) -> list[Prepared | IngestReport]:
     return results
 
 
-def _with_problems_before(records: Iterator[Record], problems: IngestReport) -> Iterator[tuple[IngestReport, Record]]:
-    """Each record with the problems reading found since the record before it, taken out of ``problems``."""
+def _with_problems_before(
+    records: Iterator[Record], problems: IngestReport
+) -> Iterator[tuple[IngestReport | None, Record]]:
+    """Each record with the problems reading found since the record before it (taken out of ``problems``), if any."""
     for record in records:
-        before = IngestReport(skipped=problems.skipped, warnings=problems.warnings, deleted=problems.deleted)
-        problems.skipped, problems.warnings, problems.deleted = [], [], []
+        before = None
+        if problems.skipped or problems.warnings or problems.deleted:
+            before = IngestReport(skipped=problems.skipped, warnings=problems.warnings, deleted=problems.deleted)
+            problems.skipped, problems.warnings, problems.deleted = [], [], []
         yield before, record
 
 
@@ -105,7 +109,8 @@ def _prepared(
     first = list(islice(sequenced, BATCH))
     if processes <= 1 or len(first) < POOL_THRESHOLD:
         for before, record in chain(first, sequenced):
-            report.extend(before)
+            if before is not None:
+                report.extend(before)
             document = parse_record(record, report)
             if document is not None and latest.admit(document):
                 yield prepare(document, stored.get(document.id))
@@ -120,7 +125,7 @@ def _prepared(
     context = multiprocessing.get_context("fork")
     with context.Pool(processes, initializer=_start_worker, initargs=(stored,)) as pool:
 
-        def submit(batch: list[tuple[IngestReport, Record]]):
+        def submit(batch: list[tuple[IngestReport | None, Record]]):
             records = [record for _, record in batch]
             chunks = [records[i : i + chunk] for i in range(0, len(records), chunk)]
             return batch, pool.map_async(_prepare_records, chunks)
@@ -134,7 +139,8 @@ def _prepared(
             results = chain.from_iterable(pending.get())
             in_flight = submit(following) if following else None
             for (before, _record), result in zip(batch, results, strict=True):
-                report.extend(before)
+                if before is not None:
+                    report.extend(before)
                 if isinstance(result, IngestReport):
                     report.extend(result)
                 elif latest.admit(result.document):
