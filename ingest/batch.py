@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from ingest import jsonl, medline, pubmed, text
-from ingest.document import Document
+from ingest.document import Document, DocumentKey
 from ingest.report import IngestReport
 from ingest.sources import STDIN, read_head
 from kg.errors import ParseError
@@ -61,33 +61,68 @@ def expand_paths(inputs: Iterable[str], report: IngestReport) -> Iterator[Path]:
 def read_documents(
     inputs: Iterable[str], report: IngestReport | None = None, *, format: str | None = None
 ) -> Iterator[Document]:
-    """Documents of every input, each id once at its highest version.
-
-    Readers stream, so a document whose id was already yielded is yielded again only when
-    it carries a higher version (consumers keyed by id keep the last one); an equal or
-    lower version is skipped with a warning.
-    """
+    """Documents of every input, each id once at its highest version (see ``LatestVersions``)."""
     report = report if report is not None else IngestReport()
-    versions: dict[str, int] = {}
+    latest = LatestVersions(report)
+    for item in read_records(inputs, report, format=format):
+        document = parse_record(item, report)
+        if document is not None and latest.admit(document):
+            yield document
+
+
+#: What ``read_records`` gives: a Document, or a PubMed XML record still to parse.
+Record = Document | pubmed.Record
+
+
+def read_records(inputs: Iterable[str], report: IngestReport, *, format: str | None = None) -> Iterator[Record]:
+    """The records of every input, in order; ``parse_record`` makes each a Document.
+
+    PubMed XML files, the common bulk format, are only cut into records here: parsing them is
+    most of the cost of reading, and it can be done in the processes that extract. Records of
+    other formats come already read. Problems of files (and of records read here) go to ``report``.
+    """
     for path in _with_stdin_spooled(inputs, report):
         name = format or detect_format(path)
         if name is None:
             report.skip(ParseError(str(path), "unknown format (not PubMed XML, MEDLINE, JSON Lines or text)"))
-            continue
-        _looks_like, reader = READERS[name]
-        for document in reader(path, report):
-            seen = versions.get(document.id)
-            if seen is not None:
-                if document.version <= seen:
-                    kept = f"version {seen} already read"
-                    report.warn(f"{path}: {document.id} version {document.version} skipped: {kept}")
-                    continue
-                report.replaced += 1
-                report.warn(f"{path}: {document.id} version {document.version} replaces version {seen}")
-            else:
-                report.read += 1
-            versions[document.id] = document.version
-            yield document
+        elif name == pubmed.FORMAT:
+            yield from pubmed.iter_records(path, report)
+        else:
+            _looks_like, reader = READERS[name]
+            yield from reader(path, report)
+
+
+def parse_record(record: Record, report: IngestReport) -> Document | None:
+    """The Document of a record of ``read_records``, or None when it has none (the reason goes to ``report``)."""
+    return record if isinstance(record, Document) else pubmed.read_record(record, report)
+
+
+class LatestVersions:
+    """The duplicate rule: each document id is kept once, at its highest version.
+
+    Readers stream, so a document whose id was already admitted is admitted again only when it
+    carries a higher version (consumers keyed by id keep the last one); an equal or lower version
+    is skipped with a warning.
+    """
+
+    def __init__(self, report: IngestReport):
+        self.report = report
+        self.versions: dict[str, int] = {}
+
+    def admit(self, document: Document | DocumentKey) -> bool:
+        """True when the document is to be kept; counts it (read or replaced) or warns why not."""
+        seen = self.versions.get(document.id)
+        if seen is not None:
+            if document.version <= seen:
+                kept = f"version {seen} already read"
+                self.report.warn(f"{document.source}: {document.id} version {document.version} skipped: {kept}")
+                return False
+            self.report.replaced += 1
+            self.report.warn(f"{document.source}: {document.id} version {document.version} replaces version {seen}")
+        else:
+            self.report.read += 1
+        self.versions[document.id] = document.version
+        return True
 
 
 def _with_stdin_spooled(inputs: Iterable[str], report: IngestReport) -> Iterator[Path]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cached_property
+from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -68,6 +69,11 @@ class Document(BaseModel):
         """True for the bundled demo records, which restate real studies in our own words."""
         return self.id.startswith(DEMO_PREFIX)
 
+    @property
+    def key(self) -> DocumentKey:
+        """Who the document is and where it was read, without its text."""
+        return DocumentKey(self.id, self.version, self.source, self.record_index)
+
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """The span in the text the user gave of ``full_text[start:end]``.
 
@@ -82,6 +88,16 @@ class Document(BaseModel):
         if start == end:
             return self.offset_map[start], self.offset_map[start]
         return self.offset_map[start], self.offset_map[end - 1] + 1
+
+
+class DocumentKey(NamedTuple):
+    """Who a document is and where it was read: what a process that never holds the document
+    (the one writing the store) needs to apply the duplicate rule and report on it."""
+
+    id: str
+    version: int
+    source: str
+    record_index: int | None
 
 
 def pmid_document_id(pmid: str) -> str:

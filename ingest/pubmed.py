@@ -11,6 +11,7 @@ import re
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -32,26 +33,43 @@ def looks_like(head: bytes) -> bool:
     return bool(_ROOT.search(head) or _RECORD_START.search(head))
 
 
+class Record(NamedTuple):
+    """One record of a PubMed XML file, cut out but not parsed (parsing may happen in another process)."""
+
+    source: str
+    index: int
+    kind: str  # PubmedArticle, PubmedBookArticle or DeleteCitation
+    data: bytes
+
+
 def iter_documents(path: str | Path, report: IngestReport | None = None) -> Iterator[Document]:
     """Documents of a PubMed XML file; problems go to ``report`` (or raise ParseError without one)."""
     report_ = report if report is not None else _Strict()
-    for index, kind, data in _iter_records(path, report_):
-        if kind == "DeleteCitation":
-            _report_deletions(path, index, data, report_)
-            continue
-        try:
-            element = parse_fragment(data)
-        except etree.XMLSyntaxError as exc:
-            report_.skip(ParseError(str(path), f"malformed XML: {exc}", index=index, record_id=_sniff_pmid(data)))
-            continue
-        if kind == "PubmedBookArticle":
-            pmid = element.findtext("BookDocument/PMID")
-            report_.warn(f"{path}: record {index} (PMID {pmid}): book article skipped (books are not abstracts)")
-            continue
-        try:
-            yield document_from_article(element, source=str(path), index=index)
-        except ParseError as exc:
-            report_.skip(exc)
+    for record in iter_records(path, report_):
+        if (document := read_record(record, report_)) is not None:
+            yield document
+
+
+def read_record(record: Record, report: IngestReport) -> Document | None:
+    """The Document of one record, or None when it is none (deletions, books, malformed records: reported)."""
+    path, index, kind, data = record
+    if kind == "DeleteCitation":
+        _report_deletions(path, index, data, report)
+        return None
+    try:
+        element = parse_fragment(data)
+    except etree.XMLSyntaxError as exc:
+        report.skip(ParseError(path, f"malformed XML: {exc}", index=index, record_id=_sniff_pmid(data)))
+        return None
+    if kind == "PubmedBookArticle":
+        pmid = element.findtext("BookDocument/PMID")
+        report.warn(f"{path}: record {index} (PMID {pmid}): book article skipped (books are not abstracts)")
+        return None
+    try:
+        return document_from_article(element, source=path, index=index)
+    except ParseError as exc:
+        report.skip(exc)
+        return None
 
 
 class _Strict(IngestReport):
@@ -61,8 +79,8 @@ class _Strict(IngestReport):
         raise error
 
 
-def _iter_records(path: str | Path, report: IngestReport) -> Iterator[tuple[int, str, bytes]]:
-    """(index, element name, bytes) of every record, scanning the file in chunks."""
+def iter_records(path: str | Path, report: IngestReport) -> Iterator[Record]:
+    """The records of a PubMed XML file, unparsed, cut apart scanning it in chunks; its problems go to ``report``."""
     index = 0
     try:
         with open_binary(path) as stream:
@@ -110,7 +128,7 @@ def _iter_records(path: str | Path, report: IngestReport) -> Iterator[tuple[int,
                     report.skip(ParseError(str(path), reason, index=index, record_id=_sniff_pmid(buffer)))
                     return
                 stop = end + len(end_tag)
-                yield index, name.decode(), buffer[match.start() : stop]
+                yield Record(str(path), index, name.decode(), buffer[match.start() : stop])
                 position = stop
     except (OSError, EOFError, zlib.error) as exc:
         report.skip(ParseError(str(path), f"unreadable after record {index}: {exc}", index=index + 1))

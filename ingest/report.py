@@ -25,6 +25,27 @@ class IngestReport:
         """Record a recoverable problem."""
         self.warnings.append(message)
 
+    def extend(self, other: IngestReport) -> None:
+        """Add what another report collected after what this one did (parts of a batch read elsewhere)."""
+        self.read += other.read
+        self.skipped += other.skipped
+        self.warnings += other.warnings
+        self.deleted += other.deleted
+        self.replaced += other.replaced
+
+    def __getstate__(self) -> dict:
+        # A report travels from worker processes; ParseError does not pickle (its __init__ takes
+        # more than its message), so its fields travel instead.
+        state = dict(self.__dict__)
+        state["skipped"] = [(e.path, e.reason, e.index, e.record_id) for e in self.skipped]
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        skipped = [
+            ParseError(path, reason, index=index, record_id=pmid) for path, reason, index, pmid in state["skipped"]
+        ]
+        self.__dict__.update(state, skipped=skipped)
+
     @property
     def ok(self) -> bool:
         """True when nothing was skipped."""

@@ -16,10 +16,11 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from rdflib import Graph
 
-from ingest.document import Document
+from ingest.document import Document, DocumentKey
 from kg.errors import StoreError
 from kg.model import Extraction
 from kg.rdf import content_hash, document_ntriples, graph_iri, hash_version, ontology_graph_iri
@@ -58,6 +59,27 @@ class PutResult:
     replaced: int = 0
     unchanged: int = 0
     failed: list[str] = field(default_factory=list)
+
+
+class DocumentGraph(NamedTuple):
+    """A document's graph as the store writes it: the document, its content hash (``kg.rdf.content_hash``)
+    and its triples as N-Triples (``kg.rdf.document_ntriples``)."""
+
+    document: DocumentKey
+    content_hash: str
+    ntriples: str
+
+    @classmethod
+    def build(cls, document: Document, extraction: Extraction, extractor_version: str) -> DocumentGraph:
+        """The graph of a document and its extraction."""
+        ntriples = document_ntriples(document, extraction, extractor_version)
+        return cls(document.key, content_hash(document, extractor_version), ntriples)
+
+
+def already_stored(stored_hash: str | None, new_hash: str, version: int) -> bool:
+    """True when a document stored with ``stored_hash`` needs no rewrite for a version with ``new_hash``:
+    the same content, or a newer version of the document."""
+    return stored_hash is not None and (stored_hash == new_hash or hash_version(stored_hash) > version)
 
 
 class GraphStore:
@@ -125,19 +147,29 @@ class GraphStore:
         """True when the store already holds this document as it is (or a newer version of it)."""
         previous = self._known_hashes().get(document.id)
         if previous is None:
-            return False
-        return previous == content_hash(document, extractor_version) or hash_version(previous) > document.version
+            return False  # a new document: no content hash needed
+        return already_stored(previous, content_hash(document, extractor_version), document.version)
+
+    def holds(self, graph: DocumentGraph) -> bool:
+        """True when the store already holds the document of ``graph`` as it is (or a newer version of it)."""
+        stored = self._known_hashes().get(graph.document.id)
+        return already_stored(stored, graph.content_hash, graph.document.version)
+
+    def content_hashes(self) -> dict[str, str]:
+        """The content hash of every stored document by id: a copy, as it is now."""
+        return dict(self._known_hashes())
 
     def put(self, document: Document, extraction: Extraction, extractor_version: str) -> str:
         """Write one document's graph; returns 'added', 'replaced' or 'unchanged' (same content hash)."""
         if self.is_current(document, extractor_version):
             return "unchanged"  # the same content, or an older version of what is stored
-        return self.write(document, document_ntriples(document, extraction, extractor_version), extractor_version)
+        return self.write(DocumentGraph.build(document, extraction, extractor_version))
 
-    def write(self, document: Document, body: str, extractor_version: str) -> str:
-        """Write a document's graph given as N-Triples (``kg.rdf.document_ntriples``); 'added' or 'replaced'."""
+    def write(self, graph: DocumentGraph) -> str:
+        """Write a document's graph; 'added' or 'replaced'."""
         self._writable()
         hashes = self._known_hashes()
+        document, body = graph.document, graph.ntriples
         previous = hashes.get(document.id)
         name = graph_iri(document.id)
         try:
@@ -151,10 +183,10 @@ class GraphStore:
             raise StoreError(f"could not store document {document.id}: {exc}") from exc
         finally:
             self._changed()
-        hashes[document.id] = content_hash(document, extractor_version)
+        hashes[document.id] = graph.content_hash
         return "replaced" if previous else "added"
 
-    def load_new(self, documents: list[tuple[Document, str]], extractor_version: str) -> None:
+    def load_new(self, graphs: list[DocumentGraph]) -> None:
         """Write the graphs of documents that are not in the store, all at once, through Oxigraph's bulk loader.
 
         The bulk loader writes sorted files and adds them to the database; it is about three times
@@ -170,11 +202,13 @@ class GraphStore:
         """
         self._writable()
         hashes = self._known_hashes()
-        if any(document.id in hashes for document, _ in documents):
+        if any(graph.document.id in hashes for graph in graphs):
             raise ValueError("load_new writes only documents that are not in the store")
-        names = [str(graph_iri(document.id)) for document, _ in documents]
+        names = [str(graph_iri(graph.document.id)) for graph in graphs]
         # N-Triples to N-Quads: a line ends in " .\n" and nowhere else (literals escape their newlines).
-        data = "".join(body.replace(" .\n", f" <{name}> .\n") for (_, body), name in zip(documents, names, strict=True))
+        data = "".join(
+            graph.ntriples.replace(" .\n", f" <{name}> .\n") for graph, name in zip(graphs, names, strict=True)
+        )
         journal = self.path / PENDING_NAME if self.path else None
         if journal is not None:
             _write_synced(journal, "".join(f"{name}\n" for name in names))
@@ -183,13 +217,13 @@ class GraphStore:
         except (OSError, SyntaxError, ValueError) as exc:
             if journal is not None:
                 _finish_interrupted_load(self.store, self.path)
-            raise StoreError(f"could not bulk-load {len(documents)} documents: {exc}") from exc
+            raise StoreError(f"could not bulk-load {len(graphs)} documents: {exc}") from exc
         finally:
             self._changed()
         if journal is not None:
             journal.unlink()
-        for document, _ in documents:
-            hashes[document.id] = content_hash(document, extractor_version)
+        for graph in graphs:
+            hashes[graph.document.id] = graph.content_hash
 
     def put_many(self, items: Iterable[tuple[Document, Extraction]], extractor_version: str) -> PutResult:
         """Write many documents, each in its own transaction; a failure is recorded and the others go on."""
@@ -328,49 +362,49 @@ class BatchWriter:
     """Writes many documents into a store in input order: new ones gathered and bulk-loaded together
     (``GraphStore.load_new``), a changed one in its own transaction.
 
-    ``add`` and ``flush`` return the documents they committed with their outcome: 'added',
+    ``add`` and ``flush`` return the graphs they committed with their outcome: 'added',
     'replaced', 'unchanged', or the StoreError that kept the document out. A document is reported
     only once it is on disk, so a caller that prints them never claims more than a kill leaves.
     """
 
-    def __init__(self, store: GraphStore, extractor_version: str):
+    def __init__(self, store: GraphStore):
         self.store = store
-        self.extractor_version = extractor_version
-        self._pending: list[tuple[Document, str]] = []
+        self._pending: list[DocumentGraph] = []
         self._pending_ids: set[str] = set()
         self._since = 0.0
         self._window = BULK_SECONDS[0]
 
-    def add(self, document: Document, ntriples: str) -> list[tuple[Document, str | StoreError]]:
-        """Take one document's graph (N-Triples); returns what was committed meanwhile."""
-        if document.id in self._pending_ids or document.id in self.store:
+    def add(self, graph: DocumentGraph) -> list[tuple[DocumentGraph, str | StoreError]]:
+        """Take one document's graph; returns what was committed meanwhile."""
+        document_id = graph.document.id
+        if document_id in self._pending_ids or document_id in self.store:
             # A replacement is judged against what is stored, so what comes before it is written first.
-            return [*self.flush(), (document, self._write_one(document, ntriples))]
+            return [*self.flush(), (graph, self._write_one(graph))]
         if not self._pending:
             self._since = time.monotonic()
-        self._pending.append((document, ntriples))
-        self._pending_ids.add(document.id)
+        self._pending.append(graph)
+        self._pending_ids.add(document_id)
         if len(self._pending) >= BULK_BATCH or time.monotonic() - self._since >= self._window:
             self._window = min(2 * self._window, BULK_SECONDS[1])
             return self.flush()
         return []
 
-    def flush(self) -> list[tuple[Document, str | StoreError]]:
+    def flush(self) -> list[tuple[DocumentGraph, str | StoreError]]:
         """Write every gathered document; returns them with their outcomes."""
         batch, self._pending, self._pending_ids = self._pending, [], set()
         if len(batch) >= BULK_MIN:
             try:
-                self.store.load_new(batch, self.extractor_version)
-                return [(document, "added") for document, _ in batch]
+                self.store.load_new(batch)
+                return [(graph, "added") for graph in batch]
             except StoreError:
                 pass  # nothing of the batch is stored: one transaction each, so a bad document fails alone
-        return [(document, self._write_one(document, ntriples)) for document, ntriples in batch]
+        return [(graph, self._write_one(graph)) for graph in batch]
 
-    def _write_one(self, document: Document, ntriples: str) -> str | StoreError:
-        if self.store.is_current(document, self.extractor_version):
+    def _write_one(self, graph: DocumentGraph) -> str | StoreError:
+        if self.store.holds(graph):
             return "unchanged"
         try:
-            return self.store.write(document, ntriples, self.extractor_version)
+            return self.store.write(graph)
         except StoreError as exc:
             return exc
 

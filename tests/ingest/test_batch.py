@@ -59,3 +59,26 @@ def test_ingest_reads_standard_input(data):
     )
     assert b"documents read: 2" in result.stdout
     assert result.returncode == 1  # the record without an abstract was skipped
+
+
+def test_a_report_survives_pickling_with_its_skipped_records(data):
+    """Workers of an ingest send back the reports of the records they parsed."""
+    import pickle
+
+    report = IngestReport()
+    list(read_documents([str(data / "pubmed_bad_records.xml"), str(data / "pubmed_mixed.xml")], report))
+    copy = pickle.loads(pickle.dumps(report))
+    assert copy.summary() == report.summary() and len(copy.skipped) == 3
+    assert [(e.path, e.reason, e.index, e.record_id) for e in copy.skipped] == [
+        (e.path, e.reason, e.index, e.record_id) for e in report.skipped
+    ]
+
+
+def test_records_parse_into_the_documents_read_documents_gives(data):
+    from ingest.batch import parse_record, read_records
+
+    report = IngestReport()
+    records = list(read_records([str(data)], report))
+    assert any(not hasattr(record, "id") for record in records)  # PubMed XML records come unparsed
+    parsed = [document for record in records if (document := parse_record(record, report)) is not None]
+    assert [d.id for d in parsed] == [d.id for d in read_documents([str(data)])]

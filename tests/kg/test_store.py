@@ -17,7 +17,7 @@ from ingest.extraction.pipeline import EXTRACTOR_VERSION, extract_document
 from kg.build import build_graph
 from kg.errors import StoreError
 from kg.rdf import _literal, document_graph, document_ntriples, graph_iri, ontology_graph_iri
-from kg.store import BULK_MIN, PENDING_NAME, BatchWriter, GraphStore
+from kg.store import BULK_MIN, PENDING_NAME, BatchWriter, DocumentGraph, GraphStore
 from kg.validate import validate_graph
 
 DATA = Path(__file__).resolve().parents[1] / "ingest" / "data"
@@ -217,6 +217,36 @@ def test_two_processes_store_the_same_graph_and_a_rerun_extracts_nothing(tmp_pat
     assert (again.added, again.replaced, again.unchanged) == (0, 0, 240)
 
 
+def test_workers_parse_the_records_and_the_report_keeps_the_input_order(tmp_path, monkeypatch):
+    """With --jobs 2, the problems of files (found where the input is cut) and of records (found
+    in the workers) are reported in input order, as one process reports them."""
+    import kg.build
+
+    (tmp_path / "in").mkdir()
+    corpus = generated_corpus(tmp_path / "in" / "a.xml", 150)
+    text = corpus.read_text()
+    text = text.replace("</ArticleTitle>", "</ArticleTitl>", 1)  # a malformed record (and its copy below)
+    text = text.replace('<PMID Version="1">30000042<', '<PMID Version="2">30000042<', 1)
+    first = text.index("<PubmedArticle>")
+    text = text.replace(
+        "</PubmedArticleSet>",
+        text[first : text.index("</PubmedArticle>", first)] + "</PubmedArticle>\n</PubmedArticleSet>",
+    )
+    corpus.write_text(text)
+    (tmp_path / "in" / "b-notes.md").write_text("not a document")
+    (tmp_path / "in" / "b.xml").write_text("<PubmedArticleSet><PubmedArticle><MedlineCitation>")  # truncated
+    generated_corpus(tmp_path / "in" / "c.xml", 70)
+    monkeypatch.setattr(kg.build, "BATCH", 64)  # several batches in flight
+    inputs = [str(tmp_path / "in"), str(tmp_path / "missing")]
+    read = IngestReport()
+    list(read_documents(inputs, read))
+    assert "skipped: 4" in read.summary() and "b-notes.md: not read" in read.summary()
+    for jobs in (1, 2):
+        report = IngestReport()
+        build_graph(inputs, GraphStore(tmp_path / f"s{jobs}"), report, processes=jobs)
+        assert report.summary() == read.summary(), jobs
+
+
 def interrupted_bulk_load(path: Path) -> tuple[str, str]:
     """A store as a bulk load killed midway leaves it: one whole document, a second one partly
     written, and the journal naming both graphs (``GraphStore.load_new``)."""
@@ -248,16 +278,16 @@ def test_new_documents_go_in_by_bulk_load_and_a_bad_one_fails_alone(tmp_path, bi
     store = GraphStore(tmp_path / "s")
     loads = []
 
-    def load_new(documents, extractor_version):
-        loads.append(len(documents))
-        return GraphStore.load_new(store, documents, extractor_version)
+    def load_new(graphs):
+        loads.append(len(graphs))
+        return GraphStore.load_new(store, graphs)
 
     monkeypatch.setattr(store, "load_new", load_new)
     documents = list(read_documents([str(big_corpus)]))
-    writer = BatchWriter(store, EXTRACTOR_VERSION)
-    bodies = [document_ntriples(d, extract_document(d), EXTRACTOR_VERSION) for d in documents[:BULK_MIN]]
-    bodies[3] = bodies[3].replace("<https://", "<not an iri ", 1)
-    outcomes = [outcome for d, body in zip(documents, bodies, strict=False) for _, outcome in writer.add(d, body)]
+    writer = BatchWriter(store)
+    graphs = [DocumentGraph.build(d, extract_document(d), EXTRACTOR_VERSION) for d in documents[:BULK_MIN]]
+    graphs[3] = graphs[3]._replace(ntriples=graphs[3].ntriples.replace("<https://", "<not an iri ", 1))
+    outcomes = [outcome for graph in graphs for _, outcome in writer.add(graph)]
     outcomes += [outcome for _, outcome in writer.flush()]
     assert loads == [BULK_MIN]  # tried as one bulk load, which the bad document failed as a whole
     assert isinstance(outcomes[3], StoreError) and outcomes[:3] + outcomes[4:] == ["added"] * (BULK_MIN - 1)
