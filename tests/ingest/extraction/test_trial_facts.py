@@ -24,3 +24,12 @@ def test_design_patients_and_ratio(record):
 def test_patients_in_words(record):
     result = record("TheraP enrolled men with mCRPC.\nSixteen patients were enrolled in the TheraP substudy.")
     assert result["trials"][0]["n_patients"] == 16
+
+
+def test_patients_enrolled_in_a_later_clause_of_a_long_sentence(record):
+    result = record(
+        "TheraP enrolled men with mCRPC.\n"
+        "Median follow-up was 14 months (interquartile range 9 to 20 months) in the whole cohort; "
+        "in total, 30 men were enrolled, and 12 patients were treated twice."
+    )
+    assert result["trials"][0]["n_patients"] == 30
