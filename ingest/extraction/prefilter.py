@@ -26,6 +26,8 @@ import re
 from functools import lru_cache
 from itertools import product
 
+from ingest.extraction.textutil import has_case_traps
+
 try:  # Python 3.11+
     from re import _constants as sre_constants
     from re import _parser as sre_parse
@@ -44,10 +46,8 @@ _REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, getattr(sre_cons
 #: substring tests cost more than the pattern itself.
 _SHORT = 48
 #: Case-insensitive needles are lower-case and tested against the lower-cased text, which is right except
-#: for characters that IGNORECASE matches to an ASCII letter but ``str.lower`` does not lower to it: dotless i
-#: and long s are left alone, and a dotted capital I becomes "i" and a combining dot (U+0307), which splits a
-#: needle. A lowered text holding one of these always runs the pattern.
-_CASE_SPECIALS = ("\u0131", "\u017f", "\u0307")
+#: where the text holds a letter that IGNORECASE matches to an ASCII letter but ``str.lower`` does not lower
+#: to it (``textutil.has_case_traps``): such a text always runs the pattern.
 
 #: A needle: a string, and whether the pattern matches it exactly as written (else it is lower-cased and
 #: matched in any case).
@@ -302,10 +302,9 @@ class Prefiltered:
 
 @lru_cache(maxsize=8)
 def _lowered(text: str) -> str | None:
-    """``text.lower()`` (kept for the next patterns run over the same few texts), or None when a case special
-    is in it."""
-    lowered = text.lower()
-    return None if any(special in lowered for special in _CASE_SPECIALS) else lowered
+    """``text.lower()`` (kept for the next patterns run over the same few texts), or None when the lowered
+    text could hide a match (``textutil.has_case_traps``)."""
+    return None if has_case_traps(text) else text.lower()
 
 
 def prefiltered(pattern: re.Pattern[str] | str, flags: int = 0) -> Prefiltered:

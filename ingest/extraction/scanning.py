@@ -19,9 +19,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ingest.extraction.textutil import has_case_traps
+
 WORD_START = r"(?<![A-Za-z0-9])"
-#: Letters that ``re.IGNORECASE`` matches to an ASCII letter but that ``str.lower`` does not lower to it.
-_FOLDED_TO_ASCII = "\u0130\u0131\u017f\u212a"  # İ ı ſ K (Kelvin)
 
 
 class WordStartPattern:
@@ -92,7 +92,7 @@ class AnchoredPattern:
             return self._finditer(text, text)
         if lowered is None:
             raise ValueError(f"{self.compiled.pattern!r} ignores case: its anchors are found in the lowered text")
-        if any(special in lowered for special in _FOLDED_TO_ASCII):
+        if has_case_traps(text):
             return self.compiled.finditer(text)  # an anchor may be written with a letter lower() leaves alone
         return self._finditer(text, lowered)
 

@@ -30,6 +30,21 @@ def fold(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)
 
 
+#: Letters that ``re.IGNORECASE`` matches to an ASCII letter but that ``str.lower`` (and ``fold``) do not lower
+#: to it: the dotted capital I (lowered to "i" and a combining dot), the dotless i and the long s.
+_CASE_TRAPS = ("\u0130", "\u0131", "\u017f")
+
+
+def has_case_traps(text: str) -> bool:
+    """Whether ``text`` holds a letter (see ``_CASE_TRAPS``) where a literal looked for in its lower-cased copy
+    can be missed although a case-insensitive pattern matches it there.
+
+    >>> has_case_traps("R\u0130SK"), has_case_traps("re\u017fponse"), has_case_traps("Risk")
+    (True, True, False)
+    """
+    return any(trap in text for trap in _CASE_TRAPS)
+
+
 def dashes_to_hyphen(text: str) -> str:
     """``text`` with every dash as '-' and superscript digits as digits (same length)."""
     return _translate(text)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ingest.extraction.context import Sentence
 from ingest.extraction.prefilter import prefiltered
-from ingest.extraction.textutil import WORD_NUMBER_PATTERN, word_number
+from ingest.extraction.textutil import WORD_NUMBER_PATTERN, has_case_traps, word_number
 
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
 _PHASE = prefiltered(
@@ -130,9 +130,9 @@ def _states(pattern: re.Pattern[str], contained: str, start: str, text: str, low
     if contained not in lowered:
         return False
     # No match starts before the start word's first place, unless lower-casing moved the places (a letter
-    # that lower-cases to two) or hid the word (letters that IGNORECASE matches but str.lower keeps: ı, ſ).
+    # that lower-cases to two) or hid the word (``has_case_traps``).
     first = lowered.find(start)
-    if first < 0 or len(lowered) != len(text) or "\u0131" in lowered or "\u017f" in lowered:
+    if first < 0 or len(lowered) != len(text) or has_case_traps(text):
         first = 0
     return pattern.search(text, first) is not None
 
