@@ -127,12 +127,13 @@ def _states(pattern: re.Pattern[str], contained: str, start: str, text: str, low
     >>> _states(_DESIGN["single-arm"], "arm", "single", text, text.lower())
     True
     """
-    if contained not in lowered:
+    traps = has_case_traps(text)  # lower-casing may hide a word the pattern reads: no shortcut then
+    if contained not in lowered and not traps:
         return False
     # No match starts before the start word's first place, unless lower-casing moved the places (a letter
-    # that lower-cases to two) or hid the word (``has_case_traps``).
+    # that lower-cases to two) or hid the word.
     first = lowered.find(start)
-    if first < 0 or len(lowered) != len(text) or has_case_traps(text):
+    if first < 0 or len(lowered) != len(text) or traps:
         first = 0
     return pattern.search(text, first) is not None
 

@@ -33,3 +33,10 @@ def test_patients_enrolled_in_a_later_clause_of_a_long_sentence(record):
         "in total, 30 men were enrolled, and 12 patients were treated twice."
     )
     assert result["trials"][0]["n_patients"] == 30
+
+
+def test_design_words_written_in_capitals_with_a_dotted_i(record):
+    # Text in capitals from a Turkish keyboard: "BLİND" lowers to "bli̇nd", which hides "blind" from a substring
+    # test, while the case-insensitive design pattern still reads it.
+    result = record("VISION was a DOUBLE-BL\u0130ND, placebo-controlled trial.")
+    assert "double-blind" in result["trials"][0]["design"]
