@@ -1,4 +1,4 @@
-"""The main job: read documents, extract, and write each into the store in its own transaction.
+"""The main job: read documents, extract, and write each into the store, fully or not at all.
 
 The work done for each record is independent of the others and CPU-bound: parsing it (PubMed XML
 records are cut from their files unparsed, see ``ingest.read_records``), its content hash,
@@ -49,7 +49,7 @@ def prepare(document: Document, stored_hash: str | None) -> Prepared:
     if already_stored(stored_hash, new_hash, document.version):
         return Prepared(key)
     try:
-        ntriples = document_ntriples(document, extract_document(document), EXTRACTOR_VERSION)
+        ntriples = document_ntriples(document, extract_document(document), EXTRACTOR_VERSION, hashed=new_hash)
     except Exception as exc:
         return Prepared(key, failure=repr(exc))
     return Prepared(key, graph=DocumentGraph(key, new_hash, ntriples))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -72,8 +72,8 @@ class DocumentGraph(NamedTuple):
     @classmethod
     def build(cls, document: Document, extraction: Extraction, extractor_version: str) -> DocumentGraph:
         """The graph of a document and its extraction."""
-        ntriples = document_ntriples(document, extraction, extractor_version)
-        return cls(document.key, content_hash(document, extractor_version), ntriples)
+        hashed = content_hash(document, extractor_version)
+        return cls(document.key, hashed, document_ntriples(document, extraction, extractor_version, hashed=hashed))
 
 
 def already_stored(stored_hash: str | None, new_hash: str, version: int) -> bool:
@@ -224,20 +224,6 @@ class GraphStore:
             journal.unlink()
         for graph in graphs:
             hashes[graph.document.id] = graph.content_hash
-
-    def put_many(self, items: Iterable[tuple[Document, Extraction]], extractor_version: str) -> PutResult:
-        """Write many documents, each in its own transaction; a failure is recorded and the others go on."""
-        result = PutResult()
-        for document, extraction in items:
-            try:
-                outcome = self.put(document, extraction, extractor_version)
-            except StoreError as exc:
-                result.failed.append(str(exc))
-                continue
-            setattr(result, outcome, getattr(result, outcome) + 1)
-        if self.path:
-            self.store.flush()
-        return result
 
     def bulk_load(self, path: str | Path) -> None:
         """Load an N-Quads dump (``psmakg export --format nquads``) through Oxigraph's bulk loader.
