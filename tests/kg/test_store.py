@@ -164,14 +164,22 @@ def kill_during_bulk_load(process: subprocess.Popen, store_path: Path) -> None:
         time.sleep(0.0005)
 
 
+#: ``psmakg`` with bulk loads of BULK_MIN documents: an ingest of a few hundred abstracts makes many loads, so a
+#: kill after the first lands mid-ingest however fast the machine is (with the default window of a second, one
+#: load could take them all).
+SMALL_LOADS = (
+    "import sys; import kg.store; from kg.cli import main; "
+    "kg.store.BULK_BATCH = kg.store.BULK_MIN; sys.exit(main(sys.argv[1:]))"
+)
+
+
 @pytest.mark.parametrize(
     ("jobs", "kill"), [("1", kill_after_stored), ("2", kill_after_stored), ("2", kill_during_bulk_load)]
 )
 def test_a_killed_ingest_leaves_whole_documents_and_a_rerun_finishes(tmp_path, jobs, kill):
-    # Large enough that a kill after the first bulk load (~1 s of documents) lands mid-ingest.
     corpus = generated_corpus(tmp_path / "big.xml", 600)
     store_path = tmp_path / "killed"
-    command = [sys.executable, "-m", "kg.cli", "ingest", str(corpus), "--store", str(store_path)]
+    command = [sys.executable, "-c", SMALL_LOADS, "ingest", str(corpus), "--store", str(store_path)]
     command += ["--jobs", jobs, "--verbose"]
     verbose = subprocess.PIPE if kill is kill_after_stored else subprocess.DEVNULL
     process = subprocess.Popen(command, cwd=ROOT, stderr=verbose, stdout=subprocess.DEVNULL, text=True)
