@@ -33,19 +33,6 @@ class IngestReport:
         self.deleted += other.deleted
         self.replaced += other.replaced
 
-    def __getstate__(self) -> dict:
-        # A report travels from worker processes; ParseError does not pickle (its __init__ takes
-        # more than its message), so its fields travel instead.
-        state = dict(self.__dict__)
-        state["skipped"] = [(e.path, e.reason, e.index, e.record_id) for e in self.skipped]
-        return state
-
-    def __setstate__(self, state: dict) -> None:
-        skipped = [
-            ParseError(path, reason, index=index, record_id=pmid) for path, reason, index, pmid in state["skipped"]
-        ]
-        self.__dict__.update(state, skipped=skipped)
-
     @property
     def ok(self) -> bool:
         """True when nothing was skipped."""

@@ -25,6 +25,11 @@ class ParseError(PsmaKgError):
         self.record_id = record_id
         super().__init__(self._message())
 
+    def __reduce__(self):
+        # Rebuilt from its fields, so that it pickles (worker processes of an ingest send it back): the
+        # default rebuilds an exception from its message alone, which this __init__ does not take.
+        return _parse_error, (self.path, self.reason, self.index, self.record_id)
+
     def _message(self) -> str:
         where = self.path
         if self.index is not None:
@@ -46,3 +51,7 @@ class StoreError(PsmaKgError):
 
 class ValidationError(PsmaKgError):
     """A graph does not conform to the SHACL shapes of the ontology."""
+
+
+def _parse_error(path: str, reason: str, index: int | None, record_id: str | None) -> ParseError:
+    return ParseError(path, reason, index=index, record_id=record_id)
