@@ -89,16 +89,19 @@ _NOT_A_RESULT_PARTS = (
     r"\d+(?:\.\d+)?\s*%\s+of\s+(?:the\s+)?(?:target(?:ed)?\s+|planned\s+|required\s+|expected\s+)?events\b",
     r"\d+(?:\.\d+)?\s*%\s+of\s+[^.;,%]{0,60}?\b(?:crossed over|cross(?:ed)?[- ]over|switched)\b",
     r"\bamong\s+(?:the\s+)?\d+\b",
+    # the heterogeneity of a meta-analysis: "I² = 71%", "I2 of 40%"
+    r"\bI(?:²|2|\^2)\s*(?:=|:|of|was)?\s*\d+(?:\.\d+)?\s*%",
     r"\b(?:within|at(?: least)?|after|for|by|over|every|beyond|up to|lasting|more than|≥|>=|>)\s+\d+(?:\.\d+)?\s*"
     r"(?:weeks?|wk|days?|months?|mo|years?|hours?|h)\b",
 )
 _NOT_A_RESULT = re.compile("|".join(_NOT_A_RESULT_PARTS), re.I)
 #: What every match of _NOT_A_RESULT holds, found without scanning for the whole pattern at every place: a
-#: literal of the fractions, crossover and "among" parts; "=" and a number (sample size); a number right
-#: before a unit of time (time window, whose words "at", "for", "h" are everywhere). Patterns that start with a
-#: literal or a digit are found fast.
+#: literal of the fractions, crossover and "among" parts; "I²" (heterogeneity); "=" and a number (sample size);
+#: a number right before a unit of time (time window, whose words "at", "for", "h" are everywhere). Patterns
+#: that start with a literal or a digit are found fast.
 _NOT_A_RESULT_LITERALS = tuple(prefiltered(part, re.I) for part in _NOT_A_RESULT_PARTS[1:4])
 _NOT_A_RESULT_CLUES = (
+    re.compile(r"I(?:²|2|\^2)", re.I),
     re.compile(r"=\s*\d"),
     re.compile(r"\d\s*(?:weeks?|wk|days?|months?|mo|years?|hours?|h)\b", re.I),
 )
@@ -117,6 +120,8 @@ def _not_a_result(text: str) -> list[tuple[int, int]]:
 #: decline ("fell by at least 50%", "by 50% or more").
 _THRESHOLD_VALUE = prefiltered(
     r"(?:\bexceed(?:ed|ing|s)?|\babove|\bbelow|\bunder|\bover|[≥≤<>])\s*\d+(?:\.\d+)?\s*m?Gy\b(?!/)"
+    # a dose limit named as such: "the conventional 23 Gy limit", "a 28-Gy threshold"
+    r"|\b\d+(?:\.\d+)?[\s-]*m?Gy\s+(?:(?:renal|kidney|dose|tolerance)\s+)?(?:limits?|thresholds?|constraints?|cut-?offs?)\b"
     r"|\bby\s+(?:at least|more than|≥|>=|>)\s*\d+(?:\.\d+)?\s*%"
     r"|\bby\s+\d+(?:\.\d+)?\s*%\s+or\s+(?:more|greater|higher)\b",
     re.I,
@@ -159,7 +164,8 @@ _ORGAN_TO_VALUE = re.compile(r"\s*[:,=]?\s*(?:was\s+|were\s+|of\s+)?")
 _NEGATED = prefiltered(r"\b(?:no|not|without|none|neither|nor)\b", re.I)
 _MEAN = prefiltered(r"\bmean\b", re.I)
 _GRADE3 = prefiltered(
-    r"grade\s*(?:≥|>=|>|3\s*(?:or|to|-|/|–)\s*(?:higher|greater|above|4|5|iv)|3\+|iii\s*(?:-|/|or)\s*iv|3\s*and\s*4)"
+    r"(?:grade|\bgr\.?|(?<![\w-])G)\s*(?:≥|>=|>|3\s*(?:or|to|-|/|–)\s*(?:higher|greater|above|4|5|iv)|3\+"
+    r"|iii\s*(?:-|/|or)\s*iv|3\s*and\s*4)"
     r"|high[- ]grade|severe",
     re.I,
 )
@@ -181,10 +187,14 @@ _ENDPOINT_THEN_COUNT = re.compile(
     r"|were reported|affected|was noted|were noted)\s+(?:in\s+)?(?:all\s+)?$",
     re.I,
 )
-_AFTER_ENDPOINT = re.compile(r"^\s*(?:for|in|to|of)?\s*(?:the\s+)?(?:mean\s+|median\s+)?$", re.I)
-#: "24 (63%) had a PSA decline", "10.6% achieved a PSA50 response": the endpoint follows its value.
+#: Between a dose and the organ it names: "0.82 Gy/GBq for the kidneys", "0.39 Gy/GBq (range 0.18-0.81) to the".
+_AFTER_ENDPOINT = re.compile(
+    r"^\s*(?:\([^()]{0,40}\)\s*)?(?:for|in|to|of)?\s*(?:the\s+)?(?:mean\s+|median\s+)?$", re.I
+)
+#: "24 (63%) had a PSA decline", "10.6% achieved a PSA50 response", "32 (54.2%; 95% CI 40.8-67.3) achieved a
+#: PSA50 response": the endpoint follows its value (and the value's CI, in its bracket).
 _VALUE_THEN_ENDPOINT = re.compile(
-    r"^\s*\)?\s*(?:of\s+(?:the\s+)?(?:(?:\d+|" + WORD_NUMBER_PATTERN.replace("?P<", "?P<of_") + r")\s+)?"
+    r"^(?:\s*[;,][^()]{0,40}?(?=\)))?\s*\)?\s*(?:of\s+(?:the\s+)?(?:(?:\d+|" + WORD_NUMBER_PATTERN.replace("?P<", "?P<of_") + r")\s+)?"
     r"(?:(?:evaluable|eligible|treated)\s+)?(?:patients|men|participants|those)?(?:\s+with\s+(?:[a-z-]+\s+){0,2}?[a-z-]+)?\s*)?\)?\s*"
     r"(?:had|achieved|showed|experienced|reached|attained|developed|with|were|remained)\s+"
     r"(?:an?\s+|the\s+|at least one\s+)?"

@@ -22,9 +22,12 @@ RATIO = prefiltered(
 )
 #: Another ratio of the same kind after the first one's bracket: ") and 0.52 (95% CI ...".
 RATIO_CONTINUED = re.compile(r"\s*[(\[][^()\[\]]{0,80}[)\]]\s*(?:,\s*)?(?:and\s+)?(?P<value>\d*\.\d+)(?=\s*[(\[])")
+#: A CI's upper bound may be open: "95% CI 6.2-not reached", "(95% CI, 5.5 to NE)".
+_OPEN_BOUND = r"not (?:yet )?(?:been )?reached|not estimable|not evaluable|NR\b|NE\b|NA\b"
 CI = prefiltered(
     r"(?:(?P<level>\d{2}(?:\.\d+)?)\s*%\s*)?(?:CI|CrI|confidence intervals?|C\.I\.)\b(?:\s*\[CI\])?"
-    r"[\s,:=]*(?:of\s+|was\s+|from\s+)?(?P<low>" + _SIGNED + r")\s*%?\s*(?:-|to|,|;|and)\s*(?P<high>" + _SIGNED + r")"
+    r"[\s,:=]*(?:of\s+|was\s+|from\s+)?(?P<low>" + _SIGNED + r")\s*%?\s*(?:-|to|,|;|and)\s*"
+    r"(?:(?P<high>" + _SIGNED + r")|(?P<open>" + _OPEN_BOUND + r"))"
 )
 #: A range in brackets right after a percentage, without the word CI: "86.7% (69.7%-95.3%)".
 BARE_INTERVAL = prefiltered(
@@ -39,8 +42,8 @@ NOT_REACHED = prefiltered(r"\b(?:not (?:yet )?(?:been )?reached|not estimable|NR
 TIME_UNITS = {"month": "months", "mo": "months", "week": "weeks", "wk": "weeks", "day": "days", "year": "years",
               "yr": "years"}  # fmt: skip
 _UNIT = (
-    r"(?P<unit>%|percent\b|months?\b|mo\b|weeks?\b|wk\b|days?\b|years?\b|yr\b|Gy/GBq|mGy/MBq|mSv/MBq|Gy\b"
-    r"|Sv/GBq|Sv\(RBE\d*\)/GBq|GBq\b|MBq\b|kBq/kg|mCi/m2|mCi/m²|mCi\b|mg/kg|mg/m2|mg/m²|µg/d|μg/d|mg\b)"
+    r"(?P<unit>%|percent\b|months?\b|mo\b|weeks?\b|wk\b|days?\b|years?\b|yr\b|m?Gy/[GM]Bq|m?Sv/[GM]Bq|Gy\b"
+    r"|Sv\(RBE\d*\)/[GM]Bq|GBq\b|MBq\b|kBq/kg|mCi/m2|mCi/m²|mCi\b|mg/kg|mg/m2|mg/m²|µg/d|μg/d|mg\b)"
 )
 #: A value, an optional standard deviation ("1.90 ± 1.19 Gy/GBq") or range, and a unit.
 VALUE = prefiltered(
@@ -79,7 +82,7 @@ class Interval:
     start: int
     end: int
     low: float
-    high: float
+    high: float | None  # None: an open bound ("not reached")
     level: float | None
 
 
@@ -174,7 +177,7 @@ def find_intervals(text: str) -> list[Interval]:
             m.start(),
             m.end(),
             float(m.group("low")),
-            float(m.group("high")),
+            float(m.group("high")) if m.group("high") else None,
             float(m.group("level")) if m.group("level") else None,
         )
         for m in CI.finditer(text)
