@@ -188,13 +188,12 @@ _ENDPOINT_THEN_COUNT = re.compile(
     re.I,
 )
 #: Between a dose and the organ it names: "0.82 Gy/GBq for the kidneys", "0.39 Gy/GBq (range 0.18-0.81) to the".
-_AFTER_ENDPOINT = re.compile(
-    r"^\s*(?:\([^()]{0,40}\)\s*)?(?:for|in|to|of)?\s*(?:the\s+)?(?:mean\s+|median\s+)?$", re.I
-)
+_AFTER_ENDPOINT = re.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?(?:for|in|to|of)?\s*(?:the\s+)?(?:mean\s+|median\s+)?$", re.I)
 #: "24 (63%) had a PSA decline", "10.6% achieved a PSA50 response", "32 (54.2%; 95% CI 40.8-67.3) achieved a
 #: PSA50 response": the endpoint follows its value (and the value's CI, in its bracket).
 _VALUE_THEN_ENDPOINT = re.compile(
-    r"^(?:\s*[;,][^()]{0,40}?(?=\)))?\s*\)?\s*(?:of\s+(?:the\s+)?(?:(?:\d+|" + WORD_NUMBER_PATTERN.replace("?P<", "?P<of_") + r")\s+)?"
+    r"^(?:\s*[;,][^()]{0,40}?(?=\)))?"
+    r"\s*\)?\s*(?:of\s+(?:the\s+)?(?:(?:\d+|" + WORD_NUMBER_PATTERN.replace("?P<", "?P<of_") + r")\s+)?"
     r"(?:(?:evaluable|eligible|treated)\s+)?(?:patients|men|participants|those)?(?:\s+with\s+(?:[a-z-]+\s+){0,2}?[a-z-]+)?\s*)?\)?\s*"
     r"(?:had|achieved|showed|experienced|reached|attained|developed|with|were|remained)\s+"
     r"(?:an?\s+|the\s+|at least one\s+)?"
@@ -214,6 +213,32 @@ _VALUE_THEN_OUTCOME = re.compile(
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:grade\s*\d\S*\s+|any[- ]grade\s+)?$", re.I)
 _COMMONEST = prefiltered(r"\b(?:most\s+(?:common|frequent)|commonest)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _EACH = prefiltered(r"\beach\b", re.I)
+#: A sentence of predictors: "LDH (HR 1.71 ...) and liver metastases (HR 1.98 ...) were associated with shorter
+#: OS", "progression predicted death (HR 3.62 ...)". Its ratios belong to the outcome it names, whatever
+#: endpoint came before; the outcome starts where the match ends.
+_PREDICTS = prefiltered(
+    r"\b(?:associated with|predict(?:ed|s|ive of)|prognostic (?:for|of)|correlated with)\s+(?:an?\s+|the\s+)?"
+    r"(?:(?:significantly\s+)?(?:shorter|longer|worse|better|improved|poorer|reduced|inferior|superior|prolonged"
+    r"|increased|decreased|higher|lower|greater)\s+)?",
+    re.I,
+)
+#: Outcomes of a predictor sentence that are endpoints without being written as one: overall survival ("death",
+#: "mortality", "survival") and the detection rate ("a positive scan", "PET positivity").
+_UNWRITTEN_OUTCOMES = (
+    (re.compile(r"(?:death|mortality|survival)\b", re.I), "endpoint:OS"),
+    (
+        re.compile(
+            r"(?:positive\s+(?:PSMA\s+)?(?:scans?|PET(?:/CT)?|imaging|findings?)|(?:scan|PET)\s+positivity)\b", re.I
+        ),
+        "endpoint:detection-rate",
+    ),
+)
+#: An endpoint named as a covariate ("independently of the PSA response") is not what a ratio measures.
+_COVARIATE = prefiltered(
+    r"\b(?:independent(?:ly)? of|adjust(?:ed|ing) for|adjustment for|irrespective of|regardless of)\s+"
+    r"(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
 _RESPECTIVELY = prefiltered(r"^[^.;]{0,40}?\brespectively\b", re.I)
 
 
@@ -592,6 +617,9 @@ class SentenceMeasurements:
         """Attach each ratio (with its CI and p) to its endpoint's group; returns the ratios that stand alone."""
         previous_endpoint, previous_time_to_event = carried
         endpoints = [e for e in endpoints if e.kind != "AbsorbedDose"]  # an organ ("liver metastases") has no ratio
+        predicates = list(_PREDICTS.finditer(text)) if ratios else []
+        if predicates:
+            endpoints = [e for e in endpoints if not self._covariate(e, text, offset)]
         lonely: list[_Group] = []
         for index, ratio in enumerate(ratios):
             limit = ratios[index + 1].start if index + 1 < len(ratios) else len(text)
@@ -604,6 +632,13 @@ class SentenceMeasurements:
             within = [e for e in endpoints if ratio.start <= e.start - offset and e.end - offset <= ratio.end]
             if within:
                 endpoint = within[0]
+            elif predicates and not after:
+                # the outcome of the nearest predicate after the ratio, else of the last one before it
+                predicate = next((p for p in predicates if p.start() >= ratio.end), predicates[-1])
+                if predicate.start() < ratio.end and before and before[-1].end - offset > predicate.end():
+                    endpoint = before[-1]  # an endpoint named after the predicate, before the ratio, is its own
+                else:
+                    endpoint = self._outcome(predicate, endpoints, text, offset)
             elif before or after:
                 endpoint = before[-1] if before else after[0]
             else:
@@ -625,6 +660,27 @@ class SentenceMeasurements:
             if p_value is not None:
                 group.p_value = p_value
         return lonely
+
+    @staticmethod
+    def _covariate(endpoint: Mention, text: str, offset: int) -> bool:
+        return bool(_COVARIATE.search(text, max(0, endpoint.start - offset - 50), endpoint.start - offset))
+
+    def _outcome(self, predicate: re.Match[str], endpoints: list[Mention], text: str, offset: int) -> Mention | None:
+        """The endpoint a predictor sentence names right after its predicate, or an outcome of
+        _UNWRITTEN_OUTCOMES; None for an outcome that is no endpoint ("predicted upstaging")."""
+        start = predicate.end()
+        named = next((e for e in endpoints if e.start - offset == start), None)
+        if named is not None:
+            return named
+        for pattern, curie in _UNWRITTEN_OUTCOMES:
+            outcome = pattern.match(text, start)
+            entity = self.ontology.endpoints.get(curie)
+            if outcome is not None and entity is not None:
+                return Mention(
+                    outcome.start() + offset, outcome.end() + offset, outcome.group(), entity.curie, entity.kind,
+                    label=entity.label, via="predicted-outcome",
+                )  # fmt: skip
+        return None
 
     def _attach_loose_statistics(
         self, groups: list[_Group], lonely: list[_Group], intervals: list[Interval], p_values: list[PValue]
