@@ -67,6 +67,7 @@ _CONNECTOR = re.compile(
     r"(?:vs\.?|versus|compared (?:with|to)|and|or|than|while|whereas|against|,)\s*(?:in\s+|with\s+)?$",
     re.I,
 )
+_CHANGE_GAP = re.compile(r"\s*(?:%\s*)?to\s+$")
 _PAIR_GAP = prefiltered(r"\b(?:vs\.?|versus|compared (?:with|to)|and|than|while|whereas|against)\b", re.I)
 _PLANNED = prefiltered(
     r"\b(?:assum\w*|powered|power to|\d+% power|to detect|hypothes\w*|expected|anticipated|will (?:be|have|provide)"
@@ -486,6 +487,10 @@ class SentenceMeasurements:
                     and len(groups[-1].values) < 4
                 ):
                     groups[-1].values.append(value)
+                    continue
+                if _CHANGE_GAP.match(between) and len(groups[-1].values) == 1 and text[: last.start].endswith("from "):
+                    # "from 11.3 to 15.3 months": the treatment's value is the second, named first as arms are
+                    groups[-1].values.insert(0, value)
                     continue
             groups.append(_Group(values=[value]))
         return groups
