@@ -235,7 +235,7 @@ _UNWRITTEN_OUTCOMES = (
     ),
 )
 #: An endpoint named as a covariate ("independently of the PSA response") is not what a ratio measures.
-_COVARIATE = prefiltered(
+_COVARIATE = re.compile(
     r"\b(?:independent(?:ly)? of|adjust(?:ed|ing) for|adjustment for|irrespective of|regardless of)\s+"
     r"(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$",
     re.I,
