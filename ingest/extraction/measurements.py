@@ -690,16 +690,18 @@ class SentenceMeasurements:
     def _attach_loose_statistics(
         self, groups: list[_Group], lonely: list[_Group], intervals: list[Interval], p_values: list[PValue]
     ) -> None:
-        """A CI right after a single value is that value's CI; a p right after a group is its p."""
+        """A CI right after a value is that value's CI (in a group of arms, each value may have its own: "51.3%
+        (95% CI 43.0-59.5) with X and 23.6% (14.2-36.5) with Y"); a p right after a group is its p."""
         used = {id(g.interval) for g in groups + lonely if g.interval}
         free_intervals = [i for i in intervals if id(i) not in used]
         taken_p = {id(g.p_value) for g in groups + lonely if g.p_value}
         for group in groups:
             last = group.values[-1]
+            own = [next((i for i in free_intervals if v.end <= i.start <= v.end + 12), None) for v in group.values]
             if group.ratio is None and group.interval is None:
-                interval = next((i for i in free_intervals if last.end <= i.start <= last.end + 12), None)
-                if interval is not None and len(group.values) == 1:
-                    group.interval = interval
+                group.interval = own[0]
+            if len(group.values) > 1 and all(own):  # every arm's value with its own CI
+                group.extra["intervals"] = own
             if group.p_value is None and group.ratio is None:
                 p_value = next(
                     (p for p in p_values if last.end <= p.start <= last.end + 70 and id(p) not in taken_p),
@@ -814,9 +816,17 @@ class SentenceMeasurements:
                     p_value=p_value, **common,
                 )
             ]  # fmt: skip
+        # The ratio, p and CI go on the first arm's value; another arm's value keeps a CI written after it (at
+        # the first one's level when it states none).
+        own_intervals: list[Interval] | None = group.extra.get("intervals")
+        cis = [(ci_low, ci_high, ci_level)]
+        for index in range(1, len(group.values)):
+            own = own_intervals[index] if own_intervals else None
+            cis.append((own.low, own.high, own.level or ci_level) if own else (None, None, None))
         results = []
         for index, value in enumerate(group.values):
             first = index == 0
+            low, high, level = cis[index]
             results.append(
                 Measurement(
                     statistic=group.statistic,
@@ -825,9 +835,9 @@ class SentenceMeasurements:
                     unit=None if value.value is None else value.unit,
                     note="not reached" if value.value is None else None,
                     hr=ratio.value if first and ratio else None,
-                    ci_low=ci_low if first else None,
-                    ci_high=ci_high if first else None,
-                    ci_level=ci_level if first else None,
+                    ci_low=low,
+                    ci_high=high,
+                    ci_level=level,
                     p_value=p_value if first else None,
                     **common,
                 )

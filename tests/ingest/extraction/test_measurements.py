@@ -467,3 +467,12 @@ def test_a_fraction_with_its_percentage_in_square_brackets_is_a_rate(record):
     text = "68Ga-PSMA-11 PET was done in 120 men. The detection rate was 47/60 [78.3%] vs 30/60 [50.0%] by PSA level."
     rows = _rows(record, text, "endpoint", "statistic", "value")
     assert rows == [("detection rate", "rate", 78.3), ("detection rate", "rate", 50.0)]
+
+
+def test_each_arms_value_keeps_the_ci_written_after_it(record):
+    text = (
+        "Men were randomly assigned to 177Lu-PSMA-617 or to cabazitaxel.\n"
+        "PSA50 rates were 58.2% (95% CI 49.0-67.0) with 177Lu-PSMA-617 and 34.5% (26.1-43.6) with cabazitaxel."
+    )
+    rows = _rows(record, text, "value", "arm", "ci_low", "ci_high", "ci_level")
+    assert rows == [(58.2, "177Lu-PSMA-617", 49.0, 67.0, 95.0), (34.5, "cabazitaxel", 26.1, 43.6, 95.0)]
