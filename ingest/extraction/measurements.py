@@ -91,7 +91,7 @@ _NOT_A_RESULT_PARTS = (
     r"\d+(?:\.\d+)?\s*%\s+of\s+[^.;,%]{0,60}?\b(?:crossed over|cross(?:ed)?[- ]over|switched)\b",
     r"\bamong\s+(?:the\s+)?\d+\b",
     # the heterogeneity of a meta-analysis: "I² = 71%", "I2 of 40%"
-    r"\bI(?:²|2|\^2)\s*(?:=|:|of|was)?\s*\d+(?:\.\d+)?\s*%",
+    r"\b(?-i:I)(?:²|2|\^2)\s*(?:=|:|of|was)?\s*\d+(?:\.\d+)?\s*%",
     r"\b(?:within|at(?: least)?|after|for|by|over|every|beyond|up to|lasting|more than|≥|>=|>)\s+\d+(?:\.\d+)?\s*"
     r"(?:weeks?|wk|days?|months?|mo|years?|hours?|h)\b",
 )
@@ -102,7 +102,7 @@ _NOT_A_RESULT = re.compile("|".join(_NOT_A_RESULT_PARTS), re.I)
 #: that start with a literal or a digit are found fast.
 _NOT_A_RESULT_LITERALS = tuple(prefiltered(part, re.I) for part in _NOT_A_RESULT_PARTS[1:4])
 _NOT_A_RESULT_CLUES = (
-    re.compile(r"I(?:²|2|\^2)", re.I),
+    re.compile(r"I[²2^]"),
     re.compile(r"=\s*\d"),
     re.compile(r"\d\s*(?:weeks?|wk|days?|months?|mo|years?|hours?|h)\b", re.I),
 )
