@@ -67,6 +67,7 @@ _CONNECTOR = re.compile(
     r"(?:vs\.?|versus|compared (?:with|to)|and|or|than|while|whereas|against|,)\s*(?:in\s+|with\s+)?$",
     re.I,
 )
+_CHANGE_GAP = re.compile(r"\s*(?:%\s*)?to\s+$")
 _PAIR_GAP = prefiltered(r"\b(?:vs\.?|versus|compared (?:with|to)|and|than|while|whereas|against)\b", re.I)
 _PLANNED = prefiltered(
     r"\b(?:assum\w*|powered|power to|\d+% power|to detect|hypothes\w*|expected|anticipated|will (?:be|have|provide)"
@@ -89,16 +90,19 @@ _NOT_A_RESULT_PARTS = (
     r"\d+(?:\.\d+)?\s*%\s+of\s+(?:the\s+)?(?:target(?:ed)?\s+|planned\s+|required\s+|expected\s+)?events\b",
     r"\d+(?:\.\d+)?\s*%\s+of\s+[^.;,%]{0,60}?\b(?:crossed over|cross(?:ed)?[- ]over|switched)\b",
     r"\bamong\s+(?:the\s+)?\d+\b",
+    # the heterogeneity of a meta-analysis: "I² = 71%", "I2 of 40%"
+    r"\b(?-i:I)(?:²|2|\^2)\s*(?:=|:|of|was)?\s*\d+(?:\.\d+)?\s*%",
     r"\b(?:within|at(?: least)?|after|for|by|over|every|beyond|up to|lasting|more than|≥|>=|>)\s+\d+(?:\.\d+)?\s*"
     r"(?:weeks?|wk|days?|months?|mo|years?|hours?|h)\b",
 )
 _NOT_A_RESULT = re.compile("|".join(_NOT_A_RESULT_PARTS), re.I)
 #: What every match of _NOT_A_RESULT holds, found without scanning for the whole pattern at every place: a
-#: literal of the fractions, crossover and "among" parts; "=" and a number (sample size); a number right
-#: before a unit of time (time window, whose words "at", "for", "h" are everywhere). Patterns that start with a
-#: literal or a digit are found fast.
+#: literal of the fractions, crossover and "among" parts; "I²" (heterogeneity); "=" and a number (sample size);
+#: a number right before a unit of time (time window, whose words "at", "for", "h" are everywhere). Patterns
+#: that start with a literal or a digit are found fast.
 _NOT_A_RESULT_LITERALS = tuple(prefiltered(part, re.I) for part in _NOT_A_RESULT_PARTS[1:4])
 _NOT_A_RESULT_CLUES = (
+    re.compile(r"I[²2^]"),
     re.compile(r"=\s*\d"),
     re.compile(r"\d\s*(?:weeks?|wk|days?|months?|mo|years?|hours?|h)\b", re.I),
 )
@@ -117,6 +121,8 @@ def _not_a_result(text: str) -> list[tuple[int, int]]:
 #: decline ("fell by at least 50%", "by 50% or more").
 _THRESHOLD_VALUE = prefiltered(
     r"(?:\bexceed(?:ed|ing|s)?|\babove|\bbelow|\bunder|\bover|[≥≤<>])\s*\d+(?:\.\d+)?\s*m?Gy\b(?!/)"
+    # a dose limit named as such: "the conventional 23 Gy limit", "a 28-Gy threshold"
+    r"|\b\d+(?:\.\d+)?[\s-]*m?Gy\s+(?:(?:renal|kidney|dose|tolerance)\s+)?(?:limits?|thresholds?|constraints?|cut-?offs?)\b"
     r"|\bby\s+(?:at least|more than|≥|>=|>)\s*\d+(?:\.\d+)?\s*%"
     r"|\bby\s+\d+(?:\.\d+)?\s*%\s+or\s+(?:more|greater|higher)\b",
     re.I,
@@ -159,7 +165,8 @@ _ORGAN_TO_VALUE = re.compile(r"\s*[:,=]?\s*(?:was\s+|were\s+|of\s+)?")
 _NEGATED = prefiltered(r"\b(?:no|not|without|none|neither|nor)\b", re.I)
 _MEAN = prefiltered(r"\bmean\b", re.I)
 _GRADE3 = prefiltered(
-    r"grade\s*(?:≥|>=|>|3\s*(?:or|to|-|/|–)\s*(?:higher|greater|above|4|5|iv)|3\+|iii\s*(?:-|/|or)\s*iv|3\s*and\s*4)"
+    r"(?:grade|\bgr\.?|(?<![\w-])G)\s*(?:≥|>=|>|3\s*(?:or|to|-|/|–)\s*(?:higher|greater|above|4|5|iv)|3\+"
+    r"|iii\s*(?:-|/|or)\s*iv|3\s*and\s*4)"
     r"|high[- ]grade|severe",
     re.I,
 )
@@ -181,10 +188,13 @@ _ENDPOINT_THEN_COUNT = re.compile(
     r"|were reported|affected|was noted|were noted)\s+(?:in\s+)?(?:all\s+)?$",
     re.I,
 )
-_AFTER_ENDPOINT = re.compile(r"^\s*(?:for|in|to|of)?\s*(?:the\s+)?(?:mean\s+|median\s+)?$", re.I)
-#: "24 (63%) had a PSA decline", "10.6% achieved a PSA50 response": the endpoint follows its value.
+#: Between a dose and the organ it names: "0.82 Gy/GBq for the kidneys", "0.39 Gy/GBq (range 0.18-0.81) to the".
+_AFTER_ENDPOINT = re.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?(?:for|in|to|of)?\s*(?:the\s+)?(?:mean\s+|median\s+)?$", re.I)
+#: "24 (63%) had a PSA decline", "10.6% achieved a PSA50 response", "32 (54.2%; 95% CI 40.8-67.3) achieved a
+#: PSA50 response": the endpoint follows its value (and the value's CI, in its bracket).
 _VALUE_THEN_ENDPOINT = re.compile(
-    r"^\s*\)?\s*(?:of\s+(?:the\s+)?(?:(?:\d+|" + WORD_NUMBER_PATTERN.replace("?P<", "?P<of_") + r")\s+)?"
+    r"^(?:\s*[;,][^()]{0,40}?(?=\)))?"
+    r"\s*\)?\s*(?:of\s+(?:the\s+)?(?:(?:\d+|" + WORD_NUMBER_PATTERN.replace("?P<", "?P<of_") + r")\s+)?"
     r"(?:(?:evaluable|eligible|treated)\s+)?(?:patients|men|participants|those)?(?:\s+with\s+(?:[a-z-]+\s+){0,2}?[a-z-]+)?\s*)?\)?\s*"
     r"(?:had|achieved|showed|experienced|reached|attained|developed|with|were|remained)\s+"
     r"(?:an?\s+|the\s+|at least one\s+)?"
@@ -204,6 +214,32 @@ _VALUE_THEN_OUTCOME = re.compile(
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:grade\s*\d\S*\s+|any[- ]grade\s+)?$", re.I)
 _COMMONEST = prefiltered(r"\b(?:most\s+(?:common|frequent)|commonest)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _EACH = prefiltered(r"\beach\b", re.I)
+#: A sentence of predictors: "LDH (HR 1.71 ...) and liver metastases (HR 1.98 ...) were associated with shorter
+#: OS", "progression predicted death (HR 3.62 ...)". Its ratios belong to the outcome it names, whatever
+#: endpoint came before; the outcome starts where the match ends.
+_PREDICTS = prefiltered(
+    r"\b(?:associated with|predict(?:ed|s|ive of)|prognostic (?:for|of)|correlated with)\s+(?:an?\s+|the\s+)?"
+    r"(?:(?:significantly\s+)?(?:shorter|longer|worse|better|improved|poorer|reduced|inferior|superior|prolonged"
+    r"|increased|decreased|higher|lower|greater)\s+)?",
+    re.I,
+)
+#: Outcomes of a predictor sentence that are endpoints without being written as one: overall survival ("death",
+#: "mortality", "survival") and the detection rate ("a positive scan", "PET positivity").
+_UNWRITTEN_OUTCOMES = (
+    (re.compile(r"(?:death|mortality|survival)\b", re.I), "endpoint:OS"),
+    (
+        re.compile(
+            r"(?:positive\s+(?:PSMA\s+)?(?:scans?|PET(?:/CT)?|imaging|findings?)|(?:scan|PET)\s+positivity)\b", re.I
+        ),
+        "endpoint:detection-rate",
+    ),
+)
+#: An endpoint named as a covariate ("independently of the PSA response") is not what a ratio measures.
+_COVARIATE = re.compile(
+    r"\b(?:independent(?:ly)? of|adjust(?:ed|ing) for|adjustment for|irrespective of|regardless of)\s+"
+    r"(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
 _RESPECTIVELY = prefiltered(r"^[^.;]{0,40}?\brespectively\b", re.I)
 
 
@@ -452,6 +488,10 @@ class SentenceMeasurements:
                 ):
                     groups[-1].values.append(value)
                     continue
+                if _CHANGE_GAP.match(between) and len(groups[-1].values) == 1 and text[: last.start].endswith("from "):
+                    # "from 11.3 to 15.3 months": the treatment's value is the second, named first as arms are
+                    groups[-1].values.insert(0, value)
+                    continue
             groups.append(_Group(values=[value]))
         return groups
 
@@ -582,6 +622,9 @@ class SentenceMeasurements:
         """Attach each ratio (with its CI and p) to its endpoint's group; returns the ratios that stand alone."""
         previous_endpoint, previous_time_to_event = carried
         endpoints = [e for e in endpoints if e.kind != "AbsorbedDose"]  # an organ ("liver metastases") has no ratio
+        predicates = list(_PREDICTS.finditer(text)) if ratios else []
+        if predicates:
+            endpoints = [e for e in endpoints if not self._covariate(e, text, offset)]
         lonely: list[_Group] = []
         for index, ratio in enumerate(ratios):
             limit = ratios[index + 1].start if index + 1 < len(ratios) else len(text)
@@ -594,6 +637,13 @@ class SentenceMeasurements:
             within = [e for e in endpoints if ratio.start <= e.start - offset and e.end - offset <= ratio.end]
             if within:
                 endpoint = within[0]
+            elif predicates and not after:
+                # the outcome of the nearest predicate after the ratio, else of the last one before it
+                predicate = next((p for p in predicates if p.start() >= ratio.end), predicates[-1])
+                if predicate.start() < ratio.end and before and before[-1].end - offset > predicate.end():
+                    endpoint = before[-1]  # an endpoint named after the predicate, before the ratio, is its own
+                else:
+                    endpoint = self._outcome(predicate, endpoints, text, offset)
             elif before or after:
                 endpoint = before[-1] if before else after[0]
             else:
@@ -616,19 +666,42 @@ class SentenceMeasurements:
                 group.p_value = p_value
         return lonely
 
+    @staticmethod
+    def _covariate(endpoint: Mention, text: str, offset: int) -> bool:
+        return bool(_COVARIATE.search(text, max(0, endpoint.start - offset - 50), endpoint.start - offset))
+
+    def _outcome(self, predicate: re.Match[str], endpoints: list[Mention], text: str, offset: int) -> Mention | None:
+        """The endpoint a predictor sentence names right after its predicate, or an outcome of
+        _UNWRITTEN_OUTCOMES; None for an outcome that is no endpoint ("predicted upstaging")."""
+        start = predicate.end()
+        named = next((e for e in endpoints if e.start - offset == start), None)
+        if named is not None:
+            return named
+        for pattern, curie in _UNWRITTEN_OUTCOMES:
+            outcome = pattern.match(text, start)
+            entity = self.ontology.endpoints.get(curie)
+            if outcome is not None and entity is not None:
+                return Mention(
+                    outcome.start() + offset, outcome.end() + offset, outcome.group(), entity.curie, entity.kind,
+                    label=entity.label, via="predicted-outcome",
+                )  # fmt: skip
+        return None
+
     def _attach_loose_statistics(
         self, groups: list[_Group], lonely: list[_Group], intervals: list[Interval], p_values: list[PValue]
     ) -> None:
-        """A CI right after a single value is that value's CI; a p right after a group is its p."""
+        """A CI right after a value is that value's CI (in a group of arms, each value may have its own: "51.3%
+        (95% CI 43.0-59.5) with X and 23.6% (14.2-36.5) with Y"); a p right after a group is its p."""
         used = {id(g.interval) for g in groups + lonely if g.interval}
         free_intervals = [i for i in intervals if id(i) not in used]
         taken_p = {id(g.p_value) for g in groups + lonely if g.p_value}
         for group in groups:
             last = group.values[-1]
+            own = [next((i for i in free_intervals if v.end <= i.start <= v.end + 12), None) for v in group.values]
             if group.ratio is None and group.interval is None:
-                interval = next((i for i in free_intervals if last.end <= i.start <= last.end + 12), None)
-                if interval is not None and len(group.values) == 1:
-                    group.interval = interval
+                group.interval = own[0]
+            if len(group.values) > 1 and all(own):  # every arm's value with its own CI
+                group.extra["intervals"] = own
             if group.p_value is None and group.ratio is None:
                 p_value = next(
                     (p for p in p_values if last.end <= p.start <= last.end + 70 and id(p) not in taken_p),
@@ -743,9 +816,17 @@ class SentenceMeasurements:
                     p_value=p_value, **common,
                 )
             ]  # fmt: skip
+        # The ratio, p and CI go on the first arm's value; another arm's value keeps a CI written after it (at
+        # the first one's level when it states none).
+        own_intervals: list[Interval] | None = group.extra.get("intervals")
+        cis = [(ci_low, ci_high, ci_level)]
+        for index in range(1, len(group.values)):
+            own = own_intervals[index] if own_intervals else None
+            cis.append((own.low, own.high, own.level or ci_level) if own else (None, None, None))
         results = []
         for index, value in enumerate(group.values):
             first = index == 0
+            low, high, level = cis[index]
             results.append(
                 Measurement(
                     statistic=group.statistic,
@@ -754,9 +835,9 @@ class SentenceMeasurements:
                     unit=None if value.value is None else value.unit,
                     note="not reached" if value.value is None else None,
                     hr=ratio.value if first and ratio else None,
-                    ci_low=ci_low if first else None,
-                    ci_high=ci_high if first else None,
-                    ci_level=ci_level if first else None,
+                    ci_low=low,
+                    ci_high=high,
+                    ci_level=level,
                     p_value=p_value if first else None,
                     **common,
                 )

@@ -22,9 +22,12 @@ RATIO = prefiltered(
 )
 #: Another ratio of the same kind after the first one's bracket: ") and 0.52 (95% CI ...".
 RATIO_CONTINUED = re.compile(r"\s*[(\[][^()\[\]]{0,80}[)\]]\s*(?:,\s*)?(?:and\s+)?(?P<value>\d*\.\d+)(?=\s*[(\[])")
+#: A CI's upper bound may be open: "95% CI 6.2-not reached", "(95% CI, 5.5 to NE)".
+_OPEN_BOUND = r"not (?:yet )?(?:been )?reached|not estimable|not evaluable|NR\b|NE\b|NA\b"
 CI = prefiltered(
     r"(?:(?P<level>\d{2}(?:\.\d+)?)\s*%\s*)?(?:CI|CrI|confidence intervals?|C\.I\.)\b(?:\s*\[CI\])?"
-    r"[\s,:=]*(?:of\s+|was\s+|from\s+)?(?P<low>" + _SIGNED + r")\s*%?\s*(?:-|to|,|;|and)\s*(?P<high>" + _SIGNED + r")"
+    r"[\s,:=]*(?:of\s+|was\s+|from\s+)?(?P<low>" + _SIGNED + r")\s*%?\s*(?:-|to|,|;|and)\s*"
+    r"(?:(?P<high>" + _SIGNED + r")|(?P<open>" + _OPEN_BOUND + r"))"
 )
 #: A range in brackets right after a percentage, without the word CI: "86.7% (69.7%-95.3%)".
 BARE_INTERVAL = prefiltered(
@@ -39,8 +42,8 @@ NOT_REACHED = prefiltered(r"\b(?:not (?:yet )?(?:been )?reached|not estimable|NR
 TIME_UNITS = {"month": "months", "mo": "months", "week": "weeks", "wk": "weeks", "day": "days", "year": "years",
               "yr": "years"}  # fmt: skip
 _UNIT = (
-    r"(?P<unit>%|percent\b|months?\b|mo\b|weeks?\b|wk\b|days?\b|years?\b|yr\b|Gy/GBq|mGy/MBq|mSv/MBq|Gy\b"
-    r"|Sv/GBq|Sv\(RBE\d*\)/GBq|GBq\b|MBq\b|kBq/kg|mCi/m2|mCi/m²|mCi\b|mg/kg|mg/m2|mg/m²|µg/d|μg/d|mg\b)"
+    r"(?P<unit>%|percent\b|months?\b|mo\b|weeks?\b|wk\b|days?\b|years?\b|yr\b|m?Gy/[GM]Bq|m?Sv/[GM]Bq|Gy\b"
+    r"|Sv\(RBE\d*\)/[GM]Bq|GBq\b|MBq\b|kBq/kg|mCi/m2|mCi/m²|mCi\b|mg/kg|mg/m2|mg/m²|µg/d|μg/d|mg\b)"
 )
 #: A value, an optional standard deviation ("1.90 ± 1.19 Gy/GBq") or range, and a unit.
 VALUE = prefiltered(
@@ -53,12 +56,13 @@ _NUMBER_WORD = (
     r"|seventeen|eighteen|nineteen|twenty(?:-\w+)?|thirty(?:-\w+)?|forty(?:-\w+)?|fifty(?:-\w+)?"
 )
 _COUNT_WORD = r"\d+|" + _NUMBER_WORD
-#: "8 of the 23 patients", "3/23", "Seven of the twelve" (a count unless a percentage goes with it).
+#: "8 of the 23 patients", "3/23", "Seven of the twelve" (a count unless a percentage goes with it: "3/23 (13%)",
+#: "61/78 [78.2%]").
 #: (Here and in PATIENT_COUNT, the lookbehind before a count implies the "\b"; written first, that cheaper test
 #: turns away the places inside words before the lookbehind is tried.)
 FRACTION = prefiltered(
     r"\b(?<![\w./])(?P<num>" + _COUNT_WORD + r")\s*(?:/|of(?:\s+the)?)\s*(?P<den>" + _COUNT_WORD + r")(?![\w./])"
-    r"(?P<tail>(?:\s+[a-z-]+){0,4}?\s*\(\s*\d+(?:\.\d+)?\s*%)?",
+    r"(?P<tail>(?:\s+[a-z-]+){0,4}?\s*[(\[]\s*\d+(?:\.\d+)?\s*%)?",
     re.IGNORECASE,
 )
 
@@ -79,7 +83,7 @@ class Interval:
     start: int
     end: int
     low: float
-    high: float
+    high: float | None  # None: an open bound ("not reached")
     level: float | None
 
 
@@ -174,7 +178,7 @@ def find_intervals(text: str) -> list[Interval]:
             m.start(),
             m.end(),
             float(m.group("low")),
-            float(m.group("high")),
+            float(m.group("high")) if m.group("high") else None,
             float(m.group("level")) if m.group("level") else None,
         )
         for m in CI.finditer(text)
@@ -187,11 +191,31 @@ def find_p_values(text: str) -> list[PValue]:
     return [PValue(m.start(), m.end(), normalize_p(m.group("op"), m.group("value"))) for m in PVALUE.finditer(text)]
 
 
+#: A result changed by a treatment, control first: "extended median overall survival from 11.3 to 15.3 months
+#: (...) and progression-free survival from 3.4 to 8.7 months" (the verb may be shared by a second change).
+_CHANGED_FROM = re.compile(
+    r"\b(?:extend|prolong|improv|increas|rais|lengthen|doubl|reduc|decreas|lower|shorten)\w*\b.*\bfrom\s+$",
+    re.I,
+)
+CHANGE_UNITS = frozenset({"%", "months", "weeks", "days", "years"})
+
+
 def find_values(text: str) -> list[Value]:
-    """Numbers with a unit (a range "4-6 cycles" is skipped: it is a design, not a result)."""
+    """Numbers with a unit. A range ("4-6 cycles") is skipped, as a design rather than a result, unless it is a
+    change from one arm's result to the other's ("from 11.3 to 15.3 months"): then both ends are values."""
     values = []
     for match in VALUE.finditer(text):
         if match.group("upper"):
+            unit = normalize_unit(match.group("unit"))
+            if (
+                unit in CHANGE_UNITS
+                and text.endswith("from ", 0, match.start())
+                and _CHANGED_FROM.search(text, 0, match.start())
+            ):
+                raw = match.group("unit")
+                values.append(Value(match.start(), match.end("value"), float(match.group("value")), unit, raw))
+                upper = float(match.group("upper"))
+                values.append(Value(match.start("upper"), match.end(), upper, unit, raw))
             continue
         values.append(
             Value(
@@ -228,7 +252,7 @@ def find_counts(text: str) -> tuple[list[Value], list[tuple[int, int]]]:
         spans.append((match.start(), match.end("den")))
         after = text[match.end("den") : match.end("den") + 40]
         before = text[max(0, match.start() - 12) : match.start()]
-        if match.group("tail") or re.match(r"\s*(?:[a-z-]+\s+){0,3}\(?\s*\d+(?:\.\d+)?\s*%", after) or "%" in before:
+        if match.group("tail") or re.match(r"\s*(?:[a-z-]+\s+){0,3}[(\[]?\s*\d+(?:\.\d+)?\s*%", after) or "%" in before:
             continue
         raw = match.group("num")
         number = count_number(raw)

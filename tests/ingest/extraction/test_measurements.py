@@ -390,3 +390,89 @@ def test_mentions_are_given_to_the_sentence_that_holds_them():
     ]
     inside = _mentions_by_sentence(sentences, mentions)
     assert inside == [[mentions[1]], [mentions[0], mentions[3]]]
+
+
+def test_a_ci_with_an_open_upper_bound_is_a_ci_not_values(record):
+    text = (
+        "Men received 177Lu-PSMA-617. Median radiographic progression-free survival was 9.1 months "
+        "(95% CI 6.8-not reached), and median overall survival was 14.2 months (95% CI, 11.0 to NE)."
+    )
+    rows = _rows(record, text, "endpoint", "statistic", "value", "ci_low", "ci_high", "ci_level")
+    assert rows == [("rPFS", "median", 9.1, 6.8, None, 95.0), ("OS", "median", 14.2, 11.0, None, 95.0)]
+
+
+def test_heterogeneity_of_a_meta_analysis_is_no_value(record):
+    text = "Across six studies of 177Lu-PSMA-617, the pooled HR for rPFS was 0.55 (95% CI 0.44-0.69; I² = 64%)."
+    rows = _rows(record, text, "endpoint", "statistic", "value", "hr", "ci_low")
+    assert rows == [("rPFS", "hr", None, 0.55, 0.44)]
+
+
+def test_organ_named_after_its_dose_and_a_bracket(record):
+    text = (
+        "Dosimetry was done after 225Ac-PSMA-617 in ten men. Mean absorbed doses (RBE 5) were "
+        "0.61 ± 0.18 Sv/MBq to the kidneys and 1.4 Sv/MBq (range 0.7-2.2) to the salivary glands. "
+        "Two men exceeded the 23 Gy kidney limit."
+    )
+    rows = _rows(record, text, "endpoint", "statistic", "value", "unit")
+    assert rows == [
+        ("absorbed dose:kidney", "absorbed-dose", 0.61, "Sv/MBq"),
+        ("absorbed dose:salivary glands", "absorbed-dose", 1.4, "Sv/MBq"),
+    ]
+
+
+def test_grade_written_as_g3_in_telegraphic_abstracts(record):
+    text = "177Lu-PSMA-617 in 88 pts. G≥3 AEs 22.7%; G3/4 thrombocytopenia 9.1%."
+    assert _rows(record, text, "endpoint", "value") == [("AE grade>=3", 22.7), ("AE:thrombocytopenia", 9.1)]
+
+
+def test_a_value_and_its_ci_in_a_bracket_before_the_endpoint(record):
+    text = "Forty men received 177Lu-PSMA-617; 21 (52.5%; 95% CI 36.1-68.5) achieved a PSA50 response."
+    rows = _rows(record, text, "endpoint", "value", "ci_low", "ci_high")
+    assert rows == [("PSA50", 52.5, 36.1, 68.5)]
+
+
+def test_ratios_of_a_predictor_sentence_go_to_the_outcome_it_names(record):
+    text = (
+        "Median PSA progression-free survival after 177Lu-PSMA-617 was 4.9 months.\n"
+        "On multivariable analysis, bone-marrow involvement (HR 1.84; 95% CI 1.30-2.61) and a low haemoglobin "
+        "(HR 1.52; 95% CI 1.09-2.12) were associated with shorter overall survival. "
+        "A high Gleason score predicted upstaging (OR 2.2; 95% CI 1.1-4.4). "
+        "Visceral disease predicted death independently of the PSA response (HR 2.05; 95% CI 1.33-3.16)."
+    )
+    rows = _rows(record, text, "endpoint", "statistic", "hr")
+    assert rows == [
+        ("PSA-PFS", "median", None),
+        ("OS", "hr", 1.84),
+        ("OS", "hr", 1.52),
+        ("OS", "hr", 2.05),  # "upstaging" is no endpoint: its OR goes nowhere, not to the previous endpoint
+    ]
+
+
+def test_a_change_from_the_controls_result_to_the_treatments(record):
+    text = (
+        "Men were randomly assigned to 177Lu-PSMA-I&T or to docetaxel.\n"
+        "177Lu-PSMA-I&T extended median rPFS from 6.2 to 9.8 months (HR 0.61; 95% CI 0.47-0.79) and the PSA50 "
+        "rate from 41% to 63%."
+    )
+    rows = _rows(record, text, "endpoint", "value", "arm", "hr")
+    assert rows == [
+        ("rPFS", 9.8, "177Lu-PSMA-I&T", 0.61),
+        ("rPFS", 6.2, "docetaxel", None),
+        ("PSA50", 63.0, "177Lu-PSMA-I&T", None),
+        ("PSA50", 41.0, "docetaxel", None),
+    ]
+
+
+def test_a_fraction_with_its_percentage_in_square_brackets_is_a_rate(record):
+    text = "68Ga-PSMA-11 PET was done in 120 men. The detection rate was 47/60 [78.3%] vs 30/60 [50.0%] by PSA level."
+    rows = _rows(record, text, "endpoint", "statistic", "value")
+    assert rows == [("detection rate", "rate", 78.3), ("detection rate", "rate", 50.0)]
+
+
+def test_each_arms_value_keeps_the_ci_written_after_it(record):
+    text = (
+        "Men were randomly assigned to 177Lu-PSMA-617 or to cabazitaxel.\n"
+        "PSA50 rates were 58.2% (95% CI 49.0-67.0) with 177Lu-PSMA-617 and 34.5% (26.1-43.6) with cabazitaxel."
+    )
+    rows = _rows(record, text, "value", "arm", "ci_low", "ci_high", "ci_level")
+    assert rows == [(58.2, "177Lu-PSMA-617", 49.0, 67.0, 95.0), (34.5, "cabazitaxel", 26.1, 43.6, 95.0)]
