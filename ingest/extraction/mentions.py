@@ -118,6 +118,27 @@ _NAMED_TRIAL = AnchoredPattern(
     re.compile(r"\b(?P<name>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9-]*)\s+(?:phase\s+[0-9IVab/]+\s+)?(?:trial|study)\b"),
     anchors=("trial", "study"),
 )
+#: An acronym the text defines as its trial or study: "... cancer (LUTARIS): a randomised, open-label, phase 3
+#: trial", "ACTINOVA: a randomised phase 3 trial of ...", "SALV-PET was a multicentre, randomised phase 3 trial".
+#: The acronym holds two capitals at least; up to eight design words lie between the article and the noun.
+_DEFINED_TRIAL = AnchoredPattern(
+    re.compile(
+        r"(?<![\w-])(?P<name>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)"
+        r"(?:\)\s*:|\s*:|\s+(?:is|was)\b)"
+        r"\s+(?:an?|the)\s+(?:[\w/-]+,?\s+){0,8}?(?:trial|study)\b"
+    ),
+    anchors=("trial", "study"),
+    breakers=".;",
+)
+#: Section headings written in capitals ("METHODS: a randomised trial ..."), which are not trial names.
+_HEADINGS = frozenset(
+    {
+        "BACKGROUND", "METHODS", "METHOD", "DESIGN", "SETTING", "PARTICIPANTS", "PATIENTS", "MATERIALS", "RESULTS",
+        "FINDINGS", "CONCLUSION", "CONCLUSIONS", "INTERPRETATION", "PURPOSE", "OBJECTIVE", "OBJECTIVES", "AIM", "AIMS",
+        "INTRODUCTION", "CONTEXT", "IMPORTANCE", "SUMMARY", "RATIONALE", "INTERVENTION", "INTERVENTIONS", "TRIAL",
+        "STUDY",
+    }
+)  # fmt: skip
 _NOT_TRIAL_NAMES = frozenset(
     [
         "PSMA",
@@ -352,6 +373,8 @@ class MentionFinder:
             match = _ABBREVIATION.match(text, mention.end)
             if match and mention.curie and match.group(1) not in aliases:
                 short = match.group(1)
+                if _DEFINED_TRIAL.compiled.match(text, match.start(1)):
+                    continue  # "prostate cancer (LUTARIS): a randomised phase 3 trial" names the trial
                 if not self._entries.get(normalize_label(short)) and short.lower() != mention.text.lower():
                     aliases[short] = mention
         if not aliases:
@@ -374,16 +397,19 @@ class MentionFinder:
         return _without_overlaps([*mentions, *found])
 
     def _named_trials(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """Trials the text names ("the ZEPHYR trial") or defines ("ZEPHYR: a randomised phase 3 trial")."""
         taken = [(m.start, m.end) for m in mentions]
-        found = []
-        for match in _NAMED_TRIAL.finditer(text):
+        found: list[Mention] = []
+        matches = [*_NAMED_TRIAL.finditer(text), *_DEFINED_TRIAL.finditer(text)]
+        for match in sorted(matches, key=lambda m: m.start("name")):
             name = match.group("name")
             start, end = match.span("name")
-            if name.upper() in _NOT_TRIAL_NAMES or any(s < end and start < e for s, e in taken):
+            if name.upper() in _NOT_TRIAL_NAMES or name in _HEADINGS or any(s < end and start < e for s, e in taken):
                 continue
             if self._entries.get(normalize_label(name)) or _NEW_RADIOLIGAND.match(name):
                 continue
             found.append(Mention(start, end, name, None, "ClinicalTrial", curated=False, label=name, via="named-trial"))
+            taken.append((start, end))
         return found
 
     def _disambiguate(self, text: str, mention: Mention) -> Mention:

@@ -67,3 +67,33 @@ def test_unknown_nuclide_codes_are_not_agents(record):
 
 def test_agent_keys_ignore_spelling():
     assert agent_key("[225Ac]Ac-FL-020") == agent_key("225Ac-FL-020")
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Radioligand therapy versus enzalutamide in hormone-sensitive prostate cancer (ORBITA): a randomised, "
+            "double-blind, phase 2 trial",
+            "Men were randomly assigned 1:1.",
+        ),
+        ("ORBITA: a multicentre randomised phase 2 study of a new radioligand", "Men were randomly assigned 1:1."),
+        ("A new radioligand in hormone-sensitive disease", "ORBITA is a global, double-blind, randomised trial."),
+        ("A new radioligand in hormone-sensitive disease", "Methods: ORBITA was an open-label phase 2 study."),
+    ],
+)
+def test_an_acronym_the_text_defines_as_its_trial_is_a_trial(record, title, text):
+    assert [t["label"] for t in record(text, title)["trials"]] == ["ORBITA"]
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Outcomes in metastatic hormone-sensitive prostate cancer (mHSPC): a prospective study", "We saw 40 men."),
+        ("Radioligand therapy after ARPI: a retrospective study", "We saw 40 men."),
+        ("A cohort of men treated with radioligands", "METHODS: a retrospective study of 40 men."),
+        ("A cohort of men treated with radioligands", "PSMA PET was a secondary study end point."),
+    ],
+)
+def test_abbreviations_headings_and_modalities_before_study_are_no_trials(record, title, text):
+    assert record(text, title)["trials"] == []
