@@ -113,6 +113,37 @@ _DEATH_RATIO = AnchoredPattern(
     re.compile(r"\b(?:hazard ratio|HR)\s+(?:for|of)\s+(?:all-cause\s+)?(?P<span>death)\b", re.IGNORECASE),
     anchors=("death",),
 )
+#: The nouns that name a non-radioligand agent class, as descriptors of a new agent ("a PSMA×CD3 T-cell engager").
+_DASH = "[-\u2010\u2011\u2013\u2014 ]"
+_CLASS_NOUNS = {
+    "AntibodyDrugConjugate": rf"antibody{_DASH}drug{_DASH}conjugates?|ADCs?",
+    "CARNKCellTherapy": rf"CAR{_DASH}?NK(?:-92)?(?:{_DASH}cells?)?(?:{_DASH}cell)?(?:\s+(?:product|therapy))?",
+    "CARTCellTherapy": rf"(?:CAR{_DASH}?T|chimeric antigen receptor T)(?:{_DASH}cells?)?(?:\s+(?:product|therapy))?",
+    "BispecificAntibody": (
+        rf"bispecific(?:\s+(?:antibody|antibodies|T{_DASH}cell engager))?|T{_DASH}cell{_DASH}engagers?"
+    ),
+}
+_CLASS_NOUN = "|".join(f"(?P<{kind}>{noun})" for kind, noun in _CLASS_NOUNS.items())
+_CODE = r"(?P<code>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)"
+_CLASS_ANCHORS = ("conjugate", "adc", "car-", "car ", "car/", "chimeric", "bispecific", "engager")
+#: A new agent named by a code the text defines with its class: "ZR-9, a PSMA×CD3 T-cell engager", "XY-12 is an
+#: autologous PSMA-directed CAR T-cell product". ``descriptor`` is the span that names the class (and may hold a
+#: generic mention of the same agent, "PSMA antibody-drug conjugate").
+_CODE_THEN_CLASS = AnchoredPattern(
+    re.compile(
+        r"(?<![\w-])" + _CODE + r"(?:,\s+|\s+(?:is|was)\s+)(?:an?|the)\s+"
+        r"(?P<descriptor>(?:[\w×/\u2010-\u2014-]+,?\s+){0,6}?(?:" + _CLASS_NOUN + r"))(?![\w-])",
+        re.IGNORECASE,
+    ),
+    anchors=_CLASS_ANCHORS,
+    breakers=".;",
+)
+#: The same, the code in brackets after its class: "PSMA CAR T cells (XY-12)".
+_CLASS_THEN_CODE = AnchoredPattern(
+    re.compile(r"(?P<descriptor>" + _CLASS_NOUN + r")\s*\(\s*" + _CODE + r"\s*\)", re.IGNORECASE),
+    anchors=_CLASS_ANCHORS,
+    breakers=".;",
+)
 _PSA_ENDPOINTS = {"50": "endpoint:PSA50", "90": "endpoint:PSA90", "30": "endpoint:PSA30"}
 _NAMED_TRIAL = AnchoredPattern(
     re.compile(r"\b(?P<name>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9-]*)\s+(?:phase\s+[0-9IVab/]+\s+)?(?:trial|study)\b"),
@@ -261,7 +292,7 @@ class MentionFinder:
         candidates.extend(self._phrased(text, folded, _POSITIVE, "endpoint:detection-rate", "detection"))
         candidates.extend(self._phrased(text, folded, _DEATH_RATIO, "endpoint:OS", "death-ratio"))
         candidates.extend(self._registry_ids(text))
-        mentions = _without_overlaps(candidates)
+        mentions = _without_overlaps(self._with_code_agents(text, folded, candidates))
         mentions = self._with_abbreviations(text, mentions)
         mentions.extend(self._named_trials(text, mentions))
         mentions = [self._disambiguate(text, m) for m in sorted(mentions, key=lambda m: m.start)]
@@ -349,6 +380,40 @@ class MentionFinder:
             start, end = match.span(group)
             yield Mention(start, end, match.group(group), curie, entity.kind, label=entity.label, via=via)
 
+    def _with_code_agents(self, text: str, folded: str, candidates: list[Mention]) -> list[Mention]:
+        """Agents named by a code the text defines with their class ("XY-12, an anti-PSMA antibody-drug
+        conjugate"), at every place the code is written. A generic mention of the class inside the definition
+        ("PSMA CAR T cells (XY-12)") names the same agent: it is dropped, there and elsewhere, also when the
+        code is a curated agent."""
+        defined: dict[str, str] = {}
+        generic: set[str | None] = set()
+        for pattern in (_CODE_THEN_CLASS, _CLASS_THEN_CODE):
+            for match in pattern.finditer(text, folded):
+                code = match.group("code")
+                kind = next(kind for kind in _CLASS_NOUNS if match.group(kind))
+                known = self._resolved.get(normalize_label(code))
+                if (known[1] != kind) if known else not _looks_like_code(code):
+                    continue
+                if "psma" not in folded[max(0, match.start() - 40) : match.end() + 30]:
+                    continue  # a PSMA knowledge graph: only agents whose definition names PSMA
+                if not known:
+                    defined.setdefault(code, kind)
+                start, end = match.span("descriptor")
+                generic.update(
+                    m.curie for m in candidates
+                    if m.kind == kind and m.start < end and start < m.end and (not known or m.curie != known[0])
+                )  # fmt: skip
+        kept = [m for m in candidates if m.curie not in generic] if generic else candidates
+        if not defined:
+            return kept
+        longest_first = sorted(defined, key=len, reverse=True)
+        codes = re.compile(_LEFT + "(?:" + "|".join(map(re.escape, longest_first)) + ")" + _RIGHT)
+        for match in codes.finditer(text):
+            code = match.group()
+            kept.append(Mention(match.start(), match.end(), code, None, defined[code], curated=False, label=code,
+                                via="code-name"))  # fmt: skip
+        return kept
+
     def _registry_ids(self, text: str) -> Iterable[Mention]:
         for match in _REGISTRY.finditer(text):
             scheme = next(name for name in ("nct", "actrn", "eudract", "isrctn") if match.group(name))
@@ -425,6 +490,15 @@ class MentionFinder:
                     mention.start, mention.end, mention.text, curie, entity.kind, options, label=entity.label
                 )
         return mention
+
+
+def _looks_like_code(name: str) -> bool:
+    """Whether ``name`` is written like a drug code: two capitals and a digit at least, and no radionuclide.
+
+    >>> _looks_like_code("ZR-2150"), _looks_like_code("CT-P2B"), _looks_like_code("PSMA"), _looks_like_code("177Lu-X1")
+    (True, True, False, False)
+    """
+    return any(c.isdigit() for c in name) and sum(c.isupper() for c in name) >= 2 and not _NEW_RADIOLIGAND.match(name)
 
 
 def _without_overlaps(mentions: list[Mention]) -> list[Mention]:

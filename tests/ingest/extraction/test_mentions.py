@@ -97,3 +97,23 @@ def test_an_acronym_the_text_defines_as_its_trial_is_a_trial(record, title, text
 )
 def test_abbreviations_headings_and_modalities_before_study_are_no_trials(record, title, text):
     assert record(text, title)["trials"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "cls"),
+    [
+        ("QT-714, a half-life-extended PSMA×CD3 T-cell engager, was given weekly to 30 men.", "QT-714",
+         "BispecificAntibody"),
+        ("Anti-PSMA CAR T cells (LX-7C) were infused after lymphodepletion in 9 men.", "LX-7C", "CARTCellTherapy"),
+        ("MK-38 is an anti-PSMA antibody-drug conjugate with an auristatin payload; 20 men received MK-38.", "MK-38",
+         "AntibodyDrugConjugate"),
+        ("NKP-4 is an off-the-shelf PSMA-directed CAR-NK cell therapy given to 12 men.", "NKP-4", "CARNKCellTherapy"),
+    ],
+)  # fmt: skip
+def test_a_code_the_text_defines_as_a_psma_agent_is_that_agent_alone(record, text, label, cls):
+    agents = record(text)["agents"]
+    assert [(a["label"], a["class"]) for a in agents] == [(label, cls)]
+
+
+def test_a_code_defined_as_an_agent_of_another_target_is_no_agent(record):
+    assert record("AB-12, a bispecific antibody against HER2 and CD3, was given to 30 men.")["agents"] == []
