@@ -117,3 +117,25 @@ def test_a_code_the_text_defines_as_a_psma_agent_is_that_agent_alone(record, tex
 
 def test_a_code_defined_as_an_agent_of_another_target_is_no_agent(record):
     assert record("AB-12, a bispecific antibody against HER2 and CD3, was given to 30 men.")["agents"] == []
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["freedom from biochemical failure", "freedom from PSA progression", "the biochemical progression-free rate"],
+)
+def test_freedom_from_biochemical_progression_is_psa_pfs(record, phrase):
+    result = record(f"After salvage radiotherapy, {phrase} at 3 years was 71% in 60 men.")
+    assert [(m["endpoint"], m["value"]) for m in result["measurements"]] == [("PSA-PFS", 71)]
+
+
+def test_ocular_and_lung_toxicities_of_conjugates_are_adverse_events(record):
+    result = record("With the conjugate, keratitis occurred in 12% and blurred vision in 8% of 50 men.")
+    assert {(m["endpoint"], m["value"]) for m in result["measurements"]} == {
+        ("AE:keratitis", 12),
+        ("AE:blurred vision", 8),
+    }
+
+
+def test_lymphodepleting_chemotherapy_and_supportive_agents_are_agents(record):
+    result = record("After fludarabine and cyclophosphamide, 9 men received CAR T cells; G-CSF was allowed.")
+    assert {a["label"] for a in result["agents"]} >= {"fludarabine", "cyclophosphamide", "G-CSF"}
