@@ -144,6 +144,9 @@ _CLASS_THEN_CODE = AnchoredPattern(
     anchors=_CLASS_ANCHORS,
     breakers=".;",
 )
+#: Words after a label that make it another term: a "sensitivity analysis" is a statistical check, not the
+#: diagnostic endpoint sensitivity.
+_OTHER_TERM_AFTER = {"endpoint:sensitivity": re.compile(r"\s+analys[ie]s\b", re.IGNORECASE)}
 _PSA_ENDPOINTS = {"50": "endpoint:PSA50", "90": "endpoint:PSA90", "30": "endpoint:PSA30"}
 _NAMED_TRIAL = AnchoredPattern(
     re.compile(r"\b(?P<name>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9-]*)\s+(?:phase\s+[0-9IVab/]+\s+)?(?:trial|study)\b"),
@@ -303,6 +306,9 @@ class MentionFinder:
         if resolved is None:
             return ()
         curie, kind, shared, label = resolved
+        other_term = _OTHER_TERM_AFTER.get(curie)
+        if other_term and other_term.match(text, end):
+            return ()
         return (Mention(start, end, text[start:end], curie, kind, shared=shared, label=label),)
 
     @cached_property

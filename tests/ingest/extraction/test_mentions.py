@@ -139,3 +139,14 @@ def test_ocular_and_lung_toxicities_of_conjugates_are_adverse_events(record):
 def test_lymphodepleting_chemotherapy_and_supportive_agents_are_agents(record):
     result = record("After fludarabine and cyclophosphamide, 9 men received CAR T cells; G-CSF was allowed.")
     assert {a["label"] for a in result["agents"]} >= {"fludarabine", "cyclophosphamide", "G-CSF"}
+
+
+@pytest.mark.parametrize("phrase", ["In a sensitivity analysis", "Across probabilistic sensitivity analyses"])
+def test_a_sensitivity_analysis_is_not_the_endpoint_sensitivity(record, phrase):
+    result = record(f"{phrase}, the radioligand was preferred in 64% of simulations.")
+    assert [m["endpoint"] for m in result["measurements"]] == []
+
+
+def test_sensitivity_of_a_scan_is_still_the_endpoint(record):
+    result = record("PSMA PET had a sensitivity of 84% for nodal metastases in 120 men.")
+    assert [(m["endpoint"], m["value"]) for m in result["measurements"]] == [("sensitivity", 84)]
