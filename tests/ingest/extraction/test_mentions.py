@@ -150,3 +150,12 @@ def test_a_sensitivity_analysis_is_not_the_endpoint_sensitivity(record, phrase):
 def test_sensitivity_of_a_scan_is_still_the_endpoint(record):
     result = record("PSMA PET had a sensitivity of 84% for nodal metastases in 120 men.")
     assert [(m["endpoint"], m["value"]) for m in result["measurements"]] == [("sensitivity", 84)]
+
+
+def test_median_prefixed_abbreviations_are_their_endpoints_as_medians(record):
+    result = record("In 48 men treated with the radioligand: mrPFS 7.1 mo; mOS 13.9 mo; mDoR 6.2 mo.")
+    assert [(m["endpoint"], m["statistic"], m["value"]) for m in result["measurements"]] == [
+        ("rPFS", "median", 7.1),
+        ("OS", "median", 13.9),
+        ("DoR", "median", 6.2),
+    ]
