@@ -72,6 +72,8 @@ _PSA_RESPONSE = AnchoredPattern(
         # a bare threshold in a PSA sentence: "and >50% in 29.4%", "and of at least 90% in 15 (48%)"
         r"|(?:(?<![\w.])(?:≥|>=|>)\s*(?P<d>\d{2})\s*%)"
         r"|(?:(?<=\band )of\s+(?:at least|more than|≥|>=|>)\s*(?P<e>\d{2})\s*%)"
+        # a threshold whose verb went before: "PSA fell in eight, by at least 30% in five and by ≥50% in three"
+        r"|(?:\bby\s+(?:at least|more than|≥|>=|>)\s*(?P<f>\d{2})\s*%)"
         r"|(?P<any>\bany\s+(?:PSA\s+)?(?:declines?|reductions?|falls?|decreases?|PSA\s+response)(?:\s+in\s+PSA)?"
         r"|\bPSA\s+(?:declines?|reductions?|falls?)\s+of\s+any\s+(?:size|magnitude|degree|kind))"
         # "PSA fell by at least 50% in 4 and by any amount in 10": checked for PSA nearby like a threshold
@@ -79,6 +81,16 @@ _PSA_RESPONSE = AnchoredPattern(
         re.IGNORECASE,
     ),
     anchors=("%", "any"),
+)
+#: A PSA decline of no stated size: "PSA fell from baseline in eight men", "19 men (79%) had some decline in PSA".
+_UNSIZED_PSA_DECLINE = AnchoredPattern(
+    re.compile(
+        r"\bPSA\s+(?:levels?\s+)?(?:fell|declined|decreased|dropped)\s+(?:from|below)\s+(?:the\s+)?baseline\b"
+        r"(?!\s+(?:by|of)\b)"
+        r"|\bsome\s+(?:decline|reduction|fall|decrease)\s+(?:in|of)\s+(?:serum\s+)?PSA\b",
+        re.IGNORECASE,
+    ),
+    anchors=("baseline", "some"),
 )
 #: Markers other than PSA whose declines are written like PSA responses.
 _OTHER_MARKER = prefiltered(
@@ -290,6 +302,7 @@ class MentionFinder:
                 candidates.extend(self._lexicon_mentions(text, match.start(), match.end(), key))
         candidates.extend(self._radioligands(text, hyphenated))
         candidates.extend(self._psa_responses(text, hyphenated, folded))
+        candidates.extend(self._phrased(text, folded, _UNSIZED_PSA_DECLINE, "endpoint:any-PSA-decline", "psa-any"))
         candidates.extend(self._detections(text, folded))
         candidates.extend(self._phrased(text, folded, _MANAGEMENT_CHANGE, "endpoint:management-change", "management"))
         candidates.extend(self._phrased(text, folded, _POSITIVE, "endpoint:detection-rate", "detection"))
@@ -352,12 +365,12 @@ class MentionFinder:
 
     def _psa_responses(self, text: str, hyphenated: str, folded: str) -> Iterable[Mention]:
         for match in _PSA_RESPONSE.finditer(hyphenated, folded):
-            threshold = next((match.group(g) for g in "abcde" if match.group(g)), None)
+            threshold = next((match.group(g) for g in "abcdef" if match.group(g)), None)
             any_decline = match.group("any") or match.group("anyby")
             curie = "endpoint:any-PSA-decline" if any_decline else _PSA_ENDPOINTS.get(threshold or "")
             if curie is None or curie not in self.ontology.endpoints:
                 continue
-            if match.group("any") is None and "psa" not in text[max(0, match.start() - 80) : match.end() + 20].lower():
+            if match.group("any") is None and not _psa_in_sentence(folded, match.start(), match.end()):
                 continue
             if _OTHER_MARKER.search(text, max(0, match.start() - 40), match.start()):
                 continue  # "CTC counts fell by at least 50%": a threshold of another marker
@@ -496,6 +509,20 @@ class MentionFinder:
                     mention.start, mention.end, mention.text, curie, entity.kind, options, label=entity.label
                 )
         return mention
+
+
+def _psa_in_sentence(folded: str, start: int, end: int) -> bool:
+    """Whether PSA is named in the sentence before a decline threshold, or just after it ("a decline of ≥90%",
+    "50% decline in PSA"): the threshold is then a PSA response.
+
+    >>> text = "A confirmed PSA decline of ≥50% was seen in 24 of 40 men (60%), and a decline of ≥90% in 13"
+    >>> _psa_in_sentence(fold(text), text.index("decline of ≥90%"), len(text))
+    True
+    >>> _psa_in_sentence(fold("PSA fell. Then a decline of ≥90% in 13"), 17, 32)
+    False
+    """
+    sentence_start = max(folded.rfind(". ", 0, start), folded.rfind("\n", 0, start)) + 1
+    return folded.find("psa", sentence_start, end + 20) >= 0
 
 
 def _looks_like_code(name: str) -> bool:

@@ -159,3 +159,33 @@ def test_median_prefixed_abbreviations_are_their_endpoints_as_medians(record):
         ("OS", "median", 13.9),
         ("DoR", "median", 6.2),
     ]
+
+
+def test_a_decline_named_after_a_psa_mention_in_the_same_sentence_is_a_psa_response(record):
+    result = record(
+        "Among 52 evaluable men, a PSA decline of at least 50% was recorded in 30 (57.7%; 95% CI 43.2–71.3), "
+        "and a decline of at least 90% in 14 (26.9%)."
+    )
+    assert [(m["endpoint"], m["value"]) for m in result["measurements"]] == [("PSA50", 57.7), ("PSA90", 26.9)]
+
+
+def test_thresholds_after_an_unsized_psa_fall_are_psa_responses_and_no_values(record):
+    result = record(
+        "Serum PSA fell from baseline in 11 of 15 men (73%), by at least 30% in seven (47%) and by more than 50% "
+        "in four (27%)."
+    )
+    assert [(m["endpoint"], m["value"]) for m in result["measurements"]] == [
+        ("any PSA decline", 73),
+        ("PSA30", 47),
+        ("PSA50", 27),
+    ]
+
+
+def test_some_decline_in_psa_is_any_psa_decline(record):
+    result = record("Of 30 treated men, 21 (70%) had some decline in PSA.")
+    assert [(m["endpoint"], m["value"]) for m in result["measurements"]] == [("any PSA decline", 70)]
+
+
+def test_a_decline_in_another_sentence_than_psa_is_no_psa_response(record):
+    result = record("PSA was measured every 6 weeks. Tumour volume showed a decline of at least 30% in 12 (40%).")
+    assert [m["endpoint"] for m in result["measurements"]] == []
