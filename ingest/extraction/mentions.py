@@ -110,6 +110,26 @@ _DETECTION = AnchoredPattern(
 )
 #: "PET was positive in 75%", "both modalities were positive in 21 of 22": a detection rate.
 _POSITIVE = AnchoredPattern(re.compile(r"\b(?:was|were)\s+positive\b", re.IGNORECASE), anchors=("positive",))
+#: What a positive finding of imaging names near it ("PET was", "scans were", "was positive on PSMA PET"), unlike
+#: a positive finding of pathology ("surgical margins were positive").
+_IMAGING_WORD = re.compile(
+    r"\b(?:PET|SPECT|CT|MRI|scans?|imaging|modalit(?:y|ies)|scintigraph\w*|tracers?|readers?)\b|PSMA", re.IGNORECASE
+)
+#: "131 (80%) had at least one PSMA-avid lesion", "at least one lesion suggestive of recurrence was found in 182":
+#: a patient with one lesion found is a positive scan, so the share of such patients is the detection rate.
+_ONE_LESION = r"(?:at least one|one or more|≥\s*1)\s+(?:[\w-]+\s+){0,3}?(?:lesions?|foci|focus|sites?)\b"
+_LESION_FOUND = AnchoredPattern(
+    re.compile(
+        # the verb before is left out of the mention, which its value precedes: "131 (80%) had ..."
+        r"(?:(?<=\bhad )|(?<=\bshowed )|(?<=\brevealed )|(?<=\bdemonstrated ))"
+        + _ONE_LESION
+        + r"|\b"
+        + _ONE_LESION
+        + r"(?:\s+[\w-]+){0,4}?\s+(?:was|were)\s+(?:found|detected|seen|identified|visuali[sz]ed)\b",
+        re.IGNORECASE,
+    ),
+    anchors=("at least one", "one or more", "≥"),
+)
 #: Management change however the verb falls: "changed the planned management", "management intent changed".
 _MANAGEMENT_CHANGE = AnchoredPattern(
     re.compile(
@@ -305,7 +325,11 @@ class MentionFinder:
         candidates.extend(self._phrased(text, folded, _UNSIZED_PSA_DECLINE, "endpoint:any-PSA-decline", "psa-any"))
         candidates.extend(self._detections(text, folded))
         candidates.extend(self._phrased(text, folded, _MANAGEMENT_CHANGE, "endpoint:management-change", "management"))
-        candidates.extend(self._phrased(text, folded, _POSITIVE, "endpoint:detection-rate", "detection"))
+        candidates.extend(
+            m for m in self._phrased(text, folded, _POSITIVE, "endpoint:detection-rate", "detection")
+            if _IMAGING_WORD.search(text, max(0, m.start - 40), m.end + 25)
+        )  # fmt: skip
+        candidates.extend(self._phrased(text, folded, _LESION_FOUND, "endpoint:detection-rate", "detection"))
         candidates.extend(self._phrased(text, folded, _DEATH_RATIO, "endpoint:OS", "death-ratio"))
         candidates.extend(self._registry_ids(text))
         mentions = _without_overlaps(self._with_code_agents(text, folded, candidates))

@@ -189,3 +189,21 @@ def test_some_decline_in_psa_is_any_psa_decline(record):
 def test_a_decline_in_another_sentence_than_psa_is_no_psa_response(record):
     result = record("PSA was measured every 6 weeks. Tumour volume showed a decline of at least 30% in 12 (40%).")
     assert [m["endpoint"] for m in result["measurements"]] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Of 90 men scanned, 63 (70%) had at least one lesion with PSMA uptake.",
+        "One or more sites of recurrence were detected in 63 of 90 men (70%).",
+        "The PSMA scan was positive in 63 of 90 men (70%).",
+    ],
+)
+def test_patients_with_a_lesion_found_or_a_positive_scan_give_the_detection_rate(record, sentence):
+    result = record(sentence, title="PSMA PET in biochemical recurrence")
+    assert [(m["endpoint"], m["value"]) for m in result["measurements"]] == [("detection rate", 70)]
+
+
+def test_positive_surgical_margins_are_no_detection_rate(record):
+    result = record("After prostatectomy, surgical margins were positive in 9 of 30 men (30%).")
+    assert [m["endpoint"] for m in result["measurements"]] == []
