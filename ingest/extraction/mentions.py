@@ -11,7 +11,7 @@ holds (:mod:`ingest.extraction.scanning`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -71,9 +71,8 @@ _PSA_RESPONSE = AnchoredPattern(
         + r")"
         # a bare threshold in a PSA sentence: "and >50% in 29.4%", "and of at least 90% in 15 (48%)"
         r"|(?:(?<![\w.])(?:≥|>=|>)\s*(?P<d>\d{2})\s*%)"
-        r"|(?:(?<=\band )of\s+(?:at least|more than|≥|>=|>)\s*(?P<e>\d{2})\s*%)"
-        # a threshold whose verb went before: "PSA fell in eight, by at least 30% in five and by ≥50% in three"
-        r"|(?:\bby\s+(?:at least|more than|≥|>=|>)\s*(?P<f>\d{2})\s*%)"
+        # and a threshold whose verb went before: "PSA fell in eight, by at least 30% in five and by ≥50% in three"
+        r"|(?:(?:(?<=\band )(?:of|by)|(?<=, )by)\s+(?:at least|more than|≥|>=|>)\s*(?P<e>\d{2})\s*%)"
         r"|(?P<any>\bany\s+(?:PSA\s+)?(?:declines?|reductions?|falls?|decreases?|PSA\s+response)(?:\s+in\s+PSA)?"
         r"|\bPSA\s+(?:declines?|reductions?|falls?)\s+of\s+any\s+(?:size|magnitude|degree|kind))"
         # "PSA fell by at least 50% in 4 and by any amount in 10": checked for PSA nearby like a threshold
@@ -85,9 +84,9 @@ _PSA_RESPONSE = AnchoredPattern(
 #: A PSA decline of no stated size: "PSA fell from baseline in eight men", "19 men (79%) had some decline in PSA".
 _UNSIZED_PSA_DECLINE = AnchoredPattern(
     re.compile(
-        r"\bPSA\s+(?:levels?\s+)?(?:fell|declined|decreased|dropped)\s+(?:from|below)\s+(?:the\s+)?baseline\b"
+        r"PSA\s+(?:levels?\s+)?(?:fell|declined|decreased|dropped)\s+(?:from|below)\s+(?:the\s+)?baseline\b"
         r"(?!\s+(?:by|of)\b)"
-        r"|\bsome\s+(?:decline|reduction|fall|decrease)\s+(?:in|of)\s+(?:serum\s+)?PSA\b",
+        r"|some\s+(?:decline|reduction|fall|decrease)\s+(?:in|of)\s+(?:serum\s+)?PSA\b",
         re.IGNORECASE,
     ),
     anchors=("baseline", "some"),
@@ -117,18 +116,14 @@ _IMAGING_WORD = re.compile(
 )
 #: "131 (80%) had at least one PSMA-avid lesion", "at least one lesion suggestive of recurrence was found in 182":
 #: a patient with one lesion found is a positive scan, so the share of such patients is the detection rate.
-_ONE_LESION = r"(?:at least one|one or more|≥\s*1)\s+(?:[\w-]+\s+){0,3}?(?:lesions?|foci|focus|sites?)\b"
-_LESION_FOUND = AnchoredPattern(
-    re.compile(
-        # the verb before is left out of the mention, which its value precedes: "131 (80%) had ..."
-        r"(?:(?<=\bhad )|(?<=\bshowed )|(?<=\brevealed )|(?<=\bdemonstrated ))"
-        + _ONE_LESION
-        + r"|\b"
-        + _ONE_LESION
-        + r"(?:\s+[\w-]+){0,4}?\s+(?:was|were)\s+(?:found|detected|seen|identified|visuali[sz]ed)\b",
-        re.IGNORECASE,
-    ),
-    anchors=("at least one", "one or more", "≥"),
+_ONE_LESION = AnchoredPattern(
+    re.compile(r"(?:at least one|one or more)\s+(?:[\w-]+\s+){0,3}?(?:lesions?|foci|focus|sites?)\b", re.IGNORECASE),
+    anchors=("at least one", "one or more"),
+)
+#: The verbs of a lesion found, before ("131 (80%) had at least one lesion") or after ("... was found in 182").
+_FINDING_VERB_BEFORE = ("had ", "showed ", "revealed ", "demonstrated ")
+_FOUND_AFTER = re.compile(
+    r"(?:\s+[\w-]+){0,4}?\s+(?:was|were)\s+(?:found|detected|seen|identified|visuali[sz]ed)\b", re.IGNORECASE
 )
 #: Management change however the verb falls: "changed the planned management", "management intent changed".
 _MANAGEMENT_CHANGE = AnchoredPattern(
@@ -158,24 +153,21 @@ _CLASS_NOUNS = {
 _CLASS_NOUN = "|".join(f"(?P<{kind}>{noun})" for kind, noun in _CLASS_NOUNS.items())
 _CODE = r"(?P<code>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)"
 _CLASS_ANCHORS = ("conjugate", "adc", "car-", "car ", "car/", "chimeric", "bispecific", "engager")
-#: A new agent named by a code the text defines with its class: "ZR-9, a PSMA×CD3 T-cell engager", "XY-12 is an
-#: autologous PSMA-directed CAR T-cell product". ``descriptor`` is the span that names the class (and may hold a
-#: generic mention of the same agent, "PSMA antibody-drug conjugate").
-_CODE_THEN_CLASS = AnchoredPattern(
-    re.compile(
-        r"(?<![\w-])" + _CODE + r"(?:,\s+|\s+(?:is|was)\s+)(?:an?|the)\s+"
-        r"(?P<descriptor>(?:[\w×/\u2010-\u2014-]+,?\s+){0,6}?(?:" + _CLASS_NOUN + r"))(?![\w-])",
-        re.IGNORECASE,
-    ),
-    anchors=_CLASS_ANCHORS,
-    breakers=".;",
+#: The class nouns of a text, each searched for the code it defines (a few per abstract, where any).
+_CLASS_NOUN_SCAN = AnchoredPattern(
+    re.compile(r"(?<![\w-])(?:" + _CLASS_NOUN + r")(?![\w-])", re.IGNORECASE), anchors=_CLASS_ANCHORS
 )
-#: The same, the code in brackets after its class: "PSMA CAR T cells (XY-12)".
-_CLASS_THEN_CODE = AnchoredPattern(
-    re.compile(r"(?P<descriptor>" + _CLASS_NOUN + r")\s*\(\s*" + _CODE + r"\s*\)", re.IGNORECASE),
-    anchors=_CLASS_ANCHORS,
-    breakers=".;",
+#: A code defined by the class noun after it: "ZR-9, a PSMA×CD3 T-cell engager", "XY-12 is an autologous
+#: PSMA-directed CAR T-cell product" (``descriptor``: the words between the article and the noun).
+_CODE_BEFORE_CLASS = re.compile(
+    r"(?<![\w-])" + _CODE + r"(?:,\s+|\s+(?:is|was)\s+)(?:an?|the)\s+"
+    r"(?P<descriptor>(?:[\w×/\u2010-\u2014-]+\s+){0,6}?)$",
+    re.IGNORECASE,
 )
+#: How far before its class noun a definition may begin: a code and six words.
+_DESCRIPTOR_REACH = 120
+#: A code in brackets right after its class noun: "PSMA CAR T cells (XY-12)".
+_CODE_IN_BRACKETS = re.compile(r"\s*\(\s*" + _CODE + r"\s*\)")
 #: Words after a label that make it another term: a "sensitivity analysis" is a statistical check, not the
 #: diagnostic endpoint sensitivity.
 _OTHER_TERM_AFTER = {"endpoint:sensitivity": re.compile(r"\s+analys[ie]s\b", re.IGNORECASE)}
@@ -187,15 +179,14 @@ _NAMED_TRIAL = AnchoredPattern(
 #: An acronym the text defines as its trial or study: "... cancer (LUTARIS): a randomised, open-label, phase 3
 #: trial", "ACTINOVA: a randomised phase 3 trial of ...", "SALV-PET was a multicentre, randomised phase 3 trial".
 #: The acronym holds two capitals at least; up to eight design words lie between the article and the noun.
-_DEFINED_TRIAL = AnchoredPattern(
-    re.compile(
-        r"(?<![\w-])(?P<name>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)"
-        r"(?:\)\s*:|\s*:|\s+(?:is|was)\b)"
-        r"\s+(?:an?|the)\s+(?:[\w/-]+,?\s+){0,8}?(?:trial|study)\b"
-    ),
-    anchors=("trial", "study"),
-    breakers=".;",
+_TRIAL_DEFINITION = re.compile(
+    r"(?<![\w-])(?P<name>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)"
+    r"(?P<definition>(?:\)\s*:|\s*:|\s+(?:is|was)\b)\s+(?:an?|the)\s+(?:[\w/-]+,?\s+){0,8}?(?:trial|study)\b)"
 )
+#: What every definition holds before its noun; a cheap test of the text before a "trial" or "study".
+_DEFINING_WORDS = (": a", ": the", " is a", " was a", " is the", " was the")
+#: How far a definition reaches back from its noun: an acronym and eight design words.
+_DEFINITION_REACH = 160
 #: Section headings written in capitals ("METHODS: a randomised trial ..."), which are not trial names.
 _HEADINGS = frozenset(
     {
@@ -329,7 +320,7 @@ class MentionFinder:
             m for m in self._phrased(text, folded, _POSITIVE, "endpoint:detection-rate", "detection")
             if _IMAGING_WORD.search(text, max(0, m.start - 40), m.end + 25)
         )  # fmt: skip
-        candidates.extend(self._phrased(text, folded, _LESION_FOUND, "endpoint:detection-rate", "detection"))
+        candidates.extend(self._lesions_found(text, folded))
         candidates.extend(self._phrased(text, folded, _DEATH_RATIO, "endpoint:OS", "death-ratio"))
         candidates.extend(self._registry_ids(text))
         mentions = _without_overlaps(self._with_code_agents(text, folded, candidates))
@@ -389,7 +380,7 @@ class MentionFinder:
 
     def _psa_responses(self, text: str, hyphenated: str, folded: str) -> Iterable[Mention]:
         for match in _PSA_RESPONSE.finditer(hyphenated, folded):
-            threshold = next((match.group(g) for g in "abcdef" if match.group(g)), None)
+            threshold = next((match.group(g) for g in "abcde" if match.group(g)), None)
             any_decline = match.group("any") or match.group("anyby")
             curie = "endpoint:any-PSA-decline" if any_decline else _PSA_ENDPOINTS.get(threshold or "")
             if curie is None or curie not in self.ontology.endpoints:
@@ -412,6 +403,20 @@ class MentionFinder:
             yield Mention(match.start(), match.end(), match.group(), entity.curie, entity.kind, label=entity.label,
                           via="detection")  # fmt: skip
 
+    def _lesions_found(self, text: str, folded: str) -> Iterable[Mention]:
+        """Detection rates written as the patients with a lesion found. The verb before is left out of the
+        mention, which the value precedes ("131 (80%) had at least one PSMA-avid lesion")."""
+        entity = self.ontology.endpoints["endpoint:detection-rate"]
+        for match in _ONE_LESION.finditer(text, folded):
+            end = match.end()
+            if not folded.endswith(_FINDING_VERB_BEFORE, 0, match.start()):
+                found = _FOUND_AFTER.match(text, end)
+                if found is None:
+                    continue
+                end = found.end()
+            yield Mention(match.start(), end, text[match.start() : end], entity.curie, entity.kind,
+                          label=entity.label, via="detection")  # fmt: skip
+
     def _phrased(self, text: str, folded: str, pattern: AnchoredPattern, curie: str, via: str) -> Iterable[Mention]:
         """Mentions of one endpoint written as a phrase with words between its parts (the group ``span`` of
         the pattern, when it has one, is the mention)."""
@@ -430,22 +435,16 @@ class MentionFinder:
         code is a curated agent."""
         defined: dict[str, str] = {}
         generic: set[str | None] = set()
-        for pattern in (_CODE_THEN_CLASS, _CLASS_THEN_CODE):
-            for match in pattern.finditer(text, folded):
-                code = match.group("code")
-                kind = next(kind for kind in _CLASS_NOUNS if match.group(kind))
-                known = self._resolved.get(normalize_label(code))
-                if (known[1] != kind) if known else not _looks_like_code(code):
-                    continue
-                if "psma" not in folded[max(0, match.start() - 40) : match.end() + 30]:
-                    continue  # a PSMA knowledge graph: only agents whose definition names PSMA
-                if not known:
-                    defined.setdefault(code, kind)
-                start, end = match.span("descriptor")
-                generic.update(
-                    m.curie for m in candidates
-                    if m.kind == kind and m.start < end and start < m.end and (not known or m.curie != known[0])
-                )  # fmt: skip
+        for code, kind, start, end in _code_definitions(text, folded):
+            known = self._resolved.get(normalize_label(code))
+            if (known[1] != kind) if known else not _looks_like_code(code):
+                continue
+            if not known:
+                defined.setdefault(code, kind)
+            generic.update(
+                m.curie for m in candidates
+                if m.kind == kind and m.start < end and start < m.end and (not known or m.curie != known[0])
+            )  # fmt: skip
         kept = [m for m in candidates if m.curie not in generic] if generic else candidates
         if not defined:
             return kept
@@ -481,7 +480,7 @@ class MentionFinder:
             match = _ABBREVIATION.match(text, mention.end)
             if match and mention.curie and match.group(1) not in aliases:
                 short = match.group(1)
-                if _DEFINED_TRIAL.compiled.match(text, match.start(1)):
+                if _TRIAL_DEFINITION.match(text, match.start(1)):
                     continue  # "prostate cancer (LUTARIS): a randomised phase 3 trial" names the trial
                 if not self._entries.get(normalize_label(short)) and short.lower() != mention.text.lower():
                     aliases[short] = mention
@@ -508,7 +507,7 @@ class MentionFinder:
         """Trials the text names ("the ZEPHYR trial") or defines ("ZEPHYR: a randomised phase 3 trial")."""
         taken = [(m.start, m.end) for m in mentions]
         found: list[Mention] = []
-        matches = [*_NAMED_TRIAL.finditer(text), *_DEFINED_TRIAL.finditer(text)]
+        matches = [*_NAMED_TRIAL.finditer(text), *_trial_definitions(text)]
         for match in sorted(matches, key=lambda m: m.start("name")):
             name = match.group("name")
             start, end = match.span("name")
@@ -533,6 +532,43 @@ class MentionFinder:
                     mention.start, mention.end, mention.text, curie, entity.kind, options, label=entity.label
                 )
         return mention
+
+
+def _trial_definitions(text: str) -> list[re.Match[str]]:
+    """The places where the text defines an acronym as its trial, found from the words "trial" and "study":
+    only the stretch before one that holds a defining word ("is a", ": a") is searched.
+
+    >>> [m.group("name") for m in _trial_definitions("Men were enrolled. ZEPHYR is a randomised phase 2 trial.")]
+    ['ZEPHYR']
+    """
+    found = []
+    for noun in ("trial", "study"):
+        at = text.find(noun)
+        while at >= 0:
+            reach = max(0, at - _DEFINITION_REACH)
+            before = text[reach:at]
+            if any(words in before for words in _DEFINING_WORDS):
+                found.extend(_TRIAL_DEFINITION.finditer(text, reach, at + len(noun)))
+            at = text.find(noun, at + 1)
+    return found
+
+
+def _code_definitions(text: str, folded: str) -> Iterator[tuple[str, str, int, int]]:
+    """(code, agent class, start, end of the words that name the class) of each code the text defines next to a
+    class noun, where the definition names PSMA (the agents of a PSMA knowledge graph).
+
+    >>> text = "ZR-9, a PSMA×CD3 T-cell engager, and PSMA CAR T cells (XY-12) were given."
+    >>> [(code, kind, text[start:end]) for code, kind, start, end in _code_definitions(text, fold(text))]
+    [('ZR-9', 'BispecificAntibody', 'PSMA×CD3 T-cell engager'), ('XY-12', 'CARTCellTherapy', 'CAR T cells')]
+    """
+    for noun in _CLASS_NOUN_SCAN.finditer(text, folded):
+        kind = noun.lastgroup or ""
+        before = _CODE_BEFORE_CLASS.search(text, max(0, noun.start() - _DESCRIPTOR_REACH), noun.start())
+        after = _CODE_IN_BRACKETS.match(text, noun.end())
+        if before and "psma" in folded[max(0, before.start() - 40) : noun.end() + 30]:
+            yield before.group("code"), kind, before.start("descriptor"), noun.end()
+        if after and "psma" in folded[max(0, noun.start() - 40) : after.end() + 30]:
+            yield after.group("code"), kind, noun.start(), noun.end()
 
 
 def _psa_in_sentence(folded: str, start: int, end: int) -> bool:
