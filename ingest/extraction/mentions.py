@@ -82,15 +82,12 @@ _PSA_RESPONSE = AnchoredPattern(
     anchors=("%", "any"),
 )
 #: A PSA decline of no stated size: "PSA fell from baseline in eight men", "19 men (79%) had some decline in PSA".
-_UNSIZED_PSA_DECLINE = AnchoredPattern(
-    re.compile(
-        r"PSA\s+(?:levels?\s+)?(?:fell|declined|decreased|dropped)\s+(?:from|below)\s+(?:the\s+)?baseline\b"
-        r"(?!\s+(?:by|of)\b)"
-        r"|some\s+(?:decline|reduction|fall|decrease)\s+(?:in|of)\s+(?:serum\s+)?PSA\b",
-        re.IGNORECASE,
-    ),
-    anchors=("baseline", "some"),
+#: Each is looked for where its literal is ("baseline", "some"): a few places per abstract, where any.
+_PSA_FELL_BEFORE_BASELINE = re.compile(
+    r"\bPSA\s+(?:levels?\s+)?(?:fell|declined|decreased|dropped)\s+(?:from|below)\s+(?:the\s+)?$", re.IGNORECASE
 )
+_SOME_PSA_DECLINE = re.compile(r"some\s+(?:decline|reduction|fall|decrease)\s+(?:in|of)\s+(?:serum\s+)?PSA\b", re.I)
+_THRESHOLD_AFTER = re.compile(r"\s+(?:by|of)\b")
 #: Markers other than PSA whose declines are written like PSA responses.
 _OTHER_MARKER = prefiltered(
     r"\b(?:CTCs?|circulating tumou?r cells?|ctDNA|cfDNA|circulating tumou?r DNA|LDH|ALP|alkaline phosphatase|SUV\w*|"
@@ -313,7 +310,7 @@ class MentionFinder:
                 candidates.extend(self._lexicon_mentions(text, match.start(), match.end(), key))
         candidates.extend(self._radioligands(text, hyphenated))
         candidates.extend(self._psa_responses(text, hyphenated, folded))
-        candidates.extend(self._phrased(text, folded, _UNSIZED_PSA_DECLINE, "endpoint:any-PSA-decline", "psa-any"))
+        candidates.extend(self._unsized_psa_declines(text, folded))
         candidates.extend(self._detections(text, folded))
         candidates.extend(self._phrased(text, folded, _MANAGEMENT_CHANGE, "endpoint:management-change", "management"))
         candidates.extend(
@@ -402,6 +399,26 @@ class MentionFinder:
         for match in _DETECTION.finditer(text, folded):
             yield Mention(match.start(), match.end(), match.group(), entity.curie, entity.kind, label=entity.label,
                           via="detection")  # fmt: skip
+
+    def _unsized_psa_declines(self, text: str, folded: str) -> Iterable[Mention]:
+        """Any PSA decline written without a size: "PSA fell from baseline in 8", "some decline in PSA"."""
+        entity = self.ontology.endpoints["endpoint:any-PSA-decline"]
+        spans = []
+        at = folded.find("baseline")
+        while at >= 0:
+            end = at + len("baseline")
+            fell = _PSA_FELL_BEFORE_BASELINE.search(text, max(0, at - 50), at)
+            if fell and not _THRESHOLD_AFTER.match(text, end):  # "fell from baseline by 50%": a threshold
+                spans.append((fell.start(), end))
+            at = folded.find("baseline", end)
+        at = folded.find("some ")
+        while at >= 0:
+            some = _SOME_PSA_DECLINE.match(text, at)
+            if some and (at == 0 or not text[at - 1].isalnum()):
+                spans.append(some.span())
+            at = folded.find("some ", at + 1)
+        for start, end in spans:
+            yield Mention(start, end, text[start:end], entity.curie, entity.kind, label=entity.label, via="psa-any")
 
     def _lesions_found(self, text: str, folded: str) -> Iterable[Mention]:
         """Detection rates written as the patients with a lesion found. The verb before is left out of the
