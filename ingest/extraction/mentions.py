@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from ingest.extraction.prefilter import prefiltered
@@ -323,6 +323,7 @@ class MentionFinder:
         mentions = _without_overlaps(self._with_code_agents(text, folded, candidates))
         mentions = self._with_abbreviations(text, mentions)
         mentions.extend(self._named_trials(text, mentions))
+        mentions = _registry_ids_of_named_trials(text, mentions)
         mentions = [self._disambiguate(text, m) for m in sorted(mentions, key=lambda m: m.start)]
         return mentions
 
@@ -549,6 +550,36 @@ class MentionFinder:
                     mention.start, mention.end, mention.text, curie, entity.kind, options, label=entity.label
                 )
         return mention
+
+
+#: The word right before a bracket: "APEX-01 (" before "NCT04662580)".
+_NAME_BEFORE_BRACKET = re.compile(r"(?<![\w-])(?P<name>[A-Za-z0-9][\w-]*)\s*\(\s*$")
+
+
+def _registry_ids_of_named_trials(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A registry id in brackets after a trial's name ("In APEX-01 (NCT04662580)") is that trial's registration,
+    not a trial of its own: it takes the trial's entity, so the two are one trial with its id.
+
+    >>> text = "In APEX-01 (NCT04662580), 41 men were dosed"
+    >>> apex = Mention(3, 10, "APEX-01", None, "ClinicalTrial", curated=False, label="APEX-01", via="named-trial")
+    >>> nct = Mention(12, 23, "NCT04662580", None, "ClinicalTrial", curated=False, via="registry:nct")
+    >>> [(m.label, m.via) for m in _registry_ids_of_named_trials(text, [apex, nct])]
+    [('APEX-01', 'named-trial'), ('APEX-01', 'registry:nct')]
+    """
+    trials = {
+        normalize_label(m.text): m for m in mentions if m.kind == "ClinicalTrial" and not m.via.startswith("registry:")
+    }
+    if not trials:
+        return mentions
+    linked = []
+    for mention in mentions:
+        if mention.via.startswith("registry:") and mention.curie is None:
+            before = _NAME_BEFORE_BRACKET.search(text, max(0, mention.start - 40), mention.start)
+            trial = trials.get(normalize_label(before.group("name"))) if before else None
+            if trial is not None:
+                mention = replace(mention, curie=trial.curie, curated=trial.curated, label=trial.label)
+        linked.append(mention)
+    return linked
 
 
 def _trial_definitions(text: str) -> list[re.Match[str]]:

@@ -207,3 +207,10 @@ def test_patients_with_a_lesion_found_or_a_positive_scan_give_the_detection_rate
 def test_positive_surgical_margins_are_no_detection_rate(record):
     result = record("After prostatectomy, surgical margins were positive in 9 of 30 men (30%).")
     assert [m["endpoint"] for m in result["measurements"]] == []
+
+
+def test_a_registry_id_in_brackets_after_a_trial_name_is_that_trials_id(record):
+    result = record(
+        "In the phase 2 NOVARA study, 40 men were treated. NOVARA (NCT09876543) met its primary end point.",
+    )
+    assert [(t["label"], t["nct"]) for t in result["trials"]] == [("NOVARA", "NCT09876543")]
