@@ -76,6 +76,8 @@ def radiolabel_spellings(nuclide: Radionuclide, ligand_label: str) -> set[str]:
         f"{element} ({mass}{sym}) {lig}",
         f"{mass}{sym}-labeled {lig}",
         f"{mass}{sym}-labelled {lig}",
+        f"{element}-{mass}-labeled {lig}",
+        f"{element}-{mass}-labelled {lig}",
         f"{sym}-{lig}",
     }
 

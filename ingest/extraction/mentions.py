@@ -46,6 +46,9 @@ _NEW_RADIOLIGAND = WordStartPattern(
     r"|(?P<s3>[A-Z][a-z]?)-(?P<m3>\d{1,3})(?P<x3>m?)[- ])"
     r"(?P<code>[A-Za-z][A-Za-z0-9]*(?:[-.&/][A-Za-z0-9]+)*)"
 )
+#: An adjective hyphenated to a radioligand ("99mTc-PSMA-I&S-radioguided", "18F-FDG-positive", "68Ga-PSMA-11-avid"),
+#: which is not part of its name: a last lowercase segment ending like an adjective or participle.
+_ADJECTIVE_SUFFIX = re.compile(r"(?<=[A-Za-z0-9&])-(?:[a-z]+(?:ed|ive)|[a-z]*avid)$")
 _GE = r"(?:(?:≥|>=|>|at least|more than|over|greater than)\s*)"
 #: PSA responses written with their threshold: "PSA decline of ≥50%", "≥30% PSA declines", "any PSA decline".
 _DECLINE = r"(?:declines?|falls?|reductions?|decreases?|drops?|responses?)"
@@ -354,7 +357,7 @@ class MentionFinder:
                 match.group("x1") or match.group("x2") or match.group("x3") or ""
             )
             nuclide = self._nuclides.get((symbol, mass))
-            code = match.group("code").rstrip(".-/")
+            code = _ADJECTIVE_SUFFIX.sub("", match.group("code")).rstrip(".-/")
             if nuclide is None or not (any(c.isdigit() for c in code) or sum(c.isupper() for c in code) >= 2):
                 continue
             end = match.start("code") + len(code)

@@ -214,3 +214,15 @@ def test_a_registry_id_in_brackets_after_a_trial_name_is_that_trials_id(record):
         "In the phase 2 NOVARA study, 40 men were treated. NOVARA (NCT09876543) met its primary end point.",
     )
     assert [(t["label"], t["nct"]) for t in result["trials"]] == [("NOVARA", "NCT09876543")]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Lesions were resected with 99mTc-PSMA-I&S-radioguided surgery in 30 men.", "99mTc-PSMA-I&S"),
+        ("Nodes were 18F-DCFPyL-avid in 30 men.", "18F-DCFPyL"),
+        ("We compared with gallium-68-labelled PSMA-11 in 30 men.", "68Ga-PSMA-11"),
+    ],
+)
+def test_an_adjective_hyphenated_to_a_radioligand_and_element_labelled_spellings(record, text, label):
+    assert [a["label"] for a in record(text)["agents"]] == [label]
