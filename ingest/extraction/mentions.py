@@ -135,6 +135,21 @@ _MANAGEMENT_CHANGE = AnchoredPattern(
     ),
     anchors=("management",),
 )
+#: A disease state written as a qualifier a few words before "prostate cancer": "newly diagnosed (n = 60) or
+#: recurrent (n = 60) prostate cancer", "newly diagnosed unfavourable intermediate-risk prostate cancer". Only the
+#: qualifier is the mention, so that a risk group written between ("high-risk prostate cancer") stays one too.
+_DISEASE_QUALIFIER = AnchoredPattern(
+    re.compile(
+        r"\b(?:(?P<newly>newly[- ]diagnosed)|(?<!-)(?P<recurrent>recurrent))"
+        # the words between name no other state ("newly diagnosed, high-volume metastatic ... cancer" is mHSPC)
+        r"(?=(?:,?\s+(?:(?!(?:non-?)?metasta|castrat|hormone)[\w-]+|\(n\s*=\s*\d+\))){0,5}?,?\s+"
+        r"(?:prostate\s+(?:cancer|carcinoma)|PCa)\b)",
+        re.IGNORECASE,
+    ),
+    anchors=("newly", "recurrent"),
+    breakers=".;",
+)
+_QUALIFIED_DISEASES = {"newly": "disease:newly-diagnosed", "recurrent": "disease:BCR"}
 #: "the hazard ratio for death": death names overall survival when a ratio is given for it.
 _DEATH_RATIO = AnchoredPattern(
     re.compile(r"\b(?:hazard ratio|HR)\s+(?:for|of)\s+(?:all-cause\s+)?(?P<span>death)\b", re.IGNORECASE),
@@ -323,6 +338,7 @@ class MentionFinder:
         candidates.extend(self._lesions_found(text, folded))
         candidates.extend(self._phrased(text, folded, _DEATH_RATIO, "endpoint:OS", "death-ratio"))
         candidates.extend(self._registry_ids(text))
+        candidates.extend(self._qualified_diseases(text, folded))
         mentions = _without_overlaps(self._with_code_agents(text, folded, candidates))
         mentions = self._with_abbreviations(text, mentions)
         mentions.extend(self._named_trials(text, mentions))
@@ -403,6 +419,13 @@ class MentionFinder:
         for match in _DETECTION.finditer(text, folded):
             yield Mention(match.start(), match.end(), match.group(), entity.curie, entity.kind, label=entity.label,
                           via="detection")  # fmt: skip
+
+    def _qualified_diseases(self, text: str, folded: str) -> Iterable[Mention]:
+        for match in _DISEASE_QUALIFIER.finditer(text, folded):
+            curie = _QUALIFIED_DISEASES[match.lastgroup or ""]
+            entity = self.ontology.entity(curie)
+            yield Mention(match.start(), match.end(), match.group(), curie, entity.kind, label=entity.label,
+                          via="disease-qualifier")  # fmt: skip
 
     def _unsized_psa_declines(self, text: str, folded: str) -> Iterable[Mention]:
         """Any PSA decline written without a size: "PSA fell from baseline in 8", "some decline in PSA"."""

@@ -226,3 +226,18 @@ def test_a_registry_id_in_brackets_after_a_trial_name_is_that_trials_id(record):
 )
 def test_an_adjective_hyphenated_to_a_radioligand_and_element_labelled_spellings(record, text, label):
     assert [a["label"] for a in record(text)["agents"]] == [label]
+
+
+def test_newly_diagnosed_and_recurrent_before_prostate_cancer_are_disease_states(record):
+    result = record("We scanned 80 men with newly diagnosed (n = 40) or recurrent (n = 40) prostate cancer.")
+    assert set(result["diseases"]) == {"newly diagnosed prostate cancer", "biochemical recurrence"}
+
+
+def test_newly_diagnosed_keeps_the_risk_group_written_after_it(record):
+    result = record("We scanned 80 men with newly diagnosed high-risk prostate cancer.")
+    assert set(result["diseases"]) == {"newly diagnosed prostate cancer", "high-risk localized prostate cancer"}
+
+
+def test_newly_diagnosed_metastatic_disease_is_that_metastatic_state(record):
+    result = record("We treated 80 men with newly diagnosed, high-volume metastatic hormone-sensitive prostate cancer.")
+    assert result["diseases"] == ["mHSPC"]
