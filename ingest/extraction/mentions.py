@@ -107,8 +107,12 @@ _DETECTION = AnchoredPattern(
     ),
     anchors=("detected", "locali", "identified", "found", "visuali", "depicted"),
 )
-#: "PET was positive in 75%", "both modalities were positive in 21 of 22": a detection rate.
-_POSITIVE = AnchoredPattern(re.compile(r"\b(?:was|were)\s+positive\b", re.IGNORECASE), anchors=("positive",))
+#: "PET was positive in 75%", "both modalities were positive in 21 of 22", "associated with a positive scan (OR
+#: 3.2)": a detection rate.
+_POSITIVE = AnchoredPattern(
+    re.compile(r"\b(?:was|were)\s+positive\b|\ba\s+positive\s+(?:scan|PET|SPECT)\b", re.IGNORECASE),
+    anchors=("positive",),
+)
 #: What a positive finding of imaging names near it ("PET was", "scans were", "was positive on PSMA PET"), unlike
 #: a positive finding of pathology ("surgical margins were positive").
 _IMAGING_WORD = re.compile(

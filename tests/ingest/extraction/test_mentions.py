@@ -241,3 +241,12 @@ def test_newly_diagnosed_keeps_the_risk_group_written_after_it(record):
 def test_newly_diagnosed_metastatic_disease_is_that_metastatic_state(record):
     result = record("We treated 80 men with newly diagnosed, high-volume metastatic hormone-sensitive prostate cancer.")
     assert result["diseases"] == ["mHSPC"]
+
+
+def test_a_ratio_for_a_positive_scan_is_a_detection_rate_ratio(record):
+    result = record(
+        "PSMA PET was done in 120 men. A Gleason score of 8 or more was associated with a positive scan "
+        "(OR 2.7; 95% CI 1.2-6.1).",
+        title="PSMA PET in biochemical recurrence",
+    )
+    assert [(m["endpoint"], m["value"]) for m in result["measurements"]] == [("detection rate", 2.7)]
