@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from ingest.extraction.prefilter import prefiltered
-from ingest.extraction.scanning import AnchoredPattern, WordStartPattern
+from ingest.extraction.scanning import AnchoredPattern, LiteralStartPattern, WordStartPattern
 from ingest.extraction.textutil import dashes_to_hyphen, fold
 from ingest.extraction.trie import trie_pattern
 from kg.lexicon import Lexicon, LexiconEntry, normalize_label
@@ -120,9 +120,9 @@ _IMAGING_WORD = re.compile(
 )
 #: "131 (80%) had at least one PSMA-avid lesion", "at least one lesion suggestive of recurrence was found in 182":
 #: a patient with one lesion found is a positive scan, so the share of such patients is the detection rate.
-_ONE_LESION = AnchoredPattern(
+_ONE_LESION = LiteralStartPattern(
     re.compile(r"(?:at least one|one or more)\s+(?:[\w-]+\s+){0,3}?(?:lesions?|foci|focus|sites?)\b", re.IGNORECASE),
-    anchors=("at least one", "one or more"),
+    starts=("at least one", "one or more"),
 )
 #: The verbs of a lesion found, before ("131 (80%) had at least one lesion") or after ("... was found in 182").
 _FINDING_VERB_BEFORE = ("had ", "showed ", "revealed ", "demonstrated ")
@@ -142,7 +142,7 @@ _MANAGEMENT_CHANGE = AnchoredPattern(
 #: A disease state written as a qualifier a few words before "prostate cancer": "newly diagnosed (n = 60) or
 #: recurrent (n = 60) prostate cancer", "newly diagnosed unfavourable intermediate-risk prostate cancer". Only the
 #: qualifier is the mention, so that a risk group written between ("high-risk prostate cancer") stays one too.
-_DISEASE_QUALIFIER = AnchoredPattern(
+_DISEASE_QUALIFIER = LiteralStartPattern(
     re.compile(
         r"\b(?:(?P<newly>newly[- ]diagnosed)|(?<!-)(?P<recurrent>recurrent))"
         # the words between name no other state ("newly diagnosed, high-volume metastatic ... cancer" is mHSPC)
@@ -150,8 +150,7 @@ _DISEASE_QUALIFIER = AnchoredPattern(
         r"(?:prostate\s+(?:cancer|carcinoma)|PCa)\b)",
         re.IGNORECASE,
     ),
-    anchors=("newly", "recurrent"),
-    breakers=".;",
+    starts=("newly", "recurrent"),
 )
 _QUALIFIED_DISEASES = {"newly": "disease:newly-diagnosed", "recurrent": "disease:BCR"}
 #: "the hazard ratio for death": death names overall survival when a ratio is given for it.
@@ -171,10 +170,10 @@ _CLASS_NOUNS = {
 }
 _CLASS_NOUN = "|".join(f"(?P<{kind}>{noun})" for kind, noun in _CLASS_NOUNS.items())
 _CODE = r"(?P<code>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)"
-_CLASS_ANCHORS = ("conjugate", "adc", "car-", "car ", "car/", "chimeric", "bispecific", "engager")
 #: The class nouns of a text, each searched for the code it defines (a few per abstract, where any).
-_CLASS_NOUN_SCAN = AnchoredPattern(
-    re.compile(r"(?<![\w-])(?:" + _CLASS_NOUN + r")(?![\w-])", re.IGNORECASE), anchors=_CLASS_ANCHORS
+_CLASS_NOUN_SCAN = LiteralStartPattern(
+    re.compile(r"(?<![\w-])(?:" + _CLASS_NOUN + r")(?![\w-])", re.IGNORECASE),
+    starts=("antibody", "adc", "car", "chimeric", "bispecific", "t-cell", "t cell"),
 )
 #: A code defined by the class noun after it: "ZR-9, a PSMA×CD3 T-cell engager", "XY-12 is an autologous
 #: PSMA-directed CAR T-cell product" (``descriptor``: the words between the article and the noun).
@@ -203,7 +202,7 @@ _TRIAL_DEFINITION = re.compile(
     r"(?P<definition>(?:\)\s*:|\s*:|\s+(?:is|was)\b)\s+(?:an?|the)\s+(?:[\w/-]+,?\s+){0,8}?(?:trial|study)\b)"
 )
 #: What every definition holds before its noun; a cheap test of the text before a "trial" or "study".
-_DEFINING_WORDS = (": a", ": the", " is a", " was a", " is the", " was the")
+_DEFINING_WORDS = (": a ", ": an ", ": the ", " is a ", " is an ", " is the ", " was a ", " was an ", " was the ")
 #: How far a definition reaches back from its noun: an acronym and eight design words.
 _DEFINITION_REACH = 160
 #: Section headings written in capitals ("METHODS: a randomised trial ..."), which are not trial names.
