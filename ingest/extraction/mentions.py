@@ -201,8 +201,6 @@ _TRIAL_DEFINITION = re.compile(
     r"(?<![\w-])(?P<name>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)"
     r"(?P<definition>(?:\)\s*:|\s*:|\s+(?:is|was)\b)\s+(?:an?|the)\s+(?:[\w/-]+,?\s+){0,8}?(?:trial|study)\b)"
 )
-#: What every definition holds before its noun; a cheap test of the text before a "trial" or "study".
-_DEFINING_WORDS = (": a ", ": an ", ": the ", " is a ", " is an ", " is the ", " was a ", " was an ", " was the ")
 #: How far a definition reaches back from its noun: an acronym and eight design words.
 _DEFINITION_REACH = 160
 #: Section headings written in capitals ("METHODS: a randomised trial ..."), which are not trial names.
@@ -376,7 +374,10 @@ class MentionFinder:
                 match.group("x1") or match.group("x2") or match.group("x3") or ""
             )
             nuclide = self._nuclides.get((symbol, mass))
-            code = _ADJECTIVE_SUFFIX.sub("", match.group("code")).rstrip(".-/")
+            code = match.group("code")
+            if code[-1].islower():  # the only codes that may end with an adjective ("-positive")
+                code = _ADJECTIVE_SUFFIX.sub("", code)
+            code = code.rstrip(".-/")
             if nuclide is None or not (any(c.isdigit() for c in code) or sum(c.isupper() for c in code) >= 2):
                 continue
             end = match.start("code") + len(code)
@@ -611,6 +612,16 @@ def _registry_ids_of_named_trials(text: str, mentions: list[Mention]) -> list[Me
     return linked
 
 
+def _holds_defining_words(before: str) -> bool:
+    """Whether the stretch before a "trial" or "study" holds what every definition holds before its noun ("is a",
+    ": the", ...): a cheap test that spares the pattern most stretches (written out, it is run for every noun)."""
+    return (
+        ": a " in before or ": an " in before or ": the " in before
+        or " is a " in before or " is an " in before or " is the " in before
+        or " was a " in before or " was an " in before or " was the " in before
+    )  # fmt: skip
+
+
 def _trial_definitions(text: str) -> list[re.Match[str]]:
     """The places where the text defines an acronym as its trial, found from the words "trial" and "study":
     only the stretch before one that holds a defining word ("is a", ": a") is searched.
@@ -624,7 +635,7 @@ def _trial_definitions(text: str) -> list[re.Match[str]]:
         while at >= 0:
             reach = max(0, at - _DEFINITION_REACH)
             before = text[reach:at]
-            if any(words in before for words in _DEFINING_WORDS):
+            if _holds_defining_words(before):
                 found.extend(_TRIAL_DEFINITION.finditer(text, reach, at + len(noun)))
             at = text.find(noun, at + 1)
     return found
