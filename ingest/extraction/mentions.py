@@ -197,9 +197,14 @@ _NAMED_TRIAL = AnchoredPattern(
 #: An acronym the text defines as its trial or study: "... cancer (LUTARIS): a randomised, open-label, phase 3
 #: trial", "ACTINOVA: a randomised phase 3 trial of ...", "SALV-PET was a multicentre, randomised phase 3 trial".
 #: The acronym holds two capitals at least; up to eight design words lie between the article and the noun.
+#: A word that describes a trial ("randomised", "open-label", "phase", "3"); a preposition or determiner means the
+#: sentence says something else of the acronym ("SUVmax was the strongest predictor in this study").
+_DESIGN_WORD = r"(?!(?:in|of|this|that|these|our|its|for|with|to|from|by|on|at|was|were|is)\b)[\w/-]+"
 _TRIAL_DEFINITION = re.compile(
     r"(?<![\w-])(?P<name>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)"
-    r"(?P<definition>(?:\)\s*:|\s*:|\s+(?:is|was)\b)\s+(?:an?|the)\s+(?:[\w/-]+,?\s+){0,8}?(?:trial|study)\b)"
+    r"(?P<definition>(?:\)\s*:|\s*:|\s+(?:is|was)\b)\s+(?:an?|the)\s+(?:"
+    + _DESIGN_WORD
+    + r",?\s+){0,8}?(?:trial|study)\b)"
 )
 #: How far a definition reaches back from its noun: an acronym and eight design words.
 _DEFINITION_REACH = 160

@@ -250,3 +250,7 @@ def test_a_ratio_for_a_positive_scan_is_a_detection_rate_ratio(record):
         title="PSMA PET in biochemical recurrence",
     )
     assert [(m["endpoint"], m["value"]) for m in result["measurements"]] == [("detection rate", 2.7)]
+
+
+def test_an_acronym_said_to_be_something_in_the_study_is_no_trial(record):
+    assert record("SUVmax was the strongest predictor of response in this study of 80 men.")["trials"] == []
