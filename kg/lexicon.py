@@ -76,6 +76,8 @@ def radiolabel_spellings(nuclide: Radionuclide, ligand_label: str) -> set[str]:
         f"{element} ({mass}{sym}) {lig}",
         f"{mass}{sym}-labeled {lig}",
         f"{mass}{sym}-labelled {lig}",
+        f"{element}-{mass}-labeled {lig}",
+        f"{element}-{mass}-labelled {lig}",
         f"{sym}-{lig}",
     }
 
@@ -150,6 +152,29 @@ def _plural_entries(entity: Entity) -> Iterator[LexiconEntry]:
             yield LexiconEntry(form, entity.curie, entity.kind, "derived")
 
 
+def median_abbreviation(label: str) -> str | None:
+    """The median-prefixed spelling of a time-to-event abbreviation, as telegraphic abstracts write it.
+
+    >>> median_abbreviation("OS"), median_abbreviation("rPFS"), median_abbreviation("PSA-PFS")
+    ('mOS', 'mrPFS', 'mPSA-PFS')
+    >>> median_abbreviation("overall survival"), median_abbreviation("Os")
+    (None, None)
+    """
+    if " " in label or len(label) > 8 or sum(c.isupper() for c in label) < 2:
+        return None
+    return "m" + label
+
+
+def _median_entries(entity: Entity) -> Iterator[LexiconEntry]:
+    """The abbreviations of survival and duration endpoints with the m of median: "mOS", "mrPFS", "mDoR"."""
+    if entity.kind != "Endpoint" or not ("survival" in entity.label or entity.label.startswith("duration")):
+        return
+    for label in entity.alt_labels:
+        form = median_abbreviation(label)
+        if form:
+            yield LexiconEntry(form, entity.curie, entity.kind, "derived")
+
+
 def build_lexicon(ontology: Ontology) -> Lexicon:
     """Every label of every entity; raises OntologyError on a label that names two entities.
 
@@ -175,6 +200,7 @@ def build_lexicon(ontology: Ontology) -> Lexicon:
     derived: dict[str, list[LexiconEntry]] = defaultdict(list)
     derivations = [(agent, _derived_entries(ontology, agent)) for agent in ontology.agents.values()]
     derivations += [(endpoint, _plural_entries(endpoint)) for endpoint in ontology.endpoints.values()]
+    derivations += [(endpoint, _median_entries(endpoint)) for endpoint in ontology.endpoints.values()]
     for entity, entries_of in derivations:
         for entry in entries_of:
             if entry.key not in explicit:
@@ -186,7 +212,8 @@ def build_lexicon(ontology: Ontology) -> Lexicon:
     for key, group in derived.items():
         curies = tuple(sorted({entry.curie for entry in group}))
         if len(curies) == 1:
-            entries.append(group[0])
+            # Every spelling of the key: a short capitalised one ("mDoR", "mDOR") is matched in its own case.
+            entries.extend({entry.surface: entry for entry in group}.values())
         elif len(curies) > 1:
             ambiguous[key] = curies
     return Lexicon(entries, ambiguous)

@@ -11,12 +11,12 @@ holds (:mod:`ingest.extraction.scanning`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from ingest.extraction.prefilter import prefiltered
-from ingest.extraction.scanning import AnchoredPattern, WordStartPattern
+from ingest.extraction.scanning import AnchoredPattern, LiteralStartPattern, WordStartPattern
 from ingest.extraction.textutil import dashes_to_hyphen, fold
 from ingest.extraction.trie import trie_pattern
 from kg.lexicon import Lexicon, LexiconEntry, normalize_label
@@ -46,6 +46,9 @@ _NEW_RADIOLIGAND = WordStartPattern(
     r"|(?P<s3>[A-Z][a-z]?)-(?P<m3>\d{1,3})(?P<x3>m?)[- ])"
     r"(?P<code>[A-Za-z][A-Za-z0-9]*(?:[-.&/][A-Za-z0-9]+)*)"
 )
+#: An adjective hyphenated to a radioligand ("99mTc-PSMA-I&S-radioguided", "18F-FDG-positive", "68Ga-PSMA-11-avid"),
+#: which is not part of its name: a last lowercase segment ending like an adjective or participle.
+_ADJECTIVE_SUFFIX = re.compile(r"(?<=[A-Za-z0-9&])-(?:[a-z]+(?:ed|ive)|[a-z]*avid)$")
 _GE = r"(?:(?:≥|>=|>|at least|more than|over|greater than)\s*)"
 #: PSA responses written with their threshold: "PSA decline of ≥50%", "≥30% PSA declines", "any PSA decline".
 _DECLINE = r"(?:declines?|falls?|reductions?|decreases?|drops?|responses?)"
@@ -71,7 +74,8 @@ _PSA_RESPONSE = AnchoredPattern(
         + r")"
         # a bare threshold in a PSA sentence: "and >50% in 29.4%", "and of at least 90% in 15 (48%)"
         r"|(?:(?<![\w.])(?:≥|>=|>)\s*(?P<d>\d{2})\s*%)"
-        r"|(?:(?<=\band )of\s+(?:at least|more than|≥|>=|>)\s*(?P<e>\d{2})\s*%)"
+        # and a threshold whose verb went before: "PSA fell in eight, by at least 30% in five and by ≥50% in three"
+        r"|(?:(?:(?<=\band )(?:of|by)|(?<=, )by)\s+(?:at least|more than|≥|>=|>)\s*(?P<e>\d{2})\s*%)"
         r"|(?P<any>\bany\s+(?:PSA\s+)?(?:declines?|reductions?|falls?|decreases?|PSA\s+response)(?:\s+in\s+PSA)?"
         r"|\bPSA\s+(?:declines?|reductions?|falls?)\s+of\s+any\s+(?:size|magnitude|degree|kind))"
         # "PSA fell by at least 50% in 4 and by any amount in 10": checked for PSA nearby like a threshold
@@ -80,6 +84,13 @@ _PSA_RESPONSE = AnchoredPattern(
     ),
     anchors=("%", "any"),
 )
+#: A PSA decline of no stated size: "PSA fell from baseline in eight men", "19 men (79%) had some decline in PSA".
+#: Each is looked for where its literal is ("baseline", "some"): a few places per abstract, where any.
+_PSA_FELL_BEFORE_BASELINE = re.compile(
+    r"\bPSA\s+(?:levels?\s+)?(?:fell|declined|decreased|dropped)\s+(?:from|below)\s+(?:the\s+)?$", re.IGNORECASE
+)
+_SOME_PSA_DECLINE = re.compile(r"some\s+(?:decline|reduction|fall|decrease)\s+(?:in|of)\s+(?:serum\s+)?PSA\b", re.I)
+_THRESHOLD_AFTER = re.compile(r"\s+(?:by|of)\b")
 #: Markers other than PSA whose declines are written like PSA responses.
 _OTHER_MARKER = prefiltered(
     r"\b(?:CTCs?|circulating tumou?r cells?|ctDNA|cfDNA|circulating tumou?r DNA|LDH|ALP|alkaline phosphatase|SUV\w*|"
@@ -96,8 +107,28 @@ _DETECTION = AnchoredPattern(
     ),
     anchors=("detected", "locali", "identified", "found", "visuali", "depicted"),
 )
-#: "PET was positive in 75%", "both modalities were positive in 21 of 22": a detection rate.
-_POSITIVE = AnchoredPattern(re.compile(r"\b(?:was|were)\s+positive\b", re.IGNORECASE), anchors=("positive",))
+#: "PET was positive in 75%", "both modalities were positive in 21 of 22", "associated with a positive scan (OR
+#: 3.2)": a detection rate.
+_POSITIVE = AnchoredPattern(
+    re.compile(r"\b(?:was|were)\s+positive\b|\ba\s+positive\s+(?:scan|PET|SPECT)\b", re.IGNORECASE),
+    anchors=("positive",),
+)
+#: What a positive finding of imaging names near it ("PET was", "scans were", "was positive on PSMA PET"), unlike
+#: a positive finding of pathology ("surgical margins were positive").
+_IMAGING_WORD = re.compile(
+    r"\b(?:PET|SPECT|CT|MRI|scans?|imaging|modalit(?:y|ies)|scintigraph\w*|tracers?|readers?)\b|PSMA", re.IGNORECASE
+)
+#: "131 (80%) had at least one PSMA-avid lesion", "at least one lesion suggestive of recurrence was found in 182":
+#: a patient with one lesion found is a positive scan, so the share of such patients is the detection rate.
+_ONE_LESION = LiteralStartPattern(
+    re.compile(r"(?:at least one|one or more)\s+(?:[\w-]+\s+){0,3}?(?:lesions?|foci|focus|sites?)\b", re.IGNORECASE),
+    starts=("at least one", "one or more"),
+)
+#: The verbs of a lesion found, before ("131 (80%) had at least one lesion") or after ("... was found in 182").
+_FINDING_VERB_BEFORE = ("had ", "showed ", "revealed ", "demonstrated ")
+_FOUND_AFTER = re.compile(
+    r"(?:\s+[\w-]+){0,4}?\s+(?:was|were)\s+(?:found|detected|seen|identified|visuali[sz]ed)\b", re.IGNORECASE
+)
 #: Management change however the verb falls: "changed the planned management", "management intent changed".
 _MANAGEMENT_CHANGE = AnchoredPattern(
     re.compile(
@@ -108,16 +139,84 @@ _MANAGEMENT_CHANGE = AnchoredPattern(
     ),
     anchors=("management",),
 )
+#: A disease state written as a qualifier a few words before "prostate cancer": "newly diagnosed (n = 60) or
+#: recurrent (n = 60) prostate cancer", "newly diagnosed unfavourable intermediate-risk prostate cancer". Only the
+#: qualifier is the mention, so that a risk group written between ("high-risk prostate cancer") stays one too.
+_DISEASE_QUALIFIER = LiteralStartPattern(
+    re.compile(
+        r"\b(?:(?P<newly>newly[- ]diagnosed)|(?<!-)(?P<recurrent>recurrent))"
+        # the words between name no other state ("newly diagnosed, high-volume metastatic ... cancer" is mHSPC)
+        r"(?=(?:,?\s+(?:(?!(?:non-?)?metasta|castrat|hormone)[\w-]+|\(n\s*=\s*\d+\))){0,5}?,?\s+"
+        r"(?:prostate\s+(?:cancer|carcinoma)|PCa)\b)",
+        re.IGNORECASE,
+    ),
+    starts=("newly", "recurrent"),
+)
+_QUALIFIED_DISEASES = {"newly": "disease:newly-diagnosed", "recurrent": "disease:BCR"}
 #: "the hazard ratio for death": death names overall survival when a ratio is given for it.
 _DEATH_RATIO = AnchoredPattern(
     re.compile(r"\b(?:hazard ratio|HR)\s+(?:for|of)\s+(?:all-cause\s+)?(?P<span>death)\b", re.IGNORECASE),
     anchors=("death",),
 )
+#: The nouns that name a non-radioligand agent class, as descriptors of a new agent ("a PSMA×CD3 T-cell engager").
+_DASH = "[-\u2010\u2011\u2013\u2014 ]"
+_CLASS_NOUNS = {
+    "AntibodyDrugConjugate": rf"antibody{_DASH}drug{_DASH}conjugates?|ADCs?",
+    "CARNKCellTherapy": rf"CAR{_DASH}?NK(?:-92)?(?:{_DASH}cells?)?(?:{_DASH}cell)?(?:\s+(?:product|therapy))?",
+    "CARTCellTherapy": rf"(?:CAR{_DASH}?T|chimeric antigen receptor T)(?:{_DASH}cells?)?(?:\s+(?:product|therapy))?",
+    "BispecificAntibody": (
+        rf"bispecific(?:\s+(?:antibody|antibodies|T{_DASH}cell engager))?|T{_DASH}cell{_DASH}engagers?"
+    ),
+}
+_CLASS_NOUN = "|".join(f"(?P<{kind}>{noun})" for kind, noun in _CLASS_NOUNS.items())
+_CODE = r"(?P<code>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)"
+#: The class nouns of a text, each searched for the code it defines (a few per abstract, where any).
+_CLASS_NOUN_SCAN = LiteralStartPattern(
+    re.compile(r"(?<![\w-])(?:" + _CLASS_NOUN + r")(?![\w-])", re.IGNORECASE),
+    starts=("antibody", "adc", "car", "chimeric", "bispecific", "t-cell", "t cell"),
+)
+#: A code defined by the class noun after it: "ZR-9, a PSMA×CD3 T-cell engager", "XY-12 is an autologous
+#: PSMA-directed CAR T-cell product" (``descriptor``: the words between the article and the noun).
+_CODE_BEFORE_CLASS = re.compile(
+    r"(?<![\w-])" + _CODE + r"(?:,\s+|\s+(?:is|was)\s+)(?:an?|the)\s+"
+    r"(?P<descriptor>(?:[\w×/\u2010-\u2014-]+\s+){0,6}?)$",
+    re.IGNORECASE,
+)
+#: How far before its class noun a definition may begin: a code and six words.
+_DESCRIPTOR_REACH = 120
+#: A code in brackets right after its class noun: "PSMA CAR T cells (XY-12)".
+_CODE_IN_BRACKETS = re.compile(r"\s*\(\s*" + _CODE + r"\s*\)")
+#: Words after a label that make it another term: a "sensitivity analysis" is a statistical check, not the
+#: diagnostic endpoint sensitivity.
+_OTHER_TERM_AFTER = {"endpoint:sensitivity": re.compile(r"\s+analys[ie]s\b", re.IGNORECASE)}
 _PSA_ENDPOINTS = {"50": "endpoint:PSA50", "90": "endpoint:PSA90", "30": "endpoint:PSA30"}
 _NAMED_TRIAL = AnchoredPattern(
     re.compile(r"\b(?P<name>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9-]*)\s+(?:phase\s+[0-9IVab/]+\s+)?(?:trial|study)\b"),
     anchors=("trial", "study"),
 )
+#: An acronym the text defines as its trial or study: "... cancer (LUTARIS): a randomised, open-label, phase 3
+#: trial", "ACTINOVA: a randomised phase 3 trial of ...", "SALV-PET was a multicentre, randomised phase 3 trial".
+#: The acronym holds two capitals at least; up to eight design words lie between the article and the noun.
+#: A word that describes a trial ("randomised", "open-label", "phase", "3"); a preposition or determiner means the
+#: sentence says something else of the acronym ("SUVmax was the strongest predictor in this study").
+_DESIGN_WORD = r"(?!(?:in|of|this|that|these|our|its|for|with|to|from|by|on|at|was|were|is)\b)[\w/-]+"
+_TRIAL_DEFINITION = re.compile(
+    r"(?<![\w-])(?P<name>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)"
+    r"(?P<definition>(?:\)\s*:|\s*:|\s+(?:is|was)\b)\s+(?:an?|the)\s+(?:"
+    + _DESIGN_WORD
+    + r",?\s+){0,8}?(?:trial|study)\b)"
+)
+#: How far a definition reaches back from its noun: an acronym and eight design words.
+_DEFINITION_REACH = 160
+#: Section headings written in capitals ("METHODS: a randomised trial ..."), which are not trial names.
+_HEADINGS = frozenset(
+    {
+        "BACKGROUND", "METHODS", "METHOD", "DESIGN", "SETTING", "PARTICIPANTS", "PATIENTS", "MATERIALS", "RESULTS",
+        "FINDINGS", "CONCLUSION", "CONCLUSIONS", "INTERPRETATION", "PURPOSE", "OBJECTIVE", "OBJECTIVES", "AIM", "AIMS",
+        "INTRODUCTION", "CONTEXT", "IMPORTANCE", "SUMMARY", "RATIONALE", "INTERVENTION", "INTERVENTIONS", "TRIAL",
+        "STUDY",
+    }
+)  # fmt: skip
 _NOT_TRIAL_NAMES = frozenset(
     [
         "PSMA",
@@ -235,14 +334,21 @@ class MentionFinder:
                 candidates.extend(self._lexicon_mentions(text, match.start(), match.end(), key))
         candidates.extend(self._radioligands(text, hyphenated))
         candidates.extend(self._psa_responses(text, hyphenated, folded))
+        candidates.extend(self._unsized_psa_declines(text, folded))
         candidates.extend(self._detections(text, folded))
         candidates.extend(self._phrased(text, folded, _MANAGEMENT_CHANGE, "endpoint:management-change", "management"))
-        candidates.extend(self._phrased(text, folded, _POSITIVE, "endpoint:detection-rate", "detection"))
+        candidates.extend(
+            m for m in self._phrased(text, folded, _POSITIVE, "endpoint:detection-rate", "detection")
+            if _IMAGING_WORD.search(text, max(0, m.start - 40), m.end + 25)
+        )  # fmt: skip
+        candidates.extend(self._lesions_found(text, folded))
         candidates.extend(self._phrased(text, folded, _DEATH_RATIO, "endpoint:OS", "death-ratio"))
         candidates.extend(self._registry_ids(text))
-        mentions = _without_overlaps(candidates)
+        candidates.extend(self._qualified_diseases(text, folded))
+        mentions = _without_overlaps(self._with_code_agents(text, folded, candidates))
         mentions = self._with_abbreviations(text, mentions)
         mentions.extend(self._named_trials(text, mentions))
+        mentions = _registry_ids_of_named_trials(text, mentions)
         mentions = [self._disambiguate(text, m) for m in sorted(mentions, key=lambda m: m.start)]
         return mentions
 
@@ -251,6 +357,9 @@ class MentionFinder:
         if resolved is None:
             return ()
         curie, kind, shared, label = resolved
+        other_term = _OTHER_TERM_AFTER.get(curie)
+        if other_term and other_term.match(text, end):
+            return ()
         return (Mention(start, end, text[start:end], curie, kind, shared=shared, label=label),)
 
     @cached_property
@@ -270,7 +379,10 @@ class MentionFinder:
                 match.group("x1") or match.group("x2") or match.group("x3") or ""
             )
             nuclide = self._nuclides.get((symbol, mass))
-            code = match.group("code").rstrip(".-/")
+            code = match.group("code")
+            if code[-1].islower():  # the only codes that may end with an adjective ("-positive")
+                code = _ADJECTIVE_SUFFIX.sub("", code)
+            code = code.rstrip(".-/")
             if nuclide is None or not (any(c.isdigit() for c in code) or sum(c.isupper() for c in code) >= 2):
                 continue
             end = match.start("code") + len(code)
@@ -299,7 +411,7 @@ class MentionFinder:
             curie = "endpoint:any-PSA-decline" if any_decline else _PSA_ENDPOINTS.get(threshold or "")
             if curie is None or curie not in self.ontology.endpoints:
                 continue
-            if match.group("any") is None and "psa" not in text[max(0, match.start() - 80) : match.end() + 20].lower():
+            if match.group("any") is None and not _psa_in_sentence(folded, match.start(), match.end()):
                 continue
             if _OTHER_MARKER.search(text, max(0, match.start() - 40), match.start()):
                 continue  # "CTC counts fell by at least 50%": a threshold of another marker
@@ -317,6 +429,47 @@ class MentionFinder:
             yield Mention(match.start(), match.end(), match.group(), entity.curie, entity.kind, label=entity.label,
                           via="detection")  # fmt: skip
 
+    def _qualified_diseases(self, text: str, folded: str) -> Iterable[Mention]:
+        for match in _DISEASE_QUALIFIER.finditer(text, folded):
+            curie = _QUALIFIED_DISEASES[match.lastgroup or ""]
+            entity = self.ontology.entity(curie)
+            yield Mention(match.start(), match.end(), match.group(), curie, entity.kind, label=entity.label,
+                          via="disease-qualifier")  # fmt: skip
+
+    def _unsized_psa_declines(self, text: str, folded: str) -> Iterable[Mention]:
+        """Any PSA decline written without a size: "PSA fell from baseline in 8", "some decline in PSA"."""
+        entity = self.ontology.endpoints["endpoint:any-PSA-decline"]
+        spans = []
+        at = folded.find("baseline")
+        while at >= 0:
+            end = at + len("baseline")
+            fell = _PSA_FELL_BEFORE_BASELINE.search(text, max(0, at - 50), at)
+            if fell and not _THRESHOLD_AFTER.match(text, end):  # "fell from baseline by 50%": a threshold
+                spans.append((fell.start(), end))
+            at = folded.find("baseline", end)
+        at = folded.find("some ")
+        while at >= 0:
+            some = _SOME_PSA_DECLINE.match(text, at)
+            if some and (at == 0 or not text[at - 1].isalnum()):
+                spans.append(some.span())
+            at = folded.find("some ", at + 1)
+        for start, end in spans:
+            yield Mention(start, end, text[start:end], entity.curie, entity.kind, label=entity.label, via="psa-any")
+
+    def _lesions_found(self, text: str, folded: str) -> Iterable[Mention]:
+        """Detection rates written as the patients with a lesion found. The verb before is left out of the
+        mention, which the value precedes ("131 (80%) had at least one PSMA-avid lesion")."""
+        entity = self.ontology.endpoints["endpoint:detection-rate"]
+        for match in _ONE_LESION.finditer(text, folded):
+            end = match.end()
+            if not folded.endswith(_FINDING_VERB_BEFORE, 0, match.start()):
+                found = _FOUND_AFTER.match(text, end)
+                if found is None:
+                    continue
+                end = found.end()
+            yield Mention(match.start(), end, text[match.start() : end], entity.curie, entity.kind,
+                          label=entity.label, via="detection")  # fmt: skip
+
     def _phrased(self, text: str, folded: str, pattern: AnchoredPattern, curie: str, via: str) -> Iterable[Mention]:
         """Mentions of one endpoint written as a phrase with words between its parts (the group ``span`` of
         the pattern, when it has one, is the mention)."""
@@ -327,6 +480,34 @@ class MentionFinder:
         for match in pattern.finditer(text, folded):
             start, end = match.span(group)
             yield Mention(start, end, match.group(group), curie, entity.kind, label=entity.label, via=via)
+
+    def _with_code_agents(self, text: str, folded: str, candidates: list[Mention]) -> list[Mention]:
+        """Agents named by a code the text defines with their class ("XY-12, an anti-PSMA antibody-drug
+        conjugate"), at every place the code is written. A generic mention of the class inside the definition
+        ("PSMA CAR T cells (XY-12)") names the same agent: it is dropped, there and elsewhere, also when the
+        code is a curated agent."""
+        defined: dict[str, str] = {}
+        generic: set[str | None] = set()
+        for code, kind, start, end in _code_definitions(text, folded):
+            known = self._resolved.get(normalize_label(code))
+            if (known[1] != kind) if known else not _looks_like_code(code):
+                continue
+            if not known:
+                defined.setdefault(code, kind)
+            generic.update(
+                m.curie for m in candidates
+                if m.kind == kind and m.start < end and start < m.end and (not known or m.curie != known[0])
+            )  # fmt: skip
+        kept = [m for m in candidates if m.curie not in generic] if generic else candidates
+        if not defined:
+            return kept
+        longest_first = sorted(defined, key=len, reverse=True)
+        codes = re.compile(_LEFT + "(?:" + "|".join(map(re.escape, longest_first)) + ")" + _RIGHT)
+        for match in codes.finditer(text):
+            code = match.group()
+            kept.append(Mention(match.start(), match.end(), code, None, defined[code], curated=False, label=code,
+                                via="code-name"))  # fmt: skip
+        return kept
 
     def _registry_ids(self, text: str) -> Iterable[Mention]:
         for match in _REGISTRY.finditer(text):
@@ -352,6 +533,8 @@ class MentionFinder:
             match = _ABBREVIATION.match(text, mention.end)
             if match and mention.curie and match.group(1) not in aliases:
                 short = match.group(1)
+                if _TRIAL_DEFINITION.match(text, match.start(1)):
+                    continue  # "prostate cancer (LUTARIS): a randomised phase 3 trial" names the trial
                 if not self._entries.get(normalize_label(short)) and short.lower() != mention.text.lower():
                     aliases[short] = mention
         if not aliases:
@@ -374,16 +557,19 @@ class MentionFinder:
         return _without_overlaps([*mentions, *found])
 
     def _named_trials(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """Trials the text names ("the ZEPHYR trial") or defines ("ZEPHYR: a randomised phase 3 trial")."""
         taken = [(m.start, m.end) for m in mentions]
-        found = []
-        for match in _NAMED_TRIAL.finditer(text):
+        found: list[Mention] = []
+        matches = [*_NAMED_TRIAL.finditer(text), *_trial_definitions(text)]
+        for match in sorted(matches, key=lambda m: m.start("name")):
             name = match.group("name")
             start, end = match.span("name")
-            if name.upper() in _NOT_TRIAL_NAMES or any(s < end and start < e for s, e in taken):
+            if name.upper() in _NOT_TRIAL_NAMES or name in _HEADINGS or any(s < end and start < e for s, e in taken):
                 continue
             if self._entries.get(normalize_label(name)) or _NEW_RADIOLIGAND.match(name):
                 continue
             found.append(Mention(start, end, name, None, "ClinicalTrial", curated=False, label=name, via="named-trial"))
+            taken.append((start, end))
         return found
 
     def _disambiguate(self, text: str, mention: Mention) -> Mention:
@@ -399,6 +585,106 @@ class MentionFinder:
                     mention.start, mention.end, mention.text, curie, entity.kind, options, label=entity.label
                 )
         return mention
+
+
+#: The word right before a bracket: "APEX-01 (" before "NCT04662580)".
+_NAME_BEFORE_BRACKET = re.compile(r"(?<![\w-])(?P<name>[A-Za-z0-9][\w-]*)\s*\(\s*$")
+
+
+def _registry_ids_of_named_trials(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A registry id in brackets after a trial's name ("In APEX-01 (NCT04662580)") is that trial's registration,
+    not a trial of its own: it takes the trial's entity, so the two are one trial with its id.
+
+    >>> text = "In APEX-01 (NCT04662580), 41 men were dosed"
+    >>> apex = Mention(3, 10, "APEX-01", None, "ClinicalTrial", curated=False, label="APEX-01", via="named-trial")
+    >>> nct = Mention(12, 23, "NCT04662580", None, "ClinicalTrial", curated=False, via="registry:nct")
+    >>> [(m.label, m.via) for m in _registry_ids_of_named_trials(text, [apex, nct])]
+    [('APEX-01', 'named-trial'), ('APEX-01', 'registry:nct')]
+    """
+    trials = {
+        normalize_label(m.text): m for m in mentions if m.kind == "ClinicalTrial" and not m.via.startswith("registry:")
+    }
+    if not trials:
+        return mentions
+    linked = []
+    for mention in mentions:
+        if mention.via.startswith("registry:") and mention.curie is None:
+            before = _NAME_BEFORE_BRACKET.search(text, max(0, mention.start - 40), mention.start)
+            trial = trials.get(normalize_label(before.group("name"))) if before else None
+            if trial is not None:
+                mention = replace(mention, curie=trial.curie, curated=trial.curated, label=trial.label)
+        linked.append(mention)
+    return linked
+
+
+def _holds_defining_words(before: str) -> bool:
+    """Whether the stretch before a "trial" or "study" holds what every definition holds before its noun ("is a",
+    ": the", ...): a cheap test that spares the pattern most stretches (written out, it is run for every noun)."""
+    return (
+        ": a " in before or ": an " in before or ": the " in before
+        or " is a " in before or " is an " in before or " is the " in before
+        or " was a " in before or " was an " in before or " was the " in before
+    )  # fmt: skip
+
+
+def _trial_definitions(text: str) -> list[re.Match[str]]:
+    """The places where the text defines an acronym as its trial, found from the words "trial" and "study":
+    only the stretch before one that holds a defining word ("is a", ": a") is searched.
+
+    >>> [m.group("name") for m in _trial_definitions("Men were enrolled. ZEPHYR is a randomised phase 2 trial.")]
+    ['ZEPHYR']
+    """
+    found = []
+    for noun in ("trial", "study"):
+        at = text.find(noun)
+        while at >= 0:
+            reach = max(0, at - _DEFINITION_REACH)
+            before = text[reach:at]
+            if _holds_defining_words(before):
+                found.extend(_TRIAL_DEFINITION.finditer(text, reach, at + len(noun)))
+            at = text.find(noun, at + 1)
+    return found
+
+
+def _code_definitions(text: str, folded: str) -> Iterator[tuple[str, str, int, int]]:
+    """(code, agent class, start, end of the words that name the class) of each code the text defines next to a
+    class noun, where the definition names PSMA (the agents of a PSMA knowledge graph).
+
+    >>> text = "ZR-9, a PSMA×CD3 T-cell engager, and PSMA CAR T cells (XY-12) were given."
+    >>> [(code, kind, text[start:end]) for code, kind, start, end in _code_definitions(text, fold(text))]
+    [('ZR-9', 'BispecificAntibody', 'PSMA×CD3 T-cell engager'), ('XY-12', 'CARTCellTherapy', 'CAR T cells')]
+    """
+    for noun in _CLASS_NOUN_SCAN.finditer(text, folded):
+        kind = noun.lastgroup or ""
+        before = _CODE_BEFORE_CLASS.search(text, max(0, noun.start() - _DESCRIPTOR_REACH), noun.start())
+        after = _CODE_IN_BRACKETS.match(text, noun.end())
+        if before and "psma" in folded[max(0, before.start() - 40) : noun.end() + 30]:
+            yield before.group("code"), kind, before.start("descriptor"), noun.end()
+        if after and "psma" in folded[max(0, noun.start() - 40) : after.end() + 30]:
+            yield after.group("code"), kind, noun.start(), noun.end()
+
+
+def _psa_in_sentence(folded: str, start: int, end: int) -> bool:
+    """Whether PSA is named in the sentence before a decline threshold, or just after it ("a decline of ≥90%",
+    "50% decline in PSA"): the threshold is then a PSA response.
+
+    >>> text = "A confirmed PSA decline of ≥50% was seen in 24 of 40 men (60%), and a decline of ≥90% in 13"
+    >>> _psa_in_sentence(fold(text), text.index("decline of ≥90%"), len(text))
+    True
+    >>> _psa_in_sentence(fold("PSA fell. Then a decline of ≥90% in 13"), 17, 32)
+    False
+    """
+    sentence_start = max(folded.rfind(". ", 0, start), folded.rfind("\n", 0, start)) + 1
+    return folded.find("psa", sentence_start, end + 20) >= 0
+
+
+def _looks_like_code(name: str) -> bool:
+    """Whether ``name`` is written like a drug code: two capitals and a digit at least, and no radionuclide.
+
+    >>> _looks_like_code("ZR-2150"), _looks_like_code("CT-P2B"), _looks_like_code("PSMA"), _looks_like_code("177Lu-X1")
+    (True, True, False, False)
+    """
+    return any(c.isdigit() for c in name) and sum(c.isupper() for c in name) >= 2 and not _NEW_RADIOLIGAND.match(name)
 
 
 def _without_overlaps(mentions: list[Mention]) -> list[Mention]:

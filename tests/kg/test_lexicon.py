@@ -74,3 +74,16 @@ def test_a_label_declared_shared_by_both_entities_is_allowed():
     lexicon = build_lexicon(build_ontology(graph))
     assert len(lexicon.lookup("lu-mab")) == 2
     assert lexicon.resolve("lu-mab") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "curie"),
+    [("mOS", "endpoint:OS"), ("mrPFS", "endpoint:rPFS"), ("mPSA-PFS", "endpoint:PSA-PFS"), ("mDoR", "endpoint:DoR")],
+)
+def test_median_prefixed_abbreviations_of_time_to_event_endpoints_resolve(text, curie):
+    assert default_lexicon().resolve(text) == curie
+
+
+def test_only_time_to_event_abbreviations_take_the_median_prefix():
+    assert default_lexicon().resolve("mPSA50") is None
+    assert default_lexicon().resolve("mORR") is None

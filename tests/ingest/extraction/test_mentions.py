@@ -67,3 +67,190 @@ def test_unknown_nuclide_codes_are_not_agents(record):
 
 def test_agent_keys_ignore_spelling():
     assert agent_key("[225Ac]Ac-FL-020") == agent_key("225Ac-FL-020")
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Radioligand therapy versus enzalutamide in hormone-sensitive prostate cancer (ORBITA): a randomised, "
+            "double-blind, phase 2 trial",
+            "Men were randomly assigned 1:1.",
+        ),
+        ("ORBITA: a multicentre randomised phase 2 study of a new radioligand", "Men were randomly assigned 1:1."),
+        ("A new radioligand in hormone-sensitive disease", "ORBITA is a global, double-blind, randomised trial."),
+        ("A new radioligand in hormone-sensitive disease", "Methods: ORBITA was an open-label phase 2 study."),
+    ],
+)
+def test_an_acronym_the_text_defines_as_its_trial_is_a_trial(record, title, text):
+    assert [t["label"] for t in record(text, title)["trials"]] == ["ORBITA"]
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Outcomes in metastatic hormone-sensitive prostate cancer (mHSPC): a prospective study", "We saw 40 men."),
+        ("Radioligand therapy after ARPI: a retrospective study", "We saw 40 men."),
+        ("A cohort of men treated with radioligands", "METHODS: a retrospective study of 40 men."),
+        ("A cohort of men treated with radioligands", "PSMA PET was a secondary study end point."),
+    ],
+)
+def test_abbreviations_headings_and_modalities_before_study_are_no_trials(record, title, text):
+    assert record(text, title)["trials"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "cls"),
+    [
+        ("QT-714, a half-life-extended PSMA×CD3 T-cell engager, was given weekly to 30 men.", "QT-714",
+         "BispecificAntibody"),
+        ("Anti-PSMA CAR T cells (LX-7C) were infused after lymphodepletion in 9 men.", "LX-7C", "CARTCellTherapy"),
+        ("MK-38 is an anti-PSMA antibody-drug conjugate with an auristatin payload; 20 men received MK-38.", "MK-38",
+         "AntibodyDrugConjugate"),
+        ("NKP-4 is an off-the-shelf PSMA-directed CAR-NK cell therapy given to 12 men.", "NKP-4", "CARNKCellTherapy"),
+    ],
+)  # fmt: skip
+def test_a_code_the_text_defines_as_a_psma_agent_is_that_agent_alone(record, text, label, cls):
+    agents = record(text)["agents"]
+    assert [(a["label"], a["class"]) for a in agents] == [(label, cls)]
+
+
+def test_a_code_defined_as_an_agent_of_another_target_is_no_agent(record):
+    assert record("AB-12, a bispecific antibody against HER2 and CD3, was given to 30 men.")["agents"] == []
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["freedom from biochemical failure", "freedom from PSA progression", "the biochemical progression-free rate"],
+)
+def test_freedom_from_biochemical_progression_is_psa_pfs(record, phrase):
+    result = record(f"After salvage radiotherapy, {phrase} at 3 years was 71% in 60 men.")
+    assert [(m["endpoint"], m["value"]) for m in result["measurements"]] == [("PSA-PFS", 71)]
+
+
+def test_ocular_and_lung_toxicities_of_conjugates_are_adverse_events(record):
+    result = record("With the conjugate, keratitis occurred in 12% and blurred vision in 8% of 50 men.")
+    assert {(m["endpoint"], m["value"]) for m in result["measurements"]} == {
+        ("AE:keratitis", 12),
+        ("AE:blurred vision", 8),
+    }
+
+
+def test_lymphodepleting_chemotherapy_and_supportive_agents_are_agents(record):
+    result = record("After fludarabine and cyclophosphamide, 9 men received CAR T cells; G-CSF was allowed.")
+    assert {a["label"] for a in result["agents"]} >= {"fludarabine", "cyclophosphamide", "G-CSF"}
+
+
+@pytest.mark.parametrize("phrase", ["In a sensitivity analysis", "Across probabilistic sensitivity analyses"])
+def test_a_sensitivity_analysis_is_not_the_endpoint_sensitivity(record, phrase):
+    result = record(f"{phrase}, the radioligand was preferred in 64% of simulations.")
+    assert [m["endpoint"] for m in result["measurements"]] == []
+
+
+def test_sensitivity_of_a_scan_is_still_the_endpoint(record):
+    result = record("PSMA PET had a sensitivity of 84% for nodal metastases in 120 men.")
+    assert [(m["endpoint"], m["value"]) for m in result["measurements"]] == [("sensitivity", 84)]
+
+
+def test_median_prefixed_abbreviations_are_their_endpoints_as_medians(record):
+    result = record("In 48 men treated with the radioligand: mrPFS 7.1 mo; mOS 13.9 mo; mDoR 6.2 mo.")
+    assert [(m["endpoint"], m["statistic"], m["value"]) for m in result["measurements"]] == [
+        ("rPFS", "median", 7.1),
+        ("OS", "median", 13.9),
+        ("DoR", "median", 6.2),
+    ]
+
+
+def test_a_decline_named_after_a_psa_mention_in_the_same_sentence_is_a_psa_response(record):
+    result = record(
+        "Among 52 evaluable men, a PSA decline of at least 50% was recorded in 30 (57.7%; 95% CI 43.2–71.3), "
+        "and a decline of at least 90% in 14 (26.9%)."
+    )
+    assert [(m["endpoint"], m["value"]) for m in result["measurements"]] == [("PSA50", 57.7), ("PSA90", 26.9)]
+
+
+def test_thresholds_after_an_unsized_psa_fall_are_psa_responses_and_no_values(record):
+    result = record(
+        "Serum PSA fell from baseline in 11 of 15 men (73%), by at least 30% in seven (47%) and by more than 50% "
+        "in four (27%)."
+    )
+    assert [(m["endpoint"], m["value"]) for m in result["measurements"]] == [
+        ("any PSA decline", 73),
+        ("PSA30", 47),
+        ("PSA50", 27),
+    ]
+
+
+def test_some_decline_in_psa_is_any_psa_decline(record):
+    result = record("Of 30 treated men, 21 (70%) had some decline in PSA.")
+    assert [(m["endpoint"], m["value"]) for m in result["measurements"]] == [("any PSA decline", 70)]
+
+
+def test_a_decline_in_another_sentence_than_psa_is_no_psa_response(record):
+    result = record("PSA was measured every 6 weeks. Tumour volume showed a decline of at least 30% in 12 (40%).")
+    assert [m["endpoint"] for m in result["measurements"]] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Of 90 men scanned, 63 (70%) had at least one lesion with PSMA uptake.",
+        "One or more sites of recurrence were detected in 63 of 90 men (70%).",
+        "The PSMA scan was positive in 63 of 90 men (70%).",
+    ],
+)
+def test_patients_with_a_lesion_found_or_a_positive_scan_give_the_detection_rate(record, sentence):
+    result = record(sentence, title="PSMA PET in biochemical recurrence")
+    assert [(m["endpoint"], m["value"]) for m in result["measurements"]] == [("detection rate", 70)]
+
+
+def test_positive_surgical_margins_are_no_detection_rate(record):
+    result = record("After prostatectomy, surgical margins were positive in 9 of 30 men (30%).")
+    assert [m["endpoint"] for m in result["measurements"]] == []
+
+
+def test_a_registry_id_in_brackets_after_a_trial_name_is_that_trials_id(record):
+    result = record(
+        "In the phase 2 NOVARA study, 40 men were treated. NOVARA (NCT09876543) met its primary end point.",
+    )
+    assert [(t["label"], t["nct"]) for t in result["trials"]] == [("NOVARA", "NCT09876543")]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Lesions were resected with 99mTc-PSMA-I&S-radioguided surgery in 30 men.", "99mTc-PSMA-I&S"),
+        ("Nodes were 18F-DCFPyL-avid in 30 men.", "18F-DCFPyL"),
+        ("We compared with gallium-68-labelled PSMA-11 in 30 men.", "68Ga-PSMA-11"),
+    ],
+)
+def test_an_adjective_hyphenated_to_a_radioligand_and_element_labelled_spellings(record, text, label):
+    assert [a["label"] for a in record(text)["agents"]] == [label]
+
+
+def test_newly_diagnosed_and_recurrent_before_prostate_cancer_are_disease_states(record):
+    result = record("We scanned 80 men with newly diagnosed (n = 40) or recurrent (n = 40) prostate cancer.")
+    assert set(result["diseases"]) == {"newly diagnosed prostate cancer", "biochemical recurrence"}
+
+
+def test_newly_diagnosed_keeps_the_risk_group_written_after_it(record):
+    result = record("We scanned 80 men with newly diagnosed high-risk prostate cancer.")
+    assert set(result["diseases"]) == {"newly diagnosed prostate cancer", "high-risk localized prostate cancer"}
+
+
+def test_newly_diagnosed_metastatic_disease_is_that_metastatic_state(record):
+    result = record("We treated 80 men with newly diagnosed, high-volume metastatic hormone-sensitive prostate cancer.")
+    assert result["diseases"] == ["mHSPC"]
+
+
+def test_a_ratio_for_a_positive_scan_is_a_detection_rate_ratio(record):
+    result = record(
+        "PSMA PET was done in 120 men. A Gleason score of 8 or more was associated with a positive scan "
+        "(OR 2.7; 95% CI 1.2-6.1).",
+        title="PSMA PET in biochemical recurrence",
+    )
+    assert [(m["endpoint"], m["value"]) for m in result["measurements"]] == [("detection rate", 2.7)]
+
+
+def test_an_acronym_said_to_be_something_in_the_study_is_no_trial(record):
+    assert record("SUVmax was the strongest predictor of response in this study of 80 men.")["trials"] == []

@@ -11,7 +11,7 @@ import pytest
 from ingest import read_documents
 from ingest.extraction import mentions
 from ingest.extraction.mentions import MentionFinder
-from ingest.extraction.scanning import AnchoredPattern, WordStartPattern
+from ingest.extraction.scanning import AnchoredPattern, LiteralStartPattern, WordStartPattern
 from ingest.extraction.textutil import dashes_to_hyphen, fold
 from kg.lexicon import default_lexicon
 from kg.ontology import load_ontology
@@ -27,7 +27,11 @@ def _texts() -> list[str]:
 
 def _scanned() -> list[tuple[str, WordStartPattern | AnchoredPattern]]:
     finder = MentionFinder(load_ontology(), default_lexicon())
-    found = [(name, value) for name, value in vars(mentions).items() if isinstance(value, AnchoredPattern)]
+    found = [
+        (name, value)
+        for name, value in vars(mentions).items()
+        if isinstance(value, (AnchoredPattern, LiteralStartPattern))
+    ]
     found += [(name, value) for name, value in vars(mentions).items() if isinstance(value, WordStartPattern)]
     return [*found, ("lexicon", finder._insensitive), ("lexicon, case-sensitive", finder._sensitive[0])]
 
@@ -43,7 +47,9 @@ def test_a_scan_finds_what_finditer_finds(name, pattern):
         for view in {text, dashes_to_hyphen(text)}:
             expected = _spans(pattern.compiled.finditer(view))
             scanned = (
-                pattern.finditer(view, fold(view)) if isinstance(pattern, AnchoredPattern) else pattern.finditer(view)
+                pattern.finditer(view, fold(view))
+                if isinstance(pattern, (AnchoredPattern, LiteralStartPattern))
+                else pattern.finditer(view)
             )
             assert _spans(scanned) == expected, f"{name} on {view!r}"
             found += len(expected)
