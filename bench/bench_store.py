@@ -3,9 +3,10 @@
 Usage: python bench/bench_store.py [--documents 10000] [--triples 1000000] [--without-extraction 2000]
 
 1. End-to-end ingest (read PubMed XML, extract, build N-Triples, write: bulk loads of new
-   documents) of generated abstracts cycled from the demo corpus, on disk: documents/s; then
-   the same ingest path with extraction left out (extractions of the first --without-extraction
-   documents computed beforehand), with the CPU time of the writing process and of the workers.
+   documents, then the merge of the store's files) of generated abstracts cycled from the demo
+   corpus, on disk: documents/s; then the same ingest path with extraction left out (extractions
+   of the first --without-extraction documents computed beforehand), with the CPU time of the
+   writing process and of the workers.
 2. A generated graph of about --triples triples (the demo graph copied with fresh IRIs),
    loaded into psma-kg's store through its bulk path and into a bare pyoxigraph store
    with bulk_load: seconds each.
