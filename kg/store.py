@@ -225,6 +225,22 @@ class GraphStore:
         for graph in graphs:
             hashes[graph.document.id] = graph.content_hash
 
+    def optimize(self) -> None:
+        """Merge the database's files (Oxigraph's ``Store.optimize``); what the store holds stays the same.
+
+        Each bulk load adds a file to every index, spanning the keys of the files already there, and
+        a lookup reads through all of them until they are merged. A writable open merges them in the
+        background, but a read-only one (the SPARQL endpoint's workers, ``psmakg serve --workers N``)
+        never does, and keeps the files it opened with. Merging rewrites the whole store, so it costs
+        as much after a small load as after a large one. It needs no journal: RocksDB swaps in the
+        merged files at once, so a kill leaves the files either merged or as they were.
+        """
+        self._writable()
+        try:
+            self.store.optimize()
+        except OSError as exc:
+            raise StoreError(f"could not optimize the store at {self.path}: {exc}") from exc
+
     def bulk_load(self, path: str | Path) -> None:
         """Load an N-Quads dump (``psmakg export --format nquads``) through Oxigraph's bulk loader.
 
@@ -355,6 +371,8 @@ class BatchWriter:
 
     def __init__(self, store: GraphStore):
         self.store = store
+        #: How many documents went in through bulk loads.
+        self.bulk_loaded = 0
         self._pending: list[DocumentGraph] = []
         self._pending_ids: set[str] = set()
         self._since = 0.0
@@ -381,6 +399,7 @@ class BatchWriter:
         if len(batch) >= BULK_MIN:
             try:
                 self.store.load_new(batch)
+                self.bulk_loaded += len(batch)
                 return [(graph, "added") for graph in batch]
             except StoreError:
                 pass  # nothing of the batch is stored: one transaction each, so a bad document fails alone

@@ -208,6 +208,63 @@ def test_a_killed_ingest_leaves_whole_documents_and_a_rerun_finishes(tmp_path, j
         assert graph_size(store, document_id) == size
 
 
+#: ``psmakg`` with SMALL_LOADS that says on standard error when it starts merging the store's files.
+MERGE_ANNOUNCED = SMALL_LOADS.replace(
+    "sys.exit(",
+    "optimize = kg.store.GraphStore.optimize; "
+    "kg.store.GraphStore.optimize = lambda self: (print('merging', file=sys.stderr, flush=True), optimize(self)); "
+    "sys.exit(",
+)
+
+
+def test_a_kill_while_the_ingest_merges_the_store_files_leaves_every_document(tmp_path, big_corpus):
+    store_path = tmp_path / "killed"
+    command = [sys.executable, "-c", MERGE_ANNOUNCED, "ingest", str(big_corpus), "--store", str(store_path)]
+    process = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    for line in process.stderr:
+        if line == "merging\n":
+            time.sleep(0.05)  # into the merge, which takes longer for these 8 loads of 32 documents
+            os.kill(process.pid, signal.SIGKILL)
+            break
+    process.wait(timeout=60)
+    assert process.returncode == -signal.SIGKILL
+
+    store = GraphStore(store_path)
+    for document in read_documents([str(big_corpus)]):
+        expected = document_ntriples(document, extract_document(document), EXTRACTOR_VERSION).count("\n")
+        assert graph_size(store, document.id) == expected, document.id
+    assert len(store.document_ids()) == 240
+
+
+def test_an_ingest_that_bulk_loaded_merges_the_store_files_and_the_store_answers_the_same(
+    tmp_path, big_corpus, monkeypatch
+):
+    store = GraphStore(tmp_path / "s")
+    merges = []
+    optimize = GraphStore.optimize
+
+    def merge(self):
+        stored = len(reread_hashes(self).document_ids())
+        merges.append((stored, (tmp_path / "s" / PENDING_NAME).exists(), set(self.quads())))
+        optimize(self)
+
+    monkeypatch.setattr(GraphStore, "optimize", merge)
+    assert build_graph([str(big_corpus)], store, IngestReport()).added == 240
+    [(stored, journal, quads)] = merges
+    assert (stored, journal) == (240, False)  # merged once, after every document was in
+    assert set(store.quads()) == quads
+    examples = re.findall(r"```sparql\n(.*?)```", (ROOT / "docs" / "sparql-examples.md").read_text(), re.S)
+    answers = [sorted(map(str, store.query(query))) for query in examples]
+    assert examples and any(answers)
+    del store
+    reader = GraphStore(tmp_path / "s", read_only=True)
+    assert [sorted(map(str, reader.query(query))) for query in examples] == answers
+    del reader
+
+    again = build_graph([str(big_corpus)], GraphStore(tmp_path / "s"), IngestReport())
+    assert again.unchanged == 240 and len(merges) == 1  # nothing loaded, nothing to merge
+
+
 def test_two_processes_store_the_same_graph_and_a_rerun_extracts_nothing(tmp_path, big_corpus, monkeypatch):
     one, two = GraphStore(tmp_path / "one"), GraphStore(tmp_path / "two")
     assert build_graph([str(big_corpus)], one, IngestReport()).added == 240
