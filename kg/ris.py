@@ -26,6 +26,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from rdflib import Literal
+
 from kg.store import GraphStore
 from kg.vocab import PSMA
 
@@ -94,7 +96,7 @@ def citations(store: GraphStore, ids: Iterable[str]) -> list[Citation]:
     wanted = list(dict.fromkeys(ids))
     if not wanted:
         return []
-    values = " ".join('"' + i.replace("\\", "\\\\").replace('"', '\\"') + '"' for i in wanted)
+    values = " ".join(Literal(i).n3() for i in wanted)  # escaped as SPARQL wants (quotes, line breaks, ...)
     query = f"""SELECT ?id ?title ?journal ?year ?doi ?pmid WHERE {{
         VALUES ?id {{ {values} }}
         ?p a <{PSMA.Publication}> ; <{_DCT}identifier> ?id .
