@@ -138,12 +138,12 @@ class PsmaSentences:
         if len(doc):
             # One array write instead of a Python loop over tokens: spaCy's doc.sents then agree.
             offsets = doc.to_array(IDX)
-            starts = numpy.full((len(doc), 1), -1, dtype="int64")
-            starts[0, 0] = 1
-            if spans:  # the token where each sentence starts, all found in one call
-                first_tokens = numpy.searchsorted(offsets, [start for start, _end in spans], side="right") - 1
-                starts[numpy.maximum(first_tokens, 0), 0] = 1
-            doc.from_array([SENT_START], starts.astype("uint64"))
+            starts = numpy.full(len(doc), -1, dtype="int64")
+            # The token where each sentence starts, all found in one call: the last one starting at or before
+            # it (the first token starts at 0, whitespace or not, so there is always one).
+            starts[numpy.searchsorted(offsets, [start for start, _end in spans], side="right") - 1] = 1
+            starts[0] = 1
+            doc.from_array([SENT_START], starts.view("uint64"))  # spaCy reads -1 ("no") back from its bits
         return doc
 
 
