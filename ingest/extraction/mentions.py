@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from functools import cached_property
 
 from ingest.extraction.prefilter import prefiltered
 from ingest.extraction.scanning import AnchoredPattern, LiteralStartPattern, WordStartPattern
@@ -290,14 +289,15 @@ class MentionFinder:
         self._nuclides = {
             (n.symbol, f"{n.mass_number}{'m' if n.metastable else ''}"): n for n in self.ontology.radionuclides.values()
         }
-
-    @cached_property
-    def _entries(self) -> dict[str, list[LexiconEntry]]:
-        table: dict[str, list[LexiconEntry]] = {}
+        self._entries: dict[str, list[LexiconEntry]] = {}
         for entry in self.lexicon.entries:
             if entry.kind in NER_KINDS:
-                table.setdefault(entry.key, []).append(entry)
-        return table
+                self._entries.setdefault(entry.key, []).append(entry)
+        # Compiled now rather than on the first text (~1 s): a pipeline built before worker processes
+        # fork hands them its patterns compiled, instead of each worker compiling its own.
+        self._resolved = self._resolutions()
+        self._insensitive = self._insensitive_pattern()
+        self._sensitive = self._sensitive_pattern()
 
     @staticmethod
     def _case_sensitive(entry: LexiconEntry) -> bool:
@@ -306,13 +306,11 @@ class MentionFinder:
             return any(c.isupper() for c in surface)
         return " " not in surface and len(surface) <= 6 and any(c.isupper() for c in surface)
 
-    @cached_property
-    def _insensitive(self) -> WordStartPattern:
+    def _insensitive_pattern(self) -> WordStartPattern:
         keys = {key for key, group in self._entries.items() if not all(map(self._case_sensitive, group))}
         return WordStartPattern(trie_pattern(sorted(keys), space=r"\s+") + _RIGHT)
 
-    @cached_property
-    def _sensitive(self) -> tuple[WordStartPattern, dict[str, str]]:
+    def _sensitive_pattern(self) -> tuple[WordStartPattern, dict[str, str]]:
         surfaces: dict[str, str] = {}
         for key, group in self._entries.items():
             for entry in group:
@@ -362,9 +360,8 @@ class MentionFinder:
             return ()
         return (Mention(start, end, text[start:end], curie, kind, shared=shared, label=label),)
 
-    @cached_property
-    def _resolved(self) -> dict[str, tuple[str, str, tuple[str, ...], str]]:
-        """Lexicon key -> (CURIE, kind, other CURIEs of a shared label, canonical label), computed once."""
+    def _resolutions(self) -> dict[str, tuple[str, str, tuple[str, ...], str]]:
+        """Lexicon key -> (CURIE, kind, other CURIEs of a shared label, canonical label)."""
         resolved = {}
         for key, entries in self._entries.items():
             curies = tuple(dict.fromkeys(e.curie for e in entries))

@@ -79,7 +79,10 @@ def trial_facts(text: str, sentences: list[Sentence]) -> TrialFacts:
     phase_match = _PHASE.search(text)
     phase = normalize_phase(phase_match) if phase_match else None
     lowered = text.lower()
-    design = tuple(name for name, pattern in _DESIGN.items() if _states(pattern, *_DESIGN_WORDS[name], text, lowered))
+    traps = has_case_traps(text)
+    design = tuple(
+        name for name, pattern in _DESIGN.items() if _states(pattern, *_DESIGN_WORDS[name], text, lowered, traps)
+    )
     n_patients = next(filter(None, (_enrolled(sentence.text) for sentence in sentences[1:])), None)
     ratio = _randomization_ratio(text) if "random" in lowered else None
     return TrialFacts(phase, design, n_patients, ratio)
@@ -119,15 +122,15 @@ def _clauses_with_people(sentence: str) -> list[tuple[int, int]]:
     ]
 
 
-def _states(pattern: re.Pattern[str], contained: str, start: str, text: str, lowered: str) -> bool:
+def _states(pattern: re.Pattern[str], contained: str, start: str, text: str, lowered: str, traps: bool) -> bool:
     """Whether ``text`` matches a design pattern, whose every match contains ``contained`` and starts with
-    ``start`` (in any case).
+    ``start`` (in any case); ``traps``: whether ``text`` has case traps (``has_case_traps``), asked once per text.
 
     >>> text = "A single-centre, open-label, single-arm trial"
-    >>> _states(_DESIGN["single-arm"], "arm", "single", text, text.lower())
+    >>> _states(_DESIGN["single-arm"], "arm", "single", text, text.lower(), has_case_traps(text))
     True
     """
-    traps = has_case_traps(text)  # lower-casing may hide a word the pattern reads: no shortcut then
+    # With case traps, lower-casing may hide a word the pattern reads: no shortcut then.
     if contained not in lowered and not traps:
         return False
     # No match starts before the start word's first place, unless lower-casing moved the places (a letter
