@@ -46,7 +46,9 @@ JAR_NAME = "psmakg-neo4j-launcher.jar"
 PID_FILE = "neo4j-server.json"
 LOG_FILE = "launcher.log"
 DEFAULT_JAVA_OPTS = ("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError")
-_READY = re.compile(r"^READY (bolt://\S+)", re.MULTILINE)
+#: The launcher's ready line, complete: Java's printf may reach the log in pieces, so a line read before its
+#: end can stop inside the URI ("READY bolt://127.0.0.1" without its port).
+_READY = re.compile(r"^READY (bolt://\S+)[^\n]*\n", re.MULTILINE)
 
 
 class Neo4jServerError(RuntimeError):
