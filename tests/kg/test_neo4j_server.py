@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from neo4j import GraphDatabase
 
-from kg.neo4j_server import PID_FILE, Neo4jServer, Neo4jServerError, read_pid_file
+from kg.neo4j_server import _READY, PID_FILE, Neo4jServer, Neo4jServerError, read_pid_file
 
 
 def _accepts(host: str, port: int) -> bool:
@@ -78,8 +78,6 @@ def test_cli_start_status_stop(tmp_path):
 
 def test_a_ready_line_read_before_its_end_is_not_taken_as_the_uri():
     # Java's printf reaches the launcher log in pieces: a poll between them saw "READY bolt://127.0.0.1".
-    from kg.neo4j_server import _READY
-
     assert _READY.search("starting\nREADY bolt://127.0.0.1") is None
     line = "starting\nREADY bolt://127.0.0.1:7687 (neo4j 5.26.0, 8123 ms)\n"
     assert _READY.search(line).group(1) == "bolt://127.0.0.1:7687"
