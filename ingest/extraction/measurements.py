@@ -28,6 +28,7 @@ from ingest.extraction.numbers import (
     PValue,
     Ratio,
     Value,
+    changed_from,
     count_number,
     find_bare_numbers,
     find_counts,
@@ -488,7 +489,7 @@ class SentenceMeasurements:
                 ):
                     groups[-1].values.append(value)
                     continue
-                if _CHANGE_GAP.match(between) and len(groups[-1].values) == 1 and text[: last.start].endswith("from "):
+                if _CHANGE_GAP.match(between) and len(groups[-1].values) == 1 and changed_from(text, last.start):
                     # "from 11.3 to 15.3 months": the treatment's value is the second, named first as arms are
                     groups[-1].values.insert(0, value)
                     continue

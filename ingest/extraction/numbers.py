@@ -197,7 +197,17 @@ _CHANGED_FROM = re.compile(
     r"\b(?:extend|prolong|improv|increas|rais|lengthen|doubl|reduc|decreas|lower|shorten)\w*\b.*\bfrom\s+$",
     re.I,
 )
-CHANGE_UNITS = frozenset({"%", "months", "weeks", "days", "years"})
+_CHANGE_UNITS = frozenset({"%", "months", "weeks", "days", "years"})
+
+
+def changed_from(text: str, start: int) -> bool:
+    """Whether the value at ``start`` is the "from" side of a change a treatment made ("extended median OS from
+    11.3 to 15.3 months", "raised the PSA50 rate from 41% to 63%"): the control's result.
+
+    >>> changed_from("It extended median OS from 11.3 to 15.3 months", 26), changed_from("doses from 2 to 4 mg", 11)
+    (True, False)
+    """
+    return text.endswith("from ", 0, start) and _CHANGED_FROM.search(text, 0, start) is not None
 
 
 def find_values(text: str) -> list[Value]:
@@ -207,11 +217,7 @@ def find_values(text: str) -> list[Value]:
     for match in VALUE.finditer(text):
         if match.group("upper"):
             unit = normalize_unit(match.group("unit"))
-            if (
-                unit in CHANGE_UNITS
-                and text.endswith("from ", 0, match.start())
-                and _CHANGED_FROM.search(text, 0, match.start())
-            ):
+            if unit in _CHANGE_UNITS and changed_from(text, match.start()):
                 raw = match.group("unit")
                 values.append(Value(match.start(), match.end("value"), float(match.group("value")), unit, raw))
                 upper = float(match.group("upper"))
