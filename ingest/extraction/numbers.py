@@ -204,7 +204,8 @@ def changed_from(text: str, start: int) -> bool:
     """Whether the value at ``start`` is the "from" side of a change a treatment made ("extended median OS from
     11.3 to 15.3 months", "raised the PSA50 rate from 41% to 63%"): the control's result.
 
-    >>> changed_from("It extended median OS from 11.3 to 15.3 months", 26), changed_from("doses from 2 to 4 mg", 11)
+    >>> changed, doses = "It extended median OS from 11.3 to 15.3 months", "Doses went from 2 to 4 GBq"
+    >>> changed_from(changed, changed.index("11.3")), changed_from(doses, doses.index("2 to"))
     (True, False)
     """
     return text.endswith("from ", 0, start) and _CHANGED_FROM.search(text, 0, start) is not None
