@@ -12,12 +12,31 @@ from ingest.extraction.prefilter import prefiltered
 
 #: Regimens that form the backbone of both arms ("X plus standard of care" vs "standard of care").
 BACKGROUND_AGENTS = frozenset({"agent:standard-of-care", "agent:adt"})
+#: Staging without an agent of its own ("conventional imaging"): an imaging arm, though no imaging agent.
+IMAGING_REGIMENS = frozenset({"agent:conventional-imaging"})
+#: Regimens a study compares with and never studies: usual care and the usual staging.
+COMPARATOR_REGIMENS = frozenset({"agent:standard-of-care"}) | IMAGING_REGIMENS
 
 _RANDOMIZED = prefiltered(r"\b(?:randomly assigned|randomi[sz]ed|random assignment|allocated|assigned)\b", re.I)
 _ARM_SPLIT = prefiltered(r"\s(?:or to|or|versus|vs\.?|compared with|compared to|against|and to)\s|,\s*or\s", re.I)
 _PRIOR = prefiltered(
     r"\b(?:after|prior|previous(?:ly)?|pretreated|pre-treated|progress(?:ed|ion|ing)?\s+(?:on|after|following)|"
     r"refractory|resistant to|received|failed|following|exposed to|naive|naïve)\b[^.;]{0,60}$",
+    re.I,
+)
+#: Words that set two agents side by side: "a head-to-head comparison of X and Y", "X ... compared with Y".
+_COMPARISON = prefiltered(
+    r"\b(?:compar(?:e|ed|es|ing|ison|isons|ative)|head-to-head|versus|vs\.?|intra-?(?:individual|patient))(?!\w)",
+    re.I,
+)
+_CHOICE = prefiltered(r"\b(?:choice of|either)\b", re.I)
+_REVIEW = prefiltered(r"\b(?:review|meta-analys[ie]s|pooled analys[ie]s)\b", re.I)
+#: Section headings of abstracts, written inline ("Background: ... Methods: ..."); the first group marks the
+#: sections that tell what others found, not what this study compares.
+_HEADING = prefiltered(
+    r"(?<![^\s.])(?:(?P<background>background|introduction(?: and objectives?)?|rationale|context)|purpose|"
+    r"objectives?|aims?|methods?|(?:materials|patients) and methods|design|results|findings|conclusions?|"
+    r"interpretation|evidence (?:acquisition|synthesis))\s*:",
     re.I,
 )
 _SELECTION = prefiltered(r"\b(?:PET|SPECT|scan|imaging|positive|positivity|selected|screen\w*|avid)\b", re.I)
@@ -80,8 +99,12 @@ def find_arms(
     mentions: list[Mention],
     prior: set[int],
     choices: dict[frozenset, Mention] | None = None,
+    main: list[Mention] | None = None,
 ) -> list[Arm]:
-    """Arms from the randomization sentence ("randomly assigned to X or to Y"), else from a title "X vs Y".
+    """Arms from the randomization sentence ("randomly assigned to X or to Y"), else from a title "X vs Y",
+    else (unless the title says it is a review) from the first sentence that compares the main agent with one
+    other ("an intra-individual comparison with 68Ga-PSMA-11", "both 18F-PSMA-1007 and 18F-fluorocholine PET/CT
+    ... compared").
 
     ``choices`` maps sets of agents to the regimen that is a choice among them (from psma:choiceOf).
     """
@@ -99,7 +122,32 @@ def find_arms(
         arms = _split_arms(text, title.start, title.end, mentions, prior, choices)
         if len(arms) >= 2:
             return arms
+    if title is not None and _REVIEW.search(title.text):
+        return []  # a review's comparisons are those of the trials it reviews
+    keys = {m.curie or m.label for m in main or ()}
+    headings = [(h.start(), bool(h.group("background"))) for h in _HEADING.finditer(text)]
+    for sentence in sentences:
+        before = bisect_right(headings, (sentence.start, True)) - 1
+        if before >= 0 and headings[before][1]:
+            continue  # a background section tells what other studies compared
+        arms = _compared_pair(text, sentence, mentions, prior, keys)
+        if arms:
+            return arms
     return []
+
+
+def _compared_pair(text: str, sentence: Sentence, mentions: list[Mention], prior: set[int], main: set) -> list[Arm]:
+    """Two arms when ``sentence`` compares exactly two agents, one of them a main agent; else none."""
+    if not _COMPARISON.search(sentence.text):
+        return []
+    depth_at = _bracket_depths(text, sentence.start, sentence.end)
+    first_of: dict[str, Mention] = {}
+    for mention in agents_in(mentions, sentence.start, sentence.end):
+        if mention.start not in prior and depth_at(mention.start) == 0:
+            first_of.setdefault(mention.curie or mention.label or mention.text, mention)
+    if len(first_of) != 2 or not main & set(first_of):
+        return []
+    return [Arm(agents=[mention]) for mention in first_of.values()]
 
 
 _BRACKET = re.compile(r"[()\[\]]")
@@ -122,6 +170,7 @@ def _split_arms(
     cuts = [start] + [cut.start() for cut in _ARM_SPLIT.finditer(text, start, end) if depth_at(cut.start()) == 0]
     cuts.append(end)
     arms: list[Arm] = []
+    choosing = False  # the last arm is a choice ("the investigator's choice of X with prednisone or Y")
     for left, right in pairwise(cuts):
         agents = [
             m for m in agents_in(mentions, left, right)
@@ -132,9 +181,13 @@ def _split_arms(
         if arms and _ADD_ON.match(text[left:right]):
             agents = arms[-1].agents + agents
         elif arms and len(arms) >= 2 and _alternatives(arms[-1].agents, agents):
-            arms[-1].agents = [_choice(arms[-1].agents + agents, choices)]
+            arms[-1].agents = [_choice(arms[-1].agents + agents, choices) or arms[-1].agents[0]]
+            continue
+        elif choosing and len(agents) == 1 and (regimen := _choice(arms[-1].agents + agents, choices)):
+            arms[-1].agents = [regimen]
             continue
         arms.append(Arm(agents=agents))
+        choosing = bool(_CHOICE.search(text, left, agents[0].start))
     return arms
 
 
@@ -143,14 +196,14 @@ def _alternatives(previous: list[Mention], current: list[Mention]) -> bool:
     return len(current) == 1 and all(m.kind == current[0].kind for m in previous)
 
 
-def _choice(agents: list[Mention], choices: dict[frozenset, Mention]) -> Mention:
+def _choice(agents: list[Mention], choices: dict[frozenset, Mention]) -> Mention | None:
     """The regimen the ontology defines as a choice among these agents ("abiraterone or enzalutamide" is an
-    ARPI change), else the first agent."""
+    ARPI change; a drug given with one of them, such as prednisone, does not change that), else None."""
     named = frozenset(m.curie for m in agents)
     for among, regimen in choices.items():
-        if named <= among:
+        if len(named & among) >= min(2, len(named)) and all(m.curie in among or m.kind == "OtherAgent" for m in agents):
             return Mention(agents[0].start, agents[-1].end, "", regimen.curie, regimen.kind, label=regimen.label)
-    return agents[0]
+    return None
 
 
 def _bracket_depths(text: str, start: int, end: int):
@@ -185,16 +238,30 @@ PSMA_MODALITIES = frozenset(
 )
 
 
-def investigational_first(arms: list[Arm], main: list[Mention]) -> list[Arm]:
-    """The investigational arm first (a PSMA-targeted agent, else the title's agent), the others in text order."""
+def investigational_first(arms: list[Arm], main: list[Mention], targeted: frozenset[str] = frozenset()) -> list[Arm]:
+    """The investigational arm first, the others in text order: a PSMA-targeted therapy, else the title's agent,
+    else a PSMA-targeted imaging agent (``targeted`` holds the curies of PSMA-targeted agents)."""
     keys = {m.curie or m.label for m in main}
 
-    def rank(indexed: tuple[int, Arm]) -> tuple[int, int, int]:
+    def rank(indexed: tuple[int, Arm]) -> tuple[int, int, int, int]:
         index, arm = indexed
-        targeted = any(m.kind in PSMA_MODALITIES for m in arm.agents)
-        return (not targeted, not (keys & set(arm.curies)), index)
+        therapy = any(m.kind in PSMA_MODALITIES for m in arm.agents)
+        imaging = any(is_psma_targeted(m, targeted) for m in arm.agents)
+        return (not therapy, not imaging, not (keys & set(arm.curies)), index)
 
     return [arm for _index, arm in sorted(enumerate(arms), key=rank)]
+
+
+def is_psma_targeted(mention: Mention, targeted: frozenset[str]) -> bool:
+    """Whether the agent binds PSMA: curated so (``targeted``), or a new agent whose name says so."""
+    if mention.curie is not None:
+        return mention.curie in targeted
+    return "PSMA" in (mention.label or mention.text).upper()
+
+
+def is_imaging(mention: Mention) -> bool:
+    """An imaging agent, or staging without one ("conventional imaging")."""
+    return mention.kind == "ImagingAgent" or mention.curie in IMAGING_REGIMENS
 
 
 def prior_therapy_mentions(text: str, sentences: list[Sentence], mentions: list[Mention]) -> set[int]:

@@ -749,6 +749,8 @@ class SentenceMeasurements:
             labels = list(dict.fromkeys(self._arm_label_for_curie(m, context) for m in before))
             if len(labels) >= count and not re.search(r"\brespectively\b", text[last:], re.I):
                 return labels[-count:] if len(labels) > count else labels
+            if count == 2 and labels and named[0] is None and named[1] not in (None, labels[-1]):
+                return [labels[-1], named[1]]  # "X found disease in 13 men (26%), against 28 (56%) for Y"
             if len(context.arms) >= count:
                 return [arm.label for arm in context.arms[:count]]
             if len(context.arms) < 2:  # one arm: subgroups, doses or time points of the same treatment

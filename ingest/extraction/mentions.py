@@ -532,7 +532,10 @@ class MentionFinder:
                 short = match.group(1)
                 if _TRIAL_DEFINITION.match(text, match.start(1)):
                     continue  # "prostate cancer (LUTARIS): a randomised phase 3 trial" names the trial
-                if not self._entries.get(normalize_label(short)) and short.lower() != mention.text.lower():
+                known = self._entries.get(normalize_label(short), ())
+                # A label the lexicon knows only in another case ("SOC" for "SoC") is still this alias,
+                # unless it names another entity.
+                if all(entry.curie == mention.curie for entry in known) and short.lower() != mention.text.lower():
                     aliases[short] = mention
         if not aliases:
             return mentions

@@ -24,10 +24,14 @@ from spacy.tokens.underscore import Underscore
 
 from ingest.document import Document
 from ingest.extraction.context import (
+    BACKGROUND_AGENTS,
+    COMPARATOR_REGIMENS,
     DocumentContext,
     Sentence,
     find_arms,
     investigational_first,
+    is_imaging,
+    is_psma_targeted,
     is_trial_in_progress,
     prior_therapy_mentions,
     selection_mentions,
@@ -185,9 +189,11 @@ class PsmaMeasurements:
         agents = [m for m in mentions if m.is_agent]
         main = _main_agents(sentences, agents, prior)
         # In a therapy study, imaging agents select patients; in an imaging study they are what is studied.
-        therapy = bool(main) and main[0].kind != "ImagingAgent"
+        therapy = bool(main) and not is_imaging(main[0])
         selection = selection_mentions(text, mentions, therapy)
-        arms = investigational_first(find_arms(text, sentences, mentions, prior | selection, _choices()), main)
+        arms = investigational_first(
+            find_arms(text, sentences, mentions, prior | selection, _choices(), main), main, _psma_targeted()
+        )
         sections = tuple(s.label for s in document.sections) if document else ()
         context = DocumentContext(
             arms=arms,
@@ -226,16 +232,31 @@ def _mentions_by_sentence(sentences: list[Sentence], mentions: list[Mention]) ->
 
 
 def _main_agents(sentences: list[Sentence], agents: list[Mention], prior: set[int]) -> list[Mention]:
-    """The agent(s) the abstract is about: those of the title, else the first non-prior agent."""
-    candidates = [m for m in agents if m.start not in prior]
-    if sentences:
-        title = sentences[0]
-        in_title = [m for m in candidates if m.start < title.end]
-        therapy = [m for m in in_title if m.kind != "ImagingAgent"]
-        if therapy or in_title:
-            return therapy[:1] or in_title[:1]
-    therapy = [m for m in candidates if m.kind != "ImagingAgent"]
-    return (therapy or candidates)[:1]
+    """The agent the abstract is about: the title's first therapy, else its first imaging agent (a PSMA-targeted
+    one before others), else a backbone therapy (ADT); else the same in the whole text. Prior therapies and the
+    regimens a study only compares with (standard of care, conventional imaging) come last."""
+    candidates = [m for m in agents if m.start not in prior and m.curie not in COMPARATOR_REGIMENS]
+    candidates = candidates or [m for m in agents if m.start not in prior]
+    targeted = _psma_targeted()
+    in_title = [m for m in candidates if sentences and m.start < sentences[0].end]
+    for group in (in_title, candidates):
+        therapy = [m for m in group if not is_imaging(m) and m.curie not in BACKGROUND_AGENTS]
+        imaging = sorted((m for m in group if is_imaging(m)), key=lambda m: not is_psma_targeted(m, targeted))
+        backbone = [m for m in group if m.curie in BACKGROUND_AGENTS]
+        if therapy or imaging or backbone:
+            return (therapy or imaging or backbone)[:1]
+    return []
+
+
+@cache
+def _psma_targeted() -> frozenset[str]:
+    """Curies of the agents that bind PSMA (psma:targets, or a ligand that does)."""
+    ontology = load_ontology()
+    return frozenset(
+        agent.curie
+        for agent in ontology.agents.values()
+        if agent.target == "target:PSMA" or (agent.ligand and ontology.ligands[agent.ligand].target == "target:PSMA")
+    )
 
 
 @cache

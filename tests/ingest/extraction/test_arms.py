@@ -1,0 +1,102 @@
+"""Arms and comparators: which agent a study tests and what it tests it against (step 4 of the extraction issue)."""
+
+from ingest.document import Document, Section
+from ingest.extraction.pipeline import extract_document
+from ingest.extraction.records import extraction_record
+
+
+def roles(record: dict) -> dict[str, str]:
+    return {agent["label"]: agent["role"] for agent in record["agents"]}
+
+
+def test_an_abbreviation_the_lexicon_knows_in_another_case_still_names_the_arm(record):
+    # "SOC" is a label of standard of care; written "SoC" it is found only through its definition.
+    found = record(
+        "LUMEN-3 is a randomised phase 3 trial of 177Lu-PSMA-617 plus standard of care (SoC) versus SoC alone "
+        "in men with metastatic hormone-sensitive prostate cancer. The primary end point is rPFS.",
+        title="LUMEN-3: a trial in progress",
+    )
+    assert found["comparators"] == ["standard of care"]
+    assert roles(found)["177Lu-PSMA-617"] == "investigational"
+
+
+def test_an_intra_individual_imaging_comparison_names_the_other_tracer_as_comparator(record):
+    found = record(
+        "Fifty-two men with biochemical recurrence underwent 18F-DCFPyL PET/CT and 18F-fluciclovine PET/CT "
+        "within 14 days. The per-patient detection rate was 71% with 18F-DCFPyL and 46% with fluciclovine.",
+        title="An intra-individual comparison of 18F-DCFPyL with 18F-fluciclovine in early biochemical recurrence",
+    )
+    assert found["comparators"] == ["18F-fluciclovine"]
+    assert roles(found)["18F-DCFPyL"] == "investigational"
+
+
+def test_the_psma_tracer_is_investigational_even_when_the_title_names_the_other_first(record):
+    found = record(
+        "Forty men with rising PSA after prostatectomy had both scans in random order. "
+        "Detection rates were 38% with 18F-fluorocholine and 67% with 68Ga-PSMA-11 (p<0.001).",
+        title="18F-fluorocholine compared with 68Ga-PSMA-11 PET/CT before salvage radiotherapy",
+    )
+    assert found["comparators"] == ["18F-fluorocholine"]
+    assert roles(found)["68Ga-PSMA-11"] == "investigational"
+
+
+def test_conventional_imaging_is_the_comparator_of_psma_pet_staging_not_the_main_agent(record):
+    found = record(
+        "Methods: 250 men with high-risk prostate cancer were randomly assigned to conventional imaging "
+        "(CT and bone scan) or to 18F-DCFPyL PET/CT before radical treatment with androgen deprivation therapy. "
+        "Results: Accuracy was 65% with conventional imaging and 91% with PSMA PET/CT.",
+        title="Conventional imaging or PSMA PET for primary staging: a randomised trial",
+    )
+    assert found["comparators"] == ["conventional imaging"]
+    assert roles(found)["18F-DCFPyL"] == "investigational"
+
+
+def test_an_investigators_choice_of_arpis_is_one_arpi_change_arm(record):
+    found = record(
+        "Men were randomised 2:1 to 177Lu-PSMA-I&T every 6 weeks or to the investigator's choice of abiraterone "
+        "with prednisone or enzalutamide. Median rPFS was 9.5 vs 5.7 months (HR 0.60, 95% CI 0.47-0.77).",
+        title="177Lu-PSMA-I&T versus a second ARPI in mCRPC",
+    )
+    assert found["comparators"] == ["ARPI change"]
+
+
+def test_a_choice_the_ontology_does_not_name_leaves_each_option_a_comparator(record):
+    found = record(
+        "Patients are randomised 2:1 to 225Ac-PSMA-617 every 8 weeks or to physician's choice of cabazitaxel "
+        "or an ARPI change. The primary end point will be overall survival; enrolment will end in 2027.",
+        title="A randomised trial of 225Ac-PSMA-617 after lutetium (trial in progress)",
+    )
+    assert sorted(found["comparators"]) == ["ARPI change", "cabazitaxel"]
+
+
+def test_a_review_has_no_comparator_of_its_own(record):
+    found = record(
+        "We summarise the randomised evidence for PSMA radioligands. TheraP compared 177Lu-PSMA-617 with "
+        "cabazitaxel and found more PSA responses with the radioligand.",
+        title="177Lu-PSMA-617 in prostate cancer: a narrative review",
+    )
+    assert found["comparators"] == []
+
+
+def test_a_comparison_told_in_the_background_is_not_the_studys():
+    document = Document(
+        id="test:background",
+        title="Safety of 177Lu-PSMA-617 in men over 80 years",
+        sections=(
+            Section(label="BACKGROUND", text="TheraP compared 177Lu-PSMA-617 with cabazitaxel in younger men."),
+            Section(label="METHODS", text="We reviewed 64 men aged 80 years or more treated with 177Lu-PSMA-617."),
+            Section(label="RESULTS", text="Grade 3 anaemia occurred in 9 men (14%)."),
+        ),
+    )
+    found = extraction_record(extract_document(document))
+    assert found["comparators"] == []
+
+
+def test_a_value_named_after_it_and_one_named_before_the_sentence_take_those_arms(record):
+    found = record(
+        "Findings: Forty-four men completed both scans. 18F-fluorocholine PET/CT found disease in 15 men (34%), "
+        "against 27 (61%) for 18F-DCFPyL PET/CT (p=0.004).",
+        title="18F-DCFPyL versus 18F-fluorocholine PET/CT in biochemical recurrence",
+    )
+    rates = [(m["arm"], m["value"]) for m in found["measurements"] if m["endpoint"] == "detection rate"]
+    assert rates == [("18F-fluorocholine", 34.0), ("18F-DCFPyL", 61.0)]
