@@ -39,6 +39,15 @@ _HEADING = prefiltered(
     r"interpretation|evidence (?:acquisition|synthesis))\s*:",
     re.I,
 )
+_PRETREATED = re.compile(r"[\s-]*(?:pretreated|pre-treated|refractory|naive|exposed)", re.I)
+#: Words that make a radioligand a prior therapy, right before it: progression on it, failure of it.
+_PRIOR_RADIOLIGAND = prefiltered(
+    r"\b(?:progress(?:ed|ion|ing)\s+(?:on|after|following|despite)|refractory to|resistant to|failed|failure of|"
+    r"pretreated with|pre-treated with|previously treated with|prior|previous|exposed to)"
+    r"(?:\s+(?:at least|one|two|three|four|\d+|or more|cycles?|doses?|of|the|a|an|prior|previous))*\s*$",
+    re.I,
+)
+_REFRACTORY = re.compile(r"[\s-]*(?:pretreated|pre-treated|refractory|resistant|exposed)\b", re.I)
 _SELECTION = prefiltered(r"\b(?:PET|SPECT|scan|imaging|positive|positivity|selected|screen\w*|avid)\b", re.I)
 _FUTURE = prefiltered(
     r"\b(?:will be|will receive|will compare|will assess|is enrolling|are being|is recruiting|is ongoing|are enrolling"
@@ -265,11 +274,15 @@ def is_imaging(mention: Mention) -> bool:
 
 
 def prior_therapy_mentions(text: str, sentences: list[Sentence], mentions: list[Mention]) -> set[int]:
-    """Starts of agent mentions written as prior therapy ("after enzalutamide", "taxane-pretreated")."""
+    """Starts of agent mentions written as prior therapy ("after enzalutamide", "taxane-pretreated").
+
+    A radioligand is what most abstracts study ("PSA declines after 177Lu-PSMA-617"), so it is prior therapy
+    only when the words say so outright ("after progression on 177Lu-PSMA-617", "LuPSMA-refractory").
+    """
     prior = set()
     starts = [s.start for s in sentences]  # sentences are in text order and apart
     for mention in mentions:
-        if not mention.is_agent or mention.kind == "RadioligandTherapy":
+        if not mention.is_agent:
             continue
         index = bisect_right(starts, mention.start) - 1
         if index < 0 or mention.start >= sentences[index].end:
@@ -277,7 +290,10 @@ def prior_therapy_mentions(text: str, sentences: list[Sentence], mentions: list[
         sentence = sentences[index]
         before = text[sentence.start : mention.start]
         after = text[mention.end : mention.end + 25]
-        if _PRIOR.search(before) or re.match(r"[\s-]*(?:pretreated|pre-treated|refractory|naive|exposed)", after, re.I):
+        if mention.kind == "RadioligandTherapy":
+            if _PRIOR_RADIOLIGAND.search(before) or _REFRACTORY.match(after):
+                prior.add(mention.start)
+        elif _PRIOR.search(before) or _PRETREATED.match(after):
             prior.add(mention.start)
     return prior
 

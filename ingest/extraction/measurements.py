@@ -192,14 +192,15 @@ _ENDPOINT_THEN_COUNT = re.compile(
 #: Between a dose and the organ it names: "0.82 Gy/GBq for the kidneys", "0.39 Gy/GBq (range 0.18-0.81) to the".
 _AFTER_ENDPOINT = re.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?(?:for|in|to|of)?\s*(?:the\s+)?(?:mean\s+|median\s+)?$", re.I)
 #: "24 (63%) had a PSA decline", "10.6% achieved a PSA50 response", "32 (54.2%; 95% CI 40.8-67.3) achieved a
-#: PSA50 response": the endpoint follows its value (and the value's CI, in its bracket).
+#: PSA50 response", "... and 19 of 29 (66%) a decline of ≥30%" (the verb left out): the endpoint follows its
+#: value (and the value's CI, in its bracket).
 _VALUE_THEN_ENDPOINT = re.compile(
     r"^(?:\s*[;,][^()]{0,40}?(?=\)))?"
     r"\s*\)?\s*(?:of\s+(?:the\s+)?(?:(?:\d+|" + WORD_NUMBER_PATTERN.replace("?P<", "?P<of_") + r")\s+)?"
     r"(?:(?:evaluable|eligible|treated)\s+)?(?:patients|men|participants|those)?(?:\s+with\s+(?:[a-z-]+\s+){0,2}?[a-z-]+)?\s*)?\)?\s*"
     r"(?:had|achieved|showed|experienced|reached|attained|developed|with|were|remained)\s+"
     r"(?:an?\s+|the\s+|at least one\s+)?"
-    r"(?:grade\s*\S+\s+|[a-z-]+\s+){0,2}$|^\s*,?\s*(?:an?)\s+$|^ $|^\s+grade\s*[1-5I-V]+\s+$"
+    r"(?:grade\s*\S+\s+|[a-z-]+\s+){0,2}$|^\s*\)?\s*,?\s*(?:an?)\s+$|^ $|^\s+grade\s*[1-5I-V]+\s+$"
     # "12.0 vs. 5.6 months: median rPFS with ...": values first, then a colon and their endpoint
     r"|^\s*:\s*(?:the\s+)?(?:median\s+|mean\s+)?$",
     re.I,

@@ -100,3 +100,23 @@ def test_a_value_named_after_it_and_one_named_before_the_sentence_take_those_arm
     )
     rates = [(m["arm"], m["value"]) for m in found["measurements"] if m["endpoint"] == "detection rate"]
     assert rates == [("18F-fluorocholine", 34.0), ("18F-DCFPyL", 61.0)]
+
+
+def test_a_radioligand_the_disease_progressed_on_is_prior_therapy_not_the_arm(record):
+    found = record(
+        "We reviewed 40 men who started cabazitaxel after progression on at least two cycles of 177Lu-PSMA-617. "
+        "A PSA decline of 50% or more was seen in 12 men (30%).",
+        title="Cabazitaxel after progression on 177Lu-PSMA-617: a retrospective cohort",
+    )
+    assert roles(found)["177Lu-PSMA-617"] == "prior-therapy"
+    assert [(m["endpoint"], m["arm"]) for m in found["measurements"]] == [("PSA50", "cabazitaxel")]
+
+
+def test_a_radioligand_given_in_the_study_stays_the_studys_agent(record):
+    found = record(
+        "Thirty men received 177Lu-PSMA-617 after docetaxel. A PSA decline of 50% or more after 177Lu-PSMA-617 "
+        "was seen in 14 men (47%).",
+        title="177Lu-PSMA-617 after docetaxel",
+    )
+    assert roles(found)["177Lu-PSMA-617"] == "investigational"
+    assert roles(found)["docetaxel"] == "prior-therapy"

@@ -476,3 +476,11 @@ def test_each_arms_value_keeps_the_ci_written_after_it(record):
     )
     rows = _rows(record, text, "value", "arm", "ci_low", "ci_high", "ci_level")
     assert rows == [(58.2, "177Lu-PSMA-617", 49.0, 67.0, 95.0), (34.5, "cabazitaxel", 26.1, 43.6, 95.0)]
+
+
+def test_a_second_count_that_leaves_out_its_verb_takes_the_threshold_after_it(record):
+    found = record(
+        "Of 31 men treated with 225Ac-PSMA-617, 12 of 31 (39%) had a PSA decline of ≥90% and 22 of 31 (71%) "
+        "a decline of ≥50%."
+    )
+    assert [(m["endpoint"], m["value"]) for m in found["measurements"]] == [("PSA90", 39.0), ("PSA50", 71.0)]
