@@ -329,7 +329,8 @@ class SentenceMeasurements:
             groups = self._distribute(text, groups, endpoints, offset)
         for group in groups:
             group.endpoint = group.extra.get("endpoint") or self._endpoint_for(group, endpoints, offset, text)
-        groups = [g for g in groups if g.endpoint is not None and self._statistic(g, text)]
+        groups = [g for g in groups if g.endpoint is not None and not self._denied_in_another_clause(g, text, offset)]
+        groups = [g for g in groups if self._statistic(g, text)]
         carried = (previous_endpoint, previous_time_to_event)
         lonely = self._attach_ratios(text, groups, ratios, intervals, p_values, endpoints, offset, carried)
         self._attach_loose_statistics(groups, lonely, intervals, p_values)
@@ -345,6 +346,17 @@ class SentenceMeasurements:
         for ratio_group in lonely:
             measurements.extend(self._measurements(ratio_group, sentence, mentions, context, planned))
         return measurements, last, ([] if measurements else self._negated(text, endpoints, offset))
+
+    @staticmethod
+    def _denied_in_another_clause(group: _Group, text: str, offset: int) -> bool:
+        """ "No pathological complete response was seen; margins were positive in 6 (30%)": an endpoint the
+        sentence denies takes no value from a later clause."""
+        endpoint = group.endpoint
+        if endpoint is None or not group.values or group.values[0].start < endpoint.end - offset:
+            return False
+        if ";" not in text[endpoint.end - offset : group.values[0].start]:
+            return False
+        return bool(_NEGATED.search(text[max(0, endpoint.start - offset - 40) : endpoint.start - offset]))
 
     @staticmethod
     def _category(mention: Mention, text: str, offset: int) -> bool:

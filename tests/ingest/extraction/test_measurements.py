@@ -484,3 +484,12 @@ def test_a_second_count_that_leaves_out_its_verb_takes_the_threshold_after_it(re
         "a decline of ≥50%."
     )
     assert [(m["endpoint"], m["value"]) for m in found["measurements"]] == [("PSA90", 39.0), ("PSA50", 71.0)]
+
+
+def test_a_denied_endpoint_takes_no_value_from_the_next_clause(record):
+    found = record(
+        "Fifteen men received two cycles of 177Lu-PSMA-I&T before radical prostatectomy. No pathological "
+        "complete response was found; lymph node metastases were present in 4 patients (27%)."
+    )
+    complete = [m for m in found["measurements"] if m["endpoint"] == "CR"]
+    assert [(m.get("value"), m.get("negated")) for m in complete] == [(None, True)]
