@@ -146,17 +146,31 @@ def find_arms(
 
 
 def _compared_pair(text: str, sentence: Sentence, mentions: list[Mention], prior: set[int], main: set) -> list[Arm]:
-    """Two arms when ``sentence`` compares exactly two agents, one of them a main agent; else none."""
-    if not _COMPARISON.search(sentence.text):
-        return []
+    """The two agents a comparison word sets side by side, when one of them is a main agent: the agents on
+    either side of it ("X ... compared with Y", "X versus Y"), or the two right after it ("a comparison of X and
+    Y PET/CT"). Agents in brackets or named as prior therapy take no part."""
     depth_at = _bracket_depths(text, sentence.start, sentence.end)
-    first_of: dict[str, Mention] = {}
-    for mention in agents_in(mentions, sentence.start, sentence.end):
-        if mention.start not in prior and depth_at(mention.start) == 0:
-            first_of.setdefault(mention.curie or mention.label or mention.text, mention)
-    if len(first_of) != 2 or not main & set(first_of):
-        return []
-    return [Arm(agents=[mention]) for mention in first_of.values()]
+    agents = [
+        m for m in agents_in(mentions, sentence.start, sentence.end) if m.start not in prior and depth_at(m.start) == 0
+    ]
+    for cue in _COMPARISON.finditer(sentence.text):
+        cue_start, cue_end = sentence.start + cue.start(), sentence.start + cue.end()
+        before = [m for m in agents if m.end <= cue_start]
+        after = [m for m in agents if m.start >= cue_end]
+        if len(after) >= 2 and _PAIRED.match(text[after[0].end : after[1].start]):
+            pair = after[:2]
+        elif before and after:
+            pair = [before[-1], after[0]]
+        else:
+            continue
+        keys = [m.curie or m.label or m.text for m in pair]
+        if keys[0] != keys[1] and main & set(keys):
+            return [Arm(agents=[mention]) for mention in pair]
+    return []
+
+
+#: Between the two agents of "a comparison of X and Y": a modality at most, then the joining word.
+_PAIRED = re.compile(r"^\s*(?:PET(?:/CT|/MRI)?|SPECT(?:/CT)?|scans?)?\s*(?:and|with|versus|vs\.?)\s+$", re.I)
 
 
 _BRACKET = re.compile(r"[()\[\]]")

@@ -120,3 +120,12 @@ def test_a_radioligand_given_in_the_study_stays_the_studys_agent(record):
     )
     assert roles(found)["177Lu-PSMA-617"] == "investigational"
     assert roles(found)["docetaxel"] == "prior-therapy"
+
+
+def test_the_comparison_pairs_the_agents_beside_its_word_when_the_sentence_names_a_third(record):
+    found = record(
+        "METHODS: Baseline PSMA uptake was tested as a predictor of benefit from 177Lu-PSMA-617 versus "
+        "cabazitaxel, with enzalutamide continued in both groups. RESULTS: High uptake was found in 40 men (38%).",
+        title="PSMA PET uptake and benefit from 177Lu-PSMA-617",
+    )
+    assert found["comparators"] == ["cabazitaxel"]
