@@ -213,6 +213,12 @@ _VALUE_THEN_OUTCOME = re.compile(
     r"(?:had|achieved|showed|experienced|attained|developed)\b",
     re.I,
 )
+#: "the corresponding values for fluorocholine were", "corresponding figures with PET were".
+_CORRESPONDING = prefiltered(
+    r"\b(?:the\s+)?corresponding\s+(?:values?|figures?|rates?|estimates?|proportions?)\b[^;:.]{0,60}?"
+    r"\b(?:were|was|of|:)\s",
+    re.I,
+)
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:grade\s*\d\S*\s+|any[- ]grade\s+)?$", re.I)
 _COMMONEST = prefiltered(r"\b(?:most\s+(?:common|frequent)|commonest)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _EACH = prefiltered(r"\beach\b", re.I)
@@ -327,6 +333,7 @@ class SentenceMeasurements:
         groups = self._group(text, values, endpoints, offset)
         if len(endpoints) >= 2:
             groups = self._distribute(text, groups, endpoints, offset)
+            groups = self._corresponding(text, groups, endpoints, offset)
         for group in groups:
             group.endpoint = group.extra.get("endpoint") or self._endpoint_for(group, endpoints, offset, text)
         groups = [g for g in groups if g.endpoint is not None and not self._denied_in_another_clause(g, text, offset)]
@@ -508,6 +515,30 @@ class SentenceMeasurements:
                     continue
             groups.append(_Group(values=[value]))
         return groups
+
+    @staticmethod
+    def _corresponding(text: str, groups: list[_Group], endpoints: list[Mention], offset: int) -> list[_Group]:
+        """ "X had a sensitivity of 84%, a specificity of 90% and a PPV of 97%; the corresponding values for Y were
+        55%, 92% and 97%": the values after the cue go, in order, to the endpoints named before it."""
+        cue = _CORRESPONDING.search(text)
+        if cue is None:
+            return groups
+        after = [g for g in groups if g.values and g.values[0].start >= cue.end() and "endpoint" not in g.extra]
+        values = [v for g in after for v in g.values]
+        # The endpoints before the cue that have a value of their own, as many as the values after it.
+        earlier = [e for e in endpoints if e.start - offset < cue.start()]
+        stops = [*(e.start - offset for e in earlier[1:]), cue.start()]
+        before = [v.start for g in groups for v in g.values if v.start < cue.start()]
+        valued = [
+            e for e, stop in zip(earlier, stops, strict=True) if any(e.end - offset <= start < stop for start in before)
+        ]
+        named = valued[-len(values) :] if values else []
+        if len(named) != len(values) or len({e.curie for e in named}) != len(named):
+            return groups
+        if any(e.start - offset >= cue.end() for e in endpoints):
+            return groups
+        shared = [_Group(values=[value], extra={"endpoint": e}) for value, e in zip(values, named, strict=True)]
+        return [g for g in groups if g not in after] + shared
 
     def _distribute(self, text: str, groups: list[_Group], endpoints: list[Mention], offset: int) -> list[_Group]:
         """Values shared out over a list of endpoints named before them.

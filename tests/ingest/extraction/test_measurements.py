@@ -493,3 +493,19 @@ def test_a_denied_endpoint_takes_no_value_from_the_next_clause(record):
     )
     complete = [m for m in found["measurements"] if m["endpoint"] == "CR"]
     assert [(m.get("value"), m.get("negated")) for m in complete] == [(None, True)]
+
+
+def test_the_corresponding_values_of_a_second_agent_go_to_the_endpoints_named_before(record):
+    found = record(
+        "For pelvic nodes, 68Ga-PSMA-11 PET had a sensitivity of 77%, a specificity of 97% and a PPV of 91%; "
+        "the corresponding figures for 18F-fluciclovine were 41%, 94% and 79%.",
+        title="68Ga-PSMA-11 versus 18F-fluciclovine PET for nodal staging",
+    )
+    assert [(m["endpoint"], m["arm"], m["value"]) for m in found["measurements"]] == [
+        ("sensitivity", "68Ga-PSMA-11", 77.0),
+        ("specificity", "68Ga-PSMA-11", 97.0),
+        ("PPV", "68Ga-PSMA-11", 91.0),
+        ("sensitivity", "18F-fluciclovine", 41.0),
+        ("specificity", "18F-fluciclovine", 94.0),
+        ("PPV", "18F-fluciclovine", 79.0),
+    ]
