@@ -197,6 +197,12 @@ def endpoint_key(endpoint: str) -> str:
 
 @cache
 def _finder() -> MentionFinder:
+    """The extraction pipeline's finder when this process has built the pipeline (a finder compiles its lexicon
+    in ~1 s), else a finder of its own (scoring a --pred file needs no spaCy)."""
+    from ingest.extraction.pipeline import build_pipeline  # the pipeline imports spaCy: only when it is there
+
+    if build_pipeline.cache_info().currsize:
+        return build_pipeline().get_pipe("psma_mentions").finder
     return MentionFinder(load_ontology(), default_lexicon())
 
 
