@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.extraction.context import DocumentContext, Sentence
-from ingest.extraction.mentions import Mention
+from ingest.extraction.mentions import OTHER_MARKER, Mention
 from ingest.extraction.numbers import (
     NOT_REACHED_UNIT,
     PROPORTION_UNIT,
@@ -617,7 +617,9 @@ class SentenceMeasurements:
             return organs[-1] if organs else None
         # An organ named between an endpoint and its value ("sensitivity for lesions was 95.8%") is not the endpoint.
         before = [e for e in before if e.kind != "AbsorbedDose"]
-        return before[-1] if before else None
+        if not before or OTHER_MARKER.search(text, before[-1].end - offset, first.start):
+            return None  # "PSA50 in 20%, and CTC counts fell in 68%": the value is another marker's
+        return before[-1]
 
     def _statistic(self, group: _Group, text: str) -> bool:
         units = [v.unit for v in group.values if v.unit != NOT_REACHED_UNIT]

@@ -91,10 +91,11 @@ _PSA_FELL_BEFORE_BASELINE = re.compile(
 _SOME_PSA_DECLINE = re.compile(r"some\s+(?:decline|reduction|fall|decrease)\s+(?:in|of)\s+(?:serum\s+)?PSA\b", re.I)
 _THRESHOLD_AFTER = re.compile(r"\s+(?:by|of)\b")
 #: Markers other than PSA whose declines are written like PSA responses.
-_OTHER_MARKER = prefiltered(
+#: Another marker named before a threshold or a value ("CTC counts fell by at least 50%"), with no PSA after it.
+OTHER_MARKER = prefiltered(
     r"\b(?:CTCs?|circulating tumou?r cells?|ctDNA|cfDNA|circulating tumou?r DNA|LDH|ALP|alkaline phosphatase|SUV\w*|"
     r"tumou?r volume|platelets?|"
-    r"neutrophils?|ha?emoglobin|(?:cell )?counts?)\b(?![^.;]*\bPSA\b)[^.;]*$",
+    r"neutrophils?|ha?emoglobin|(?:cell )?counts?)\b(?!(?:[^.;]|\.\d)*\bPSA\b)(?:[^.;]|\.\d)*$",
     re.IGNORECASE,
 )
 #: "PET localised recurrent disease in 75%", "found disease in 13 men (26%)": a detection rate.
@@ -410,7 +411,7 @@ class MentionFinder:
                 continue
             if match.group("any") is None and not _psa_in_sentence(folded, match.start(), match.end()):
                 continue
-            if _OTHER_MARKER.search(text, max(0, match.start() - 40), match.start()):
+            if OTHER_MARKER.search(text, max(0, match.start() - 40), match.start()):
                 continue  # "CTC counts fell by at least 50%": a threshold of another marker
             entity = self.ontology.endpoints[curie]
             yield Mention(

@@ -509,3 +509,11 @@ def test_the_corresponding_values_of_a_second_agent_go_to_the_endpoints_named_be
         ("specificity", "18F-fluciclovine", 94.0),
         ("PPV", "18F-fluciclovine", 79.0),
     ]
+
+
+def test_a_value_of_another_marker_after_a_psa_result_is_not_a_psa_result(record):
+    found = record(
+        "Of 40 men given 177Lu-PSMA-I&T, 18 (45%) had a PSA decline of ≥50%, and circulating tumour cell counts "
+        "fell below 5 per 7.5 mL in 62% of those with detectable cells."
+    )
+    assert [(m["endpoint"], m["value"]) for m in found["measurements"]] == [("PSA50", 45.0)]
