@@ -219,6 +219,12 @@ _CORRESPONDING = prefiltered(
     r"\b(?:were|was|of|:)\s",
     re.I,
 )
+#: Between the MTD and a dose: words that make the dose something else than the MTD.
+_UNREACHED_MTD = re.compile(
+    r"\bnot\s+(?:been\s+)?(?:reached|identified|defined|determined|established)\b|\bRP2D\b|\brecommended\b"
+    r"|\bmaximum administered\b|\bMAD\b",
+    re.I,
+)
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:grade\s*\d\S*\s+|any[- ]grade\s+)?$", re.I)
 _COMMONEST = prefiltered(r"\b(?:most\s+(?:common|frequent)|commonest)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _EACH = prefiltered(r"\beach\b", re.I)
@@ -337,6 +343,7 @@ class SentenceMeasurements:
         for group in groups:
             group.endpoint = group.extra.get("endpoint") or self._endpoint_for(group, endpoints, offset, text)
         groups = [g for g in groups if g.endpoint is not None and not self._denied_in_another_clause(g, text, offset)]
+        groups = [g for g in groups if self._without_doses_not_the_mtd(g, text, offset).values]
         groups = [g for g in groups if self._statistic(g, text)]
         carried = (previous_endpoint, previous_time_to_event)
         lonely = self._attach_ratios(text, groups, ratios, intervals, p_values, endpoints, offset, carried)
@@ -364,6 +371,21 @@ class SentenceMeasurements:
         if ";" not in text[endpoint.end - offset : group.values[0].start]:
             return False
         return bool(_NEGATED.search(text[max(0, endpoint.start - offset - 40) : endpoint.start - offset]))
+
+    def _without_doses_not_the_mtd(self, group: _Group, text: str, offset: int) -> _Group:
+        """ "The MTD was not reached, and 7.4 GBq was chosen as the recommended phase 2 activity": a dose named
+        after an unreached MTD, or as the recommended or maximum administered dose, is not the MTD; the group
+        keeps its other values (the MTD's "not reached")."""
+        endpoint = group.endpoint
+        if endpoint is None or self.ontology.endpoints[endpoint.curie].code != "MTD":
+            return group
+        kept = []
+        for value in group.values:
+            start, end = sorted((endpoint.end - offset, value.start))
+            if value.unit not in DOSE_UNITS or not _UNREACHED_MTD.search(text, start, end):
+                kept.append(value)
+        group.values = kept
+        return group
 
     @staticmethod
     def _category(mention: Mention, text: str, offset: int) -> bool:

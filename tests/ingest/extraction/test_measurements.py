@@ -517,3 +517,12 @@ def test_a_value_of_another_marker_after_a_psa_result_is_not_a_psa_result(record
         "fell below 5 per 7.5 mL in 62% of those with detectable cells."
     )
     assert [(m["endpoint"], m["value"]) for m in found["measurements"]] == [("PSA50", 45.0)]
+
+
+def test_a_dose_chosen_after_an_unreached_mtd_is_not_the_mtd(record):
+    found = record(
+        "Eighteen men received 212Pb-NG001 at four activity levels. The maximum tolerated dose was not reached, and "
+        "5.0 MBq/kg was selected as the recommended phase 2 dose."
+    )
+    mtd = [(m.get("value"), m.get("unit")) for m in found["measurements"] if m["endpoint"] == "MTD"]
+    assert mtd == [(None, None)]
