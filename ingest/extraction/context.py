@@ -12,6 +12,8 @@ from ingest.extraction.prefilter import prefiltered
 
 #: Regimens that form the backbone of both arms ("X plus standard of care" vs "standard of care").
 BACKGROUND_AGENTS = frozenset({"agent:standard-of-care", "agent:adt"})
+#: Steroids given with another drug ("docetaxel with prednisone"): part of no arm's name.
+COMPANION_AGENTS = frozenset({"agent:prednisone", "agent:prednisolone", "agent:dexamethasone"})
 #: Staging without an agent of its own ("conventional imaging"): an imaging arm, though no imaging agent.
 IMAGING_REGIMENS = frozenset({"agent:conventional-imaging"})
 #: Regimens a study compares with and never studies: usual care and the usual staging.
@@ -199,6 +201,7 @@ def _split_arms(
             m for m in agents_in(mentions, left, right)
             if m.start not in prior and depth_at(m.start) == 0
         ]  # fmt: skip
+        agents = [m for m in agents if m.curie not in COMPANION_AGENTS] or agents
         if not agents:
             continue
         if arms and _ADD_ON.match(text[left:right]):
@@ -288,7 +291,8 @@ def is_imaging(mention: Mention) -> bool:
 
 
 def prior_therapy_mentions(text: str, sentences: list[Sentence], mentions: list[Mention]) -> set[int]:
-    """Starts of agent mentions written as prior therapy ("after enzalutamide", "taxane-pretreated").
+    """Starts of agent mentions written as prior therapy ("after enzalutamide", "taxane-pretreated",
+    "post-docetaxel").
 
     A radioligand is what most abstracts study ("PSA declines after 177Lu-PSMA-617"), so it is prior therapy
     only when the words say so outright ("after progression on 177Lu-PSMA-617", "LuPSMA-refractory").
@@ -307,7 +311,7 @@ def prior_therapy_mentions(text: str, sentences: list[Sentence], mentions: list[
         if mention.kind == "RadioligandTherapy":
             if _PRIOR_RADIOLIGAND.search(before) or _REFRACTORY.match(after):
                 prior.add(mention.start)
-        elif _PRIOR.search(before) or _PRETREATED.match(after):
+        elif _PRIOR.search(before) or before.endswith(("post-", "Post-")) or _PRETREATED.match(after):
             prior.add(mention.start)
     return prior
 

@@ -129,3 +129,22 @@ def test_the_comparison_pairs_the_agents_beside_its_word_when_the_sentence_names
         title="PSMA PET uptake and benefit from 177Lu-PSMA-617",
     )
     assert found["comparators"] == ["cabazitaxel"]
+
+
+def test_a_steroid_given_with_the_comparator_does_not_name_its_arm(record):
+    found = record(
+        "Men were randomly assigned (1:1) to 177Lu-PSMA-I&T every 6 weeks or to cabazitaxel 20 mg/m² every "
+        "3 weeks with daily prednisone. Median rPFS was 9.1 vs 5.6 months (HR 0.58, 95% CI 0.44-0.77).",
+        title="177Lu-PSMA-I&T versus cabazitaxel",
+    )
+    assert found["comparators"] == ["cabazitaxel"]
+    assert [m["arm"] for m in found["measurements"] if m["endpoint"] == "rPFS"] == ["177Lu-PSMA-I&T", "cabazitaxel"]
+
+
+def test_a_hyphenated_post_names_a_prior_therapy(record):
+    found = record(
+        "We modelled costs over ten years for 177Lu-PSMA-617 and cabazitaxel.",
+        title="Cost-effectiveness of 177Lu-PSMA-617 versus cabazitaxel in post-docetaxel mCRPC",
+    )
+    assert found["comparators"] == ["cabazitaxel"]
+    assert roles(found)["docetaxel"] == "prior-therapy"
