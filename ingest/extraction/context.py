@@ -32,13 +32,17 @@ _COMPARISON = prefiltered(
     re.I,
 )
 _CHOICE = prefiltered(r"\b(?:choice of|either)\b", re.I)
+#: A comparison still to be made: "a randomised comparison with X is in preparation", "... is warranted".
+_PROPOSED = prefiltered(
+    r"\b(?:in preparation|is planned|are planned|warranted|is needed|are needed|will|should|future|ongoing)\b", re.I
+)
 _REVIEW = prefiltered(r"\b(?:review|meta-analys[ie]s|pooled analys[ie]s)\b", re.I)
-#: Section headings of abstracts, written inline ("Background: ... Methods: ..."); the first group marks the
-#: sections that tell what others found, not what this study compares.
+#: Section headings of abstracts, written inline ("Background: ... Methods: ..."). A background tells what
+#: others compared, a conclusion often what should be compared next: neither names this study's arms.
 _HEADING = prefiltered(
     r"(?<![^\s.])(?:(?P<background>background|introduction(?: and objectives?)?|rationale|context)|purpose|"
-    r"objectives?|aims?|methods?|(?:materials|patients) and methods|design|results|findings|conclusions?|"
-    r"interpretation|evidence (?:acquisition|synthesis))\s*:",
+    r"objectives?|aims?|methods?|(?:materials|patients) and methods|design|results|findings|"
+    r"(?P<conclusion>conclusions?|interpretation)|evidence (?:acquisition|synthesis))\s*:",
     re.I,
 )
 _PRETREATED = re.compile(r"[\s-]*(?:pretreated|pre-treated|refractory|naive|exposed)", re.I)
@@ -136,11 +140,11 @@ def find_arms(
     if title is not None and _REVIEW.search(title.text):
         return []  # a review's comparisons are those of the trials it reviews
     keys = {m.curie or m.label for m in main or ()}
-    headings = [(h.start(), bool(h.group("background"))) for h in _HEADING.finditer(text)]
+    headings = [(h.start(), bool(h.group("background") or h.group("conclusion"))) for h in _HEADING.finditer(text)]
     for sentence in sentences:
         before = bisect_right(headings, (sentence.start, True)) - 1
-        if before >= 0 and headings[before][1]:
-            continue  # a background section tells what other studies compared
+        if (before >= 0 and headings[before][1]) or _PROPOSED.search(sentence.text):
+            continue
         arms = _compared_pair(text, sentence, mentions, prior, keys)
         if arms:
             return arms

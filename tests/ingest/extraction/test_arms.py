@@ -148,3 +148,14 @@ def test_a_hyphenated_post_names_a_prior_therapy(record):
     )
     assert found["comparators"] == ["cabazitaxel"]
     assert roles(found)["docetaxel"] == "prior-therapy"
+
+
+def test_a_comparison_the_conclusion_proposes_is_not_the_studys(record):
+    found = record(
+        "Methods: Thirty men received 177Lu-XRT-22 every 8 weeks. Results: A PSA decline of 50% or more was seen in "
+        "15 men (50%). Conclusion: 177Lu-XRT-22 was active, and a randomised comparison with 177Lu-PSMA-617 "
+        "is warranted.",
+        title="177Lu-XRT-22 in mCRPC: a phase 2 study",
+    )
+    assert found["comparators"] == []
+    assert [m["arm"] for m in found["measurements"]] == ["177Lu-XRT-22"]
