@@ -36,6 +36,12 @@ _CHOICE = prefiltered(r"\b(?:choice of|either)\b", re.I)
 _PROPOSED = prefiltered(
     r"\b(?:in preparation|is planned|are planned|warranted|is needed|are needed|will|should|future|ongoing)\b", re.I
 )
+#: Right after an agent: it is the standard the study agent is measured against.
+_AS_REFERENCE = re.compile(
+    r"[^.;()]{0,30}?\b(?:(?:which|that)\s+)?(?:served|serving|used|acted|was used)\s+as\s+(?:the\s+)?"
+    r"(?:reference|standard of truth|gold standard)\b",
+    re.I,
+)
 _REVIEW = prefiltered(r"\b(?:review|meta-analys[ie]s|pooled analys[ie]s)\b", re.I)
 #: Section headings of abstracts, written inline ("Background: ... Methods: ..."). A background tells what
 #: others compared, a conclusion often what should be compared next: neither names this study's arms.
@@ -148,6 +154,18 @@ def find_arms(
         arms = _compared_pair(text, sentence, mentions, prior, keys)
         if arms:
             return arms
+    return _reference_pair(text, mentions, prior, main or [])
+
+
+def _reference_pair(text: str, mentions: list[Mention], prior: set[int], main: list[Mention]) -> list[Arm]:
+    """The main agent and the agent the text names its reference standard ("... and 68Ga-PSMA-11 PET/CT, which
+    served as the reference standard"): a test and what it is measured against."""
+    keys = {m.curie or m.label for m in main}
+    for mention in mentions:
+        if not mention.is_agent or mention.start in prior or (mention.curie or mention.label) in keys:
+            continue
+        if main and _AS_REFERENCE.match(text, mention.end):
+            return [Arm(agents=[main[0]]), Arm(agents=[mention])]
     return []
 
 
@@ -304,8 +322,8 @@ def prior_therapy_mentions(text: str, sentences: list[Sentence], mentions: list[
     prior = set()
     starts = [s.start for s in sentences]  # sentences are in text order and apart
     for mention in mentions:
-        if not mention.is_agent:
-            continue
+        if not mention.is_agent or is_imaging(mention):
+            continue  # an imaging agent is no therapy
         index = bisect_right(starts, mention.start) - 1
         if index < 0 or mention.start >= sentences[index].end:
             continue

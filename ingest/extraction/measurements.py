@@ -174,6 +174,12 @@ _GRADE3 = prefiltered(
 _GRADE_3_ONLY = prefiltered(r"\bgrade\s*(?:3|III)\b(?!\s*(?:-|–|to|or|/|and)\s*[1-5])", re.I)
 _ANY_GRADE = prefiltered(r"any[- ]grade|all[- ]grades?|of any grade", re.I)
 _TREATMENT_RELATED = prefiltered(r"treatment[- ]related|drug[- ]related|TRAEs?", re.I)
+#: Right after a value: the subgroup it belongs to ("for bone metastases", "in men with a PSA above 2 ng/mL").
+_SUBGROUP_AFTER = re.compile(
+    r"\s*(?:\([^()]{0,40}\)\s*)?(?:for|in|among|at)\s+(?:the\s+)?(?:[\w≥≤<>.-]+\s+){0,4}?"
+    r"(?:metastases|lesions?|nodes?|disease|sites?|regions?|subgroups?|level|men|patients)\b",
+    re.I,
+)
 _ARM_WORDS = prefiltered(
     r"\b(?:(?P<first>radioligand|experimental|investigational|intervention|treatment|lutetium|study)"
     r" (?:group|arm|cohort)"
@@ -808,6 +814,13 @@ class SentenceMeasurements:
                 named.append(None)
         if count > 1 and all(named) and len(set(named)) == count:
             return named
+        if count > 1 and not any(named) and all(_SUBGROUP_AFTER.match(text, v.end) for v in group.values):
+            # "sensitivity was 76% for bone metastases and 61% for lymph node metastases": subgroups of one arm
+            nearby = [
+                m for m in mentions if m.is_agent and m.start not in context.prior and m.start - sentence.start < first
+            ]
+            single = self._arm_label_for_curie(nearby[-1], context) if nearby else None
+            return [single or (context.arms[0].label if context.arms else self._main_label(context))] * count
         # Agents named in the sentence before the values, in order: "longer with X than with Y (8.7 vs 3.4)".
         if count > 1:
             before = [

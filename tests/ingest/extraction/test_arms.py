@@ -159,3 +159,15 @@ def test_a_comparison_the_conclusion_proposes_is_not_the_studys(record):
     )
     assert found["comparators"] == []
     assert [m["arm"] for m in found["measurements"]] == ["177Lu-XRT-22"]
+
+
+def test_the_tracer_that_served_as_reference_standard_is_the_comparator(record):
+    found = record(
+        "We imaged 60 men with 99mTc-PSMA-I&S SPECT/CT (3 h after injection) and, within a week, with "
+        "68Ga-PSMA-11 PET/CT, which served as the reference standard. Results: At the lesion level, sensitivity was "
+        "74% for bone metastases and 58% for nodal metastases.",
+        title="99mTc-PSMA-I&S SPECT/CT for staging high-risk prostate cancer",
+    )
+    assert found["comparators"] == ["68Ga-PSMA-11"]
+    sensitivity = [(m["arm"], m["value"]) for m in found["measurements"] if m["endpoint"] == "sensitivity"]
+    assert sensitivity == [("99mTc-PSMA-I&S", 74.0), ("99mTc-PSMA-I&S", 58.0)]
