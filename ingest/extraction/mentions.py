@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from ingest.extraction.prefilter import prefiltered
 from ingest.extraction.scanning import AnchoredPattern, LiteralStartPattern, WordStartPattern
@@ -47,6 +48,8 @@ _NEW_RADIOLIGAND = WordStartPattern(
 )
 #: An adjective hyphenated to a radioligand ("99mTc-PSMA-I&S-radioguided", "18F-FDG-positive", "68Ga-PSMA-11-avid"),
 #: which is not part of its name: a last lowercase segment ending like an adjective or participle.
+#: Between a radionuclide and a radioligand whose ligand it shares: "terbium-161 versus lutetium-177 PSMA-617".
+_JOINS_RADIOLIGANDS = re.compile(r"\s*(?:versus|vs\.?|or|and|compared with|with)\s+", re.I)
 _ADJECTIVE_SUFFIX = re.compile(r"(?<=[A-Za-z0-9&])-(?:[a-z]+(?:ed|ive)|[a-z]*avid)$")
 _GE = r"(?:(?:≥|>=|>|at least|more than|over|greater than)\s*)"
 #: PSA responses written with their threshold: "PSA decline of ≥50%", "≥30% PSA declines", "any PSA decline".
@@ -344,12 +347,50 @@ class MentionFinder:
         candidates.extend(self._phrased(text, folded, _DEATH_RATIO, "endpoint:OS", "death-ratio"))
         candidates.extend(self._registry_ids(text))
         candidates.extend(self._qualified_diseases(text, folded))
-        mentions = _without_overlaps(self._with_code_agents(text, folded, candidates))
+        mentions = self._with_shared_ligands(text, _without_overlaps(self._with_code_agents(text, folded, candidates)))
         mentions = self._with_abbreviations(text, mentions)
         mentions.extend(self._named_trials(text, mentions))
         mentions = _registry_ids_of_named_trials(text, mentions)
         mentions = [self._disambiguate(text, m) for m in sorted(mentions, key=lambda m: m.start)]
         return mentions
+
+    def _with_shared_ligands(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """ "terbium-161 versus lutetium-177 PSMA-617": a radionuclide joined to a radioligand shares its ligand, so it
+        names that ligand's radioligand with this nuclide (161Tb-PSMA-617), known to the ontology or new."""
+        result = list(mentions)
+        for index, (nuclide, joined) in enumerate(pairwise(mentions)):
+            radionuclide = self.ontology.radionuclides.get(nuclide.curie or "")
+            if (
+                radionuclide is None
+                or not joined.is_agent
+                or not _JOINS_RADIOLIGANDS.fullmatch(text, nuclide.end, joined.start)
+            ):
+                continue
+            ligand = self._ligand_label(joined)
+            if ligand is None:
+                continue
+            label = f"{radionuclide.mass_number}{'m' if radionuclide.metastable else ''}{radionuclide.symbol}-{ligand}"
+            known = self.lexicon.resolve(label)
+            if known:
+                entity = self.ontology.entity(known)
+                curie, kind, label = known, entity.kind, entity.label
+            else:
+                curie, kind = None, "RadioligandTherapy" if radionuclide.is_therapeutic else "ImagingAgent"
+            result[index] = Mention(
+                nuclide.start, nuclide.end, nuclide.text, curie, kind, curated=known is not None, label=label,
+                via="shared-ligand",
+            )  # fmt: skip
+        return result
+
+    def _ligand_label(self, agent: Mention) -> str | None:
+        """The ligand of a radioligand mention: the ontology's, or the code after the nuclide in a new one's label."""
+        known = self.ontology.agents.get(agent.curie or "")
+        if known is not None:
+            ligand = self.ontology.ligands.get(known.ligand or "")
+            return ligand.label if ligand is not None and known.radionuclide else None
+        if agent.via == "radioligand" and agent.label and "-" in agent.label:
+            return agent.label.split("-", 1)[1]
+        return None
 
     def _lexicon_mentions(self, text: str, start: int, end: int, key: str) -> Iterable[Mention]:
         resolved = self._resolved.get(key)

@@ -254,3 +254,14 @@ def test_a_ratio_for_a_positive_scan_is_a_detection_rate_ratio(record):
 
 def test_an_acronym_said_to_be_something_in_the_study_is_no_trial(record):
     assert record("SUVmax was the strongest predictor of response in this study of 80 men.")["trials"] == []
+
+
+def test_a_radionuclide_sharing_the_ligand_of_the_radioligand_it_is_compared_with_names_its_own(record):
+    found = record(
+        "In a pilot part, twelve men received terbium-161 or lutetium-177 PSMA-I&T in random order.",
+        title="Terbium-161 versus lutetium-177 PSMA-617 in mCRPC: a randomised phase 2 trial",
+    )
+    labels = {agent["label"]: agent["role"] for agent in found["agents"]}
+    assert {"161Tb-PSMA-617", "177Lu-PSMA-617", "161Tb-PSMA-I&T", "177Lu-PSMA-I&T"} <= set(labels)
+    assert labels["161Tb-PSMA-617"] == "investigational"
+    assert found["comparators"] == ["177Lu-PSMA-617"]
