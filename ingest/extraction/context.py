@@ -42,7 +42,18 @@ _AS_REFERENCE = re.compile(
     r"(?:reference|standard of truth|gold standard)\b",
     re.I,
 )
-_REVIEW = prefiltered(r"\b(?:review|meta-analys[ie]s|pooled analys[ie]s)\b", re.I)
+#: "Comparators were standard of care, cabazitaxel or an ARPI change."
+_COMPARATORS_WERE = prefiltered(
+    r"\b(?:comparators?|control (?:arms?|groups?|treatments?))\s+(?:were|was|included|comprised|consisted of)\b", re.I
+)
+#: "trials comparing 177Lu-PSMA-617 or 177Lu-PSMA-I&T with cabazitaxel": the reviewed agents, then what they faced.
+_COMPARING = prefiltered(
+    r"\b(?:trials?|studies|RCTs?)\s+(?:that\s+)?(?P<verb>compar(?:ing|ed))\b[^.;]{0,160}?"
+    r"(?P<with>\b(?:with|versus|vs\.?|against|to)\b)",
+    re.I,
+)
+#: A review; one that pools trials (a meta-analysis, a systematic review) has their arms.
+_REVIEW = prefiltered(r"\b(?:(?P<pooled>meta-analys[ie]s|pooled analys[ie]s|systematic review)|review)\b", re.I)
 #: Section headings of abstracts, written inline ("Background: ... Methods: ..."). A background tells what
 #: others compared, a conclusion often what should be compared next: neither names this study's arms.
 _HEADING = prefiltered(
@@ -123,13 +134,17 @@ def find_arms(
     main: list[Mention] | None = None,
 ) -> list[Arm]:
     """Arms from the randomization sentence ("randomly assigned to X or to Y"), else from a title "X vs Y",
-    else (unless the title says it is a review) from the first sentence that compares the main agent with one
-    other ("an intra-individual comparison with 68Ga-PSMA-11", "both 18F-PSMA-1007 and 18F-fluorocholine PET/CT
-    ... compared").
+    else from the first sentence that compares the main agent with one other ("an intra-individual comparison
+    with 68Ga-PSMA-11"), else from the agent the text calls its reference standard.
 
-    ``choices`` maps sets of agents to the regimen that is a choice among them (from psma:choiceOf).
+    ``choices`` maps sets of agents to the regimen that is a choice among them (from psma:choiceOf). A review
+    (its title says so) has the arms of the trials it pools (``_reviewed_arms``), or none.
     """
     choices = choices or {}
+    title = sentences[0] if sentences else None
+    review = _REVIEW.search(title.text) if title is not None else None
+    if review:  # a review allocates no one; one that pools trials has their arms
+        return _reviewed_arms(text, sentences, mentions, prior) if review.group("pooled") else []
     for sentence in sentences:
         match = _RANDOMIZED.search(sentence.text)
         if not match:
@@ -138,13 +153,10 @@ def find_arms(
         arms = _split_arms(text, segment_start, sentence.end, mentions, prior, choices)
         if len(arms) >= 2:
             return arms
-    title = sentences[0] if sentences else None
     if title is not None:
         arms = _split_arms(text, title.start, title.end, mentions, prior, choices)
         if len(arms) >= 2:
             return arms
-    if title is not None and _REVIEW.search(title.text):
-        return []  # a review's comparisons are those of the trials it reviews
     keys = {m.curie or m.label for m in main or ()}
     headings = [(h.start(), bool(h.group("background") or h.group("conclusion"))) for h in _HEADING.finditer(text)]
     for sentence in sentences:
@@ -155,6 +167,32 @@ def find_arms(
         if arms:
             return arms
     return _reference_pair(text, mentions, prior, main or [])
+
+
+def _reviewed_arms(text: str, sentences: list[Sentence], mentions: list[Mention], prior: set[int]) -> list[Arm]:
+    """The arms a review pools: the agents of trials "comparing X, Y or Z with A, B or C", one arm for the
+    reviewed agents and one for each comparator, which a sentence may name on its own ("Comparators were A, B or
+    C"). A review allocates no one, so its randomization words name no arms."""
+    studied: list[Mention] = []
+    comparators: list[Mention] = []
+    for sentence in sentences:
+        agents = [m for m in agents_in(mentions, sentence.start, sentence.end) if m.start not in prior]
+        named = _COMPARATORS_WERE.search(sentence.text)
+        if named and not comparators:
+            comparators = [m for m in agents if m.start >= sentence.start + named.end()]
+            continue
+        compared = _COMPARING.search(sentence.text)
+        if compared and not studied:
+            cut = sentence.start + compared.start("with")
+            left = [m for m in agents if sentence.start + compared.end("verb") <= m.start < cut]
+            right = [m for m in agents if m.start >= cut]
+            if left:
+                studied, comparators = left, comparators or right
+    if not studied or not comparators:
+        return []
+    return [Arm(agents=list({m.curie or m.label: m for m in studied}.values()))] + [
+        Arm(agents=[m]) for m in {m.curie or m.label: m for m in comparators}.values()
+    ]
 
 
 def _reference_pair(text: str, mentions: list[Mention], prior: set[int], main: list[Mention]) -> list[Arm]:

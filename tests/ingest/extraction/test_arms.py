@@ -171,3 +171,15 @@ def test_the_tracer_that_served_as_reference_standard_is_the_comparator(record):
     assert found["comparators"] == ["68Ga-PSMA-11"]
     sensitivity = [(m["arm"], m["value"]) for m in found["measurements"] if m["endpoint"] == "sensitivity"]
     assert sensitivity == [("99mTc-PSMA-I&S", 74.0), ("99mTc-PSMA-I&S", 58.0)]
+
+
+def test_a_review_has_the_arms_of_the_trials_it_pools(record):
+    found = record(
+        "We searched MEDLINE for randomised trials comparing 177Lu-PSMA-617 or 177Lu-PSMA-I&T with another "
+        "systemic treatment. Comparators were cabazitaxel, an ARPI change or standard of care. Six trials were "
+        "included; radioligand therapy prolonged rPFS (pooled HR 0.55, 95% CI 0.43-0.70).",
+        title="Radioligand therapy versus other treatment in mCRPC: a meta-analysis",
+    )
+    assert sorted(found["comparators"]) == ["ARPI change", "cabazitaxel", "standard of care"]
+    roles_found = roles(found)
+    assert roles_found["177Lu-PSMA-617"] == roles_found["177Lu-PSMA-I&T"] == "investigational"
