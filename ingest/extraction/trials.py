@@ -90,6 +90,10 @@ def trial_facts(text: str, sentences: list[Sentence]) -> TrialFacts:
 
 def _enrolled(sentence: str) -> int | None:
     """The number of patients the sentence says were enrolled (or treated, randomized, ...), if it says so."""
+    # A count is taken only with an enrolment verb next to it, in the sentence: without one anywhere in it (four
+    # sentences in five), no count is looked for.
+    if not _ENROLL_VERB.possible(sentence):
+        return None
     for start, end in _clauses_with_people(sentence):
         for match in _ENROLLED.finditer(sentence, start, end):
             if not _ENROLL_VERB.search(match.group("tail")) and not _ENROLL_VERB.search(
