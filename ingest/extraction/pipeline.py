@@ -362,9 +362,10 @@ def assemble(document: Document, doc: Doc) -> Extraction:
             role=role, curated=mention.curated,
             evidence=evidence(mention.start, mention.end, sentence_of(mention), 0.9),
         )  # fmt: skip
-    facts = trial_facts(_text(doc, underscore), sentences)
     trials: dict[str, ExtractedTrial] = {}
     main_trial = next((m.curie or m.label or m.text for m in mentions if m.kind == "ClinicalTrial"), None)
+    # The facts go only to a named trial: an abstract that names none (over half of them) is not read for them.
+    facts = trial_facts(_text(doc, underscore), sentences) if main_trial is not None else TrialFacts()
     for mention in mentions:
         if mention.kind != "ClinicalTrial":
             continue

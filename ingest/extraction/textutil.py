@@ -42,7 +42,8 @@ def has_case_traps(text: str) -> bool:
     >>> has_case_traps("R\u0130SK"), has_case_traps("re\u017fponse"), has_case_traps("Risk")
     (True, True, False)
     """
-    return any(trap in text for trap in _CASE_TRAPS)
+    # str.isascii() reads a flag the string carries (no scan): most sentences, and many abstracts, are ASCII.
+    return not text.isascii() and any(trap in text for trap in _CASE_TRAPS)
 
 
 def dashes_to_hyphen(text: str) -> str:

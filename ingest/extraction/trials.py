@@ -28,7 +28,7 @@ _DESIGN = {
     "non-randomized": re.compile(r"\bnon[- ]?randomi[sz]ed\b", re.I),
 }
 #: Per design pattern, a word every match contains (a substring test is ~100x cheaper than the search) and
-#: the word every match starts with (the search may begin where it first appears).
+#: the word every match starts with (the pattern is tried only where it appears).
 _DESIGN_WORDS = {
     "randomized": ("random", "random"), "open-label": ("label", "open"), "double-blind": ("blind", "double"),
     "single-blind": ("blind", "single"), "placebo-controlled": ("controlled", "placebo"),
@@ -90,6 +90,10 @@ def trial_facts(text: str, sentences: list[Sentence]) -> TrialFacts:
 
 def _enrolled(sentence: str) -> int | None:
     """The number of patients the sentence says were enrolled (or treated, randomized, ...), if it says so."""
+    # A count is taken only with an enrolment verb next to it, in the sentence: without one anywhere in it (four
+    # sentences in five), no count is looked for.
+    if not _ENROLL_VERB.possible(sentence):
+        return None
     for start, end in _clauses_with_people(sentence):
         for match in _ENROLLED.finditer(sentence, start, end):
             if not _ENROLL_VERB.search(match.group("tail")) and not _ENROLL_VERB.search(
@@ -133,12 +137,17 @@ def _states(pattern: re.Pattern[str], contained: str, start: str, text: str, low
     # With case traps, lower-casing may hide a word the pattern reads: no shortcut then.
     if contained not in lowered and not traps:
         return False
-    # No match starts before the start word's first place, unless lower-casing moved the places (a letter
-    # that lower-cases to two) or hid the word.
-    first = lowered.find(start)
-    if first < 0 or len(lowered) != len(text) or traps:
-        first = 0
-    return pattern.search(text, first) is not None
+    if traps or len(lowered) != len(text):
+        return pattern.search(text) is not None  # the places in ``lowered`` may not be those of ``text``
+    # Every match starts where the start word does: the pattern is tried there alone, one anchored match each,
+    # rather than searched for at every place from the first one on (most texts hold the start word, "non" or
+    # "single", in words that start no match).
+    at = lowered.find(start)
+    while at >= 0:
+        if pattern.match(text, at):
+            return True
+        at = lowered.find(start, at + 1)
+    return False
 
 
 def _randomization_ratio(text: str) -> str | None:
