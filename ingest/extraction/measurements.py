@@ -60,6 +60,9 @@ TIME_TO_EVENT = frozenset(
         "endpoint:time-to-SSE",
     }
 )
+#: Endpoints whose value can be a time: the times to an event, and quality of life and pain (times to their
+#: worsening). A time with any other endpoint is when something happened, not a result.
+TIMED_ENDPOINTS = TIME_TO_EVENT | {"endpoint:HRQoL", "endpoint:pain"}
 TIME_UNITS = frozenset({"months", "weeks", "days", "years"})
 DOSE_UNITS = frozenset({"GBq", "MBq", "mCi", "mCi/m2", "kBq/kg", "mg/kg", "mg/m2", "µg/d", "mg"})
 
@@ -662,6 +665,8 @@ class SentenceMeasurements:
         if unit == "%":
             group.statistic = "rate"
         elif unit in TIME_UNITS:
+            if endpoint.curie not in TIMED_ENDPOINTS:
+                return False  # "CKD developed 30 months after treatment", "the DLT window covered 6 weeks"
             group.statistic = "mean" if _MEAN.search(window) and "median" not in window.lower() else "median"
         elif _is_absorbed_unit(unit):
             group.statistic = "absorbed-dose"

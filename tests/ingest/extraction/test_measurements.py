@@ -526,3 +526,12 @@ def test_a_dose_chosen_after_an_unreached_mtd_is_not_the_mtd(record):
     )
     mtd = [(m.get("value"), m.get("unit")) for m in found["measurements"] if m["endpoint"] == "MTD"]
     assert mtd == [(None, None)]
+
+
+def test_a_time_with_an_endpoint_that_is_no_time_is_when_it_happened_not_a_result(record):
+    found = record(
+        "Forty men received 177Lu-PSMA-617. One man developed grade 3 nephrotoxicity 26 months after the last cycle, "
+        "and median OS was 15.1 months."
+    )
+    timed = [(m["endpoint"], m["value"]) for m in found["measurements"] if m.get("unit") == "months"]
+    assert timed == [("OS", 15.1)]
