@@ -192,6 +192,9 @@ _CODE_IN_BRACKETS = re.compile(r"\s*\(\s*" + _CODE + r"\s*\)")
 #: Words after a label that make it another term: a "sensitivity analysis" is a statistical check, not the
 #: diagnostic endpoint sensitivity.
 _OTHER_TERM_AFTER = {"endpoint:sensitivity": re.compile(r"\s+analys[ie]s\b", re.IGNORECASE)}
+#: Words before a label that make it another term: a "pathological complete response" is found by the
+#: pathologist in a resected specimen, not the radiological complete response.
+_OTHER_TERM_BEFORE = {"endpoint:CR": re.compile(r"\bpatho(?:logic(?:al)?)?\s+$", re.IGNORECASE)}
 _PSA_ENDPOINTS = {"50": "endpoint:PSA50", "90": "endpoint:PSA90", "30": "endpoint:PSA30"}
 _NAMED_TRIAL = AnchoredPattern(
     re.compile(r"\b(?P<name>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9-]*)\s+(?:phase\s+[0-9IVab/]+\s+)?(?:trial|study)\b"),
@@ -399,6 +402,9 @@ class MentionFinder:
         curie, kind, shared, label = resolved
         other_term = _OTHER_TERM_AFTER.get(curie)
         if other_term and other_term.match(text, end):
+            return ()
+        other_term = _OTHER_TERM_BEFORE.get(curie)
+        if other_term and other_term.search(text, max(0, start - 20), start):
             return ()
         return (Mention(start, end, text[start:end], curie, kind, shared=shared, label=label),)
 

@@ -488,8 +488,8 @@ def test_a_second_count_that_leaves_out_its_verb_takes_the_threshold_after_it(re
 
 def test_a_denied_endpoint_takes_no_value_from_the_next_clause(record):
     found = record(
-        "Fifteen men received two cycles of 177Lu-PSMA-I&T before radical prostatectomy. No pathological "
-        "complete response was found; lymph node metastases were present in 4 patients (27%)."
+        "Fifteen men received two cycles of 177Lu-PSMA-I&T before radical prostatectomy. No complete response "
+        "was seen on PSMA PET; lymph node metastases were present in 4 patients (27%)."
     )
     complete = [m for m in found["measurements"] if m["endpoint"] == "CR"]
     assert [(m.get("value"), m.get("negated")) for m in complete] == [(None, True)]
@@ -535,3 +535,20 @@ def test_a_time_with_an_endpoint_that_is_no_time_is_when_it_happened_not_a_resul
     )
     timed = [(m["endpoint"], m["value"]) for m in found["measurements"] if m.get("unit") == "months"]
     assert timed == [("OS", 15.1)]
+
+
+def test_grade_3_to_5_events_and_the_duration_of_psa_response_are_their_endpoints(record):
+    found = record(
+        "Men were randomised to 177Lu-PSMA-I&T plus olaparib or olaparib alone. Grade 3–5 events occurred in 35% "
+        "and 30% of men, respectively. The median duration of PSA response was 6.2 months."
+    )
+    assert [(m["endpoint"], m["value"]) for m in found["measurements"]] == [
+        ("AE grade>=3", 35.0),
+        ("AE grade>=3", 30.0),
+        ("DoR", 6.2),
+    ]
+
+
+def test_a_pathological_complete_response_is_not_the_radiological_complete_response(record):
+    found = record("After neoadjuvant 177Lu-PSMA-617, 3 of 20 men (15%) had a pathological complete response.")
+    assert [m for m in found["measurements"] if m["endpoint"] == "CR"] == []
