@@ -62,6 +62,7 @@ _HEADING = prefiltered(
     r"(?P<conclusion>conclusions?|interpretation)|evidence (?:acquisition|synthesis))\s*:",
     re.I,
 )
+_GIVEN_WITH = re.compile(r"\s*(?:\+|plus|with|combined with|in combination with)\s*", re.I)
 _PRETREATED = re.compile(r"[\s-]*(?:pretreated|pre-treated|refractory|naive|exposed)", re.I)
 #: Words that make a radioligand a prior therapy, right before it: progression on it, failure of it.
 _PRIOR_RADIOLIGAND = prefiltered(
@@ -373,7 +374,31 @@ def prior_therapy_mentions(text: str, sentences: list[Sentence], mentions: list[
                 prior.add(mention.start)
         elif _PRIOR.search(before) or before.endswith(("post-", "Post-")) or _PRETREATED.match(after):
             prior.add(mention.start)
+    # A drug joined to a study drug is given with it ("received 177Lu-PSMA-617 plus pembrolizumab"), whatever
+    # the words before the pair said.
+    agents = [m for m in mentions if m.is_agent]
+    for previous, mention in pairwise(agents):
+        if (
+            mention.start in prior
+            and previous.start not in prior
+            and _GIVEN_WITH.fullmatch(text, previous.end, mention.start)
+        ):
+            prior.discard(mention.start)
     return prior
+
+
+def with_partners(text: str, main: list[Mention], mentions: list[Mention], prior: set[int]) -> list[Mention]:
+    """The main agent with the drugs joined to it ("LuPSMA + pembrolizumab", "177Lu-PSMA-617 plus olaparib"): a
+    single-arm combination study is about the combination. Steroids given alongside stay out."""
+    if not main:
+        return main
+    agents = [m for m in mentions if m.is_agent]
+    regimen = list(main)
+    for previous, mention in pairwise(agents):
+        if previous is regimen[-1] and mention.start not in prior and mention.curie not in COMPANION_AGENTS:
+            if _GIVEN_WITH.fullmatch(text, previous.end, mention.start) and mention.curie != previous.curie:
+                regimen.append(mention)
+    return regimen
 
 
 def selection_mentions(text: str, mentions: list[Mention], therapy: bool) -> set[int]:

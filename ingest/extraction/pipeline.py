@@ -35,6 +35,7 @@ from ingest.extraction.context import (
     is_trial_in_progress,
     prior_therapy_mentions,
     selection_mentions,
+    with_partners,
 )
 from ingest.extraction.measurements import TIME_TO_EVENT, SentenceMeasurements
 from ingest.extraction.mentions import Mention, MentionFinder
@@ -187,7 +188,7 @@ class PsmaMeasurements:
         text = _text(doc, underscore)
         prior = prior_therapy_mentions(text, sentences, mentions)
         agents = [m for m in mentions if m.is_agent]
-        main = _main_agents(sentences, agents, prior)
+        main = with_partners(text, _main_agents(sentences, agents, prior), mentions, prior)
         # In a therapy study, imaging agents select patients; in an imaging study they are what is studied.
         therapy = bool(main) and not is_imaging(main[0])
         selection = selection_mentions(text, mentions, therapy)

@@ -183,3 +183,16 @@ def test_a_review_has_the_arms_of_the_trials_it_pools(record):
     assert sorted(found["comparators"]) == ["ARPI change", "cabazitaxel", "standard of care"]
     roles_found = roles(found)
     assert roles_found["177Lu-PSMA-617"] == roles_found["177Lu-PSMA-I&T"] == "investigational"
+
+
+def test_a_single_arm_combination_is_the_arm_of_its_results(record):
+    found = record(
+        "Thirty-seven men received 177Lu-PSMA-617 plus pembrolizumab. A PSA decline of 50% or more occurred in "
+        "27 of 37 (73%); immune-related adverse events of any grade occurred in 28%.",
+        title="177Lu-PSMA-617 plus pembrolizumab in chemotherapy-naive mCRPC",
+    )
+    assert roles(found)["pembrolizumab"] == "investigational"
+    assert [(m["endpoint"], m["arm"]) for m in found["measurements"]] == [
+        ("PSA50", "177Lu-PSMA-617 + pembrolizumab"),
+        ("AE:immune-related adverse events", "177Lu-PSMA-617 + pembrolizumab"),
+    ]
