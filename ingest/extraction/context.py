@@ -395,9 +395,9 @@ def with_partners(text: str, main: list[Mention], mentions: list[Mention], prior
     agents = [m for m in mentions if m.is_agent]
     regimen = list(main)
     for previous, mention in pairwise(agents):
-        if previous is regimen[-1] and mention.start not in prior and mention.curie not in COMPANION_AGENTS:
-            if _GIVEN_WITH.fullmatch(text, previous.end, mention.start) and mention.curie != previous.curie:
-                regimen.append(mention)
+        joined = previous is regimen[-1] and _GIVEN_WITH.fullmatch(text, previous.end, mention.start)
+        if joined and mention.start not in prior and mention.curie not in (*COMPANION_AGENTS, previous.curie):
+            regimen.append(mention)
     return regimen
 
 
