@@ -98,6 +98,15 @@ _NOT_A_RESULT_PARTS = (
     r"\b(?-i:I)(?:²|2|\^2)\s*(?:=|:|of|was)?\s*\d+(?:\.\d+)?\s*%",
     r"\b(?:within|at(?: least)?|after|for|by|over|every|beyond|up to|lasting|more than|≥|>=|>)\s+\d+(?:\.\d+)?\s*"
     r"(?:weeks?|wk|days?|months?|mo|years?|hours?|h)\b",
+    # the follow-up: "at a median follow-up of 20.1 months", "(median follow-up, 24 months)", "followed for 3 years"
+    r"(?:\bfollow[- ]?up(?:\s+(?:time|duration|period))?\s*(?:[:,=]|\bof\b|\bwas\b|\bis\b|\blasted\b)?"
+    r"|\bfollowed(?:\s+up)?\s+for\b)\s*(?:(?:a\s+)?(?:median|mean)\s+(?:of\s+)?)?"
+    r"\d+(?:\.\d+)?\s*(?:weeks?|days?|months?|mo|years?)\b",
+    # a window or a landmark: "over the first 12 weeks", "free of progression 12 months after surgery"
+    r"\b(?:over|during|in|within|for)\s+the\s+(?:first|initial|last|next)\s+\d+(?:\.\d+)?\s*"
+    r"(?:weeks?|days?|months?|years?)\b",
+    r"\b\d+(?:\.\d+)?\s*(?:weeks?|days?|months?|years?)\s+(?:after|post)[\s-]+(?:surgery|prostatectomy|radiotherapy"
+    r"|treatment|therapy|completion|the\s+(?:last|first|final)\s+(?:cycle|dose|infusion))\b",
 )
 _NOT_A_RESULT = re.compile("|".join(_NOT_A_RESULT_PARTS), re.I)
 #: What every match of _NOT_A_RESULT holds, found without scanning for the whole pattern at every place: a

@@ -60,16 +60,19 @@ ABBREVIATIONS = (
 
 
 def _ends_with_initial(head: str) -> bool:
-    """Whether ``head`` ends with a lone capital and a period, as an initial does ("J.").
+    """Whether ``head`` ends with a lone capital and a period, as an initial does ("J.", "J.R."); the last
+    letter of a name ("PSMA-I&T.") is no initial.
 
     >>> _ends_with_initial("by J."), _ends_with_initial("in the USA."), _ends_with_initial("J.")
     (True, False, True)
+    >>> _ends_with_initial("by J.R."), _ends_with_initial("with 177Lu-PSMA-I&T.")
+    (True, False)
     """
     return (
         len(head) >= 2
         and head[-1] == "."
         and "A" <= head[-2] <= "Z"
-        and (len(head) == 2 or not (head[-3].isalnum() or head[-3] == "_"))
+        and (len(head) == 2 or head[-3].isspace() or head[-3] in ".([\"'")
     )
 
 

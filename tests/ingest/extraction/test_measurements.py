@@ -552,3 +552,19 @@ def test_grade_3_to_5_events_and_the_duration_of_psa_response_are_their_endpoint
 def test_a_pathological_complete_response_is_not_the_radiological_complete_response(record):
     found = record("After neoadjuvant 177Lu-PSMA-617, 3 of 20 men (15%) had a pathological complete response.")
     assert [m for m in found["measurements"] if m["endpoint"] == "CR"] == []
+
+
+def test_a_window_or_a_landmark_time_is_not_a_median(record):
+    found = record(
+        "Over the first 12 weeks, the mean change in the FACT-P total score was small with 177Lu-PSMA-I&T. "
+        "At a median follow-up of 20 months, 76% of men were free of PSA progression 12 months after surgery."
+    )
+    assert [m for m in found["measurements"] if m.get("unit") in ("weeks", "months")] == []
+
+
+def test_the_follow_up_time_is_not_a_median_of_the_endpoint(record):
+    found = record(
+        "In 60 men given 177Lu-PSMA-617, median OS was 15.3 months at a median follow-up of 20.1 months. "
+        "Median rPFS was 8.7 months (median follow-up, 24 months); patients were followed for a median of 30 months."
+    )
+    assert [(m["endpoint"], m["value"]) for m in found["measurements"]] == [("OS", 15.3), ("rPFS", 8.7)]

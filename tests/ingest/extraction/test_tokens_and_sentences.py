@@ -49,3 +49,8 @@ def test_section_lines_are_sentence_boundaries_and_spacy_agrees(nlp):
         "RESULTS: Thirty men were treated.",
     ]
     assert len(list(doc.sents)) == 2
+
+
+def test_a_sentence_ends_after_a_name_whose_last_letter_is_a_capital_but_not_after_an_initial(nlp):
+    text = "Men received 177Lu-PSMA-I&T. At 20 months, 76% were alive, as J. Smith found."
+    assert sentences(nlp, text) == ["Men received 177Lu-PSMA-I&T.", "At 20 months, 76% were alive, as J. Smith found."]
