@@ -581,9 +581,11 @@ class MentionFinder:
                 if _TRIAL_DEFINITION.match(text, match.start(1)):
                     continue  # "prostate cancer (LUTARIS): a randomised phase 3 trial" names the trial
                 known = self._entries.get(normalize_label(short), ())
-                # A label the lexicon knows only in another case ("SOC" for "SoC") is still this alias,
-                # unless it names another entity.
-                if all(entry.curie == mention.curie for entry in known) and short.lower() != mention.text.lower():
+                # A label the lexicon finds as written needs no alias; one it knows only in another case ("SOC"
+                # for "SoC") is this alias, unless it names another entity.
+                found = any(not self._case_sensitive(entry) or entry.surface == short for entry in known)
+                same = all(entry.curie == mention.curie for entry in known)
+                if not found and same and short.lower() != mention.text.lower():
                     aliases[short] = mention
         if not aliases:
             return mentions
