@@ -212,11 +212,14 @@ def _compared_pair(text: str, sentence: Sentence, mentions: list[Mention], prior
     """The two agents a comparison word sets side by side, when one of them is a main agent: the agents on
     either side of it ("X ... compared with Y", "X versus Y"), or the two right after it ("a comparison of X and
     Y PET/CT"). Agents in brackets or named as prior therapy take no part."""
+    cues = list(_COMPARISON.finditer(sentence.text))
+    if not cues:
+        return []
     depth_at = _bracket_depths(text, sentence.start, sentence.end)
     agents = [
         m for m in agents_in(mentions, sentence.start, sentence.end) if m.start not in prior and depth_at(m.start) == 0
     ]
-    for cue in _COMPARISON.finditer(sentence.text):
+    for cue in cues:
         cue_start, cue_end = sentence.start + cue.start(), sentence.start + cue.end()
         before = [m for m in agents if m.end <= cue_start]
         after = [m for m in agents if m.start >= cue_end]
