@@ -250,9 +250,11 @@ _EACH = prefiltered(r"\beach\b", re.I)
 #: OS", "progression predicted death (HR 3.62 ...)". Its ratios belong to the outcome it names, whatever
 #: endpoint came before; the outcome starts where the match ends.
 _PREDICTS = prefiltered(
-    r"\b(?:associated with|predict(?:ed|s|ive of)|prognostic (?:for|of)|correlated with)\s+(?:an?\s+|the\s+)?"
+    r"\b(?:(?:associated with|predict(?:ed|s|ive of)|prognostic (?:for|of)|correlated with)\s+(?:an?\s+|the\s+)?"
     r"(?:(?:significantly\s+)?(?:shorter|longer|worse|better|improved|poorer|reduced|inferior|superior|prolonged"
-    r"|increased|decreased|higher|lower|greater)\s+)?",
+    r"|increased|decreased|higher|lower|greater)\s+)?"
+    # "men previously treated with cabazitaxel had shorter survival than ...": a comparison of subgroups
+    r"|had\s+(?:a\s+)?(?:significantly\s+)?(?:shorter|longer|worse|better|poorer|inferior|superior)\s+)",
     re.I,
 )
 #: Outcomes of a predictor sentence that are endpoints without being written as one: overall survival ("death",
@@ -272,6 +274,8 @@ _COVARIATE = re.compile(
     r"(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$",
     re.I,
 )
+#: After the last of several ratios, past its bracket: "... and 0.55 (95% CI 0.35-0.86; p=0.01), respectively".
+_RESPECTIVE_RATIOS = re.compile(r"\s*(?:[(\[][^()\[\]]{0,80}[)\]])?\s*,?\s*respectively\b", re.I)
 _RESPECTIVELY = prefiltered(r"^[^.;]{0,40}?\brespectively\b", re.I)
 
 
@@ -477,19 +481,22 @@ class SentenceMeasurements:
     def _shared_unit_values(
         self, text: str, values: list[Value], occupied: list[tuple[int, int]], bare_numbers: list[Value]
     ) -> list[Value]:
-        """Bare numbers paired with a value that has a unit share it: "8.7 vs. 3.4 months"."""
-        shared = []
+        """Bare numbers paired with a value that has a unit share it: "8.7 vs. 3.4 months", and so do the numbers of
+        a list before it: "5.1, 6.3 and 12.6 months" (read from the last, so each takes the unit of the next)."""
+        shared: list[Value] = []
         with_unit = sorted(values, key=lambda v: v.start)
-        for bare in bare_numbers:
+        for bare in reversed(bare_numbers):
             if _inside(bare, occupied) or any(v.start <= bare.start < v.end for v in values):
                 continue
-            following = next((v for v in with_unit if v.start >= bare.end), None)
+            following = min(
+                (v for v in (*with_unit, *shared) if v.start >= bare.end), key=lambda v: v.start, default=None
+            )
             if following is None or following.start - bare.end > 40:
                 continue
             between = text[bare.end : following.start]
             if _CONNECTOR.match(between):
                 shared.append(Value(bare.start, bare.end, bare.value, following.unit, following.raw_unit))
-        return shared
+        return shared[::-1]
 
     @staticmethod
     def _elliptical_counts(text: str, values: list[Value], endpoints: list[Mention], offset: int) -> list[Value]:
@@ -743,9 +750,12 @@ class SentenceMeasurements:
             free = [g for g in groups if g.endpoint.curie == endpoint.curie and g.ratio is None and ratio.kind == "hr"]
             # the arm's entry named before the ratio, else the first one after it ("the hazard ratio for
             # death, 0.62 (0.52 to 0.74), went with a median overall survival of 15.3 versus 11.3 months")
-            group = next((g for g in reversed(free) if g.values[0].start < ratio.start), None) or next(
-                (g for g in free if g.values[0].start > ratio.end), None
-            )
+            # Ratios listed with "respectively" ("0.70 (...) and 0.55 (...), respectively") go to the arms' entries
+            # in the order they were named.
+            named_before = [g for g in free if g.values[0].start < ratio.start]
+            respective = len(ratios) > 1 and _RESPECTIVE_RATIOS.match(text, ratios[-1].end)
+            group = (named_before[0] if respective else named_before[-1]) if named_before else None
+            group = group or next((g for g in free if g.values[0].start > ratio.end), None)
             if group is None:
                 group = _Group(values=[], endpoint=endpoint, statistic=ratio.kind)
                 lonely.append(group)

@@ -18,7 +18,7 @@ _SIGNED = r"-?(?:\d+(?:\.\d+)?|\.\d+)"
 RATIO = prefiltered(
     r"\b(?P<kind>HRs?|(?i:hazard ratios?)|ORs?|(?i:odds ratios?)|RRs?|(?i:relative risks?)|(?i:risk ratios?))\b"
     r"(?P<filler>[^0-9;%]{0,45}?)(?<![\d.])(?P<value>" + _NUM + r")(?![\d.]*%)"
-    r"(?:\s*[(\[]\s*(?P<low>" + _SIGNED + r")\s*(?:-|to|,)\s*(?P<high>" + _SIGNED + r")\s*[)\]])?",
+    r"(?:\s*[(\[]\s*(?P<low>" + _SIGNED + r")\s*(?:-|to|,|;)\s*(?P<high>" + _SIGNED + r")\s*[)\]])?",
 )
 #: Another ratio of the same kind after the first one's bracket: ") and 0.52 (95% CI ...".
 RATIO_CONTINUED = re.compile(r"\s*[(\[][^()\[\]]{0,80}[)\]]\s*(?:,\s*)?(?:and\s+)?(?P<value>\d*\.\d+)(?=\s*[(\[])")

@@ -568,3 +568,20 @@ def test_the_follow_up_time_is_not_a_median_of_the_endpoint(record):
         "Median rPFS was 8.7 months (median follow-up, 24 months); patients were followed for a median of 30 months."
     )
     assert [(m["endpoint"], m["value"]) for m in found["measurements"]] == [("OS", 15.3), ("rPFS", 8.7)]
+
+
+def test_a_list_of_bare_numbers_shares_the_unit_written_after_the_last(record):
+    found = record(
+        "In 52 men given 177Lu-PNT2002, median PSA progression-free survival, radiographic progression-free survival "
+        "and overall survival were 4.8, 7.0 and 13.1 months, respectively."
+    )
+    assert [(m["endpoint"], m["value"], m["unit"]) for m in found["measurements"]] == [
+        ("PSA-PFS", 4.8, "months"),
+        ("rPFS", 7.0, "months"),
+        ("OS", 13.1, "months"),
+    ]
+
+
+def test_a_ratios_bracketed_bounds_may_be_split_by_a_semicolon(record):
+    found = record("Median OS was 15.3 months with 177Lu-PSMA-617 (HR 0.62 [0.52; 0.74]).")
+    assert [(m["hr"], m["ci_low"], m["ci_high"]) for m in found["measurements"]] == [(0.62, 0.52, 0.74)]
