@@ -98,6 +98,12 @@ _NOT_A_RESULT_PARTS = (
     r"\b(?-i:I)(?:²|2|\^2)\s*(?:=|:|of|was)?\s*\d+(?:\.\d+)?\s*%",
     r"\b(?:within|at(?: least)?|after|for|by|over|every|beyond|up to|lasting|more than|≥|>=|>)\s+\d+(?:\.\d+)?\s*"
     r"(?:weeks?|wk|days?|months?|mo|years?|hours?|h)\b",
+    # 1 minus a hazard ratio: "a 41% reduction in risk", "a 38% lower risk of death"
+    r"\b\d+(?:\.\d+)?\s*%\s+(?:relative\s+)?(?:reduction|decrease|lower|increase|higher)\s+(?:in\s+(?:the\s+)?)?"
+    r"(?:risk|hazard|odds)\b",
+    # a figure others reported: "close to the 15.3 months reported in the VISION trial"
+    r"\b\d+(?:\.\d+)?\s*(?:%|months?|weeks?|years?)\s+(?:previously\s+)?(?:reported|published|observed|seen)\s+"
+    r"(?:in|by|for|with)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)?(?:trials?|studies|series|literature|historical)\b",
     # the follow-up: "at a median follow-up of 20.1 months", "(median follow-up, 24 months)", "followed for 3 years"
     r"(?:\bfollow[- ]?up(?:\s+(?:time|duration|period))?\s*(?:[:,=]|\bof\b|\bwas\b|\bis\b|\blasted\b)?"
     r"|\bfollowed(?:\s+up)?\s+for\b)\s*(?:(?:a\s+)?(?:median|mean)\s+(?:of\s+)?)?"
@@ -275,6 +281,12 @@ _COVARIATE = re.compile(
     re.I,
 )
 #: After the last of several ratios, past its bracket: "... and 0.55 (95% CI 0.35-0.86; p=0.01), respectively".
+#: Between an adverse event and a value: what followed from it, whose share the value is.
+_CONSEQUENCE = re.compile(
+    r"\b(?:discontinu\w*|stopped|withdr[ae]wn?|withdrawal|dose reductions?|reduced doses?|interrupt\w*|delays?"
+    r"|transfusions?|hospitali[sz]\w*)\b",
+    re.I,
+)
 _RESPECTIVE_RATIOS = re.compile(r"\s*(?:[(\[][^()\[\]]{0,80}[)\]])?\s*,?\s*respectively\b", re.I)
 _RESPECTIVELY = prefiltered(r"^[^.;]{0,40}?\brespectively\b", re.I)
 
@@ -544,7 +556,9 @@ class SentenceMeasurements:
             if groups:
                 last = groups[-1].values[-1]
                 between = text[last.end : value.start]
-                separated = any(last.end <= m.start - offset < value.start for m in endpoints)
+                separated = any(last.end <= m.start - offset < value.start for m in endpoints) or bool(
+                    _CONSEQUENCE.search(between)
+                )
                 compatible = value.unit == last.unit or NOT_REACHED_UNIT in (value.unit, last.unit)
                 if (
                     compatible
@@ -666,6 +680,8 @@ class SentenceMeasurements:
         before = [e for e in before if e.kind != "AbsorbedDose"]
         if not before or OTHER_MARKER.search(text, before[-1].end - offset, first.start):
             return None  # "PSA50 in 20%, and CTC counts fell in 68%": the value is another marker's
+        if _CONSEQUENCE.search(text, before[-1].end - offset, first.start):
+            return None  # "thrombocytopenia in 6.8%, and treatment was stopped because of toxicity in 5.1%"
         return before[-1]
 
     def _statistic(self, group: _Group, text: str) -> bool:

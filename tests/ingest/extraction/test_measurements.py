@@ -585,3 +585,15 @@ def test_a_list_of_bare_numbers_shares_the_unit_written_after_the_last(record):
 def test_a_ratios_bracketed_bounds_may_be_split_by_a_semicolon(record):
     found = record("Median OS was 15.3 months with 177Lu-PSMA-617 (HR 0.62 [0.52; 0.74]).")
     assert [(m["hr"], m["ci_low"], m["ci_high"]) for m in found["measurements"]] == [(0.62, 0.52, 0.74)]
+
+
+def test_a_risk_reduction_a_figure_others_reported_and_a_consequence_are_not_results(record):
+    found = record(
+        "In 150 men given 177Lu-PSMA-I&T, median OS was 14.2 months, close to the 15.3 months reported in the "
+        "VISION trial; the HR for death versus best supportive care in a matched cohort was 0.61, a 39% reduction "
+        "in risk. Grade 3 anaemia occurred in 9.3%, and treatment was discontinued because of toxicity in 4.0%."
+    )
+    assert [(m["endpoint"], m.get("value")) for m in found["measurements"] if m["statistic"] != "hr"] == [
+        ("OS", 14.2),
+        ("AE:anemia", 9.3),
+    ]
