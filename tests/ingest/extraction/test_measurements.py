@@ -597,3 +597,11 @@ def test_a_risk_reduction_a_figure_others_reported_and_a_consequence_are_not_res
         ("OS", 14.2),
         ("AE:anemia", 9.3),
     ]
+
+
+def test_a_second_threshold_written_as_or_more_after_and_of(record):
+    found = record(
+        "In 22 men given 225Ac-PSMA-I&T, a PSA decline of 30% or more occurred in nine (41%), and of 50% or more "
+        "in six (27%)."
+    )
+    assert [(m["endpoint"], m["value"]) for m in found["measurements"]] == [("PSA30", 41.0), ("PSA50", 27.0)]
