@@ -287,6 +287,8 @@ _CONSEQUENCE = re.compile(
     r"|transfusions?|hospitali[sz]\w*)\b",
     re.I,
 )
+#: Right before an agent: what the value is measured against ("compared with docetaxel, the HR was 0.64").
+_AGAINST = re.compile(r"\b(?:compared (?:with|to)|versus|vs\.?|relative to|against)\s+(?:the\s+)?$", re.I)
 _RESPECTIVE_RATIOS = re.compile(r"\s*(?:[(\[][^()\[\]]{0,80}[)\]])?\s*,?\s*respectively\b", re.I)
 _RESPECTIVELY = prefiltered(r"^[^.;]{0,40}?\brespectively\b", re.I)
 
@@ -883,6 +885,7 @@ class SentenceMeasurements:
         nearby = [
             m for m in mentions if m.is_agent and m.start not in context.prior and m.start not in context.selection
             and 0 <= first - (m.end - sentence.start) <= 80
+            and not _AGAINST.search(text, max(0, m.start - sentence.start - 20), m.start - sentence.start)
         ]  # fmt: skip
         if nearby:
             return [self._arm_label_for_curie(nearby[-1], context)]

@@ -196,3 +196,12 @@ def test_a_single_arm_combination_is_the_arm_of_its_results(record):
         ("PSA50", "177Lu-PSMA-617 + pembrolizumab"),
         ("AE:immune-related adverse events", "177Lu-PSMA-617 + pembrolizumab"),
     ]
+
+
+def test_a_ratio_measured_against_a_named_comparator_is_the_investigational_arms(record):
+    found = record(
+        "Men were randomised to 177Lu-PSMA-I&T or docetaxel. Compared with docetaxel, the hazard ratio for rPFS "
+        "was 0.64 (95% CI 0.42-0.97; p=0.035).",
+        title="177Lu-PSMA-I&T versus docetaxel in mCRPC",
+    )
+    assert [(m["arm"], m["hr"]) for m in found["measurements"]] == [("177Lu-PSMA-I&T", 0.64)]
