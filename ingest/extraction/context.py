@@ -19,7 +19,9 @@ IMAGING_REGIMENS = frozenset({"agent:conventional-imaging"})
 #: Regimens a study compares with and never studies: usual care and the usual staging.
 COMPARATOR_REGIMENS = frozenset({"agent:standard-of-care"}) | IMAGING_REGIMENS
 
-_RANDOMIZED = prefiltered(r"\b(?:randomly assigned|randomi[sz]ed|random assignment|allocated|assigned)\b", re.I)
+_RANDOMIZED = prefiltered(
+    r"\b(?:randomly assigned|randomi[sz]ed|random assignment|allocated|assigned)\b|\b(?-i:Arms)\s*:", re.I
+)
 _ARM_SPLIT = prefiltered(r"\s(?:or to|or|versus|vs\.?|compared with|compared to|against|and to)\s|,\s*or\s", re.I)
 _PRIOR = prefiltered(
     r"\b(?:after|prior|previous(?:ly)?|pretreated|pre-treated|progress(?:ed|ion|ing)?\s+(?:on|after|following)|"
@@ -336,7 +338,7 @@ def investigational_first(arms: list[Arm], main: list[Mention], targeted: frozen
     def rank(indexed: tuple[int, Arm]) -> tuple[int, int, int, int]:
         index, arm = indexed
         therapy = any(m.kind in PSMA_MODALITIES for m in arm.agents)
-        imaging = any(is_psma_targeted(m, targeted) for m in arm.agents)
+        imaging = any(is_imaging(m) and is_psma_targeted(m, targeted) for m in arm.agents)
         return (not therapy, not imaging, not (keys & set(arm.curies)), index)
 
     return [arm for _index, arm in sorted(enumerate(arms), key=rank)]

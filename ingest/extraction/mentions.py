@@ -214,6 +214,11 @@ _TRIAL_DEFINITION = re.compile(
     + _DESIGN_WORD
     + r",?\s+){0,8}?(?:trial|study)\b)"
 )
+_ACRONYM = r"(?P<name>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)"
+#: A title that speaks of a trial, and the acronym it opens or closes with.
+_TRIAL_TITLE = re.compile(r"\b(?:trial|study|phase\s+(?:[1-3]|I{1,3})\w*)\b", re.I)
+_TITLE_OPENING_ACRONYM = re.compile(r"^" + _ACRONYM + r"\s*:\s")
+_TITLE_CLOSING_ACRONYM = re.compile(r"\(" + _ACRONYM + r"\)\s*\.?\s*$")
 #: How far a definition reaches back from its noun: an acronym and eight design words.
 _DEFINITION_REACH = 160
 #: Section headings written in capitals ("METHODS: a randomised trial ..."), which are not trial names.
@@ -576,6 +581,7 @@ class MentionFinder:
     def _with_abbreviations(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """Abbreviations defined in the text ("... survival (rPFS)") name the same entity afterwards."""
         aliases: dict[str, Mention] = {}
+        titled = {match.group("name") for match in _title_trials(text)}  # "... prostate cancer (LUPEM)": a trial
         for mention in mentions:
             match = _ABBREVIATION.match(text, mention.end)
             if match and mention.curie and match.group(1) not in aliases:
@@ -587,7 +593,7 @@ class MentionFinder:
                 # for "SoC") is this alias, unless it names another entity.
                 found = any(not self._case_sensitive(entry) or entry.surface == short for entry in known)
                 same = all(entry.curie == mention.curie for entry in known)
-                if not found and same and short.lower() != mention.text.lower():
+                if not found and same and short.lower() != mention.text.lower() and short not in titled:
                     aliases[short] = mention
         if not aliases:
             return mentions
@@ -612,7 +618,7 @@ class MentionFinder:
         """Trials the text names ("the ZEPHYR trial") or defines ("ZEPHYR: a randomised phase 3 trial")."""
         taken = [(m.start, m.end) for m in mentions]
         found: list[Mention] = []
-        matches = [*_NAMED_TRIAL.finditer(text), *_trial_definitions(text)]
+        matches = [*_NAMED_TRIAL.finditer(text), *_trial_definitions(text), *_title_trials(text)]
         for match in sorted(matches, key=lambda m: m.start("name")):
             name = match.group("name")
             start, end = match.span("name")
@@ -677,6 +683,20 @@ def _holds_defining_words(before: str) -> bool:
         or " is a " in before or " is an " in before or " is the " in before
         or " was a " in before or " was an " in before or " was the " in before
     )  # fmt: skip
+
+
+def _title_trials(text: str) -> list[re.Match[str]]:
+    """The acronym a trial's title opens with ("DARLU-HS: randomized phase 2 of ...") or closes with ("... a
+    randomised phase II trial of X in mCRPC (LUPEM)"): the title (the text's first line) must speak of a trial.
+
+    >>> [m.group("name") for m in _title_trials("A randomised phase 2 trial of X (LUPEM)\\nMen were ...")]
+    ['LUPEM']
+    """
+    line_end = text.find("\n")
+    title = text if line_end < 0 else text[:line_end]
+    if not _TRIAL_TITLE.search(title):
+        return []
+    return [m for pattern in (_TITLE_OPENING_ACRONYM, _TITLE_CLOSING_ACRONYM) if (m := pattern.search(title))]
 
 
 def _trial_definitions(text: str) -> list[re.Match[str]]:

@@ -205,3 +205,22 @@ def test_a_ratio_measured_against_a_named_comparator_is_the_investigational_arms
         title="177Lu-PSMA-I&T versus docetaxel in mCRPC",
     )
     assert [(m["arm"], m["hr"]) for m in found["measurements"]] == [("177Lu-PSMA-I&T", 0.64)]
+
+
+def test_a_psma_radioligand_can_be_the_comparator_of_another_new_agent(record):
+    found = record(
+        "Men were randomly assigned 1:1 to xaluritamig weekly or 177Lu-PSMA-617 every 6 weeks. Median rPFS was "
+        "7.8 vs 8.1 months.",
+        title="Xaluritamig versus 177Lu-PSMA-617 after docetaxel: a randomized phase 2 trial",
+    )
+    assert found["comparators"] == ["177Lu-PSMA-617"]
+    assert [m["arm"] for m in found["measurements"]] == ["xaluritamig", "177Lu-PSMA-617"]
+
+
+def test_arms_listed_after_the_word_arms(record):
+    found = record(
+        "Design: open-label, randomized (2:1) phase 3 trial. Arms: 225Ac-PSMA-617 every 8 weeks plus standard of "
+        "care, versus standard of care alone. The primary endpoint will be rPFS; enrolment will end in 2027.",
+        title="A phase 3 trial of 225Ac-PSMA-617 after 177Lu-PSMA-617 (trial in progress)",
+    )
+    assert found["comparators"] == ["standard of care"]

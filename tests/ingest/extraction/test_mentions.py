@@ -265,3 +265,17 @@ def test_a_radionuclide_sharing_the_ligand_of_the_radioligand_it_is_compared_wit
     assert {"161Tb-PSMA-617", "177Lu-PSMA-617", "161Tb-PSMA-I&T", "177Lu-PSMA-I&T"} <= set(labels)
     assert labels["161Tb-PSMA-617"] == "investigational"
     assert found["comparators"] == ["177Lu-PSMA-617"]
+
+
+def test_a_trial_title_opening_or_closing_with_an_acronym_names_the_trial(record):
+    opening = record(
+        "Methods: open-label, randomized (1:1).", title="KAPPA-HS: randomized phase 2 of 177Lu-PNT2002 in mHSPC"
+    )
+    closing = record(
+        "Ninety men were randomised.",
+        title="A randomised phase II trial of 177Lu-PSMA-I&T with or without olaparib in metastatic "
+        "castration-resistant prostate cancer (LUPARO)",
+    )
+    assert [t["label"] for t in opening["trials"]] == ["KAPPA-HS"]
+    assert [t["label"] for t in closing["trials"]] == ["LUPARO"]
+    assert "LUPARO" not in {d for d in closing["diseases"]}
