@@ -287,6 +287,8 @@ _CONSEQUENCE = re.compile(
     r"|transfusions?|hospitali[sz]\w*)\b",
     re.I,
 )
+#: Right after a value: it is every arm's ("16.1 months in both arms", "96% in each group").
+_BOTH_ARMS = re.compile(r"\s*(?:in|for|with)\s+(?:both|each|either)\s+(?:arms?|groups?|cohorts?)\b", re.I)
 #: Right before an agent: what the value is measured against ("compared with docetaxel, the HR was 0.64").
 _AGAINST = re.compile(r"\b(?:compared (?:with|to)|versus|vs\.?|relative to|against)\s+(?:the\s+)?$", re.I)
 _RESPECTIVE_RATIOS = re.compile(r"\s*(?:[(\[][^()\[\]]{0,80}[)\]])?\s*,?\s*respectively\b", re.I)
@@ -381,6 +383,15 @@ class SentenceMeasurements:
         groups = [g for g in groups if g.endpoint is not None and not self._denied_in_another_clause(g, text, offset)]
         groups = [g for g in groups if self._without_doses_not_the_mtd(g, text, offset).values]
         groups = [g for g in groups if self._statistic(g, text)]
+        for group in groups:  # "median OS was 16.1 months in both arms": one value, each arm's
+            value = group.values[0]
+            if (
+                len(group.values) == 1
+                and len(context.arms) >= 2
+                and value.unit != NOT_REACHED_UNIT
+                and _BOTH_ARMS.match(text, value.end)
+            ):
+                group.values = group.values * 2
         carried = (previous_endpoint, previous_time_to_event)
         lonely = self._attach_ratios(text, groups, ratios, intervals, p_values, endpoints, offset, carried)
         self._attach_loose_statistics(groups, lonely, intervals, p_values)

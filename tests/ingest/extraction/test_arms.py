@@ -224,3 +224,12 @@ def test_arms_listed_after_the_word_arms(record):
         title="A phase 3 trial of 225Ac-PSMA-617 after 177Lu-PSMA-617 (trial in progress)",
     )
     assert found["comparators"] == ["standard of care"]
+
+
+def test_a_value_for_both_arms_is_each_arms(record):
+    found = record(
+        "Men were randomly assigned to 177Lu-PSMA-I&T or cabazitaxel. Median overall survival was 15.2 months in "
+        "both arms (HR 0.98, 95% CI 0.70-1.37).",
+        title="177Lu-PSMA-I&T versus cabazitaxel",
+    )
+    assert [(m["arm"], m["value"]) for m in found["measurements"]] == [("177Lu-PSMA-I&T", 15.2), ("cabazitaxel", 15.2)]
