@@ -287,6 +287,8 @@ _CONSEQUENCE = re.compile(
     r"|transfusions?|hospitali[sz]\w*)\b",
     re.I,
 )
+#: Right after a run of values: the arm they are of ("... and 9.4% with 177Lu-PSMA-I&T").
+_NAMED_ARM = re.compile(r"\s*%?\s*(?:with|in|for|on)\s+(?:the\s+)?", re.I)
 #: Right after a value: it is every arm's ("16.1 months in both arms", "96% in each group").
 _BOTH_ARMS = re.compile(r"\s*(?:in|for|with)\s+(?:both|each|either)\s+(?:arms?|groups?|cohorts?)\b", re.I)
 #: Right before an agent: what the value is measured against ("compared with docetaxel, the HR was 0.64").
@@ -378,6 +380,7 @@ class SentenceMeasurements:
         if len(endpoints) >= 2:
             groups = self._distribute(text, groups, endpoints, offset)
             groups = self._corresponding(text, groups, endpoints, offset)
+            groups = self._by_arm(text, groups, endpoints, mentions, offset, context)
         for group in groups:
             group.endpoint = group.extra.get("endpoint") or self._endpoint_for(group, endpoints, offset, text)
         groups = [g for g in groups if g.endpoint is not None and not self._denied_in_another_clause(g, text, offset)]
@@ -588,6 +591,45 @@ class SentenceMeasurements:
                     groups[-1].values.insert(0, value)
                     continue
             groups.append(_Group(values=[value]))
+        return groups
+
+    def _by_arm(
+        self,
+        text: str,
+        groups: list[_Group],
+        endpoints: list[Mention],
+        mentions: list[Mention],
+        offset: int,
+        context: DocumentContext,
+    ) -> list[_Group]:
+        """ "PSA50, objective and complete response rates were 61%, 43% and 9% with X and 19%, 15% and 2% with Y":
+        one run of values per arm, each run in the order of the endpoints listed, its arm named right after it."""
+        agents = [m for m in mentions if m.is_agent]
+        for listed in _endpoint_lists(text, endpoints, offset):
+            end = listed[-1].end - offset
+            following = [g for g in groups if g.values and g.values[0].start >= end and "endpoint" not in g.extra]
+            values = [v for g in following for v in g.values]
+            size = len(listed)
+            if len(values) < 2 * size or len(values) % size:
+                continue
+            if any(end <= e.start - offset < values[-1].end for e in endpoints):
+                continue  # another endpoint among the values: not one run per arm
+            runs = [values[i : i + size] for i in range(0, len(values), size)]
+            arms = []
+            for run in runs:
+                named = _NAMED_ARM.match(text, run[-1].end)
+                agent = named and next((m for m in agents if m.start - offset == named.end()), None)
+                if agent is None:
+                    break
+                arms.append(SentenceMeasurements._arm_label_for_curie(agent, context))
+            if len(arms) != len(runs):
+                continue
+            shared = [
+                _Group(values=[value], extra={"endpoint": endpoint, "arm": arm})
+                for run, arm in zip(runs, arms, strict=True)
+                for value, endpoint in zip(run, listed, strict=True)
+            ]
+            groups = [g for g in groups if g not in following] + shared
         return groups
 
     @staticmethod
@@ -844,6 +886,8 @@ class SentenceMeasurements:
     def _arms_for(
         self, group: _Group, sentence: Sentence, mentions: list[Mention], context: DocumentContext
     ) -> list[str | None]:
+        if "arm" in group.extra:
+            return [group.extra["arm"]] * max(len(group.values), 1)
         count = max(len(group.values), 1)
         text = sentence.text
         first = group.values[0].start if group.values else (group.ratio.start if group.ratio else 0)

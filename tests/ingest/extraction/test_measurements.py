@@ -605,3 +605,19 @@ def test_a_second_threshold_written_as_or_more_after_and_of(record):
         "in six (27%)."
     )
     assert [(m["endpoint"], m["value"]) for m in found["measurements"]] == [("PSA30", 41.0), ("PSA50", 27.0)]
+
+
+def test_one_run_of_values_per_arm_for_a_list_of_endpoints(record):
+    found = record(
+        "Men were randomised to 177Lu-PNT2002 or an ARPI change. PSA50, objective response and complete response "
+        "rates were 58.0%, 40.1% and 8.2% with 177Lu-PNT2002 and 21.5%, 12.9% and 2.0% with ARPI change.",
+        title="177Lu-PNT2002 versus ARPI change",
+    )
+    assert [(m["endpoint"], m["arm"], m["value"]) for m in found["measurements"]] == [
+        ("PSA50", "177Lu-PNT2002", 58.0),
+        ("ORR", "177Lu-PNT2002", 40.1),
+        ("CR", "177Lu-PNT2002", 8.2),
+        ("PSA50", "ARPI change", 21.5),
+        ("ORR", "ARPI change", 12.9),
+        ("CR", "ARPI change", 2.0),
+    ]
