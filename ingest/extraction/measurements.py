@@ -287,6 +287,8 @@ _CONSEQUENCE = re.compile(
     r"|transfusions?|hospitali[sz]\w*)\b",
     re.I,
 )
+#: A sentence that breaks the previous result down by subgroup: "By PSA: ...", "Per region: ...".
+_BREAKDOWN = re.compile(r"^\W*(?:by|per|according to|across)\s+[\w /-]{1,30}:", re.I)
 #: Right after a run of values: the arm they are of ("... and 9.4% with 177Lu-PSMA-I&T").
 _NAMED_ARM = re.compile(r"\s*%?\s*(?:with|in|for|on)\s+(?:the\s+)?", re.I)
 #: Right after a value: it is every arm's ("16.1 months in both arms", "96% in each group").
@@ -358,13 +360,16 @@ class SentenceMeasurements:
         """Measurements of the sentence, the last endpoint it names, and its negated endpoints.
 
         A ratio with no endpoint in its sentence takes the previous sentence's last endpoint, or, for a
-        hazard ratio, the last time-to-event endpoint named so far (``previous_time_to_event``).
+        hazard ratio, the last time-to-event endpoint named so far (``previous_time_to_event``); so do the values of
+        a sentence that breaks the previous result down ("By PSA: <2 ng/mL 68.5%; 2 to <5 ng/mL 87.9%").
         """
         text = dashes_to_hyphen(sentence.text)
         offset = sentence.start
         endpoints = [
             m for m in mentions if m.kind in ENDPOINT_KINDS and m.curie and not self._category(m, text, offset)
         ]
+        if not endpoints and previous_endpoint is not None and _BREAKDOWN.match(text):
+            endpoints = [previous_endpoint]  # "By PSA: <2 ng/mL 68.5%; ...": the previous result, broken down
         if not _DIGIT.search(text) and not _NOT_REACHED_WORDS.search(text):
             # no number: only a negated finding can come out of it
             return [], (endpoints[-1] if endpoints else previous_endpoint), self._negated(text, endpoints, offset)

@@ -621,3 +621,16 @@ def test_one_run_of_values_per_arm_for_a_list_of_endpoints(record):
         ("ORR", "ARPI change", 12.9),
         ("CR", "ARPI change", 2.0),
     ]
+
+
+def test_a_sentence_that_breaks_the_previous_result_down_takes_its_endpoint(record):
+    found = record(
+        "• The overall detection rate of 18F-DCFPyL PET/CT was 81.0%. By PSA: <1 ng/mL 61.2%; 1 to <2 ng/mL 78.4%; "
+        "≥2 ng/mL 92.0%. • Median follow-up 28 months."
+    )
+    assert [(m["endpoint"], m["value"]) for m in found["measurements"]] == [
+        ("detection rate", 81.0),
+        ("detection rate", 61.2),
+        ("detection rate", 78.4),
+        ("detection rate", 92.0),
+    ]

@@ -54,3 +54,12 @@ def test_section_lines_are_sentence_boundaries_and_spacy_agrees(nlp):
 def test_a_sentence_ends_after_a_name_whose_last_letter_is_a_capital_but_not_after_an_initial(nlp):
     text = "Men received 177Lu-PSMA-I&T. At 20 months, 76% were alive, as J. Smith found."
     assert sentences(nlp, text) == ["Men received 177Lu-PSMA-I&T.", "At 20 months, 76% were alive, as J. Smith found."]
+
+
+def test_a_bullet_after_a_period_starts_a_sentence(nlp):
+    text = "• Patients: 90 men. • Overall detection rate 80%. • Median follow-up 31 months."
+    assert sentences(nlp, text) == [
+        "• Patients: 90 men.",
+        "• Overall detection rate 80%.",
+        "• Median follow-up 31 months.",
+    ]
