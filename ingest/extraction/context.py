@@ -242,6 +242,12 @@ _PAIRED = re.compile(r"^\s*(?:PET(?:/CT|/MRI)?|SPECT(?:/CT)?|scans?)?\s*(?:and|w
 
 
 _BRACKET = re.compile(r"[()\[\]]")
+#: Between X and Y of "X with or without Y": an arm of X with Y and an arm of X alone.
+_OPTIONAL_ADD_ON = re.compile(
+    r"\s*(?:\([^()]{0,60}\)\s*)?(?:[\w.,/ ]{0,30}?\s)?(?:with or without|plus or minus|±|alone or (?:in combination )?with"
+    r"|alone or combined with|alone or plus)\s+",
+    re.I,
+)
 _ADD_ON = re.compile(
     r"^\s*(?:or|and)?\s*(?:to\s+)?(?:the same\s+)?(?:combined with|in combination with|plus|with)\b", re.I
 )
@@ -257,6 +263,10 @@ def _split_arms(
     with X") keeps the previous arm's agents; alternatives of one class ("abiraterone or
     enzalutamide") stay one arm.
     """
+    optional = _with_or_without(text, start, end, mentions, prior)
+    if optional is not None:  # "X with or without Y (versus Z)": X with Y, X alone, then what follows
+        with_y, alone, after = optional
+        return [with_y, alone, *_split_arms(text, after, end, mentions, prior, choices)]
     depth_at = _bracket_depths(text, start, end)
     cuts = [start] + [cut.start() for cut in _ARM_SPLIT.finditer(text, start, end) if depth_at(cut.start()) == 0]
     cuts.append(end)
@@ -281,6 +291,18 @@ def _split_arms(
         arms.append(Arm(agents=agents))
         choosing = bool(_CHOICE.search(text, left, agents[0].start))
     return arms
+
+
+def _with_or_without(
+    text: str, start: int, end: int, mentions: list[Mention], prior: set[int]
+) -> tuple[Arm, Arm, int] | None:
+    """The two arms of "X with or without Y" ("X alone or with Y", "X plus or minus Y", "X ± Y") in
+    ``text[start:end]``, and where the text after them starts; None when the stretch has no such phrase."""
+    agents = [m for m in agents_in(mentions, start, end) if m.start not in prior]
+    for x, y in pairwise(agents):
+        if _OPTIONAL_ADD_ON.fullmatch(text, x.end, y.start):
+            return Arm(agents=[x, y]), Arm(agents=[x]), y.end
+    return None
 
 
 def _alternatives(previous: list[Mention], current: list[Mention]) -> bool:

@@ -233,3 +233,13 @@ def test_a_value_for_both_arms_is_each_arms(record):
         title="177Lu-PSMA-I&T versus cabazitaxel",
     )
     assert [(m["arm"], m["value"]) for m in found["measurements"]] == [("177Lu-PSMA-I&T", 15.2), ("cabazitaxel", 15.2)]
+
+
+def test_with_or_without_makes_an_arm_with_the_add_on_and_one_without(record):
+    found = record(
+        "Ninety men were randomised 1:1 to 177Lu-PSMA-I&T with or without olaparib. Median rPFS was 9.8 months with "
+        "the combination and 7.1 months with 177Lu-PSMA-I&T alone.",
+        title="177Lu-PSMA-I&T with or without olaparib in mCRPC: a randomised phase 2 trial",
+    )
+    assert found["comparators"] == ["177Lu-PSMA-I&T"]
+    assert roles(found)["olaparib"] == "investigational"
