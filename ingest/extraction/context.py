@@ -244,8 +244,8 @@ _PAIRED = re.compile(r"^\s*(?:PET(?:/CT|/MRI)?|SPECT(?:/CT)?|scans?)?\s*(?:and|w
 _BRACKET = re.compile(r"[()\[\]]")
 #: Between X and Y of "X with or without Y": an arm of X with Y and an arm of X alone.
 _OPTIONAL_ADD_ON = re.compile(
-    r"\s*(?:\([^()]{0,60}\)\s*)?(?:[\w.,/ ]{0,30}?\s)?(?:with or without|plus or minus|±|alone or (?:in combination )?with"
-    r"|alone or combined with|alone or plus)\s+",
+    r"\s*(?:\([^()]{0,60}\)\s*)?(?:[\w.,/ ]{0,30}?\s)?"
+    r"(?:with or without|plus or minus|±|alone or (?:in combination )?with|alone or combined with|alone or plus)\s+",
     re.I,
 )
 _ADD_ON = re.compile(
