@@ -46,10 +46,10 @@ _NEW_RADIOLIGAND = WordStartPattern(
     r"|(?P<s3>[A-Z][a-z]?)-(?P<m3>\d{1,3})(?P<x3>m?)[- ])"
     r"(?P<code>[A-Za-z][A-Za-z0-9]*(?:[-.&/][A-Za-z0-9]+)*)"
 )
-#: An adjective hyphenated to a radioligand ("99mTc-PSMA-I&S-radioguided", "18F-FDG-positive", "68Ga-PSMA-11-avid"),
-#: which is not part of its name: a last lowercase segment ending like an adjective or participle.
 #: Between a radionuclide and a radioligand whose ligand it shares: "terbium-161 versus lutetium-177 PSMA-617".
 _JOINS_RADIOLIGANDS = re.compile(r"\s*(?:versus|vs\.?|or|and|compared with|with)\s+", re.I)
+#: An adjective hyphenated to a radioligand ("99mTc-PSMA-I&S-radioguided", "18F-FDG-positive", "68Ga-PSMA-11-avid"),
+#: which is not part of its name: a last lowercase segment ending like an adjective or participle.
 _ADJECTIVE_SUFFIX = re.compile(r"(?<=[A-Za-z0-9&])-(?:[a-z]+(?:ed|ive)|[a-z]*avid)$")
 _GE = r"(?:(?:≥|>=|>|at least|more than|over|greater than)\s*)"
 #: PSA responses written with their threshold: "PSA decline of ≥50%", "≥30% PSA declines", "any PSA decline".
@@ -95,8 +95,8 @@ _PSA_FELL_BEFORE_BASELINE = re.compile(
 )
 _SOME_PSA_DECLINE = re.compile(r"some\s+(?:decline|reduction|fall|decrease)\s+(?:in|of)\s+(?:serum\s+)?PSA\b", re.I)
 _THRESHOLD_AFTER = re.compile(r"\s+(?:by|of)\b")
-#: Markers other than PSA whose declines are written like PSA responses.
-#: Another marker named before a threshold or a value ("CTC counts fell by at least 50%"), with no PSA after it.
+#: A marker other than PSA, whose declines are written like PSA responses, named before a threshold or a value
+#: ("CTC counts fell by at least 50%") with no PSA after it.
 OTHER_MARKER = prefiltered(
     r"\b(?:CTCs?|circulating tumou?r cells?|ctDNA|cfDNA|circulating tumou?r DNA|LDH|ALP|alkaline phosphatase|SUV\w*|"
     r"tumou?r volume|platelets?|"
@@ -208,13 +208,15 @@ _NAMED_TRIAL = AnchoredPattern(
 #: A word that describes a trial ("randomised", "open-label", "phase", "3"); a preposition or determiner means the
 #: sentence says something else of the acronym ("SUVmax was the strongest predictor in this study").
 _DESIGN_WORD = r"(?!(?:in|of|this|that|these|our|its|for|with|to|from|by|on|at|was|were|is)\b)[\w/-]+"
+#: A trial's acronym: two capitals at least, hyphenated parts ("SALV-PET", "DARLU-HS").
+_ACRONYM = r"(?P<name>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)"
 _TRIAL_DEFINITION = re.compile(
-    r"(?<![\w-])(?P<name>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)"
-    r"(?P<definition>(?:\)\s*:|\s*:|\s+(?:is|was)\b)\s+(?:an?|the)\s+(?:"
+    r"(?<![\w-])"
+    + _ACRONYM
+    + r"(?P<definition>(?:\)\s*:|\s*:|\s+(?:is|was)\b)\s+(?:an?|the)\s+(?:"
     + _DESIGN_WORD
     + r",?\s+){0,8}?(?:trial|study)\b)"
 )
-_ACRONYM = r"(?P<name>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)"
 #: A title that speaks of a trial, and the acronym it opens or closes with.
 _TRIAL_TITLE = re.compile(r"\b(?:trial|study|phase\s+(?:[1-3]|I{1,3})\w*)\b", re.I)
 _TITLE_OPENING_ACRONYM = re.compile(r"^" + _ACRONYM + r"\s*:\s")
@@ -358,8 +360,9 @@ class MentionFinder:
         candidates.extend(self._registry_ids(text))
         candidates.extend(self._qualified_diseases(text, folded))
         mentions = self._with_shared_ligands(text, _without_overlaps(self._with_code_agents(text, folded, candidates)))
-        mentions = self._with_abbreviations(text, mentions)
-        mentions.extend(self._named_trials(text, mentions))
+        titled = _title_trials(text)
+        mentions = self._with_abbreviations(text, mentions, titled)
+        mentions.extend(self._named_trials(text, mentions, titled))
         mentions = _registry_ids_of_named_trials(text, mentions)
         mentions = [self._disambiguate(text, m) for m in sorted(mentions, key=lambda m: m.start)]
         return mentions
@@ -578,10 +581,11 @@ class MentionFinder:
                 via=f"registry:{scheme}",
             )
 
-    def _with_abbreviations(self, text: str, mentions: list[Mention]) -> list[Mention]:
-        """Abbreviations defined in the text ("... survival (rPFS)") name the same entity afterwards."""
+    def _with_abbreviations(self, text: str, mentions: list[Mention], titled: list[re.Match[str]]) -> list[Mention]:
+        """Abbreviations defined in the text ("... survival (rPFS)") name the same entity afterwards; an acronym of
+        the title's trial (``titled``: "... prostate cancer (LUPEM)") is none."""
         aliases: dict[str, Mention] = {}
-        titled = {match.group("name") for match in _title_trials(text)}  # "... prostate cancer (LUPEM)": a trial
+        trial_names = {match.group("name") for match in titled}
         for mention in mentions:
             match = _ABBREVIATION.match(text, mention.end)
             if match and mention.curie and match.group(1) not in aliases:
@@ -593,7 +597,7 @@ class MentionFinder:
                 # for "SoC") is this alias, unless it names another entity.
                 found = any(not self._case_sensitive(entry) or entry.surface == short for entry in known)
                 same = all(entry.curie == mention.curie for entry in known)
-                if not found and same and short.lower() != mention.text.lower() and short not in titled:
+                if not found and same and short.lower() != mention.text.lower() and short not in trial_names:
                     aliases[short] = mention
         if not aliases:
             return mentions
@@ -614,11 +618,12 @@ class MentionFinder:
         ]
         return _without_overlaps([*mentions, *found])
 
-    def _named_trials(self, text: str, mentions: list[Mention]) -> list[Mention]:
-        """Trials the text names ("the ZEPHYR trial") or defines ("ZEPHYR: a randomised phase 3 trial")."""
+    def _named_trials(self, text: str, mentions: list[Mention], titled: list[re.Match[str]]) -> list[Mention]:
+        """Trials the text names ("the ZEPHYR trial"), defines ("ZEPHYR: a randomised phase 3 trial") or puts in
+        its title (``titled``)."""
         taken = [(m.start, m.end) for m in mentions]
         found: list[Mention] = []
-        matches = [*_NAMED_TRIAL.finditer(text), *_trial_definitions(text), *_title_trials(text)]
+        matches = [*_NAMED_TRIAL.finditer(text), *_trial_definitions(text), *titled]
         for match in sorted(matches, key=lambda m: m.start("name")):
             name = match.group("name")
             start, end = match.span("name")
