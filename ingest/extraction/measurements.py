@@ -280,7 +280,6 @@ _COVARIATE = re.compile(
     r"(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$",
     re.I,
 )
-#: After the last of several ratios, past its bracket: "... and 0.55 (95% CI 0.35-0.86; p=0.01), respectively".
 #: Between an adverse event and a value: what followed from it, whose share the value is.
 _CONSEQUENCE = re.compile(
     r"\b(?:discontinu\w*|stopped|withdr[ae]wn?|withdrawal|dose reductions?|reduced doses?|interrupt\w*|delays?"
@@ -295,6 +294,7 @@ _NAMED_ARM = re.compile(r"\s*%?\s*(?:with|in|for|on)\s+(?:the\s+)?", re.I)
 _BOTH_ARMS = re.compile(r"\s*(?:in|for|with)\s+(?:both|each|either)\s+(?:arms?|groups?|cohorts?)\b", re.I)
 #: Right before an agent: what the value is measured against ("compared with docetaxel, the HR was 0.64").
 _AGAINST = re.compile(r"\b(?:compared (?:with|to)|versus|vs\.?|relative to|against)\s+(?:the\s+)?$", re.I)
+#: After the last of several ratios, past its bracket: "... and 0.55 (95% CI 0.35-0.86; p=0.01), respectively".
 _RESPECTIVE_RATIOS = re.compile(r"\s*(?:[(\[][^()\[\]]{0,80}[)\]])?\s*,?\s*respectively\b", re.I)
 _RESPECTIVELY = prefiltered(r"^[^.;]{0,40}?\brespectively\b", re.I)
 
@@ -389,8 +389,9 @@ class SentenceMeasurements:
         for group in groups:
             group.endpoint = group.extra.get("endpoint") or self._endpoint_for(group, endpoints, offset, text)
         groups = [g for g in groups if g.endpoint is not None and not self._denied_in_another_clause(g, text, offset)]
-        groups = [g for g in groups if self._without_doses_not_the_mtd(g, text, offset).values]
-        groups = [g for g in groups if self._statistic(g, text)]
+        for group in groups:
+            group.values = self._not_doses_chosen_past_the_mtd(group, text, offset)
+        groups = [g for g in groups if g.values and self._statistic(g, text)]
         for group in groups:  # "median OS was 16.1 months in both arms": one value, each arm's
             value = group.values[0]
             if (
@@ -427,20 +428,19 @@ class SentenceMeasurements:
             return False
         return bool(_NEGATED.search(text[max(0, endpoint.start - offset - 40) : endpoint.start - offset]))
 
-    def _without_doses_not_the_mtd(self, group: _Group, text: str, offset: int) -> _Group:
-        """ "The MTD was not reached, and 7.4 GBq was chosen as the recommended phase 2 activity": a dose named
-        after an unreached MTD, or as the recommended or maximum administered dose, is not the MTD; the group
-        keeps its other values (the MTD's "not reached")."""
+    def _not_doses_chosen_past_the_mtd(self, group: _Group, text: str, offset: int) -> list[Value]:
+        """The group's values, less the doses that are not the MTD: "The MTD was not reached, and 7.4 GBq was chosen
+        as the recommended phase 2 activity" (a dose named after an unreached MTD, or as the recommended or maximum
+        administered dose). The MTD keeps its other values (its "not reached")."""
         endpoint = group.endpoint
         if endpoint is None or self.ontology.endpoints[endpoint.curie].code != "MTD":
-            return group
-        kept = []
-        for value in group.values:
-            start, end = sorted((endpoint.end - offset, value.start))
-            if value.unit not in DOSE_UNITS or not _UNREACHED_MTD.search(text, start, end):
-                kept.append(value)
-        group.values = kept
-        return group
+            return group.values
+        return [
+            value
+            for value in group.values
+            if value.unit not in DOSE_UNITS
+            or not _UNREACHED_MTD.search(text, *sorted((endpoint.end - offset, value.start)))
+        ]
 
     @staticmethod
     def _category(mention: Mention, text: str, offset: int) -> bool:
@@ -626,7 +626,7 @@ class SentenceMeasurements:
                 agent = named and next((m for m in agents if m.start - offset == named.end()), None)
                 if agent is None:
                     break
-                arms.append(SentenceMeasurements._arm_label_for_curie(agent, context))
+                arms.append(self._arm_label_for_curie(agent, context))
             if len(arms) != len(runs):
                 continue
             shared = [
@@ -891,9 +891,9 @@ class SentenceMeasurements:
     def _arms_for(
         self, group: _Group, sentence: Sentence, mentions: list[Mention], context: DocumentContext
     ) -> list[str | None]:
-        if "arm" in group.extra:
-            return [group.extra["arm"]] * max(len(group.values), 1)
         count = max(len(group.values), 1)
+        if "arm" in group.extra:  # set where the values were shared out (``_by_arm``)
+            return [group.extra["arm"]] * count
         text = sentence.text
         first = group.values[0].start if group.values else (group.ratio.start if group.ratio else 0)
         last = group.values[-1].end if group.values else first
