@@ -64,6 +64,30 @@ _HEADING = prefiltered(
     r"(?P<conclusion>conclusions?|interpretation)|evidence (?:acquisition|synthesis))\s*:",
     re.I,
 )
+#: The longest heading word of _HEADING ("introduction and objectives"): a heading starts at most this far before
+#: the spaces before its colon.
+_LONGEST_HEADING = 27
+
+
+def _headings(text: str) -> list[tuple[int, bool]]:
+    """Where each inline heading starts, and whether it opens a background or a conclusion: the matches of
+    ``_HEADING.finditer(text)``. A heading ends at a colon, so only the words before each colon are tried,
+    not every place of the text (the pattern starts with a lookbehind, which ``re`` cannot skip ahead to)."""
+    found = []
+    end = 0
+    colon = text.find(":")
+    while colon >= 0:
+        words_end = colon
+        while words_end > end and text[words_end - 1].isspace():
+            words_end -= 1
+        heading = _HEADING.search(text, max(end, words_end - _LONGEST_HEADING), colon + 1)
+        if heading:
+            found.append((heading.start(), bool(heading.group("background") or heading.group("conclusion"))))
+            end = heading.end()
+        colon = text.find(":", colon + 1)
+    return found
+
+
 _GIVEN_WITH = re.compile(r"\s*(?:\+|plus|with|combined with|in combination with)\s*", re.I)
 _PRETREATED = re.compile(r"[\s-]*(?:pretreated|pre-treated|refractory|naive|exposed)", re.I)
 #: Words that make a radioligand a prior therapy, right before it: progression on it, failure of it.
@@ -161,7 +185,7 @@ def find_arms(
         if len(arms) >= 2:
             return arms
     keys = {m.curie or m.label for m in main or ()}
-    headings = [(h.start(), bool(h.group("background") or h.group("conclusion"))) for h in _HEADING.finditer(text)]
+    headings = _headings(text)
     for sentence in sentences:
         before = bisect_right(headings, (sentence.start, True)) - 1
         if (before >= 0 and headings[before][1]) or _PROPOSED.search(sentence.text):

@@ -10,6 +10,7 @@ import pytest
 
 from ingest import read_documents
 from ingest.extraction import mentions
+from ingest.extraction.context import _HEADING, _headings
 from ingest.extraction.mentions import MentionFinder
 from ingest.extraction.scanning import AnchoredPattern, LiteralStartPattern, WordStartPattern
 from ingest.extraction.textutil import dashes_to_hyphen, fold
@@ -85,3 +86,14 @@ def test_case_folds_that_lower_does_not_make_the_whole_text_scanned(text):
     pattern = AnchoredPattern(re.compile(r"response|risk|rikk", re.IGNORECASE), anchors=("response", "risk", "rikk"))
     assert pattern.compiled.search(text) is not None
     assert [m.group() for m in pattern.finditer(text, fold(text))] == [text]
+
+
+def test_headings_found_from_their_colons_are_those_finditer_finds():
+    longest = "Introduction and objectives   : why. Methods:Results : a.Conclusions:: x"
+    texts = [*_texts(), longest, "Results:", ":: results :"]
+    for text in texts:
+        expected = [
+            (h.start(), bool(h.group("background") or h.group("conclusion"))) for h in _HEADING.compiled.finditer(text)
+        ]
+        assert _headings(text) == expected, text
+    assert _headings(longest) == [(0, True), (37, False), (57, True)]
