@@ -114,8 +114,9 @@ def _cell(row: Mapping[str, str], field: str, links: Links) -> str:
         return f'<td class="num">{escape(row.get("value", ""))} <span class="planned">planned</span></td>'
     if field == "p_value":
         return f'<td class="num">{escape(row.get("p_value", "").removeprefix("="))}</td>'
-    if field == "arm":
-        return f'<td class="arm">{escape(row.get("arm", ""))}</td>'
+    if field == "arm":  # with the subgroup the value is for: "177Lu-PSMA-617, liver metastases"
+        arm = ", ".join(part for part in (row.get("arm", ""), row.get("subgroup", "")) if part)
+        return f'<td class="arm">{escape(arm)}</td>'
     numeric = ' class="num"' if field in ("value", "hr") else ""
     return f"<td{numeric}>{escape(row.get(field, ''))}</td>"
 

@@ -73,6 +73,8 @@ class EvidenceRow(Public):
     publication: str = Field(examples=["demo:001"])
     trial: str = Field(examples=["VISION"])
     arm: str = Field(examples=["177Lu-PSMA-617 + standard of care"])
+    subgroup: str = Field("", description="The part of the arm's patients the value is for, if not all of them",
+                          examples=["", "liver metastases", "PSA <0.5 ng/mL"])  # fmt: skip
     agent: str = Field(examples=["177Lu-PSMA-617; standard of care"])
     endpoint: str = Field(examples=["OS"])
     statistic: str = Field(examples=["median"])

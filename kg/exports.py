@@ -42,7 +42,7 @@ def export_rdf(store: GraphStore, fmt: str) -> bytes:
     raise ValueError(f"unknown RDF format {fmt!r}; one of {sorted(RDF_FORMATS)}")
 
 
-EVIDENCE_COLUMNS = ("publication", "trial", "arm", "agent", "endpoint", "statistic", "value", "unit", "hr",
+EVIDENCE_COLUMNS = ("publication", "trial", "arm", "subgroup", "agent", "endpoint", "statistic", "value", "unit", "hr",
                     "ci_low", "ci_high", "ci_level", "p_value", "status", "grade", "note", "sentence", "start",
                     "end")  # fmt: skip
 
@@ -51,7 +51,7 @@ PREFIX psma: <{PSMA.namespace}>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX oa: <http://www.w3.org/ns/oa#>
-SELECT ?publication ?trial ?arm (GROUP_CONCAT(DISTINCT ?agent_label; separator="; ") AS ?agent) ?endpoint
+SELECT ?publication ?trial ?arm ?subgroup (GROUP_CONCAT(DISTINCT ?agent_label; separator="; ") AS ?agent) ?endpoint
        ?statistic ?value ?unit ?hr ?ci_low ?ci_high ?ci_level ?p_value ?status ?grade ?note ?sentence ?start ?end
 WHERE {{
   ?pub psma:reportsMeasurement ?m ; dcterms:identifier ?publication .
@@ -64,11 +64,12 @@ WHERE {{
   OPTIONAL {{ ?m psma:value ?value }} OPTIONAL {{ ?m psma:unit ?unit }} OPTIONAL {{ ?m psma:ratio ?hr }}
   OPTIONAL {{ ?m psma:ciLow ?ci_low }} OPTIONAL {{ ?m psma:ciHigh ?ci_high }} OPTIONAL {{ ?m psma:ciLevel ?ci_level }}
   OPTIONAL {{ ?m psma:pValue ?p_value }} OPTIONAL {{ ?m psma:grade ?grade }} OPTIONAL {{ ?m psma:note ?note }}
+  OPTIONAL {{ ?m psma:subgroup ?subgroup }}
   OPTIONAL {{ ?m psma:hasEvidence ?ev . ?ev psma:sentence ?sentence ; oa:hasTarget/oa:hasSelector ?sel .
              ?sel oa:start ?start ; oa:end ?end }}
 }}
-GROUP BY ?m ?publication ?trial ?arm ?endpoint ?statistic ?value ?unit ?hr ?ci_low ?ci_high ?ci_level ?p_value ?status
-         ?grade ?note ?sentence ?start ?end
+GROUP BY ?m ?publication ?trial ?arm ?subgroup ?endpoint ?statistic ?value ?unit ?hr ?ci_low ?ci_high ?ci_level
+         ?p_value ?status ?grade ?note ?sentence ?start ?end
 ORDER BY ?publication ?start ?endpoint ?arm
 """
 

@@ -115,6 +115,8 @@ def forest_rows(rows: Iterable[Mapping[str, str]]) -> list[ForestRow]:
         if _number(low) is None or _number(high) is None:
             low = high = ""
         name = row.get("trial") or row.get("arm") or row.get("publication") or "unnamed study"
+        if row.get("subgroup"):  # "VISION, liver metastases": not the trial's overall ratio
+            name = f"{name}, {row['subgroup']}"
         key = (name, row.get("endpoint", ""), row["hr"], low, high)
         publication = row.get("publication", "")
         if key in merged:  # the same numbers in another publication (or arm): one row citing them all

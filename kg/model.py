@@ -132,6 +132,8 @@ class Measurement(Frozen):
     endpoint: str
     statistic: str
     arm: str | None = None
+    #: The part of the arm's population the value is for ("liver metastases", "PSA <0.5 ng/mL"), if not all of it.
+    subgroup: str | None = None
     value: float | None = None
     unit: str | None = None
     hr: float | None = None

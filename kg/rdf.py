@@ -228,6 +228,7 @@ class _Builder:
         node = self.iri(
             "measurement", evidence.start if evidence else "", evidence.end if evidence else "", m.endpoint,
             m.arm, m.statistic, m.value, m.hr, m.status, m.negated, m.grade,
+            *((m.subgroup,) if m.subgroup else ()),  # (measurements of no subgroup keep the IRIs they had)
         )  # fmt: skip
         self.add(node, _rdf.type, _psma.Measurement)
         endpoint = load_ontology().endpoint_by_code(m.endpoint)
@@ -247,6 +248,7 @@ class _Builder:
                 self.add(node, prop, _literal(_decimal(value), datatype=_DECIMAL))
         for prop, value in (
             (_psma.unit, m.unit), (_psma.pValue, m.p_value), (_psma.grade, m.grade), (_psma.note, m.note),
+            (_psma.subgroup, m.subgroup),
         ):  # fmt: skip
             if value:
                 self.add(node, prop, _literal(value))

@@ -11,6 +11,9 @@ Two conventions of this implementation, stated so that scores can be read:
   (free text cannot be matched reliably); ``other:`` counts are reported on their own.
 - The arm of a matched pair is right when both arms name the same agents, leaving out the
   backbone that both arms share (standard of care, ADT) unless an arm names nothing else.
+- Subgroups: over matched pairs, whether the arm names a subgroup, stratum or other qualifier after
+  a comma ("177Lu-PSMA-617, liver metastases"), scored as P/R/F1 of the predicted against the gold
+  (the wording of the subgroup is not compared).
 """
 
 from __future__ import annotations
@@ -74,6 +77,7 @@ class Scores:
     comparators: PRF = field(default_factory=PRF)
     measurements: PRF = field(default_factory=PRF)
     hr_tuples: PRF = field(default_factory=PRF)
+    subgroups: PRF = field(default_factory=PRF)
     arm_right: int = 0
     ci_right: int = 0
     p_right: int = 0
@@ -95,6 +99,7 @@ class Scores:
             "matched_ci_right": round(self.ci_right / matched, 4),
             "matched_p_right": round(self.p_right / matched, 4),
             "hr_tuples": self.hr_tuples.as_dict(),
+            "subgroups": self.subgroups.as_dict(),
             "planned_reported_as_results": self.planned_as_reported,
             "other_endpoints": {"gold": self.other_gold, "predicted": self.other_predicted},
         }
@@ -103,7 +108,7 @@ class Scores:
         """A readable table of the scores."""
         rows = [("agents", self.agents), ("trials", self.trials), ("diseases", self.diseases),
                 ("comparators", self.comparators), ("measurements", self.measurements),
-                ("HR tuples", self.hr_tuples)]  # fmt: skip
+                ("HR tuples", self.hr_tuples), ("subgroups", self.subgroups)]  # fmt: skip
         lines = [
             f"documents: {self.documents}",
             "",
@@ -291,6 +296,10 @@ def _score_measurements(gold: dict, pred: dict, scores: Scores) -> None:
         scores.measurements.tp += 1
         arm_ok = same_arm(g.get("arm"), p.get("arm"))
         scores.arm_right += arm_ok
+        gold_subgroup, predicted_subgroup = _names_subgroup(g.get("arm")), _names_subgroup(p.get("arm"))
+        scores.subgroups.tp += gold_subgroup and predicted_subgroup
+        scores.subgroups.fp += predicted_subgroup and not gold_subgroup
+        scores.subgroups.fn += gold_subgroup and not predicted_subgroup
         ci_ok = all(_close(g.get(k), p.get(k)) for k in ("ci_low", "ci_high", "ci_level"))
         scores.ci_right += ci_ok
         p_ok = (g.get("p_value") or None) == (p.get("p_value") or None)
@@ -304,6 +313,11 @@ def _score_measurements(gold: dict, pred: dict, scores: Scores) -> None:
         scores.measurements.fp += 1
         scores.errors.append({"id": gold["id"], "kind": "spurious", "predicted": pred_ms[i]})
     scores.hr_tuples.add(_hr_tuples(gold_ms), _hr_tuples(pred_ms))
+
+
+def _names_subgroup(arm: str | None) -> bool:
+    """Whether an arm names a subgroup or another qualifier after a comma ("177Lu-PSMA-617, liver metastases")."""
+    return bool(arm) and ", " in arm
 
 
 def _hr_tuples(measurements: list[dict]) -> set[tuple]:

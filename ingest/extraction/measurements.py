@@ -42,6 +42,7 @@ from ingest.extraction.numbers import (
     normalize_unit,
 )
 from ingest.extraction.prefilter import prefiltered
+from ingest.extraction.subgroups import subgroups
 from ingest.extraction.textutil import WORD_NUMBER_PATTERN, dashes_to_hyphen
 from kg.model import Measurement
 from kg.ontology import Ontology
@@ -410,9 +411,10 @@ class SentenceMeasurements:
         planned = context.planned or bool(_PLANNED.search(text))
         thresholds = [(t.start(), t.end()) for t in _THRESHOLD.finditer(text)]
         measurements: list[Measurement] = []
+        every_value = sorted((value.start, value.end) for group in groups for value in group.values)
         for group in groups:
             target = any(start <= group.values[0].start < end for start, end in thresholds) if group.values else False
-            measurements.extend(self._measurements(group, sentence, mentions, context, planned or target))
+            measurements.extend(self._measurements(group, sentence, mentions, context, planned or target, every_value))
         for ratio_group in lonely:
             measurements.extend(self._measurements(ratio_group, sentence, mentions, context, planned))
         return measurements, last, ([] if measurements else self._negated(text, endpoints, offset))
@@ -984,9 +986,13 @@ class SentenceMeasurements:
         mentions: list[Mention],
         context: DocumentContext,
         planned: bool,
+        sentence_values: list[tuple[int, int]] | None = None,
     ) -> list[Measurement]:
-        code, grade = self.endpoint_code(group.endpoint, dashes_to_hyphen(sentence.text), sentence.start)
+        text = dashes_to_hyphen(sentence.text)
+        code, grade = self.endpoint_code(group.endpoint, text, sentence.start)
         arms = self._arms_for(group, sentence, mentions, context)
+        positions = [(v.start, v.end) for v in group.values] or [(group.ratio.start, group.ratio.end)]
+        parts = subgroups(text, positions, arms, mentions, sentence.start, sentence_values)
         common = {"endpoint": code, "status": "planned" if planned else "reported", "grade": grade}
         ratio = group.ratio
         interval = group.interval
@@ -998,7 +1004,7 @@ class SentenceMeasurements:
             hazard = ratio.kind == "hr"
             return [
                 Measurement(
-                    statistic=ratio.kind, arm=arms[0], value=None if hazard else ratio.value,
+                    statistic=ratio.kind, arm=arms[0], subgroup=parts[0], value=None if hazard else ratio.value,
                     hr=ratio.value if hazard else None, ci_low=ci_low, ci_high=ci_high, ci_level=ci_level,
                     p_value=p_value, **common,
                 )
@@ -1018,6 +1024,7 @@ class SentenceMeasurements:
                 Measurement(
                     statistic=group.statistic,
                     arm=arms[index] if index < len(arms) else None,
+                    subgroup=parts[index],
                     value=value.value,
                     unit=None if value.value is None else value.unit,
                     note="not reached" if value.value is None else None,

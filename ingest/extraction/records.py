@@ -12,6 +12,8 @@ _MEASUREMENT_FIELDS = ("endpoint", "arm", "statistic", "value", "unit", "hr", "c
 def measurement_record(measurement: Measurement) -> dict:
     """One measurement in the format's field order; optional fields only when set."""
     record = {name: getattr(measurement, name) for name in _MEASUREMENT_FIELDS}
+    if measurement.subgroup:  # the format names a subgroup after its arm: "177Lu-PSMA-617, liver metastases"
+        record["arm"] = ", ".join(part for part in (measurement.arm, measurement.subgroup) if part)
     if measurement.grade:
         record["grade"] = measurement.grade
     if measurement.note:

@@ -13,6 +13,7 @@ from ingest import IngestReport
 from kg import views
 from kg.build import build_graph
 from kg.exports import export
+from kg.forest import forest_rows
 from kg.stats import graph_stats
 from kg.store import GraphStore
 
@@ -87,3 +88,25 @@ def test_views_neighbourhood_path_and_rankings(store):
     assert dict(views.trials_by_publications(store))["trial:TheraP"] >= 2
     with pytest.raises(KeyError, match="not in the graph"):
         views.neighbourhood(graph, "agent:nothing")
+
+
+def test_a_value_for_a_subgroup_names_it_in_the_graph_and_the_evidence_table(store):
+    # the PSMA ADC phase 2 (NCT01695044) gives PSA50 for all treated men and for the chemotherapy-naive ones
+    rows = list(csv.DictReader(io.StringIO(export(store, "csv").decode())))
+    psa50 = {(r["value"], r["subgroup"]) for r in rows if r["trial"] == "NCT01695044" and r["endpoint"] == "PSA50"}
+    assert ("21", "chemotherapy-naive") in psa50
+    assert ("14", "") in psa50  # all treated men: no subgroup
+    stored = store.query(
+        "SELECT ?s WHERE { ?m <https://w3id.org/psma-kg/ontology#subgroup> ?s ; "
+        "<https://w3id.org/psma-kg/ontology#value> 21.0 }"
+    )
+    assert {row["s"].value for row in stored} == {"chemotherapy-naive"}
+
+
+def test_a_subgroup_ratio_is_plotted_under_its_own_name():
+    rows = [
+        {"trial": "T", "arm": "A", "endpoint": "OS", "hr": "0.70", "ci_low": "0.5", "ci_high": "0.9"},
+        {"trial": "T", "arm": "A", "subgroup": "liver metastases", "endpoint": "OS", "hr": "0.90", "ci_low": "0.6",
+         "ci_high": "1.3"},
+    ]  # fmt: skip
+    assert [row.name for row in forest_rows(rows)] == ["T", "T, liver metastases"]

@@ -50,6 +50,18 @@ def test_a_wrong_value_is_a_miss_and_a_false_positive():
     assert (scores.measurements.tp, scores.measurements.fp, scores.measurements.fn) == (1, 1, 1)
 
 
+def test_a_subgroup_is_scored_on_whether_the_arm_names_one():
+    gold = json.loads(json.dumps(RECORD))
+    gold["measurements"][0]["arm"] = "177Lu-PSMA-617 + SOC, liver metastases"
+    predicted = json.loads(json.dumps(RECORD))  # the arm alone: a subgroup missed, the arm still right
+    scores = score([gold], [predicted])
+    assert (scores.subgroups.tp, scores.subgroups.fp, scores.subgroups.fn) == (0, 0, 1)
+    assert scores.arm_right == 2
+    scores = score([RECORD], [gold])  # a subgroup named where the gold has none
+    assert (scores.subgroups.tp, scores.subgroups.fp, scores.subgroups.fn) == (0, 1, 0)
+    assert score([gold], [gold]).subgroups.f1 == 1.0
+
+
 @pytest.mark.parametrize(
     ("gold", "predicted", "right"),
     [

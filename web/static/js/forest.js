@@ -27,7 +27,8 @@ export function forestRows(rows) {
     let low = row.ci_low;
     let high = row.ci_high;
     if (positive(low) === null || positive(high) === null) low = high = "";
-    const name = row.trial || row.arm || row.publication || "unnamed study";
+    let name = row.trial || row.arm || row.publication || "unnamed study";
+    if (row.subgroup) name = `${name}, ${row.subgroup}`; // not the trial's overall ratio
     const key = [name, row.endpoint, row.hr, low, high].join("|");
     const known = merged.get(key);
     if (known) {

@@ -14,6 +14,12 @@ const MODALITIES = {
   BispecificAntibody: "Bispecific antibody",
 };
 
+/** An evidence row's arm, with the subgroup its value is for: "177Lu-PSMA-617, liver metastases". */
+export function armWithSubgroup(row) {
+  const arm = row.arm || "—";
+  return row.subgroup ? `${arm}, ${row.subgroup}` : arm;
+}
+
 /** "RadioligandTherapy" -> "Radioligand therapy" (and any other CamelCase kind to words). */
 export function modalityName(kind) {
   if (!kind) return "";
@@ -118,7 +124,7 @@ export function resultsTables(rows, labels, { idPrefix = "results", showTrial = 
     const body = group.map((row) => h("tr", { class: row.status === "planned" ? "planned" : null },
       showTrial ? h("td", { "data-label": "Trial" },
         row.trial ? h("a", { href: `#/trial/${encodeURIComponent(row.trial)}` }, row.trial) : "—") : null,
-      h("th", { scope: "row", "data-label": "Arm" }, row.arm || "—"),
+      h("th", { scope: "row", "data-label": "Arm" }, armWithSubgroup(row)),
       h("td", { "data-label": "Statistic" }, statisticName(row.statistic), row.status === "planned" ? " (planned)" : "",
         row.grade ? ` (grade ${row.grade})` : ""),
       h("td", { class: "num", "data-label": "Value" }, valueWithUnit(row)),

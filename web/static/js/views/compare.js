@@ -4,7 +4,7 @@ import { getJSON, getText, routes, url } from "../api.js";
 import { announce, download, h, replace } from "../dom.js";
 import { evidenceQuote, publicationLink } from "../evidence.js";
 import { forestRows, forestSvg } from "../forest.js";
-import { pValue, ratioWithCI, statisticName, valueWithUnit } from "../format.js";
+import { armWithSubgroup, pValue, ratioWithCI, statisticName, valueWithUnit } from "../format.js";
 
 function checkboxGrid(name, legend, items, chosen) {
   return h("fieldset", { class: "choices" },
@@ -55,7 +55,7 @@ function table(rows) {
       h("tbody", {}, rows.map((r) => h("tr", {},
         h("th", { scope: "row", "data-label": "Trial" },
           r.trial ? h("a", { href: `#/trial/${encodeURIComponent(r.trial)}` }, r.trial) : "—"),
-        h("td", { "data-label": "Arm" }, r.arm || "—"),
+        h("td", { "data-label": "Arm" }, armWithSubgroup(r)),
         h("td", { "data-label": "Endpoint" }, r.endpoint),
         h("td", { "data-label": "Statistic" }, statisticName(r.statistic)),
         h("td", { class: "num", "data-label": "Value" }, valueWithUnit(r)),

@@ -1,0 +1,283 @@
+"""The subgroup or stratum a value belongs to: "in men with liver metastases", "those without", "at PSA <0.5 ng/mL".
+
+A value reported for part of a study's population is not the arm's result: a review table that showed
+"median OS 6.1 months, 177Lu-PSMA-617" for the men with liver metastases would mislead. The subgroup is
+read from the sentence of the value, in three ways:
+
+* after the value: "... 32% of those at or below 10 Gy", "... 5/10 (50%) men without prior docetaxel",
+  "... 21% of chemotherapy-naive men", "... 63% at 2-<5 ng/mL";
+* before it, in the same clause: "In patients with visceral metastases, median rPFS was ...",
+  "Men whose PSA fell by at least 50% had ...", "In the subgroup with ... the hazard ratio was ...";
+* one before each of two values: "Men with liver metastases did worse than those without: median OS
+  7.2 versus 15.3 months".
+
+A population the whole study shares is no subgroup: a phrase that names a disease ("patients with
+mCRPC") is left alone, and so is one that names an agent other than as a prior therapy ("those with
+SOC alone" names an arm).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.extraction.mentions import Mention
+
+_POPULATION = r"(?:patients|pts|men|participants|subjects|those|cases|individuals)"
+_RELATION = (
+    r"(?P<rel>without|with|whose|who\s+did\s+not\s+(?:have|receive)|who\s+(?:had|have|were|received|achieved)"
+    r"|at\s+or\s+(?:below|above)|below|above|treated\s+at)"
+)
+#: Where a subgroup's words end: punctuation, a verb, a comparison, an endpoint's median.
+_PHRASE_END = (
+    r"(?=\s*[,;:()\[\]]|\s*\.(?:\s|$)|\s*$|\s+-\s"
+    r"|(?<!\bless)(?<!\bmore)(?<!\bgreater)(?<!\bfewer)(?<!\blower)(?<!\bhigher)\s+than\b"
+    r"|\s+(?:had|has|have|was|were|did|does|showed|achieved|experienced"
+    r"|reached|lived|responded|survived|versus|vs\.?|compared|and|but|while|whereas|respectively|occurred|is"
+    r"|are|in|(?:more|less)\s+(?:often|frequently|likely))\b|\s+(?:the\s+)?(?:median|mean)\s+(?:OS|r?PFS|overall|progression|survival|time|duration|PSA|follow"
+    r"|absorbed|dose|response)\b)"
+)
+_PHRASE = r"(?:\s+(?P<phrase>[^,;:()\[\]]{1,70}?))?" + _PHRASE_END
+_ADJECTIVE = r"(?P<adjective>[A-Za-z0-9]+-(?:naive|naïve|pretreated|experienced|refractory|sensitive|resistant))"
+_BOUND = r"(?:[<>≤≥]=?|less than|more than|greater than|below|above|under|over)"
+_BAND = (
+    r"(?P<band>(?:" + _BOUND + r"\s*)?\d+(?:\.\d+)?(?:\s*(?:-|to)\s*(?:[<≤]\s*)?\d+(?:\.\d+)?)?)\s*ng/ml"
+    r"(?:\s+or\s+(?P<or>more|higher|greater|above|less|lower|below))?"
+)
+_PSA_WORDS = r"(?:an?\s+)?(?:(?:serum\s+)?PSA(?:\s+(?:levels?|values?|concentrations?|of))*\s*)?"
+
+#: A subgroup named before its values: "in men with ...", "Men whose ... had", "than those without", "in the
+#: subgroup with ...", "in chemotherapy-naive men", "in men with a PSA <0.5 ng/mL".
+_BEFORE = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        r"\b(?:in|among|for)\s+(?:the\s+)?(?:\d+\s+)?(?:evaluable\s+)?" + _POPULATION + r"\s+" + _RELATION + _PHRASE,
+        r"(?:^|(?<=[;:,]))\s*(?:the\s+)?" + _POPULATION + r"\s+" + _RELATION + _PHRASE,
+        r"\bthan\s+(?:in\s+)?(?:those|patients|men)\s+" + _RELATION + _PHRASE,
+        r"\bin\s+the\s+(?:subgroup|subset|stratum)\s+(?:of\s+" + _POPULATION + r"\s+)?" + _RELATION + _PHRASE,
+        r"\b(?:in|among|for)\s+(?:the\s+)?(?:\d+\s+)?" + _ADJECTIVE + r"\s+" + _POPULATION + r"\b",
+        r"\bin\s+(?:men|patients)\s+with\s+" + _PSA_WORDS + _BAND,
+        # a heading of its own: "Prior 177Lu radioligand subgroup (n=8): PSA50 38%"
+        r"(?:^|(?<=[;:.]))\s*(?P<phrase>[^,;:()\[\]]{2,50}?)\s+(?:subgroup|subset|stratum)\b",
+    )
+)
+#: A subgroup named right after a value (past a bracket that closes or holds its share or count).
+_AFTER = re.compile(
+    r"\s*\)?\s*(?:\([^()]{0,30}\)\s*)?(?:(?:of|in|among|for)\s+)?(?:the\s+)?(?:\d+\s+)?(?:"
+    + _POPULATION + r"\s+" + _RELATION + _PHRASE
+    + r"|" + _ADJECTIVE + r"\s+" + _POPULATION + r"\b"
+    + r"|(?:(?:at|with|for)\s+|(?:men|patients)\s+with\s+)" + _PSA_WORDS + _BAND
+    + r"|(?:after|following)\s+(?P<prior>(?:prior|previous)\s+[^,;:()\[\]]{1,50}?)" + _PHRASE_END
+    + r")",
+    re.IGNORECASE,
+)  # fmt: skip
+#: PSA bands listed after their values: "58.3%, 75.0% and 92.6% for PSA < 2, 2-<5 and ≥5 ng/mL, respectively".
+_RESPECTIVE_BANDS = re.compile(
+    r"\s*(?:for|at|with|in)\s+(?:(?:men|patients)\s+with\s+)?" + _PSA_WORDS
+    + r"(?P<bands>[^;:()\[\]]{1,120}?)\s*ng/ml,?\s+respectively\b",
+    re.IGNORECASE,
+)  # fmt: skip
+#: A subgroup's words that are a PSA band.
+_BAND_PHRASE = re.compile(r"(?:(?:serum\s+)?PSA(?:\s+(?:levels?|values?|concentrations?|of))*\s*)?" + _BAND, re.I)
+_BAND_LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+_ONE_BAND = re.compile(r"(?:" + _BOUND + r"\s*)?\d+(?:\.\d+)?(?:\s*(?:-|to)\s*(?:[<≤]\s*)?\d+(?:\.\d+)?)?", re.I)
+_CLUE = re.compile(
+    r"\b" + _POPULATION + r"\b|\bsub(?:group|set)|\bstratum\b|ng/ml|-na[iï]ve\b|pretreated|experienced|refractory"
+    r"|\bprior\b|\bprevious\b",
+    re.IGNORECASE,
+)
+#: The population an endpoint is measured in, not a part set apart: ORR "in patients with measurable disease",
+#: accuracy "in patients with a reference standard", pain response "in men with pain at baseline".
+_ANALYSIS_POPULATION = re.compile(
+    r"\b(?:measurable|evaluable|assessable|evaluated|available|reference standard|standard of truth|histopatholog\w*"
+    r"|at baseline|follow-up)\b",
+    re.IGNORECASE,
+)
+#: Two values compared: the second one's group is the rest of the population ("78% vs 39%").
+_VERSUS = re.compile(r"\b(?:vs\.?|versus|compared with|than|against)(?!\w)", re.IGNORECASE)
+_ARTICLE = re.compile(r"^(?:an?|the)\s+", re.IGNORECASE)
+_PRIOR = re.compile(r"\b(?:prior|previous(?:ly)?|pre-?treated|pretreatment|earlier|post)\b", re.IGNORECASE)
+#: Words that point back to a subgroup named before ("those without such a decline").
+_POINTING_BACK = re.compile(r"^(?:such|this|that|these|the same|it|them)\b", re.IGNORECASE)
+#: A phrase that ends on a pronoun or a bare comparative names nothing on its own ("received it", "more").
+_EMPTY_ENDING = re.compile(r"^(?:\w+\s+)?(?:it|them|this|that|these|those|more|less|fewer|so)$", re.IGNORECASE)
+_NEGATIVE = ("without", "who did not have", "who did not receive")
+_SIGNS = {"less than": "<", "below": "<", "under": "<", "more than": ">", "greater than": ">", "above": ">",
+          "over": ">", "more": "≥", "higher": "≥", "greater": "≥", "less": "≤", "lower": "≤"}  # fmt: skip
+_MOST_WORDS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    start: int
+    end: int
+    label: str
+    #: What the rest of the population is called ("no liver metastases" for "liver metastases").
+    complement: str
+
+
+def subgroups(
+    text: str,
+    positions: list[tuple[int, int]],
+    arms: list[str | None],
+    mentions: list[Mention],
+    offset: int,
+    sentence_values: list[tuple[int, int]] | None = None,
+) -> list[str | None]:
+    """The subgroup of each value of a group, or None: ``positions`` are the start and end of each value in the
+    sentence ``text`` and ``arms`` their arms; ``mentions`` are the sentence's, at ``offset`` in the document;
+    ``sentence_values`` are the positions of every value of the sentence (a list of bands may span groups)."""
+    if not positions or not _CLUE.search(text):
+        return [None] * len(positions)
+    found = _named_subgroups(text, positions, arms, mentions, offset)
+    listed = _respective_bands(text, sentence_values or positions)
+    return [listed.get(start, label) for (start, _end), label in zip(positions, found, strict=True)]
+
+
+def _named_subgroups(
+    text: str, positions: list[tuple[int, int]], arms: list[str | None], mentions: list[Mention], offset: int
+) -> list[str | None]:
+    before = _cues(_before(text), text, mentions, offset)
+    after = [_after(text, end, mentions, offset, before) for _start, end in positions]
+    first = positions[0][0]
+    ahead = [cue for cue in before if cue.end <= first and ";" not in text[cue.end : first]]
+    paired = len(positions) >= 2 and len(ahead) == len(positions) and not any(after)
+    found: list[str | None] = []
+    for index, (start, _end) in enumerate(positions):
+        if after[index]:
+            found.append(after[index].label)
+        elif paired:
+            found.append(ahead[index].label)  # one subgroup named before each value, in the same order
+            continue
+        else:
+            nearest = [cue for cue in before if cue.end <= start and ";" not in text[cue.end : start]]
+            cue = nearest[-1] if nearest else None
+            if (
+                cue is not None
+                and index > 0
+                and found[index - 1] == cue.label
+                and arms[index] == arms[index - 1]
+                and _VERSUS.search(text, positions[index - 1][1], start)
+            ):
+                found.append(cue.complement)  # "Men whose X ... (78% vs 39%)": the second value is the rest
+            else:
+                found.append(cue.label if cue else None)
+    return found
+
+
+def _respective_bands(text: str, positions: list[tuple[int, int]]) -> dict[int, str]:
+    """The PSA band of each of the last values (by start), listed after them with "respectively" (a value before
+    the list, "71% overall, and 44%, 67% and 89% for ...", has none)."""
+    match = _RESPECTIVE_BANDS.match(text, positions[-1][1])
+    if match is None:
+        return {}
+    bands = [part for part in _BAND_LIST_SEPARATOR.split(match.group("bands")) if part]
+    if not 2 <= len(bands) <= len(positions) or not all(_ONE_BAND.fullmatch(band) for band in bands):
+        return {}
+    return {start: _psa_band(band) for (start, _end), band in zip(positions[-len(bands) :], bands, strict=True)}
+
+
+def _psa_band(band: str, or_more: str | None = None) -> str:
+    """ "PSA <0.5 ng/mL" from "below 0.5" (or "0.5 ... or more")."""
+    words = " ".join(band.split())
+    for word, sign in _SIGNS.items():
+        if words.lower().startswith(word + " "):
+            words = sign + words[len(word) + 1 :]
+    if or_more:
+        words = _SIGNS[or_more.lower()] + words
+    return "PSA " + re.sub(r"([<>≤≥]=?)\s+", r"\1", words) + " ng/mL"
+
+
+def _before(text: str) -> list[re.Match[str]]:
+    """The matches of the _BEFORE patterns, in text order, none inside another."""
+    matches = sorted((m for pattern in _BEFORE for m in pattern.finditer(text)), key=lambda m: (m.start(), -m.end()))
+    kept: list[re.Match[str]] = []
+    for match in matches:
+        if not kept or match.start() >= kept[-1].end():
+            kept.append(match)
+    return kept
+
+
+def _after(text: str, end: int, mentions: list[Mention], offset: int, before: list[_Cue]) -> _Cue | None:
+    match = _AFTER.match(text, end)
+    if match is None:
+        return None
+    cues = _cues([match], text, mentions, offset, earlier=[c for c in before if c.end <= end])
+    return cues[0] if cues else None
+
+
+def _cues(matches, text: str, mentions: list[Mention], offset: int, earlier: list[_Cue] | None = None) -> list[_Cue]:
+    cues: list[_Cue] = list(earlier or [])
+    found = []
+    for match in matches:
+        cue = _cue(match, text, mentions, offset, cues)
+        if cue:
+            cues.append(cue)
+            found.append(cue)
+    return found
+
+
+def _cue(match: re.Match[str], text: str, mentions: list[Mention], offset: int, earlier: list[_Cue]) -> _Cue | None:
+    """The subgroup a match names, or None when its words are the study's population or an arm."""
+    groups = match.groupdict()
+    clause_end = min(
+        (at for at in (text.find(",", match.end()), text.find(";", match.end())) if at >= 0), default=len(text)
+    )
+    if _ANALYSIS_POPULATION.search(text, match.start(), clause_end):
+        return None
+
+    def cue(label: str, complement: str | None = None) -> _Cue:
+        label = _sentence_case(label)
+        return _Cue(match.start(), match.end(), label, complement or f"not {label}")
+
+    if groups.get("prior"):
+        return cue(" ".join(groups["prior"].split()))
+    if groups.get("band"):
+        return cue(_psa_band(groups["band"], groups.get("or")))
+    if groups.get("adjective"):
+        adjective = groups["adjective"]
+        return None if adjective.lower().startswith("psma") else cue(adjective)
+    relation = " ".join((groups.get("rel") or "").split()).lower()
+    phrase = groups["phrase"]
+    words = _ARTICLE.sub("", " ".join((phrase or "").split()))
+    negative = relation in _NEGATIVE
+    if not words or _POINTING_BACK.match(words):
+        # "those without (such a decline)", "men below this threshold": the rest of the subgroup named before
+        if not (negative or relation in ("below", "above", "at or below", "at or above")) or not earlier:
+            return None
+        return cue(earlier[-1].complement, earlier[-1].label)
+    start, end = match.start("phrase"), match.end("phrase")
+    if (
+        len(words.split()) > _MOST_WORDS
+        or _EMPTY_ENDING.search(words)
+        or not _a_subgroup(text, start, end, mentions, offset)
+    ):
+        return None
+    if negative:
+        return cue("no " + words.removeprefix("any "), words)
+    if relation.startswith(("at ", "below", "above", "treated")):
+        return cue(f"{relation} {words}")
+    band = _BAND_PHRASE.fullmatch(words)
+    if band:  # "PSA of 0.5 ng/ml or less", "0.51-1.0 ng/mL": a PSA band, written as the others
+        return cue(_psa_band(band.group("band"), band.group("or")))
+    named = relation == "with" and not any(c.isdigit() for c in words)  # "no liver metastases", not "no SUV of 10"
+    return cue(words, "no " + words.removeprefix("any ") if named else None)
+
+
+def _sentence_case(label: str) -> str:
+    """ "prior 177Lu radioligand" for "Prior 177Lu radioligand" (a heading's capital), acronyms kept."""
+    first, _space, rest = label.partition(" ")
+    return first.lower() + _space + rest if re.fullmatch(r"[A-Z][a-z]+", first) else label
+
+
+def _a_subgroup(text: str, start: int, end: int, mentions: list[Mention], offset: int) -> bool:
+    """Whether the words at ``start:end`` set a part of the population apart: not a disease the whole study
+    has, not an arm (an agent, unless one given before)."""
+    for mention in mentions:
+        if not (start <= mention.start - offset and mention.end - offset <= end):
+            continue
+        if mention.kind == "Disease":
+            return False
+        if mention.is_agent and not _PRIOR.search(text, start, mention.start - offset):
+            return False
+    return True

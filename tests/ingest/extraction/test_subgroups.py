@@ -1,0 +1,93 @@
+"""A value reported for part of the population names that part after its arm, and only then."""
+
+COHORT = (
+    "We treated 140 men with metastatic castration-resistant prostate cancer with 177Lu-PSMA-617 7.4 GBq "
+    "every six weeks at two centres."
+)
+
+
+def _arms(record, text: str, endpoint: str) -> list[tuple[float | None, str]]:
+    return [(m["value"], m["arm"]) for m in record(text)["measurements"] if m["endpoint"] == endpoint]
+
+
+def test_a_subgroup_before_its_value_and_the_rest_after_it(record):
+    text = COHORT + (
+        " Median overall survival was 13.9 months. Among men with bone-only disease, median overall survival was "
+        "19.2 months, against 11.4 months in those without."
+    )
+    assert _arms(record, text, "OS") == [
+        (13.9, "177Lu-PSMA-617"),
+        (19.2, "177Lu-PSMA-617, bone-only disease"),
+        (11.4, "177Lu-PSMA-617, no bone-only disease"),
+    ]
+
+
+def test_two_subgroups_named_before_two_values_pair_in_order(record):
+    text = COHORT + (
+        " Men with a high metastatic burden responded less often than those without: a PSA decline of 50% or "
+        "more in 31% versus 58%."
+    )
+    assert _arms(record, text, "PSA50") == [
+        (31.0, "177Lu-PSMA-617, high metastatic burden"),
+        (58.0, "177Lu-PSMA-617, no high metastatic burden"),
+    ]
+
+
+def test_psa_bands_listed_respectively_go_to_the_values_in_order(record):
+    text = (
+        "We scanned 400 men with biochemical recurrence with 18F-DCFPyL PET/CT. The detection rate was 71% overall, "
+        "and 44%, 67% and 89% for PSA levels below 0.5, 0.5 to 2.0 and above 2.0 ng/mL, respectively."
+    )
+    assert _arms(record, text, "detection rate") == [
+        (71.0, "18F-DCFPyL"),
+        (44.0, "18F-DCFPyL, PSA <0.5 ng/mL"),
+        (67.0, "18F-DCFPyL, PSA 0.5 to 2.0 ng/mL"),
+        (89.0, "18F-DCFPyL, PSA >2.0 ng/mL"),
+    ]
+
+
+def test_a_band_written_after_each_value(record):
+    text = (
+        "We scanned 400 men with biochemical recurrence with 18F-DCFPyL PET/CT. Scans were positive in 39% at "
+        "PSA below 0.5 ng/mL and in 90% at 2.0 ng/mL or higher."
+    )
+    assert _arms(record, text, "detection rate") == [
+        (39.0, "18F-DCFPyL, PSA <0.5 ng/mL"),
+        (90.0, "18F-DCFPyL, PSA ≥2.0 ng/mL"),
+    ]
+
+
+def test_both_arms_of_a_subgroup_keep_their_own_arm(record):
+    text = (
+        "Men were randomly assigned to 177Lu-PSMA-617 or cabazitaxel. In the subgroup with visceral metastases, "
+        "median radiographic progression-free survival was 6.2 versus 4.0 months."
+    )
+    assert _arms(record, text, "rPFS") == [
+        (6.2, "177Lu-PSMA-617, visceral metastases"),
+        (4.0, "cabazitaxel, visceral metastases"),
+    ]
+
+
+def test_the_study_population_and_an_evaluable_population_are_no_subgroups(record):
+    text = COHORT + (
+        " In men with metastatic castration-resistant prostate cancer, median overall survival was 13.9 months. "
+        "Among the 61 men with measurable disease, the objective response rate was 33%."
+    )
+    assert _arms(record, text, "OS") == [(13.9, "177Lu-PSMA-617")]
+    assert _arms(record, text, "ORR") == [(33.0, "177Lu-PSMA-617")]
+
+
+def test_an_arm_named_after_a_value_is_no_subgroup(record):
+    text = (
+        "Men were randomly assigned to 177Lu-PSMA-617 or cabazitaxel. Median overall survival was 15.1 months in "
+        "men given 177Lu-PSMA-617 and 13.0 months in those with cabazitaxel."
+    )
+    assert [arm for _value, arm in _arms(record, text, "OS")] == ["177Lu-PSMA-617", "cabazitaxel"]
+
+
+def test_a_subgroup_set_apart_by_a_prior_therapy(record):
+    text = (
+        "Thirty-two men received 225Ac-PSMA-617. A PSA decline of 50% or more occurred in 16 of 32 (50%), "
+        "including 6 of 15 (40%) after prior 177Lu-PSMA-617."
+    )
+    assert ("225Ac-PSMA-617, prior 177Lu-PSMA-617") in [arm for _value, arm in _arms(record, text, "PSA50")]
