@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from ingest.extraction.context import DocumentContext, Sentence
 from ingest.extraction.mentions import OTHER_MARKER, Mention
@@ -294,6 +295,10 @@ _NAMED_ARM = re.compile(r"\s*%?\s*(?:with|in|for|on)\s+(?:the\s+)?", re.I)
 #: Right after a value: it is every arm's ("16.1 months in both arms", "96% in each group").
 _BOTH_ARMS = re.compile(r"\s*(?:in|for|with)\s+(?:both|each|either)\s+(?:arms?|groups?|cohorts?)\b", re.I)
 #: Right before an agent: what the value is measured against ("compared with docetaxel, the HR was 0.64").
+#: Values of one run: "24% and 18%", "0.55 vs 0.61 Gy/GBq".
+_TUPLE_JOIN = re.compile(r"\s*(?:%\s*)?(?:,\s*)?(?:and|vs\.?|versus|,)\s*", re.I)
+#: A bracket of details after a value: "(range, 0.8-16.9)".
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _AGAINST = re.compile(r"\b(?:compared (?:with|to)|versus|vs\.?|relative to|against)\s+(?:the\s+)?$", re.I)
 #: After the last of several ratios, past its bracket: "... and 0.55 (95% CI 0.35-0.86; p=0.01), respectively".
 _RESPECTIVE_RATIOS = re.compile(r"\s*(?:[(\[][^()\[\]]{0,80}[)\]])?\s*,?\s*respectively\b", re.I)
@@ -908,8 +913,9 @@ class SentenceMeasurements:
                 and m.start not in context.prior and m.start not in context.selection
             ]  # fmt: skip
             words = _ARM_WORDS.search(text, value.end, stop)
+            # (a bracket between them, "4.1 Gy/GBq (range, 0.8-16.9) for X", does not count)
             if window_mentions and re.match(
-                r"^[^.;]{0,30}$", text[value.end : window_mentions[0].start - sentence.start]
+                r"^[^.;]{0,30}$", _BRACKETED.sub("", text[value.end : window_mentions[0].start - sentence.start])
             ):
                 named.append(self._arm_label_for_curie(window_mentions[0], context))
             elif words:
@@ -934,6 +940,24 @@ class SentenceMeasurements:
             labels = list(dict.fromkeys(self._arm_label_for_curie(m, context) for m in before))
             if len(labels) >= count and not re.search(r"\brespectively\b", text[last:], re.I):
                 return labels[-count:] if len(labels) > count else labels
+            if len(labels) >= 2 and count % len(labels) == 0 and self._in_tuples(text, group.values, len(labels)):
+                # "for X and Y were 24% and 18% in the prostate bed, 31% and 19% in the nodes": one value each, in turn
+                return labels * (count // len(labels))
+            if (
+                count == 2
+                and len(labels) == 1
+                and len(context.arms) == 2
+                and named == [None, None]
+                and not re.search(r"\brespectively\b", text[last:], re.I)
+            ):
+                # "Conventional imaging had lower sensitivity (38% vs 85%)": the arm the sentence is about comes
+                # first, the other arm second (unless it is what the sentence compares with: "compared with X")
+                subject = before[-1]
+                arm_labels = [arm.label for arm in context.arms]
+                if labels[0] in arm_labels and not _AGAINST.search(
+                    text, max(0, subject.start - sentence.start - 25), subject.start - sentence.start
+                ):
+                    return [labels[0], next(a for a in arm_labels if a != labels[0])]
             if count == 2 and labels and named[0] is None and named[1] not in (None, labels[-1]):
                 return [labels[-1], named[1]]  # "X found disease in 13 men (26%), against 28 (56%) for Y"
             if len(context.arms) >= count:
@@ -954,6 +978,15 @@ class SentenceMeasurements:
         if context.arms:
             return [context.arms[0].label]
         return [self._main_label(context)]
+
+    @staticmethod
+    def _in_tuples(text: str, values: list[Value], size: int) -> bool:
+        """Whether ``values`` come in runs of ``size`` joined by "and", "vs" or a comma ("24% and 18%, 31% and 19%"),
+        each run apart from the next by other words."""
+        runs = [values[i : i + size] for i in range(0, len(values), size)]
+        joined = all(_TUPLE_JOIN.fullmatch(text, a.end, b.start) for run in runs for a, b in pairwise(run))
+        apart = all(not _TUPLE_JOIN.fullmatch(text, a[-1].end, b[0].start) for a, b in pairwise(runs))
+        return joined and apart
 
     @staticmethod
     def _main_label(context: DocumentContext) -> str | None:

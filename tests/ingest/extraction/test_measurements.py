@@ -634,3 +634,40 @@ def test_a_sentence_that_breaks_the_previous_result_down_takes_its_endpoint(reco
         ("detection rate", 78.4),
         ("detection rate", 92.0),
     ]
+
+
+def test_the_arm_a_sentence_is_about_takes_the_first_of_a_pair(record):
+    text = (
+        "Men were randomly assigned to 68Ga-PSMA-11 PET/CT or conventional imaging for staging. "
+        "Conventional imaging found nodal disease less often (sensitivity 41% vs 86%)."
+    )
+    rows = [(m["value"], m["arm"]) for m in record(text)["measurements"] if m["endpoint"] == "sensitivity"]
+    assert rows == [(41.0, "conventional imaging"), (86.0, "68Ga-PSMA-11")]
+
+
+def test_a_pair_compared_with_an_arm_named_in_the_sentence_still_starts_with_the_other(record):
+    text = (
+        "Men were randomly assigned to 177Lu-PSMA-617 or cabazitaxel. "
+        "Compared with cabazitaxel, PSA responses were more frequent (64% vs 35%)."
+    )
+    rows = [(m["value"], m["arm"]) for m in record(text)["measurements"] if m["endpoint"] == "PSA50"]
+    assert rows == [(64.0, "177Lu-PSMA-617"), (35.0, "cabazitaxel")]
+
+
+def test_pairs_of_values_for_two_agents_go_to_them_in_turn(record):
+    text = (
+        "Men with biochemical recurrence had 18F-DCFPyL PET/CT and 18F-fluciclovine PET/CT. The detection rates "
+        "of 18F-DCFPyL and 18F-fluciclovine were 52% and 30% in the pelvis and 21% and 9% outside it."
+    )
+    rows = [(m["value"], m["arm"]) for m in record(text)["measurements"] if m["endpoint"] == "detection rate"]
+    assert rows == [(52.0, "18F-DCFPyL"), (30.0, "18F-fluciclovine"), (21.0, "18F-DCFPyL"), (9.0, "18F-fluciclovine")]
+
+
+def test_an_arm_named_after_a_value_and_its_bracket(record):
+    text = (
+        "Men received 177Lu-PSMA-617 or 177Lu-PSMA-I&T in a dosimetry comparison. The median kidney dose was "
+        "0.39 Gy/GBq (interquartile range, 0.30-0.51) with 177Lu-PSMA-617 and 0.72 Gy/GBq (interquartile range, "
+        "0.55-0.90) with 177Lu-PSMA-I&T."
+    )
+    rows = [(m["value"], m["arm"]) for m in record(text)["measurements"] if m["endpoint"].startswith("absorbed")]
+    assert rows == [(0.39, "177Lu-PSMA-617"), (0.72, "177Lu-PSMA-I&T")]
