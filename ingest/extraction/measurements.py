@@ -113,6 +113,9 @@ _NOT_A_RESULT_PARTS = (
     # a window or a landmark: "over the first 12 weeks", "free of progression 12 months after surgery"
     r"\b(?:over|during|in|within|for)\s+the\s+(?:first|initial|last|next)\s+\d+(?:\.\d+)?\s*"
     r"(?:weeks?|days?|months?|years?)\b",
+    # an age that sets a group apart: "men aged ≥80 years", "patients older than 75 years"
+    r"\b(?:aged?|older than|younger than)\s+(?:of\s+)?(?:[<>≤≥]=?\s*|under\s+|over\s+|at least\s+)?\d+\s*"
+    r"(?:years?|yrs?|y)\b",
     r"\b\d+(?:\.\d+)?\s*(?:weeks?|days?|months?|years?)\s+(?:after|post)[\s-]+(?:surgery|prostatectomy|radiotherapy"
     r"|treatment|therapy|completion|the\s+(?:last|first|final)\s+(?:cycle|dose|infusion))\b",
 )
@@ -125,7 +128,7 @@ _NOT_A_RESULT_LITERALS = tuple(prefiltered(part, re.I) for part in _NOT_A_RESULT
 _NOT_A_RESULT_CLUES = (
     re.compile(r"I[²2^]"),
     re.compile(r"=\s*\d"),
-    re.compile(r"\d\s*(?:weeks?|wk|days?|months?|mo|years?|hours?|h)\b", re.I),
+    re.compile(r"\d\s*(?:weeks?|wk|days?|months?|mo|years?|yrs?|y|hours?|h)\b", re.I),
 )
 
 
@@ -299,6 +302,10 @@ _BOTH_ARMS = re.compile(r"\s*(?:in|for|with)\s+(?:both|each|either)\s+(?:arms?|g
 _TUPLE_JOIN = re.compile(r"\s*(?:%\s*)?(?:,\s*)?(?:and|vs\.?|versus|,)\s*", re.I)
 #: A bracket of details after a value: "(range, 0.8-16.9)".
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+#: What a sentence compares with, named before the values: "more often than X (28% vs 15%)".
+_COMPARED_WITH = re.compile(r"\b(?:compared (?:with|to)|versus|vs\.?|relative to|against|than)\s+(?:the\s+)?$", re.I)
+#: A new clause, whose subject is another: "... in 21% with X, whereas diarrhoea favoured Y (19% vs 53%)".
+_CLAUSE_BREAK = re.compile(r";|\b(?:whereas|while|but|although)\b", re.I)
 _AGAINST = re.compile(r"\b(?:compared (?:with|to)|versus|vs\.?|relative to|against)\s+(?:the\s+)?$", re.I)
 #: After the last of several ratios, past its bracket: "... and 0.55 (95% CI 0.35-0.86; p=0.01), respectively".
 _RESPECTIVE_RATIOS = re.compile(r"\s*(?:[(\[][^()\[\]]{0,80}[)\]])?\s*,?\s*respectively\b", re.I)
@@ -372,8 +379,10 @@ class SentenceMeasurements:
         text = dashes_to_hyphen(sentence.text)
         offset = sentence.start
         endpoints = [
-            m for m in mentions if m.kind in ENDPOINT_KINDS and m.curie and not self._category(m, text, offset)
-        ]
+            m for m in mentions
+            if m.kind in ENDPOINT_KINDS and m.curie and not self._category(m, text, offset)
+            and not _in_apposition(m, text, offset)
+        ]  # fmt: skip
         if not endpoints and previous_endpoint is not None and _BREAKDOWN.match(text):
             endpoints = [previous_endpoint]  # "By PSA: <2 ng/mL 68.5%; ...": the previous result, broken down
         if not _DIGIT.search(text) and not _NOT_REACHED_WORDS.search(text):
@@ -954,8 +963,12 @@ class SentenceMeasurements:
                 # first, the other arm second (unless it is what the sentence compares with: "compared with X")
                 subject = before[-1]
                 arm_labels = [arm.label for arm in context.arms]
-                if labels[0] in arm_labels and not _AGAINST.search(
-                    text, max(0, subject.start - sentence.start - 25), subject.start - sentence.start
+                if (
+                    labels[0] in arm_labels
+                    and not _COMPARED_WITH.search(
+                        text, max(0, subject.start - sentence.start - 25), subject.start - sentence.start
+                    )
+                    and not _CLAUSE_BREAK.search(text, subject.end - sentence.start, first)
                 ):
                     return [labels[0], next(a for a in arm_labels if a != labels[0])]
             if count == 2 and labels and named[0] is None and named[1] not in (None, labels[-1]):
@@ -1070,6 +1083,19 @@ class SentenceMeasurements:
                 )
             )
         return results
+
+
+#: An aside that describes what comes before it: "treatment-related events, mostly skin toxicity and effusions, had
+#: occurred in 30 patients (90.9%)".
+_APPOSITION = prefiltered(r",\s*(?:mostly|mainly|predominantly|largely|chiefly)\s+[^,;()]{1,80},", re.I)
+
+
+def _in_apposition(mention: Mention, text: str, offset: int) -> bool:
+    """Whether an endpoint is named in an aside (``_APPOSITION``): the values after it are the described event's."""
+    return any(
+        aside.start() < mention.start - offset and mention.end - offset < aside.end()
+        for aside in _APPOSITION.finditer(text)
+    )
 
 
 def _is_absorbed_unit(unit: str | None) -> bool:

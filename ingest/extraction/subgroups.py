@@ -26,7 +26,7 @@ from ingest.extraction.mentions import Mention
 _POPULATION = r"(?:patients|pts|men|participants|subjects|those|cases|individuals)"
 _RELATION = (
     r"(?P<rel>without|with|whose|who\s+did\s+not\s+(?:have|receive)|who\s+(?:had|have|were|received|achieved)"
-    r"|at\s+or\s+(?:below|above)|below|above|treated\s+at)"
+    r"|at\s+or\s+(?:below|above)|below|above|treated\s+at|aged)"
 )
 #: Where a subgroup's words end: punctuation, a verb, a comparison, an endpoint's median.
 _PHRASE_END = (
@@ -255,7 +255,7 @@ def _cue(match: re.Match[str], text: str, mentions: list[Mention], offset: int, 
         return None
     if negative:
         return cue("no " + words.removeprefix("any "), words)
-    if relation.startswith(("at ", "below", "above", "treated")):
+    if relation.startswith(("at ", "below", "above", "treated", "aged")):
         return cue(f"{relation} {words}")
     band = _BAND_PHRASE.fullmatch(words)
     if band:  # "PSA of 0.5 ng/ml or less", "0.51-1.0 ng/mL": a PSA band, written as the others

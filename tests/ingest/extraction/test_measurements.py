@@ -671,3 +671,42 @@ def test_an_arm_named_after_a_value_and_its_bracket(record):
     )
     rows = [(m["value"], m["arm"]) for m in record(text)["measurements"] if m["endpoint"].startswith("absorbed")]
     assert rows == [(0.39, "177Lu-PSMA-617"), (0.72, "177Lu-PSMA-I&T")]
+
+
+def test_an_event_named_in_an_aside_does_not_take_the_value_of_what_it_describes(record):
+    text = (
+        "Forty men received the antibody-drug conjugate MEDI3726. Treatment-related adverse events, mainly "
+        "pleural effusions and fatigue, occurred in 36 of 40 patients (90%)."
+    )
+    rows = [(m["endpoint"], m["value"]) for m in record(text)["measurements"]]
+    assert ("AE any grade", 90.0) in rows
+    assert not any(endpoint in ("AE:pleural effusion", "AE:fatigue") for endpoint, _value in rows)
+
+
+def test_adverse_events_of_antibody_drug_conjugates_and_bone_therapy_are_named(record):
+    text = (
+        "Sixty men received MEDI3726. Skin toxicity occurred in 24%, pleural effusion in 18% and headache in 9%; "
+        "fractures were recorded in 5%."
+    )
+    rows = [(m["endpoint"], m["value"]) for m in record(text)["measurements"]]
+    assert rows == [("AE:skin toxicity", 24.0), ("AE:pleural effusion", 18.0), ("AE:headache", 9.0),
+                    ("AE:fracture", 5.0)]  # fmt: skip
+
+
+def test_an_age_that_sets_a_group_apart_is_no_value_but_its_subgroup(record):
+    text = (
+        "We treated 150 men with 177Lu-PSMA-617. Median overall survival was 12.1 months in men aged 75 years "
+        "or more and 14.0 months in men aged <75 years."
+    )
+    rows = [(m["value"], m["unit"], m["arm"]) for m in record(text)["measurements"]]
+    assert rows == [(12.1, "months", "177Lu-PSMA-617, aged 75 years or more"),
+                    (14.0, "months", "177Lu-PSMA-617, aged <75 years")]  # fmt: skip
+
+
+def test_a_share_of_readers_is_no_count_of_patients(record):
+    text = (
+        "Men with biochemical recurrence had 18F-DCFPyL PET/CT. The correct localization rate was above 65% "
+        "for at least three of the four readers."
+    )
+    rows = [(m["endpoint"], m["value"], m["unit"]) for m in record(text)["measurements"]]
+    assert rows == [("CLR", 65.0, "%")]
