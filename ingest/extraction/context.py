@@ -48,9 +48,11 @@ _AS_REFERENCE = re.compile(
 _COMPARATORS_WERE = prefiltered(
     r"\b(?:comparators?|control (?:arms?|groups?|treatments?))\s+(?:were|was|included|comprised|consisted of)\b", re.I
 )
-#: "trials comparing 177Lu-PSMA-617 or 177Lu-PSMA-I&T with cabazitaxel": the reviewed agents, then what they faced.
+#: "trials comparing 177Lu-PSMA-617 or 177Lu-PSMA-I&T with cabazitaxel", "They tested X or Y against A or B": the
+#: reviewed agents, then what they faced.
 _COMPARING = prefiltered(
-    r"\b(?:trials?|studies|RCTs?)\s+(?:that\s+)?(?P<verb>compar(?:ing|ed))\b[^.;]{0,160}?"
+    r"\b(?:trials?|studies|RCTs?|they)\s+(?:that\s+)?(?P<verb>compar(?:ing|ed)|test(?:ing|ed)|evaluat(?:ing|ed))\b"
+    r"[^.;]{0,160}?"
     r"(?P<with>\b(?:with|versus|vs\.?|against|to)\b)",
     re.I,
 )
@@ -297,10 +299,13 @@ def _split_arms(
     arms: list[Arm] = []
     choosing = False  # the last arm is a choice ("the investigator's choice of X with prednisone or Y")
     for left, right in pairwise(cuts):
-        agents = [
-            m for m in agents_in(mentions, left, right)
-            if m.start not in prior and depth_at(m.start) == 0
-        ]  # fmt: skip
+        inside = [m for m in agents_in(mentions, left, right) if m.start not in prior]
+        # An agent in brackets explains the arm's agent; in an arm that names none ("SBRT alone (standard of
+        # care)") it names the arm.
+        agents = [m for m in inside if depth_at(m.start) == 0]
+        if not agents and inside:
+            regimen = _choice(inside, choices) if len(inside) >= 2 else None  # "(a switch to X or Y)": ARPI change
+            agents = [regimen] if regimen else inside
         agents = [m for m in agents if m.curie not in COMPANION_AGENTS] or agents
         if not agents:
             continue

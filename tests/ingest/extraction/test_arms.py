@@ -243,3 +243,33 @@ def test_with_or_without_makes_an_arm_with_the_add_on_and_one_without(record):
     )
     assert found["comparators"] == ["177Lu-PSMA-I&T"]
     assert roles(found)["olaparib"] == "investigational"
+
+
+def test_arms_named_only_in_brackets(record):
+    found = record(
+        "Men with oligorecurrent disease will be randomly assigned to radiotherapy to every lesion followed by "
+        "177Lu-PSMA-617 or to radiotherapy alone (standard of care). The primary endpoint is metastasis-free "
+        "survival.",
+        title="A randomised phase 2 trial of metastasis-directed radiotherapy with or after 177Lu-PSMA-617",
+    )
+    assert found["comparators"] == ["standard of care"]
+
+
+def test_a_control_arm_described_in_brackets_as_a_choice_of_agents(record):
+    found = record(
+        "Men progressing on one androgen receptor pathway inhibitor were randomly assigned to the radioligand arm "
+        "(177Lu-PNT2002 6.8 GBq every 8 weeks) or to the control arm (a switch to abiraterone or enzalutamide).",
+        title="177Lu-PNT2002 before chemotherapy in metastatic castration-resistant prostate cancer",
+    )
+    assert found["comparators"] == ["ARPI change"]
+    assert roles(found)["177Lu-PNT2002"] == "investigational"
+
+
+def test_a_meta_analysis_whose_trials_tested_agents_against_others(record):
+    found = record(
+        "Background: We pooled randomised trials of PSMA radioligands. Results: Three trials were included. "
+        "They tested 177Lu-PSMA-617 or 177Lu-PNT2002 against cabazitaxel or standard of care. Pooled rPFS "
+        "favoured the radioligands (HR 0.50, 95% CI 0.40-0.63).",
+        title="PSMA radioligand therapy in mCRPC: a systematic review and meta-analysis",
+    )
+    assert sorted(found["comparators"]) == ["cabazitaxel", "standard of care"]
