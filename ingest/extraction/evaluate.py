@@ -10,7 +10,9 @@ Two conventions of this implementation, stated so that scores can be read:
 - ``other:<free text>`` endpoints and negated findings are left out of the measurement score
   (free text cannot be matched reliably); ``other:`` counts are reported on their own.
 - The arm of a matched pair is right when both arms name the same agents, leaving out the
-  backbone that both arms share (standard of care, ADT) unless an arm names nothing else.
+  backbone that both arms share (standard of care, ADT) unless an arm names nothing else. An arm
+  named by its role ("the control group", "experimental arm", "combination arm") stands for the
+  record's own agents in that role: its comparator (when it has one) or its investigational agents.
 - Subgroups: over matched pairs, whether the arm names a subgroup, stratum or other qualifier after
   a comma ("177Lu-PSMA-617, liver metastases"), scored as P/R/F1 of the predicted against the gold
   (the wording of the subgroup is not compared).
@@ -280,6 +282,8 @@ def _score_measurements(gold: dict, pred: dict, scores: Scores) -> None:
     scores.other_predicted += sum(endpoint_key(m["endpoint"]).startswith("other:") for m in pred_ms)
     gold_ms = [m for m in gold_ms if not endpoint_key(m["endpoint"]).startswith("other:")]
     pred_ms = [m for m in pred_ms if not endpoint_key(m["endpoint"]).startswith("other:")]
+    gold_ms = [_by_role(m, gold) for m in gold_ms]
+    pred_ms = [_by_role(m, pred) for m in pred_ms]
     unmatched = list(range(len(pred_ms)))
     for g in gold_ms:
         candidates = [
@@ -313,6 +317,29 @@ def _score_measurements(gold: dict, pred: dict, scores: Scores) -> None:
         scores.measurements.fp += 1
         scores.errors.append({"id": gold["id"], "kind": "spurious", "predicted": pred_ms[i]})
     scores.hr_tuples.add(_hr_tuples(gold_ms), _hr_tuples(pred_ms))
+
+
+#: Arms named by their role rather than their agents.
+_COMPARATOR_ROLE = re.compile(r"(?:the\s+)?(?:control|comparator|standard)(?:\s+(?:arm|group))?", re.I)
+_INVESTIGATIONAL_ROLE = re.compile(
+    r"(?:the\s+)?(?:experimental|investigational|intervention|radioligand|treatment|combination|study)"
+    r"(?:\s+(?:arm|group))?",
+    re.I,
+)
+
+
+def _by_role(measurement: dict, record: dict) -> dict:
+    """The measurement with an arm named by its role ("control arm") written as the record's agents in that role."""
+    arm, _comma, subgroup = (measurement.get("arm") or "").partition(", ")
+    agents = None
+    if _COMPARATOR_ROLE.fullmatch(arm.strip()) and len(record.get("comparators", [])) == 1:
+        agents = record["comparators"][0]
+    elif _INVESTIGATIONAL_ROLE.fullmatch(arm.strip()):
+        named = [a["label"] for a in record.get("agents", []) if a.get("role") == "investigational"]
+        agents = " + ".join(named) or None
+    if agents is None:
+        return measurement
+    return {**measurement, "arm": ", ".join(part for part in (agents, subgroup) if part)}
 
 
 def _names_subgroup(arm: str | None) -> bool:

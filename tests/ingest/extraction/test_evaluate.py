@@ -50,6 +50,19 @@ def test_a_wrong_value_is_a_miss_and_a_false_positive():
     assert (scores.measurements.tp, scores.measurements.fp, scores.measurements.fn) == (1, 1, 1)
 
 
+def test_an_arm_named_by_its_role_stands_for_the_records_agents_in_that_role():
+    gold = json.loads(json.dumps(RECORD))
+    gold["agents"] = [{"label": "177Lu-PSMA-617", "role": "investigational"}]
+    gold["measurements"][0]["arm"] = "the experimental arm"
+    gold["measurements"][1]["arm"] = "control group"
+    predicted = json.loads(json.dumps(RECORD))
+    predicted["measurements"][0]["arm"] = "177Lu-PSMA-617"
+    predicted["measurements"][1]["arm"] = "standard of care"
+    assert score([gold], [predicted]).arm_right == 2
+    predicted["measurements"][0]["arm"], predicted["measurements"][1]["arm"] = "standard of care", "177Lu-PSMA-617"
+    assert score([gold], [predicted]).arm_right == 0
+
+
 def test_a_subgroup_is_scored_on_whether_the_arm_names_one():
     gold = json.loads(json.dumps(RECORD))
     gold["measurements"][0]["arm"] = "177Lu-PSMA-617 + SOC, liver metastases"
