@@ -293,11 +293,16 @@ _CONSEQUENCE = re.compile(
 )
 #: A sentence that breaks the previous result down by subgroup: "By PSA: ...", "Per region: ...".
 _BREAKDOWN = re.compile(r"^\W*(?:by|per|according to|across)\s+[\w /-]{1,30}:", re.I)
+#: A sentence that gives the last result again without naming it: "At the updated analysis, the medians were 12.0
+#: and 5.6 months".
+_SAME_RESULT = re.compile(
+    r"\bthe\s+(?:corresponding\s+)?(?:medians|median values|means|rates|proportions|percentages)\s+(?:were|are)\b",
+    re.I,
+)
 #: Right after a run of values: the arm they are of ("... and 9.4% with 177Lu-PSMA-I&T").
 _NAMED_ARM = re.compile(r"\s*%?\s*(?:with|in|for|on)\s+(?:the\s+)?", re.I)
 #: Right after a value: it is every arm's ("16.1 months in both arms", "96% in each group").
 _BOTH_ARMS = re.compile(r"\s*(?:in|for|with)\s+(?:both|each|either)\s+(?:arms?|groups?|cohorts?)\b", re.I)
-#: Right before an agent: what the value is measured against ("compared with docetaxel, the HR was 0.64").
 #: Values of one run: "24% and 18%", "0.55 vs 0.61 Gy/GBq".
 _TUPLE_JOIN = re.compile(r"\s*(?:%\s*)?(?:,\s*)?(?:and|vs\.?|versus|,)\s*", re.I)
 #: A bracket of details after a value: "(range, 0.8-16.9)".
@@ -306,6 +311,7 @@ _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _COMPARED_WITH = re.compile(r"\b(?:compared (?:with|to)|versus|vs\.?|relative to|against|than)\s+(?:the\s+)?$", re.I)
 #: A new clause, whose subject is another: "... in 21% with X, whereas diarrhoea favoured Y (19% vs 53%)".
 _CLAUSE_BREAK = re.compile(r";|\b(?:whereas|while|but|although)\b", re.I)
+#: Right before an agent: what the value is measured against ("compared with docetaxel, the HR was 0.64").
 _AGAINST = re.compile(r"\b(?:compared (?:with|to)|versus|vs\.?|relative to|against)\s+(?:the\s+)?$", re.I)
 #: After the last of several ratios, past its bracket: "... and 0.55 (95% CI 0.35-0.86; p=0.01), respectively".
 _RESPECTIVE_RATIOS = re.compile(r"\s*(?:[(\[][^()\[\]]{0,80}[)\]])?\s*,?\s*respectively\b", re.I)
@@ -383,8 +389,9 @@ class SentenceMeasurements:
             if m.kind in ENDPOINT_KINDS and m.curie and not self._category(m, text, offset)
             and not _in_apposition(m, text, offset)
         ]  # fmt: skip
-        if not endpoints and previous_endpoint is not None and _BREAKDOWN.match(text):
-            endpoints = [previous_endpoint]  # "By PSA: <2 ng/mL 68.5%; ...": the previous result, broken down
+        if not endpoints and previous_endpoint is not None and (_BREAKDOWN.match(text) or _SAME_RESULT.search(text)):
+            # "By PSA: <2 ng/mL 68.5%; ...", "the medians were 12.0 and 5.6 months": the previous result again
+            endpoints = [previous_endpoint]
         if not _DIGIT.search(text) and not _NOT_REACHED_WORDS.search(text):
             # no number: only a negated finding can come out of it
             return [], (endpoints[-1] if endpoints else previous_endpoint), self._negated(text, endpoints, offset)

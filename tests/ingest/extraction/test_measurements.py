@@ -710,3 +710,12 @@ def test_a_share_of_readers_is_no_count_of_patients(record):
     )
     rows = [(m["endpoint"], m["value"], m["unit"]) for m in record(text)["measurements"]]
     assert rows == [("CLR", 65.0, "%")]
+
+
+def test_a_sentence_that_gives_the_last_result_again_takes_its_endpoint(record):
+    text = (
+        "Men were randomly assigned to 177Lu-PSMA-617 or cabazitaxel. Median overall survival was 15.1 versus "
+        "12.9 months. With two more years of follow-up, the medians were 16.3 and 13.0 months, respectively."
+    )
+    rows = [(m["endpoint"], m["value"], m["arm"]) for m in record(text)["measurements"]]
+    assert rows[2:] == [("OS", 16.3, "177Lu-PSMA-617"), ("OS", 13.0, "cabazitaxel")]
