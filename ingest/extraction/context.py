@@ -142,6 +142,8 @@ class DocumentContext:
     planned: bool
     prior: set[int] = field(default_factory=set)  # starts of agent mentions in prior-therapy context
     selection: set[int] = field(default_factory=set)  # starts of imaging mentions used to select patients
+    sentences: list[Sentence] = field(default_factory=list)
+    agents: list[Mention] = field(default_factory=list)  # every agent mention of the document, in order
 
     def comparator_curies(self) -> set[str]:
         if len(self.arms) < 2:

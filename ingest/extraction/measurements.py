@@ -311,6 +311,8 @@ _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _COMPARED_WITH = re.compile(r"\b(?:compared (?:with|to)|versus|vs\.?|relative to|against|than)\s+(?:the\s+)?$", re.I)
 #: A new clause, whose subject is another: "... in 21% with X, whereas diarrhoea favoured Y (19% vs 53%)".
 _CLAUSE_BREAK = re.compile(r";|\b(?:whereas|while|but|although)\b", re.I)
+#: After the last value: "..., respectively".
+_RESPECTIVELY_AFTER = re.compile(r"[^.;]{0,40}?\brespectively\b", re.I)
 #: Right before an agent: what the value is measured against ("compared with docetaxel, the HR was 0.64").
 _AGAINST = re.compile(r"\b(?:compared (?:with|to)|versus|vs\.?|relative to|against)\s+(?:the\s+)?$", re.I)
 #: After the last of several ratios, past its bracket: "... and 0.55 (95% CI 0.35-0.86; p=0.01), respectively".
@@ -980,6 +982,12 @@ class SentenceMeasurements:
                     return [labels[0], next(a for a in arm_labels if a != labels[0])]
             if count == 2 and labels and named[0] is None and named[1] not in (None, labels[-1]):
                 return [labels[-1], named[1]]  # "X found disease in 13 men (26%), against 28 (56%) for Y"
+            if not labels and _RESPECTIVELY_AFTER.match(text, last):
+                # "In men with PSA below 0.5 ng/mL, the rates were 12% and 42%, respectively": in the order the
+                # sentence before named the arms
+                order = self._order_named_before(sentence, context, count)
+                if order:
+                    return order
             if len(context.arms) >= count:
                 return [arm.label for arm in context.arms[:count]]
             if len(context.arms) < 2:  # one arm: subgroups, doses or time points of the same treatment
@@ -998,6 +1006,28 @@ class SentenceMeasurements:
         if context.arms:
             return [context.arms[0].label]
         return [self._main_label(context)]
+
+    def _order_named_before(self, sentence: Sentence, context: DocumentContext, count: int) -> list[str] | None:
+        """The study's arms in the order the previous sentence last names them, when it names ``count`` of them
+        and does not name the first as what the other is compared with."""
+        index = next((i for i, s in enumerate(context.sentences) if s.start == sentence.start), 0)
+        if index == 0:
+            return None
+        before = context.sentences[index - 1]
+        arm_labels = {arm.label for arm in context.arms}
+        last: dict[str, int] = {}
+        for mention in context.agents:
+            if before.start <= mention.start < before.end and mention.start not in context.prior:
+                label = self._arm_label_for_curie(mention, context)
+                if label in arm_labels:
+                    if label not in last and _COMPARED_WITH.search(
+                        before.text, max(0, mention.start - before.start - 25), mention.start - before.start
+                    ):
+                        return None  # "Compared with cabazitaxel, X ...": no order of listing
+                    last[label] = mention.start
+        if len(last) != count:
+            return None
+        return sorted(last, key=last.__getitem__)
 
     @staticmethod
     def _in_tuples(text: str, values: list[Value], size: int) -> bool:

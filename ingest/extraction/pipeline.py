@@ -205,6 +205,8 @@ class PsmaMeasurements:
             planned=is_trial_in_progress(text, sections),
             prior=prior,
             selection=selection,
+            sentences=sentences,
+            agents=agents,
         )
         measurements: list[tuple[Measurement, Sentence]] = []
         negated: list[tuple[Mention, str | None, Sentence]] = []

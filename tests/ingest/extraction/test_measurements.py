@@ -719,3 +719,22 @@ def test_a_sentence_that_gives_the_last_result_again_takes_its_endpoint(record):
     )
     rows = [(m["endpoint"], m["value"], m["arm"]) for m in record(text)["measurements"]]
     assert rows[2:] == [("OS", 16.3, "177Lu-PSMA-617"), ("OS", 13.0, "cabazitaxel")]
+
+
+def test_respectively_follows_the_order_the_sentence_before_named_the_arms(record):
+    text = (
+        "In a head-to-head comparison, sixty men had 18F-DCFPyL PET/CT and 18F-fluciclovine PET/CT. The detection "
+        "rate was 31% with 18F-fluciclovine and 58% with 18F-DCFPyL. Among the men with PSA below 1.0 ng/mL, the "
+        "detection rates were 15% and 44%, respectively."
+    )
+    rows = [(m["value"], m["arm"]) for m in record(text)["measurements"]][2:]
+    assert rows == [(15.0, "18F-fluciclovine, PSA <1.0 ng/mL"), (44.0, "18F-DCFPyL, PSA <1.0 ng/mL")]
+
+
+def test_respectively_after_a_comparison_keeps_the_studys_order(record):
+    text = (
+        "Men were randomly assigned to 177Lu-PSMA-617 or cabazitaxel. Compared with cabazitaxel, 177Lu-PSMA-617 "
+        "prolonged progression-free survival. PSA responses occurred in 66% and 37%, respectively."
+    )
+    rows = [(m["value"], m["arm"]) for m in record(text)["measurements"] if m["endpoint"] == "PSA50"]
+    assert rows == [(66.0, "177Lu-PSMA-617"), (37.0, "cabazitaxel")]
