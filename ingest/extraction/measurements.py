@@ -43,7 +43,7 @@ from ingest.extraction.numbers import (
     normalize_unit,
 )
 from ingest.extraction.prefilter import prefiltered
-from ingest.extraction.subgroups import subgroups
+from ingest.extraction.subgroups import SentenceSubgroups
 from ingest.extraction.textutil import WORD_NUMBER_PATTERN, dashes_to_hyphen
 from kg.model import Measurement
 from kg.ontology import Ontology
@@ -435,11 +435,12 @@ class SentenceMeasurements:
         thresholds = [(t.start(), t.end()) for t in _THRESHOLD.finditer(text)]
         measurements: list[Measurement] = []
         every_value = sorted((value.start, value.end) for group in groups for value in group.values)
+        parts = SentenceSubgroups(text, mentions, offset, every_value)
         for group in groups:
             target = any(start <= group.values[0].start < end for start, end in thresholds) if group.values else False
-            measurements.extend(self._measurements(group, sentence, mentions, context, planned or target, every_value))
+            measurements.extend(self._measurements(group, sentence, mentions, context, planned or target, parts))
         for ratio_group in lonely:
-            measurements.extend(self._measurements(ratio_group, sentence, mentions, context, planned))
+            measurements.extend(self._measurements(ratio_group, sentence, mentions, context, planned, parts))
         return measurements, last, ([] if measurements else self._negated(text, endpoints, offset))
 
     @staticmethod
@@ -1069,13 +1070,13 @@ class SentenceMeasurements:
         mentions: list[Mention],
         context: DocumentContext,
         planned: bool,
-        sentence_values: list[tuple[int, int]] | None = None,
+        subgroups: SentenceSubgroups,
     ) -> list[Measurement]:
         text = dashes_to_hyphen(sentence.text)
         code, grade = self.endpoint_code(group.endpoint, text, sentence.start)
         arms = self._arms_for(group, sentence, mentions, context)
         positions = [(v.start, v.end) for v in group.values] or [(group.ratio.start, group.ratio.end)]
-        parts = subgroups(text, positions, arms, mentions, sentence.start, sentence_values)
+        parts = subgroups.of(positions, arms)
         common = {"endpoint": code, "status": "planned" if planned else "reported", "grade": grade}
         ratio = group.ratio
         interval = group.interval

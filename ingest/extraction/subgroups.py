@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.extraction.mentions import Mention
+from ingest.extraction.prefilter import prefiltered
 
 _POPULATION = r"(?:patients|pts|men|participants|subjects|those|cases|individuals)"
 _RELATION = (
@@ -49,16 +50,20 @@ _PSA_WORDS = r"(?:an?\s+)?(?:(?:serum\s+)?PSA(?:\s+(?:levels?|values?|concentrat
 #: A subgroup named before its values: "in men with ...", "Men whose ... had", "than those without", "in the
 #: subgroup with ...", "in chemotherapy-naive men", "in men with a PSA <0.5 ng/mL".
 _BEFORE = tuple(
-    re.compile(pattern, re.IGNORECASE)
+    prefiltered(pattern, re.IGNORECASE)  # (each run only on sentences that hold the literals its matches need)
     for pattern in (
         r"\b(?:in|among|for)\s+(?:the\s+)?(?:\d+\s+)?(?:evaluable\s+)?" + _POPULATION + r"\s+" + _RELATION + _PHRASE,
-        r"(?:^|(?<=[;:,]))\s*(?:the\s+)?" + _POPULATION + r"\s+" + _RELATION + _PHRASE,
+        # a subject at the start of a sentence or clause (the clause's mark starts the match: a pattern that starts
+        # with a character set is tried only where the set matches)
+        r"^\s*(?:the\s+)?" + _POPULATION + r"\s+" + _RELATION + _PHRASE,
+        r"[;:,]\s*(?:the\s+)?" + _POPULATION + r"\s+" + _RELATION + _PHRASE,
         r"\bthan\s+(?:in\s+)?(?:those|patients|men)\s+" + _RELATION + _PHRASE,
         r"\bin\s+the\s+(?:subgroup|subset|stratum)\s+(?:of\s+" + _POPULATION + r"\s+)?" + _RELATION + _PHRASE,
         r"\b(?:in|among|for)\s+(?:the\s+)?(?:\d+\s+)?" + _ADJECTIVE + r"\s+" + _POPULATION + r"\b",
         r"\bin\s+(?:men|patients)\s+with\s+" + _PSA_WORDS + _BAND,
         # a heading of its own: "Prior 177Lu radioligand subgroup (n=8): PSA50 38%"
-        r"(?:^|(?<=[;:.]))\s*(?P<phrase>[^,;:()\[\]]{2,50}?)\s+(?:subgroup|subset|stratum)\b",
+        r"^\s*(?P<phrase>[^,;:()\[\]]{2,50}?)\s+(?:subgroup|subset|stratum)\b",
+        r"[;:.]\s*(?P<phrase>[^,;:()\[\]]{2,50}?)\s+(?:subgroup|subset|stratum)\b",
     )
 )
 #: A subgroup named right after a value (past a bracket that closes or holds its share or count).
@@ -81,11 +86,11 @@ _RESPECTIVE_BANDS = re.compile(
 _BAND_PHRASE = re.compile(r"(?:(?:serum\s+)?PSA(?:\s+(?:levels?|values?|concentrations?|of))*\s*)?" + _BAND, re.I)
 _BAND_LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _ONE_BAND = re.compile(r"(?:" + _BOUND + r"\s*)?\d+(?:\.\d+)?(?:\s*(?:-|to)\s*(?:[<≤]\s*)?\d+(?:\.\d+)?)?", re.I)
-_CLUE = re.compile(
-    r"\b" + _POPULATION + r"\b|\bsub(?:group|set)|\bstratum\b|ng/ml|-na[iï]ve\b|pretreated|experienced|refractory"
-    r"|\bprior\b|\bprevious\b",
-    re.IGNORECASE,
-)
+#: What a sentence that names a subgroup holds, lower-cased (or the word "men"): a cheap test before the patterns.
+_CLUES = ("patient", "pts", "participant", "subject", "those", "case", "individual", "subgroup", "subset",
+          "stratum", "ng/ml", "naive", "naïve", "pretreated", "experienced", "refractory", "prior", "previous",
+          "aged")  # fmt: skip
+_MEN = re.compile(r"\bmen\b", re.IGNORECASE)
 #: The population an endpoint is measured in, not a part set apart: ORR "in patients with measurable disease",
 #: accuracy "in patients with a reference standard", pain response "in men with pain at baseline".
 _ANALYSIS_POPULATION = re.compile(
@@ -116,28 +121,39 @@ class _Cue:
     complement: str
 
 
-def subgroups(
+class SentenceSubgroups:
+    """The subgroups a sentence names, read once for all its values.
+
+    ``text`` is the sentence, ``mentions`` its mentions (at ``offset`` in the document) and ``values`` the start and
+    end of every value of the sentence (a list of PSA bands may span several groups of values).
+    """
+
+    def __init__(self, text: str, mentions: list[Mention], offset: int, values: list[tuple[int, int]]):
+        self.text, self.mentions, self.offset, self.values = text, mentions, offset, values
+        lowered = text.lower()
+        self.named = any(clue in lowered for clue in _CLUES) or _MEN.search(text) is not None
+        self._before: list[_Cue] | None = None
+        self._listed: dict[int, str] | None = None
+
+    def of(self, positions: list[tuple[int, int]], arms: list[str | None]) -> list[str | None]:
+        """The subgroup of each of a group's values (start and end in the sentence; ``arms`` their arms), or None."""
+        if not positions or not self.named:
+            return [None] * len(positions)
+        if self._before is None:
+            self._before = _cues(_before(self.text), self.text, self.mentions, self.offset)
+            self._listed = _respective_bands(self.text, self.values or positions)
+        found = _named_subgroups(self.text, positions, arms, self.mentions, self.offset, self._before)
+        return [self._listed.get(start, label) for (start, _end), label in zip(positions, found, strict=True)]
+
+
+def _named_subgroups(
     text: str,
     positions: list[tuple[int, int]],
     arms: list[str | None],
     mentions: list[Mention],
     offset: int,
-    sentence_values: list[tuple[int, int]] | None = None,
+    before: list[_Cue],
 ) -> list[str | None]:
-    """The subgroup of each value of a group, or None: ``positions`` are the start and end of each value in the
-    sentence ``text`` and ``arms`` their arms; ``mentions`` are the sentence's, at ``offset`` in the document;
-    ``sentence_values`` are the positions of every value of the sentence (a list of bands may span groups)."""
-    if not positions or not _CLUE.search(text):
-        return [None] * len(positions)
-    found = _named_subgroups(text, positions, arms, mentions, offset)
-    listed = _respective_bands(text, sentence_values or positions)
-    return [listed.get(start, label) for (start, _end), label in zip(positions, found, strict=True)]
-
-
-def _named_subgroups(
-    text: str, positions: list[tuple[int, int]], arms: list[str | None], mentions: list[Mention], offset: int
-) -> list[str | None]:
-    before = _cues(_before(text), text, mentions, offset)
     after = [_after(text, end, mentions, offset, before) for _start, end in positions]
     first = positions[0][0]
     ahead = [cue for cue in before if cue.end <= first and ";" not in text[cue.end : first]]
@@ -168,7 +184,7 @@ def _named_subgroups(
 def _respective_bands(text: str, positions: list[tuple[int, int]]) -> dict[int, str]:
     """The PSA band of each of the last values (by start), listed after them with "respectively" (a value before
     the list, "71% overall, and 44%, 67% and 89% for ...", has none)."""
-    match = _RESPECTIVE_BANDS.match(text, positions[-1][1])
+    match = _RESPECTIVE_BANDS.match(text, positions[-1][1]) if positions else None
     if match is None:
         return {}
     bands = [part for part in _BAND_LIST_SEPARATOR.split(match.group("bands")) if part]

@@ -28,7 +28,14 @@ def _patterns() -> list[tuple[str, Prefiltered]]:
 def _texts() -> tuple[list[str], list[str]]:
     """Whole abstracts and their sentences; and short pieces of sentences, for patterns anchored at both ends
     (the extractor runs those on the text between two values or before a mention)."""
-    paths = ("eval/dev", "eval/blind.jsonl", "eval/blind2.jsonl", "data/demo/text")
+    paths = (
+        "eval/dev",
+        "eval/blind.jsonl",
+        "eval/blind2.jsonl",
+        "eval/blind3.jsonl",
+        "eval/blind4.jsonl",
+        "data/demo/text",
+    )
     documents = read_documents([str(ROOT / path) for path in paths])
     texts, pieces = [], set()
     for document in documents:
