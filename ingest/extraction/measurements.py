@@ -194,6 +194,12 @@ _GRADE3 = prefiltered(
     r"|high[- ]grade|severe",
     re.I,
 )
+#: Right before a value: it counts the events of grade 3 or higher ("... and were of grade 3 or higher in 45%").
+_GRADE3_IN = re.compile(
+    r"\bgrade\s*(?:≥\s*3|>=\s*3|3\s*(?:or|and|to|-|–|/)\s*(?:higher|greater|above|4|5)|III\s*(?:-|–|/|or)\s*IV)"
+    r"\s*(?:events?\s+)?(?:in|for)\s+(?:\d+\s+of\s+\d+\s*\(\s*)?$",
+    re.I,
+)
 _GRADE_3_ONLY = prefiltered(r"\bgrade\s*(?:3|III)\b(?!\s*(?:-|–|to|or|/|and)\s*[1-5])", re.I)
 _ANY_GRADE = prefiltered(r"any[- ]grade|all[- ]grades?|of any grade", re.I)
 _TREATMENT_RELATED = prefiltered(r"treatment[- ]related|drug[- ]related|TRAEs?", re.I)
@@ -214,8 +220,8 @@ _ARM_WORDS = prefiltered(
 _TIGHT = re.compile(r"^\s*(?:(?:was|were|is|of|in|:|=)\s*){1,2}$", re.I)
 #: "anaemia developed in three men", "xerostomia, mostly grade 1-2, affected all twelve patients".
 _ENDPOINT_THEN_COUNT = re.compile(
-    r"^[\s,]*(?:[\w-]+[\s,]+){0,4}?(?:developed|occurred|was seen|were seen|was observed|were observed|was reported"
-    r"|were reported|affected|was noted|were noted)\s+(?:in\s+)?(?:all\s+)?$",
+    r"^[\s,]*(?:[\w-]+[\s,]+){0,6}?(?:developed|occurred|was seen|were seen|was observed|were observed|was reported"
+    r"|were reported|was recorded|were recorded|affected|was noted|were noted)\s+(?:in\s+|by\s+)?(?:all\s+)?$",
     re.I,
 )
 #: Between a dose and the organ it names: "0.82 Gy/GBq for the kidneys", "0.39 Gy/GBq (range 0.18-0.81) to the".
@@ -1031,6 +1037,16 @@ class SentenceMeasurements:
         return sorted(last, key=last.__getitem__)
 
     @staticmethod
+    def _at_grade_3(code: str, text: str) -> tuple[str, str | None] | None:
+        """The endpoint code and grade of an endpoint's events of grade 3 or higher, or None for one without
+        grades."""
+        if code == "AE any grade":
+            return ("TRAE grade>=3" if _TREATMENT_RELATED.search(text) else "AE grade>=3"), None
+        if code.startswith("AE:"):
+            return code, ">=3"
+        return None
+
+    @staticmethod
     def _in_tuples(text: str, values: list[Value], size: int) -> bool:
         """Whether ``values`` come in runs of ``size`` joined by "and", "vs" or a comma ("24% and 18%, 31% and 19%"),
         each run apart from the next by other words."""
@@ -1104,6 +1120,11 @@ class SentenceMeasurements:
         for index, value in enumerate(group.values):
             first = index == 0
             low, high, level = cis[index]
+            since = group.values[index - 1].end if index else max(0, value.start - 50)
+            if grade != ">=3" and _GRADE3_IN.search(text, since, value.start):
+                # "... occurred in 94% and were of grade 3 or higher in 45%": this value is of the severe events
+                graded = self._at_grade_3(code, text)
+                common = {**common, "endpoint": graded[0], "grade": graded[1]} if graded else common
             results.append(
                 Measurement(
                     statistic=group.statistic,

@@ -738,3 +738,21 @@ def test_respectively_after_a_comparison_keeps_the_studys_order(record):
     )
     rows = [(m["value"], m["arm"]) for m in record(text)["measurements"] if m["endpoint"] == "PSA50"]
     assert rows == [(66.0, "177Lu-PSMA-617"), (37.0, "cabazitaxel")]
+
+
+def test_counts_written_after_their_event(record):
+    text = (
+        "Twenty-eight men received 225Ac-PSMA-617. Thrombocytopenia of grade 3 or higher occurred in 5 patients, "
+        "and dry mouth of any grade was reported by 24 men."
+    )
+    rows = [(m["endpoint"], m["value"], m["statistic"]) for m in record(text)["measurements"]]
+    assert rows == [("AE:thrombocytopenia", 5.0, "count"), ("AE:dry mouth", 24.0, "count")]
+
+
+def test_the_severe_share_of_the_same_events_is_their_grade_3_rate(record):
+    text = (
+        "Fifty men received MEDI3726. Treatment-related adverse events occurred in 47 patients (94%) and were of "
+        "grade 3 or higher in 36%."
+    )
+    rows = [(m["endpoint"], m["value"]) for m in record(text)["measurements"]]
+    assert rows == [("AE any grade", 94.0), ("TRAE grade>=3", 36.0)]
