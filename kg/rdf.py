@@ -29,6 +29,11 @@ def base_iri() -> str:
     return namespaces()["agent"].removesuffix("agent/")
 
 
+def new_trial_iri(label: str) -> str:
+    """The IRI of a trial the ontology does not know, named ``label`` in the text."""
+    return f"{base_iri()}trial/new/{quote(normalize_label(label), safe='')}"
+
+
 def graph_iri(document_id: str) -> URIRef:
     """The named graph of one document."""
     return URIRef(f"{base_iri()}graph/{quote(document_id, safe='')}")
@@ -200,7 +205,7 @@ class _Builder:
     def trial(self, trial: ExtractedTrial) -> str:
         if trial.curie:
             return _expand(trial.curie)
-        node = _iri(f"{self.base}trial/new/{quote(normalize_label(trial.label), safe='')}")
+        node = _iri(new_trial_iri(trial.label))
         self.add(node, _rdf.type, _psma.ClinicalTrial)
         self.add(node, _skos.prefLabel, _literal(trial.label))
         self.add(node, _psma.curated, _literal(False))

@@ -92,7 +92,7 @@ def embed_compare(request: Request, store: StoreDep, settings: SettingsDep, sele
             responses={200: _PAGE, 404: {"description": "No such trial."}})  # fmt: skip
 def embed_trial(trial_id: str, request: Request, store: StoreDep, settings: SettingsDep) -> HTMLResponse:
     """A trial's summary and its results per endpoint (reported and planned) as a page for an iframe."""
-    curie = trial_curie(trial_id)
+    curie = trial_curie(trial_id, store)
     detail = trial_detail(store, curie)
     base = public_base(request, settings)
     url = f"{base}/embed/trial/{quote(trial_id, safe=':')}"
@@ -115,7 +115,7 @@ class _Embed:
 
 
 def _trial_embed(store: GraphStore, base: str, trial_id: str) -> _Embed:
-    detail = trial_detail(store, trial_curie(trial_id))
+    detail = trial_detail(store, trial_curie(trial_id, store))
     plotted = forest_rows(detail["results"])
     endpoints = {r["endpoint"] for r in detail["results"]}
     # summary, plot, one heading per endpoint, and about 70 px per result row with its evidence sentence

@@ -43,7 +43,7 @@ def _view(store):
     return store.derived("agent_trial_endpoint_graph", agent_trial_endpoint_graph)
 
 
-@router.get("/graph/neighbourhood/{entity_id}", responses=problems(404))
+@router.get("/graph/neighbourhood/{entity_id:path}", responses=problems(404))
 def graph_neighbourhood(
     entity_id: str, store: StoreDep, radius: int = Query(1, ge=1, le=3, examples=[1])
 ) -> Neighbourhood:

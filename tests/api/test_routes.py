@@ -161,3 +161,23 @@ def test_a_method_not_allowed_says_which_are(http):
     assert response.status_code == 405 and response.headers["allow"] == "GET"
     assert response.headers["content-type"] == "application/problem+json"
     assert set(http.request("DELETE", "/sparql").headers["allow"].split(", ")) == {"GET", "POST"}
+
+
+def test_a_subgroups_value_is_named_in_measurements_and_the_comparison_page(http):
+    # the PSMA ADC phase 2 (NCT01695044) reports PSA50 in all treated men and in the chemotherapy-naive ones
+    rows = http.get("/measurements", params={"trial": "NCT01695044", "endpoint": "PSA50"}).json()["data"]
+    assert {(r["value"], r["subgroup"]) for r in rows} >= {("14", ""), ("21", "chemotherapy-naive")}
+    page = http.get("/embed/compare", params={"trials": "NCT01695044", "endpoint": "PSA50"}).text
+    assert "PSMA ADC, chemotherapy-naive" in page
+
+
+def test_a_trial_the_ontology_does_not_know_has_its_page(http):
+    # the PSMA ADC phase 2 is named only by its registry id in the text: the compare table links to its page
+    trial = http.get("/trials/NCT01695044")
+    assert trial.status_code == 200, trial.text
+    body = trial.json()
+    assert (body["id"], body["label"]) == ("trial:new/nct01695044", "NCT01695044")
+    assert http.get("/graph/neighbourhood/trial:new/nct01695044").status_code == 200  # its "Open in the graph"
+    assert {r["value"] for r in body["results"] if r["endpoint"] == "PSA50"} >= {"14", "21"}
+    assert http.get("/embed/trial/NCT01695044").status_code == 200
+    assert http.get("/trials/NCT99999999").status_code == 404

@@ -214,3 +214,17 @@ def test_a_disease_from_the_search_opens_its_entity_page(page, shoot):
     linked.get_by_role("link", name="VISION", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("VISION")
     shoot(page, "vision-from-disease")
+
+
+def test_a_subgroups_value_reads_as_the_subgroups_on_the_trial_and_compare_pages(page, shoot):
+    # the PSMA ADC phase 2 (NCT01695044) reports PSA50 in all treated men and in the chemotherapy-naive ones
+    page.goto("/#/compare?trials=NCT01695044&endpoint=PSA50")
+    arms = page.locator("table.compare-table td[data-label='Arm']")
+    expect(arms.filter(has_text="PSMA ADC, chemotherapy-naive")).to_have_count(1)
+    page.goto("/#/trial/NCT01695044")
+    expect(page.locator("th[data-label='Arm']", has_text="PSMA ADC, chemotherapy-naive").first).to_be_visible()
+    shoot(page, "trial-subgroup")
+    # a trial only the texts name (not the ontology) has its neighbourhood too
+    page.get_by_role("link", name="Open in the graph").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Neighbourhood of NCT01695044")
+    expect(page.locator("#graph-canvas canvas").first).to_be_visible()
