@@ -35,8 +35,9 @@ _PHRASE_END = (
     r"|(?<!\bless)(?<!\bmore)(?<!\bgreater)(?<!\bfewer)(?<!\blower)(?<!\bhigher)\s+than\b"
     r"|\s+(?:had|has|have|was|were|did|does|showed|achieved|experienced"
     r"|reached|lived|responded|survived|versus|vs\.?|compared|and|but|while|whereas|respectively|occurred|is"
-    r"|are|in|(?:more|less)\s+(?:often|frequently|likely))\b|\s+(?:the\s+)?(?:median|mean)\s+(?:OS|r?PFS|overall|progression|survival|time|duration|PSA|follow"
-    r"|absorbed|dose|response)\b)"
+    r"|are|in|(?:more|less)\s+(?:often|frequently|likely))\b"
+    r"|\s+(?:the\s+)?(?:median|mean)\s+(?:OS|r?PFS|overall|progression|survival|time|duration|PSA|follow|absorbed"
+    r"|dose|response)\b)"
 )
 _PHRASE = r"(?:\s+(?P<phrase>[^,;:()\[\]]{1,70}?))?" + _PHRASE_END
 _ADJECTIVE = r"(?P<adjective>[A-Za-z0-9]+-(?:naive|naïve|pretreated|experienced|refractory|sensitive|resistant))"
