@@ -38,11 +38,18 @@ def evidence_of_one_measurement(rows):
     assert "hazard ratio for death, 0.62" in row["sentence"] and row["extractor"] == "psma-kg-rules"
 
 
+def subgroup_results(rows):
+    found = {(r.get("trial"), r["arm"], r["subgroup"], r["endpoint"], r.get("value")) for r in rows}
+    assert ("NCT01695044", "PSMA ADC", "chemotherapy-naive", "PSA50", "21") in found
+    assert all(r["subgroup"] for r in rows)
+
+
 CHECKS = {
     "Agents by emission type": agents_by_emission,
     "How many agents carry each emission type": emission_counts,
     "Trials with an overall-survival hazard ratio below 0.7": os_hr_below,
     "All evidence for one measurement": evidence_of_one_measurement,
+    "Results reported for a subgroup": subgroup_results,
 }
 
 
