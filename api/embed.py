@@ -112,6 +112,10 @@ def _cell(row: Mapping[str, str], field: str, links: Links) -> str:
         return f'<td class="num">{escape(_ci(row))}</td>'
     if field == "value" and row.get("status") == "planned":
         return f'<td class="num">{escape(row.get("value", ""))} <span class="planned">planned</span></td>'
+    if field == "value" and row.get("note"):  # "not reached", "patient level"
+        value = row.get("value", "")
+        shown = f"{value} ({row['note']})" if value else row["note"]
+        return f'<td class="num">{escape(shown)}</td>'
     if field == "p_value":
         return f'<td class="num">{escape(row.get("p_value", "").removeprefix("="))}</td>'
     if field == "arm":  # with the subgroup the value is for: "177Lu-PSMA-617, liver metastases"

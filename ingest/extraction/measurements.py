@@ -1093,6 +1093,7 @@ class SentenceMeasurements:
         arms = self._arms_for(group, sentence, mentions, context)
         positions = [(v.start, v.end) for v in group.values] or [(group.ratio.start, group.ratio.end)]
         parts = subgroups.of(positions, arms)
+        levels = [subgroups.level(start) if code in _DIAGNOSTIC else None for start, _end in positions]
         common = {"endpoint": code, "status": "planned" if planned else "reported", "grade": grade}
         ratio = group.ratio
         interval = group.interval
@@ -1132,7 +1133,7 @@ class SentenceMeasurements:
                     subgroup=parts[index],
                     value=value.value,
                     unit=None if value.value is None else value.unit,
-                    note="not reached" if value.value is None else None,
+                    note="not reached" if value.value is None else levels[index],
                     hr=ratio.value if first and ratio else None,
                     ci_low=low,
                     ci_high=high,

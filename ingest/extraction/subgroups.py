@@ -92,6 +92,12 @@ _CLUES = ("patient", "pts", "participant", "subject", "those", "case", "individu
           "stratum", "ng/ml", "naive", "naïve", "pretreated", "experienced", "refractory", "prior", "previous",
           "aged")  # fmt: skip
 _MEN = re.compile(r"\bmen\b", re.IGNORECASE)
+#: The unit a diagnostic value is counted in: "at the patient level", "per-region", "lesion-based analysis".
+_LEVEL = prefiltered(
+    r"\b(?:per[- ](?P<per>patient|region|lesion|node)\b"
+    r"|(?P<unit>patient|region|lesion|node)[- ](?:level|based|wise)\b)",
+    re.IGNORECASE,
+)
 #: The population an endpoint is measured in, not a part set apart: ORR "in patients with measurable disease",
 #: accuracy "in patients with a reference standard", pain response "in men with pain at baseline".
 _ANALYSIS_POPULATION = re.compile(
@@ -135,6 +141,7 @@ class SentenceSubgroups:
         self.named = any(clue in lowered for clue in _CLUES) or _MEN.search(text) is not None
         self._before: list[_Cue] | None = None
         self._listed: dict[int, str] | None = None
+        self._levels: list[tuple[int, int, str]] | None = None
 
     def of(self, positions: list[tuple[int, int]], arms: list[str | None]) -> list[str | None]:
         """The subgroup of each of a group's values (start and end in the sentence; ``arms`` their arms), or None."""
@@ -145,6 +152,16 @@ class SentenceSubgroups:
             self._listed = _respective_bands(self.text, self.values or positions)
         found = _named_subgroups(self.text, positions, arms, self.mentions, self.offset, self._before)
         return [self._listed.get(start, label) for (start, _end), label in zip(positions, found, strict=True)]
+
+    def level(self, start: int) -> str | None:
+        """The unit of analysis a diagnostic value at ``start`` is counted in ("patient level", "region level"),
+        named before it in its clause; or None."""
+        if self._levels is None:
+            self._levels = [(m.start(), m.end(), _level(m)) for m in _LEVEL.finditer(self.text)]
+        for cue_start, cue_end, label in reversed(self._levels):
+            if cue_end <= start:
+                return None if ";" in self.text[cue_start:start] else label
+        return None
 
 
 def _named_subgroups(
@@ -203,6 +220,11 @@ def _psa_band(band: str, or_more: str | None = None) -> str:
     if or_more:
         words = _SIGNS[or_more.lower()] + words
     return "PSA " + re.sub(r"([<>≤≥]=?)\s+", r"\1", words) + " ng/mL"
+
+
+def _level(match: re.Match[str]) -> str:
+    """ "patient level" for "per-patient", "Patient-based" or "at the patient level"."""
+    return (match.group("per") or match.group("unit")).lower() + " level"
 
 
 def _before(text: str) -> list[re.Match[str]]:

@@ -181,3 +181,9 @@ def test_a_trial_the_ontology_does_not_know_has_its_page(http):
     assert {r["value"] for r in body["results"] if r["endpoint"] == "PSA50"} >= {"14", "21"}
     assert http.get("/embed/trial/NCT01695044").status_code == 200
     assert http.get("/trials/NCT99999999").status_code == 404
+
+
+def test_a_value_not_reached_reads_so_in_the_trial_embed(http):
+    # PSMAddition: the radiographic PFS median of the 177Lu-PSMA-617 arm was not reached
+    page = http.get("/embed/trial/PSMAddition").text
+    assert '<td class="num">not reached</td>' in page

@@ -228,3 +228,9 @@ def test_a_subgroups_value_reads_as_the_subgroups_on_the_trial_and_compare_pages
     page.get_by_role("link", name="Open in the graph").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Neighbourhood of NCT01695044")
     expect(page.locator("#graph-canvas canvas").first).to_be_visible()
+
+
+def test_a_median_not_reached_reads_so_on_the_trial_page(page):
+    # PSMAddition: the radiographic PFS median of the 177Lu-PSMA-617 arm was not reached
+    page.goto("/#/trial/PSMAddition")
+    expect(page.locator("td[data-label='Value']", has_text="not reached").first).to_be_visible()

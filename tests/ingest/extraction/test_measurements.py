@@ -756,3 +756,13 @@ def test_the_severe_share_of_the_same_events_is_their_grade_3_rate(record):
     )
     rows = [(m["endpoint"], m["value"]) for m in record(text)["measurements"]]
     assert rows == [("AE any grade", 94.0), ("TRAE grade>=3", 36.0)]
+
+
+def test_a_diagnostic_value_notes_the_unit_it_is_counted_in(record):
+    text = (
+        "Eighty men had 68Ga-PSMA-11 PET/CT before prostatectomy. On a per-patient basis, sensitivity was 77% and "
+        "specificity 97%; in the region-based analysis, sensitivity was 64%. Median age was 66 years."
+    )
+    rows = [(m["endpoint"], m["value"], m.get("note")) for m in record(text)["measurements"]]
+    assert rows == [("sensitivity", 77.0, "patient level"), ("specificity", 97.0, "patient level"),
+                    ("sensitivity", 64.0, "region level")]  # fmt: skip

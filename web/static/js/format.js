@@ -59,9 +59,9 @@ export function ratioWithCI(row) {
 
 /** The row's value with its unit: "15.3 months", "52.7%". */
 export function valueWithUnit(row) {
-  if (!row.value) return "";
-  if (row.unit === "%") return `${row.value}%`;
-  return row.unit ? `${row.value} ${row.unit}` : row.value;
+  if (!row.value) return row.note || ""; // "not reached"
+  const value = row.unit === "%" ? `${row.value}%` : row.unit ? `${row.value} ${row.unit}` : row.value;
+  return row.note ? `${value} (${row.note})` : value; // "85% (patient level)"
 }
 
 /** "p<0.001", "p=0.16" from "<0.001", "=0.16". */
