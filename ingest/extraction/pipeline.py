@@ -8,11 +8,13 @@ Documents and returns one :class:`kg.model.Extraction` each.
 from __future__ import annotations
 
 import gc
+import hashlib
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import cache
+from pathlib import Path
 
 import numpy
 import spacy
@@ -46,7 +48,26 @@ from kg.model import Evidence, ExtractedAgent, ExtractedTrial, Extraction, Measu
 from kg.ontology import load_ontology
 
 EXTRACTOR = "psma-kg-rules"
-EXTRACTOR_VERSION = __version__
+
+
+def _rules_digest() -> str:
+    """A digest of the code that decides what is stored for a text: the extraction rules and the RDF mapping (the
+    ontology is hashed apart, see ``kg.rdf.content_hash``)."""
+    root = Path(__file__).resolve().parents[2]
+    digest = hashlib.sha256()
+    for path in [
+        *sorted((root / "ingest" / "extraction").glob("*.py")),
+        root / "kg" / "lexicon.py",
+        root / "kg" / "rdf.py",
+    ]:
+        if path.is_file():
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+#: The package version and the digest of the rules: a stored document read by other rules is read again on the
+#: next ingest, even where the package version stayed the same.
+EXTRACTOR_VERSION = f"{__version__}+{_rules_digest()}"
 
 for _name in ("psma_sentences", "psma_mentions", "psma_measurements", "psma_document", "psma_text"):
     if not Doc.has_extension(_name):

@@ -14,6 +14,7 @@ from rdflib import Graph, Literal, URIRef
 
 from ingest import IngestReport, read_documents
 from ingest.extraction.pipeline import EXTRACTOR_VERSION, extract_document
+from kg import __version__
 from kg.build import build_graph
 from kg.errors import StoreError
 from kg.rdf import _literal, document_graph, document_ntriples, graph_iri, ontology_graph_iri
@@ -67,6 +68,18 @@ def test_a_changed_document_replaces_its_graph(tmp_path):
     assert store.put(changed, extract_document(changed), EXTRACTOR_VERSION) == "replaced"
     titles = {row["t"].value for row in store.query("SELECT ?t WHERE { ?p <http://purl.org/dc/terms/title> ?t }")}
     assert "A corrected title" in titles and old_title not in titles
+
+
+def test_a_document_read_by_other_rules_is_read_again(tmp_path):
+    # the extractor's version carries a digest of the rules, so new rules refresh stored documents even where the
+    # package version stayed the same
+    assert EXTRACTOR_VERSION.startswith(__version__ + "+") and len(EXTRACTOR_VERSION) > len(__version__) + 8
+    store = GraphStore(tmp_path / "s")
+    (document,) = [d for d in read_documents([str(DATA / "export.nbib")]) if d.id == "pmid:90000402"]
+    extraction = extract_document(document)
+    assert store.put(document, extraction, f"{__version__}+0123456789ab") == "added"
+    assert store.put(document, extraction, EXTRACTOR_VERSION) == "replaced"
+    assert store.put(document, extraction, EXTRACTOR_VERSION) == "unchanged"
 
 
 def test_same_input_gives_the_same_triples():
