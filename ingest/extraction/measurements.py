@@ -297,6 +297,9 @@ _CONSEQUENCE = re.compile(
     r"|transfusions?|hospitali[sz]\w*)\b",
     re.I,
 )
+#: An aside that describes what comes before it: "treatment-related events, mostly skin toxicity and effusions, had
+#: occurred in 30 patients (90.9%)". An endpoint named in it leaves the values after it to the described event.
+_APPOSITION = prefiltered(r",\s*(?:mostly|mainly|predominantly|largely|chiefly)\s+[^,;()]{1,80},", re.I)
 #: A sentence that breaks the previous result down by subgroup: "By PSA: ...", "Per region: ...".
 _BREAKDOWN = re.compile(r"^\W*(?:by|per|according to|across)\s+[\w /-]{1,30}:", re.I)
 #: A sentence that gives the last result again without naming it: "At the updated analysis, the medians were 12.0
@@ -313,14 +316,16 @@ _BOTH_ARMS = re.compile(r"\s*(?:in|for|with)\s+(?:both|each|either)\s+(?:arms?|g
 _TUPLE_JOIN = re.compile(r"\s*(?:%\s*)?(?:,\s*)?(?:and|vs\.?|versus|,)\s*", re.I)
 #: A bracket of details after a value: "(range, 0.8-16.9)".
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+#: Words that name what something is compared with, right before it.
+_COMPARISON_WORDS = r"compared (?:with|to)|versus|vs\.?|relative to|against"
 #: What a sentence compares with, named before the values: "more often than X (28% vs 15%)".
-_COMPARED_WITH = re.compile(r"\b(?:compared (?:with|to)|versus|vs\.?|relative to|against|than)\s+(?:the\s+)?$", re.I)
+_COMPARED_WITH = re.compile(r"\b(?:" + _COMPARISON_WORDS + r"|than)\s+(?:the\s+)?$", re.I)
 #: A new clause, whose subject is another: "... in 21% with X, whereas diarrhoea favoured Y (19% vs 53%)".
 _CLAUSE_BREAK = re.compile(r";|\b(?:whereas|while|but|although)\b", re.I)
 #: After the last value: "..., respectively".
 _RESPECTIVELY_AFTER = re.compile(r"[^.;]{0,40}?\brespectively\b", re.I)
 #: Right before an agent: what the value is measured against ("compared with docetaxel, the HR was 0.64").
-_AGAINST = re.compile(r"\b(?:compared (?:with|to)|versus|vs\.?|relative to|against)\s+(?:the\s+)?$", re.I)
+_AGAINST = re.compile(r"\b(?:" + _COMPARISON_WORDS + r")\s+(?:the\s+)?$", re.I)
 #: After the last of several ratios, past its bracket: "... and 0.55 (95% CI 0.35-0.86; p=0.01), respectively".
 _RESPECTIVE_RATIOS = re.compile(r"\s*(?:[(\[][^()\[\]]{0,80}[)\]])?\s*,?\s*respectively\b", re.I)
 _RESPECTIVELY = prefiltered(r"^[^.;]{0,40}?\brespectively\b", re.I)
@@ -392,10 +397,11 @@ class SentenceMeasurements:
         """
         text = dashes_to_hyphen(sentence.text)
         offset = sentence.start
+        asides = [(a.start() + offset, a.end() + offset) for a in _APPOSITION.finditer(text)]
         endpoints = [
             m for m in mentions
             if m.kind in ENDPOINT_KINDS and m.curie and not self._category(m, text, offset)
-            and not _in_apposition(m, text, offset)
+            and not any(start < m.start and m.end < end for start, end in asides)
         ]  # fmt: skip
         if not endpoints and previous_endpoint is not None and (_BREAKDOWN.match(text) or _SAME_RESULT.search(text)):
             # "By PSA: <2 ng/mL 68.5%; ...", "the medians were 12.0 and 5.6 months": the previous result again
@@ -1122,10 +1128,11 @@ class SentenceMeasurements:
             first = index == 0
             low, high, level = cis[index]
             since = group.values[index - 1].end if index else max(0, value.start - 50)
+            own = common
             if grade != ">=3" and _GRADE3_IN.search(text, since, value.start):
                 # "... occurred in 94% and were of grade 3 or higher in 45%": this value is of the severe events
                 graded = self._at_grade_3(code, text)
-                common = {**common, "endpoint": graded[0], "grade": graded[1]} if graded else common
+                own = {**common, "endpoint": graded[0], "grade": graded[1]} if graded else common
             results.append(
                 Measurement(
                     statistic=group.statistic,
@@ -1139,23 +1146,10 @@ class SentenceMeasurements:
                     ci_high=high,
                     ci_level=level,
                     p_value=p_value if first else None,
-                    **common,
+                    **own,
                 )
             )
         return results
-
-
-#: An aside that describes what comes before it: "treatment-related events, mostly skin toxicity and effusions, had
-#: occurred in 30 patients (90.9%)".
-_APPOSITION = prefiltered(r",\s*(?:mostly|mainly|predominantly|largely|chiefly)\s+[^,;()]{1,80},", re.I)
-
-
-def _in_apposition(mention: Mention, text: str, offset: int) -> bool:
-    """Whether an endpoint is named in an aside (``_APPOSITION``): the values after it are the described event's."""
-    return any(
-        aside.start() < mention.start - offset and mention.end - offset < aside.end()
-        for aside in _APPOSITION.finditer(text)
-    )
 
 
 def _is_absorbed_unit(unit: str | None) -> bool:

@@ -766,3 +766,12 @@ def test_a_diagnostic_value_notes_the_unit_it_is_counted_in(record):
     rows = [(m["endpoint"], m["value"], m.get("note")) for m in record(text)["measurements"]]
     assert rows == [("sensitivity", 77.0, "patient level"), ("specificity", 97.0, "patient level"),
                     ("sensitivity", 64.0, "region level")]  # fmt: skip
+
+
+def test_the_grade_of_one_value_does_not_pass_to_the_next(record):
+    text = (
+        "Fifty men received MEDI3726 or placebo. Treatment-related adverse events were of grade 3 or higher in 36% "
+        "and of any grade in 94% and 60%."
+    )
+    rows = [(m["endpoint"], m["value"]) for m in record(text)["measurements"]]
+    assert rows == [("TRAE grade>=3", 36.0), ("AE any grade", 94.0), ("AE any grade", 60.0)]
