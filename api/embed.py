@@ -13,6 +13,7 @@ from html import escape
 from itertools import groupby
 
 from kg.forest import ForestRow, forest_svg
+from kg.model import arm_with_subgroup
 from kg.ontology import load_ontology
 from kg.ris import Citation
 
@@ -119,8 +120,7 @@ def _cell(row: Mapping[str, str], field: str, links: Links) -> str:
     if field == "p_value":
         return f'<td class="num">{escape(row.get("p_value", "").removeprefix("="))}</td>'
     if field == "arm":  # with the subgroup the value is for: "177Lu-PSMA-617, liver metastases"
-        arm = ", ".join(part for part in (row.get("arm", ""), row.get("subgroup", "")) if part)
-        return f'<td class="arm">{escape(arm)}</td>'
+        return f'<td class="arm">{escape(arm_with_subgroup(row.get("arm"), row.get("subgroup")))}</td>'
     numeric = ' class="num"' if field in ("value", "hr") else ""
     return f"<td{numeric}>{escape(row.get(field, ''))}</td>"
 

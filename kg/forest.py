@@ -26,6 +26,8 @@ from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from html import escape
 
+from kg.model import arm_with_subgroup
+
 #: The widest axis drawn: a CI end beyond it is clipped and marked with an arrow.
 AXIS_LIMITS = (0.125, 8.0)
 
@@ -114,9 +116,9 @@ def forest_rows(rows: Iterable[Mapping[str, str]]) -> list[ForestRow]:
         low, high = row.get("ci_low", ""), row.get("ci_high", "")
         if _number(low) is None or _number(high) is None:
             low = high = ""
-        name = row.get("trial") or row.get("arm") or row.get("publication") or "unnamed study"
-        if row.get("subgroup"):  # "VISION, liver metastases": not the trial's overall ratio
-            name = f"{name}, {row['subgroup']}"
+        # "VISION, liver metastases": a subgroup's ratio is not the trial's overall one
+        name = arm_with_subgroup(row.get("trial") or row.get("arm") or row.get("publication") or "unnamed study",
+                                 row.get("subgroup"))  # fmt: skip
         key = (name, row.get("endpoint", ""), row["hr"], low, high)
         publication = row.get("publication", "")
         if key in merged:  # the same numbers in another publication (or arm): one row citing them all

@@ -126,6 +126,12 @@ class ExtractedTrial(Frozen):
     evidence: Evidence | None = None
 
 
+def arm_with_subgroup(arm: str | None, subgroup: str | None) -> str:
+    """An arm and the subgroup a value is for, as the record format and the tables write them:
+    "177Lu-PSMA-617, liver metastases" (either alone when the other is missing)."""
+    return ", ".join(part for part in (arm, subgroup) if part)
+
+
 class Measurement(Frozen):
     """One number for one endpoint (and arm), reported or planned, with its evidence."""
 

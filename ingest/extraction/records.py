@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ingest.document import Document
-from kg.model import Extraction, Measurement
+from kg.model import Extraction, Measurement, arm_with_subgroup
 
 _MEASUREMENT_FIELDS = ("endpoint", "arm", "statistic", "value", "unit", "hr", "ci_low", "ci_high", "ci_level",
                        "p_value", "status")  # fmt: skip
@@ -13,7 +13,7 @@ def measurement_record(measurement: Measurement) -> dict:
     """One measurement in the format's field order; optional fields only when set."""
     record = {name: getattr(measurement, name) for name in _MEASUREMENT_FIELDS}
     if measurement.subgroup:  # the format names a subgroup after its arm: "177Lu-PSMA-617, liver metastases"
-        record["arm"] = ", ".join(part for part in (measurement.arm, measurement.subgroup) if part)
+        record["arm"] = arm_with_subgroup(measurement.arm, measurement.subgroup)
     if measurement.grade:
         record["grade"] = measurement.grade
     if measurement.note:

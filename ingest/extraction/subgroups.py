@@ -182,7 +182,6 @@ def _named_subgroups(
             found.append(after[index].label)
         elif paired:
             found.append(ahead[index].label)  # one subgroup named before each value, in the same order
-            continue
         else:
             nearest = [cue for cue in before if cue.end <= start and ";" not in text[cue.end : start]]
             cue = nearest[-1] if nearest else None
