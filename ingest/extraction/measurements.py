@@ -78,7 +78,8 @@ _PAIR_GAP = prefiltered(r"\b(?:vs\.?|versus|compared (?:with|to)|and|than|while|
 _PLANNED = prefiltered(
     r"\b(?:assum\w*|powered|power to|\d+% power|to detect|hypothes\w*|expected|anticipated|will (?:be|have|provide)"
     r"|sample size|target(?:ed)? (?:accrual|enrol\w*)|planned(?! management)|is designed|designed to"
-    r"|would be (?:judged|considered|deemed|declared)|success if|if the lower (?:confidence )?bound"
+    r"|would be (?:judged|considered|deemed|declared|met|achieved)|success (?:if|required)"
+    r"|if the lower (?:confidence )?(?:bound|limit)"
     r"|(?:had|has|have) to (?:exceed|reach|be above)|must (?:exceed|reach|be above)|to succeed"
     r"|Simon|two[- ]stage|uninteresting)\b",
     re.I,
@@ -163,13 +164,15 @@ _NUMBERED_PART = prefiltered(
     re.I,
 )
 _COLON_RATIO = re.compile(r"\b\d+\s*:\s*\d+\b")
-#: Percentages of a design, not results: power, alpha, type I error.
+#: Percentages of a design, not results: power, alpha, type I error, the level of a confidence interval.
 _DESIGN_PERCENT = prefiltered(
     r"\d+(?:\.\d+)?\s*%\s*(?:power|statistical power)|power\s+(?:of\s+)?\d+(?:\.\d+)?\s*%"
     r"|(?:alpha|α|type [I1] error|significance level|one-sided|two-sided)[^.;%]{0,25}?\d+(?:\.\d+)?\s*%?"
     # the bounds of a CI reported apart: "lower 95% confidence bounds of 77.8% to 80.4%"
     r"|(?:confidence|CI)\s+(?:bounds?|limits?)\s+(?:of\s+|was\s+|were\s+)?\d+(?:\.\d+)?\s*%?"
-    r"(?:\s*(?:to|-|and)\s*\d+(?:\.\d+)?\s*%?)?",
+    r"(?:\s*(?:to|-|and)\s*\d+(?:\.\d+)?\s*%?)?"
+    # the level of an interval named without its bounds: "the lower limit of the 95% confidence interval"
+    r"|\b\d{2}(?:\.\d+)?\s*%(?=[\s-]*(?:confidence|credible|CI\b))",
     re.I,
 )
 #: A sentence with neither a digit nor a "not reached" has no value; the digit is tested alone, as a pattern that

@@ -131,13 +131,14 @@ def make_sentences(nlp: Language, name: str) -> PsmaSentences:
 
 
 class PsmaSentences:
-    """Sentence boundaries for biomedical abstracts: section lines, then '. ' before a capital, a digit or a
-    bullet, never after 'vs.', 'e.g.', 'i.v.' or inside brackets."""
+    """Sentence boundaries for biomedical abstracts: section lines, then '. ' before a capital, a digit, a
+    bullet or an abbreviation that starts in lower case ("rPFS", "mCRPC", "ctDNA"), never after 'vs.', 'e.g.',
+    'i.v.' or inside brackets."""
 
     # The gap between two sentences: an optional closing quote or bracket, then spaces. The end mark is
     # matched rather than looked behind at: a pattern that starts with a character set lets ``re`` skip
     # ahead to the next '.', '!' or '?' instead of trying a match at every position.
-    _END = re.compile(r"[.!?](?P<gap>[\"')\]]?\s+)(?=[\"'(\[]?[A-Z0-9¹²³⁴⁵⁶⁷⁸⁹\[•▪◦‣⁃])")
+    _END = re.compile(r"[.!?](?P<gap>[\"')\]]?\s+)(?=[\"'(\[]?(?:[A-Z0-9¹²³⁴⁵⁶⁷⁸⁹\[•▪◦‣⁃]|[a-z]{1,2}[A-Z]))")
 
     def __call__(self, doc: Doc) -> Doc:
         underscore = doc._

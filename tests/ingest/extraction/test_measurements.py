@@ -225,6 +225,23 @@ def test_design_assumptions_are_planned_never_results(record):
     assert [(m["endpoint"], m["hr"], m["status"]) for m in rows] == [("rPFS", 0.67, "planned")]
 
 
+def test_success_criteria_on_a_confidence_bound_are_planned_and_the_level_is_no_value(record):
+    rows = record(
+        "With 18F-DCFPyL, patient-level sensitivity and specificity were co-primary endpoints; each would be met if "
+        "the lower limit of its 95% confidence interval exceeded 40% and 80%, respectively."
+    )["measurements"]
+    assert [(m["endpoint"], m["value"], m["status"]) for m in rows] == [
+        ("sensitivity", 40.0, "planned"), ("specificity", 80.0, "planned"),
+    ]  # fmt: skip
+
+
+def test_the_level_of_an_interval_named_without_bounds_is_no_result(record):
+    rows = record("With 68Ga-PSMA-11, the detection rate was 71%, and the 95% confidence limits were wide.")[
+        "measurements"
+    ]
+    assert [(m["endpoint"], m["value"]) for m in rows] == [("detection rate", 71.0)]
+
+
 def test_trial_in_progress_abstract_is_all_planned(record):
     text = (
         "BACKGROUND: ENZA-p will compare enzalutamide with or without 177Lu-PSMA-617.\n"

@@ -46,6 +46,17 @@ def test_abbreviation_defined_in_text_resolves_for_the_rest_of_the_document(reco
     assert [(m["endpoint"], m["value"]) for m in result["measurements"]] == [("time to SSE", 11.5)]
 
 
+def test_a_plain_word_in_brackets_after_an_endpoint_defines_no_abbreviation(record):
+    # "(median, ...)" after "overall survival" is no short form of it: the later medians keep their own endpoints.
+    result = record(
+        "Radiographic PFS was longer in the 177Lu-PSMA-I&T group (median, 10.2 vs. 6.5 months; P=0.01), and so "
+        "was overall survival (median, 19.0 vs. 14.1 months). The median PSA progression-free survival was 7.0 months."
+    )
+    assert [(m["endpoint"], m["value"]) for m in result["measurements"]] == [
+        ("rPFS", 10.2), ("rPFS", 6.5), ("OS", 19.0), ("OS", 14.1), ("PSA-PFS", 7.0),
+    ]  # fmt: skip
+
+
 @pytest.mark.parametrize(
     ("text", "label", "cls", "nuclide"),
     [

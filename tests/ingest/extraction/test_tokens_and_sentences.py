@@ -63,3 +63,13 @@ def test_a_bullet_after_a_period_starts_a_sentence(nlp):
         "• Overall detection rate 80%.",
         "• Median follow-up 31 months.",
     ]
+
+
+def test_a_sentence_may_start_with_an_abbreviation_in_lower_case(nlp):
+    text = "Ninety men were treated. rPFS was 9.1 months. mCRPC had progressed in all. ctDNA fell in 40%."
+    assert sentences(nlp, text) == [
+        "Ninety men were treated.",
+        "rPFS was 9.1 months.",
+        "mCRPC had progressed in all.",
+        "ctDNA fell in 40%.",
+    ]
