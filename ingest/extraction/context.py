@@ -22,6 +22,8 @@ COMPARATOR_REGIMENS = frozenset({"agent:standard-of-care"}) | IMAGING_REGIMENS
 _RANDOMIZED = prefiltered(
     r"\b(?:randomly assigned|randomi[sz]ed|random assignment|allocated|assigned)\b|\b(?-i:Arms)\s*:", re.I
 )
+#: The rest of a randomization sentence that names no arm: "... were randomised (1:1).", "... randomly assigned 2:1."
+_ENDS_AT_RATIO = re.compile(r"\s*(?:\(?\s*(?:in\s+a\s+)?\d\s*:\s*\d\s*\)?)?\s*(?:ratio\s*)?[.:]?\s*$", re.I)
 _ARM_SPLIT = prefiltered(r"\s(?:or to|or|versus|vs\.?|compared with|compared to|against|and to)\s|,\s*or\s", re.I)
 _PRIOR = prefiltered(
     r"\b(?:after|prior|previous(?:ly)?|pretreated|pre-treated|progress(?:ed|ion|ing)?\s+(?:on|after|following)|"
@@ -176,7 +178,7 @@ def find_arms(
     review = _REVIEW.search(title.text) if title is not None else None
     if review:  # a review allocates no one; one that pools trials has their arms
         return _reviewed_arms(text, sentences, mentions, prior) if review.group("pooled") else []
-    for sentence in sentences:
+    for index, sentence in enumerate(sentences):
         match = _RANDOMIZED.search(sentence.text)
         if not match:
             continue
@@ -184,6 +186,12 @@ def find_arms(
         arms = _split_arms(text, segment_start, sentence.end, mentions, prior, choices)
         if len(arms) >= 2:
             return arms
+        if index + 1 < len(sentences) and _ENDS_AT_RATIO.match(text, segment_start, sentence.end):
+            # "Men were randomised 1:1. Intervention: X plus Y, versus Y alone.": the next sentence names the arms
+            following = sentences[index + 1]
+            arms = _split_arms(text, following.start, following.end, mentions, prior, choices)
+            if len(arms) >= 2:
+                return arms
     if title is not None:
         arms = _split_arms(text, title.start, title.end, mentions, prior, choices)
         if len(arms) >= 2:

@@ -273,3 +273,17 @@ def test_a_meta_analysis_whose_trials_tested_agents_against_others(record):
         title="PSMA radioligand therapy in mCRPC: a systematic review and meta-analysis",
     )
     assert sorted(found["comparators"]) == ["cabazitaxel", "standard of care"]
+
+
+def test_a_randomization_sentence_without_arms_takes_them_from_the_next_sentence(record):
+    # The title names only the added agent; the allocation sentence ends at its ratio; the arms follow.
+    found = record(
+        "Men with high-volume mHSPC were randomly assigned (1:1). Treatment: four cycles of 177Lu-PSMA-I&T with "
+        "docetaxel and ADT, or docetaxel with ADT alone. Median rPFS was 21.0 versus 14.2 months.",
+        title="177Lu-PSMA-I&T in hormone-sensitive disease: the randomised phase 2 LU-HI trial",
+    )
+    assert found["comparators"] == ["docetaxel + androgen deprivation therapy"]
+    assert [(m["arm"], m["value"]) for m in found["measurements"]] == [
+        ("177Lu-PSMA-I&T + docetaxel + androgen deprivation therapy", 21.0),
+        ("docetaxel + androgen deprivation therapy", 14.2),
+    ]
