@@ -82,6 +82,10 @@ _PSA_RESPONSE = AnchoredPattern(
         # "... in seven (39%), and of 50% or more in five (28%)"
         r"|(?:(?:(?<=\band )(?:of|by)|(?<=, )by)\s+(?:(?:at least|more than|≥|>=|>)\s*(?P<e>\d{2})\s*%"
         r"|(?P<f>\d{2})\s*%\s+or\s+(?:more|greater|higher)))"
+        # a threshold given as what the decline was: "the decline was 30% or more in 4 (31%) and 50% or more in 2"
+        r"|(?:\b(?:declines?|falls?|reductions?|decreases?|drops?)\s+(?:was|were)\s+(?P<g>\d{2})\s*%\s+or\s+"
+        r"(?:more|greater|higher))"
+        r"|(?:(?<=\band )(?P<h>\d{2})\s*%\s+or\s+(?:more|greater|higher)(?=\s+in\b))"
         r"|(?P<any>\bany\s+(?:PSA\s+)?(?:declines?|reductions?|falls?|decreases?|PSA\s+response)(?:\s+in\s+PSA)?"
         r"|\bPSA\s+(?:declines?|reductions?|falls?)\s+of\s+any\s+(?:size|magnitude|degree|kind))"
         # "PSA fell by at least 50% in 4 and by any amount in 10": checked for PSA nearby like a threshold
@@ -463,7 +467,7 @@ class MentionFinder:
 
     def _psa_responses(self, text: str, hyphenated: str, folded: str) -> Iterable[Mention]:
         for match in _PSA_RESPONSE.finditer(hyphenated, folded):
-            threshold = next((match.group(g) for g in "abcdef" if match.group(g)), None)
+            threshold = next((match.group(g) for g in "abcdefgh" if match.group(g)), None)
             any_decline = match.group("any") or match.group("anyby")
             curie = "endpoint:any-PSA-decline" if any_decline else _PSA_ENDPOINTS.get(threshold or "")
             if curie is None or curie not in self.ontology.endpoints:

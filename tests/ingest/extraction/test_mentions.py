@@ -192,6 +192,16 @@ def test_thresholds_after_an_unsized_psa_fall_are_psa_responses_and_no_values(re
     ]
 
 
+def test_a_threshold_given_as_what_the_decline_was_is_a_psa_response_and_no_value(record):
+    result = record(
+        "Serum PSA dropped below baseline in 16 of 20 men (80%); the fall was 30% or greater in 12 (60%) and 90% or "
+        "more in 5 (25%)."
+    )
+    assert [(m["endpoint"], m["value"]) for m in result["measurements"]] == [
+        ("any PSA decline", 80), ("PSA30", 60), ("PSA90", 25),
+    ]  # fmt: skip
+
+
 def test_some_decline_in_psa_is_any_psa_decline(record):
     result = record("Of 30 treated men, 21 (70%) had some decline in PSA.")
     assert [(m["endpoint"], m["value"]) for m in result["measurements"]] == [("any PSA decline", 70)]
