@@ -1006,7 +1006,12 @@ class SentenceMeasurements:
                     return order
             if len(context.arms) >= count:
                 return [arm.label for arm in context.arms[:count]]
-            if len(context.arms) < 2:  # one arm: subgroups, doses or time points of the same treatment
+            arms = len(context.arms)
+            if not labels and arms >= 2 and count % arms == 0 and self._in_tuples(text, group.values, arms):
+                # "For nodal disease accuracy was 91% versus 59%, and for distant disease 95% versus 74%": the
+                # study's arms in turn
+                return [arm.label for arm in context.arms] * (count // arms)
+            if arms < 2:  # one arm: subgroups, doses or time points of the same treatment
                 single = context.arms[0].label if context.arms else self._main_label(context)
                 return [single] * count
             return [None] * count

@@ -792,3 +792,14 @@ def test_the_grade_of_one_value_does_not_pass_to_the_next(record):
     )
     rows = [(m["endpoint"], m["value"]) for m in record(text)["measurements"]]
     assert rows == [("TRAE grade>=3", 36.0), ("AE any grade", 94.0), ("AE any grade", 60.0)]
+
+
+def test_pairs_in_turn_with_no_arm_named_follow_the_study_arms(record):
+    text = (
+        "Men were randomly assigned to 18F-DCFPyL PET/CT or to conventional imaging.\n"
+        "Sensitivity was 88% versus 41% for nodal disease and 93% versus 70% for bone disease."
+    )
+    rows = [(m["endpoint"], m["value"], m["arm"]) for m in record(text)["measurements"]]
+    assert [(value, arm) for _endpoint, value, arm in rows] == [
+        (88.0, "18F-DCFPyL"), (41.0, "conventional imaging"), (93.0, "18F-DCFPyL"), (70.0, "conventional imaging"),
+    ]  # fmt: skip
