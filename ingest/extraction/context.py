@@ -22,6 +22,8 @@ COMPARATOR_REGIMENS = frozenset({"agent:standard-of-care"}) | IMAGING_REGIMENS
 _RANDOMIZED = prefiltered(
     r"\b(?:randomly assigned|randomi[sz]ed|random assignment|allocated|assigned)\b|\b(?-i:Arms)\s*:", re.I
 )
+#: Where the arms of a randomization sentence start, after the population it may describe first.
+_ALLOCATED_TO = re.compile(r"(?<!\bup )\bto\b", re.I)
 #: The rest of a randomization sentence that names no arm: "... were randomised (1:1).", "... randomly assigned 2:1."
 _ENDS_AT_RATIO = re.compile(r"\s*(?:\(?\s*(?:in\s+a\s+)?\d\s*:\s*\d\s*\)?)?\s*(?:ratio\s*)?[.:]?\s*$", re.I)
 _ARM_SPLIT = prefiltered(r"\s(?:or to|or|versus|vs\.?|compared with|compared to|against|and to)\s|,\s*or\s", re.I)
@@ -183,6 +185,12 @@ def find_arms(
         if not match:
             continue
         segment_start = sentence.start + match.end()
+        to = None if match.group().endswith(":") else _ALLOCATED_TO.search(text, segment_start, sentence.end)
+        if to is not None and to.start() > segment_start:
+            # "randomised men with no metastases on conventional imaging 1:1 to X or to Y": the arms follow "to"
+            arms = _split_arms(text, to.end(), sentence.end, mentions, prior, choices)
+            if len(arms) >= 2:
+                return arms
         arms = _split_arms(text, segment_start, sentence.end, mentions, prior, choices)
         if len(arms) >= 2:
             return arms

@@ -287,3 +287,12 @@ def test_a_randomization_sentence_without_arms_takes_them_from_the_next_sentence
         ("177Lu-PSMA-I&T + docetaxel + androgen deprivation therapy", 21.0),
         ("docetaxel + androgen deprivation therapy", 14.2),
     ]
+
+
+def test_an_agent_in_the_population_before_to_is_not_part_of_an_arm(record):
+    found = record(
+        "The trial randomised 300 docetaxel-naive men whose disease was staged with conventional imaging 2:1 to "
+        "177Lu-PSMA-I&T or to cabazitaxel. Median rPFS was 9.0 versus 5.1 months."
+    )
+    assert found["comparators"] == ["cabazitaxel"]
+    assert [m["arm"] for m in found["measurements"]] == ["177Lu-PSMA-I&T", "cabazitaxel"]
