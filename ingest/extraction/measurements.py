@@ -17,6 +17,7 @@ The rules, in order:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -77,7 +78,9 @@ _CHANGE_GAP = re.compile(r"\s*(?:%\s*)?to\s+$")
 _PAIR_GAP = prefiltered(r"\b(?:vs\.?|versus|compared (?:with|to)|and|than|while|whereas|against)\b", re.I)
 _PLANNED = prefiltered(
     r"\b(?:assum\w*|powered|power to|\d+% power|to detect|hypothes\w*|expected|anticipated|will (?:be|have|provide)"
-    r"|sample size|target(?:ed)? (?:accrual|enrol\w*)|planned(?! management)|is designed|designed to"
+    r"|sample size|target(?:ed)? (?:accrual|enrol\w*)|is designed|designed to"
+    # but not a result set against the plan: "well above the planned 35%" (a threshold), "more than planned"
+    r"|(?<!\bthan )(?<!\bas )planned(?! management)(?!\s+\d)"
     r"|would be (?:judged|considered|deemed|declared|met|achieved)|success (?:if|required)"
     r"|if the lower (?:confidence )?(?:bound|limit)"
     r"|(?:had|has|have) to (?:exceed|reach|be above)|must (?:exceed|reach|be above)|to succeed"
@@ -87,7 +90,9 @@ _PLANNED = prefiltered(
 #: Values that are design targets even in a sentence of results: "a prespecified threshold of 62.5%".
 _THRESHOLD = prefiltered(
     r"(?:threshold|success criteri\w*|target|null hypothesis|assum\w*|expected)s?\b(?:\s+(?:of|was|were|at|for))?"
-    r"(?:\s+[a-z]+){0,2}\s+\d+(?:\.\d+)?\s*%(?:\s+(?:for|and)\s+[^.;,]{0,40}?\s+\d+(?:\.\d+)?\s*%)*",
+    r"(?:\s+[a-z]+){0,2}\s+\d+(?:\.\d+)?\s*%(?:\s+(?:for|and)\s+[^.;,]{0,40}?\s+\d+(?:\.\d+)?\s*%)*"
+    # the plan a result is set against: "well above the planned 35%"
+    r"|\bplanned\s+\d+(?:\.\d+)?\s*%",
     re.I,
 )
 #: Numbers that are not results: sample sizes "(n = 113)", time windows "within 12 weeks", "for 90 days".
@@ -453,7 +458,9 @@ class SentenceMeasurements:
         parts = SentenceSubgroups(text, mentions, offset, every_value)
         for group in groups:
             target = any(start <= group.values[0].start < end for start, end in thresholds) if group.values else False
-            measurements.extend(self._measurements(group, sentence, mentions, context, planned or target, parts))
+            measurements.extend(
+                self._measurements(group, sentence, mentions, context, planned or target, parts, thresholds)
+            )
         for ratio_group in lonely:
             measurements.extend(self._measurements(ratio_group, sentence, mentions, context, planned, parts))
         return measurements, last, ([] if measurements else self._negated(text, endpoints, offset))
@@ -1101,7 +1108,10 @@ class SentenceMeasurements:
         context: DocumentContext,
         planned: bool,
         subgroups: SentenceSubgroups,
+        thresholds: Sequence[tuple[int, int]] = (),
     ) -> list[Measurement]:
+        """One measurement per value of the group (or one for a lone ratio); a value inside a design threshold
+        ("above the planned 35%") is planned even when the group's first value is a result."""
         text = dashes_to_hyphen(sentence.text)
         code, grade = self.endpoint_code(group.endpoint, text, sentence.start)
         arms = self._arms_for(group, sentence, mentions, context)
@@ -1137,10 +1147,12 @@ class SentenceMeasurements:
             low, high, level = cis[index]
             since = group.values[index - 1].end if index else max(0, value.start - 50)
             own = common
+            if not planned and any(start <= value.start < end for start, end in thresholds):
+                own = {**common, "status": "planned"}
             if grade != ">=3" and _GRADE3_IN.search(text, since, value.start):
                 # "... occurred in 94% and were of grade 3 or higher in 45%": this value is of the severe events
                 graded = self._at_grade_3(code, text)
-                own = {**common, "endpoint": graded[0], "grade": graded[1]} if graded else common
+                own = {**own, "endpoint": graded[0], "grade": graded[1]} if graded else own
             results.append(
                 Measurement(
                     statistic=group.statistic,

@@ -62,8 +62,9 @@ _COUNT_WORD = r"\d+|" + _NUMBER_WORD
 #: turns away the places inside words before the lookbehind is tried.)
 FRACTION = prefiltered(
     r"\b(?<![\w./])(?P<num>" + _COUNT_WORD + r")\s*(?:/|of(?:\s+the)?)\s*(?P<den>" + _COUNT_WORD + r")(?![\w./])"
-    # not a count of patients: "two of the three readers", "4 of 9 centres"
-    r"(?!\s+(?:readers?|observers?|reviewers?|raters?|centres?|centers?|sites?|institutions?|trials?|studies)\b)"
+    # not a count of patients: "two of the three readers", "in two of the three reads", "4 of 9 centres"
+    r"(?!\s+(?:readers?|reads|readings?|observers?|reviewers?|raters?|centres?|centers?|sites?|institutions?"
+    r"|trials?|studies)\b)"
     r"(?P<tail>(?:\s+[a-z-]+){0,4}?\s*[(\[]\s*\d+(?:\.\d+)?\s*%)?",
     re.IGNORECASE,
 )

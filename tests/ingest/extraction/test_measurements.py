@@ -242,6 +242,19 @@ def test_the_level_of_an_interval_named_without_bounds_is_no_result(record):
     assert [(m["endpoint"], m["value"]) for m in rows] == [("detection rate", 71.0)]
 
 
+def test_a_result_set_against_the_plan_stays_a_result(record):
+    rows = record(
+        "With 68Ga-PSMA-11 PET/CT, intended management changed in 62 of 150 men (41%), more than the planned 25%, "
+        "and the change was major in 22%."
+    )["measurements"]
+    assert [(m["value"], m["status"]) for m in rows] == [(41.0, "reported"), (25.0, "planned"), (22.0, "reported")]
+
+
+def test_agreement_of_two_of_three_reads_is_no_count_of_patients(record):
+    rows = record("With 18F-DCFPyL, the detection rate was 64%, agreed in two of the three reads.")["measurements"]
+    assert [(m["statistic"], m["value"]) for m in rows] == [("rate", 64.0)]
+
+
 def test_trial_in_progress_abstract_is_all_planned(record):
     text = (
         "BACKGROUND: ENZA-p will compare enzalutamide with or without 177Lu-PSMA-617.\n"
