@@ -205,7 +205,11 @@ _OTHER_TERM_AFTER = {"endpoint:sensitivity": re.compile(r"\s+analys[ie]s\b", re.
 _OTHER_TERM_BEFORE = {"endpoint:CR": re.compile(r"\bpatho(?:logic(?:al)?)?\s+$", re.IGNORECASE)}
 _PSA_ENDPOINTS = {"50": "endpoint:PSA50", "90": "endpoint:PSA90", "30": "endpoint:PSA30"}
 _NAMED_TRIAL = AnchoredPattern(
-    re.compile(r"\b(?P<name>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9-]*)\s+(?:phase\s+[0-9IVab/]+\s+)?(?:trial|study)\b"),
+    # the name may start with a short lower-case prefix before its capitals ("the proVANTA study")
+    re.compile(
+        r"\b(?P<name>(?:[a-z]{1,3}(?=[A-Z]{3}))?[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9-]*)\s+(?:phase\s+[0-9IVab/]+\s+)?"
+        r"(?:trial|study)\b"
+    ),
     anchors=("trial", "study"),
 )
 #: An acronym the text defines as its trial or study: "... cancer (LUTARIS): a randomised, open-label, phase 3
@@ -273,6 +277,11 @@ _NOT_TRIAL_NAMES = frozenset(
         "IB",
         "IIA",
         "IIB",
+        "DNA",
+        "RNA",
+        "CTDNA",
+        "CFDNA",
+        "MRNA",
     ]
 )
 

@@ -104,10 +104,19 @@ def test_an_acronym_the_text_defines_as_its_trial_is_a_trial(record, title, text
         ("Radioligand therapy after ARPI: a retrospective study", "We saw 40 men."),
         ("A cohort of men treated with radioligands", "METHODS: a retrospective study of 40 men."),
         ("A cohort of men treated with radioligands", "PSMA PET was a secondary study end point."),
+        ("Circulating DNA after radioligand therapy", "In this ctDNA study, 40 men gave blood before each cycle."),
     ],
 )
 def test_abbreviations_headings_and_modalities_before_study_are_no_trials(record, title, text):
     assert record(text, title)["trials"] == []
+
+
+def test_a_trial_name_may_open_with_a_lower_case_prefix(record):
+    found = record(
+        "The randomised eSTAGE study compared 18F-DCFPyL PET/CT with conventional imaging in 200 men.",
+        title="PSMA PET for staging: the eSTAGE study",
+    )
+    assert [t["label"] for t in found["trials"]] == ["eSTAGE"]
 
 
 @pytest.mark.parametrize(

@@ -34,6 +34,7 @@ def _texts() -> tuple[list[str], list[str]]:
         "eval/blind2.jsonl",
         "eval/blind3.jsonl",
         "eval/blind4.jsonl",
+        "eval/blind6.jsonl",
         "data/demo/text",
     )
     documents = read_documents([str(ROOT / path) for path in paths])
