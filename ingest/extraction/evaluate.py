@@ -15,7 +15,8 @@ Two conventions of this implementation, stated so that scores can be read:
   record's own agents in that role: its comparator (when it has one) or its investigational agents.
 - Subgroups: over matched pairs, whether the arm names a subgroup, stratum or other qualifier after
   a comma ("177Lu-PSMA-617, liver metastases"), scored as P/R/F1 of the predicted against the gold
-  (the wording of the subgroup is not compared).
+  (the wording of the subgroup is not compared); a gold arm that is the predicted qualifier alone ("liver
+  metastases", as annotators name a prognostic factor's hazard ratio) names it too.
 """
 
 from __future__ import annotations
@@ -300,7 +301,8 @@ def _score_measurements(gold: dict, pred: dict, scores: Scores) -> None:
         scores.measurements.tp += 1
         arm_ok = same_arm(g.get("arm"), p.get("arm"))
         scores.arm_right += arm_ok
-        gold_subgroup, predicted_subgroup = _names_subgroup(g.get("arm")), _names_subgroup(p.get("arm"))
+        predicted_subgroup = _names_subgroup(p.get("arm"))
+        gold_subgroup = _names_subgroup(g.get("arm")) or _qualifier_alone(g.get("arm"), p.get("arm"))
         scores.subgroups.tp += gold_subgroup and predicted_subgroup
         scores.subgroups.fp += predicted_subgroup and not gold_subgroup
         scores.subgroups.fn += gold_subgroup and not predicted_subgroup
@@ -345,6 +347,15 @@ def _by_role(measurement: dict, record: dict) -> dict:
 def _names_subgroup(arm: str | None) -> bool:
     """Whether an arm names a subgroup or another qualifier after a comma ("177Lu-PSMA-617, liver metastases")."""
     return bool(arm) and ", " in arm
+
+
+def _qualifier_alone(gold_arm: str | None, predicted_arm: str | None) -> bool:
+    """Whether the gold arm is the predicted arm's qualifier written alone: "liver metastases" for "177Lu-PSMA-617,
+    liver metastases" (annotators name a prognostic factor's hazard ratio by the factor only)."""
+    if not gold_arm or not predicted_arm or ", " not in predicted_arm:
+        return False
+    qualifier = predicted_arm.partition(", ")[2]
+    return " ".join(qualifier.lower().split()) == " ".join(gold_arm.lower().split())
 
 
 def _hr_tuples(measurements: list[dict]) -> set[tuple]:

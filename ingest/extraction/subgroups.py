@@ -117,6 +117,25 @@ _NEGATIVE = ("without", "who did not have", "who did not receive")
 _SIGNS = {"less than": "<", "below": "<", "under": "<", "more than": ">", "greater than": ">", "above": ">",
           "over": ">", "more": "≥", "higher": "≥", "greater": "≥", "less": "≤", "lower": "≤"}  # fmt: skip
 _MOST_WORDS = 12
+#: A sentence that reads ratios as predictors': "In the multivariable model, elevated LDH (HR 1.83 ...)".
+_PREDICTOR_CUE = prefiltered(
+    r"\b(?:multivariabl\w*|multivariat\w*|independent(?:ly)?|predictors?|predicted|predictive|prognostic"
+    r"|associated\s+with|risk\s+factors?|covariates?)\b",
+    re.IGNORECASE,
+)
+#: Between a factor and the ratio in brackets after it: "elevated LDH (HR", "(adjusted HR".
+_BRACKET_BEFORE_RATIO = re.compile(r"[(\[]\s*(?:adjusted\s+)?$", re.IGNORECASE)
+#: Where the factor before a ratio starts: after the last comma, semicolon, colon, "and" or "or".
+_FACTOR_START = re.compile(
+    r"[,;:]|\b(?:and|or)\b(?!\s+(?:more|less|greater|higher|lower|above|below|fewer|over|under)\b)", re.IGNORECASE
+)
+#: Words that make a phrase a statement, not a factor: "Visceral disease predicted death independently (HR ...)".
+_STATEMENT = re.compile(
+    r"\b(?:was|were|is|are|remained|predict\w*|associated|had|has|have|showed|improved|reduced|increased"
+    r"|decreased|prolonged|shortened|longer|shorter|compared|versus|vs|than|independently|model|analys[ie]s)\b",
+    re.IGNORECASE,
+)
+_MOST_FACTOR_WORDS = 9
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +171,31 @@ class SentenceSubgroups:
             self._listed = _respective_bands(self.text, self.values or positions)
         found = _named_subgroups(self.text, positions, arms, self.mentions, self.offset, self._before)
         return [self._listed.get(start, label) for (start, _end), label in zip(positions, found, strict=True)]
+
+    def factor(self, start: int) -> str | None:
+        """The factor a ratio at ``start`` belongs to, in a sentence of predictors: "In the multivariable model,
+        elevated LDH (HR 1.83 ...) and liver metastases (HR 1.62 ...) remained associated with shorter survival"
+        gives "elevated LDH" and "liver metastases"; None when the words before the ratio's bracket are no factor."""
+        bracket = _BRACKET_BEFORE_RATIO.search(self.text, max(0, start - 12), start)
+        if bracket is None or not _PREDICTOR_CUE.search(self.text):
+            return None
+        before = self.text[max(0, bracket.start() - 80) : bracket.start()]
+        cuts = [m.end() for m in _FACTOR_START.finditer(before)]
+        if not cuts and bracket.start() > 80:
+            return None
+        first = cuts[-1] if cuts else 0
+        words = _ARTICLE.sub("", " ".join(before[first:].split()))
+        if not words or len(words.split()) > _MOST_FACTOR_WORDS or _STATEMENT.search(words) or ")" in words:
+            return None
+        start_at = bracket.start() - len(before) + first
+        for mention in self.mentions:
+            inside = start_at <= mention.start - self.offset < bracket.start()
+            if inside and (
+                mention.kind in ("Endpoint", "AdverseEvent", "ClinicalTrial")
+                or (mention.is_agent and not _PRIOR.search(words))
+            ):
+                return None  # an endpoint, a trial or an arm, not a factor of the patients
+        return _sentence_case(words)
 
     def level(self, start: int) -> str | None:
         """The unit of analysis a diagnostic value at ``start`` is counted in ("patient level", "region level"),

@@ -75,6 +75,16 @@ def test_a_subgroup_is_scored_on_whether_the_arm_names_one():
     assert score([gold], [gold]).subgroups.f1 == 1.0
 
 
+def test_a_gold_arm_that_is_the_predicted_qualifier_alone_names_a_subgroup():
+    gold = json.loads(json.dumps(RECORD))
+    gold["measurements"][0]["arm"] = "Liver  metastases"  # a prognostic factor's ratio, named by the factor
+    predicted = json.loads(json.dumps(RECORD))
+    predicted["measurements"][0]["arm"] = "177Lu-PSMA-617, liver metastases"
+    assert (score([gold], [predicted]).subgroups.tp, score([gold], [predicted]).subgroups.fp) == (1, 0)
+    predicted["measurements"][0]["arm"] = "177Lu-PSMA-617, visceral metastases"  # another qualifier: no match
+    assert (score([gold], [predicted]).subgroups.tp, score([gold], [predicted]).subgroups.fp) == (0, 1)
+
+
 @pytest.mark.parametrize(
     ("gold", "predicted", "right"),
     [

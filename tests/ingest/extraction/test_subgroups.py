@@ -91,3 +91,18 @@ def test_a_subgroup_set_apart_by_a_prior_therapy(record):
         "including 6 of 15 (40%) after prior 177Lu-PSMA-617."
     )
     assert ("225Ac-PSMA-617, prior 177Lu-PSMA-617") in [arm for _value, arm in _arms(record, text, "PSA50")]
+
+
+def test_the_ratio_of_a_prognostic_factor_names_the_factor(record):
+    text = COHORT + (
+        " In the multivariable model, a baseline haemoglobin below 11 g/dL (HR 1.66, 95% CI 1.20-2.30), bone "
+        "marrow involvement (HR 1.48, 95% CI 1.05-2.09) and prior docetaxel (HR 1.25, 95% CI 0.90-1.74) remained "
+        "associated with shorter overall survival. Visceral spread predicted death on its own (HR 2.10, 95% CI "
+        "1.40-3.15)."
+    )
+    assert [(m["hr"], m["arm"]) for m in record(text)["measurements"] if m["endpoint"] == "OS"] == [
+        (1.66, "177Lu-PSMA-617, baseline haemoglobin below 11 g/dL"),
+        (1.48, "177Lu-PSMA-617, bone marrow involvement"),
+        (1.25, "177Lu-PSMA-617, prior docetaxel"),
+        (2.10, "177Lu-PSMA-617"),  # a statement before the bracket, not a factor
+    ]
