@@ -169,17 +169,19 @@ _NUMBERED_PART = prefiltered(
     re.I,
 )
 _COLON_RATIO = re.compile(r"\b\d+\s*:\s*\d+\b")
-#: Percentages of a design, not results: power, alpha, type I error, the level of a confidence interval.
+#: Percentages of a design, not results: power, alpha, type I error.
 _DESIGN_PERCENT = prefiltered(
     r"\d+(?:\.\d+)?\s*%\s*(?:power|statistical power)|power\s+(?:of\s+)?\d+(?:\.\d+)?\s*%"
     r"|(?:alpha|α|type [I1] error|significance level|one-sided|two-sided)[^.;%]{0,25}?\d+(?:\.\d+)?\s*%?"
     # the bounds of a CI reported apart: "lower 95% confidence bounds of 77.8% to 80.4%"
     r"|(?:confidence|CI)\s+(?:bounds?|limits?)\s+(?:of\s+|was\s+|were\s+)?\d+(?:\.\d+)?\s*%?"
-    r"(?:\s*(?:to|-|and)\s*\d+(?:\.\d+)?\s*%?)?"
-    # the level of an interval named without its bounds: "the lower limit of the 95% confidence interval"
-    r"|\b\d{2}(?:\.\d+)?\s*%(?=[\s-]*(?:confidence|credible|CI\b))",
+    r"(?:\s*(?:to|-|and)\s*\d+(?:\.\d+)?\s*%?)?",
     re.I,
 )
+#: The level of an interval named without its bounds: "the lower limit of the 95% confidence interval" (its words
+#: are tested for first: the pattern alone would run on every sentence with a percentage).
+_CI_LEVEL = re.compile(r"\b\d{2}(?:\.\d+)?\s*%(?=[\s-]*(?:confidence|credible)\b)", re.I)
+_CI_LEVEL_WORDS = ("onfidence", "redible")
 #: A sentence with neither a digit nor a "not reached" has no value; the digit is tested alone, as a pattern that
 #: starts with a character class is scanned much faster by ``re`` than one that starts with an alternation.
 _DIGIT = re.compile(r"\d")
@@ -552,6 +554,8 @@ class SentenceMeasurements:
         occupied += [(m.start - offset, m.end - offset) for m in mentions]
         for pattern in (_BRACKETED_FRACTION, _NUMBERED_PART, _DESIGN_PERCENT):
             occupied += [(m.start(), m.end()) for m in pattern.finditer(text)]
+        if any(word in text for word in _CI_LEVEL_WORDS):
+            occupied += [(m.start(), m.end()) for m in _CI_LEVEL.finditer(text)]
         if ":" in text:  # a ratio "2:1" needs its colon; the test spares a search that re tries at every place
             occupied += [(m.start(), m.end()) for m in _COLON_RATIO.finditer(text)]
         occupied += _not_a_result(text)
