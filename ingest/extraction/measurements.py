@@ -180,8 +180,10 @@ _DESIGN_PERCENT = prefiltered(
 )
 #: The level of an interval named without its bounds: "the lower limit of the 95% confidence interval" (its words
 #: are tested for first: the pattern alone would run on every sentence with a percentage).
-_CI_LEVEL = re.compile(r"\b\d{2}(?:\.\d+)?\s*%(?=[\s-]*(?:confidence|credible)\b)", re.I)
-_CI_LEVEL_WORDS = ("onfidence", "redible")
+_CI_LEVEL = re.compile(
+    r"\b\d{2}(?:\.\d+)?\s*%(?=[\s-]*(?:confidence|credible)\b|[\s-]*CI\b(?![\s:,=]*(?:of\s+)?[-−]?\d))", re.I
+)
+_CI_LEVEL_WORDS = ("onfidence", "redible", "CI")
 #: A sentence with neither a digit nor a "not reached" has no value; the digit is tested alone, as a pattern that
 #: starts with a character class is scanned much faster by ``re`` than one that starts with an alternation.
 _DIGIT = re.compile(r"\d")

@@ -240,6 +240,10 @@ def test_the_level_of_an_interval_named_without_bounds_is_no_result(record):
         "measurements"
     ]
     assert [(m["endpoint"], m["value"]) for m in rows] == [("detection rate", 71.0)]
+    rows = record("With 68Ga-PSMA-11, the detection rate was 64%, known to a 95% CI half-width of 6 points.")[
+        "measurements"
+    ]
+    assert [(m["endpoint"], m["value"]) for m in rows] == [("detection rate", 64.0)]
 
 
 def test_a_result_set_against_the_plan_stays_a_result(record):
