@@ -32,8 +32,11 @@ NER_KINDS = frozenset(
 _LEFT, _RIGHT = r"(?<![A-Za-z0-9])", r"(?![A-Za-z0-9])"
 _TRIAL_WORDS = re.compile(r"\s*(?:phase\s+[0-9IVab/]+\s+)?(?:trial|study)\b", re.IGNORECASE)
 #: An abbreviation defined in brackets after its long form: "(rPFS)", "(OS; ...)". It holds a capital or a digit:
-#: a plain word after a name, "overall survival (median, 15.3 months)", defines nothing.
-_ABBREVIATION = re.compile(r"\s*\(\s*(?=[A-Za-z0-9-]*[A-Z0-9])([A-Za-z][A-Za-z0-9-]{1,11})\s*[),;]")
+#: a plain word after a name, "overall survival (median, 15.3 months)", defines nothing; nor does a statistic with
+#: its number, "prior cabazitaxel (HR, 1.29; ...)".
+_ABBREVIATION = re.compile(
+    r"\s*\(\s*(?=[A-Za-z0-9-]*[A-Z0-9])([A-Za-z][A-Za-z0-9-]{1,11})\s*(?:\)|[,;](?!\s*[-−<>=≤≥.]?\s*\d))"
+)
 _REGISTRY = AnchoredPattern(
     re.compile(
         r"\b(?:(?P<nct>NCT\d{8})|(?P<actrn>ACTRN\d{14})|EudraCT(?:\s+(?:number|no\.?))?[\s:#]*"

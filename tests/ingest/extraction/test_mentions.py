@@ -46,6 +46,18 @@ def test_abbreviation_defined_in_text_resolves_for_the_rest_of_the_document(reco
     assert [(m["endpoint"], m["value"]) for m in result["measurements"]] == [("time to SSE", 11.5)]
 
 
+def test_a_statistic_with_its_number_in_brackets_after_an_agent_defines_no_abbreviation(record):
+    # "(HR, 1.40; ...)" after "previous docetaxel" would make every "HR" of the text a docetaxel mention, and the
+    # arm of the ratio before it
+    result = record(
+        "All 300 men received 177Lu-PSMA-I&T. On multivariable analysis, an ECOG score of 2 (HR, 1.60; 95% CI, 1.10 "
+        "to 2.31), bone metastases (HR, 1.75; 95% CI, 1.21 to 2.53) and previous docetaxel (HR, 1.40; 95% CI, 1.02 "
+        "to 1.92) predicted shorter overall survival."
+    )
+    assert [m["arm"].split(", ")[0] for m in result["measurements"]] == ["177Lu-PSMA-I&T"] * 3
+    assert [a["label"] for a in result["agents"] if a["label"] == "docetaxel"] == ["docetaxel"]
+
+
 def test_a_plain_word_in_brackets_after_an_endpoint_defines_no_abbreviation(record):
     # "(median, ...)" after "overall survival" is no short form of it: the later medians keep their own endpoints.
     result = record(
