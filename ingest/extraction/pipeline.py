@@ -356,8 +356,10 @@ def assemble(document: Document, doc: Doc) -> Extraction:
     sentences: list[Sentence] = underscore.psma_sentences
 
     def evidence(start: int, end: int, sentence: Sentence, confidence: float) -> Evidence:
+        # Built without validation: every field comes from this function, in its type (1.3% of the instructions of
+        # an abstract went to validating them).
         begin, finish = document.original_span(start, end) if document.offset_map else (start, end)
-        return Evidence(
+        return Evidence.model_construct(
             document=document.id, start=begin, end=finish, sentence=sentence.text, extractor=EXTRACTOR,
             version=EXTRACTOR_VERSION, confidence=confidence,
         )  # fmt: skip
