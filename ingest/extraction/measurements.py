@@ -1125,8 +1125,6 @@ class SentenceMeasurements:
         parts = subgroups.of(positions, arms)
         if not group.values and parts[0] is None:  # a ratio alone may be a predictor's: "elevated LDH (HR 1.83)"
             parts = [subgroups.factor(group.ratio.start)]
-            if parts[0] and arms[0] and arms[0].lower() in parts[0].lower():  # "prior cabazitaxel" is no arm
-                arms = [context.arms[0].label if context.arms else self._main_label(context)]
         levels = [subgroups.level(start) if code in _DIAGNOSTIC else None for start, _end in positions]
         common = {"endpoint": code, "status": "planned" if planned else "reported", "grade": grade}
         ratio = group.ratio
