@@ -228,6 +228,13 @@ _ARM_WORDS = prefiltered(
     r" (?:group|arm|cohort))\b",
     re.I,
 )
+#: Between a value and the endpoint it is given for: "7.9% for anaemia, 4.6% for thrombocytopenia", "12.1 months
+#: for rPFS", "6% for grade 3 fatigue".
+_FOR_ENDPOINT = re.compile(
+    r"\s*%?\s*(?:\([^()]{0,60}\)\s*)?for\s+(?:the\s+|an?\s+)?"
+    r"(?:any[- ]grade\s+|grade\s*[1-5I-V]+(?:\s*(?:-|–|to|or)\s*[1-5]|\+)?\s+)?",
+    re.I,
+)
 #: An endpoint written right before its value ("any decline in 87.5%", "ORR was 30%") keeps it.
 _TIGHT = re.compile(r"^\s*(?:(?:was|were|is|of|in|:|=)\s*){1,2}$", re.I)
 #: "anaemia developed in three men", "xerostomia, mostly grade 1-2, affected all twelve patients".
@@ -437,6 +444,7 @@ class SentenceMeasurements:
         for group in groups:
             group.endpoint = group.extra.get("endpoint") or self._endpoint_for(group, endpoints, offset, text)
         groups = [g for g in groups if g.endpoint is not None and not self._denied_in_another_clause(g, text, offset)]
+        self._grades_stated_ahead(text, groups)
         for group in groups:
             group.values = self._not_doses_chosen_past_the_mtd(group, text, offset)
         groups = [g for g in groups if g.values and self._statistic(g, text)]
@@ -468,6 +476,24 @@ class SentenceMeasurements:
         for ratio_group in lonely:
             measurements.extend(self._measurements(ratio_group, sentence, mentions, context, planned, parts))
         return measurements, last, ([] if measurements else self._negated(text, endpoints, offset))
+
+    @staticmethod
+    def _grades_stated_ahead(text: str, groups: list[_Group]) -> None:
+        """ "Grade 3 or worse toxicity was 7.9% for anaemia and 4.6% for neutropenia": the grade stated ahead of a
+        clause whose values are each given for an event is each of those events' (kept in the group, used when the
+        event's own name states none). Only the run of such values that opens the clause takes it."""
+        clause_of: dict[int, list[_Group]] = {}
+        for group in sorted((g for g in groups if g.values), key=lambda g: g.values[0].start):
+            clause_of.setdefault(text.rfind(";", 0, group.values[0].start) + 1, []).append(group)
+        for clause, members in clause_of.items():
+            if not members[0].extra.get("given_for"):
+                continue
+            head = text[clause : members[0].values[0].start]
+            grade = ">=3" if _GRADE3.search(head) else "any" if _ANY_GRADE.search(head) else None
+            for group in members:
+                if not group.extra.get("given_for"):
+                    break
+                group.extra["grade"] = grade
 
     @staticmethod
     def _denied_in_another_clause(group: _Group, text: str, offset: int) -> bool:
@@ -769,6 +795,13 @@ class SentenceMeasurements:
             start = endpoint.start - offset
             follows = last.end <= start <= last.end + 30 and _AFTER_ENDPOINT.match(text[last.end : start])
             if follows and (endpoint.kind == "AbsorbedDose" or _is_absorbed_unit(last.unit)):
+                return endpoint
+            if (
+                last.end < start <= last.end + 90
+                and (named := _FOR_ENDPOINT.match(text, last.end))
+                and named.end() == start
+            ):
+                group.extra["follows"] = group.extra["given_for"] = True
                 return endpoint
         value_start = first.start + offset  # in document offsets, as the mentions' are
         written_before = any(
@@ -1120,6 +1153,8 @@ class SentenceMeasurements:
         ("above the planned 35%") is planned even when the group's first value is a result."""
         text = dashes_to_hyphen(sentence.text)
         code, grade = self.endpoint_code(group.endpoint, text, sentence.start)
+        if grade is None and code.startswith("AE:"):
+            grade = group.extra.get("grade")
         arms = self._arms_for(group, sentence, mentions, context)
         positions = [(v.start, v.end) for v in group.values] or [(group.ratio.start, group.ratio.end)]
         parts = subgroups.of(positions, arms)

@@ -820,3 +820,23 @@ def test_pairs_in_turn_with_no_arm_named_follow_the_study_arms(record):
     assert [(value, arm) for _endpoint, value, arm in rows] == [
         (88.0, "18F-DCFPyL"), (41.0, "conventional imaging"), (93.0, "18F-DCFPyL"), (70.0, "conventional imaging"),
     ]  # fmt: skip
+
+
+def test_each_value_goes_to_the_endpoint_it_is_given_for(record):
+    text = (
+        "Forty men were treated with 177Lu-PSMA-I&T. Severe toxicity was infrequent, at 10% for anaemia, 5% for "
+        "thrombocytopenia and 2.5% for fatigue. The medians were 9.1 months for rPFS and 16.8 months for OS."
+    )
+    rows = [(m["endpoint"], m["value"]) for m in record(text)["measurements"]]
+    assert rows == [("AE:anemia", 10.0), ("AE:thrombocytopenia", 5.0), ("AE:fatigue", 2.5),
+                    ("rPFS", 9.1), ("OS", 16.8)]  # fmt: skip
+
+
+def test_a_grade_stated_ahead_of_values_given_for_events_is_each_events(record):
+    text = (
+        "Forty men were treated with 177Lu-PSMA-I&T. Grade 3-4 events were 10% (95% CI, 4-23) for anaemia and "
+        "5% for thrombocytopenia; they were 30% for fatigue and 20% for nausea overall."
+    )
+    rows = [(m["endpoint"], m["value"], m.get("grade")) for m in record(text)["measurements"]]
+    assert rows == [("AE:anemia", 10.0, ">=3"), ("AE:thrombocytopenia", 5.0, ">=3"), ("AE:fatigue", 30.0, None),
+                    ("AE:nausea", 20.0, None)]  # fmt: skip
