@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from ingest.extraction.context import DocumentContext, Sentence
+from ingest.extraction.landmarks import LANDMARK_AFTER_ENDPOINT, LANDMARK_AFTER_VALUE, landmarks
 from ingest.extraction.mentions import OTHER_MARKER, Mention
 from ingest.extraction.numbers import (
     NOT_REACHED_UNIT,
@@ -104,8 +105,8 @@ _NOT_A_RESULT_PARTS = (
     r"\bamong\s+(?:the\s+)?\d+\b",
     # the heterogeneity of a meta-analysis: "I² = 71%", "I2 of 40%"
     r"\b(?-i:I)(?:²|2|\^2)\s*(?:=|:|of|was)?\s*\d+(?:\.\d+)?\s*%",
-    r"\b(?:within|at(?: least)?|after|for|by|over|every|beyond|up to|lasting|more than|≥|>=|>)\s+\d+(?:\.\d+)?\s*"
-    r"(?:weeks?|wk|days?|months?|mo|years?|hours?|h)\b",
+    r"\b(?:within|at(?: least)?|after|for|by|over|every|beyond|up to|lasting|more than|≥|>=|>)\s+\d+(?:\.\d+)?"
+    r"(?:\s*(?:,|and|or)\s*\d+(?:\.\d+)?)*\s*(?:weeks?|wk|days?|months?|mo|years?|hours?|h)\b",
     # 1 minus a hazard ratio: "a 41% reduction in risk", "a 38% lower risk of death"
     r"\b\d+(?:\.\d+)?\s*%\s+(?:relative\s+)?(?:reduction|decrease|lower|increase|higher)\s+(?:in\s+(?:the\s+)?)?"
     r"(?:risk|hazard|odds)\b",
@@ -494,6 +495,35 @@ class SentenceMeasurements:
                 if not group.extra.get("given_for"):
                     break
                 group.extra["grade"] = grade
+
+    @staticmethod
+    def _landmarks(group: _Group, text: str, offset: int) -> list[str | None]:
+        """The time each rate of the group was read at. A value followed by its time has that one ("41% at two
+        years"); the others share the one time written from a little before the endpoint, in its clause, to the
+        first value ("12-month OS was 64% and 58%"), or take in turn a list of as many ("OS at 1 and 2 years was
+        80% and 60%")."""
+        values = group.values
+        own = []
+        for value in values:
+            after = LANDMARK_AFTER_VALUE.match(text, value.end)
+            times = landmarks(text, after.end(), after.end() + 20) if after else []
+            own.append(times[0] if len(times) == 1 else None)
+        first = values[0]
+        endpoint = group.endpoint
+        start, end = first.start, first.end
+        if endpoint is not None and 0 <= endpoint.start - offset < len(text):
+            start, end = min(start, endpoint.start - offset), max(end, endpoint.end - offset)
+        start = max(start - 25, text.rfind(";", 0, start) + 1)
+        times = landmarks(text, start, end)
+        if not times and end > first.end and (after := LANDMARK_AFTER_ENDPOINT.match(text, end)):
+            times = landmarks(text, after.end(), after.end() + 20)  # "7 of 9 had disease control at 12 weeks"
+        if len(set(times)) == 1:
+            shared = times * len(values)
+        elif len(times) == len(values) == len(set(times)):
+            shared = times
+        else:
+            shared = [None] * len(values)
+        return [mine or common for mine, common in zip(own, shared, strict=True)]
 
     @staticmethod
     def _denied_in_another_clause(group: _Group, text: str, offset: int) -> bool:
@@ -1161,6 +1191,9 @@ class SentenceMeasurements:
         if not group.values and parts[0] is None:  # a ratio alone may be a predictor's: "elevated LDH (HR 1.83)"
             parts = [subgroups.factor(group.ratio.start)]
         levels = [subgroups.level(start) if code in _DIAGNOSTIC else None for start, _end in positions]
+        if group.statistic in ("rate", "count") and group.values:
+            times = self._landmarks(group, text, sentence.start)
+            levels = [level or timed for level, timed in zip(levels, times, strict=True)]
         common = {"endpoint": code, "status": "planned" if planned else "reported", "grade": grade}
         ratio = group.ratio
         interval = group.interval

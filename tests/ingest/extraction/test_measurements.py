@@ -840,3 +840,18 @@ def test_a_grade_stated_ahead_of_values_given_for_events_is_each_events(record):
     rows = [(m["endpoint"], m["value"], m.get("grade")) for m in record(text)["measurements"]]
     assert rows == [("AE:anemia", 10.0, ">=3"), ("AE:thrombocytopenia", 5.0, ">=3"), ("AE:fatigue", 30.0, None),
                     ("AE:nausea", 20.0, None)]  # fmt: skip
+
+
+def test_a_rate_notes_the_landmark_time_it_was_read_at(record):
+    text = (
+        "Eighty men were randomly assigned to 177Lu-PSMA-617 or cabazitaxel. The 18-month rPFS was 40% with "
+        "177Lu-PSMA-617 and 21% with cabazitaxel. Overall survival was 72% at two years and 45% at 3 yrs. "
+        "Rates of PSA50 response at 1 and 2 years were 66% and 52%. Median overall survival was 19.4 months, "
+        "over a median follow-up of 24 months, on the six-week schedule."
+    )
+    rows = [(m["endpoint"], m["value"], m.get("note")) for m in record(text)["measurements"]]
+    assert rows[:6] == [
+        ("rPFS", 40.0, "18-month"), ("rPFS", 21.0, "18-month"), ("OS", 72.0, "2-year"), ("OS", 45.0, "3-year"),
+        ("PSA50", 66.0, "1-year"), ("PSA50", 52.0, "2-year"),
+    ]  # fmt: skip
+    assert rows[6:] == [("OS", 19.4, None)]
