@@ -172,6 +172,17 @@ _DEATH_RATIO = AnchoredPattern(
     re.compile(r"\b(?:hazard ratio|HR)\s+(?:for|of)\s+(?:all-cause\s+)?(?P<span>death)\b", re.IGNORECASE),
     anchors=("death",),
 )
+#: Overall survival written without its name: a survival rate at a landmark ("2-year survival", "12-month survival
+#: probability") or the men "alive" at a time ("64% were alive at 12 months", "remained alive").
+_SURVIVAL_WITHOUT_ITS_NAME = AnchoredPattern(
+    re.compile(
+        r"\b(?:\d{1,2}|one|two|three|four|five)[- ](?:months?|years?|yrs?|mo)\s+(?P<span>survival)\b"
+        r"(?!\s+(?:benefit|advantage|gain|time)\b)"
+        r"|\b(?:were|was|remained|being|still|are|is)\s+(?:still\s+)?(?P<alive>alive)\b",
+        re.IGNORECASE,
+    ),
+    anchors=("survival", "alive"),
+)
 #: The nouns that name a non-radioligand agent class, as descriptors of a new agent ("a PSMA×CD3 T-cell engager").
 _DASH = "[-\u2010\u2011\u2013\u2014 ]"
 _CLASS_NOUNS = {
@@ -211,10 +222,12 @@ _NAMED_TRIAL = AnchoredPattern(
     # the name may start with a short lower-case prefix before its capitals ("the proVANTA study")
     re.compile(
         r"\b(?P<name>(?:[a-z]{1,3}(?=[A-Z]{3}))?[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9-]*)\s+(?:phase\s+[0-9IVab/]+\s+)?"
-        r"(?:trial|study)\b"
+        r"(?P<noun>trial|study|registry|cohort)\b"
     ),
-    anchors=("trial", "study"),
+    anchors=("trial", "study", "registry", "cohort"),
 )
+#: A "cohort" is a trial's name only when the name is hyphenated ("the TANDEM-AL cohort"): "the SBRT cohort", "the
+#: ADT cohort" name a treatment.
 #: An acronym the text defines as its trial or study: "... cancer (LUTARIS): a randomised, open-label, phase 3
 #: trial", "ACTINOVA: a randomised phase 3 trial of ...", "SALV-PET was a multicentre, randomised phase 3 trial".
 #: The acronym holds two capitals at least; up to eight design words lie between the article and the noun.
@@ -375,6 +388,7 @@ class MentionFinder:
         )  # fmt: skip
         candidates.extend(self._lesions_found(text, folded))
         candidates.extend(self._phrased(text, folded, _DEATH_RATIO, "endpoint:OS", "death-ratio"))
+        candidates.extend(self._phrased(text, folded, _SURVIVAL_WITHOUT_ITS_NAME, "endpoint:OS", "survival"))
         candidates.extend(self._registry_ids(text))
         candidates.extend(self._qualified_diseases(text, folded))
         mentions = self._with_shared_ligands(text, _without_overlaps(self._with_code_agents(text, folded, candidates)))
@@ -549,8 +563,9 @@ class MentionFinder:
         entity = self.ontology.endpoints.get(curie)
         if entity is None:
             return
-        group = "span" if "span" in pattern.compiled.groupindex else 0
+        named = [name for name in ("span", "alive") if name in pattern.compiled.groupindex]
         for match in pattern.finditer(text, folded):
+            group = next((name for name in named if match.start(name) >= 0), 0)
             start, end = match.span(group)
             yield Mention(start, end, match.group(group), curie, entity.kind, label=entity.label, via=via)
 
@@ -647,6 +662,8 @@ class MentionFinder:
             start, end = match.span("name")
             if name.upper() in _NOT_TRIAL_NAMES or name in _HEADINGS or any(s < end and start < e for s, e in taken):
                 continue
+            if "noun" in match.re.groupindex and match.group("noun") == "cohort" and "-" not in name:
+                continue
             if self._entries.get(normalize_label(name)) or _NEW_RADIOLIGAND.match(name):
                 continue
             found.append(Mention(start, end, name, None, "ClinicalTrial", curated=False, label=name, via="named-trial"))
@@ -669,7 +686,9 @@ class MentionFinder:
 
 
 #: The word right before a bracket: "APEX-01 (" before "NCT04662580)".
-_NAME_BEFORE_BRACKET = re.compile(r"(?<![\w-])(?P<name>[A-Za-z0-9][\w-]*)\s*\(\s*$")
+_NAME_BEFORE_BRACKET = re.compile(
+    r"(?<![\w-])(?P<name>[A-Za-z0-9][\w-]*)(?:\s+(?:trial|study|registry|cohort))?\s*\(\s*$", re.I
+)
 
 
 def _registry_ids_of_named_trials(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -687,13 +706,20 @@ def _registry_ids_of_named_trials(text: str, mentions: list[Mention]) -> list[Me
     }
     if not trials:
         return mentions
-    linked = []
+    registered: dict[str, Mention] = {}  # registry id -> the trial it is written after, in brackets
     for mention in mentions:
         if mention.via.startswith("registry:") and mention.curie is None:
             before = _NAME_BEFORE_BRACKET.search(text, max(0, mention.start - 40), mention.start)
             trial = trials.get(normalize_label(before.group("name"))) if before else None
             if trial is not None:
-                mention = replace(mention, curie=trial.curie, curated=trial.curated, label=trial.label)
+                registered.setdefault(mention.text, trial)
+    if not registered:
+        return mentions
+    linked = []
+    for mention in mentions:  # the same id written elsewhere ("Clinical trial information: NCT...") is the same trial
+        trial = registered.get(mention.text) if mention.via.startswith("registry:") and mention.curie is None else None
+        if trial is not None:
+            mention = replace(mention, curie=trial.curie, curated=trial.curated, label=trial.label)
         linked.append(mention)
     return linked
 

@@ -126,7 +126,9 @@ def test_no_planned_value_is_reported_as_a_result(dev_scores):
 BLIND_FLOORS = {"agents": 0.95, "trials": 0.95, "measurements": 0.90, "hr_tuples": 0.90}
 
 
-@pytest.mark.parametrize("name", ["blind.jsonl", "blind2.jsonl", "blind3.jsonl", "blind4.jsonl", "blind6.jsonl"])
+@pytest.mark.parametrize(
+    "name", ["blind.jsonl", "blind2.jsonl", "blind3.jsonl", "blind4.jsonl", "blind6.jsonl", "blind7.jsonl"]
+)
 def test_the_blind_sets_keep_what_they_taught(name):
     gold = load_records(str(ROOT / "eval" / name))
     predicted = [extraction_record(extract_document(document_from_record(record))) for record in gold]

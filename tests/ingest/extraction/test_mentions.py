@@ -321,3 +321,21 @@ def test_a_trial_title_opening_or_closing_with_an_acronym_names_the_trial(record
     assert [t["label"] for t in opening["trials"]] == ["KAPPA-HS"]
     assert [t["label"] for t in closing["trials"]] == ["LUPARO"]
     assert "LUPARO" not in {d for d in closing["diseases"]}
+
+
+def test_overall_survival_written_without_its_name(record):
+    text = (
+        "Seventy men received 177Lu-PSMA-I&T. At 18 months, 52% of the men were still alive. The 3-year survival was "
+        "21%. Two-year progression-free survival was 9%, and the survival benefit was modest."
+    )
+    rows = [(m["endpoint"], m["value"], m.get("note")) for m in record(text)["measurements"]]
+    assert rows == [("OS", 52.0, "18-month"), ("OS", 21.0, "3-year"), ("PFS", 9.0, "2-year")]
+
+
+def test_registries_and_hyphenated_cohorts_name_trials_and_an_id_is_one_trial_wherever_written(record):
+    text = (
+        "Men were followed in the KESTREL-B registry and treated in the NOVA-2 cohort of the ORCA-3 study "
+        "(NCT01234567); the SBRT cohort served as reference.\nClinical trial information: NCT01234567."
+    )
+    trials = {t["label"]: t["nct"] for t in record(text)["trials"]}
+    assert trials == {"KESTREL-B": None, "NOVA-2": None, "ORCA-3": "NCT01234567"}
