@@ -176,7 +176,10 @@ _DESIGN_PERCENT = prefiltered(
     r"|(?:alpha|α|type [I1] error|significance level|one-sided|two-sided)[^.;%]{0,25}?\d+(?:\.\d+)?\s*%?"
     # the bounds of a CI reported apart: "lower 95% confidence bounds of 77.8% to 80.4%"
     r"|(?:confidence|CI)\s+(?:bounds?|limits?)\s+(?:of\s+|was\s+|were\s+)?\d+(?:\.\d+)?\s*%?"
-    r"(?:\s*(?:to|-|and)\s*\d+(?:\.\d+)?\s*%?)?",
+    r"(?:\s*(?:to|-|and)\s*\d+(?:\.\d+)?\s*%?)?"
+    # the losses a sample size allows for: "allowing for 5% dropout", "a 10% drop-out rate", "attrition of 8%"
+    r"|\d+(?:\.\d+)?\s*%\s+(?:drop-?outs?|attrition|loss(?:es)?\s+to\s+follow-?up)"
+    r"|(?:drop-?outs?|attrition)(?:\s+rate)?\s+(?:of\s+)?\d+(?:\.\d+)?\s*%",
     re.I,
 )
 #: The level of an interval named without its bounds: "the lower limit of the 95% confidence interval" (its words
@@ -209,8 +212,8 @@ _GRADE3 = prefiltered(
 )
 #: Right before a value: it counts the events of grade 3 or higher ("... and were of grade 3 or higher in 45%").
 _GRADE3_IN = re.compile(
-    r"\bgrade\s*(?:≥\s*3|>=\s*3|3\s*(?:or|and|to|-|–|/)\s*(?:higher|greater|above|4|5)|III\s*(?:-|–|/|or)\s*IV)"
-    r"\s*(?:events?\s+)?(?:in|for)\s+(?:\d+\s+of\s+\d+\s*\(\s*)?$",
+    r"\bgrade\s*(?:≥\s*3|>=\s*3|3\s*(?:or|and|to|-|–|/)\s*(?:higher|greater|above|worse|4|5)|III\s*(?:-|–|/|or)\s*IV)"
+    r"\s*(?:events?\s+)?(?:in|for)\s+(?:\d+(?:\s+of\s+\d+)?\s*(?:patients\s+|men\s+)?\(\s*)?$",
     re.I,
 )
 _GRADE_3_ONLY = prefiltered(r"\bgrade\s*(?:3|III)\b(?!\s*(?:-|–|to|or|/|and)\s*[1-5])", re.I)
@@ -236,6 +239,8 @@ _FOR_ENDPOINT = re.compile(
     r"(?:any[- ]grade\s+|grade\s*[1-5I-V]+(?:\s*(?:-|–|to|or)\s*[1-5]|\+)?\s+)?",
     re.I,
 )
+#: A standard deviation right after a number: "0.77 ± 0.25".
+_DEVIATION = re.compile(r"\s*±\s*\d+(?:\.\d+)?")
 #: An endpoint written right before its value ("any decline in 87.5%", "ORR was 30%") keeps it.
 _TIGHT = re.compile(r"^\s*(?:(?:was|were|is|of|in|:|=)\s*){1,2}$", re.I)
 #: "anaemia developed in three men", "xerostomia, mostly grade 1-2, affected all twelve patients".
@@ -265,7 +270,7 @@ _VALUE_THEN_ENDPOINT = re.compile(
 #: A value that is the subject of its own outcome: "16 (46%) had ...", "22 (44%; 95% CI 30-59%) achieved ...".
 _VALUE_THEN_OUTCOME = re.compile(
     r"(?:[^()]{0,40}\))?\s*(?:of\s+(?:the\s+)?(?:patients|men|participants|evaluable patients)\s*)?\)?\s*"
-    r"(?:had|achieved|showed|experienced|attained|developed)\b",
+    r"(?:had|achieved|showed|experienced|attained|developed|required|needed)\b",
     re.I,
 )
 #: "the corresponding values for fluorocholine were", "corresponding figures with PET were".
@@ -439,7 +444,7 @@ class SentenceMeasurements:
         values = self._values(text, mentions, endpoints, offset, statistics) if endpoints else []
         groups = self._group(text, values, endpoints, offset)
         if len(endpoints) >= 2:
-            groups = self._distribute(text, groups, endpoints, offset)
+            groups = self._distribute(text, groups, endpoints, offset, len(context.arms))
             groups = self._corresponding(text, groups, endpoints, offset)
             groups = self._by_arm(text, groups, endpoints, mentions, offset, context)
         for group in groups:
@@ -631,12 +636,15 @@ class SentenceMeasurements:
         for bare in reversed(bare_numbers):
             if _inside(bare, occupied) or any(v.start <= bare.start < v.end for v in values):
                 continue
+            if text[max(0, bare.start - 3) : bare.start].rstrip().endswith("±"):
+                continue  # a standard deviation: "0.77 ± 0.25 vs 0.52 ± 0.17 Gy/GBq"
             following = min(
                 (v for v in (*with_unit, *shared) if v.start >= bare.end), key=lambda v: v.start, default=None
             )
             if following is None or following.start - bare.end > 40:
                 continue
-            between = text[bare.end : following.start]
+            deviation = _DEVIATION.match(text, bare.end)
+            between = text[deviation.end() if deviation else bare.end : following.start]
             if _CONNECTOR.match(between):
                 shared.append(Value(bare.start, bare.end, bare.value, following.unit, following.raw_unit))
         return shared[::-1]
@@ -771,11 +779,15 @@ class SentenceMeasurements:
         shared = [_Group(values=[value], extra={"endpoint": e}) for value, e in zip(values, named, strict=True)]
         return [g for g in groups if g not in after] + shared
 
-    def _distribute(self, text: str, groups: list[_Group], endpoints: list[Mention], offset: int) -> list[_Group]:
+    def _distribute(
+        self, text: str, groups: list[_Group], endpoints: list[Mention], offset: int, arms: int = 0
+    ) -> list[_Group]:
         """Values shared out over a list of endpoints named before them.
 
         "anaemia, thrombocytopenia and leukopenia in 10%, 4% and 3%, respectively": one value each, in order;
         "thrombocytopenia and anaemia each occurred in 10%": the same value for every endpoint of the list.
+        Without "respectively", as many values as endpoints go in order when they cannot be one per arm: the
+        list has three endpoints or more, or the study fewer than two arms.
         """
         result = list(groups)
         for listed in _endpoint_lists(text, endpoints, offset):
@@ -802,7 +814,7 @@ class SentenceMeasurements:
             if (
                 count != len(listed)
                 or len({v.unit for v in values}) != 1
-                or not _RESPECTIVELY.search(text[last.end : last.end + 60])
+                or not (_RESPECTIVELY.search(text[last.end : last.end + 60]) or len(listed) >= 3 or arms < 2)
                 or any(values[0].start <= e.start - offset < last.end for e in endpoints)
             ):
                 continue
@@ -848,6 +860,9 @@ class SentenceMeasurements:
                 group.extra["follows"] = True
                 return stated[-1]
         if _VALUE_THEN_OUTCOME.match(text, last.end):
+            if len(group.values) > 1:  # "thrombocytopenia in 21%, and 5 men (21%) required transfusion": the others'
+                group.values = group.values[:-1]
+                return self._endpoint_for(group, endpoints, offset, text)
             return None  # "16 (46%) had PSA stabilisation": the value's own outcome is not a known endpoint
         before = [e for e in endpoints if e.end - offset <= first.start]
         if _is_absorbed_unit(last.unit):

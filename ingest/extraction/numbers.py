@@ -307,9 +307,10 @@ NOT_REACHED_UNIT = "NR"
 
 PROPORTION_UNIT = "proportion"
 #: A proportion right after "was", "of", ":" or a diagnostic metric ("sensitivity was 0.40", "specificity 0.95");
-#: kept only for diagnostic endpoints.
+#: kept only for diagnostic endpoints. A number with a standard deviation ("0.49 ± 0.19 Gy/GBq") is a mean.
 PROPORTION = re.compile(
-    r"(?:\b(?:was|were|of|is|sensitivity|specificity|accuracy|value|PPV|NPV)|[:=])\s*(?P<value>0?\.\d+|1\.0+)(?![\w%]|\.\d)",
+    r"(?:\b(?:was|were|of|is|sensitivity|specificity|accuracy|value|PPV|NPV)|[:=])\s*(?P<value>0?\.\d+|1\.0+)"
+    r"(?![\w%]|\.\d|\s*±)",
     re.I,
 )
 

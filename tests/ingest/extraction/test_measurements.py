@@ -855,3 +855,36 @@ def test_a_rate_notes_the_landmark_time_it_was_read_at(record):
         ("PSA50", 66.0, "1-year"), ("PSA50", 52.0, "2-year"),
     ]  # fmt: skip
     assert rows[6:] == [("OS", 19.4, None)]
+
+
+def test_a_standard_deviation_after_each_of_two_means_is_no_value(record):
+    text = "Thirty men received 177Lu-PSMA-617. Liver doses were 0.30 ± 0.10 and 0.21 ± 0.07 Gy/GBq in cycles 1 and 2."
+    assert [m["value"] for m in record(text)["measurements"]] == [0.30, 0.21]
+
+
+def test_the_severe_share_counted_in_patients_then_bracketed(record):
+    text = (
+        "Sixty men received 177Lu-PSMA-617. Adverse events of any grade affected 50 men (83%) and were of grade 3 "
+        "or worse in 12 (20%)."
+    )
+    rows = [(m["endpoint"], m["value"]) for m in record(text)["measurements"]]
+    assert rows == [("AE any grade", 83.0), ("AE grade>=3", 20.0)]
+
+
+def test_a_value_with_a_consequence_of_its_own_leaves_the_event_before_it(record):
+    text = "Sixty men received 177Lu-PSMA-617. Grade ≥3 anaemia occurred in 14%, and 4 men (7%) needed a transfusion."
+    assert [(m["endpoint"], m["value"]) for m in record(text)["measurements"]] == [("AE:anemia", 14.0)]
+
+
+def test_the_dropout_a_sample_size_allows_for_is_no_value(record):
+    text = (
+        "A PSA50 rate of 40% with 177Lu-PSMA-617 was assumed; 70 men were needed for 80% power, allowing for 10% "
+        "dropout."
+    )
+    assert [m["value"] for m in record(text)["measurements"]] == [40.0]
+
+
+def test_a_list_of_three_events_takes_three_values_in_order_without_respectively(record):
+    text = "Fifty men received 177Lu-PSMA-I&T. Grade 3 fatigue, nausea and anorexia were seen in 6%, 4% and 2%."
+    rows = [(m["endpoint"], m["value"]) for m in record(text)["measurements"]]
+    assert rows == [("AE:fatigue", 6.0), ("AE:nausea", 4.0), ("AE:decreased appetite", 2.0)]
