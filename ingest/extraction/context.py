@@ -32,6 +32,11 @@ _PRIOR = prefiltered(
     r"refractory|resistant to|received|failed|following|exposed to|naive|naïve)\b[^.;]{0,60}$",
     re.I,
 )
+#: What an arm received is its treatment, not a prior one: "or to the control group, which received ADT and
+#: darolutamide only".
+_ARM_RECEIVED = prefiltered(
+    r"\b(?:group|arm|cohort)s?\s*,?\s*(?:which|who|that)\s+(?:then\s+)?received\b[^.;]{0,60}$", re.I
+)
 #: Words that set two agents side by side: "a head-to-head comparison of X and Y", "X ... compared with Y".
 _COMPARISON = prefiltered(
     r"\b(?:compar(?:e|ed|es|ing|ison|isons|ative)|head-to-head|versus|vs\.?|intra-?(?:individual|patient))(?!\w)",
@@ -446,7 +451,11 @@ def prior_therapy_mentions(text: str, sentences: list[Sentence], mentions: list[
         if mention.kind == "RadioligandTherapy":
             if _PRIOR_RADIOLIGAND.search(before) or _REFRACTORY.match(after):
                 prior.add(mention.start)
-        elif _PRIOR.search(before) or before.endswith(("post-", "Post-")) or _PRETREATED.match(after):
+        elif (
+            (_PRIOR.search(before) and not _ARM_RECEIVED.search(before))
+            or before.endswith(("post-", "Post-"))
+            or _PRETREATED.match(after)
+        ):
             prior.add(mention.start)
     # A drug joined to a study drug is given with it ("received 177Lu-PSMA-617 plus pembrolizumab"), whatever
     # the words before the pair said.

@@ -226,7 +226,9 @@ _SUBGROUP_AFTER = re.compile(
     re.I,
 )
 _ARM_WORDS = prefiltered(
-    r"\b(?:(?P<first>radioligand|experimental|investigational|intervention|treatment|lutetium|study)"
+    r"\b(?:(?P<first>radioligand|experimental|investigational|intervention|treatment|study)"
+    r" (?:group|arm|cohort)"
+    r"|(?P<element>lutetium|actinium|terbium|lead|thorium|radium|yttrium|bismuth|copper)(?:[- ]?\d+)?"
     r" (?:group|arm|cohort)"
     r"|(?P<second>control|comparator|standard[- ]care|standard[- ]of[- ]care|placebo|cabazitaxel|ARPI)"
     r" (?:group|arm|cohort))\b",
@@ -1043,6 +1045,8 @@ class SentenceMeasurements:
                 r"^[^.;]{0,30}$", _BRACKETED.sub("", text[value.end : window_mentions[0].start - sentence.start])
             ):
                 named.append(self._arm_label_for_curie(window_mentions[0], context))
+            elif words and words.group("element"):
+                named.append(_arm_of_element(context, words.group("element")))
             elif words:
                 named.append(self._arm_by_position(context, 0 if words.group("first") else 1))
             else:
@@ -1261,6 +1265,19 @@ class SentenceMeasurements:
                 )
             )
         return results
+
+
+_ELEMENT_SYMBOLS = {
+    "lutetium": "Lu", "actinium": "Ac", "terbium": "Tb", "lead": "Pb", "thorium": "Th", "radium": "Ra",
+    "yttrium": "Y", "bismuth": "Bi", "copper": "Cu",
+}  # fmt: skip
+
+
+def _arm_of_element(context: DocumentContext, element: str) -> str | None:
+    """The arm an element names ("the actinium group"): the one arm whose agents carry that radionuclide."""
+    nuclide = re.compile(r"(?<![A-Za-z])\d{2,3}m?" + _ELEMENT_SYMBOLS[element.lower()] + r"(?![a-z])")
+    found = [arm.label for arm in context.arms if nuclide.search(arm.label)]
+    return found[0] if len(found) == 1 else None
 
 
 def _is_absorbed_unit(unit: str | None) -> bool:

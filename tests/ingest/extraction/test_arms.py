@@ -296,3 +296,25 @@ def test_an_agent_in_the_population_before_to_is_not_part_of_an_arm(record):
     )
     assert found["comparators"] == ["cabazitaxel"]
     assert [m["arm"] for m in found["measurements"]] == ["177Lu-PSMA-I&T", "cabazitaxel"]
+
+
+def test_an_arm_named_by_its_element_is_the_arm_of_that_radionuclide(record):
+    text = (
+        "Men were randomised to 161Tb-PSMA-617 or 177Lu-PSMA-617. The PSA50 rate was 47% in the lutetium arm and "
+        "58% in the terbium arm."
+    )
+    rows = [(m["value"], m["arm"]) for m in record(text)["measurements"]]
+    assert rows == [(47.0, "177Lu-PSMA-617"), (58.0, "161Tb-PSMA-617")]
+
+
+def test_what_a_control_group_received_is_its_treatment_not_a_prior_one(record):
+    text = (
+        "Men were assigned to the combination group, which received 177Lu-PSMA-617 with enzalutamide, or to the "
+        "control group, which received enzalutamide only. Median PSA-PFS was 13.1 months in the combination group "
+        "and 7.2 months in the control group."
+    )
+    result = record(text)
+    assert [(m["value"], m["arm"]) for m in result["measurements"]] == [
+        (13.1, "177Lu-PSMA-617 + enzalutamide"), (7.2, "enzalutamide"),
+    ]  # fmt: skip
+    assert result["comparators"] == ["enzalutamide"]
