@@ -1156,6 +1156,16 @@ class SentenceMeasurements:
         return None
 
     @staticmethod
+    def _investigational_index(arms: Sequence[str | None], context: DocumentContext) -> int:
+        """Where the investigational arm's value is among values named first for another arm of the study; else 0."""
+        if len(arms) < 2 or len(context.arms) < 2:
+            return 0
+        labels = [arm.label for arm in context.arms]
+        if arms[0] not in labels[1:] or labels[0] not in arms:
+            return 0
+        return list(arms).index(labels[0])
+
+    @staticmethod
     def _in_tuples(text: str, values: list[Value], size: int) -> bool:
         """Whether ``values`` come in runs of ``size`` joined by "and", "vs" or a comma ("24% and 18%, 31% and 19%"),
         each run apart from the next by other words."""
@@ -1236,9 +1246,14 @@ class SentenceMeasurements:
         for index in range(1, len(group.values)):
             own = own_intervals[index] if own_intervals else None
             cis.append((own.low, own.high, own.level or ci_level) if own else (None, None, None))
+        # Named after the comparator's ("11.3 months with cabazitaxel and 15.3 months with X (HR 0.62, 95% CI
+        # 0.52-0.74)"), the investigational arm's value still takes the ratio, its CI and the p-value.
+        lead = self._investigational_index(arms, context) if ratio or p_value else 0
+        if lead and ratio is not None and (ratio.ci_low is not None or (interval and interval.start > ratio.start)):
+            cis[0], cis[lead] = cis[lead], cis[0]
         results = []
         for index, value in enumerate(group.values):
-            first = index == 0
+            first = index == lead
             low, high, level = cis[index]
             since = group.values[index - 1].end if index else max(0, value.start - 50)
             own = common

@@ -888,3 +888,12 @@ def test_a_list_of_three_events_takes_three_values_in_order_without_respectively
     text = "Fifty men received 177Lu-PSMA-I&T. Grade 3 fatigue, nausea and anorexia were seen in 6%, 4% and 2%."
     rows = [(m["endpoint"], m["value"]) for m in record(text)["measurements"]]
     assert rows == [("AE:fatigue", 6.0), ("AE:nausea", 4.0), ("AE:decreased appetite", 2.0)]
+
+
+def test_the_ratio_goes_on_the_investigational_arm_named_second(record):
+    text = (
+        "Men were randomly assigned to 177Lu-PSMA-I&T or docetaxel. Median rPFS was 4.1 months with docetaxel and "
+        "9.0 months with 177Lu-PSMA-I&T (HR 0.48, 95% CI 0.33-0.70; p<0.001)."
+    )
+    rows = [(m["arm"], m["value"], m["hr"], m["ci_low"], m["p_value"]) for m in record(text)["measurements"]]
+    assert rows == [("docetaxel", 4.1, None, None, None), ("177Lu-PSMA-I&T", 9.0, 0.48, 0.33, "<0.001")]
