@@ -173,16 +173,11 @@ _DEATH_RATIO = AnchoredPattern(
     anchors=("death",),
 )
 #: Overall survival written without its name: a survival rate at a landmark ("2-year survival", "12-month survival
-#: probability") or the men "alive" at a time ("64% were alive at 12 months", "remained alive").
-_SURVIVAL_WITHOUT_ITS_NAME = AnchoredPattern(
-    re.compile(
-        r"\b(?:\d{1,2}|one|two|three|four|five)[- ](?:months?|years?|yrs?|mo)\s+(?P<span>survival)\b"
-        r"(?!\s+(?:benefit|advantage|gain|time)\b)"
-        r"|\b(?:were|was|remained|being|still|are|is)\s+(?:still\s+)?(?P<alive>alive)\b",
-        re.IGNORECASE,
-    ),
-    anchors=("survival", "alive"),
-)
+#: probability") or the men "alive" at a time ("64% were alive at 12 months", "remained alive"). Each is found from
+#: its word, the words before it checked in a short window.
+_LANDMARK_BEFORE_SURVIVAL = re.compile(r"(?:^|\W)(?:\d{1,2}|one|two|three|four|five)[- ](?:months?|years?|yrs?|mo)\s+$")
+_NOT_SURVIVAL_RATE_AFTER = re.compile(r"\s+(?:benefit|advantage|gain|time)\b")
+_STATE_BEFORE_ALIVE = re.compile(r"\b(?:were|was|remained|being|still|are|is)\s+(?:still\s+)?$")
 #: The nouns that name a non-radioligand agent class, as descriptors of a new agent ("a PSMA×CD3 T-cell engager").
 _DASH = "[-\u2010\u2011\u2013\u2014 ]"
 _CLASS_NOUNS = {
@@ -388,7 +383,7 @@ class MentionFinder:
         )  # fmt: skip
         candidates.extend(self._lesions_found(text, folded))
         candidates.extend(self._phrased(text, folded, _DEATH_RATIO, "endpoint:OS", "death-ratio"))
-        candidates.extend(self._phrased(text, folded, _SURVIVAL_WITHOUT_ITS_NAME, "endpoint:OS", "survival"))
+        candidates.extend(self._survival_without_its_name(text, folded))
         candidates.extend(self._registry_ids(text))
         candidates.extend(self._qualified_diseases(text, folded))
         mentions = self._with_shared_ligands(text, _without_overlaps(self._with_code_agents(text, folded, candidates)))
@@ -557,15 +552,32 @@ class MentionFinder:
             yield Mention(match.start(), end, text[match.start() : end], entity.curie, entity.kind,
                           label=entity.label, via="detection")  # fmt: skip
 
+    def _survival_without_its_name(self, text: str, folded: str) -> Iterable[Mention]:
+        """Overall survival named by "N-year survival" or by the men "alive" (``folded`` is ``text`` lower-cased)."""
+        entity = self.ontology.endpoints["endpoint:OS"]
+        for word, before, after in (
+            ("survival", _LANDMARK_BEFORE_SURVIVAL, _NOT_SURVIVAL_RATE_AFTER),
+            ("alive", _STATE_BEFORE_ALIVE, None),
+        ):
+            at = folded.find(word)
+            while at >= 0:
+                end = at + len(word)
+                if (
+                    before.search(folded, max(0, at - 20), at)
+                    and (end == len(folded) or not folded[end].isalnum())
+                    and not (after and after.match(folded, end))
+                ):
+                    yield Mention(at, end, text[at:end], entity.curie, entity.kind, label=entity.label, via="survival")
+                at = folded.find(word, end)
+
     def _phrased(self, text: str, folded: str, pattern: AnchoredPattern, curie: str, via: str) -> Iterable[Mention]:
         """Mentions of one endpoint written as a phrase with words between its parts (the group ``span`` of
         the pattern, when it has one, is the mention)."""
         entity = self.ontology.endpoints.get(curie)
         if entity is None:
             return
-        named = [name for name in ("span", "alive") if name in pattern.compiled.groupindex]
+        group = "span" if "span" in pattern.compiled.groupindex else 0
         for match in pattern.finditer(text, folded):
-            group = next((name for name in named if match.start(name) >= 0), 0)
             start, end = match.span(group)
             yield Mention(start, end, match.group(group), curie, entity.kind, label=entity.label, via=via)
 
