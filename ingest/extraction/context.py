@@ -22,6 +22,7 @@ COMPARATOR_REGIMENS = frozenset({"agent:standard-of-care"}) | IMAGING_REGIMENS
 _RANDOMIZED = prefiltered(
     r"\b(?:randomly assigned|randomi[sz]ed|random assignment|allocated|assigned)\b|\b(?-i:Arms)\s*:", re.I
 )
+_SEMICOLON = re.compile(";")
 #: Where the arms of a randomization sentence start, after the population it may describe first.
 _ALLOCATED_TO = re.compile(r"(?<!\bup )\bto\b", re.I)
 #: The rest of a randomization sentence that names no arm: "... were randomised (1:1).", "... randomly assigned 2:1."
@@ -190,13 +191,19 @@ def find_arms(
         if not match:
             continue
         segment_start = sentence.start + match.end()
-        to = None if match.group().endswith(":") else _ALLOCATED_TO.search(text, segment_start, sentence.end)
+        # The arms end at a semicolon outside brackets: "... or to a change of ARPI; crossover to X was allowed".
+        depth_at = _bracket_depths(text, segment_start, sentence.end)
+        stop = next(
+            (m.start() for m in _SEMICOLON.finditer(text, segment_start, sentence.end) if depth_at(m.start()) == 0),
+            sentence.end,
+        )
+        to = None if match.group().endswith(":") else _ALLOCATED_TO.search(text, segment_start, stop)
         if to is not None and to.start() > segment_start:
             # "randomised men with no metastases on conventional imaging 1:1 to X or to Y": the arms follow "to"
-            arms = _split_arms(text, to.end(), sentence.end, mentions, prior, choices)
+            arms = _split_arms(text, to.end(), stop, mentions, prior, choices)
             if len(arms) >= 2:
                 return arms
-        arms = _split_arms(text, segment_start, sentence.end, mentions, prior, choices)
+        arms = _split_arms(text, segment_start, stop, mentions, prior, choices)
         if len(arms) >= 2:
             return arms
         if index + 1 < len(sentences) and _ENDS_AT_RATIO.match(text, segment_start, sentence.end):

@@ -81,7 +81,7 @@ _PLANNED = prefiltered(
     r"\b(?:assum\w*|powered|power to|\d+% power|to detect|hypothes\w*|expected|anticipated|will (?:be|have|provide)"
     r"|sample size|target(?:ed)? (?:accrual|enrol\w*)|is designed|designed to"
     # but not a result set against the plan: "well above the planned 35%" (a threshold), "more than planned"
-    r"|(?<!\bthan )(?<!\bas )planned(?! management)(?!\s+\d)"
+    r"|(?<!\bthan )(?<!\bas )planned(?!\s+(?:[a-z]+\s+)?(?:management|treatment|therapy))(?!\s+\d)"
     r"|would be (?:judged|considered|deemed|declared|met|achieved)|success (?:if|required)"
     r"|if the lower (?:confidence )?(?:bound|limit)"
     r"|(?:had|has|have) to (?:exceed|reach|be above)|must (?:exceed|reach|be above)|to succeed"
@@ -259,7 +259,7 @@ _AFTER_ENDPOINT = re.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?(?:for|in|to|of)?\s*(?
 _VALUE_THEN_ENDPOINT = re.compile(
     r"^(?:\s*[;,][^()]{0,40}?(?=\)))?"
     r"\s*\)?\s*(?:of\s+(?:the\s+)?(?:(?:\d+|" + WORD_NUMBER_PATTERN.replace("?P<", "?P<of_") + r")\s+)?"
-    r"(?:(?:evaluable|eligible|treated)\s+)?(?:patients|men|participants|those)?(?:\s+with\s+(?:[a-z-]+\s+){0,2}?[a-z-]+)?\s*)?\)?\s*"
+    r"(?:(?:evaluable|eligible|treated)\s+)?(?:patients|pts|men|participants|those)?(?:\s+with\s+(?:[a-z-]+\s+){0,2}?[a-z-]+)?\s*)?\)?\s*"
     r"(?:had|achieved|showed|experienced|reached|attained|developed|with|were|remained)\s+"
     r"(?:an?\s+|the\s+|at least one\s+)?"
     r"(?:grade\s*\S+\s+|[a-z-]+\s+){0,2}$|^\s*\)?\s*,?\s*(?:an?)\s+$|^ $|^\s+grade\s*[1-5I-V]+\s+$"
@@ -271,8 +271,8 @@ _VALUE_THEN_ENDPOINT = re.compile(
 
 #: A value that is the subject of its own outcome: "16 (46%) had ...", "22 (44%; 95% CI 30-59%) achieved ...".
 _VALUE_THEN_OUTCOME = re.compile(
-    r"(?:[^()]{0,40}\))?\s*(?:of\s+(?:the\s+)?(?:patients|men|participants|evaluable patients)\s*)?\)?\s*"
-    r"(?:had|achieved|showed|experienced|attained|developed|required|needed)\b",
+    r"(?:[^()]{0,40}\))?\s*(?:of\s+(?:the\s+)?(?:patients|pts|men|participants|evaluable patients)\s*)?\)?\s*"
+    r"(?:had|achieved|showed|experienced|attained|developed|required|needed|resulted in)\b",
     re.I,
 )
 #: "the corresponding values for fluorocholine were", "corresponding figures with PET were".
@@ -638,8 +638,8 @@ class SentenceMeasurements:
         for bare in reversed(bare_numbers):
             if _inside(bare, occupied) or any(v.start <= bare.start < v.end for v in values):
                 continue
-            if text[max(0, bare.start - 3) : bare.start].rstrip().endswith("±"):
-                continue  # a standard deviation: "0.77 ± 0.25 vs 0.52 ± 0.17 Gy/GBq"
+            if text[max(0, bare.start - 3) : bare.start].rstrip().endswith(("±", "≥", "≤", "<", ">", "=")):
+                continue  # a standard deviation ("0.77 ± 0.25 vs 0.52 Gy/GBq"), a threshold ("SUVmean ≥10 and 11.2")
             following = min(
                 (v for v in (*with_unit, *shared) if v.start >= bare.end), key=lambda v: v.start, default=None
             )
@@ -1093,6 +1093,16 @@ class SentenceMeasurements:
                     return [labels[0], next(a for a in arm_labels if a != labels[0])]
             if count == 2 and labels and named[0] is None and named[1] not in (None, labels[-1]):
                 return [labels[-1], named[1]]  # "X found disease in 13 men (26%), against 28 (56%) for Y"
+            main = context.arms[0].label if context.arms else self._main_label(context)
+            study_arms = [arm.label for arm in context.arms]
+            if (
+                count == 2
+                and not labels
+                and named[0] is None
+                and named[1] not in (None, main)
+                and (len(study_arms) < 2 or named[1] in study_arms)
+            ):
+                return [main, named[1]]  # "identified in 13% of men by PET and in 6% by conventional imaging"
             if not labels and _RESPECTIVELY_AFTER.match(text, last):
                 # "In men with PSA below 0.5 ng/mL, the rates were 12% and 42%, respectively": in the order the
                 # sentence before named the arms

@@ -121,6 +121,15 @@ _DETECTION = AnchoredPattern(
     ),
     anchors=("detected", "locali", "identified", "found", "visuali", "depicted"),
 )
+#: The same written passive: "distant metastases were identified in 13% by PET", kept only near an imaging word.
+_DETECTED_PASSIVE = AnchoredPattern(
+    re.compile(
+        r"\b(?:disease|lesions?|cancer|recurrences?|metastas[ie]s|sites?)\s+(?:was|were)\s+"
+        r"(?:detected|locali[sz]ed|identified|visuali[sz]ed|depicted)\b",
+        re.IGNORECASE,
+    ),
+    anchors=("detected", "locali", "identified", "visuali", "depicted"),
+)
 #: "PET was positive in 75%", "both modalities were positive in 21 of 22", "associated with a positive scan (OR
 #: 3.2)": a detection rate.
 _POSITIVE = AnchoredPattern(
@@ -147,11 +156,14 @@ _FOUND_AFTER = re.compile(
 _MANAGEMENT_CHANGE = AnchoredPattern(
     re.compile(
         r"\b(?:chang|alter)\w*\s+(?:in\s+|of\s+)?(?:the\s+|their\s+)?(?:[a-z]+\s+){0,2}?management\b"
+        # "changed the planned salvage treatment", "a change of the intended therapy"
+        r"|\b(?:chang|alter)\w*\s+(?:in\s+|of\s+)?(?:the\s+|their\s+)?(?:planned|intended)\s+(?:[a-z]+\s+)?"
+        r"(?:treatment|therapy)\b"
         r"(?:\s+(?:plans?|intent))?"
         r"|\bmanagement\s+(?:plans?\s+|intent\s+)?(?:was\s+|were\s+|would\s+be\s+|had\s+)?(?:chang|alter)\w*",
         re.IGNORECASE,
     ),
-    anchors=("management",),
+    anchors=("management", "planned", "intended"),
 )
 #: A disease state written as a qualifier a few words before "prostate cancer": "newly diagnosed (n = 60) or
 #: recurrent (n = 60) prostate cancer", "newly diagnosed unfavourable intermediate-risk prostate cancer". Only the
@@ -177,6 +189,8 @@ _DEATH_RATIO = AnchoredPattern(
 #: its word, the words before it checked in a short window.
 _LANDMARK_BEFORE_SURVIVAL = re.compile(r"(?:^|\W)(?:\d{1,2}|one|two|three|four|five)[- ](?:months?|years?|yrs?|mo)\s+$")
 _NOT_SURVIVAL_RATE_AFTER = re.compile(r"\s+(?:benefit|advantage|gain|time)\b")
+#: "men whose PSA fell lived longer", "survived longer": overall survival compared.
+_LONGER = re.compile(r"\s+(?:significantly\s+)?longer\b")
 _STATE_BEFORE_ALIVE = re.compile(r"\b(?:were|was|remained|being|still|are|is)\s+(?:still\s+)?$")
 #: The nouns that name a non-radioligand agent class, as descriptors of a new agent ("a PSMA×CD3 T-cell engager").
 _DASH = "[-\u2010\u2011\u2013\u2014 ]"
@@ -221,6 +235,12 @@ _NAMED_TRIAL = AnchoredPattern(
     ),
     anchors=("trial", "study", "registry", "cohort"),
 )
+#: Trials named in a list in brackets after the word: "three prospective trials (LUMEN-1, LUMEN-2 and Lu-STRIVE)".
+_LISTED_TRIALS = AnchoredPattern(
+    re.compile(r"\btrials\s*\((?P<list>[^().;]{2,120})[);]"), anchors=("trials",), breakers="."
+)
+_LISTED_TRIAL_NAME = re.compile(r"(?P<name>[A-Z][A-Za-z0-9]*-?[A-Z][A-Za-z0-9-]*)")
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)")
 #: A "cohort" is a trial's name only when the name is hyphenated ("the TANDEM-AL cohort"): "the SBRT cohort", "the
 #: ADT cohort" name a treatment.
 #: An acronym the text defines as its trial or study: "... cancer (LUTARIS): a randomised, open-label, phase 3
@@ -380,6 +400,10 @@ class MentionFinder:
         candidates.extend(
             m for m in self._phrased(text, folded, _POSITIVE, "endpoint:detection-rate", "detection")
             if _IMAGING_WORD.search(text, max(0, m.start - 40), m.end + 25)
+        )  # fmt: skip
+        candidates.extend(
+            m for m in self._phrased(text, folded, _DETECTED_PASSIVE, "endpoint:detection-rate", "detection")
+            if _IMAGING_WORD.search(text, max(0, m.start - 40), m.end + 40)
         )  # fmt: skip
         candidates.extend(self._lesions_found(text, folded))
         candidates.extend(self._phrased(text, folded, _DEATH_RATIO, "endpoint:OS", "death-ratio"))
@@ -553,19 +577,24 @@ class MentionFinder:
                           label=entity.label, via="detection")  # fmt: skip
 
     def _survival_without_its_name(self, text: str, folded: str) -> Iterable[Mention]:
-        """Overall survival named by "N-year survival" or by the men "alive" (``folded`` is ``text`` lower-cased)."""
+        """Overall survival named by "N-year survival", by the men "alive" or by who "lived longer" (``folded`` is
+        ``text`` lower-cased)."""
         entity = self.ontology.endpoints["endpoint:OS"]
-        for word, before, after in (
-            ("survival", _LANDMARK_BEFORE_SURVIVAL, _NOT_SURVIVAL_RATE_AFTER),
-            ("alive", _STATE_BEFORE_ALIVE, None),
+        for word, before, after, after_needed in (
+            ("survival", _LANDMARK_BEFORE_SURVIVAL, _NOT_SURVIVAL_RATE_AFTER, False),
+            ("alive", _STATE_BEFORE_ALIVE, None, False),
+            ("lived", None, _LONGER, True),
+            ("survived", None, _LONGER, True),
         ):
             at = folded.find(word)
             while at >= 0:
                 end = at + len(word)
+                found_after = bool(after and after.match(folded, end))
                 if (
-                    before.search(folded, max(0, at - 20), at)
+                    (before is None or before.search(folded, max(0, at - 20), at))
+                    and (at == 0 or not folded[at - 1].isalnum())
                     and (end == len(folded) or not folded[end].isalnum())
-                    and not (after and after.match(folded, end))
+                    and found_after == after_needed
                 ):
                     yield Mention(at, end, text[at:end], entity.curie, entity.kind, label=entity.label, via="survival")
                 at = folded.find(word, end)
@@ -668,7 +697,7 @@ class MentionFinder:
         its title (``titled``)."""
         taken = [(m.start, m.end) for m in mentions]
         found: list[Mention] = []
-        matches = [*_NAMED_TRIAL.finditer(text), *_trial_definitions(text), *titled]
+        matches = [*_NAMED_TRIAL.finditer(text), *_trial_definitions(text), *titled, *_listed_trials(text)]
         for match in sorted(matches, key=lambda m: m.start("name")):
             name = match.group("name")
             start, end = match.span("name")
@@ -719,12 +748,20 @@ def _registry_ids_of_named_trials(text: str, mentions: list[Mention]) -> list[Me
     if not trials:
         return mentions
     registered: dict[str, Mention] = {}  # registry id -> the trial it is written after, in brackets
+    unlinked = set()
     for mention in mentions:
         if mention.via.startswith("registry:") and mention.curie is None:
             before = _NAME_BEFORE_BRACKET.search(text, max(0, mention.start - 40), mention.start)
             trial = trials.get(normalize_label(before.group("name"))) if before else None
             if trial is not None:
                 registered.setdefault(mention.text, trial)
+            else:
+                unlinked.add(mention.text)
+    named = [t for t in trials.values() if t.curie is None]
+    if not registered and len(unlinked) == 1 and len(named) == 1 and len(trials) == 1:
+        # One trial named and one registry id written apart from it ("DAROLU: ... a randomised phase 2 trial
+        # (NCT05601817)", "(the SPECTRA-PC study, NCT05230671)"): the id is that trial's.
+        registered[unlinked.pop()] = named[0]
     if not registered:
         return mentions
     linked = []
@@ -744,6 +781,34 @@ def _holds_defining_words(before: str) -> bool:
         or " is a " in before or " is an " in before or " is the " in before
         or " was a " in before or " was an " in before or " was the " in before
     )  # fmt: skip
+
+
+def _listed_trials(text: str) -> list[re.Match[str]]:
+    """The names of a list of trials in brackets ("trials (LUMEN-1, LUMEN-2 and Lu-STRIVE)"), when every item of the
+    list is written as a name.
+
+    >>> [m.group("name") for m in _listed_trials("pooled from three trials (LUMEN-1, LUMEN-2 and Lu-STRIVE).")]
+    ['LUMEN-1', 'LUMEN-2', 'Lu-STRIVE']
+    >>> _listed_trials("in two trials (n = 214)")
+    []
+    """
+    found: list[re.Match[str]] = []
+    for listed in _LISTED_TRIALS.finditer(text):
+        start, end = listed.span("list")
+        items = [_LISTED_TRIAL_NAME.fullmatch(text, a, b) for a, b in _list_items(text, start, end)]
+        if len(items) >= 2 and all(items):
+            found.extend(m for m in items if m is not None)
+    return found
+
+
+def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the items of ``text[start:end]`` joined by commas, "and" or "or"."""
+    spans, at = [], start
+    for join in _LIST_JOIN.finditer(text, start, end):
+        spans.append((at, join.start()))
+        at = join.end()
+    spans.append((at, end))
+    return [(a, b) for a, b in spans if b > a]
 
 
 def _title_trials(text: str) -> list[re.Match[str]]:

@@ -318,3 +318,13 @@ def test_what_a_control_group_received_is_its_treatment_not_a_prior_one(record):
         (13.1, "177Lu-PSMA-617 + enzalutamide"), (7.2, "enzalutamide"),
     ]  # fmt: skip
     assert result["comparators"] == ["enzalutamide"]
+
+
+def test_the_arms_of_a_randomization_end_at_a_semicolon(record):
+    text = (
+        "Men were randomised to 177Lu-PSMA-I&T or to a change of ARPI; crossover to 177Lu-PSMA-I&T was allowed at "
+        "progression. Median rPFS was 9.1 vs 3.7 months."
+    )
+    result = record(text)
+    assert result["comparators"] == ["ARPI change"]
+    assert [m["arm"] for m in result["measurements"]] == ["177Lu-PSMA-I&T", "ARPI change"]

@@ -897,3 +897,33 @@ def test_the_ratio_goes_on_the_investigational_arm_named_second(record):
     )
     rows = [(m["arm"], m["value"], m["hr"], m["ci_low"], m["p_value"]) for m in record(text)["measurements"]]
     assert rows == [("docetaxel", 4.1, None, None, None), ("177Lu-PSMA-I&T", 9.0, 0.48, 0.33, "<0.001")]
+
+
+def test_blind8_phrasings_of_results(record):
+    """Each sentence is a phrasing the rules missed on a blind set, written here in words of our own."""
+    cases = [
+        ("At 2 years, 31% of pts were alive.", [("OS", 31.0, "2-year")]),
+        ("PSA50 was reached in 12 pts (40%), while 6 pts (20%) resulted in early progression.",
+         [("PSA50", 40.0, None)]),
+        ("The PET findings altered the intended therapy in 27% of men.", [("management change", 27.0, None)]),
+        ("Scan positivity was 72%.", [("detection rate", 72.0, None)]),
+        ("Nodal metastases were detected in 40% of men on PET.", [("detection rate", 40.0, None)]),
+        ("AST elevation occurred in 18%.", [("AE:hepatotoxicity", 18.0, None)]),
+        ("Men with a PSA decline of 50% or more lived longer (median 20.1 vs 10.4 months).",
+         [("OS", 20.1, None), ("OS", 10.4, None)]),
+        ("Median rPFS was 9.8 months with an SUVmax ≥15 and 5.1 months below it.",
+         [("rPFS", 9.8, None), ("rPFS", 5.1, None)]),
+    ]  # fmt: skip
+    for sentence, expected in cases:
+        rows = record("Forty men were treated with 177Lu-PSMA-617 after 68Ga-PSMA-11 PET. " + sentence)["measurements"]
+        assert [(m["endpoint"], m["value"], m.get("note")) for m in rows] == expected, sentence
+        assert all(m["status"] == "reported" for m in rows), sentence
+
+
+def test_a_second_value_named_for_another_modality_is_that_modalitys(record):
+    text = (
+        "Sixty men with biochemical recurrence underwent 18F-DCFPyL PET/CT. Bone metastases were identified in 15% of "
+        "men by PET and in 7% by conventional imaging."
+    )
+    rows = [(m["endpoint"], m["value"], m["arm"]) for m in record(text)["measurements"]]
+    assert rows == [("detection rate", 15.0, "18F-DCFPyL"), ("detection rate", 7.0, "conventional imaging")]

@@ -339,3 +339,17 @@ def test_registries_and_hyphenated_cohorts_name_trials_and_an_id_is_one_trial_wh
     )
     trials = {t["label"]: t["nct"] for t in record(text)["trials"]}
     assert trials == {"KESTREL-B": None, "NOVA-2": None, "ORCA-3": "NCT01234567"}
+
+
+def test_the_one_registry_id_of_a_text_naming_one_trial_is_that_trials(record):
+    text = "In this randomised phase 2 trial (NCT04455566), 96 men received 177Lu-PSMA-617 or docetaxel."
+    trials = {
+        t["label"]: t["nct"] for t in record(text, "177Lu-PSMA-617 versus docetaxel (KORAL): a phase 2 trial")["trials"]
+    }
+    assert trials == {"KORAL": "NCT04455566"}
+
+
+def test_trials_listed_in_brackets_are_each_named(record):
+    text = "Individual data were pooled from four trials (TALOS-2, Lu-ARC, PRISM-4 and NEPTUNE) of 177Lu-PSMA-617."
+    assert sorted(t["label"] for t in record(text)["trials"]) == ["Lu-ARC", "NEPTUNE", "PRISM-4", "TALOS-2"]
+    assert record("Data came from three trials (n = 240) of 177Lu-PSMA-617.")["trials"] == []
