@@ -31,6 +31,7 @@ from ingest.extraction.numbers import (
     PValue,
     Ratio,
     Value,
+    chained_proportions,
     changed_from,
     count_number,
     find_bare_numbers,
@@ -336,7 +337,9 @@ _SAME_RESULT = re.compile(
     re.I,
 )
 #: Right after a run of values: the arm they are of ("... and 9.4% with 177Lu-PSMA-I&T").
-_NAMED_ARM = re.compile(r"\s*%?\s*(?:with|in|for|on)\s+(?:the\s+)?", re.I)
+_NAMED_ARM = re.compile(r"\s*%?\s*(?:\([^()]{0,60}\)\s*)?(?:with|in|for|on)\s+(?:the\s+)?", re.I)
+#: Between two runs of values: the second is set against the first ("..., against 0.31 and 0.89 for CT").
+_RUNS_COMPARED = re.compile(r"\b(?:against|compared with|compared to|versus|vs\.?|whereas|while)\b", re.I)
 #: Right after a value: it is every arm's ("16.1 months in both arms", "96% in each group").
 _BOTH_ARMS = re.compile(r"\s*(?:in|for|with)\s+(?:both|each|either)\s+(?:arms?|groups?|cohorts?)\b", re.I)
 #: Values of one run: "24% and 18%", "0.55 vs 0.61 Gy/GBq".
@@ -592,6 +595,8 @@ class SentenceMeasurements:
         with_unit = find_values(text)
         not_reached = find_not_reached(text)
         proportions = find_proportions(text)
+        if proportions:
+            proportions += chained_proportions(text, proportions)
         patient_counts = find_patient_counts(text)
         declared = _DECLARED_UNIT.search(text)
         if not (with_unit or counts or not_reached or proportions or patient_counts or declared):
@@ -740,14 +745,20 @@ class SentenceMeasurements:
             if any(end <= e.start - offset < values[-1].end for e in endpoints):
                 continue  # another endpoint among the values: not one run per arm
             runs = [values[i : i + size] for i in range(0, len(values), size)]
-            arms = []
+            arms: list[str | None] = []
             for run in runs:
                 named = _NAMED_ARM.match(text, run[-1].end)
                 agent = named and next((m for m in agents if m.start - offset == named.end()), None)
-                if agent is None:
-                    break
-                arms.append(self._arm_label_for_curie(agent, context))
-            if len(arms) != len(runs):
+                arms.append(self._arm_label_for_curie(agent, context) if agent else None)
+            main = context.arms[0].label if context.arms else self._main_label(context)
+            if (
+                len(runs) == 2
+                and arms[0] is None
+                and arms[1] not in (None, main)
+                and _RUNS_COMPARED.search(text, runs[0][-1].end, runs[1][0].start)
+            ):
+                arms[0] = main  # "... were 0.69 and 0.95, against 0.31 and 0.89 for conventional imaging"
+            if not all(arms):
                 continue
             shared = [
                 _Group(values=[value], extra={"endpoint": endpoint, "arm": arm})

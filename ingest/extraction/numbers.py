@@ -329,6 +329,35 @@ def find_proportions(text: str) -> list[Value]:
             for m in PROPORTION.finditer(text)]  # fmt: skip
 
 
+#: Between a proportion and the next of its run: its CI, the group it is for, a comma and a joining word ("0.87 (95%
+#: CI: 0.81-0.93), compared with 0.52", "0.70 (...) for 68Ga-PSMA-11 (31 studies), 0.73").
+_PROPORTION_CHAIN = re.compile(
+    r"(?:\s*\([^()]{0,60}\))?(?:\s+for\s+[^,;()]{1,40}?(?:\s*\([^()]{0,30}\))?)?\s*,?\s*"
+    r"(?:and|or|vs\.?|versus|compared with|compared to|against)?\s*",
+    re.I,
+)
+_DECIMAL_PROPORTION = re.compile(r"(?<![\w.%-])(?P<value>0?\.\d+|1\.0+)(?![\w%]|\.\d|\s*(?:to|-|–)\s*\d|\s*±)")
+
+
+def chained_proportions(text: str, proportions: list[Value]) -> list[Value]:
+    """Proportions that follow a proportion in a run, without the verb or colon before them: "PPV was 0.87 (95% CI:
+    0.81-0.93), compared with 0.52 (95% CI: 0.37-0.67)" gives 0.52."""
+    found: list[Value] = []
+    starts = {v.start for v in proportions}
+    for last in proportions:
+        while (gap := _PROPORTION_CHAIN.match(text, last.end)) and (
+            following := _DECIMAL_PROPORTION.match(text, gap.end())
+        ):
+            if following.start("value") in starts:
+                break
+            last = Value(
+                following.start("value"), following.end("value"), float(following.group("value")), PROPORTION_UNIT
+            )
+            starts.add(last.start)
+            found.append(last)
+    return found
+
+
 def find_bare_numbers(text: str) -> list[Value]:
     """Numbers without a unit (their unit may be shared: "8.7 vs. 3.4 months")."""
     return [Value(m.start(), m.end(), float(m.group("value")), None) for m in BARE.finditer(text)]

@@ -927,3 +927,27 @@ def test_a_second_value_named_for_another_modality_is_that_modalitys(record):
     )
     rows = [(m["endpoint"], m["value"], m["arm"]) for m in record(text)["measurements"]]
     assert rows == [("detection rate", 15.0, "18F-DCFPyL"), ("detection rate", 7.0, "conventional imaging")]
+
+
+def test_proportions_in_a_run_and_two_runs_set_against_each_other(record):
+    text = (
+        "Eighty men underwent 18F-DCFPyL PET/CT and conventional imaging. The PPV of PET was 0.91 (95% CI: "
+        "0.85-0.95), compared with 0.60 (95% CI: 0.48-0.71) for conventional imaging. Sensitivity and specificity of "
+        "PET were 0.72 (95% CI: 0.60-0.82) and 0.96 (95% CI: 0.92-0.98), against 0.28 (95% CI: 0.18-0.40) and 0.90 "
+        "(95% CI: 0.85-0.94) for conventional imaging."
+    )
+    rows = [(m["endpoint"], m["value"], m["arm"], m["ci_low"]) for m in record(text)["measurements"]]
+    assert rows == [
+        ("PPV", 0.91, "18F-DCFPyL", 0.85), ("PPV", 0.60, "conventional imaging", 0.48),
+        ("sensitivity", 0.72, "18F-DCFPyL", 0.60), ("specificity", 0.96, "18F-DCFPyL", 0.92),
+        ("sensitivity", 0.28, "conventional imaging", 0.18), ("specificity", 0.90, "conventional imaging", 0.85),
+    ]  # fmt: skip
+
+
+def test_radiographic_progression_or_death_names_rpfs(record):
+    text = (
+        "Men were randomly assigned to 177Lu-PNT2002 or to abiraterone. Radiographic progression or death was "
+        "delayed with the radioligand (median 8.1 vs 4.9 months; HR 0.59)."
+    )
+    rows = [(m["endpoint"], m["value"], m["hr"]) for m in record(text)["measurements"]]
+    assert rows == [("rPFS", 8.1, 0.59), ("rPFS", 4.9, None)]
