@@ -137,6 +137,12 @@ _NOT_A_RESULT_CLUES = (
     re.compile(r"I[²2^]"),
     re.compile(r"=\s*\d"),
     re.compile(r"\d\s*(?:weeks?|wk|days?|months?|mo|years?|yrs?|y|hours?|h)\b", re.I),
+    # a percentage that is 1 minus a ratio ("a 12% relative increase in the odds") or another study's figure
+    re.compile(
+        r"%\s+(?:relative\s+|previously\s+)?(?:reduction|decrease|lower|increase|higher|reported|published"
+        r"|observed|seen)\b",
+        re.I,
+    ),
 )
 
 
