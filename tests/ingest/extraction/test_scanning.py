@@ -22,7 +22,14 @@ ROOT = Path(__file__).resolve().parents[3]
 
 @cache
 def _texts() -> list[str]:
-    paths = ("eval/dev", "eval/blind2.jsonl", "eval/blind3.jsonl", "eval/blind7.jsonl", "data/demo/text")
+    paths = (
+        "eval/dev",
+        "eval/blind2.jsonl",
+        "eval/blind3.jsonl",
+        "eval/blind7.jsonl",
+        "eval/blind8.jsonl",
+        "data/demo/text",
+    )
     documents = read_documents([str(ROOT / path) for path in paths])
     return [document.full_text for document in documents]
 
