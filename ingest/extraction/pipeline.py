@@ -145,7 +145,7 @@ class PsmaSentences:
         text = _text(doc, underscore)
         spans = []
         line_start = 0
-        for line in text.split("\n"):
+        for line in _joined_lines(text):
             line_end = line_start + len(line)
             start = line_start
             for match in self._END.finditer(line):
@@ -175,6 +175,35 @@ class PsmaSentences:
             starts[0] = 1
             doc.from_array([SENT_START], starts.view("uint64"))  # spaCy reads -1 ("no") back from its bits
         return doc
+
+
+#: A line broken inside a sentence, as pasted web text has them ("Median rPFS 9.9 vs\n7.3 months"): it ends without a
+#: sentence's end mark and the next line goes on in lower case or with a number.
+_BROKEN_LINE = re.compile(r"[^\s.!?:;][ \t]*\n(?=[ \t]*[a-z0-9(])")
+
+
+def _joined_lines(text: str) -> list[str]:
+    """The lines of ``text`` (split at its line breaks), a line of the abstract broken inside a sentence joined to
+    the next (its break kept, so that offsets stay those of ``text``).
+
+    >>> _joined_lines("Results\\nMedian rPFS 9.9 vs\\n7.3 months.\\nSafety")
+    ['Results', 'Median rPFS 9.9 vs\\n7.3 months.', 'Safety']
+    """
+    title_end = text.find("\n")
+    if title_end < 0:
+        return [text]
+    # (the title is a line of its own, whatever the first line of the abstract starts with)
+    cuts = [m.end() - 1 for m in _BROKEN_LINE.finditer(text, title_end + 1)]
+    if not cuts:
+        return text.split("\n")
+    lines, start = [], 0
+    for at in (i for i, c in enumerate(text) if c == "\n"):
+        if at in cuts:
+            continue
+        lines.append(text[start:at])
+        start = at + 1
+    lines.append(text[start:])
+    return lines
 
 
 @Language.factory("psma_mentions")

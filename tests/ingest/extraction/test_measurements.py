@@ -951,3 +951,15 @@ def test_radiographic_progression_or_death_names_rpfs(record):
     )
     rows = [(m["endpoint"], m["value"], m["hr"]) for m in record(text)["measurements"]]
     assert rows == [("rPFS", 8.1, 0.59), ("rPFS", 4.9, None)]
+
+
+def test_a_line_broken_inside_a_sentence_of_pasted_text_is_one_sentence(record):
+    text = (
+        "Men were randomised to 177Lu-PSMA-617 or to docetaxel.\nKey results\n- Median OS 14.2 vs\n11.0 months "
+        "(HR 0.71)\n- PSA50 52% vs 37%"
+    )
+    rows = [(m["endpoint"], m["value"], m["arm"], m["hr"]) for m in record(text)["measurements"]]
+    assert rows == [
+        ("OS", 14.2, "177Lu-PSMA-617", 0.71), ("OS", 11.0, "docetaxel", None),
+        ("PSA50", 52.0, "177Lu-PSMA-617", None), ("PSA50", 37.0, "docetaxel", None),
+    ]  # fmt: skip
