@@ -178,8 +178,9 @@ class PsmaSentences:
 
 
 #: A line broken inside a sentence, as pasted web text has them ("Median rPFS 9.9 vs\n7.3 months"): it ends without a
-#: sentence's end mark and the next line goes on in lower case or with a number.
-_BROKEN_LINE = re.compile(r"[^\s.!?:;][ \t]*\n(?=[ \t]*[a-z0-9(])")
+#: sentence's end mark and the next line goes on in lower case or with a number (tested at each line break only).
+_ENDS_UNFINISHED = re.compile(r"[^\s.!?:;][ \t]*$")
+_GOES_ON = re.compile(r"[ \t]*[a-z0-9(]")
 
 
 def _joined_lines(text: str) -> list[str]:
@@ -189,21 +190,17 @@ def _joined_lines(text: str) -> list[str]:
     >>> _joined_lines("Results\\nMedian rPFS 9.9 vs\\n7.3 months.\\nSafety")
     ['Results', 'Median rPFS 9.9 vs\\n7.3 months.', 'Safety']
     """
-    title_end = text.find("\n")
-    if title_end < 0:
-        return [text]
-    # (the title is a line of its own, whatever the first line of the abstract starts with)
-    cuts = [m.end() - 1 for m in _BROKEN_LINE.finditer(text, title_end + 1)]
-    if not cuts:
-        return text.split("\n")
-    lines, start = [], 0
-    for at in (i for i, c in enumerate(text) if c == "\n"):
-        if at in cuts:
-            continue
-        lines.append(text[start:at])
-        start = at + 1
-    lines.append(text[start:])
-    return lines
+    lines = text.split("\n")
+    if len(lines) < 3:
+        return lines  # the title is a line of its own, whatever the abstract's first line starts with
+    joined = [lines[0], lines[1]]
+    for line in lines[2:]:
+        previous = joined[-1]
+        if previous and _GOES_ON.match(line) and _ENDS_UNFINISHED.search(previous, max(0, len(previous) - 8)):
+            joined[-1] = previous + "\n" + line
+        else:
+            joined.append(line)
+    return joined
 
 
 @Language.factory("psma_mentions")
