@@ -38,6 +38,8 @@ _LANDMARK = prefiltered(
     r"(?!\s*(?:of|post|after|from|since)\b)",
     re.I,
 )
+#: A short unit of time after a number ("12-mo", "2 yrs"): with "month", "year" or "week", what every landmark holds.
+_SHORT_UNIT = re.compile(r"\d[- ]?(?:mo|m|yrs?|y|wks?)\b")
 #: What would make the time a window or a follow-up, not a landmark: "within 12 weeks", "follow-up of 2 years".
 _NOT_A_LANDMARK = re.compile(r"(?:within|during|over|first|follow[- ]?up(?:\s+of)?|median|for|every|up to)\s*$", re.I)
 _LIST_SPLIT = re.compile(r"\s*-?\s*(?:,|and|or)\s*", re.I)
@@ -59,8 +61,12 @@ def landmarks(text: str, start: int = 0, end: int | None = None) -> list[str]:
     >>> landmarks("PSA50 within 12 weeks on the six-week schedule; follow-up at 6 months after surgery")
     []
     """
+    end = len(text) if end is None else end
+    lowered = text[start:end].lower()
+    if not ("month" in lowered or "year" in lowered or "week" in lowered or _SHORT_UNIT.search(lowered)):
+        return []  # no unit of time: no landmark (the pattern below is tried at every character)
     found = []
-    for match in _LANDMARK.finditer(text, start, len(text) if end is None else end):
+    for match in _LANDMARK.finditer(text, start, end):
         if _NOT_A_LANDMARK.search(text, max(0, match.start() - 16), match.start()):
             continue
         numbers = match.group("a") or match.group("b")
