@@ -72,7 +72,7 @@ _AFTER = re.compile(
     r"\s*\)?\s*(?:\([^()]{0,30}\)\s*)?(?:(?:of|in|among|for)\s+)?(?:the\s+)?(?:\d+\s+)?(?:"
     + _POPULATION + r"\s+" + _RELATION + _PHRASE
     + r"|" + _ADJECTIVE + r"\s+" + _POPULATION + r"\b"
-    + r"|(?:(?:at|with|for)\s+|(?:men|patients)\s+with\s+)" + _PSA_WORDS + _BAND
+    + r"|(?:(?:at|with|for)\s+|(?:men|patients)\s+with\s+|(?=" + _BOUND + r"\s*\d))" + _PSA_WORDS + _BAND
     + r"|(?:after|following)\s+(?P<prior>(?:prior|previous)\s+[^,;:()\[\]]{1,50}?)" + _PHRASE_END
     + r")",
     re.IGNORECASE,

@@ -106,3 +106,10 @@ def test_the_ratio_of_a_prognostic_factor_names_the_factor(record):
         (1.25, "177Lu-PSMA-617, prior docetaxel"),
         (2.10, "177Lu-PSMA-617"),  # a statement before the bracket, not a factor
     ]
+
+
+def test_a_psa_band_written_with_its_bound_right_after_the_value(record):
+    text = "Ninety men underwent 68Ga-PSMA-11 PET/CT. PET was positive in 41% below 1.0 ng/mL and in 88% above 5 ng/mL."
+    assert [m["arm"] for m in record(text)["measurements"]] == [
+        "68Ga-PSMA-11, PSA <1.0 ng/mL", "68Ga-PSMA-11, PSA >5 ng/mL",
+    ]  # fmt: skip
