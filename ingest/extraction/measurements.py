@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from ingest.extraction.context import DocumentContext, Sentence
+from ingest.extraction.context import IMAGING_REGIMENS, DocumentContext, Sentence
 from ingest.extraction.landmarks import LANDMARK_AFTER_ENDPOINT, LANDMARK_AFTER_VALUE, landmarks
 from ingest.extraction.mentions import OTHER_MARKER, Mention
 from ingest.extraction.numbers import (
@@ -1144,6 +1144,10 @@ class SentenceMeasurements:
             and 0 <= first - (m.end - sentence.start) <= 80
             and not _AGAINST.search(text, max(0, m.start - sentence.start - 20), m.start - sentence.start)
         ]  # fmt: skip
+        if group.endpoint is not None and group.endpoint.curie == "endpoint:management-change":
+            # a change of management follows the imaging studied, not the conventional imaging named near it ("seen
+            # in 6% by conventional imaging, and the findings changed the planned treatment in 21%")
+            nearby = [m for m in nearby if m.curie not in IMAGING_REGIMENS]
         if nearby:
             return [self._arm_label_for_curie(nearby[-1], context)]
         if context.arms:

@@ -328,3 +328,12 @@ def test_the_arms_of_a_randomization_end_at_a_semicolon(record):
     result = record(text)
     assert result["comparators"] == ["ARPI change"]
     assert [m["arm"] for m in result["measurements"]] == ["177Lu-PSMA-I&T", "ARPI change"]
+
+
+def test_a_change_of_management_is_the_studied_imagings_not_the_conventional_imaging_named_near_it(record):
+    text = (
+        "Seventy men with recurrence underwent 18F-DCFPyL PET/CT. Bone lesions were missed by conventional imaging in "
+        "9 men, and the findings altered the intended treatment in 34% of men."
+    )
+    rows = [(m["endpoint"], m["value"], m["arm"]) for m in record(text)["measurements"]]
+    assert rows == [("management change", 34.0, "18F-DCFPyL")]
