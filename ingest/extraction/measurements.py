@@ -212,7 +212,7 @@ _ORGAN_TO_VALUE = re.compile(r"\s*[:,=]?\s*(?:was\s+|were\s+|of\s+)?")
 _NEGATED = prefiltered(r"\b(?:no|not|without|none|neither|nor)\b", re.I)
 _MEAN = prefiltered(r"\bmean\b", re.I)
 _GRADE3 = prefiltered(
-    r"(?:grade|\bgr\.?|(?<![\w-])G)\s*(?:≥|>=|>|3\s*(?:or|to|-|/|–)\s*(?:higher|greater|above|4|5|iv)|3\+"
+    r"(?:grade|\bgr\.?|(?<![\w-])G)\s*(?:≥|>=|>|3\s*(?:or|to|-|/|–)\s*(?:higher|greater|above|worse|4|5|iv)|3\+"
     r"|iii\s*(?:-|/|or)\s*iv|3\s*and\s*4)"
     r"|high[- ]grade|severe",
     re.I,
@@ -344,6 +344,8 @@ _SAME_RESULT = re.compile(
 )
 #: Right after a run of values: the arm they are of ("... and 9.4% with 177Lu-PSMA-I&T").
 _NAMED_ARM = re.compile(r"\s*%?\s*(?:\([^()]{0,60}\)\s*)?(?:with|in|for|on)\s+(?:the\s+)?", re.I)
+#: Between an arm and its value written right after it: "177Lu-PNT2002 33%", "cabazitaxel: 52%".
+_RIGHT_BEFORE = re.compile(r"\s*[:=]?\s*")
 #: Between two runs of values: the second is set against the first ("..., against 0.31 and 0.89 for CT").
 _RUNS_COMPARED = re.compile(r"\b(?:against|compared with|compared to|versus|vs\.?|whereas|while)\b", re.I)
 #: Right after a value: it is every arm's ("16.1 months in both arms", "96% in each group").
@@ -1046,6 +1048,10 @@ class SentenceMeasurements:
         if "arm" in group.extra:  # set where the values were shared out (``_by_arm``)
             return [group.extra["arm"]] * count
         text = sentence.text
+        # "Grade 3 or worse events: X 33%, Y 52%": each value right after its arm
+        before_each = [self._agent_right_before(value, text, mentions, sentence, context) for value in group.values]
+        if before_each and all(before_each) and len(set(before_each)) == count:
+            return before_each
         first = group.values[0].start if group.values else (group.ratio.start if group.ratio else 0)
         last = group.values[-1].end if group.values else first
         # Arm names written next to each value: "52.7% of the radioligand group and 38.0% of the control group"
@@ -1070,6 +1076,7 @@ class SentenceMeasurements:
                 named.append(None)
         if count > 1 and all(named) and len(set(named)) == count:
             return named
+
         if count > 1 and not any(named) and all(_SUBGROUP_AFTER.match(text, v.end) for v in group.values):
             # "sensitivity was 76% for bone metastases and 61% for lymph node metastases": subgroups of one arm
             nearby = [
@@ -1186,6 +1193,22 @@ class SentenceMeasurements:
             return code, ">=3"
         return None
 
+    def _agent_right_before(
+        self, value: Value, text: str, mentions: list[Mention], sentence: Sentence, context: DocumentContext
+    ) -> str | None:
+        """The arm label of an agent written right before a value ("X 33%", "X: 33%"), or None."""
+        for mention in mentions:
+            end = mention.end - sentence.start
+            if (
+                mention.is_agent
+                and mention.start not in context.prior
+                and mention.start not in context.selection
+                and 0 <= end <= value.start
+                and _RIGHT_BEFORE.fullmatch(text, end, value.start)
+            ):
+                return self._arm_label_for_curie(mention, context)
+        return None
+
     @staticmethod
     def _investigational_index(arms: Sequence[str | None], context: DocumentContext) -> int:
         """Where the investigational arm's value is among values named first for another arm of the study; else 0."""
@@ -1244,7 +1267,7 @@ class SentenceMeasurements:
         text = dashes_to_hyphen(sentence.text)
         code, grade = self.endpoint_code(group.endpoint, text, sentence.start)
         if grade is None and code.startswith("AE:"):
-            grade = group.extra.get("grade")
+            grade = group.extra.get("grade") or _heading_grade(text, group.endpoint.start - sentence.start)
         arms = self._arms_for(group, sentence, mentions, context)
         positions = [(v.start, v.end) for v in group.values] or [(group.ratio.start, group.ratio.end)]
         parts = subgroups.of(positions, arms)
@@ -1317,6 +1340,16 @@ _ELEMENT_SYMBOLS = {
     "lutetium": "Lu", "actinium": "Ac", "terbium": "Tb", "lead": "Pb", "thorium": "Th", "radium": "Ra",
     "yttrium": "Y", "bismuth": "Bi", "copper": "Cu",
 }  # fmt: skip
+
+
+def _heading_grade(text: str, at: int) -> str | None:
+    """The grade a heading before a colon states for the events listed after it ("Grade ≥3 AEs: anaemia 8% vs 2%;
+    thrombocytopenia 5% vs 1%")."""
+    colon = text.rfind(":", 0, at) if 0 <= at <= len(text) else -1
+    if colon < 0:
+        return None
+    head = text[max(0, colon - 60) : colon]
+    return ">=3" if _GRADE3.search(head) else "any" if _ANY_GRADE.search(head) else None
 
 
 def _arm_of_element(context: DocumentContext, element: str) -> str | None:

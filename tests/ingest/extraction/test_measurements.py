@@ -963,3 +963,16 @@ def test_a_line_broken_inside_a_sentence_of_pasted_text_is_one_sentence(record):
         ("OS", 14.2, "177Lu-PSMA-617", 0.71), ("OS", 11.0, "docetaxel", None),
         ("PSA50", 52.0, "177Lu-PSMA-617", None), ("PSA50", 37.0, "docetaxel", None),
     ]  # fmt: skip
+
+
+def test_a_grade_heading_before_a_colon_and_arms_written_right_before_their_values(record):
+    text = (
+        "Men were randomised to 177Lu-PNT2002 or cabazitaxel. Grade ≥3 AEs: anaemia 8% vs 2%; fatigue 3% vs 4%. "
+        "Grade 3 or worse adverse events: 177Lu-PNT2002 33%, cabazitaxel 52%."
+    )
+    rows = [(m["endpoint"], m["value"], m["arm"], m.get("grade")) for m in record(text)["measurements"]]
+    assert rows == [
+        ("AE:anemia", 8.0, "177Lu-PNT2002", ">=3"), ("AE:anemia", 2.0, "cabazitaxel", ">=3"),
+        ("AE:fatigue", 3.0, "177Lu-PNT2002", ">=3"), ("AE:fatigue", 4.0, "cabazitaxel", ">=3"),
+        ("AE grade>=3", 33.0, "177Lu-PNT2002", None), ("AE grade>=3", 52.0, "cabazitaxel", None),
+    ]  # fmt: skip
