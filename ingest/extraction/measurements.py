@@ -241,6 +241,12 @@ _ARM_WORDS = prefiltered(
     r" (?:group|arm|cohort))\b",
     re.I,
 )
+#: Between an endpoint and the value written right after it: "PSA decline in 21 of 62 (", "ORR was ".
+_ENDPOINT_THEN_VALUE = re.compile(
+    r"\s*(?:(?:was|were|is|of|in|:|=|occurred|seen|observed|reached|achieved|noted|recorded|reported)\s*){1,3}"
+    r"(?:\d+(?:\s+of\s+\d+)?\s*(?:patients\s+|pts\s+|men\s+)?\(\s*)?$",
+    re.I,
+)
 #: Between a value and the endpoint it is given for: "7.9% for anaemia, 4.6% for thrombocytopenia", "12.1 months
 #: for rPFS", "6% for grade 3 fatigue".
 _FOR_ENDPOINT = re.compile(
@@ -717,6 +723,7 @@ class SentenceMeasurements:
                 if (
                     compatible
                     and not separated
+                    and not self._outcomes_of_their_own(text, groups[-1].values[0], value, endpoints, offset)
                     and len(between) <= 90
                     and _PAIR_GAP.search(between)
                     and ";" not in between
@@ -730,6 +737,20 @@ class SentenceMeasurements:
                     continue
             groups.append(_Group(values=[value]))
         return groups
+
+    @staticmethod
+    def _outcomes_of_their_own(text: str, first: Value, value: Value, endpoints: list[Mention], offset: int) -> bool:
+        """ "a ≥90% PSA decline in 21 of 62 (33.9%), while 53 of 62 (85.5%) had some decline": the first value follows
+        its endpoint and the next one is followed by another, so the two are no pair."""
+        led = any(
+            e.end - offset <= first.start and _ENDPOINT_THEN_VALUE.match(text, e.end - offset, first.start)
+            for e in endpoints
+        )
+        return led and any(
+            value.end <= e.start - offset <= value.end + 60
+            and _VALUE_THEN_ENDPOINT.match(text[value.end : e.start - offset])
+            for e in endpoints
+        )
 
     def _by_arm(
         self,

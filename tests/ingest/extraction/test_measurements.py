@@ -976,3 +976,12 @@ def test_a_grade_heading_before_a_colon_and_arms_written_right_before_their_valu
         ("AE:fatigue", 3.0, "177Lu-PNT2002", ">=3"), ("AE:fatigue", 4.0, "cabazitaxel", ">=3"),
         ("AE grade>=3", 33.0, "177Lu-PNT2002", None), ("AE grade>=3", 52.0, "cabazitaxel", None),
     ]  # fmt: skip
+
+
+def test_two_values_each_with_an_endpoint_of_its_own_are_no_pair(record):
+    text = (
+        "Forty men received 177Lu-PSMA-I&T. A PSA decline of 90% or more was seen in 9 of 40 (22.5%), while 30 of 40 "
+        "(75.0%) had any PSA decline."
+    )
+    rows = [(m["endpoint"], m["value"]) for m in record(text)["measurements"]]
+    assert rows == [("PSA90", 22.5), ("any PSA decline", 75.0)]
