@@ -17,7 +17,7 @@ from itertools import pairwise
 
 from ingest.extraction.prefilter import prefiltered
 from ingest.extraction.scanning import AnchoredPattern, LiteralStartPattern, WordStartPattern
-from ingest.extraction.textutil import dashes_to_hyphen, fold
+from ingest.extraction.textutil import LIST_SEPARATOR, dashes_to_hyphen, fold
 from ingest.extraction.trie import trie_pattern
 from kg.lexicon import Lexicon, LexiconEntry, normalize_label
 from kg.model import AGENT_CLASSES
@@ -156,11 +156,11 @@ _FOUND_AFTER = re.compile(
 _MANAGEMENT_CHANGE = AnchoredPattern(
     re.compile(
         r"\b(?:chang|alter)\w*\s+(?:in\s+|of\s+)?(?:the\s+|their\s+)?(?:[a-z]+\s+){0,2}?management\b"
+        r"(?:\s+(?:plans?|intent))?"
+        r"|\bmanagement\s+(?:plans?\s+|intent\s+)?(?:was\s+|were\s+|would\s+be\s+|had\s+)?(?:chang|alter)\w*"
         # "changed the planned salvage treatment", "a change of the intended therapy"
         r"|\b(?:chang|alter)\w*\s+(?:in\s+|of\s+)?(?:the\s+|their\s+)?(?:planned|intended)\s+(?:[a-z]+\s+)?"
-        r"(?:treatment|therapy)\b"
-        r"(?:\s+(?:plans?|intent))?"
-        r"|\bmanagement\s+(?:plans?\s+|intent\s+)?(?:was\s+|were\s+|would\s+be\s+|had\s+)?(?:chang|alter)\w*",
+        r"(?:treatment|therapy)\b",
         re.IGNORECASE,
     ),
     anchors=("management", "planned", "intended"),
@@ -240,9 +240,6 @@ _LISTED_TRIALS = AnchoredPattern(
     re.compile(r"\btrials\s*\((?P<list>[^().;]{2,120})[);]"), anchors=("trials",), breakers="."
 )
 _LISTED_TRIAL_NAME = re.compile(r"(?P<name>[A-Z][A-Za-z0-9]*-?[A-Z][A-Za-z0-9-]*)")
-_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)")
-#: A "cohort" is a trial's name only when the name is hyphenated ("the TANDEM-AL cohort"): "the SBRT cohort", "the
-#: ADT cohort" name a treatment.
 #: An acronym the text defines as its trial or study: "... cancer (LUTARIS): a randomised, open-label, phase 3
 #: trial", "ACTINOVA: a randomised phase 3 trial of ...", "SALV-PET was a multicentre, randomised phase 3 trial".
 #: The acronym holds two capitals at least; up to eight design words lie between the article and the noun.
@@ -704,7 +701,7 @@ class MentionFinder:
             if name.upper() in _NOT_TRIAL_NAMES or name in _HEADINGS or any(s < end and start < e for s, e in taken):
                 continue
             if "noun" in match.re.groupindex and match.group("noun") == "cohort" and "-" not in name:
-                continue
+                continue  # a cohort's name is hyphenated ("the TANDEM-AL cohort"); "the SBRT cohort" names a treatment
             if self._entries.get(normalize_label(name)) or _NEW_RADIOLIGAND.match(name):
                 continue
             found.append(Mention(start, end, name, None, "ClinicalTrial", curated=False, label=name, via="named-trial"))
@@ -804,7 +801,7 @@ def _listed_trials(text: str) -> list[re.Match[str]]:
 def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The spans of the items of ``text[start:end]`` joined by commas, "and" or "or"."""
     spans, at = [], start
-    for join in _LIST_JOIN.finditer(text, start, end):
+    for join in LIST_SEPARATOR.finditer(text, start, end):
         spans.append((at, join.start()))
         at = join.end()
     spans.append((at, end))

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from ingest.extraction.mentions import Mention
 from ingest.extraction.prefilter import prefiltered
+from ingest.extraction.textutil import LIST_SEPARATOR
 
 _POPULATION = r"(?:patients|pts|men|participants|subjects|those|cases|individuals)"
 _RELATION = (
@@ -85,7 +86,6 @@ _RESPECTIVE_BANDS = re.compile(
 )  # fmt: skip
 #: A subgroup's words that are a PSA band.
 _BAND_PHRASE = re.compile(r"(?:(?:serum\s+)?PSA(?:\s+(?:levels?|values?|concentrations?|of))*\s*)?" + _BAND, re.I)
-_BAND_LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _ONE_BAND = re.compile(r"(?:" + _BOUND + r"\s*)?\d+(?:\.\d+)?(?:\s*(?:-|to)\s*(?:[<≤]\s*)?\d+(?:\.\d+)?)?", re.I)
 #: What a sentence that names a subgroup holds, lower-cased (or the word "men"): a cheap test before the patterns.
 _CLUES = ("patient", "pts", "participant", "subject", "those", "case", "individual", "subgroup", "subset",
@@ -248,7 +248,7 @@ def _respective_bands(text: str, positions: list[tuple[int, int]]) -> dict[int, 
     match = _RESPECTIVE_BANDS.match(text, positions[-1][1]) if positions else None
     if match is None:
         return {}
-    bands = [part for part in _BAND_LIST_SEPARATOR.split(match.group("bands")) if part]
+    bands = [part for part in LIST_SEPARATOR.split(match.group("bands")) if part]
     if not 2 <= len(bands) <= len(positions) or not all(_ONE_BAND.fullmatch(band) for band in bands):
         return {}
     return {start: _psa_band(band) for (start, _end), band in zip(positions[-len(bands) :], bands, strict=True)}

@@ -82,3 +82,6 @@ def word_number(text: str) -> int | None:
 
 
 WORD_NUMBER_PATTERN = _WORD_NUMBER.pattern
+
+#: Between the items of a list: a comma (with or without "and"/"or" after it), or "and"/"or" alone.
+LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
