@@ -10,12 +10,14 @@ from __future__ import annotations
 import re
 
 from ingest.extraction.prefilter import prefiltered
+from ingest.extraction.textutil import word_number
 
-_WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "twelve": 12, "eighteen": 18, "twenty-four": 24, "thirty-six": 36,
-}  # fmt: skip
-_NUMBER = r"(?:\d{1,3}|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")"
+#: The numbers in words a landmark is written with ("two-year", "at one year").
+_LANDMARK_WORDS = (
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "eighteen",
+    "twenty-four", "thirty-six",
+)  # fmt: skip
+_NUMBER = r"(?:\d{1,3}|" + "|".join(sorted(_LANDMARK_WORDS, key=len, reverse=True)) + r")"
 _UNITS = {
     "month": "month",
     "mo": "month",
@@ -72,6 +74,6 @@ def landmarks(text: str, start: int = 0, end: int | None = None) -> list[str]:
         numbers = match.group("a") or match.group("b")
         unit = _UNITS[(match.group("au") or match.group("au2") or match.group("bu")).lower().rstrip("s")]
         for number in _LIST_SPLIT.split(numbers):
-            value = int(number) if number.isdigit() else _WORD_NUMBERS[number.lower()]
+            value = int(number) if number.isdigit() else word_number(number)
             found.append(f"{value}-{unit}")
     return found
