@@ -407,6 +407,8 @@ class SentenceMeasurements:
 
     def __init__(self, ontology: Ontology):
         self.ontology = ontology
+        #: Element name -> symbol ("actinium" -> "Ac"), from the ontology's radionuclides.
+        self._element_symbols = {n.element.lower(): n.symbol for n in ontology.radionuclides.values()}
 
     def endpoint_code(self, mention: Mention, sentence: str, offset: int) -> tuple[str, str | None]:
         """The canonical endpoint code of a mention, and the AE grade its context states."""
@@ -514,7 +516,7 @@ class SentenceMeasurements:
             if not members[0].extra.get("given_for"):
                 continue
             head = text[clause : members[0].values[0].start]
-            grade = ">=3" if _GRADE3.search(head) else "any" if _ANY_GRADE.search(head) else None
+            grade = _stated_grade(head)
             for group in members:
                 if not group.extra.get("given_for"):
                     break
@@ -723,11 +725,11 @@ class SentenceMeasurements:
                 if (
                     compatible
                     and not separated
-                    and not self._outcomes_of_their_own(text, groups[-1].values[0], value, endpoints, offset)
                     and len(between) <= 90
                     and _PAIR_GAP.search(between)
                     and ";" not in between
                     and len(groups[-1].values) < 4
+                    and not self._outcomes_of_their_own(text, groups[-1].values[0], value, endpoints, offset)
                 ):
                     groups[-1].values.append(value)
                     continue
@@ -779,7 +781,7 @@ class SentenceMeasurements:
                 named = _NAMED_ARM.match(text, run[-1].end)
                 agent = named and next((m for m in agents if m.start - offset == named.end()), None)
                 arms.append(self._arm_label_for_curie(agent, context) if agent else None)
-            main = context.arms[0].label if context.arms else self._main_label(context)
+            main = self._first_arm_label(context)
             if (
                 len(runs) == 2
                 and arms[0] is None
@@ -1090,21 +1092,20 @@ class SentenceMeasurements:
             ):
                 named.append(self._arm_label_for_curie(window_mentions[0], context))
             elif words and words.group("element"):
-                named.append(_arm_of_element(context, words.group("element")))
+                named.append(_arm_of_element(context, self._element_symbols.get(words.group("element").lower())))
             elif words:
                 named.append(self._arm_by_position(context, 0 if words.group("first") else 1))
             else:
                 named.append(None)
         if count > 1 and all(named) and len(set(named)) == count:
             return named
-
         if count > 1 and not any(named) and all(_SUBGROUP_AFTER.match(text, v.end) for v in group.values):
             # "sensitivity was 76% for bone metastases and 61% for lymph node metastases": subgroups of one arm
             nearby = [
                 m for m in mentions if m.is_agent and m.start not in context.prior and m.start - sentence.start < first
             ]
             single = self._arm_label_for_curie(nearby[-1], context) if nearby else None
-            return [single or (context.arms[0].label if context.arms else self._main_label(context))] * count
+            return [single or self._first_arm_label(context)] * count
         # Agents named in the sentence before the values, in order: "longer with X than with Y (8.7 vs 3.4)".
         if count > 1:
             before = [
@@ -1138,7 +1139,7 @@ class SentenceMeasurements:
                     return [labels[0], next(a for a in arm_labels if a != labels[0])]
             if count == 2 and labels and named[0] is None and named[1] not in (None, labels[-1]):
                 return [labels[-1], named[1]]  # "X found disease in 13 men (26%), against 28 (56%) for Y"
-            main = context.arms[0].label if context.arms else self._main_label(context)
+            main = self._first_arm_label(context)
             study_arms = [arm.label for arm in context.arms]
             if (
                 count == 2
@@ -1162,7 +1163,7 @@ class SentenceMeasurements:
                 # study's arms in turn
                 return [arm.label for arm in context.arms] * (count // arms)
             if arms < 2:  # one arm: subgroups, doses or time points of the same treatment
-                single = context.arms[0].label if context.arms else self._main_label(context)
+                single = self._first_arm_label(context)
                 return [single] * count
             return [None] * count
         if named and named[0]:
@@ -1254,6 +1255,11 @@ class SentenceMeasurements:
         if not context.main_agents:
             return None
         return " + ".join(dict.fromkeys(m.label or m.text for m in context.main_agents))
+
+    @classmethod
+    def _first_arm_label(cls, context: DocumentContext) -> str | None:
+        """The label of the study's first arm (its investigational one), else of its main agents."""
+        return context.arms[0].label if context.arms else cls._main_label(context)
 
     @staticmethod
     def _arm_by_position(context: DocumentContext, index: int) -> str | None:
@@ -1357,25 +1363,26 @@ class SentenceMeasurements:
         return results
 
 
-_ELEMENT_SYMBOLS = {
-    "lutetium": "Lu", "actinium": "Ac", "terbium": "Tb", "lead": "Pb", "thorium": "Th", "radium": "Ra",
-    "yttrium": "Y", "bismuth": "Bi", "copper": "Cu",
-}  # fmt: skip
-
-
 def _heading_grade(text: str, at: int) -> str | None:
     """The grade a heading before a colon states for the events listed after it ("Grade ≥3 AEs: anaemia 8% vs 2%;
     thrombocytopenia 5% vs 1%")."""
     colon = text.rfind(":", 0, at) if 0 <= at <= len(text) else -1
     if colon < 0:
         return None
-    head = text[max(0, colon - 60) : colon]
+    return _stated_grade(text[max(0, colon - 60) : colon])
+
+
+def _stated_grade(head: str) -> str | None:
+    """The grade a stretch of text states for the events after it: ">=3", "any" or None."""
     return ">=3" if _GRADE3.search(head) else "any" if _ANY_GRADE.search(head) else None
 
 
-def _arm_of_element(context: DocumentContext, element: str) -> str | None:
-    """The arm an element names ("the actinium group"): the one arm whose agents carry that radionuclide."""
-    nuclide = re.compile(r"(?<![A-Za-z])\d{2,3}m?" + _ELEMENT_SYMBOLS[element.lower()] + r"(?![a-z])")
+def _arm_of_element(context: DocumentContext, symbol: str | None) -> str | None:
+    """The arm an element names ("the actinium group", element symbol ``Ac``): the one arm whose agents carry that
+    radionuclide (written "225Ac-..." in their labels, curated or new)."""
+    if symbol is None:
+        return None
+    nuclide = re.compile(r"(?<![A-Za-z])\d{2,3}m?" + symbol + r"(?![a-z])")
     found = [arm.label for arm in context.arms if nuclide.search(arm.label)]
     return found[0] if len(found) == 1 else None
 
