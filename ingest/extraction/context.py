@@ -192,11 +192,12 @@ def find_arms(
             continue
         segment_start = sentence.start + match.end()
         # The arms end at a semicolon outside brackets: "... or to a change of ARPI; crossover to X was allowed".
-        depth_at = _bracket_depths(text, segment_start, sentence.end)
-        stop = next(
-            (m.start() for m in _SEMICOLON.finditer(text, segment_start, sentence.end) if depth_at(m.start()) == 0),
-            sentence.end,
-        )
+        stop = sentence.end
+        if ";" in sentence.text:
+            depth_at = _bracket_depths(text, segment_start, sentence.end)
+            stop = next(
+                (m.start() for m in _SEMICOLON.finditer(text, segment_start, stop) if depth_at(m.start()) == 0), stop
+            )
         to = None if match.group().endswith(":") else _ALLOCATED_TO.search(text, segment_start, stop)
         if to is not None and to.start() > segment_start:
             # "randomised men with no metastases on conventional imaging 1:1 to X or to Y": the arms follow "to"
