@@ -205,6 +205,16 @@ _ELLIPTICAL_COUNT = prefiltered(
     r"(?:an?\s+|grade\s*[1-5I-V]+\s+)?(?=\S)",
     re.I,
 )
+#: Endpoints that are events a text counts by writing the number before them: "One DLT (grade 4 anaemia) occurred at
+#: 93.3 kBq/kg", "two dose-limiting toxicities were observed at 0.9 mg".
+_COUNTED_EVENTS = frozenset({"endpoint:DLT"})
+_COUNT_BEFORE_EVENT = re.compile(
+    r"(?<![\w.+-])(?P<n>\d{1,2}|" + WORD_NUMBER_PATTERN.replace("?P<", "?P<c_") + r")\s+$", re.I
+)
+#: A number that belongs to the word before it, not a count: "grade 3 DLT", "cycle 1 DLTs", "dose level 2".
+_NUMBERED_BEFORE_EVENT = re.compile(r"\b(?:grades?|cycles?|days?|weeks?|levels?|cohorts?|phase|arms?|parts?)\s*$", re.I)
+#: An event name used as an adjective: "2 DLT-evaluable patients".
+_EVENT_AS_ADJECTIVE = re.compile(r"-|\s*evaluable", re.I)
 #: A unit stated once for a list of values: "(Gy/GBq)", "in mGy/MBq".
 _DECLARED_UNIT = prefiltered(r"(?:\bin\s+|\(\s*)(?P<unit>m?Gy/[GM]Bq|mSv/MBq)\b")
 #: What may stand between an organ and its value: "kidneys 0.32", "liver: 0.09", "red marrow, 0.015".
@@ -262,6 +272,18 @@ _TIGHT = re.compile(r"^\s*(?:(?:was|were|is|of|in|:|=)\s*){1,2}$", re.I)
 _ENDPOINT_THEN_COUNT = re.compile(
     r"^[\s,]*(?:[\w-]+[\s,]+){0,6}?(?:developed|occurred|was seen|were seen|was observed|were observed|was reported"
     r"|were reported|was recorded|were recorded|affected|was noted|were noted)\s+(?:in\s+|by\s+)?(?:all\s+)?$",
+    re.I,
+)
+#: The next item of a list of events counted in patients, its verb left out: "... and grade 3 thrombocytopenia in
+#: four" (_IN_BEFORE_COUNT between the event and its count, _NEXT_LIST_ITEM before the event, and before that a count
+#: of the first item after its verb, _COUNTED_IN: "grade 3 anaemia occurred in 6 (8%) patients").
+_IN_BEFORE_COUNT = re.compile(r"\s+in\s+(?:all\s+)?", re.I)
+_NEXT_LIST_ITEM = re.compile(
+    r"(?:,|\band)\s+(?:grade\s*(?:[≥>]=?\s*)?[1-5](?:\s*(?:or|-|/|to)\s*(?:[1-5]|higher|worse))?\s+)?$", re.I
+)
+_COUNTED_IN = re.compile(
+    r"\b(?:developed|occurred|was seen|were seen|was observed|were observed|was reported|were reported|was recorded"
+    r"|were recorded|was noted|were noted)\s+in\s+(?:\d+|" + WORD_NUMBER_PATTERN.replace("?P<", "?P<v_") + r")\b",
     re.I,
 )
 #: Between a dose and the organ it names: "0.82 Gy/GBq for the kidneys", "0.39 Gy/GBq (range 0.18-0.81) to the".
@@ -614,6 +636,7 @@ class SentenceMeasurements:
         if proportions:
             proportions += chained_proportions(text, proportions)
         patient_counts = find_patient_counts(text)
+        patient_counts += self._counted_events(text, endpoints, offset)
         declared = _DECLARED_UNIT.search(text)
         if not (with_unit or counts or not_reached or proportions or patient_counts or declared):
             return []  # no candidate: what is not a value need not be found
@@ -673,6 +696,27 @@ class SentenceMeasurements:
         return shared[::-1]
 
     @staticmethod
+    def _counted_events(text: str, endpoints: list[Mention], offset: int) -> list[Value]:
+        """Counts written right before the events they count (_COUNTED_EVENTS): "One DLT (grade 4 anaemia) occurred
+        at 93.3 kBq/kg", "three DLTs were recorded at 3.0 µg/kg"."""
+        found = []
+        for endpoint in endpoints:
+            if endpoint.curie not in _COUNTED_EVENTS:
+                continue
+            start, end = endpoint.start - offset, endpoint.end - offset
+            count = _COUNT_BEFORE_EVENT.search(text, max(0, start - 20), start)
+            if (
+                count is None
+                or _EVENT_AS_ADJECTIVE.match(text, end)
+                or _NUMBERED_BEFORE_EVENT.search(text, 0, count.start())
+            ):
+                continue
+            number = count_number(count.group("n"))
+            if number is not None:
+                found.append(Value(count.start("n"), count.end("n"), number, "patients"))
+        return found
+
+    @staticmethod
     def _elliptical_counts(text: str, values: list[Value], endpoints: list[Mention], offset: int) -> list[Value]:
         """A count that leaves out the verb of the count before it: "two developed grade 3 thrombocytopenia
         and one grade 3 anaemia", "seven had a PSA decline of 50% or more, and three a decline of more than 90%"."""
@@ -680,9 +724,10 @@ class SentenceMeasurements:
         if not counted:
             return []
         starts = {e.start - offset for e in endpoints}
+        taken = {v.start for v in values}
         found = []
         for match in _ELLIPTICAL_COUNT.finditer(text):
-            if match.end() in starts and match.start() > counted[0].start:
+            if match.end() in starts and match.start() > counted[0].start and match.start("n") not in taken:
                 number = count_number(match.group("n"))
                 if number is not None:
                     found.append(Value(match.start("n"), match.end("n"), number, "patients", "patients-had"))
@@ -900,7 +945,10 @@ class SentenceMeasurements:
                 return endpoint
         if last.raw_unit == "patients-had":  # "grade 3 anaemia developed in three men"
             stated = [e for e in endpoints if first.start - 60 <= e.end - offset <= first.start]
-            if stated and _ENDPOINT_THEN_COUNT.match(text[stated[-1].end - offset : first.start]):
+            if stated and (
+                _ENDPOINT_THEN_COUNT.match(text[stated[-1].end - offset : first.start])
+                or self._verb_left_out(text, stated[-1].start - offset, stated[-1].end - offset, first.start)
+            ):
                 group.extra["follows"] = True
                 return stated[-1]
         if _VALUE_THEN_OUTCOME.match(text, last.end):
@@ -919,6 +967,16 @@ class SentenceMeasurements:
         if _CONSEQUENCE.search(text, before[-1].end - offset, first.start):
             return None  # "thrombocytopenia in 6.8%, and treatment was stopped because of toxicity in 5.1%"
         return before[-1]
+
+    @staticmethod
+    def _verb_left_out(text: str, start: int, end: int, count: int) -> bool:
+        """ "Grade 3 anaemia occurred in 6 (8%) patients and grade 3 thrombocytopenia in four": the next item of a
+        list of events counted in patients, its verb left out (the endpoint at ``start``-``end``, the count at
+        ``count``)."""
+        if not _IN_BEFORE_COUNT.fullmatch(text, end, count):
+            return False
+        item = _NEXT_LIST_ITEM.search(text, max(0, start - 40), start)
+        return item is not None and bool(_COUNTED_IN.search(text, 0, item.start()))
 
     def _statistic(self, group: _Group, text: str) -> bool:
         units = [v.unit for v in group.values if v.unit != NOT_REACHED_UNIT]

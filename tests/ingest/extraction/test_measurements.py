@@ -321,6 +321,31 @@ def test_a_count_after_its_adverse_event_and_verb(record):
     assert _rows(record, text, "endpoint", "value") == [("AE:anemia", 3.0), ("AE:dry mouth", 12.0)]
 
 
+def test_the_next_adverse_event_of_a_list_counted_with_its_verb_left_out(record):
+    text = (
+        "Forty men received 177Lu-PSMA-I&T. Grade 3 neutropenia was observed in 5 (12%) patients and grade 3 "
+        "anaemia in three; grade 2 fatigue was seen in 9 men, and nausea in two."
+    )
+    assert _rows(record, text, "endpoint", "statistic", "value") == [
+        ("AE:neutropenia", "rate", 12.0),
+        ("AE:anemia", "count", 3.0),
+        ("AE:fatigue", "count", 9.0),
+        ("AE:nausea", "count", 2.0),
+    ]
+    # With no count of an earlier item before it, "in two" counts nothing: "in two centres" stays out.
+    alone = "Forty men received 177Lu-PSMA-I&T at two sites. Anaemia in two centres was managed with transfusion."
+    assert _rows(record, alone, "endpoint", "value") == []
+
+
+def test_dose_limiting_toxicities_counted_by_the_number_written_before_them(record):
+    text = (
+        "Eighteen men received 225Ac-PSMA-617 in a 3 + 3 design. One DLT (grade 4 thrombocytopenia) occurred at "
+        "8 MBq, and two dose-limiting toxicities were seen at the top activity. Six DLT-evaluable men had a grade 2 "
+        "DLT window event."
+    )
+    assert _rows(record, text, "endpoint", "statistic", "value") == [("DLT", "count", 1.0), ("DLT", "count", 2.0)]
+
+
 def test_hazard_ratio_for_death_is_overall_survival_and_goes_on_the_arm_named_after_it(record):
     text = (
         "Patients were randomly assigned to 177Lu-PSMA-617 or to standard care.\n"
