@@ -198,6 +198,8 @@ _CI_LEVEL_WORDS = ("onfidence", "redible", "CI")
 #: A sentence with neither a digit nor a "not reached" has no value; the digit is tested alone, as a pattern that
 #: starts with a character class is scanned much faster by ``re`` than one that starts with an alternation.
 _DIGIT = re.compile(r"\d")
+#: A number written in words ("Two men died of sepsis"), for a sentence without a digit.
+_NUMBER_WORD = prefiltered(WORD_NUMBER_PATTERN, re.I)
 _NOT_REACHED_WORDS = prefiltered(r"not (?:yet )?(?:been )?reached|\bNR\b|not estimable")
 #: "..., and one grade 3 anaemia", "and three a decline of more than 90%": a count, then its endpoint at once.
 _ELLIPTICAL_COUNT = prefiltered(
@@ -205,12 +207,24 @@ _ELLIPTICAL_COUNT = prefiltered(
     r"(?:an?\s+|grade\s*[1-5I-V]+\s+)?(?=\S)",
     re.I,
 )
+_AE = "AdverseEvent"
+#: The raw unit of a count of deaths from the adverse event after it.
+_DEATHS = "deaths-from"
 #: Endpoints that are events a text counts by writing the number before them: "One DLT (grade 4 anaemia) occurred at
 #: 93.3 kBq/kg", "two dose-limiting toxicities were observed at 0.9 mg".
 _COUNTED_EVENTS = frozenset({"endpoint:DLT"})
 _COUNT_BEFORE_EVENT = re.compile(
     r"(?<![\w.+-])(?P<n>\d{1,2}|" + WORD_NUMBER_PATTERN.replace("?P<", "?P<c_") + r")\s+$", re.I
 )
+#: Deaths counted before the adverse event that caused them: "One treatment-related death from sepsis occurred", "two
+#: deaths in cohort T were attributed to sepsis" (_DEATHS_FROM, ending where the event starts), "Two men died of
+#: sepsis" (_DIED_OF, between a count of patients and the event).
+_DEATHS_FROM = re.compile(
+    r"(?<![\w.+-])(?P<n>\d{1,2}|" + WORD_NUMBER_PATTERN.replace("?P<", "?P<d_") + r")\s+(?:[\w-]+\s+)?deaths?\b"
+    r"[^.;()]{0,40}?\b(?:from|due to|of|caused by|attributed to)\s+$",
+    re.I,
+)
+_DIED_OF = re.compile(r"\s+(?:with\s+[^.;()]{0,40}?\s+)?died\s+(?:of|from|due to)\s+", re.I)
 #: A number that belongs to the word before it, not a count: "grade 3 DLT", "cycle 1 DLTs", "dose level 2".
 _NUMBERED_BEFORE_EVENT = re.compile(r"\b(?:grades?|cycles?|days?|weeks?|levels?|cohorts?|phase|arms?|parts?)\s*$", re.I)
 #: An event name used as an adjective: "2 DLT-evaluable patients".
@@ -474,7 +488,7 @@ class SentenceMeasurements:
         if not endpoints and previous_endpoint is not None and (_BREAKDOWN.match(text) or _SAME_RESULT.search(text)):
             # "By PSA: <2 ng/mL 68.5%; ...", "the medians were 12.0 and 5.6 months": the previous result again
             endpoints = [previous_endpoint]
-        if not _DIGIT.search(text) and not _NOT_REACHED_WORDS.search(text):
+        if not _DIGIT.search(text) and not _NOT_REACHED_WORDS.search(text) and not _NUMBER_WORD.search(text):
             # no number: only a negated finding can come out of it
             return [], (endpoints[-1] if endpoints else previous_endpoint), self._negated(text, endpoints, offset)
         ratios = find_ratios(text)
@@ -695,15 +709,21 @@ class SentenceMeasurements:
                 shared.append(Value(bare.start, bare.end, bare.value, following.unit, following.raw_unit))
         return shared[::-1]
 
-    @staticmethod
-    def _counted_events(text: str, endpoints: list[Mention], offset: int) -> list[Value]:
+    def _counted_events(self, text: str, endpoints: list[Mention], offset: int) -> list[Value]:
         """Counts written right before the events they count (_COUNTED_EVENTS): "One DLT (grade 4 anaemia) occurred
-        at 93.3 kBq/kg", "three DLTs were recorded at 3.0 µg/kg"."""
+        at 93.3 kBq/kg", "three DLTs were recorded at 3.0 µg/kg"; and deaths counted before the adverse event that
+        caused them ("one death from sepsis")."""
         found = []
         for endpoint in endpoints:
+            start, end = endpoint.start - offset, endpoint.end - offset
+            if "death" in text[max(0, start - 80) : start] and self.ontology.endpoints[endpoint.curie].kind == _AE:
+                deaths = _DEATHS_FROM.search(text, max(0, start - 80), start)
+                number = count_number(deaths.group("n")) if deaths else None
+                if number is not None:
+                    found.append(Value(deaths.start("n"), deaths.end("n"), number, "patients", _DEATHS))
+                continue
             if endpoint.curie not in _COUNTED_EVENTS:
                 continue
-            start, end = endpoint.start - offset, endpoint.end - offset
             count = _COUNT_BEFORE_EVENT.search(text, max(0, start - 20), start)
             if (
                 count is None
@@ -766,7 +786,10 @@ class SentenceMeasurements:
                 separated = any(last.end <= m.start - offset < value.start for m in endpoints) or bool(
                     _CONSEQUENCE.search(between)
                 )
-                compatible = value.unit == last.unit or NOT_REACHED_UNIT in (value.unit, last.unit)
+                # A count of deaths is of the event after it, never the second of a pair.
+                compatible = value.raw_unit != _DEATHS and (
+                    value.unit == last.unit or NOT_REACHED_UNIT in (value.unit, last.unit)
+                )
                 if (
                     compatible
                     and not separated
@@ -933,6 +956,15 @@ class SentenceMeasurements:
                 and named.end() == start
             ):
                 group.extra["follows"] = group.extra["given_for"] = True
+                return endpoint
+            if (
+                last.end < start <= last.end + 80
+                and self.ontology.endpoints[endpoint.curie].kind == _AE
+                and (
+                    last.raw_unit == _DEATHS or (last.unit == "patients" and _DIED_OF.fullmatch(text, last.end, start))
+                )
+            ):
+                group.extra["follows"] = True  # "one death from sepsis", "two men died of sepsis"
                 return endpoint
         value_start = first.start + offset  # in document offsets, as the mentions' are
         written_before = any(

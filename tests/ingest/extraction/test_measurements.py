@@ -346,6 +346,19 @@ def test_dose_limiting_toxicities_counted_by_the_number_written_before_them(reco
     assert _rows(record, text, "endpoint", "statistic", "value") == [("DLT", "count", 1.0), ("DLT", "count", 2.0)]
 
 
+def test_deaths_counted_for_the_adverse_event_that_caused_them(record):
+    text = (
+        "Thirty men received PSMA ADC. Three men with bulky disease died of sepsis. Grade 3 neutropenia occurred in "
+        "6 patients, and one treatment-related death from pneumonitis was reported. Two deaths occurred after "
+        "progression."
+    )
+    assert _rows(record, text, "endpoint", "statistic", "value") == [
+        ("AE:sepsis", "count", 3.0),
+        ("AE:neutropenia", "count", 6.0),
+        ("AE:pneumonitis", "count", 1.0),
+    ]
+
+
 def test_hazard_ratio_for_death_is_overall_survival_and_goes_on_the_arm_named_after_it(record):
     text = (
         "Patients were randomly assigned to 177Lu-PSMA-617 or to standard care.\n"
