@@ -28,6 +28,7 @@ def _texts() -> list[str]:
         "eval/blind3.jsonl",
         "eval/blind7.jsonl",
         "eval/blind8.jsonl",
+        "eval/blind9.jsonl",
         "data/demo/text",
     )
     documents = read_documents([str(ROOT / path) for path in paths])
