@@ -113,7 +113,9 @@ _REFRACTORY = re.compile(r"[\s-]*(?:pretreated|pre-treated|refractory|resistant|
 _SELECTION = prefiltered(r"\b(?:PET|SPECT|scan|imaging|positive|positivity|selected|screen\w*|avid)\b", re.I)
 _FUTURE = prefiltered(
     r"\b(?:will be|will receive|will compare|will assess|is enrolling|are being|is recruiting|is ongoing|are enrolling"
-    r"|trial in progress|is currently|planned enrol\w*|will enrol\w*|aims to)\b",
+    r"|trial in progress|is currently|planned enrol\w*|will enrol\w*|aims to|we expect|(?:is|are) expected to"
+    # a title that announces a design: "design of the randomised phase 2 OLIGO-LuSBRT trial", "study protocol"
+    r"|design of the|rationale and design|study protocol|trial protocol)\b",
     re.I,
 )
 

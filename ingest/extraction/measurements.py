@@ -23,7 +23,7 @@ from itertools import pairwise
 
 from ingest.extraction.context import IMAGING_REGIMENS, DocumentContext, Sentence
 from ingest.extraction.landmarks import LANDMARK_AFTER_ENDPOINT, LANDMARK_AFTER_VALUE, landmarks
-from ingest.extraction.mentions import OTHER_MARKER, Mention
+from ingest.extraction.mentions import ENDPOINT_KINDS, OTHER_MARKER, Mention
 from ingest.extraction.numbers import (
     NOT_REACHED_UNIT,
     PROPORTION_UNIT,
@@ -51,7 +51,6 @@ from ingest.extraction.textutil import WORD_NUMBER_PATTERN, dashes_to_hyphen
 from kg.model import Measurement
 from kg.ontology import Ontology
 
-ENDPOINT_KINDS = frozenset({"Endpoint", "AdverseEvent", "AbsorbedDose"})
 #: Endpoints that papers also report as proportions ("sensitivity was 0.40").
 _DIAGNOSTIC = frozenset({"sensitivity", "specificity", "PPV", "NPV", "accuracy", "detection rate", "CLR"})
 TIME_TO_EVENT = frozenset(
@@ -79,7 +78,8 @@ _CONNECTOR = re.compile(
 _CHANGE_GAP = re.compile(r"\s*(?:%\s*)?to\s+$")
 _PAIR_GAP = prefiltered(r"\b(?:vs\.?|versus|compared (?:with|to)|and|than|while|whereas|against)\b", re.I)
 _PLANNED = prefiltered(
-    r"\b(?:assum\w*|powered|power to|\d+% power|to detect|hypothes\w*|expected|anticipated|will (?:be|have|provide)"
+    r"\b(?:assum\w*|powered|power to|\d+% power|to detect|hypothes\w*|expected|we expect|anticipated"
+    r"|will (?:be|have|provide)"
     r"|sample size|target(?:ed)? (?:accrual|enrol\w*)|is designed|designed to"
     # but not a result set against the plan: "well above the planned 35%" (a threshold), "more than planned"
     r"|(?<!\bthan )(?<!\bas )planned(?!\s+(?:[a-z]+\s+)?(?:management|treatment|therapy))(?!\s+\d)"
@@ -309,7 +309,7 @@ _VALUE_THEN_ENDPOINT = re.compile(
     r"^(?:\s*[;,][^()]{0,40}?(?=\)))?"
     r"\s*\)?\s*(?:of\s+(?:the\s+)?(?:(?:\d+|" + WORD_NUMBER_PATTERN.replace("?P<", "?P<of_") + r")\s+)?"
     r"(?:(?:evaluable|eligible|treated)\s+)?(?:patients|pts|men|participants|those)?(?:\s+with\s+(?:[a-z-]+\s+){0,2}?[a-z-]+)?\s*)?\)?\s*"
-    r"(?:had|achieved|showed|experienced|reached|attained|developed|with|were|remained)\s+"
+    r"(?:had|achieved|showed|experienced|reached|attained|met|developed|with|were|remained)\s+"
     r"(?:an?\s+|the\s+|at least one\s+)?"
     r"(?:grade\s*\S+\s+|[a-z-]+\s+){0,2}$|^\s*\)?\s*,?\s*(?:an?)\s+$|^ $|^\s+grade\s*[1-5I-V]+\s+$"
     # "12.0 vs. 5.6 months: median rPFS with ...": values first, then a colon and their endpoint

@@ -314,6 +314,10 @@ _NOT_TRIAL_NAMES = frozenset(
 )
 
 
+#: The kinds of mention that name an endpoint (an outcome, an adverse event, an organ's absorbed dose).
+ENDPOINT_KINDS = frozenset({"Endpoint", "AdverseEvent", "AbsorbedDose"})
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A span of the document text and the entity (or entities) it names."""
@@ -413,7 +417,7 @@ class MentionFinder:
         mentions.extend(self._named_trials(text, mentions, titled))
         mentions = _registry_ids_of_named_trials(text, mentions)
         mentions = [self._disambiguate(text, m) for m in sorted(mentions, key=lambda m: m.start)]
-        return mentions
+        return _with_primary_endpoint(text, mentions)
 
     def _with_shared_ligands(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """ "terbium-161 versus lutetium-177 PSMA-617": a radionuclide joined to a radioligand shares its ligand, so it
@@ -880,6 +884,41 @@ def _looks_like_code(name: str) -> bool:
     (True, True, False, False)
     """
     return any(c.isdigit() for c in name) and sum(c.isupper() for c in name) >= 2 and not _NEW_RADIOLIGAND.match(name)
+
+
+#: "The primary endpoint was the proportion of men with a PSA decline of 50% or more": the endpoint named next (in the
+#: same sentence) is the one "the primary endpoint" stands for afterwards.
+_PRIMARY_DEFINED = prefiltered(r"\bprimary (?:end ?point|outcome)\s+(?:was|is)\s+", re.I)
+#: "Twenty-four of 40 patients (60%) met the primary endpoint", "the primary endpoint was reached in 21 of 40".
+_PRIMARY_USED = prefiltered(
+    r"\b(?:met|achieved|reached|attained)\s+(?:the|its|their)\s+(?P<a>primary (?:end ?point|outcome))\b"
+    r"|\b(?P<b>primary (?:end ?point|outcome))\s+(?:was|were)\s+(?:met|achieved|reached|attained)\s+(?:in|by)\s",
+    re.I,
+)
+#: The end of the sentence that defines the primary endpoint.
+_SENTENCE_END = re.compile(r"\.(?:\s|$)|\n")
+
+
+def _with_primary_endpoint(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with "the primary endpoint" of a result ("24 of 40 (60%) met the primary endpoint") as a mention of
+    the endpoint the text defined as primary before it."""
+    defined = _PRIMARY_DEFINED.search(text)
+    if defined is None:
+        return mentions
+    stop = _SENTENCE_END.search(text, defined.end())
+    stop_at = stop.start() if stop else len(text)
+    primary = next(
+        (m for m in mentions if defined.end() <= m.start < stop_at and m.kind in ENDPOINT_KINDS and m.curie), None
+    )
+    if primary is None:
+        return mentions
+    used = []
+    for match in _PRIMARY_USED.finditer(text, stop_at):
+        group = "a" if match.group("a") else "b"
+        start, end = match.span(group)
+        used.append(Mention(start, end, text[start:end], primary.curie, primary.kind, label=primary.label,
+                            via="primary-endpoint"))  # fmt: skip
+    return sorted([*mentions, *used], key=lambda m: m.start) if used else mentions
 
 
 def _without_overlaps(mentions: list[Mention]) -> list[Mention]:

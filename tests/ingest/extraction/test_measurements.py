@@ -270,6 +270,29 @@ def test_trial_in_progress_abstract_is_all_planned(record):
     assert rows and {m["status"] for m in rows} == {"planned"}
 
 
+def test_a_design_abstract_in_the_first_person_is_all_planned(record):
+    title = "Rationale and design of a randomised phase 2 trial of 177Lu-PSMA-617 before prostatectomy"
+    text = (
+        "Men with high-risk localised prostate cancer are randomised 1:1 to prostatectomy alone or after two cycles "
+        "of 177Lu-PSMA-617. We expect 20% of men in the control arm and 40% in the experimental arm to reach an "
+        "undetectable PSA, a hazard ratio of 0.60 for biochemical progression-free survival."
+    )
+    rows = record(text, title)["measurements"]
+    assert rows and {m["status"] for m in rows} == {"planned"}
+    assert any(m["hr"] == 0.6 for m in rows)
+
+
+def test_the_primary_endpoint_of_a_result_is_the_endpoint_defined_as_primary(record):
+    text = (
+        "Thirty men received 177Lu-PSMA-617. The primary endpoint was objective response by RECIST 1.1. "
+        "Twelve of 30 men (40%; 95% CI 23-59) met the primary endpoint, and the median rPFS was 8.1 months."
+    )
+    assert _rows(record, text, "endpoint", "value", "ci_low") == [("ORR", 40.0, 23.0), ("rPFS", 8.1, None)]
+    # With no endpoint defined as primary, "the primary endpoint" names none.
+    undefined = "Thirty men received 177Lu-PSMA-617. Twelve of 30 men (40%) met the primary endpoint."
+    assert _rows(record, undefined, "endpoint", "value") == []
+
+
 def test_negated_adverse_event_is_kept_as_negated_not_as_a_result(record):
     rows = record("With 177Lu-PSMA-617, no grade 4 thrombocytopenia was observed.")["measurements"]
     assert [(m["endpoint"], m["value"], m.get("negated")) for m in rows] == [("AE:thrombocytopenia", None, True)]
