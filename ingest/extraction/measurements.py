@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from ingest.extraction.context import IMAGING_REGIMENS, DocumentContext, Sentence
@@ -47,6 +47,7 @@ from ingest.extraction.numbers import (
 )
 from ingest.extraction.prefilter import prefiltered
 from ingest.extraction.subgroups import SentenceSubgroups
+from ingest.extraction.tables import Cell, TableRow, is_empty
 from ingest.extraction.textutil import WORD_NUMBER_PATTERN, dashes_to_hyphen
 from kg.model import Measurement
 from kg.ontology import Ontology
@@ -210,6 +211,18 @@ _ELLIPTICAL_COUNT = prefiltered(
 _AE = "AdverseEvent"
 #: The raw unit of a count of deaths from the adverse event after it.
 _DEATHS = "deaths-from"
+#: The unit a table row states for its cells after its name: "PSA50, %", "Kidney absorbed dose, Gy/GBq (mean)",
+#: "Median rPFS (months)".
+_STATED_UNIT = re.compile(
+    r"(?:,\s*|\(\s*)(?P<unit>%|months|weeks|years|days|m?Gy/[GM]Bq|m?Sv/[GM]Bq|GBq|MBq)(?=\s*(?:\)|\(|,|$))"
+)
+#: A table column of comparisons: "Comparison", "HR (95% CI)", "p", "Difference".
+_COMPARISON_COLUMN = re.compile(
+    r"\b(?:comparison|difference|(?P<ratio>(?-i:HR|OR)|hazard ratio|odds ratio)|p(?:[- ]?value)?)\b", re.I
+)
+#: A table cell that holds a number alone (in the unit its row states).
+_BARE_CELL = re.compile(r"\s*(?P<value>\d+(?:\.\d+)?)\s*")
+_NOT_REACHED_CELL = re.compile(r"\s*(?:NR|not reached|not estimable|NE)\s*$", re.I)
 #: Endpoints that are events a text counts by writing the number before them: "One DLT (grade 4 anaemia) occurred at
 #: 93.3 kBq/kg", "two dose-limiting toxicities were observed at 0.9 mg".
 _COUNTED_EVENTS = frozenset({"endpoint:DLT"})
@@ -539,6 +552,94 @@ class SentenceMeasurements:
         for ratio_group in lonely:
             measurements.extend(self._measurements(ratio_group, sentence, mentions, context, planned, parts))
         return measurements, last, ([] if measurements else self._negated(text, endpoints, offset))
+
+    def build_row(
+        self, row: TableRow, sentence: Sentence, mentions: list[Mention], context: DocumentContext
+    ) -> list[Measurement]:
+        """Measurements of a table row (``tables``): its first cell names the endpoint and may state the unit
+        ("PSA50, %"); each other cell holds the value of its column's arm, named by the column's first row (an agent,
+        else a part of the study's arm: "Cohort 2"); a column headed as a comparison ("Comparison", "HR", "p") holds
+        the ratio, CI and p-value, which go on the investigational arm's value."""
+        label = row.cells[0]
+        endpoint = next(
+            (m for m in mentions if m.kind in ENDPOINT_KINDS and m.curie and label.start <= m.start < label.end), None
+        )
+        if endpoint is None:
+            return []
+        text = dashes_to_hyphen(sentence.text)
+        offset = sentence.start
+        stated = _STATED_UNIT.search(text, label.start - offset, label.end - offset)
+        columns: list[int] = []
+        values: list[Value] = []
+        ratios: list[Ratio] = []
+        intervals: list[Interval] = []
+        p_values: list[PValue] = []
+        for column, cell in enumerate(row.cells[1:], start=1):
+            if is_empty(cell):
+                continue
+            start, end = cell.start - offset, cell.end - offset
+            heading = _COMPARISON_COLUMN.search(row.header[column].text)
+            if heading:
+                piece = text[start:end]
+                found = find_ratios(piece)
+                if not found and heading.group("ratio"):  # "0.71 (0.55-0.92)" under "HR (95% CI)"
+                    named = f"{heading.group('ratio')} "
+                    found = [
+                        replace(r, start=r.start - len(named), end=r.end - len(named))
+                        for r in find_ratios(named + piece)
+                    ]
+                ratios += [replace(r, start=r.start + start, end=r.end + start) for r in found]
+                intervals += find_intervals(piece)
+                p_values += [replace(p, start=p.start + start, end=p.end + start) for p in find_p_values(piece)]
+                continue
+            value = _cell_value(text, start, end, normalize_unit(stated.group("unit")) if stated else None)
+            if value is not None and (value.value is not None or endpoint.curie in TIME_TO_EVENT):
+                columns.append(column)
+                values.append(value)
+        if not values:
+            return []
+        group = _Group(values=values, endpoint=endpoint)
+        if not self._statistic(group, text):
+            return []
+        code, grade = self.endpoint_code(endpoint, text, offset)
+        arms, parts = zip(*(self._column_arm(row.header[column], context) for column in columns), strict=True)
+        lead = arms.index(self._first_arm_label(context)) if self._first_arm_label(context) in arms else 0
+        ratio = ratios[0] if ratios else None
+        interval = intervals[0] if intervals else None
+        if ratio is not None and ratio.ci_low is None and interval is not None:  # "HR 0.63 (95% CI 0.46-0.86)"
+            ratio = replace(ratio, ci_low=interval.low, ci_high=interval.high, ci_level=interval.level)
+        rate = group.statistic in ("rate", "count")
+        times = landmarks(text, label.start - offset, label.end - offset) if rate else []
+        measurements = []
+        for index, (value, arm, part) in enumerate(zip(values, arms, parts, strict=True)):
+            stated = ratio if index == lead else None
+            measurements.append(
+                Measurement(
+                    endpoint=code,
+                    statistic=group.statistic,
+                    arm=arm,
+                    subgroup=part,
+                    value=value.value,
+                    unit=None if value.value is None else value.unit,
+                    note="not reached" if value.value is None else (times[0] if len(times) == 1 else None),
+                    hr=stated.value if stated else None,
+                    ci_low=stated.ci_low if stated else None,
+                    ci_high=stated.ci_high if stated else None,
+                    ci_level=stated.ci_level if stated and stated.ci_low is not None else None,
+                    p_value=p_values[0].text if p_values and index == lead else None,
+                    status="planned" if context.planned else "reported",
+                    grade=grade,
+                )
+            )
+        return measurements
+
+    def _column_arm(self, heading: Cell, context: DocumentContext) -> tuple[str | None, str | None]:
+        """The arm a table column is for, and the part of it: the first agent its heading names ("177Lu-PSMA-617"),
+        else the study's first arm, for the part the heading names ("Cohort 2")."""
+        agent = next((m for m in context.agents if heading.start <= m.start < heading.end), None)
+        if agent is not None:
+            return self._arm_label_for_curie(agent, context), None
+        return self._first_arm_label(context), (heading.text or None)
 
     @staticmethod
     def _grades_stated_ahead(text: str, groups: list[_Group]) -> None:
@@ -1475,6 +1576,22 @@ def _arm_of_element(context: DocumentContext, symbol: str | None) -> str | None:
     nuclide = re.compile(r"(?<![A-Za-z])\d{2,3}m?" + symbol + r"(?![a-z])")
     found = [arm.label for arm in context.arms if nuclide.search(arm.label)]
     return found[0] if len(found) == 1 else None
+
+
+def _cell_value(text: str, start: int, end: int, stated_unit: str | None) -> Value | None:
+    """The value of a table cell ``text[start:end]``: a number with its unit ("66%", "19.1 months", a count with its
+    percentage giving the percentage), "not reached", or a bare number in the unit its row states ("33.3")."""
+    piece = text[start:end]
+    with_unit = find_values(piece)
+    if with_unit:
+        value = with_unit[0]
+        return Value(value.start + start, value.end + start, value.value, value.unit, value.raw_unit)
+    if _NOT_REACHED_CELL.match(piece):
+        return Value(start, end, None, NOT_REACHED_UNIT)
+    bare = _BARE_CELL.fullmatch(piece)
+    if bare and stated_unit:
+        return Value(start + bare.start("value"), start + bare.end("value"), float(bare.group("value")), stated_unit)
+    return None
 
 
 def _is_absorbed_unit(unit: str | None) -> bool:

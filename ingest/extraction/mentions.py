@@ -256,7 +256,9 @@ _TRIAL_DEFINITION = re.compile(
     + r",?\s+){0,8}?(?:trial|study)\b)"
 )
 #: A title that speaks of a trial, and the acronym it opens or closes with.
-_TRIAL_TITLE = re.compile(r"\b(?:trial|study|phase\s+(?:[1-3]|I{1,3})\w*)\b", re.I)
+_TRIAL_TITLE = re.compile(
+    r"\b(?:trial|study|phase\s+(?:[1-3]|I{1,3})\w*|first[- ]in[- ]human|(?:dose|activity)[- ]escalation)\b", re.I
+)
 _TITLE_OPENING_ACRONYM = re.compile(r"^" + _ACRONYM + r"\s*:\s")
 _TITLE_CLOSING_ACRONYM = re.compile(r"\(" + _ACRONYM + r"\)\s*\.?\s*$")
 #: How far a definition reaches back from its noun: an acronym and eight design words.

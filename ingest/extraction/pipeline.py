@@ -41,6 +41,7 @@ from ingest.extraction.context import (
 )
 from ingest.extraction.measurements import TIME_TO_EVENT, SentenceMeasurements
 from ingest.extraction.mentions import Mention, MentionFinder
+from ingest.extraction.tables import is_table_line, table_rows
 from ingest.extraction.trials import TrialFacts, trial_facts
 from kg import __version__
 from kg.lexicon import default_lexicon
@@ -196,7 +197,13 @@ def _joined_lines(text: str) -> list[str]:
     joined = [lines[0], lines[1]]
     for line in lines[2:]:
         previous = joined[-1]
-        if previous and _GOES_ON.match(line) and _ENDS_UNFINISHED.search(previous, max(0, len(previous) - 8)):
+        if (
+            previous
+            and _GOES_ON.match(line)
+            and _ENDS_UNFINISHED.search(previous, max(0, len(previous) - 8))
+            and not is_table_line(line)
+            and not is_table_line(previous)
+        ):
             joined[-1] = previous + "\n" + line
         else:
             joined.append(line)
@@ -259,7 +266,13 @@ class PsmaMeasurements:
         measurements: list[tuple[Measurement, Sentence]] = []
         negated: list[tuple[Mention, str | None, Sentence]] = []
         previous = previous_time_to_event = None
+        rows = table_rows(text)
         for sentence, inside in zip(sentences, _mentions_by_sentence(sentences, mentions), strict=True):
+            row = next((r for r in rows if sentence.start <= r.cells[-1].end and r.start < sentence.end), None)
+            if row is not None:  # a row of a table pasted as text: its cells are read by their columns
+                if sentence.start <= row.start:
+                    measurements.extend((m, sentence) for m in self.builder.build_row(row, sentence, inside, context))
+                continue
             found, previous, denied = self.builder.build(sentence, inside, context, previous, previous_time_to_event)
             previous_time_to_event = next(
                 (m for m in reversed(inside) if m.curie in TIME_TO_EVENT), previous_time_to_event

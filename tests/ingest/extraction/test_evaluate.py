@@ -128,7 +128,16 @@ BLIND_FLOORS = {"agents": 0.95, "trials": 0.95, "measurements": 0.90, "hr_tuples
 
 @pytest.mark.parametrize(
     "name",
-    ["blind.jsonl", "blind2.jsonl", "blind3.jsonl", "blind4.jsonl", "blind6.jsonl", "blind7.jsonl", "blind8.jsonl"],
+    [
+        "blind.jsonl",
+        "blind2.jsonl",
+        "blind3.jsonl",
+        "blind4.jsonl",
+        "blind6.jsonl",
+        "blind7.jsonl",
+        "blind8.jsonl",
+        "blind9.jsonl",
+    ],
 )
 def test_the_blind_sets_keep_what_they_taught(name):
     gold = load_records(str(ROOT / "eval" / name))

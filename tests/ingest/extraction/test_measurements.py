@@ -1046,3 +1046,38 @@ def test_two_values_each_with_an_endpoint_of_its_own_are_no_pair(record):
     )
     rows = [(m["endpoint"], m["value"]) for m in record(text)["measurements"]]
     assert rows == [("PSA90", 22.5), ("any PSA decline", 75.0)]
+
+
+def test_a_table_pasted_with_pipes_is_read_by_its_columns(record):
+    text = (
+        "Men were randomly assigned to 177Lu-PSMA-I&T or to docetaxel.\n"
+        "| Endpoint | Docetaxel | 177Lu-PSMA-I&T | HR (95% CI) |\n"
+        "| Median rPFS, months | 5.1 | 7.9 | 0.71 (0.55-0.92) |\n"
+        "| rPFS at 12 months, % | 14 | 29 | - |\n"
+        "| ORR | 21% | NR | |\n"
+        "By staff writer | 2 May 2025 | 2 min read"
+    )
+    rows = _rows(record, text, "endpoint", "arm", "value", "unit", "hr", "ci_high", "note")
+    assert rows == [
+        ("rPFS", "docetaxel", 5.1, "months", None, None, None),
+        ("rPFS", "177Lu-PSMA-I&T", 7.9, "months", 0.71, 0.92, None),  # the ratio goes on the investigational arm
+        ("rPFS", "docetaxel", 14.0, "%", None, None, "12-month"),
+        ("rPFS", "177Lu-PSMA-I&T", 29.0, "%", None, None, "12-month"),
+        ("ORR", "docetaxel", 21.0, "%", None, None, None),
+    ]
+
+
+def test_a_table_pasted_with_tabs_names_the_parts_of_a_single_arm(record):
+    text = (
+        "Twenty men received 225Ac-PSMA-617 at one of two activities.\n"
+        "Outcome\tLow activity\tHigh activity\n"
+        "any PSA decline, %\t60\t80\n"
+        "xerostomia, %\t40\t75"
+    )
+    rows = _rows(record, text, "endpoint", "arm", "value")
+    assert rows == [
+        ("any PSA decline", "225Ac-PSMA-617, Low activity", 60.0),
+        ("any PSA decline", "225Ac-PSMA-617, High activity", 80.0),
+        ("AE:dry mouth", "225Ac-PSMA-617, Low activity", 40.0),
+        ("AE:dry mouth", "225Ac-PSMA-617, High activity", 75.0),
+    ]

@@ -323,6 +323,15 @@ def test_a_trial_title_opening_or_closing_with_an_acronym_names_the_trial(record
     assert "LUPARO" not in {d for d in closing["diseases"]}
 
 
+def test_a_first_in_human_or_escalation_title_closing_with_an_acronym_names_the_trial(record):
+    found = record(
+        "ALPHA-7 enrolled 15 men in a 3+3 design.",
+        title="Dose escalation of 225Ac-PSMA-I&T in metastatic castration-resistant prostate cancer (ALPHA-7)",
+    )
+    assert [t["label"] for t in found["trials"]] == ["ALPHA-7"]
+    assert found["diseases"] == ["mCRPC"]  # the acronym names the trial, not the disease before it
+
+
 def test_overall_survival_written_without_its_name(record):
     text = (
         "Seventy men received 177Lu-PSMA-I&T. At 18 months, 52% of the men were still alive. The 3-year survival was "
