@@ -389,6 +389,13 @@ _CONSEQUENCE = re.compile(
 #: An aside that describes what comes before it: "treatment-related events, mostly skin toxicity and effusions, had
 #: occurred in 30 patients (90.9%)". An endpoint named in it leaves the values after it to the described event.
 _APPOSITION = prefiltered(r",\s*(?:mostly|mainly|predominantly|largely|chiefly)\s+[^,;()]{1,80},", re.I)
+#: A list item written as a line of its own: "PSA <0.5 ng/mL: 58.7%", "• after radiotherapy 81%".
+LIST_ITEM = re.compile(
+    r"^\s*(?:[•▪◦‣⁃*-]\s*(?:[^.;:\n]|(?<=\d)\.(?=\d)){0,60}?:?|(?:[^.;:\n]|(?<=\d)\.(?=\d)){1,60}?:)"
+    r"\s*(?:\d+(?:\.\d+)?\s*%|\d+\s*(?:of|/)\s*\d+)"
+)
+#: The label of a list item before its colon: "PSA <0.5 ng/mL: 58.7%" (the part of the population it is for).
+_LIST_LABEL = re.compile(r"^\s*(?:[•▪◦‣⁃*-]\s*)?(?P<label>(?:[^.;:\n]|(?<=\d)\.(?=\d)){1,60}?)\s*:\s*\d")
 #: A sentence that breaks the previous result down by subgroup: "By PSA: ...", "Per region: ...".
 _BREAKDOWN = re.compile(r"^\W*(?:by|per|according to|across)\s+[\w /-]{1,30}:", re.I)
 #: A sentence that gives the last result again without naming it: "At the updated analysis, the medians were 12.0
@@ -483,8 +490,12 @@ class SentenceMeasurements:
         context: DocumentContext,
         previous_endpoint: Mention | None,
         previous_time_to_event: Mention | None = None,
+        listed: bool = False,
     ) -> tuple[list[Measurement], Mention | None, list[tuple[Mention, str | None]]]:
         """Measurements of the sentence, the last endpoint it names, and its negated endpoints.
+
+        ``listed``: the sentence is an item of a list whose head names the endpoint ("Detection rates by PSA
+        level:\nPSA <0.5 ng/mL: 58.7%\n..."); with no endpoint of its own, it takes the head's.
 
         A ratio with no endpoint in its sentence takes the previous sentence's last endpoint, or, for a
         hazard ratio, the last time-to-event endpoint named so far (``previous_time_to_event``); so do the values of
@@ -498,7 +509,11 @@ class SentenceMeasurements:
             if m.kind in ENDPOINT_KINDS and m.curie and not self._category(m, text, offset)
             and not any(start < m.start and m.end < end for start, end in asides)
         ]  # fmt: skip
-        if not endpoints and previous_endpoint is not None and (_BREAKDOWN.match(text) or _SAME_RESULT.search(text)):
+        if (
+            not endpoints
+            and previous_endpoint is not None
+            and (listed or _BREAKDOWN.match(text) or _SAME_RESULT.search(text))
+        ):
             # "By PSA: <2 ng/mL 68.5%; ...", "the medians were 12.0 and 5.6 months": the previous result again
             endpoints = [previous_endpoint]
         if not _DIGIT.search(text) and not _NOT_REACHED_WORDS.search(text) and not _NUMBER_WORD.search(text):
@@ -551,6 +566,8 @@ class SentenceMeasurements:
             )
         for ratio_group in lonely:
             measurements.extend(self._measurements(ratio_group, sentence, mentions, context, planned, parts))
+        if listed:
+            measurements = _with_list_label(measurements, text, mentions, offset)
         return measurements, last, ([] if measurements else self._negated(text, endpoints, offset))
 
     def build_row(
@@ -1576,6 +1593,19 @@ def _arm_of_element(context: DocumentContext, symbol: str | None) -> str | None:
     nuclide = re.compile(r"(?<![A-Za-z])\d{2,3}m?" + symbol + r"(?![a-z])")
     found = [arm.label for arm in context.arms if nuclide.search(arm.label)]
     return found[0] if len(found) == 1 else None
+
+
+def _with_list_label(
+    measurements: list[Measurement], text: str, mentions: list[Mention], offset: int
+) -> list[Measurement]:
+    """The measurements of a list item ("PSA <0.5 ng/mL: 58.7%"), its label before the colon as their subgroup unless
+    the label names an agent or an endpoint (an arm's or an outcome's item, not a part of the population)."""
+    label = _LIST_LABEL.match(text)
+    if label is None or any(
+        m.start - offset < label.end("label") for m in mentions if m.is_agent or m.kind in ENDPOINT_KINDS
+    ):
+        return measurements
+    return [m if m.subgroup else m.model_copy(update={"subgroup": label.group("label")}) for m in measurements]
 
 
 def _cell_value(text: str, start: int, end: int, stated_unit: str | None) -> Value | None:

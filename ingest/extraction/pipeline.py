@@ -39,7 +39,7 @@ from ingest.extraction.context import (
     selection_mentions,
     with_partners,
 )
-from ingest.extraction.measurements import TIME_TO_EVENT, SentenceMeasurements
+from ingest.extraction.measurements import LIST_ITEM, TIME_TO_EVENT, SentenceMeasurements
 from ingest.extraction.mentions import Mention, MentionFinder
 from ingest.extraction.tables import is_table_line, table_rows
 from ingest.extraction.trials import TrialFacts, trial_facts
@@ -266,6 +266,7 @@ class PsmaMeasurements:
         measurements: list[tuple[Measurement, Sentence]] = []
         negated: list[tuple[Mention, str | None, Sentence]] = []
         previous = previous_time_to_event = None
+        listing = False  # inside a list whose head ends with a colon and names its endpoint
         rows = table_rows(text)
         for sentence, inside in zip(sentences, _mentions_by_sentence(sentences, mentions), strict=True):
             row = next((r for r in rows if sentence.start <= r.cells[-1].end and r.start < sentence.end), None)
@@ -273,7 +274,13 @@ class PsmaMeasurements:
                 if sentence.start <= row.start:
                     measurements.extend((m, sentence) for m in self.builder.build_row(row, sentence, inside, context))
                 continue
-            found, previous, denied = self.builder.build(sentence, inside, context, previous, previous_time_to_event)
+            listed = (
+                listing and text[sentence.start - 1 : sentence.start] == "\n" and bool(LIST_ITEM.match(sentence.text))
+            )
+            found, previous, denied = self.builder.build(
+                sentence, inside, context, previous, previous_time_to_event, listed
+            )
+            listing = (listed or sentence.text.rstrip().endswith(":")) and previous is not None
             previous_time_to_event = next(
                 (m for m in reversed(inside) if m.curie in TIME_TO_EVENT), previous_time_to_event
             )

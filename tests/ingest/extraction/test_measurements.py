@@ -1081,3 +1081,17 @@ def test_a_table_pasted_with_tabs_names_the_parts_of_a_single_arm(record):
         ("AE:dry mouth", "225Ac-PSMA-617, Low activity", 40.0),
         ("AE:dry mouth", "225Ac-PSMA-617, High activity", 75.0),
     ]
+
+
+def test_the_items_of_a_list_take_the_endpoint_its_head_names(record):
+    text = (
+        "Eighty men had 18F-DCFPyL PET/CT. Patient-level detection rates by prior treatment:\n"
+        "After prostatectomy: 62%\n"
+        "• after radiotherapy 85%\n"
+        "Nodal disease was seen in 31% of the scans."
+    )
+    rows = _rows(record, text, "endpoint", "arm", "value")
+    assert rows == [
+        ("detection rate", "18F-DCFPyL, After prostatectomy", 62.0),
+        ("detection rate", "18F-DCFPyL", 85.0),
+    ]  # the sentence after the list names no endpoint and takes none
