@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
-from ingest.extraction.context import IMAGING_REGIMENS, DocumentContext, Sentence
+from ingest.extraction.context import IMAGING_REGIMENS, Arm, DocumentContext, Sentence
 from ingest.extraction.landmarks import LANDMARK_AFTER_ENDPOINT, LANDMARK_AFTER_VALUE, landmarks
 from ingest.extraction.mentions import ENDPOINT_KINDS, OTHER_MARKER, Mention
 from ingest.extraction.numbers import (
@@ -223,6 +223,10 @@ _COMPARISON_COLUMN = re.compile(
 #: A table cell that holds a number alone (in the unit its row states).
 _BARE_CELL = re.compile(r"\s*(?P<value>\d+(?:\.\d+)?)\s*")
 _NOT_REACHED_CELL = re.compile(r"\s*(?:NR|not reached|not estimable|NE)\s*$", re.I)
+#: An imaging modality named on its own: "for PET/CT", "PSMA PET had", "on SPECT".
+_MODALITY = re.compile(r"(?<![\w-])(?P<modality>PET|SPECT)(?:/CT|/MRI|-CT)?\b(?!-)")
+#: Where one clause of a sentence ends and the next begins: the modality of one is not the other's.
+_NEXT_CLAUSE = re.compile(r",\s*(?:and|but|whereas|while)\b|;|\b(?:whereas|while)\b")
 #: Endpoints that are events a text counts by writing the number before them: "One DLT (grade 4 anaemia) occurred at
 #: 93.3 kBq/kg", "two dose-limiting toxicities were observed at 0.9 mg".
 _COUNTED_EVENTS = frozenset({"endpoint:DLT"})
@@ -1283,6 +1287,10 @@ class SentenceMeasurements:
         before_each = [self._agent_right_before(value, text, mentions, sentence, context) for value in group.values]
         if before_each and all(before_each) and len(set(before_each)) == count:
             return before_each
+        if count == 1 and group.values and len(context.arms) >= 2:
+            imaged = self._arm_of_modality(group.values[0], text, mentions, sentence, context)
+            if imaged is not None:
+                return [imaged]
         first = group.values[0].start if group.values else (group.ratio.start if group.ratio else 0)
         last = group.values[-1].end if group.values else first
         # Arm names written next to each value: "52.7% of the radioligand group and 38.0% of the control group"
@@ -1437,6 +1445,37 @@ class SentenceMeasurements:
                 and _RIGHT_BEFORE.fullmatch(text, end, value.start)
             ):
                 return self._arm_label_for_curie(mention, context)
+        return None
+
+    def _arm_of_modality(
+        self, value: Value, text: str, mentions: list[Mention], sentence: Sentence, context: DocumentContext
+    ) -> str | None:
+        """ "The corresponding values for PET/CT were 74% ...", "whereas PSMA PET/CT had a sensitivity of 58.8%": in a
+        comparison of agents imaged by PET and by SPECT, a value after the modality its clause names (and no agent) is
+        the arm's whose agent that modality images."""
+        named = None
+        for match in _MODALITY.finditer(text, 0, value.start):
+            named = match
+        if (
+            named is None
+            or _NEXT_CLAUSE.search(text, named.end(), value.start)
+            or any(
+                m.is_agent and named.start() - 30 <= m.end - sentence.start and m.start - sentence.start < value.start
+                for m in mentions
+            )
+        ):
+            return None  # an agent named with the modality, or after it, names the arm itself
+        arms = [arm for arm in context.arms if self._modality(arm) == named.group("modality")]
+        return arms[0].label if len(arms) == 1 else None
+
+    def _modality(self, arm: Arm) -> str | None:
+        """PET or SPECT: how the arm's imaging agent is imaged (a positron emitter by PET, a gamma emitter by SPECT)."""
+        for mention in arm.agents:
+            agent = self.ontology.agents.get(mention.curie or "")
+            if agent is None or agent.kind != "ImagingAgent" or agent.radionuclide is None:
+                continue
+            emissions = self.ontology.radionuclides[agent.radionuclide].emissions
+            return "PET" if "positron" in emissions else "SPECT" if "gamma" in emissions else None
         return None
 
     @staticmethod

@@ -1095,3 +1095,19 @@ def test_the_items_of_a_list_take_the_endpoint_its_head_names(record):
         ("detection rate", "18F-DCFPyL, After prostatectomy", 62.0),
         ("detection rate", "18F-DCFPyL", 85.0),
     ]  # the sentence after the list names no endpoint and takes none
+
+
+def test_a_value_after_the_modality_its_clause_names_is_the_arm_imaged_by_it(record):
+    text = (
+        "Sixty men had both 99mTc-PSMA-I&S SPECT/CT and 18F-DCFPyL PET/CT before surgery. "
+        "Sensitivity was 51% with 99mTc-PSMA-I&S. For PET/CT, the sensitivity was 78%. "
+        "Specificity was 97% with SPECT/CT, and the PPV was 90%."
+    )
+    title = "99mTc-PSMA-I&S SPECT/CT versus 18F-DCFPyL PET/CT for nodal staging"
+    rows = [(m["endpoint"], m["arm"], m["value"]) for m in record(text, title)["measurements"]]
+    assert rows == [
+        ("sensitivity", "99mTc-PSMA-I&S", 51.0),
+        ("sensitivity", "18F-DCFPyL", 78.0),
+        ("specificity", "99mTc-PSMA-I&S", 97.0),
+        ("PPV", "99mTc-PSMA-I&S", 90.0),  # the modality of the clause before is not this value's
+    ]
