@@ -27,7 +27,10 @@ _SEMICOLON = re.compile(";")
 _ALLOCATED_TO = re.compile(r"(?<!\bup )\bto\b", re.I)
 #: The rest of a randomization sentence that names no arm: "... were randomised (1:1).", "... randomly assigned 2:1."
 _ENDS_AT_RATIO = re.compile(r"\s*(?:\(?\s*(?:in\s+a\s+)?\d\s*:\s*\d\s*\)?)?\s*(?:ratio\s*)?[.:]?\s*$", re.I)
-_ARM_SPLIT = prefiltered(r"\s(?:or to|or|versus|vs\.?|compared with|compared to|against|and to)\s|,\s*or\s", re.I)
+#: Between two arms: "or to", "versus", ", or", and ", to" ("randomised to X, to Y or to Z").
+_ARM_SPLIT = prefiltered(
+    r"\s(?:or to|or|versus|vs\.?|compared with|compared to|against|and to)\s|,\s*or\s|,\s*to\s", re.I
+)
 _PRIOR = prefiltered(
     r"\b(?:after|prior|previous(?:ly)?|pretreated|pre-treated|progress(?:ed|ion|ing)?\s+(?:on|after|following)|"
     r"refractory|resistant to|received|failed|following|exposed to|naive|naïve)\b[^.;]{0,60}$",
@@ -156,6 +159,7 @@ class DocumentContext:
     selection: set[int] = field(default_factory=set)  # starts of imaging mentions used to select patients
     sentences: list[Sentence] = field(default_factory=list)
     agents: list[Mention] = field(default_factory=list)  # every agent mention of the document, in order
+    labels: dict[str, int] = field(default_factory=dict)  # an arm's label in the text ("A", "2") -> its index in arms
 
     def comparator_curies(self) -> set[str]:
         if len(self.arms) < 2:
@@ -215,6 +219,9 @@ def find_arms(
             arms = _split_arms(text, following.start, following.end, mentions, prior, choices)
             if len(arms) >= 2:
                 return arms
+    labelled = _labelled_arms(text, sentences, mentions, prior, choices)
+    if len(labelled) >= 2:
+        return labelled
     if title is not None:
         arms = _split_arms(text, title.start, title.end, mentions, prior, choices)
         if len(arms) >= 2:
@@ -229,6 +236,68 @@ def find_arms(
         if arms:
             return arms
     return _reference_pair(text, mentions, prior, main or [])
+
+
+#: A sentence that names an arm by its label first: "Arm A: 177Lu-PNT2002 + darolutamide + ADT.", "Group 2: ADT alone".
+_LABEL_HEADING = re.compile(r"^\W*(?:arm|group|cohort)\s+(?P<label>[A-D]|[1-4])\s*:", re.I)
+#: An arm's label in brackets after its description: "177Lu-PSMA-I&T every 6 weeks (arm 1)".
+_LABEL_AFTER = re.compile(r"\(\s*(?:arm|group|cohort)\s+(?P<label>[A-D]|[1-4])\s*\)", re.I)
+
+
+def _labelled_arms(
+    text: str, sentences: list[Sentence], mentions: list[Mention], prior: set[int], choices: dict[frozenset, Mention]
+) -> list[Arm]:
+    """The arms of sentences that each name one by its label first ("Arm A: X + Y. Arm B: Y."), in their order."""
+    arms = []
+    for sentence in sentences:
+        heading = _LABEL_HEADING.match(sentence.text)
+        if heading:
+            found = _split_arms(text, sentence.start + heading.end(), sentence.end, mentions, prior, choices)
+            if len(found) == 1:
+                arms.append(found[0])
+    return arms
+
+
+def arm_labels(sentences: list[Sentence], arms: list[Arm], agents: list[Mention], prior: set[int]) -> dict[str, int]:
+    """The labels the text gives its arms ("A", "2"), each with the index of its arm in ``arms``: a sentence that
+    names an arm by its label first ("Arm A: X + Y"), or a label in brackets after the arm's description
+    ("randomised to X (arm 1), X plus Y (arm 2) or Z (arm 3)"). The arm is the one whose agents are those
+    ``agents`` names there (less the prior therapies, starts in ``prior``), else the only one that holds them all.
+    Empty unless every label names another arm."""
+    labels: dict[str, int] = {}
+    for sentence in sentences:
+        heading = _LABEL_HEADING.match(sentence.text)
+        stretches = (
+            [(heading.group("label"), sentence.start + heading.end(), sentence.end)]
+            if heading
+            else _bracketed_labels(sentence)
+        )
+        for label, start, end in stretches:
+            named = {m.curie or m.label or m.text for m in agents if start <= m.start < end and m.start not in prior}
+            index = _arm_holding(arms, named)
+            if index is not None:
+                labels.setdefault(label.upper(), index)
+    return labels if len(set(labels.values())) == len(labels) >= 2 else {}
+
+
+def _bracketed_labels(sentence: Sentence) -> list[tuple[str, int, int]]:
+    """Each label in brackets of the sentence ("(arm 2)"), with the stretch it closes: from the previous one."""
+    stretches = []
+    since = sentence.start
+    for match in _LABEL_AFTER.finditer(sentence.text):
+        stretches.append((match.group("label"), since, sentence.start + match.start()))
+        since = sentence.start + match.end()
+    return stretches
+
+
+def _arm_holding(arms: list[Arm], named: set[str]) -> int | None:
+    """The index of the arm whose agents are ``named``, else of the only arm that holds them all; or None."""
+    if not named:
+        return None
+    exact = [i for i, arm in enumerate(arms) if set(arm.curies) == named]
+    holding = [i for i, arm in enumerate(arms) if named <= set(arm.curies)]
+    found = exact or holding
+    return found[0] if len(found) == 1 else None
 
 
 def _reviewed_arms(text: str, sentences: list[Sentence], mentions: list[Mention], prior: set[int]) -> list[Arm]:

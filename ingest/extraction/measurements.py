@@ -223,6 +223,19 @@ _COMPARISON_COLUMN = re.compile(
 #: A table cell that holds a number alone (in the unit its row states).
 _BARE_CELL = re.compile(r"\s*(?P<value>\d+(?:\.\d+)?)\s*")
 _NOT_REACHED_CELL = re.compile(r"\s*(?:NR|not reached|not estimable|NE)\s*$", re.I)
+#: The labels of arms (context.arms' labels) next to values: before one ("arm A 67%"), after one ("35% in arm 2",
+#: "85% (A)"), or listed after the last ("in arms 1, 2 and 3, respectively").
+_LABEL_BEFORE = re.compile(r"\b(?:arm|group|cohort)\s+(?P<label>[A-D]|[1-4])\s*[:,]?\s*$", re.I)
+_LABEL_AFTER_VALUE = re.compile(
+    r"[^.;()]{0,25}?(?:\bin\s+(?:the\s+)?(?:arm|group|cohort)\s+(?P<label>[A-D]|[1-4])\b|\s*\(\s*(?P<bare>[A-D])\s*\))",
+    re.I,
+)
+_LABEL_LIST = re.compile(
+    r"\bin\s+(?:the\s+)?(?:arms|groups|cohorts)\s+"
+    r"(?P<labels>(?:[A-D]|[1-4])(?:\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)(?:[A-D]|[1-4]))+)\b",
+    re.I,
+)
+_LABEL_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)\s*", re.I)
 #: An imaging modality named on its own: "for PET/CT", "PSMA PET had", "on SPECT".
 _MODALITY = re.compile(r"(?<![\w-])(?P<modality>PET|SPECT)(?:/CT|/MRI|-CT)?\b(?!-)")
 #: Where one clause of a sentence ends and the next begins: the modality of one is not the other's.
@@ -1277,7 +1290,12 @@ class SentenceMeasurements:
     # --- output --------------------------------------------------------------------------------
 
     def _arms_for(
-        self, group: _Group, sentence: Sentence, mentions: list[Mention], context: DocumentContext
+        self,
+        group: _Group,
+        sentence: Sentence,
+        mentions: list[Mention],
+        context: DocumentContext,
+        every_value: Sequence[tuple[int, int]] = (),
     ) -> list[str | None]:
         count = max(len(group.values), 1)
         if "arm" in group.extra:  # set where the values were shared out (``_by_arm``)
@@ -1287,6 +1305,10 @@ class SentenceMeasurements:
         before_each = [self._agent_right_before(value, text, mentions, sentence, context) for value in group.values]
         if before_each and all(before_each) and len(set(before_each)) == count:
             return before_each
+        if context.labels and group.values:
+            labelled = self._labelled_arms(group.values, text, context, every_value)
+            if labelled is not None:
+                return labelled
         if count == 1 and group.values and len(context.arms) >= 2:
             imaged = self._arm_of_modality(group.values[0], text, mentions, sentence, context)
             if imaged is not None:
@@ -1447,6 +1469,37 @@ class SentenceMeasurements:
                 return self._arm_label_for_curie(mention, context)
         return None
 
+    @staticmethod
+    def _labelled_arms(
+        values: list[Value], text: str, context: DocumentContext, every_value: Sequence[tuple[int, int]]
+    ) -> list[str | None] | None:
+        """The arms of values named by the labels the text gave its arms (``context.labels``): a label before each
+        value ("arm A 67% vs arm B 43%") or after it ("29% in arm 1, 35% in arm 2", "85% (A) vs 70% (B)"), or a list
+        of them after the run of values the group is part of ("9.1, 11.4 and 6.3 months in arms 1, 2 and 3,
+        respectively", ``every_value`` holding the sentence's values); None otherwise."""
+        listed = _LABEL_LIST.search(text, values[-1].end, values[-1].end + 80)
+        run = [start for start, end in every_value if end <= listed.start()] if listed else []
+        names: list[str] = []
+        if listed:
+            labels = _LABEL_SPLIT.split(listed.group("labels"))
+            run = run[-len(labels) :]
+            if len(run) == len(labels) and all(value.start in run for value in values):
+                names = [labels[run.index(value.start)] for value in values]
+        else:
+            names = []
+            for index, value in enumerate(values):
+                stop = values[index + 1].start if index + 1 < len(values) else len(text)
+                before = _LABEL_BEFORE.search(text, max(0, value.start - 20), value.start)
+                after = _LABEL_AFTER_VALUE.match(text, value.end, stop)
+                if after:  # "29% in arm 1, 35% in arm 2": the label before a value may be the one before's
+                    names.append(after.group("label") or after.group("bare"))
+                elif before:
+                    names.append(before.group("label"))
+        labels = context.labels
+        if len(names) != len(values) or not all(name.upper() in labels for name in names):
+            return None
+        return [context.arms[labels[name.upper()]].label for name in names]
+
     def _arm_of_modality(
         self, value: Value, text: str, mentions: list[Mention], sentence: Sentence, context: DocumentContext
     ) -> str | None:
@@ -1542,7 +1595,7 @@ class SentenceMeasurements:
         code, grade = self.endpoint_code(group.endpoint, text, sentence.start)
         if grade is None and code.startswith("AE:"):
             grade = group.extra.get("grade") or _heading_grade(text, group.endpoint.start - sentence.start)
-        arms = self._arms_for(group, sentence, mentions, context)
+        arms = self._arms_for(group, sentence, mentions, context, subgroups.values)
         positions = [(v.start, v.end) for v in group.values] or [(group.ratio.start, group.ratio.end)]
         parts = subgroups.of(positions, arms)
         if not group.values and parts[0] is None:  # a ratio alone may be a predictor's: "elevated LDH (HR 1.83)"

@@ -30,6 +30,7 @@ from ingest.extraction.context import (
     COMPARATOR_REGIMENS,
     DocumentContext,
     Sentence,
+    arm_labels,
     find_arms,
     investigational_first,
     is_imaging,
@@ -262,6 +263,7 @@ class PsmaMeasurements:
             selection=selection,
             sentences=sentences,
             agents=agents,
+            labels=arm_labels(sentences, arms, agents, prior),
         )
         measurements: list[tuple[Measurement, Sentence]] = []
         negated: list[tuple[Mention, str | None, Sentence]] = []

@@ -337,3 +337,36 @@ def test_a_change_of_management_is_the_studied_imagings_not_the_conventional_ima
     )
     rows = [(m["endpoint"], m["value"], m["arm"]) for m in record(text)["measurements"]]
     assert rows == [("management change", 34.0, "18F-DCFPyL")]
+
+
+def test_arms_named_by_labels_take_the_values_their_labels_name(record):
+    text = (
+        "Methods: open-label, randomised (1:1). Arm A: 177Lu-PSMA-617 + enzalutamide. Arm B: enzalutamide.\n"
+        "Results: PSA50 was 62% in arm B and 81% in arm A. 12-month rPFS: 55% (B) vs 71% (A)."
+    )
+    found = record(text, title="ENZA-LU: a randomised phase 2 trial in mCRPC")
+    rows = [(m["endpoint"], m["arm"], m["value"]) for m in found["measurements"]]
+    assert rows == [
+        ("PSA50", "enzalutamide", 62.0),
+        ("PSA50", "177Lu-PSMA-617 + enzalutamide", 81.0),
+        ("rPFS", "enzalutamide", 55.0),
+        ("rPFS", "177Lu-PSMA-617 + enzalutamide", 71.0),
+    ]
+    assert found["comparators"] == ["enzalutamide"]
+
+
+def test_labels_in_brackets_after_each_arm_name_them_in_a_list_of_values(record):
+    text = (
+        "Men were randomised 1:1:1 to cabazitaxel (arm 1), to 177Lu-PSMA-617 (arm 2) or to 177Lu-PSMA-617 with "
+        "olaparib (arm 3). Median rPFS was 5.2, 8.0 and 9.6 months in arms 1, 2 and 3, respectively. "
+        "Grade 3 or higher adverse events occurred in 48% of men in arm 1, 30% in arm 3 and 22% in arm 2."
+    )
+    rows = [(m["endpoint"], m["arm"], m["value"]) for m in record(text)["measurements"]]
+    assert rows == [
+        ("rPFS", "cabazitaxel", 5.2),
+        ("rPFS", "177Lu-PSMA-617", 8.0),
+        ("rPFS", "177Lu-PSMA-617 + olaparib", 9.6),
+        ("AE grade>=3", "cabazitaxel", 48.0),
+        ("AE grade>=3", "177Lu-PSMA-617 + olaparib", 30.0),
+        ("AE grade>=3", "177Lu-PSMA-617", 22.0),
+    ]
