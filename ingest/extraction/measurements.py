@@ -257,6 +257,9 @@ _DEATHS_FROM = re.compile(
 _DIED_OF = re.compile(r"\s+(?:with\s+[^.;()]{0,40}?\s+)?died\s+(?:of|from|due to)\s+", re.I)
 #: A number that belongs to the word before it, not a count: "grade 3 DLT", "cycle 1 DLTs", "dose level 2".
 _NUMBERED_BEFORE_EVENT = re.compile(r"\b(?:grades?|cycles?|days?|weeks?|levels?|cohorts?|phase|arms?|parts?)\s*$", re.I)
+#: A share of patients in brackets after the events ("One DLT occurred (1 of 22; 4.5%)"): the guidelines take the
+#: percentage, not the count.
+_SHARE_FOLLOWS = re.compile(r"[^.;()%]{0,30}?\([^()]{0,20}?\d\s*%")
 #: An event name used as an adjective: "2 DLT-evaluable patients".
 _EVENT_AS_ADJECTIVE = re.compile(r"-|\s*evaluable", re.I)
 #: A unit stated once for a list of values: "(Gy/GBq)", "in mGy/MBq".
@@ -864,6 +867,7 @@ class SentenceMeasurements:
                 count is None
                 or _EVENT_AS_ADJECTIVE.match(text, end)
                 or _NUMBERED_BEFORE_EVENT.search(text, 0, count.start())
+                or _SHARE_FOLLOWS.match(text, end)
             ):
                 continue
             number = count_number(count.group("n"))

@@ -262,7 +262,12 @@ def find_counts(text: str) -> tuple[list[Value], list[tuple[int, int]]]:
         spans.append((match.start(), match.end("den")))
         after = text[match.end("den") : match.end("den") + 40]
         before = text[max(0, match.start() - 12) : match.start()]
-        if match.group("tail") or re.match(r"\s*(?:[a-z-]+\s+){0,3}[(\[]?\s*\d+(?:\.\d+)?\s*%", after) or "%" in before:
+        if (
+            match.group("tail")
+            or re.match(r"\s*(?:[a-z-]+\s+){0,3}[(\[]?\s*\d+(?:\.\d+)?\s*%", after)
+            or "%" in before
+            or _SHARE_IN_BRACKET.match(after)
+        ):
             continue
         raw = match.group("num")
         number = count_number(raw)
@@ -271,6 +276,8 @@ def find_counts(text: str) -> tuple[list[Value], list[tuple[int, int]]]:
     return counts, spans
 
 
+#: The percentage of a fraction in the same bracket after it: "(1 of 22; 4.5%)".
+_SHARE_IN_BRACKET = re.compile(r"\s*[;,]\s*\d+(?:\.\d+)?\s*%\s*[)\]]")
 #: "3 patients had a DLT", "two men experienced ...": a count written before its endpoint.
 PATIENT_COUNT = prefiltered(
     r"\b(?<![\w./%])(?P<n>" + _COUNT_WORD + r")\s+(?:\w+\s+)?(?:patients?|men|man|participants?)\b(?!\s*[(\[])",

@@ -367,6 +367,9 @@ def test_dose_limiting_toxicities_counted_by_the_number_written_before_them(reco
         "DLT window event."
     )
     assert _rows(record, text, "endpoint", "statistic", "value") == [("DLT", "count", 1.0), ("DLT", "count", 2.0)]
+    # With the share of patients in brackets, the guidelines take the percentage, not the count.
+    shared = "Twenty men received 225Ac-PSMA-617. One DLT occurred (1 of 20; 5%)."
+    assert _rows(record, shared, "endpoint", "statistic", "value") == [("DLT", "rate", 5.0)]
 
 
 def test_deaths_counted_for_the_adverse_event_that_caused_them(record):
