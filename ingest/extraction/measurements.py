@@ -406,6 +406,19 @@ _CONSEQUENCE = re.compile(
     r"|transfusions?|hospitali[sz]\w*)\b",
     re.I,
 )
+#: An outcome of its own, not a known endpoint, named in a clause of its own right before the values: "... and gave
+#: fewer equivocal findings (".
+_OTHER_OUTCOME_BEFORE = re.compile(
+    r"\b(?:and|but|while|whereas)\s+(?:gave|had|showed|caused|produced|yielded|led to|resulted in)\s+"
+    r"(?:fewer|more|less|lower|higher|similar|comparable)\s+[^.;,()]{2,50}?\s*\(\s*$",
+    re.I,
+)
+#: An event named as the cause of a consequence: "stopped treatment because of", "discontinuations due to".
+_CAUSE_OF_CONSEQUENCE = re.compile(
+    r"\b(?:discontinu\w*|stopped|withdr[ae]wn?|withdrawal|dose reductions?|reduced doses?|interrupt\w*)\b"
+    r"[^.;()]{0,25}?\b(?:because of|due to|owing to|for)\s+(?:an?\s+|the\s+|treatment-related\s+){0,2}$",
+    re.I,
+)
 #: An aside that describes what comes before it: "treatment-related events, mostly skin toxicity and effusions, had
 #: occurred in 30 patients (90.9%)". An endpoint named in it leaves the values after it to the described event.
 _APPOSITION = prefiltered(r",\s*(?:mostly|mainly|predominantly|largely|chiefly)\s+[^,;()]{1,80},", re.I)
@@ -753,7 +766,12 @@ class SentenceMeasurements:
     @staticmethod
     def _category(mention: Mention, text: str, offset: int) -> bool:
         """ "CRS was the most common adverse event, occurring in 97%": the adverse-event mention names the
-        category of the event before it, not an endpoint of its own."""
+        category of the event before it, not an endpoint of its own; "stopped treatment because of adverse events
+        (3.0% vs 14.6%)": it names the cause of a discontinuation, whose values are not the events' own."""
+        if (
+            mention.kind == "AdverseEvent" or mention.curie == "endpoint:AE-any-grade"
+        ) and _CAUSE_OF_CONSEQUENCE.search(text, max(0, mention.start - offset - 60), mention.start - offset):
+            return True
         if mention.curie != "endpoint:AE-any-grade":
             return False
         return bool(_COMMONEST.search(text, max(0, mention.start - offset - 40), mention.start - offset))
@@ -922,8 +940,10 @@ class SentenceMeasurements:
             if groups:
                 last = groups[-1].values[-1]
                 between = text[last.end : value.start]
-                separated = any(last.end <= m.start - offset < value.start for m in endpoints) or bool(
-                    _CONSEQUENCE.search(between)
+                separated = (
+                    any(last.end <= m.start - offset < value.start for m in endpoints)
+                    or bool(_CONSEQUENCE.search(between))
+                    or bool(_OTHER_OUTCOME_BEFORE.search(between))
                 )
                 # A count of deaths is of the event after it, never the second of a pair.
                 compatible = value.raw_unit != _DEATHS and (
@@ -1137,6 +1157,8 @@ class SentenceMeasurements:
             return None  # "PSA50 in 20%, and CTC counts fell in 68%": the value is another marker's
         if _CONSEQUENCE.search(text, before[-1].end - offset, first.start):
             return None  # "thrombocytopenia in 6.8%, and treatment was stopped because of toxicity in 5.1%"
+        if _OTHER_OUTCOME_BEFORE.search(text, before[-1].end - offset, first.start):
+            return None  # "changed management more often (28% vs 15%) and gave fewer equivocal findings (7% vs 23%)"
         return before[-1]
 
     @staticmethod

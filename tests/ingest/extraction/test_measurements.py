@@ -1114,3 +1114,26 @@ def test_a_value_after_the_modality_its_clause_names_is_the_arm_imaged_by_it(rec
         ("specificity", "99mTc-PSMA-I&S", 97.0),
         ("PPV", "99mTc-PSMA-I&S", 90.0),  # the modality of the clause before is not this value's
     ]
+
+
+def test_an_event_named_as_the_cause_of_stopping_treatment_is_no_rate_of_the_event(record):
+    text = (
+        "Men were randomly assigned to 177Lu-PSMA-617 or to cabazitaxel. Grade 3 or higher adverse events occurred "
+        "in 33% vs 53%. Fewer men discontinued treatment because of adverse events (2% vs 9%). "
+        "No patient stopped treatment due to renal toxicity."
+    )
+    found = record(text)["measurements"]
+    assert [(m["endpoint"], m["value"]) for m in found] == [("AE grade>=3", 33.0), ("AE grade>=3", 53.0)]
+    # Stopping for an event denies the stopping, not the event: no negated renal toxicity.
+
+
+def test_values_of_an_outcome_in_a_clause_of_their_own_do_not_go_to_the_endpoint_before(record):
+    text = (
+        "18F-DCFPyL PET/CT changed the intended management more often than conventional imaging (31% vs 12%) and "
+        "gave fewer indeterminate readings (5% vs 19%)."
+    )
+    rows = [
+        (m["endpoint"], m["value"])
+        for m in record(text, "18F-DCFPyL PET/CT versus conventional imaging")["measurements"]
+    ]
+    assert rows == [("management change", 31.0), ("management change", 12.0)]
