@@ -236,6 +236,13 @@ _LABEL_LIST = re.compile(
     re.I,
 )
 _LABEL_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)\s*", re.I)
+#: The comparator named right after a value as what is given alone: "18 months with SBRT alone", "12 months after
+#: ADT alone", "in the control arm".
+_ALONE_ARM = re.compile(
+    r"\s*(?:months?\s+|%\s*)?(?:with|after|on|in|for)\s+(?:(?:[\w-]+\s+){1,3}alone\b|the\s+(?:control|comparator)"
+    r"\s+(?:arm|group))",
+    re.I,
+)
 #: An imaging modality named on its own: "for PET/CT", "PSMA PET had", "on SPECT".
 _MODALITY = re.compile(r"(?<![\w-])(?P<modality>PET|SPECT)(?:/CT|/MRI|-CT)?\b(?!-)")
 #: Where one clause of a sentence ends and the next begins: the modality of one is not the other's.
@@ -1496,6 +1503,20 @@ class SentenceMeasurements:
         return None
 
     @staticmethod
+    def _comparator_of_value(group: _Group, arms: list[str | None], text: str, context: DocumentContext) -> str | None:
+        """For a group of one value and a hazard ratio whose value is the comparator's ("a 4-year bPFS of 60% in the
+        control arm", "a median MFS of 18 months with SBRT alone"), the comparator's label ("" when the study names
+        no comparator arm); else None."""
+        if group.ratio is None or group.ratio.kind != "hr" or len(group.values) != 1:
+            return None
+        comparators = [arm.label for arm in context.arms[1:]]
+        if arms and arms[0] in comparators and arms[0] != context.arms[0].label:
+            return arms[0]
+        if _ALONE_ARM.match(text, group.values[0].end):
+            return comparators[0] if len(comparators) == 1 else ""
+        return None
+
+    @staticmethod
     def _labelled_arms(
         values: list[Value], text: str, context: DocumentContext, every_value: Sequence[tuple[int, int]]
     ) -> list[str | None] | None:
@@ -1637,6 +1658,23 @@ class SentenceMeasurements:
         ci_high = ratio.ci_high if ratio and ratio.ci_high is not None else (interval.high if interval else None)
         ci_level = interval.level if interval and (ratio is None or ratio.ci_low is None) else None
         p_value = group.p_value.text if group.p_value else None
+        comparator = self._comparator_of_value(group, arms, text, context)
+        if comparator is not None and ratio is not None:
+            # "Assuming a median MFS of 18 months with SBRT alone and a hazard ratio of 0.67": the value is the
+            # comparator's, the ratio the investigational arm's, each a row of its own.
+            ratio_row = Measurement(
+                statistic="hr", arm=self._first_arm_label(context), hr=ratio.value, ci_low=ci_low, ci_high=ci_high,
+                ci_level=ci_level, p_value=p_value, **common,
+            )  # fmt: skip
+            value = group.values[0]
+            return [
+                Measurement(
+                    statistic=group.statistic, arm=comparator or None, subgroup=parts[0], value=value.value,
+                    unit=None if value.value is None else value.unit,
+                    note="not reached" if value.value is None else levels[0], **common,
+                ),
+                ratio_row,
+            ]  # fmt: skip
         if not group.values:  # a ratio alone: a hazard ratio in `hr`, an odds or risk ratio as the value
             hazard = ratio.kind == "hr"
             return [

@@ -1137,3 +1137,21 @@ def test_values_of_an_outcome_in_a_clause_of_their_own_do_not_go_to_the_endpoint
         for m in record(text, "18F-DCFPyL PET/CT versus conventional imaging")["measurements"]
     ]
     assert rows == [("management change", 31.0), ("management change", 12.0)]
+
+
+def test_a_planned_hazard_ratio_with_the_comparators_value_is_a_row_of_its_own(record):
+    text = (
+        "Men will be randomly assigned to 177Lu-PSMA-617 or to standard of care. Assuming a median rPFS of 8 "
+        "months in the control arm, 300 events will give 90% power to detect a hazard ratio of 0.70. Assuming a "
+        "median PFS of 10 months with radiotherapy alone and a hazard ratio of 0.65, 120 events are needed."
+    )
+    rows = [
+        (m["endpoint"], m["statistic"], m["arm"], m["value"], m["hr"], m["status"])
+        for m in record(text)["measurements"]
+    ]
+    assert rows == [
+        ("rPFS", "median", "standard of care", 8.0, None, "planned"),
+        ("rPFS", "hr", "177Lu-PSMA-617", None, 0.7, "planned"),
+        ("PFS", "median", "standard of care", 10.0, None, "planned"),
+        ("PFS", "hr", "177Lu-PSMA-617", None, 0.65, "planned"),
+    ]
