@@ -27,10 +27,10 @@ _SEMICOLON = re.compile(";")
 _ALLOCATED_TO = re.compile(r"(?<!\bup )\bto\b", re.I)
 #: The rest of a randomization sentence that names no arm: "... were randomised (1:1).", "... randomly assigned 2:1."
 _ENDS_AT_RATIO = re.compile(r"\s*(?:\(?\s*(?:in\s+a\s+)?\d\s*:\s*\d\s*\)?)?\s*(?:ratio\s*)?[.:]?\s*$", re.I)
-#: Between two arms: "or to", "versus", ", or", and ", to" ("randomised to X, to Y or to Z").
-_ARM_SPLIT = prefiltered(
-    r"\s(?:or to|or|versus|vs\.?|compared with|compared to|against|and to)\s|,\s*or\s|,\s*to\s", re.I
-)
+#: Between two arms: "or to", "versus", ", or"; and ", to" (_NEXT_ARM_TO: "randomised to X, to Y or to Z", apart so
+#: that the words of the first keep it from a search of texts that hold none).
+_ARM_SPLIT = prefiltered(r"\s(?:or to|or|versus|vs\.?|compared with|compared to|against|and to)\s|,\s*or\s", re.I)
+_NEXT_ARM_TO = re.compile(r",\s*to\s", re.I)
 _PRIOR = prefiltered(
     r"\b(?:after|prior|previous(?:ly)?|pretreated|pre-treated|progress(?:ed|ion|ing)?\s+(?:on|after|following)|"
     r"refractory|resistant to|received|failed|following|exposed to|naive|naïve)\b[^.;]{0,60}$",
@@ -248,7 +248,10 @@ def _labelled_arms(
     text: str, sentences: list[Sentence], mentions: list[Mention], prior: set[int], choices: dict[frozenset, Mention]
 ) -> list[Arm]:
     """The arms of sentences that each name one by its label first ("Arm A: X + Y. Arm B: Y."), in their order."""
-    arms = []
+    arms: list[Arm] = []
+    lowered = text.lower()
+    if "arm " not in lowered and "group " not in lowered and "cohort " not in lowered:
+        return arms  # no label: spares a pattern on every sentence
     for sentence in sentences:
         heading = _LABEL_HEADING.match(sentence.text)
         if heading:
@@ -265,7 +268,12 @@ def arm_labels(sentences: list[Sentence], arms: list[Arm], agents: list[Mention]
     ``agents`` names there (less the prior therapies, starts in ``prior``), else the only one that holds them all.
     Empty unless every label names another arm."""
     labels: dict[str, int] = {}
+    if len(arms) < 2:
+        return labels
     for sentence in sentences:
+        lowered = sentence.text.lower()
+        if "arm" not in lowered and "group" not in lowered and "cohort" not in lowered:
+            continue  # no label in it: spares two patterns on most sentences
         heading = _LABEL_HEADING.match(sentence.text)
         stretches = (
             [(heading.group("label"), sentence.start + heading.end(), sentence.end)]
@@ -396,7 +404,8 @@ def _split_arms(
         with_y, alone, after = optional
         return [with_y, alone, *_split_arms(text, after, end, mentions, prior, choices)]
     depth_at = _bracket_depths(text, start, end)
-    cuts = [start] + [cut.start() for cut in _ARM_SPLIT.finditer(text, start, end) if depth_at(cut.start()) == 0]
+    found = [*_ARM_SPLIT.finditer(text, start, end), *_NEXT_ARM_TO.finditer(text, start, end)]
+    cuts = [start, *sorted(cut.start() for cut in found if depth_at(cut.start()) == 0)]
     cuts.append(end)
     arms: list[Arm] = []
     choosing = False  # the last arm is a choice ("the investigator's choice of X with prednisone or Y")

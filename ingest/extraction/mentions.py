@@ -419,7 +419,7 @@ class MentionFinder:
         mentions.extend(self._named_trials(text, mentions, titled))
         mentions = _registry_ids_of_named_trials(text, mentions)
         mentions = [self._disambiguate(text, m) for m in sorted(mentions, key=lambda m: m.start)]
-        return _with_primary_endpoint(text, mentions)
+        return _with_primary_endpoint(text, folded, mentions)
 
     def _with_shared_ligands(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """ "terbium-161 versus lutetium-177 PSMA-617": a radionuclide joined to a radioligand shares its ligand, so it
@@ -890,21 +890,27 @@ def _looks_like_code(name: str) -> bool:
 
 #: "The primary endpoint was the proportion of men with a PSA decline of 50% or more": the endpoint named next (in the
 #: same sentence) is the one "the primary endpoint" stands for afterwards.
-_PRIMARY_DEFINED = prefiltered(r"\bprimary (?:end ?point|outcome)\s+(?:was|is)\s+", re.I)
-#: "Twenty-four of 40 patients (60%) met the primary endpoint", "the primary endpoint was reached in 21 of 40".
-_PRIMARY_USED = prefiltered(
-    r"\b(?:met|achieved|reached|attained)\s+(?:the|its|their)\s+(?P<a>primary (?:end ?point|outcome))\b"
-    r"|\b(?P<b>primary (?:end ?point|outcome))\s+(?:was|were)\s+(?:met|achieved|reached|attained)\s+(?:in|by)\s",
-    re.I,
-)
+_PRIMARY_DEFINED = re.compile(r"primary (?:end ?point|outcome)\s+(?:was|is)\s+", re.I)
+#: "the primary endpoint" used for a result: "24 of 40 (60%) met the primary endpoint" (_MET_BEFORE, right before
+#: the words), "the primary endpoint was reached in 21 of 40" (_MET_AFTER, from them).
+_PRIMARY_WORDS = re.compile(r"primary (?:end ?point|outcome)", re.I)
+_MET_BEFORE = re.compile(r"\b(?:met|achieved|reached|attained)\s+(?:the|its|their)\s+$", re.I)
+_MET_AFTER = re.compile(r"\s+(?:was|were)\s+(?:met|achieved|reached|attained)\s+(?:in|by)\s", re.I)
 #: The end of the sentence that defines the primary endpoint.
 _SENTENCE_END = re.compile(r"\.(?:\s|$)|\n")
 
 
-def _with_primary_endpoint(text: str, mentions: list[Mention]) -> list[Mention]:
+def _with_primary_endpoint(text: str, folded: str, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` with "the primary endpoint" of a result ("24 of 40 (60%) met the primary endpoint") as a mention of
-    the endpoint the text defined as primary before it."""
-    defined = _PRIMARY_DEFINED.search(text)
+    the endpoint the text defined as primary before it. The words are found with ``str.find`` in ``folded`` (the text
+    lower-cased, same length; most abstracts hold them a few times at most), and the patterns tried only there."""
+    places = []
+    at = folded.find("primary ")
+    while at >= 0:
+        if at == 0 or not folded[at - 1].isalnum():  # a word of its own, not the end of "coprimary"
+            places.append(at)
+        at = folded.find("primary ", at + 8)
+    defined = next((d for at in places if (d := _PRIMARY_DEFINED.match(text, at))), None)
     if defined is None:
         return mentions
     stop = _SENTENCE_END.search(text, defined.end())
@@ -915,11 +921,11 @@ def _with_primary_endpoint(text: str, mentions: list[Mention]) -> list[Mention]:
     if primary is None:
         return mentions
     used = []
-    for match in _PRIMARY_USED.finditer(text, stop_at):
-        group = "a" if match.group("a") else "b"
-        start, end = match.span(group)
-        used.append(Mention(start, end, text[start:end], primary.curie, primary.kind, label=primary.label,
-                            via="primary-endpoint"))  # fmt: skip
+    for at in places:
+        words = _PRIMARY_WORDS.match(text, at) if at >= stop_at else None
+        if words and (_MET_BEFORE.search(text, max(0, at - 30), at) or _MET_AFTER.match(text, words.end())):
+            used.append(Mention(at, words.end(), words.group(), primary.curie, primary.kind, label=primary.label,
+                                via="primary-endpoint"))  # fmt: skip
     return sorted([*mentions, *used], key=lambda m: m.start) if used else mentions
 
 

@@ -271,7 +271,11 @@ class PsmaMeasurements:
         listing = False  # inside a list whose head ends with a colon and names its endpoint
         rows = table_rows(text)
         for sentence, inside in zip(sentences, _mentions_by_sentence(sentences, mentions), strict=True):
-            row = next((r for r in rows if sentence.start <= r.cells[-1].end and r.start < sentence.end), None)
+            row = (
+                next((r for r in rows if sentence.start <= r.cells[-1].end and r.start < sentence.end), None)
+                if rows
+                else None
+            )
             if row is not None:  # a row of a table pasted as text: its cells are read by their columns
                 if sentence.start <= row.start:
                     measurements.extend((m, sentence) for m in self.builder.build_row(row, sentence, inside, context))
