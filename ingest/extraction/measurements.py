@@ -320,7 +320,7 @@ _ARM_WORDS = prefiltered(
 #: Between an endpoint and the value written right after it: "PSA decline in 21 of 62 (", "ORR was ".
 _ENDPOINT_THEN_VALUE = re.compile(
     r"\s*(?:(?:was|were|is|of|in|:|=|occurred|seen|observed|reached|achieved|noted|recorded|reported)\s*){1,3}"
-    r"(?:\d+(?:\s+of\s+\d+)?\s*(?:patients\s+|pts\s+|men\s+)?\(\s*)?$",
+    r"(?:\d+(?:\s+of\s+\d+|\s*/\s*\d+)?\s*(?:patients\s+|pts\s+|men\s+)?\(\s*)?$",
     re.I,
 )
 #: Between a value and the endpoint it is given for: "7.9% for anaemia, 4.6% for thrombocytopenia", "12.1 months
@@ -361,6 +361,8 @@ _VALUE_THEN_ENDPOINT = re.compile(
     r"^(?:\s*[;,][^()]{0,40}?(?=\)))?"
     r"\s*\)?\s*(?:of\s+(?:the\s+)?(?:(?:\d+|" + WORD_NUMBER_PATTERN.replace("?P<", "?P<of_") + r")\s+)?"
     r"(?:(?:evaluable|eligible|treated)\s+)?(?:patients|pts|men|participants|those)?(?:\s+with\s+(?:[a-z-]+\s+){0,2}?[a-z-]+)?\s*)?\)?\s*"
+    # "6 of 16 patients (38%) with measurable disease had ...": the population named after the share
+    r"(?:with\s+(?:[a-z-]+\s+){0,2}?[a-z-]+\s+)?"
     r"(?:had|achieved|showed|experienced|reached|attained|met|developed|with|were|remained)\s+"
     r"(?:an?\s+|the\s+|at least one\s+)?"
     r"(?:grade\s*\S+\s+|[a-z-]+\s+){0,2}$|^\s*\)?\s*,?\s*(?:an?)\s+$|^ $|^\s+grade\s*[1-5I-V]+\s+$"

@@ -1155,3 +1155,11 @@ def test_a_planned_hazard_ratio_with_the_comparators_value_is_a_row_of_its_own(r
         ("PFS", "median", "standard of care", 10.0, None, "planned"),
         ("PFS", "hr", "177Lu-PSMA-617", None, 0.65, "planned"),
     ]
+
+
+def test_a_share_followed_by_its_population_and_its_own_outcome(record):
+    text = (
+        "Thirty men received 177Lu-PSMA-I&T. A PSA decline of 50% or more occurred in 14/30 patients (47%), and "
+        "5 of 18 patients (28%) with measurable disease had an objective response."
+    )
+    assert _rows(record, text, "endpoint", "value") == [("PSA50", 47.0), ("ORR", 28.0)]
