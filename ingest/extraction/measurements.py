@@ -247,6 +247,10 @@ _LABEL_LIST = re.compile(
     r"(?P<labels>(?:[A-D]|[1-4])(?:\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)(?:[A-D]|[1-4]))+)\b",
     re.I,
 )
+_LABEL_AFTER_RATIO = re.compile(
+    r"\s*(?:[(\[][^()\[\]]{0,80}[)\]])?\s*,?\s*(?:for|in)\s+(?:the\s+)?(?:arm|group|cohort)\s+(?P<label>[A-D]|[1-4])\b",
+    re.I,
+)
 _LABEL_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)\s*", re.I)
 #: The comparator named right after a value as what is given alone: "18 months with SBRT alone", "12 months after
 #: ADT alone", "in the control arm".
@@ -1370,6 +1374,12 @@ class SentenceMeasurements:
             labelled = self._labelled_arms(group.values, text, context, every_value)
             if labelled is not None:
                 return labelled
+        if context.labels and not group.values and group.ratio is not None:
+            # "the hazard ratio was 0.64 (95% CI 0.42-0.97) for arm 1 and 0.51 (...) for arm 2"
+            named = _LABEL_AFTER_RATIO.match(text, group.ratio.end)
+            index = context.labels.get(named.group("label").upper()) if named else None
+            if index is not None:
+                return [context.arms[index].label]
         if count == 1 and group.values and len(context.arms) >= 2:
             imaged = self._arm_of_modality(group.values[0], text, mentions, sentence, context)
             if imaged is not None:

@@ -21,7 +21,10 @@ RATIO = prefiltered(
     r"(?:\s*[(\[]\s*(?P<low>" + _SIGNED + r")\s*(?:-|to|,|;)\s*(?P<high>" + _SIGNED + r")\s*[)\]])?",
 )
 #: Another ratio of the same kind after the first one's bracket: ") and 0.52 (95% CI ...".
-RATIO_CONTINUED = re.compile(r"\s*[(\[][^()\[\]]{0,80}[)\]]\s*(?:,\s*)?(?:and\s+)?(?P<value>\d*\.\d+)(?=\s*[(\[])")
+RATIO_CONTINUED = re.compile(
+    r"\s*[(\[][^()\[\]]{0,80}[)\]]\s*(?:(?:for|in)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s*)?(?:,\s*)?(?:and\s+)?"
+    r"(?P<value>\d*\.\d+)(?=\s*[(\[])"
+)
 #: A CI's upper bound may be open: "95% CI 6.2-not reached", "(95% CI, 5.5 to NE)".
 _OPEN_BOUND = r"not (?:yet )?(?:been )?reached|not estimable|not evaluable|NR\b|NE\b|NA\b"
 CI = prefiltered(

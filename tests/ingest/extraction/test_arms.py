@@ -370,3 +370,13 @@ def test_labels_in_brackets_after_each_arm_name_them_in_a_list_of_values(record)
         ("AE grade>=3", "177Lu-PSMA-617 + olaparib", 30.0),
         ("AE grade>=3", "177Lu-PSMA-617", 22.0),
     ]
+
+
+def test_hazard_ratios_given_for_labelled_arms_go_to_those_arms(record):
+    text = (
+        "Men were randomised to cabazitaxel (arm 1), to 177Lu-PSMA-617 (arm 2) or to 177Lu-PSMA-617 with olaparib "
+        "(arm 3). Against cabazitaxel, the hazard ratio for rPFS was 0.70 (95% CI 0.52-0.94) for arm 2 and 0.55 "
+        "(95% CI 0.40-0.76) for arm 3."
+    )
+    rows = [(m["arm"], m["hr"], m["ci_low"]) for m in record(text)["measurements"]]
+    assert rows == [("177Lu-PSMA-617", 0.7, 0.52), ("177Lu-PSMA-617 + olaparib", 0.55, 0.4)]
