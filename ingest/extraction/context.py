@@ -43,7 +43,8 @@ _ARM_RECEIVED = prefiltered(
 )
 #: Words that set two agents side by side: "a head-to-head comparison of X and Y", "X ... compared with Y".
 _COMPARISON = prefiltered(
-    r"\b(?:compar(?:e|ed|es|ing|ison|isons|ative)|head-to-head|versus|vs\.?|intra-?(?:individual|patient))(?!\w)",
+    r"\b(?:compar(?:e|ed|es|ing|ison|isons|ative)|head-to-head|versus|vs\.?|intra-?(?:individual|patient)"
+    r"|(?:as\s+)?an\s+alternative\s+to|relative\s+to|against)(?!\w)",
     re.I,
 )
 _CHOICE = prefiltered(r"\b(?:choice of|either)\b", re.I)

@@ -262,7 +262,7 @@ _ALONE_ARM = re.compile(
 #: An imaging modality named on its own: "for PET/CT", "PSMA PET had", "on SPECT".
 _MODALITY = re.compile(r"(?<![\w-])(?P<modality>PET|SPECT)(?:/CT|/MRI|-CT)?\b(?!-)")
 #: Where one clause of a sentence ends and the next begins: the modality of one is not the other's.
-_NEXT_CLAUSE = re.compile(r",\s*(?:and|but|whereas|while)\b|;|\b(?:whereas|while)\b")
+_NEXT_CLAUSE = re.compile(r",\s*(?:and|but|whereas|while|so|thus)\b|;|\b(?:whereas|while)\b")
 #: Endpoints that are events a text counts by writing the number before them: "One DLT (grade 4 anaemia) occurred at
 #: 93.3 kBq/kg", "two dose-limiting toxicities were observed at 0.9 mg".
 _COUNTED_EVENTS = frozenset({"endpoint:DLT"})
@@ -1593,8 +1593,13 @@ class SentenceMeasurements:
         the arm's whose agent that modality images."""
         if "PET" not in text and "SPECT" not in text:
             return None  # no modality named: spares the pattern on most sentences
+        clause = max((m.end() for m in _NEXT_CLAUSE.finditer(text, 0, value.start)), default=0)
         named = None
-        for match in _MODALITY.finditer(text, 0, value.start):
+        for match in _MODALITY.finditer(text, clause, value.start):
+            if named is not None and match.group("modality") != named.group("modality"):
+                return (
+                    None  # both modalities named ("positive on SPECT/CT and negative on PET"): neither is the value's
+                )
             named = match
         if (
             named is None

@@ -380,3 +380,14 @@ def test_hazard_ratios_given_for_labelled_arms_go_to_those_arms(record):
     )
     rows = [(m["arm"], m["hr"], m["ci_low"]) for m in record(text)["measurements"]]
     assert rows == [("177Lu-PSMA-617", 0.7, 0.52), ("177Lu-PSMA-617 + olaparib", 0.55, 0.4)]
+
+
+def test_an_agent_offered_as_an_alternative_to_another_is_compared_with_it(record):
+    found = record(
+        "Fifty men had both scans within two weeks. No man was positive on SPECT/CT and negative on PET, so the "
+        "specificity was 100%.",
+        title="99mTc-PSMA-I&S SPECT/CT as an alternative to 18F-DCFPyL PET/CT for nodal staging",
+    )
+    assert found["comparators"] == ["18F-DCFPyL"]
+    # Both modalities named before the value: neither names its arm, which stays the studied agent's.
+    assert [(m["endpoint"], m["arm"]) for m in found["measurements"]] == [("specificity", "99mTc-PSMA-I&S")]
