@@ -352,17 +352,24 @@ def _compared_pair(text: str, sentence: Sentence, mentions: list[Mention], prior
     either side of it ("X ... compared with Y", "X versus Y"), or the two right after it ("a comparison of X and
     Y PET/CT"). Agents in brackets or named as prior therapy take no part."""
     cues = list(_COMPARISON.finditer(sentence.text))
-    if not cues:
+    both = list(_BOTH_SCANS.finditer(sentence.text))
+    if not cues and not both:
         return []
     depth_at = _bracket_depths(text, sentence.start, sentence.end)
     agents = [
         m for m in agents_in(mentions, sentence.start, sentence.end) if m.start not in prior and depth_at(m.start) == 0
     ]
-    for cue in cues:
+    for cue in sorted(cues + both, key=lambda c: c.start()):
         cue_start, cue_end = sentence.start + cue.start(), sentence.start + cue.end()
         before = [m for m in agents if m.end <= cue_start]
         after = [m for m in agents if m.start >= cue_end]
-        if len(after) >= 2 and _PAIRED.match(text[after[0].end : after[1].start]):
+        if cue in both:  # "had both X PET/CT and Y SPECT/CT": two scans of the same men, compared
+            if len(after) < 2 or not all(m.kind == "ImagingAgent" for m in after[:2]):
+                continue
+            if not _PAIRED.match(text[after[0].end : after[1].start]):
+                continue
+            pair = after[:2]
+        elif len(after) >= 2 and _PAIRED.match(text[after[0].end : after[1].start]):
             pair = after[:2]
         elif before and after:
             pair = [before[-1], after[0]]
@@ -374,8 +381,12 @@ def _compared_pair(text: str, sentence: Sentence, mentions: list[Mention], prior
     return []
 
 
+#: The same men imaged twice: "had both 99mTc-PSMA SPECT/CT and 68Ga-PSMA-11 PET/CT".
+_BOTH_SCANS = prefiltered(r"\b(?:had|underwent|received|with)\s+both\b", re.I)
 #: Between the two agents of "a comparison of X and Y": a modality at most, then the joining word.
-_PAIRED = re.compile(r"^\s*(?:PET(?:/CT|/MRI)?|SPECT(?:/CT)?|scans?)?\s*(?:and|with|versus|vs\.?)\s+$", re.I)
+_PAIRED = re.compile(
+    r"^(?:/CT|/MRI)?\s*(?:PET(?:/CT|/MRI)?|SPECT(?:/CT)?|scans?)?\s*(?:and|with|versus|vs\.?)\s+$", re.I
+)
 
 
 _BRACKET = re.compile(r"[()\[\]]")

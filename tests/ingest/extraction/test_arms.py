@@ -391,3 +391,16 @@ def test_an_agent_offered_as_an_alternative_to_another_is_compared_with_it(recor
     assert found["comparators"] == ["18F-DCFPyL"]
     # Both modalities named before the value: neither names its arm, which stays the studied agent's.
     assert [(m["endpoint"], m["arm"]) for m in found["measurements"]] == [("specificity", "99mTc-PSMA-I&S")]
+
+
+def test_men_who_had_both_scans_compare_the_two_agents(record):
+    found = record(
+        "Ninety men had both 99mTc-PSMA SPECT/CT and 18F-PSMA-1007 PET/CT within a week. "
+        "Patient-level detection: 71% with SPECT/CT vs 88% with PET/CT.",
+        title="Technetium PSMA imaging in primary staging",
+    )
+    assert found["comparators"] == ["18F-PSMA-1007"]
+    assert [(m["arm"], m["value"]) for m in found["measurements"]] == [("99mTc-PSMA", 71.0), ("18F-PSMA-1007", 88.0)]
+    # Both therapies given to the same men are a combination, not a comparison.
+    combined = record("Forty men received both 177Lu-PSMA-617 and enzalutamide.", title="A phase 2 study")
+    assert combined["comparators"] == []
