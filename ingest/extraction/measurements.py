@@ -599,6 +599,7 @@ class SentenceMeasurements:
         for group in groups:
             group.values = self._not_doses_chosen_past_the_mtd(group, text, offset)
         groups = [g for g in groups if g.values and self._statistic(g, text)]
+        groups = _without_counts_given_as_shares(groups, text)
         for group in groups:  # "median OS was 16.1 months in both arms": one value, each arm's
             value = group.values[0]
             if (
@@ -1807,6 +1808,29 @@ def _with_list_label(
     ):
         return measurements
     return [m if m.subgroup else m.model_copy(update={"subgroup": label.group("label")}) for m in measurements]
+
+
+def _without_counts_given_as_shares(groups: list[_Group], text: str) -> list[_Group]:
+    """``groups`` less a count of patients whose share the clause gives after it for the same endpoint ("14 had an
+    objective response (48.3%)", "261 had a PSMA-avid lesion, a detection rate of 63.3%"): the guidelines take the
+    percentage, not the count."""
+    shares = [g for g in groups if g.statistic == "rate" and g.values[0].unit == "%"]
+    if not shares:
+        return groups
+    kept = []
+    for group in groups:
+        count = group.values[0] if group.statistic == "count" and len(group.values) == 1 else None
+        if count is not None and any(
+            share.endpoint is not None
+            and group.endpoint is not None
+            and share.endpoint.curie == group.endpoint.curie
+            and count.end < share.values[0].start <= count.end + 100
+            and ";" not in text[count.end : share.values[0].start]
+            for share in shares
+        ):
+            continue
+        kept.append(group)
+    return kept
 
 
 def _cell_value(text: str, start: int, end: int, stated_unit: str | None) -> Value | None:

@@ -287,6 +287,12 @@ PATIENT_COUNT = prefiltered(
     re.IGNORECASE,
 )
 
+#: "During the first course, 30 had a PSA decline of 50% or more": a count of patients before their verb, the noun
+#: left out (after a comma or a clause's start, so that "at 12 months had" is none).
+BARE_COUNT_HAD = prefiltered(
+    r"(?:^|[,;:]\s*|\band\s+)(?P<n>\d{1,3}|" + _NUMBER_WORD + r")\s+(?=(?:had|achieved|experienced|developed)\s)",
+    re.IGNORECASE,
+)
 #: "any fall in PSA was seen in ten.": a count of patients that ends its clause, the noun left out.
 CLAUSE_END_COUNT = prefiltered(
     r"\bin\s+(?:all\s+)?(?P<n>\d{1,3}|" + _NUMBER_WORD + r")"
@@ -298,7 +304,7 @@ CLAUSE_END_COUNT = prefiltered(
 def find_patient_counts(text: str) -> list[Value]:
     """Counts of patients with no percentage; kept only if an endpoint follows (checked by the caller)."""
     counts = []
-    matches = [*PATIENT_COUNT.finditer(text), *CLAUSE_END_COUNT.finditer(text)]
+    matches = [*PATIENT_COUNT.finditer(text), *CLAUSE_END_COUNT.finditer(text), *BARE_COUNT_HAD.finditer(text)]
     for match in sorted(matches, key=lambda m: m.start("n")):
         raw = match.group("n")
         number = count_number(raw)

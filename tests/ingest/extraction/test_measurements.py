@@ -189,7 +189,8 @@ def test_a_value_with_an_outcome_of_its_own_is_not_given_to_an_earlier_endpoint(
         "Men received 177Lu-J591. Five had PSA declines of at least 50%, and another 12 (40%) had PSA "
         "stabilisation; 6 patients (20%) had a partial response and 9 of 30 (30%) had at least one grade ≥3 event."
     )["measurements"]
-    assert [(m["endpoint"], m["value"]) for m in rows] == [("ORR", 20.0), ("AE grade>=3", 30.0)]
+    # The 40% of another 12 is PSA stabilisation's, not the PSA decline's; the five are the decline's own count.
+    assert [(m["endpoint"], m["value"]) for m in rows] == [("PSA50", 5.0), ("ORR", 20.0), ("AE grade>=3", 30.0)]
 
 
 def test_not_been_reached_and_management_change_phrasings(record):
@@ -1163,3 +1164,11 @@ def test_a_share_followed_by_its_population_and_its_own_outcome(record):
         "5 of 18 patients (28%) with measurable disease had an objective response."
     )
     assert _rows(record, text, "endpoint", "value") == [("PSA50", 47.0), ("ORR", 28.0)]
+
+
+def test_a_bare_count_before_its_verb_and_a_count_whose_share_follows(record):
+    text = (
+        "Forty men received 177Lu-PSMA-617. At the first restaging, 22 had a PSA decline of 50% or more. "
+        "Of 30 men with measurable disease, 12 had an objective response (40%)."
+    )
+    assert _rows(record, text, "endpoint", "statistic", "value") == [("PSA50", "count", 22.0), ("ORR", "rate", 40.0)]
