@@ -352,7 +352,7 @@ def _compared_pair(text: str, sentence: Sentence, mentions: list[Mention], prior
     either side of it ("X ... compared with Y", "X versus Y"), or the two right after it ("a comparison of X and
     Y PET/CT"). Agents in brackets or named as prior therapy take no part."""
     cues = list(_COMPARISON.finditer(sentence.text))
-    both = list(_BOTH_SCANS.finditer(sentence.text))
+    both = list(_BOTH_SCANS.finditer(sentence.text)) if "oth " in sentence.text else []
     if not cues and not both:
         return []
     depth_at = _bracket_depths(text, sentence.start, sentence.end)
@@ -382,7 +382,7 @@ def _compared_pair(text: str, sentence: Sentence, mentions: list[Mention], prior
 
 
 #: The same men imaged twice: "had both 99mTc-PSMA SPECT/CT and 68Ga-PSMA-11 PET/CT".
-_BOTH_SCANS = prefiltered(r"\b(?:had|underwent|received|with)\s+both\b", re.I)
+_BOTH_SCANS = re.compile(r"\b(?:had|underwent|received|with)\s+both\b", re.I)
 #: Between the two agents of "a comparison of X and Y": a modality at most, then the joining word.
 _PAIRED = re.compile(
     r"^(?:/CT|/MRI)?\s*(?:PET(?:/CT|/MRI)?|SPECT(?:/CT)?|scans?)?\s*(?:and|with|versus|vs\.?)\s+$", re.I
@@ -416,7 +416,9 @@ def _split_arms(
         with_y, alone, after = optional
         return [with_y, alone, *_split_arms(text, after, end, mentions, prior, choices)]
     depth_at = _bracket_depths(text, start, end)
-    found = [*_ARM_SPLIT.finditer(text, start, end), *_NEXT_ARM_TO.finditer(text, start, end)]
+    found = list(_ARM_SPLIT.finditer(text, start, end))
+    if text.find(",", start, end) >= 0:
+        found += _NEXT_ARM_TO.finditer(text, start, end)
     cuts = [start, *sorted(cut.start() for cut in found if depth_at(cut.start()) == 0)]
     cuts.append(end)
     arms: list[Arm] = []

@@ -288,11 +288,26 @@ PATIENT_COUNT = prefiltered(
 )
 
 #: "During the first course, 30 had a PSA decline of 50% or more": a count of patients before their verb, the noun
-#: left out (after a comma or a clause's start, so that "at 12 months had" is none).
-BARE_COUNT_HAD = prefiltered(
-    r"(?:^|[,;:]\s*|\band\s+)(?P<n>\d{1,3}|" + _NUMBER_WORD + r")\s+(?=(?:had|achieved|experienced|developed)\s)",
-    re.IGNORECASE,
-)
+#: left out (at a clause's start: after a comma, a semicolon, a colon or "and", so that "at 12 months had" is none).
+#: Tried only right before the verbs, which ``str.find`` finds (a pattern that starts with a number or a clause's
+#: start would be tried at every character).
+_BARE_COUNT_VERBS = (" had ", " achieved ", " experienced ", " developed ")
+_BARE_COUNT_BEFORE_VERB = re.compile(r"(?:^|[,;:]\s*|\band\s+)(?P<n>\d{1,3}|" + _NUMBER_WORD + r")$", re.IGNORECASE)
+
+
+def _bare_counts_had(text: str) -> list[re.Match[str]]:
+    """The bare counts of ``text`` written right before one of _BARE_COUNT_VERBS."""
+    found = []
+    for verb in _BARE_COUNT_VERBS:
+        at = text.find(verb)
+        while at >= 0:
+            match = _BARE_COUNT_BEFORE_VERB.search(text, max(0, at - 30), at)
+            if match:
+                found.append(match)
+            at = text.find(verb, at + 1)
+    return found
+
+
 #: "any fall in PSA was seen in ten.": a count of patients that ends its clause, the noun left out.
 CLAUSE_END_COUNT = prefiltered(
     r"\bin\s+(?:all\s+)?(?P<n>\d{1,3}|" + _NUMBER_WORD + r")"
@@ -304,7 +319,7 @@ CLAUSE_END_COUNT = prefiltered(
 def find_patient_counts(text: str) -> list[Value]:
     """Counts of patients with no percentage; kept only if an endpoint follows (checked by the caller)."""
     counts = []
-    matches = [*PATIENT_COUNT.finditer(text), *CLAUSE_END_COUNT.finditer(text), *BARE_COUNT_HAD.finditer(text)]
+    matches = [*PATIENT_COUNT.finditer(text), *CLAUSE_END_COUNT.finditer(text), *_bare_counts_had(text)]
     for match in sorted(matches, key=lambda m: m.start("n")):
         raw = match.group("n")
         number = count_number(raw)
