@@ -251,6 +251,8 @@ _LABEL_AFTER_RATIO = re.compile(
     r"\s*(?:[(\[][^()\[\]]{0,80}[)\]])?\s*,?\s*(?:for|in)\s+(?:the\s+)?(?:arm|group|cohort)\s+(?P<label>[A-D]|[1-4])\b",
     re.I,
 )
+#: A table column headed by an arm's label: "Arm A", "Group 2 (n = 40)".
+_LABEL_HEADING_CELL = re.compile(r"(?:arm|group|cohort)\s+(?P<label>[A-D]|[1-4])\b", re.I)
 _LABEL_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)\s*", re.I)
 #: The comparator named right after a value as what is given alone: "18 months with SBRT alone", "12 months after
 #: ADT alone", "in the control arm".
@@ -717,6 +719,9 @@ class SentenceMeasurements:
         agent = next((m for m in context.agents if heading.start <= m.start < heading.end), None)
         if agent is not None:
             return self._arm_label_for_curie(agent, context), None
+        label = _LABEL_HEADING_CELL.match(heading.text)
+        if label and label.group("label").upper() in context.labels:  # "Arm B": the arm the text labelled B
+            return context.arms[context.labels[label.group("label").upper()]].label, None
         return self._first_arm_label(context), (heading.text or None)
 
     @staticmethod

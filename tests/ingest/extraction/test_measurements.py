@@ -1172,3 +1172,12 @@ def test_a_bare_count_before_its_verb_and_a_count_whose_share_follows(record):
         "Of 30 men with measurable disease, 12 had an objective response (40%)."
     )
     assert _rows(record, text, "endpoint", "statistic", "value") == [("PSA50", "count", 22.0), ("ORR", "rate", 40.0)]
+
+
+def test_a_table_whose_columns_are_headed_by_arm_labels_gives_each_labelled_arm_its_values(record):
+    text = "Arm A: 177Lu-PSMA-617 + olaparib. Arm B: 177Lu-PSMA-617.\nOutcome | Arm A | Arm B\nPSA50, % | 66 | 44"
+    rows = [
+        (m["endpoint"], m["arm"], m["value"])
+        for m in record(text, "LuPARP-2: a randomised phase 2 trial")["measurements"]
+    ]
+    assert rows == [("PSA50", "177Lu-PSMA-617 + olaparib", 66.0), ("PSA50", "177Lu-PSMA-617", 44.0)]
