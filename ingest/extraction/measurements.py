@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
-from ingest.extraction.context import IMAGING_REGIMENS, Arm, DocumentContext, Sentence
+from ingest.extraction.context import ARM_LABEL, IMAGING_REGIMENS, Arm, DocumentContext, Sentence
 from ingest.extraction.landmarks import LANDMARK_AFTER_ENDPOINT, LANDMARK_AFTER_VALUE, landmarks
 from ingest.extraction.mentions import ENDPOINT_KINDS, OTHER_MARKER, Mention
 from ingest.extraction.numbers import (
@@ -237,9 +237,9 @@ _BARE_CELL = re.compile(r"\s*(?P<value>\d+(?:\.\d+)?)\s*")
 _NOT_REACHED_CELL = re.compile(r"\s*(?:NR|not reached|not estimable|NE)\s*$", re.I)
 #: The labels of arms (context.arms' labels) next to values: before one ("arm A 67%"), after one ("35% in arm 2",
 #: "85% (A)"), or listed after the last ("in arms 1, 2 and 3, respectively").
-_LABEL_BEFORE = re.compile(r"\b(?:arm|group|cohort)\s+(?P<label>[A-D]|[1-4])\s*[:,]?\s*$", re.I)
+_LABEL_BEFORE = re.compile(r"\b" + ARM_LABEL + r"\s*[:,]?\s*$", re.I)
 _LABEL_AFTER_VALUE = re.compile(
-    r"[^.;()]{0,25}?(?:\bin\s+(?:the\s+)?(?:arm|group|cohort)\s+(?P<label>[A-D]|[1-4])\b|\s*\(\s*(?P<bare>[A-D])\s*\))",
+    r"[^.;()]{0,25}?(?:\bin\s+(?:the\s+)?" + ARM_LABEL + r"\b|\s*\(\s*(?P<bare>[A-D])\s*\))",
     re.I,
 )
 _LABEL_LIST = re.compile(
@@ -248,11 +248,11 @@ _LABEL_LIST = re.compile(
     re.I,
 )
 _LABEL_AFTER_RATIO = re.compile(
-    r"\s*(?:[(\[][^()\[\]]{0,80}[)\]])?\s*,?\s*(?:for|in)\s+(?:the\s+)?(?:arm|group|cohort)\s+(?P<label>[A-D]|[1-4])\b",
+    r"\s*(?:[(\[][^()\[\]]{0,80}[)\]])?\s*,?\s*(?:for|in)\s+(?:the\s+)?" + ARM_LABEL + r"\b",
     re.I,
 )
 #: A table column headed by an arm's label: "Arm A", "Group 2 (n = 40)".
-_LABEL_HEADING_CELL = re.compile(r"(?:arm|group|cohort)\s+(?P<label>[A-D]|[1-4])\b", re.I)
+_LABEL_HEADING_CELL = re.compile(ARM_LABEL + r"\b", re.I)
 _LABEL_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)\s*", re.I)
 #: The comparator named right after a value as what is given alone: "18 months with SBRT alone", "12 months after
 #: ADT alone", "in the control arm".
@@ -428,11 +428,9 @@ _COVARIATE = re.compile(
     re.I,
 )
 #: Between an adverse event and a value: what followed from it, whose share the value is.
-_CONSEQUENCE = re.compile(
-    r"\b(?:discontinu\w*|stopped|withdr[ae]wn?|withdrawal|dose reductions?|reduced doses?|interrupt\w*|delays?"
-    r"|transfusions?|hospitali[sz]\w*)\b",
-    re.I,
-)
+#: What a toxicity made happen to the treatment.
+_STOPPED = r"discontinu\w*|stopped|withdr[ae]wn?|withdrawal|dose reductions?|reduced doses?|interrupt\w*"
+_CONSEQUENCE = re.compile(r"\b(?:" + _STOPPED + r"|delays?|transfusions?|hospitali[sz]\w*)\b", re.I)
 #: An outcome of its own, not a known endpoint, named in a clause of its own right before the values: "... and gave
 #: fewer equivocal findings (".
 _OTHER_OUTCOME_BEFORE = re.compile(
@@ -444,8 +442,8 @@ _OTHER_OUTCOME_BEFORE = re.compile(
 _CONSEQUENCE_CAUSES = re.compile(r"because|due|owing|for", re.I)
 #: An event named as the cause of a consequence: "stopped treatment because of", "discontinuations due to".
 _CAUSE_OF_CONSEQUENCE = re.compile(
-    r"\b(?:discontinu\w*|stopped|withdr[ae]wn?|withdrawal|dose reductions?|reduced doses?|interrupt\w*)\b"
-    r"[^.;()]{0,25}?\b(?:because of|due to|owing to|for)\s+(?:an?\s+|the\s+|treatment-related\s+){0,2}$",
+    r"\b(?:" + _STOPPED + r")\b[^.;()]{0,25}?\b(?:because of|due to|owing to|for)\s+"
+    r"(?:an?\s+|the\s+|treatment-related\s+){0,2}$",
     re.I,
 )
 #: An aside that describes what comes before it: "treatment-related events, mostly skin toxicity and effusions, had
