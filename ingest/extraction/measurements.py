@@ -174,7 +174,8 @@ _THRESHOLD_CLUE = re.compile(r"\d\s*(?:m?Gy\b|%)", re.I)
 _BRACKETED_FRACTION = re.compile(r"[(\[]\s*\d+\s*(?:/|of)\s*\d+\s*[)\]]")
 _NUMBERED_PART = prefiltered(
     r"\b(?:phase|grade|cycles?|arm|cohort|group|day|week|stage|readers?|observers?|parts?|levels?|tiers?)"
-    r"\s+\d+(?:\s*(?:-|to|or|/)\s*\d+)?",
+    # (the second number of a range is a whole number: "cycle 1 to 0.44 Gy/GBq" ends at "cycle 1")
+    r"\s+\d+(?:\s*(?:-|to|or|/)\s*\d+(?!\.?\d))?",
     re.I,
 )
 _COLON_RATIO = re.compile(r"\b\d+\s*:\s*\d+\b")

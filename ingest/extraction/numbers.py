@@ -53,6 +53,8 @@ VALUE = prefiltered(
     r"(?<![\w.])(?P<value>" + _NUM + r")(?:\s*(?:to|-)\s*(?P<upper>" + _NUM + r"))?\s*(?:%\s*)?"
     r"(?:±\s*(?:" + _NUM + r")\s*)?" + _UNIT
 )
+#: A word that numbers what follows it ("cycle 1", "day 8", "week 12"): its number starts no range of values.
+_NUMBERED_BEFORE = re.compile(r"\b(?:cycles?|days?|weeks?|months?|visits?|doses?|levels?)\s*$", re.I)
 BARE = re.compile(r"(?<![\w.%-])(?P<value>" + _NUM + r")(?![\w.%]|\s*(?:to|-)\s*\d)")
 _NUMBER_WORD = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
@@ -222,6 +224,13 @@ def find_values(text: str) -> list[Value]:
     change from one arm's result to the other's ("from 11.3 to 15.3 months"): then both ends are values."""
     values = []
     for match in VALUE.finditer(text):
+        if match.group("upper") and _NUMBERED_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+            # "fell from 0.49 Gy/GBq at cycle 1 to 0.44 Gy/GBq": "1 to 0.44" is a cycle's number, then a value
+            upper = VALUE.match(text, match.start("upper"))
+            if upper is not None and not upper.group("upper"):
+                values.append(Value(upper.start(), upper.end(), float(upper.group("value")),
+                                    normalize_unit(upper.group("unit")), upper.group("unit")))  # fmt: skip
+            continue
         if match.group("upper"):
             unit = normalize_unit(match.group("unit"))
             if unit in _CHANGE_UNITS and changed_from(text, match.start()):

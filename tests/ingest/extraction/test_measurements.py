@@ -1181,3 +1181,11 @@ def test_a_table_whose_columns_are_headed_by_arm_labels_gives_each_labelled_arm_
         for m in record(text, "LuPARP-2: a randomised phase 2 trial")["measurements"]
     ]
     assert rows == [("PSA50", "177Lu-PSMA-617 + olaparib", 66.0), ("PSA50", "177Lu-PSMA-617", 44.0)]
+
+
+def test_a_value_after_a_numbered_cycle_is_no_range_from_the_cycles_number(record):
+    text = (
+        "Twenty men received 177Lu-PSMA-I&T. The median kidney absorbed dose went from 0.52 Gy/GBq at cycle 1 to "
+        "0.47 Gy/GBq at cycle 3."
+    )
+    assert _rows(record, text, "endpoint", "value") == [("absorbed dose:kidney", 0.52), ("absorbed dose:kidney", 0.47)]
