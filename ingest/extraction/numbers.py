@@ -372,7 +372,9 @@ def find_proportions(text: str) -> list[Value]:
 #: Between a proportion and the next of its run: its CI, the group it is for, a comma and a joining word ("0.87 (95%
 #: CI: 0.81-0.93), compared with 0.52", "0.70 (...) for 68Ga-PSMA-11 (31 studies), 0.73").
 _PROPORTION_CHAIN = re.compile(
-    r"(?:\s*\([^()]{0,60}\))?(?:\s+for\s+[^,;()]{1,40}?(?:\s*\([^()]{0,30}\))?)?\s*,?\s*"
+    # (a "for X" after a value runs to the word that joins the next: "0.89 (...) for 18F-PSMA-1007 vs 0.63")
+    r"(?:\s*\([^()]{0,60}\))?(?:\s+for\s+[^,;()]{1,40}?(?:\s*\([^()]{0,30}\))?"
+    r"(?=\s*(?:,|and\b|or\b|vs\b|vs\.|versus\b|compared\b|against\b)))?\s*,?\s*"
     r"(?:and|or|vs\.?|versus|compared with|compared to|against)?\s*",
     re.I,
 )

@@ -1189,3 +1189,9 @@ def test_a_value_after_a_numbered_cycle_is_no_range_from_the_cycles_number(recor
         "0.47 Gy/GBq at cycle 3."
     )
     assert _rows(record, text, "endpoint", "value") == [("absorbed dose:kidney", 0.52), ("absorbed dose:kidney", 0.47)]
+
+
+def test_a_proportion_given_for_one_agent_then_another_after_vs(record):
+    text = "Specificity was 0.91 (95% CI 0.84-0.96) for 18F-DCFPyL vs 0.72 (0.61-0.81) for 18F-fluciclovine."
+    rows = [(m["arm"], m["value"]) for m in record(text, "18F-DCFPyL versus 18F-fluciclovine PET/CT")["measurements"]]
+    assert rows == [("18F-DCFPyL", 0.91), ("18F-fluciclovine", 0.72)]
