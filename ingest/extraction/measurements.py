@@ -458,11 +458,16 @@ LIST_ITEM = re.compile(
 #: The label of a list item before its colon: "PSA <0.5 ng/mL: 58.7%" (the part of the population it is for).
 _LIST_LABEL = re.compile(r"^\s*(?:[•▪◦‣⁃*-]\s*)?(?P<label>(?:[^.;:\n]|(?<=\d)\.(?=\d)){1,60}?)\s*:\s*\d")
 #: A sentence that breaks the previous result down by subgroup: "By PSA: ...", "Per region: ...".
-_BREAKDOWN = re.compile(r"^\W*(?:by|per|according to|across)\s+[\w /-]{1,30}:", re.I)
+_BREAKDOWN = re.compile(
+    r"^\W*(?:by|per|according to|across)\s+[\w /-]{1,30}(?::|,\s*(?:it|they|this|these)\s+(?:was|were|is|are)\b)",
+    re.I,
+)
 #: A sentence that gives the last result again without naming it: "At the updated analysis, the medians were 12.0
 #: and 5.6 months".
 _SAME_RESULT = re.compile(
-    r"\bthe\s+(?:corresponding\s+)?(?:medians|median values|means|rates|proportions|percentages)\s+(?:were|are)\b",
+    r"\bthe\s+(?:corresponding\s+)?(?:medians|median values|means|rates|proportions|percentages)\s+(?:were|are)\b"
+    # "Tracer-specific estimates were 0.70 (...) for 68Ga-PSMA-11, 0.73 (...) for 18F-DCFPyL"
+    r"|^\W*(?:[\w-]+\s+){0,2}estimates\s+(?:were|are)\b",
     re.I,
 )
 #: Right after a run of values: the arm they are of ("... and 9.4% with 177Lu-PSMA-I&T").

@@ -1195,3 +1195,14 @@ def test_a_proportion_given_for_one_agent_then_another_after_vs(record):
     text = "Specificity was 0.91 (95% CI 0.84-0.96) for 18F-DCFPyL vs 0.72 (0.61-0.81) for 18F-fluciclovine."
     rows = [(m["arm"], m["value"]) for m in record(text, "18F-DCFPyL versus 18F-fluciclovine PET/CT")["measurements"]]
     assert rows == [("18F-DCFPyL", 0.91), ("18F-fluciclovine", 0.72)]
+
+
+def test_a_breakdown_or_estimates_without_the_endpoint_take_the_one_before(record):
+    text = (
+        "Twenty studies of 18F-DCFPyL PET were pooled. The pooled sensitivity was 0.84 (95% CI 0.78-0.89). "
+        "By region, it was 0.91 for the prostate bed and 0.72 for bone. "
+        "Reader-specific estimates were 0.80 and 0.86."
+    )
+    rows = [(m["endpoint"], m["value"]) for m in record(text, "A meta-analysis of 18F-DCFPyL PET")["measurements"]]
+    assert rows == [("sensitivity", 0.84), ("sensitivity", 0.91), ("sensitivity", 0.72), ("sensitivity", 0.8),
+                    ("sensitivity", 0.86)]  # fmt: skip
