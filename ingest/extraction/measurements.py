@@ -372,7 +372,9 @@ _VALUE_THEN_ENDPOINT = re.compile(
     r"(?:with\s+(?:[a-z-]+\s+){0,2}?[a-z-]+\s+)?"
     r"(?:had|achieved|showed|experienced|reached|attained|met|developed|with|were|remained)\s+"
     r"(?:an?\s+|the\s+|at least one\s+)?"
-    r"(?:grade\s*\S+\s+|[a-z-]+\s+){0,2}$|^\s*\)?\s*,?\s*(?:an?)\s+$|^ $|^\s+grade\s*[1-5I-V]+\s+$"
+    # a grade, written out ("grade 2 or higher", "G3") or not, and two words at most: "developed G3 renal toxicity"
+    r"(?:grade\s*\S+(?:\s+or\s+(?:higher|worse|above|more|[1-5]))?\s+|G[1-5]\S*\s+|[a-z-]+\s+){0,2}$"
+    r"|^\s*\)?\s*,?\s*(?:an?)\s+$|^ $|^\s+grade\s*[1-5I-V]+\s+$"
     # "12.0 vs. 5.6 months: median rPFS with ...": values first, then a colon and their endpoint
     r"|^\s*:\s*(?:the\s+)?(?:median\s+|mean\s+)?$",
     re.I,

@@ -1206,3 +1206,11 @@ def test_a_breakdown_or_estimates_without_the_endpoint_take_the_one_before(recor
     rows = [(m["endpoint"], m["value"]) for m in record(text, "A meta-analysis of 18F-DCFPyL PET")["measurements"]]
     assert rows == [("sensitivity", 0.84), ("sensitivity", 0.91), ("sensitivity", 0.72), ("sensitivity", 0.8),
                     ("sensitivity", 0.86)]  # fmt: skip
+
+
+def test_a_count_of_patients_who_developed_an_event_with_its_grade_written_out(record):
+    text = (
+        "Twelve men received PSMA CAR-T cells. Four patients developed grade 3 or higher cytokine release syndrome, "
+        "and one patient developed G3 renal toxicity."
+    )
+    assert _rows(record, text, "endpoint", "value") == [("AE:CRS", 4.0), ("AE:nephrotoxicity", 1.0)]
