@@ -266,6 +266,8 @@ _ALONE_ARM = re.compile(
 _MODALITY = re.compile(r"(?<![\w-])(?P<modality>PET|SPECT)(?:/CT|/MRI|-CT)?\b(?!-)")
 #: Where one clause of a sentence ends and the next begins: the modality of one is not the other's.
 _NEXT_CLAUSE = re.compile(r",\s*(?:and|but|whereas|while|so|thus)\b|;|\b(?:whereas|while)\b")
+#: The count of an event in brackets right after it: "anaemia (n=4)", "thrombocytopenia (n = 2;".
+_N_AFTER_EVENT = re.compile(r"\s*\(\s*n\s*=\s*(?P<n>\d{1,3})\s*[);,]")
 #: Endpoints that are events a text counts by writing the number before them: "One DLT (grade 4 anaemia) occurred at
 #: 93.3 kBq/kg", "two dose-limiting toxicities were observed at 0.9 mg".
 _COUNTED_EVENTS = frozenset({"endpoint:DLT"})
@@ -850,7 +852,10 @@ class SentenceMeasurements:
         if "death" in text or any(e.curie in _COUNTED_EVENTS for e in endpoints):
             patient_counts += self._counted_events(text, endpoints, offset)
         declared = _DECLARED_UNIT.search(text)
-        if not (with_unit or counts or not_reached or proportions or patient_counts or declared):
+        # "mainly anaemia (n=4) and thrombocytopenia (n=2)": the count of each event, in brackets after it (a sample
+        # size elsewhere, so read here, past the spans that are no values)
+        named_counts = self._counts_after_events(text, endpoints, offset) if "=" in text else []
+        if not (with_unit or counts or not_reached or proportions or patient_counts or declared or named_counts):
             return []  # no candidate: what is not a value need not be found
         occupied = self._not_values(text, mentions, offset, statistics)
         values = [v for v in with_unit if not _inside(v, occupied) and not _inside(v, fractions)]
@@ -862,6 +867,7 @@ class SentenceMeasurements:
         values += self._shared_unit_values(text, values, occupied, bare)
         values += self._declared_unit_values(text, values, occupied, endpoints, offset, declared, bare)
         values += self._elliptical_counts(text, values, endpoints, offset)
+        values += named_counts
         values.sort(key=lambda v: v.start)
         return values
 
@@ -906,6 +912,18 @@ class SentenceMeasurements:
             if _CONNECTOR.match(between):
                 shared.append(Value(bare.start, bare.end, bare.value, following.unit, following.raw_unit))
         return shared[::-1]
+
+    def _counts_after_events(self, text: str, endpoints: list[Mention], offset: int) -> list[Value]:
+        """Counts of adverse events written "(n=4)" right after them: "mainly anaemia (n=4) and thrombocytopenia
+        (n=2)"."""
+        found = []
+        for endpoint in endpoints:
+            if self.ontology.endpoints[endpoint.curie].kind != _AE:
+                continue
+            count = _N_AFTER_EVENT.match(text, endpoint.end - offset)
+            if count is not None:
+                found.append(Value(count.start("n"), count.end("n"), float(count.group("n")), "patients"))
+        return found
 
     def _counted_events(self, text: str, endpoints: list[Mention], offset: int) -> list[Value]:
         """Counts written right before the events they count (_COUNTED_EVENTS): "One DLT (grade 4 anaemia) occurred

@@ -1214,3 +1214,16 @@ def test_a_count_of_patients_who_developed_an_event_with_its_grade_written_out(r
         "and one patient developed G3 renal toxicity."
     )
     assert _rows(record, text, "endpoint", "value") == [("AE:CRS", 4.0), ("AE:nephrotoxicity", 1.0)]
+
+
+def test_counts_of_events_written_n_equals_after_them(record):
+    text = (
+        "Thirty men received 177Lu-PSMA-I&T. Grade 3 adverse events occurred in 9 patients (30%), mostly "
+        "neutropenia (n=5) and fatigue (n = 3). In the visceral subgroup (n=12), PSA50 was 40%."
+    )
+    assert _rows(record, text, "endpoint", "statistic", "value") == [
+        ("AE grade>=3", "rate", 30.0),
+        ("AE:neutropenia", "count", 5.0),
+        ("AE:fatigue", "count", 3.0),
+        ("PSA50", "rate", 40.0),  # a subgroup's size is no count
+    ]
