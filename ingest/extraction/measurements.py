@@ -27,6 +27,7 @@ from ingest.extraction.mentions import ENDPOINT_KINDS, OTHER_MARKER, Mention
 from ingest.extraction.numbers import (
     NOT_REACHED_UNIT,
     PROPORTION_UNIT,
+    SCORE_UNIT,
     Interval,
     PValue,
     Ratio,
@@ -42,6 +43,7 @@ from ingest.extraction.numbers import (
     find_patient_counts,
     find_proportions,
     find_ratios,
+    find_score_changes,
     find_values,
     normalize_unit,
 )
@@ -855,7 +857,10 @@ class SentenceMeasurements:
         # "mainly anaemia (n=4) and thrombocytopenia (n=2)": the count of each event, in brackets after it (a sample
         # size elsewhere, so read here, past the spans that are no values)
         named_counts = self._counts_after_events(text, endpoints, offset) if "=" in text else []
-        if not (with_unit or counts or not_reached or proportions or patient_counts or declared or named_counts):
+        scores = find_score_changes(text) if "point" in text else []
+        if not (
+            with_unit or counts or not_reached or proportions or patient_counts or declared or named_counts or scores
+        ):
             return []  # no candidate: what is not a value need not be found
         occupied = self._not_values(text, mentions, offset, statistics)
         values = [v for v in with_unit if not _inside(v, occupied) and not _inside(v, fractions)]
@@ -868,6 +873,7 @@ class SentenceMeasurements:
         values += self._declared_unit_values(text, values, occupied, endpoints, offset, declared, bare)
         values += self._elliptical_counts(text, values, endpoints, offset)
         values += named_counts
+        values += [v for v in scores if not _inside(v, occupied)]
         values.sort(key=lambda v: v.start)
         return values
 
@@ -1268,6 +1274,8 @@ class SentenceMeasurements:
                 return False
         elif unit in DOSE_UNITS and endpoint.code == "MTD":
             group.statistic = "other"
+        elif unit == SCORE_UNIT and endpoint.code == "HRQoL":
+            group.statistic = "mean"  # "a mean change of +1.8 points"
         else:
             return False
         if endpoint.kind == "AbsorbedDose" and group.statistic != "absorbed-dose":

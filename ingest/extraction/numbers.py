@@ -337,6 +337,22 @@ def find_patient_counts(text: str) -> list[Value]:
     return counts
 
 
+SCORE_UNIT = "points"
+#: A change in a questionnaire's score: "+1.8 points", "−6.4 points" (dashes made hyphens); not a difference between
+#: two ("difference 8.2 points").
+_SCORE_CHANGE = re.compile(
+    r"(?<![\w.])(?<!difference )(?<!difference of )(?P<value>[+-]?\d+(?:\.\d+)?)\s*points?\b", re.IGNORECASE
+)
+
+
+def find_score_changes(text: str) -> list[Value]:
+    """Changes of a score in points, with their sign: "+1.8 points and -6.4 points" give 1.8 and -6.4."""
+    return [
+        Value(m.start("value"), m.end(), float(m.group("value")), SCORE_UNIT, "points")
+        for m in _SCORE_CHANGE.finditer(text)
+    ]
+
+
 def find_not_reached(text: str) -> list[Value]:
     """ "Not reached" (and NR, not estimable) as values without a number."""
     return [Value(m.start(), m.end(), None, NOT_REACHED_UNIT) for m in NOT_REACHED.finditer(text)]

@@ -1227,3 +1227,12 @@ def test_counts_of_events_written_n_equals_after_them(record):
         ("AE:fatigue", "count", 3.0),
         ("PSA50", "rate", 40.0),  # a subgroup's size is no count
     ]
+
+
+def test_mean_changes_of_a_quality_of_life_score_in_points(record):
+    text = (
+        "Men were randomly assigned to 177Lu-PSMA-617 or to cabazitaxel. The mean change in EORTC QLQ-C30 global "
+        "health status was +3.5 points with 177Lu-PSMA-617 and -4.0 points with cabazitaxel (difference 7.5 points)."
+    )
+    rows = _rows(record, text, "endpoint", "arm", "statistic", "value")
+    assert rows == [("HRQoL", "177Lu-PSMA-617", "mean", 3.5), ("HRQoL", "cabazitaxel", "mean", -4.0)]
