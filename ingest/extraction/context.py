@@ -245,6 +245,8 @@ ARM_LABEL = r"(?:arm|group|cohort)\s+(?P<label>[A-D]|[1-4])"
 _LABEL_HEADING = re.compile(r"^\W*" + ARM_LABEL + r"\s*:", re.I)
 #: An arm's label in brackets after its description: "177Lu-PSMA-I&T every 6 weeks (arm 1)".
 _LABEL_AFTER = re.compile(r"\(\s*" + ARM_LABEL + r"\s*\)", re.I)
+#: An arm's label followed by its description in brackets: "to arm A (177Lu-PSMA-617, then docetaxel) or arm B (...)".
+_LABEL_THEN_BRACKET = re.compile(r"\b" + ARM_LABEL + r"\s*\(", re.I)
 
 
 def _labelled_arms(
@@ -281,7 +283,7 @@ def arm_labels(sentences: list[Sentence], arms: list[Arm], agents: list[Mention]
         stretches = (
             [(heading.group("label"), sentence.start + heading.end(), sentence.end)]
             if heading
-            else _bracketed_labels(sentence)
+            else _bracketed_labels(sentence) + _labels_before_brackets(sentence)
         )
         for label, start, end in stretches:
             named = {m.curie or m.label or m.text for m in agents if start <= m.start < end and m.start not in prior}
@@ -298,6 +300,21 @@ def _bracketed_labels(sentence: Sentence) -> list[tuple[str, int, int]]:
     for match in _LABEL_AFTER.finditer(sentence.text):
         stretches.append((match.group("label"), since, sentence.start + match.start()))
         since = sentence.start + match.end()
+    return stretches
+
+
+def _labels_before_brackets(sentence: Sentence) -> list[tuple[str, int, int]]:
+    """Each label followed by its arm in brackets ("to arm A (X, then Y) or arm B (Y)"), with the bracket's stretch."""
+    stretches = []
+    for match in _LABEL_THEN_BRACKET.finditer(sentence.text):
+        depth, end = 0, len(sentence.text)
+        for at in range(match.end() - 1, len(sentence.text)):
+            char = sentence.text[at]
+            depth += (char == "(") - (char == ")")
+            if depth == 0:
+                end = at
+                break
+        stretches.append((match.group("label"), sentence.start + match.end(), sentence.start + end))
     return stretches
 
 

@@ -1236,3 +1236,13 @@ def test_mean_changes_of_a_quality_of_life_score_in_points(record):
     )
     rows = _rows(record, text, "endpoint", "arm", "statistic", "value")
     assert rows == [("HRQoL", "177Lu-PSMA-617", "mean", 3.5), ("HRQoL", "cabazitaxel", "mean", -4.0)]
+
+
+def test_a_table_whose_arm_labels_are_given_before_the_arms_in_brackets(record):
+    text = (
+        "Men were randomly assigned to arm A (177Lu-PSMA-617, then docetaxel) or arm B (docetaxel alone).\n"
+        "Endpoint | Arm A | Arm B\n"
+        "PSA50, % | 90 | 80"
+    )
+    rows = [(m["endpoint"], m["arm"], m["value"]) for m in record(text)["measurements"]]
+    assert rows == [("PSA50", "177Lu-PSMA-617 + docetaxel", 90.0), ("PSA50", "docetaxel", 80.0)]
