@@ -732,9 +732,10 @@ class SentenceMeasurements:
         label = _LABEL_HEADING_CELL.match(heading.text)
         if label and label.group("label").upper() in context.labels:  # "Arm B": the arm the text labelled B
             return context.arms[context.labels[label.group("label").upper()]].label, None
-        if label:
-            # A label the text tied to no arm: in a two-arm study, "A"/"1" is the investigational arm and "B"/"2" the
-            # other, as trials number them; else no arm rather than a wrong one, the heading kept.
+        if label and len(context.arms) >= 2:
+            # A label the text tied to no arm, in a study of several arms: in a two-arm study "A"/"1" is the
+            # investigational arm and "B"/"2" the other, as trials number them; else no arm rather than a wrong one,
+            # the heading kept. (In a study of one arm, "Cohort 2" is a part of it, below.)
             order = {"A": 0, "1": 0, "B": 1, "2": 1}.get(label.group("label").upper())
             if len(context.arms) == 2 and order is not None:
                 return context.arms[order].label, None

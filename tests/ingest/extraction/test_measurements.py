@@ -1246,3 +1246,9 @@ def test_a_table_whose_arm_labels_are_given_before_the_arms_in_brackets(record):
     )
     rows = [(m["endpoint"], m["arm"], m["value"]) for m in record(text)["measurements"]]
     assert rows == [("PSA50", "177Lu-PSMA-617 + docetaxel", 90.0), ("PSA50", "docetaxel", 80.0)]
+
+
+def test_cohorts_of_a_single_arm_study_as_table_columns_stay_parts_of_its_arm(record):
+    text = "Thirty men received 177Lu-PSMA-617 at two activities.\nEndpoint | Cohort 1 | Cohort 2\nPSA50, % | 40 | 55"
+    rows = [(m["arm"], m["value"]) for m in record(text)["measurements"]]
+    assert rows == [("177Lu-PSMA-617, Cohort 1", 40.0), ("177Lu-PSMA-617, Cohort 2", 55.0)]
