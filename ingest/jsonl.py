@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 from ingest.document import Document, Section, pmid_document_id
+from ingest.normalize import dehyphenate
 from ingest.report import IngestReport
 from ingest.sources import open_binary, text_stream
 from kg.errors import ParseError
@@ -50,6 +52,10 @@ def _load(line: str, path: str | Path, index: int) -> dict:
     return record
 
 
+#: A word broken by a hyphen at a line end ("pro-\ngression"), as text pasted from a PDF has them.
+_LINE_END_HYPHEN = re.compile(r"[a-z]-[ \t]*\n[ \t]*[a-z]")
+
+
 def document_from_record(record: dict, *, source: str = "", index: int | None = None) -> Document:
     """A Document from one JSON object with ``id``, ``title`` and ``text`` (or ``abstract``)."""
     raw_id = record.get("id") or record.get("pmid")
@@ -62,13 +68,24 @@ def document_from_record(record: dict, *, source: str = "", index: int | None = 
     title = record.get("title") or ""
     if not isinstance(title, str):
         raise ParseError(source, "title is not a string", index=index, record_id=doc_id)
+    title = title.strip()
+    original = offset_map = None
+    if _LINE_END_HYPHEN.search(text):
+        # Text pasted from a PDF breaks words across lines ("pro-\ngression"): joined, with each character's offset
+        # in the record kept, so that evidence still points into the record's own text.
+        joined = dehyphenate(text)
+        original = f"{title}\n{text}"
+        offset_map = (*range(len(title) + 1), *(len(title) + 1 + offset for offset in joined.offsets))
+        text = joined.text
     # Every line is kept as it is, so that offsets into the record's text stay valid.
     sections = tuple(_section(line) for line in text.split("\n"))
     year = record.get("year")
     return Document(
         id=doc_id,
-        title=title.strip(),
+        title=title,
         sections=sections,
+        original=original,
+        offset_map=offset_map,
         source=source,
         source_format=FORMAT,
         record_index=index,

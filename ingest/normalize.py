@@ -90,6 +90,35 @@ _SPACES = re.compile(r"[ \t]{2,}")
 _PARAGRAPH = "\u2029"
 
 
+def _join_line_end_hyphens(builder: _Builder) -> None:
+    r"""Join the words a line end hyphenated ("pro-\ngression" -> "progression"), keeping the hyphen of a compound the
+    text also writes unbroken ("open-\nlabel" stays "open-label" when "open-label" is written elsewhere)."""
+    hyphenated_forms = {form.casefold() for form in re.findall(r"\b[A-Za-z]+-[a-z]+\b", builder.text)}
+
+    def join_hyphenated(match: re.Match[str]) -> str:
+        left = re.search(r"[A-Za-z]+$", builder.text[: match.start()])
+        right = re.match(r"[a-z]+", builder.text[match.end() :])
+        word = f"{left.group(0) if left else ''}-{right.group(0) if right else ''}".casefold()
+        return "-" if word in hyphenated_forms else ""
+
+    builder.sub(_LINE_END_HYPHEN, join_hyphenated)
+
+
+def dehyphenate(original: str) -> Normalized:
+    r"""``original`` with only the words a line end hyphenated joined, every other character (line breaks included)
+    kept, and the offset of each character: for texts whose lines carry their structure (JSON Lines records).
+
+    >>> n = dehyphenate("Radiographic pro-\ngression-free survival\nRESULTS: x")
+    >>> n.text
+    'Radiographic progression-free survival\nRESULTS: x'
+    >>> n.original[slice(*n.original_span(13, 24))]
+    'pro-\ngression'
+    """
+    builder = _Builder(original, list(range(len(original))))
+    _join_line_end_hyphens(builder)
+    return Normalized(text=builder.text, offsets=tuple(builder.offsets), original=original)
+
+
 def normalize(original: str) -> Normalized:
     """Clean ``original`` for extraction and keep the offset of every character.
 
@@ -103,16 +132,7 @@ def normalize(original: str) -> Normalized:
     """
     builder = _char_level(original)
     builder.sub(_BROKEN_DECIMAL, lambda m: "")
-    hyphenated_forms = {form.casefold() for form in re.findall(r"\b[A-Za-z]+-[a-z]+\b", builder.text)}
-
-    def join_hyphenated(match: re.Match[str]) -> str:
-        left = re.search(r"[A-Za-z]+$", builder.text[: match.start()])
-        right = re.match(r"[a-z]+", builder.text[match.end() :])
-        word = f"{left.group(0) if left else ''}-{right.group(0) if right else ''}".casefold()
-        # Keep the hyphen of a compound the text also writes unbroken ("open-label").
-        return "-" if word in hyphenated_forms else ""
-
-    builder.sub(_LINE_END_HYPHEN, join_hyphenated)
+    _join_line_end_hyphens(builder)
     builder.sub(_PARAGRAPH_BREAK, lambda m: _PARAGRAPH)
     builder.sub(_LINE_BREAK, lambda m: " ")
     builder.sub(_SPACES, lambda m: " ")

@@ -36,3 +36,21 @@ def test_bad_lines_are_reported_with_their_number(tmp_path):
     assert "record 2: invalid JSON" in messages[0]
     assert "record 3 (PMID b): empty abstract" in messages[1]
     assert "record 4: expected a JSON object" in messages[2]
+
+
+def test_words_a_line_end_hyphenated_are_joined_and_evidence_points_into_the_record(tmp_path):
+    record = {
+        "id": "pdf:1",
+        "title": "Pasted from a PDF",
+        "text": "RESULTS: Radiographic pro-\ngression-free survival was 8.1 months with 177Lu-PSMA-617.\n"
+        "An open-label design; the open-\nlabel phase went on.",
+    }
+    path = tmp_path / "records.jsonl"
+    path.write_text(json.dumps(record) + "\n")
+    (document,) = iter_documents(path)
+    assert "Radiographic progression-free survival" in document.full_text
+    assert "the open-label phase" in document.full_text  # a compound the text also writes unbroken keeps its hyphen
+    start = document.full_text.index("progression")
+    begin, end = document.original_span(start, start + len("progression"))
+    assert document.original[begin:end] == "pro-\ngression"
+    assert document.original == f"{record['title']}\n{record['text']}"
