@@ -671,14 +671,11 @@ class SentenceMeasurements:
             heading = _COMPARISON_COLUMN.search(row.header[column].text)
             if heading:
                 piece = text[start:end]
-                found = find_ratios(piece)
+                found, shift = find_ratios(piece), start
                 if not found and heading.group("ratio"):  # "0.71 (0.55-0.92)" under "HR (95% CI)"
                     named = f"{heading.group('ratio')} "
-                    found = [
-                        replace(r, start=r.start - len(named), end=r.end - len(named))
-                        for r in find_ratios(named + piece)
-                    ]
-                ratios += [replace(r, start=r.start + start, end=r.end + start) for r in found]
+                    found, shift = find_ratios(named + piece), start - len(named)
+                ratios += [replace(r, start=r.start + shift, end=r.end + shift) for r in found]
                 intervals += find_intervals(piece)
                 p_values += [replace(p, start=p.start + start, end=p.end + start) for p in find_p_values(piece)]
                 continue
@@ -702,7 +699,7 @@ class SentenceMeasurements:
         times = landmarks(text, label.start - offset, label.end - offset) if rate else []
         measurements = []
         for index, (value, arm, part) in enumerate(zip(values, arms, parts, strict=True)):
-            stated = ratio if index == lead else None
+            own = ratio if index == lead else None
             measurements.append(
                 Measurement(
                     endpoint=code,
@@ -712,10 +709,10 @@ class SentenceMeasurements:
                     value=value.value,
                     unit=None if value.value is None else value.unit,
                     note="not reached" if value.value is None else (times[0] if len(times) == 1 else None),
-                    hr=stated.value if stated else None,
-                    ci_low=stated.ci_low if stated else None,
-                    ci_high=stated.ci_high if stated else None,
-                    ci_level=stated.ci_level if stated and stated.ci_low is not None else None,
+                    hr=own.value if own else None,
+                    ci_low=own.ci_low if own else None,
+                    ci_high=own.ci_high if own else None,
+                    ci_level=own.ci_level if own and own.ci_low is not None else None,
                     p_value=p_values[0].text if p_values and index == lead else None,
                     status="planned" if context.planned else "reported",
                     grade=grade,
@@ -954,10 +951,10 @@ class SentenceMeasurements:
                 and "death" in text[max(0, start - 80) : start]
                 and self.ontology.endpoints[endpoint.curie].kind == _AE
             ):
-                deaths = _DEATHS_FROM.search(text, max(0, start - 80), start)
-                number = count_number(deaths.group("n")) if deaths else None
+                counted = _DEATHS_FROM.search(text, max(0, start - 80), start)
+                number = count_number(counted.group("n")) if counted else None
                 if number is not None:
-                    found.append(Value(deaths.start("n"), deaths.end("n"), number, "patients", _DEATHS))
+                    found.append(Value(counted.start("n"), counted.end("n"), number, "patients", _DEATHS))
                 continue
             if endpoint.curie not in _COUNTED_EVENTS:
                 continue
