@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
 from ingest.document import Document, Section, pmid_document_id
-from ingest.normalize import dehyphenate
+from ingest.normalize import LINE_END_HYPHEN, dehyphenate
 from ingest.report import IngestReport
 from ingest.sources import open_binary, text_stream
 from kg.errors import ParseError
@@ -52,10 +51,6 @@ def _load(line: str, path: str | Path, index: int) -> dict:
     return record
 
 
-#: A word broken by a hyphen at a line end ("pro-\ngression"), as text pasted from a PDF has them.
-_LINE_END_HYPHEN = re.compile(r"[a-z]-[ \t]*\n[ \t]*[a-z]")
-
-
 def document_from_record(record: dict, *, source: str = "", index: int | None = None) -> Document:
     """A Document from one JSON object with ``id``, ``title`` and ``text`` (or ``abstract``)."""
     raw_id = record.get("id") or record.get("pmid")
@@ -70,7 +65,7 @@ def document_from_record(record: dict, *, source: str = "", index: int | None = 
         raise ParseError(source, "title is not a string", index=index, record_id=doc_id)
     title = title.strip()
     original = offset_map = None
-    if _LINE_END_HYPHEN.search(text):
+    if LINE_END_HYPHEN.search(text):
         # Text pasted from a PDF breaks words across lines ("pro-\ngression"): joined, with each character's offset
         # in the record kept, so that evidence still points into the record's own text.
         joined = dehyphenate(text)

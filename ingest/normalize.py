@@ -83,7 +83,8 @@ def _char_level(original: str) -> _Builder:
 
 
 _BROKEN_DECIMAL = re.compile(r"(?<=\d\.)[ \t]*\n[ \t]*(?=\d)")
-_LINE_END_HYPHEN = re.compile(r"(?<=[a-z])-[ \t]*\n[ \t]*(?=[a-z])")
+#: A word a line end hyphenated: "pro-\ngression" (text pasted from a PDF).
+LINE_END_HYPHEN = re.compile(r"(?<=[a-z])-[ \t]*\n[ \t]*(?=[a-z])")
 _PARAGRAPH_BREAK = re.compile(r"[ \t]*\n[ \t]*(?:\n[ \t]*)+")
 _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 _SPACES = re.compile(r"[ \t]{2,}")
@@ -101,7 +102,7 @@ def _join_line_end_hyphens(builder: _Builder) -> None:
         word = f"{left.group(0) if left else ''}-{right.group(0) if right else ''}".casefold()
         return "-" if word in hyphenated_forms else ""
 
-    builder.sub(_LINE_END_HYPHEN, join_hyphenated)
+    builder.sub(LINE_END_HYPHEN, join_hyphenated)
 
 
 def dehyphenate(original: str) -> Normalized:

@@ -239,9 +239,9 @@ def find_arms(
     return _reference_pair(text, mentions, prior, main or [])
 
 
-#: A sentence that names an arm by its label first: "Arm A: 177Lu-PNT2002 + darolutamide + ADT.", "Group 2: ADT alone".
 #: An arm's label as a text writes it: "arm A", "Group 2", "cohort B" (the letter or number in group "label").
 ARM_LABEL = r"(?:arm|group|cohort)\s+(?P<label>[A-D]|[1-4])"
+#: A sentence that names an arm by its label first: "Arm A: 177Lu-PNT2002 + darolutamide + ADT.", "Group 2: ADT alone".
 _LABEL_HEADING = re.compile(r"^\W*" + ARM_LABEL + r"\s*:", re.I)
 #: An arm's label in brackets after its description: "177Lu-PSMA-I&T every 6 weeks (arm 1)".
 _LABEL_AFTER = re.compile(r"\(\s*" + ARM_LABEL + r"\s*\)", re.I)

@@ -228,8 +228,7 @@ def find_values(text: str) -> list[Value]:
             # "fell from 0.49 Gy/GBq at cycle 1 to 0.44 Gy/GBq": "1 to 0.44" is a cycle's number, then a value
             upper = VALUE.match(text, match.start("upper"))
             if upper is not None and not upper.group("upper"):
-                values.append(Value(upper.start(), upper.end(), float(upper.group("value")),
-                                    normalize_unit(upper.group("unit")), upper.group("unit")))  # fmt: skip
+                values.append(_value_with_unit(upper))
             continue
         if match.group("upper"):
             unit = normalize_unit(match.group("unit"))
@@ -239,16 +238,14 @@ def find_values(text: str) -> list[Value]:
                 upper = float(match.group("upper"))
                 values.append(Value(match.start("upper"), match.end(), upper, unit, raw))
             continue
-        values.append(
-            Value(
-                match.start(),
-                match.end(),
-                float(match.group("value")),
-                normalize_unit(match.group("unit")),
-                match.group("unit"),
-            )
-        )
+        values.append(_value_with_unit(match))
     return values
+
+
+def _value_with_unit(match: re.Match[str]) -> Value:
+    """The Value of a VALUE match that is no range."""
+    return Value(match.start(), match.end(), float(match.group("value")), normalize_unit(match.group("unit")),
+                 match.group("unit"))  # fmt: skip
 
 
 def count_number(raw: str) -> float | None:
