@@ -16,7 +16,8 @@ Two conventions of this implementation, stated so that scores can be read:
 - Subgroups: over matched pairs, whether the arm names a subgroup, stratum or other qualifier after
   a comma ("177Lu-PSMA-617, liver metastases"), scored as P/R/F1 of the predicted against the gold
   (the wording of the subgroup is not compared); a gold arm that is the predicted qualifier alone ("liver
-  metastases", as annotators name a prognostic factor's hazard ratio) names it too.
+  metastases", as annotators name a prognostic factor's hazard ratio) names it too, and so does a dose level
+  written after the agents without the comma ("KRN-5114 1.6 mg/kg", as annotators write dose levels both ways).
 """
 
 from __future__ import annotations
@@ -344,9 +345,22 @@ def _by_role(measurement: dict, record: dict) -> dict:
     return {**measurement, "arm": ", ".join(part for part in (agents, subgroup) if part)}
 
 
+#: A dose level closing an arm after its agents, without a comma: "KRN-5114 1.6 mg/kg", "ARX517 >=2.0 mg/kg".
+_DOSE_AFTER_AGENTS = re.compile(
+    r"\S\s+(?:[<>≤≥]=?\s*)?\d+(?:\.\d+)?\s*(?:[mµμu]g(?:/(?:kg|m2|m²))?|[GMk]Bq(?:/kg)?|mCi(?:/m2|/m²)?)$"
+    r"|\S\s+(?:DL\s?\d+|dose\s+level\s+\d+)$",
+    re.IGNORECASE,
+)
+
+
 def _names_subgroup(arm: str | None) -> bool:
-    """Whether an arm names a subgroup or another qualifier after a comma ("177Lu-PSMA-617, liver metastases")."""
-    return bool(arm) and ", " in arm
+    """Whether an arm names a subgroup or another qualifier after a comma ("177Lu-PSMA-617, liver metastases"), or
+    a dose level after its agents ("KRN-5114 1.6 mg/kg").
+
+    >>> _names_subgroup("KRN-5114 1.6 mg/kg"), _names_subgroup("KRN-5114, 1.6 mg/kg"), _names_subgroup("KRN-5114")
+    (True, True, False)
+    """
+    return bool(arm) and (", " in arm or _DOSE_AFTER_AGENTS.search(arm) is not None)
 
 
 def _qualifier_alone(gold_arm: str | None, predicted_arm: str | None) -> bool:
