@@ -48,7 +48,7 @@ from ingest.extraction.numbers import (
     normalize_unit,
 )
 from ingest.extraction.prefilter import prefiltered
-from ingest.extraction.subgroups import SentenceSubgroups
+from ingest.extraction.subgroups import DOSE_LEVEL, SentenceSubgroups, is_dose_level
 from ingest.extraction.tables import Cell, TableRow, is_empty
 from ingest.extraction.textutil import WORD_NUMBER_PATTERN, dashes_to_hyphen
 from kg.model import Measurement
@@ -273,6 +273,8 @@ _N_AFTER_EVENT = re.compile(r"\s*\(\s*n\s*=\s*(?P<n>\d{1,3})\s*[);,]")
 #: Endpoints that are events a text counts by writing the number before them: "One DLT (grade 4 anaemia) occurred at
 #: 93.3 kBq/kg", "two dose-limiting toxicities were observed at 0.9 mg".
 _COUNTED_EVENTS = frozenset({"endpoint:DLT"})
+#: Endpoints that total events of many kinds, which a bracket after them may name: "DLTs (grade 4 neutropenia)".
+_EVENT_TOTALS = frozenset({"endpoint:DLT", "endpoint:AE-any-grade", "endpoint:AE-grade3", "endpoint:TRAE-grade3"})
 _COUNT_BEFORE_EVENT = re.compile(
     r"(?<![\w.+-])(?P<n>\d{1,2}|" + WORD_NUMBER_PATTERN.replace("?P<", "?P<c_") + r")\s+$", re.I
 )
@@ -296,6 +298,8 @@ _EVENT_AS_ADJECTIVE = re.compile(r"-|\s*evaluable", re.I)
 _DECLARED_UNIT = prefiltered(r"(?:\bin\s+|\(\s*)(?P<unit>m?Gy/[GM]Bq|mSv/MBq)\b")
 #: What may stand between an organ and its value: "kidneys 0.32", "liver: 0.09", "red marrow, 0.015".
 _ORGAN_TO_VALUE = re.compile(r"\s*[:,=]?\s*(?:was\s+|were\s+|of\s+)?")
+#: A negation of the sentence's subject before a mention, not of the mention: "No man was positive on ...".
+_DENIED_SUBJECT = re.compile(r"\b(?:no|none|neither)\b[^;:,]{0,30}?\b(?:was|were|is|are)\b[^;:,]{0,30}$", re.I)
 _NEGATED = prefiltered(r"\b(?:no|not|without|none|neither|nor)\b", re.I)
 _MEAN = prefiltered(r"\bmean\b", re.I)
 _GRADE3 = prefiltered(
@@ -370,11 +374,13 @@ _AFTER_ENDPOINT = re.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?(?:for|in|to|of)?\s*(?
 #: value (and the value's CI, in its bracket).
 _VALUE_THEN_ENDPOINT = re.compile(
     r"^(?:\s*[;,][^()]{0,40}?(?=\)))?"
-    r"\s*\)?\s*(?:of\s+(?:the\s+)?(?:(?:\d+|" + WORD_NUMBER_PATTERN.replace("?P<", "?P<of_") + r")\s+)?"
+    r"\s*\)?\s*(?:(?:of\s+(?:the\s+)?|/)(?:(?:\d+|" + WORD_NUMBER_PATTERN.replace("?P<", "?P<of_") + r")\s+)?"
     r"(?:(?:evaluable|eligible|treated)\s+)?(?:patients|pts|men|participants|those)?(?:\s+with\s+(?:[a-z-]+\s+){0,2}?[a-z-]+)?\s*)?\)?\s*"
+    # the dose level of a dose-finding study: "one of six men at DL2 had a DLT"
+    r"(?:(?:treated\s+)?at\s+(?:the\s+)?" + DOSE_LEVEL + r"\s+)?"
     # "6 of 16 patients (38%) with measurable disease had ...": the population named after the share
     r"(?:with\s+(?:[a-z-]+\s+){0,2}?[a-z-]+\s+)?"
-    r"(?:had|achieved|showed|experienced|reached|attained|met|developed|with|were|remained)\s+"
+    r"(?:had|achieved|showed|experienced|reached|attained|met|developed|with|w/|were|remained)\s*(?<=\s|/)"
     r"(?:an?\s+|the\s+|at least one\s+)?"
     # a grade, written out ("grade 2 or higher", "G3") or not, and two words at most: "developed G3 renal toxicity"
     r"(?:grade\s*\S+(?:\s+or\s+(?:higher|worse|above|more|[1-5]))?\s+|G[1-5]\S*\s+|[a-z-]+\s+){0,2}$"
@@ -641,7 +647,15 @@ class SentenceMeasurements:
             measurements.extend(self._measurements(ratio_group, sentence, mentions, context, planned, parts))
         if listed:
             measurements = _with_list_label(measurements, text, mentions, offset)
-        return measurements, last, ([] if measurements else self._negated(text, endpoints, offset))
+        # "No DLT occurred at DL1; one of six patients at DL2 had a DLT": a denied mention that gives no value (denied
+        # itself: "no grade 4 CRS", "did not improve OS", not "No man was positive on SPECT")
+        taken = {(g.endpoint.start, g.endpoint.end) for g in (*groups, *lonely) if g.endpoint is not None}
+        denied = [] if not measurements else [
+            (endpoint, grade)
+            for endpoint, grade in self._negated(text, endpoints, offset)
+            if (endpoint.start, endpoint.end) not in taken and not _DENIED_SUBJECT.search(text, 0, endpoint.end - offset)
+        ]  # fmt: skip
+        return measurements, last, (denied if measurements else self._negated(text, endpoints, offset))
 
     def build_row(
         self, row: TableRow, sentence: Sentence, mentions: list[Mention], context: DocumentContext
@@ -1230,7 +1244,7 @@ class SentenceMeasurements:
             organs = [e for e in before if e.kind == "AbsorbedDose"]
             return organs[-1] if organs else None
         # An organ named between an endpoint and its value ("sensitivity for lesions was 95.8%") is not the endpoint.
-        before = [e for e in before if e.kind != "AbsorbedDose"]
+        before = _without_bracketed_details([e for e in before if e.kind != "AbsorbedDose"], text, offset, first.start)
         if not before or OTHER_MARKER.search(text, before[-1].end - offset, first.start):
             return None  # "PSA50 in 20%, and CTC counts fell in 68%": the value is another marker's
         if _CONSEQUENCE.search(text, before[-1].end - offset, first.start):
@@ -1735,6 +1749,8 @@ class SentenceMeasurements:
         parts = subgroups.of(positions, arms)
         if not group.values and parts[0] is None:  # a ratio alone may be a predictor's: "elevated LDH (HR 1.83)"
             parts = [subgroups.factor(group.ratio.start)]
+        if code == "MTD":  # "the MTD was not reached at 7.0 GBq": the dose is the MTD's value, not a part of the arm
+            parts = [None if is_dose_level(part) else part for part in parts]
         levels = [subgroups.level(start) if code in _DIAGNOSTIC else None for start, _end in positions]
         if group.statistic in ("rate", "count") and group.values:
             times = self._landmarks(group, text, sentence.start)
@@ -1889,6 +1905,23 @@ def _cell_value(text: str, start: int, end: int, stated_unit: str | None) -> Val
     if bare and stated_unit:
         return Value(start + bare.start("value"), start + bare.end("value"), float(bare.group("value")), stated_unit)
     return None
+
+
+def _without_bracketed_details(before: list[Mention], text: str, offset: int, value_start: int) -> list[Mention]:
+    """``before`` (the endpoints written before a value) without the adverse events that a closed bracket names as
+    the detail of a total of events: in "DLTs occurred in 1 of 6 at 2.0 mg/kg (grade 3 rash) and in 2 of 4 at 3.0
+    mg/kg", the 2 is a count of DLTs, not of rashes."""
+    rest = before
+    while len(rest) >= 2 and rest[-1].kind == _AE:
+        start = rest[-1].start - offset
+        close = text.find(")", rest[-1].end - offset, value_start) if start >= 0 else -1  # (in the value's sentence)
+        if close < 0 or "(" in text[start:close]:
+            return before
+        opening = text.rfind("(", 0, start)
+        if opening < 0 or ")" in text[opening:start]:
+            return before
+        rest = [e for e in rest if e.end - offset <= opening]
+    return rest if rest and rest[-1].curie in _EVENT_TOTALS and rest is not before else before
 
 
 def _is_absorbed_unit(unit: str | None) -> bool:

@@ -68,6 +68,20 @@ _BEFORE = tuple(
         r"[;:.]\s*(?P<phrase>[^,;:()\[\]]{2,50}?)\s+(?:subgroup|subset|stratum)\b",
     )
 )
+#: A dose level of a dose-finding study: "2.0 mg/kg", "7.4 GBq", "DL2", "dose level 3".
+DOSE_LEVEL = (
+    r"(?:\d+(?:\.\d+)?\s*(?:[mµμu]g(?:/(?:kg|m2|m²))?|[GMk]Bq(?:/kg)?|mCi(?:/m2|/m²)?)"
+    r"|DL\s?\d+|dose\s+level\s+\d+)(?![\w/])"
+)
+_DOSE_LEVEL = r"(?P<dose>" + DOSE_LEVEL + ")"
+_DOSE_LEVEL_LABEL = re.compile(_DOSE_LEVEL, re.IGNORECASE)
+
+
+def is_dose_level(label: str | None) -> bool:
+    """Whether a subgroup's label is a dose level ("2.0 mg/kg", "DL2"): no part of a maximum tolerated dose."""
+    return label is not None and _DOSE_LEVEL_LABEL.fullmatch(label) is not None
+
+
 #: A subgroup named right after a value (past a bracket that closes or holds its share or count).
 _AFTER = re.compile(
     r"\s*\)?\s*(?:\([^()]{0,30}\)\s*)?(?:(?:of|in|among|for)\s+)?(?:the\s+)?(?:\d+\s+)?(?:"
@@ -75,6 +89,8 @@ _AFTER = re.compile(
     + r"|" + _ADJECTIVE + r"\s+" + _POPULATION + r"\b"
     + r"|(?:(?:at|with|for)\s+|(?:men|patients)\s+with\s+|(?=" + _BOUND + r"\s*\d))" + _PSA_WORDS + _BAND
     + r"|(?:after|following)\s+(?P<prior>(?:prior|previous)\s+[^,;:()\[\]]{1,50}?)" + _PHRASE_END
+    + r"|(?:/\d+\s+|[a-z]+(?:-[a-z]+)?\s+)?(?:" + _POPULATION + r"\s+)?(?:treated\s+)?at\s+(?:the\s+)?"
+    + _DOSE_LEVEL
     + r")",
     re.IGNORECASE,
 )  # fmt: skip
@@ -90,7 +106,7 @@ _ONE_BAND = re.compile(r"(?:" + _BOUND + r"\s*)?\d+(?:\.\d+)?(?:\s*(?:-|to)\s*(?
 #: What a sentence that names a subgroup holds, lower-cased (or the word "men"): a cheap test before the patterns.
 _CLUES = ("patient", "pts", "participant", "subject", "those", "case", "individual", "subgroup", "subset",
           "stratum", "ng/ml", "naive", "naïve", "pretreated", "experienced", "refractory", "prior", "previous",
-          "aged")  # fmt: skip
+          "aged", "bq", "mg", "µg", "μg", "dl", "dose level", "mci")  # fmt: skip
 _MEN = re.compile(r"\bmen\b", re.IGNORECASE)
 #: The unit a diagnostic value is counted in: "at the patient level", "per-region", "lesion-based analysis".
 _LEVEL = prefiltered(
@@ -312,6 +328,8 @@ def _cue(match: re.Match[str], text: str, mentions: list[Mention], offset: int, 
         label = _sentence_case(label)
         return _Cue(match.start(), match.end(), label, complement or f"not {label}")
 
+    if groups.get("dose"):
+        return cue(" ".join(groups["dose"].split()))
     if groups.get("prior"):
         return cue(" ".join(groups["prior"].split()))
     if groups.get("band"):

@@ -373,6 +373,37 @@ def test_dose_limiting_toxicities_counted_by_the_number_written_before_them(reco
     assert _rows(record, shared, "endpoint", "statistic", "value") == [("DLT", "rate", 5.0)]
 
 
+def test_dose_limiting_toxicities_per_dose_level_keep_their_dose_and_ignore_the_events_in_brackets(record):
+    text = (
+        "Twenty-two men received 225Ac-PSMA-617 in a 3 + 3 design. Dose-limiting toxicities were seen in two of "
+        "eight men at 4.0 MBq (grade 4 thrombocytopenia) and in one of five at 6.0 MBq (grade 3 dry mouth)."
+    )
+    assert _rows(record, text, "endpoint", "statistic", "value", "arm") == [
+        ("DLT", "count", 2.0, "225Ac-PSMA-617, 4.0 MBq"),
+        ("DLT", "count", 1.0, "225Ac-PSMA-617, 6.0 MBq"),  # not a count of dry mouth
+    ]
+    telegraphic = "Twenty-two men received 225Ac-PSMA-617. DLTs: 1/6 at 4.0 MBq (G3 anaemia), 2/5 at 6.0 MBq (G4 rash)."
+    assert _rows(record, telegraphic, "endpoint", "value", "arm") == [
+        ("DLT", 1.0, "225Ac-PSMA-617, 4.0 MBq"),
+        ("DLT", 2.0, "225Ac-PSMA-617, 6.0 MBq"),
+    ]
+
+
+def test_counts_with_their_dose_level_written_before_the_event(record):
+    text = (
+        "Twenty-two men received 225Ac-PSMA-617. No DLT was seen at DL1; one of six men at DL2 and two of five at "
+        "DL3 had a DLT. Later, 3/6 pts w/ DLT."
+    )
+    rows = record(text)["measurements"]
+    assert [(m["endpoint"], m["value"], m["arm"]) for m in rows if not m.get("negated")] == [
+        ("DLT", 1.0, "225Ac-PSMA-617, DL2"),
+        ("DLT", 2.0, "225Ac-PSMA-617, DL3"),
+        ("DLT", 3.0, "225Ac-PSMA-617"),
+    ]
+    # The clause that denies a DLT gives no value, and is kept as a negated finding.
+    assert [(m["endpoint"], m["note"]) for m in rows if m.get("negated")] == [("DLT", "not observed")]
+
+
 def test_deaths_counted_for_the_adverse_event_that_caused_them(record):
     text = (
         "Thirty men received PSMA ADC. Three men with bulky disease died of sepsis. Grade 3 neutropenia occurred in "
