@@ -39,6 +39,7 @@ def _texts() -> tuple[list[str], list[str]]:
         "eval/blind8.jsonl",
         "eval/blind9.jsonl",
         "eval/blind10.jsonl",
+        "eval/blind11.jsonl",
         "data/demo/text",
     )
     documents = read_documents([str(ROOT / path) for path in paths])
