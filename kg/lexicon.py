@@ -130,6 +130,30 @@ def _derived_entries(ontology: Ontology, agent: Agent) -> Iterator[LexiconEntry]
             yield LexiconEntry(spelling, agent.curie, agent.kind, "derived")
 
 
+def hyphenated(label: str) -> str | None:
+    """A label of two to four words joined by hyphens, as a text writes it before a noun ("the ARPI-change arm",
+    "the best-supportive-care group"); None when a word is not made of letters only.
+
+    >>> hyphenated("ARPI change"), hyphenated("best supportive care"), hyphenated("cabazitaxel")
+    ('ARPI-change', 'best-supportive-care', None)
+    >>> hyphenated("abiraterone plus prednisone 10 mg")
+    """
+    words = label.split()
+    if not 2 <= len(words) <= 4 or not all(word.isalpha() for word in words):
+        return None
+    return "-".join(words)
+
+
+def _hyphenated_entries(agent: Agent) -> Iterator[LexiconEntry]:
+    """The labels of an agent that is no radioligand, joined by hyphens: "the ARPI-change arm"."""
+    if agent.radionuclide is not None:
+        return
+    for label in (agent.label, *agent.alt_labels):
+        form = hyphenated(label)
+        if form:
+            yield LexiconEntry(form, agent.curie, agent.kind, "derived")
+
+
 def plural(label: str) -> str | None:
     """The plural of an endpoint label whose last word is a lowercase noun; None when it has none.
 
@@ -199,6 +223,7 @@ def build_lexicon(ontology: Ontology) -> Lexicon:
 
     derived: dict[str, list[LexiconEntry]] = defaultdict(list)
     derivations = [(agent, _derived_entries(ontology, agent)) for agent in ontology.agents.values()]
+    derivations += [(agent, _hyphenated_entries(agent)) for agent in ontology.agents.values()]
     derivations += [(endpoint, _plural_entries(endpoint)) for endpoint in ontology.endpoints.values()]
     derivations += [(endpoint, _median_entries(endpoint)) for endpoint in ontology.endpoints.values()]
     for entity, entries_of in derivations:

@@ -650,12 +650,15 @@ class SentenceMeasurements:
         # "No DLT occurred at DL1; one of six patients at DL2 had a DLT": a denied mention that gives no value (denied
         # itself: "no grade 4 CRS", "did not improve OS", not "No man was positive on SPECT")
         taken = {(g.endpoint.start, g.endpoint.end) for g in (*groups, *lonely) if g.endpoint is not None}
-        denied = [] if not measurements else [
-            (endpoint, grade)
-            for endpoint, grade in self._negated(text, endpoints, offset)
-            if (endpoint.start, endpoint.end) not in taken and not _DENIED_SUBJECT.search(text, 0, endpoint.end - offset)
-        ]  # fmt: skip
-        return measurements, last, (denied if measurements else self._negated(text, endpoints, offset))
+        denied = self._negated(text, endpoints, offset)
+        if measurements:
+            denied = [
+                (endpoint, grade)
+                for endpoint, grade in denied
+                if (endpoint.start, endpoint.end) not in taken
+                and not _DENIED_SUBJECT.search(text, 0, endpoint.end - offset)
+            ]
+        return measurements, last, denied
 
     def build_row(
         self, row: TableRow, sentence: Sentence, mentions: list[Mention], context: DocumentContext

@@ -87,3 +87,12 @@ def test_median_prefixed_abbreviations_of_time_to_event_endpoints_resolve(text, 
 def test_only_time_to_event_abbreviations_take_the_median_prefix():
     assert default_lexicon().resolve("mPSA50") is None
     assert default_lexicon().resolve("mORR") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "curie"),
+    [("ARPI-change", "agent:arpi-change"), ("standard-of-care", "agent:standard-of-care")],
+)
+def test_agent_labels_joined_by_hyphens_before_a_noun_resolve(text, curie):
+    # "in the ARPI-change arm": the comparator's label written as a modifier, not the drug class ARPI
+    assert default_lexicon().resolve(text) == curie
