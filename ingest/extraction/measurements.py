@@ -229,14 +229,20 @@ _DEATHS = "deaths-from"
 #: The unit a table row states for its cells after its name: "PSA50, %", "Kidney absorbed dose, Gy/GBq (mean)",
 #: "Median rPFS (months)".
 _STATED_UNIT = re.compile(
-    r"(?:,\s*|\(\s*)(?P<unit>%|months|weeks|years|days|m?Gy/[GM]Bq|m?Sv/[GM]Bq|GBq|MBq)(?=\s*(?:\)|\(|,|$))"
+    r"(?:,\s*|\(\s*)(?P<unit>%|months|mo|weeks|years|days|m?Gy/[GM]Bq|m?Sv/[GM]Bq|GBq|MBq)(?=\s*(?:\)|\(|,|$))"
 )
 #: A table column of comparisons: "Comparison", "HR (95% CI)", "p", "Difference".
 _COMPARISON_COLUMN = re.compile(
     r"\b(?:comparison|difference|(?P<ratio>(?-i:HR|OR)|hazard ratio|odds ratio)|p(?:[- ]?value)?)\b", re.I
 )
 #: A table cell that holds a number alone (in the unit its row states).
-_BARE_CELL = re.compile(r"\s*(?P<value>\d+(?:\.\d+)?)\s*")
+#: A cell's bare number, with its interval or range in brackets after it: "33.3", "7.8 (6.4-9.2)".
+_BARE_CELL = re.compile(r"\s*(?P<value>\d+(?:\.\d+)?)\s*(?:\(\s*\d+(?:\.\d+)?\s*(?:-|to|,)\s*\d+(?:\.\d+)?\s*\)\s*)?")
+#: A column heading that names a prior therapy, not an arm: "Taxane-naive", "Prior docetaxel", "post-ARPI".
+_PRIOR_STATUS_AFTER = re.compile(r"[\s-]*(?:naive|naïve|pre-?treated|experienced|exposed|refractory)\b", re.I)
+_PRIOR_STATUS_BEFORE = re.compile(r"\b(?:prior|previous|post|no)[\s-]*$", re.I)
+#: The size a column heading gives its group: "Cohort 2 (n=14)".
+_COLUMN_SIZE = re.compile(r"\s*[(\[]\s*n\s*=\s*\d+\s*[)\]]\s*$", re.I)
 _NOT_REACHED_CELL = re.compile(r"\s*(?:NR|not reached|not estimable|NE)\s*$", re.I)
 #: The labels of arms (context.arms' labels) next to values: before one ("arm A 67%"), after one ("35% in arm 2",
 #: "85% (A)"), or listed after the last ("in arms 1, 2 and 3, respectively").
@@ -741,6 +747,11 @@ class SentenceMeasurements:
         """The arm a table column is for, and the part of it: the first agent its heading names ("177Lu-PSMA-617"),
         else the study's first arm, for the part the heading names ("Cohort 2")."""
         agent = next((m for m in context.agents if heading.start <= m.start < heading.end), None)
+        if agent is not None and (
+            _PRIOR_STATUS_AFTER.match(heading.text, agent.end - heading.start)
+            or _PRIOR_STATUS_BEFORE.search(heading.text, 0, agent.start - heading.start)
+        ):  # "Taxane-naive (n=118)": the part of the study's arm that had (or had not) the agent before
+            return self._first_arm_label(context), _COLUMN_SIZE.sub("", heading.text) or None
         if agent is not None:
             return self._arm_label_for_curie(agent, context), None
         label = _LABEL_HEADING_CELL.match(heading.text)
@@ -754,7 +765,7 @@ class SentenceMeasurements:
             if len(context.arms) == 2 and order is not None:
                 return context.arms[order].label, None
             return None, heading.text
-        return self._first_arm_label(context), (heading.text or None)
+        return self._first_arm_label(context), (_COLUMN_SIZE.sub("", heading.text) or None)
 
     @staticmethod
     def _grades_stated_ahead(text: str, groups: list[_Group]) -> None:

@@ -1118,6 +1118,21 @@ def test_a_table_pasted_with_tabs_names_the_parts_of_a_single_arm(record):
     ]
 
 
+def test_table_columns_headed_by_a_prior_therapy_are_parts_of_the_arm_and_a_row_may_state_months_as_mo(record):
+    text = (
+        "A registry of 150 men treated with 177Lu-PSMA-617, by previous chemotherapy.\n"
+        "Outcome | Docetaxel-naive (n=60) | Docetaxel-pretreated (n=90)\n"
+        "PSA50 | 33 (55%) | 36 (40%)\n"
+        "OS, mo | 19.5 (16.0-23.1) | 11.2 (9.4-13.0)"
+    )
+    assert _rows(record, text, "endpoint", "arm", "value", "unit") == [
+        ("PSA50", "177Lu-PSMA-617, Docetaxel-naive", 55.0, "%"),
+        ("PSA50", "177Lu-PSMA-617, Docetaxel-pretreated", 40.0, "%"),
+        ("OS", "177Lu-PSMA-617, Docetaxel-naive", 19.5, "months"),
+        ("OS", "177Lu-PSMA-617, Docetaxel-pretreated", 11.2, "months"),
+    ]
+
+
 def test_the_items_of_a_list_take_the_endpoint_its_head_names(record):
     text = (
         "Eighty men had 18F-DCFPyL PET/CT. Patient-level detection rates by prior treatment:\n"
