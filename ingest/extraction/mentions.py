@@ -419,7 +419,7 @@ class MentionFinder:
         mentions.extend(self._named_trials(text, mentions, titled))
         mentions = _registry_ids_of_named_trials(text, mentions)
         mentions = [self._disambiguate(text, m) for m in sorted(mentions, key=lambda m: m.start)]
-        return _with_primary_endpoint(text, folded, mentions)
+        return _with_primary_endpoint(text, folded, _with_defined_endpoints(text, folded, mentions))
 
     def _with_shared_ligands(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """ "terbium-161 versus lutetium-177 PSMA-617": a radionuclide joined to a radioligand shares its ligand, so it
@@ -927,6 +927,58 @@ def _with_primary_endpoint(text: str, folded: str, mentions: list[Mention]) -> l
             used.append(Mention(at, words.end(), words.group(), primary.curie, primary.kind, label=primary.label,
                                 via="primary-endpoint"))  # fmt: skip
     return sorted([*mentions, *used], key=lambda m: m.start) if used else mentions
+
+
+#: An outcome the text defines by a known endpoint: "biochemical response, defined as a PSA decline of at least 50%",
+#: "clinical benefit (defined as ...". The words before "defined as" that name it, ending on an outcome's noun.
+_DEFINED_TERM = re.compile(
+    r"(?<![\w-])(?P<term>(?:(?!(?:was|were|is|are|the|of|a|an|and|or|with)\b)[A-Za-z][\w-]*\s+){1,2}"
+    r"(?:response|remission|control|benefit|progression)(?:\s+rate)?)\s*(?:,|\()?\s*$",
+    re.IGNORECASE,
+)
+
+
+#: Where a definition ends, and what makes it one of several endpoints ("... of 50% or more and/or a radiographic
+#: response"), which no single endpoint stands for.
+_DEFINITION_END = re.compile(r"[.;)](?:\s|$)")
+_JOINED_DEFINITION = re.compile(
+    r"\b(?:and|or)\b(?!\s+(?:more|greater|higher|above|over|less|lower|below|fewer|worse))", re.IGNORECASE
+)
+
+
+def _with_defined_endpoints(text: str, folded: str, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with the uses of an outcome the text defines by a known endpoint ("The primary end point was
+    biochemical response, defined as a PSA decline of at least 50% from baseline. Biochemical response was achieved
+    in 54 of 108 patients") as mentions of that endpoint, from the definition on. "defined as" is found with
+    ``str.find`` in ``folded``."""
+    at = folded.find("defined as ")
+    if at < 0:
+        return mentions
+    found: list[Mention] = []
+    while at >= 0:
+        term = _DEFINED_TERM.search(text, max(0, at - 50), at)
+        after = at + len("defined as ")
+        endpoint = next((m for m in mentions if after <= m.start <= after + 12 and m.kind in ENDPOINT_KINDS), None)
+        clause = _DEFINITION_END.search(text, after)
+        if (
+            term
+            and endpoint
+            and endpoint.curie
+            and not _JOINED_DEFINITION.search(text, after, clause.start() if clause else len(text))
+            and not any(m.start < term.end("term") and term.start() < m.end for m in mentions)
+        ):
+            words = term.group("term").lower()
+            use = folded.find(words, term.start())
+            while use >= 0:
+                end = use + len(words)
+                if (use == 0 or not folded[use - 1].isalnum()) and (end == len(folded) or not folded[end].isalnum()):
+                    found.append(Mention(use, end, text[use:end], endpoint.curie, endpoint.kind, label=endpoint.label,
+                                         via="definition"))  # fmt: skip
+                use = folded.find(words, end)
+        at = folded.find("defined as ", after)
+    if not found:
+        return mentions
+    return _without_overlaps([*mentions, *found])
 
 
 def _without_overlaps(mentions: list[Mention]) -> list[Mention]:

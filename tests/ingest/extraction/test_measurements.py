@@ -404,6 +404,20 @@ def test_counts_with_their_dose_level_written_before_the_event(record):
     assert [(m["endpoint"], m["note"]) for m in rows if m.get("negated")] == [("DLT", "not observed")]
 
 
+def test_an_outcome_defined_by_a_known_endpoint_is_that_endpoint_afterwards(record):
+    text = (
+        "Forty men received 177Lu-PSMA-I&T. The main outcome was serological remission, defined as a fall in PSA "
+        "of 50% or more. Serological remission was reached in 18 of 40 men (45%)."
+    )
+    assert _rows(record, text, "endpoint", "value") == [("PSA50", 45.0)]
+    # A definition by two endpoints names neither of them.
+    joined = (
+        "Forty men received 177Lu-PSMA-I&T. The main outcome was overall remission, defined as a fall in PSA of "
+        "50% or more or a radiographic response. Overall remission was reached in 18 of 40 men (45%)."
+    )
+    assert _rows(record, joined, "endpoint", "value") == []
+
+
 def test_deaths_counted_for_the_adverse_event_that_caused_them(record):
     text = (
         "Thirty men received PSMA ADC. Three men with bulky disease died of sepsis. Grade 3 neutropenia occurred in "
