@@ -227,7 +227,19 @@ def arm_agents(arm: str | None) -> frozenset[str]:
         elif mention.shared:
             agents = [c for c in (mention.curie, *mention.shared) if c in load_ontology().agents]
             keys.update(agents[:1])
-    return frozenset(keys) or frozenset({normalize_label(arm)})
+    return frozenset(keys) or frozenset({normalize_label(_without_qualifier(arm))})
+
+
+def _without_qualifier(arm: str) -> str:
+    """An arm without the subgroup or dose level it is qualified by ("KRN-5114" for "KRN-5114, 1.6 mg/kg" and for
+    "KRN-5114 1.6 mg/kg"), so that an agent the finder does not know compares by its name alone, as known ones do.
+
+    >>> [_without_qualifier(arm) for arm in ("KRN-5114, 1.6 mg/kg", "KRN-5114 1.6 mg/kg", "KRN-5114")]
+    ['KRN-5114', 'KRN-5114', 'KRN-5114']
+    """
+    name = arm.partition(", ")[0]
+    dose = _DOSE_AFTER_AGENTS.search(name)
+    return name[: dose.start() + 1] if dose else name
 
 
 def same_arm(gold: str | None, predicted: str | None) -> bool:

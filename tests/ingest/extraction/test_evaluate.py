@@ -93,6 +93,10 @@ def test_a_gold_arm_that_is_the_predicted_qualifier_alone_names_a_subgroup():
         ("177Lu-J591 45 mCi/m2 x2", "177Lu-J591", True),
         ("cabazitaxel", "177Lu-PSMA-617", False),
         ("standard of care", "177Lu-PSMA-617 + standard of care", False),
+        # an agent the lexicon does not know compares by its name, without its qualifier or dose level
+        ("KRN-5114 1.6 mg/kg", "KRN-5114, 1.6 mg/kg", True),
+        ("KRN-5114 1.6 mg/kg", "KRN-5114", True),
+        ("KRN-5114 1.6 mg/kg", "TGX-2203, 1.6 mg/kg", False),
     ],
 )
 def test_arm_rule(gold, predicted, right):
