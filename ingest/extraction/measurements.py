@@ -263,6 +263,13 @@ _LABEL_AFTER_RATIO = re.compile(
 #: A table column headed by an arm's label: "Arm A", "Group 2 (n = 40)".
 _LABEL_HEADING_CELL = re.compile(ARM_LABEL + r"\b", re.I)
 _LABEL_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)\s*", re.I)
+#: A change from one arm's value to the other's, before the second value: "from a median of 6.0 months with ARPI
+#: change to 9.5 months", "from 12.9% in the control arm to 36.2%".
+_FROM_ARM_TO = re.compile(
+    r"\bfrom\s+(?:an?\s+|the\s+)?(?:median\s+|mean\s+)?(?:of\s+)?\d+(?:\.\d+)?\s*(?:%|months?|mo|weeks?|years?)?"
+    r"\s+(?:with|in|on|for|under)\s+(?P<arm>[^;()]{1,60}?)\s+to\s+(?:an?\s+|the\s+)?(?:median\s+|mean\s+)?(?:of\s+)?$",
+    re.I,
+)
 #: The comparator named right after a value as what is given alone: "18 months with SBRT alone", "12 months after
 #: ADT alone", "in the control arm".
 _ALONE_ARM = re.compile(
@@ -1455,6 +1462,19 @@ class SentenceMeasurements:
             imaged = self._arm_of_modality(group.values[0], text, mentions, sentence, context)
             if imaged is not None:
                 return [imaged]
+        if count == 1 and group.values and len(context.arms) == 2 and " to " in text:
+            changed = _FROM_ARM_TO.search(text, max(0, group.values[0].start - 140), group.values[0].start)
+            agent = changed and next(
+                (
+                    m
+                    for m in mentions
+                    if m.is_agent and changed.start("arm") <= m.start - sentence.start < changed.end("arm")
+                ),
+                None,
+            )
+            labels = [arm.label for arm in context.arms]
+            if agent and (left := self._arm_label_for_curie(agent, context)) in labels:
+                return [next(label for label in labels if label != left)]  # the arm it changed from is the other one
         first = group.values[0].start if group.values else (group.ratio.start if group.ratio else 0)
         last = group.values[-1].end if group.values else first
         # Arm names written next to each value: "52.7% of the radioligand group and 38.0% of the control group"
@@ -1479,6 +1499,7 @@ class SentenceMeasurements:
                 named.append(None)
         if count > 1 and all(named) and len(set(named)) == count:
             return named
+        study_arms = [arm.label for arm in context.arms]
         if count > 1 and not any(named) and all(_SUBGROUP_AFTER.match(text, v.end) for v in group.values):
             # "sensitivity was 76% for bone metastases and 61% for lymph node metastases": subgroups of one arm
             nearby = [
@@ -1520,7 +1541,6 @@ class SentenceMeasurements:
             if count == 2 and labels and named[0] is None and named[1] not in (None, labels[-1]):
                 return [labels[-1], named[1]]  # "X found disease in 13 men (26%), against 28 (56%) for Y"
             main = self._first_arm_label(context)
-            study_arms = [arm.label for arm in context.arms]
             if (
                 count == 2
                 and not labels

@@ -31,6 +31,15 @@ def test_rates_per_arm_named_next_to_each_value(record):
     assert rows == [("PSA50", 66.0, "177Lu-PSMA-617", "<0.0001"), ("PSA50", 37.0, "cabazitaxel", None)]
 
 
+def test_a_change_from_one_arms_value_to_the_others(record):
+    text = (
+        "Men were randomly assigned to 177Lu-PSMA-I&T or to cabazitaxel.\n"
+        "177Lu-PSMA-I&T lengthened rPFS from a median of 5.1 months with cabazitaxel to 8.4 months (HR 0.62)."
+    )
+    rows = _rows(record, text, "value", "arm", "hr")
+    assert rows == [(5.1, "cabazitaxel", None), (8.4, "177Lu-PSMA-I&T", 0.62)]
+
+
 def test_hr_alone_takes_the_endpoint_of_the_previous_sentence(record):
     text = "Overall survival was longer with 177Lu-PSMA-617.\nThe HR was 0.62 (95% CI 0.52-0.74)."
     (only,) = record(text)["measurements"]
