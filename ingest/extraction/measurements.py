@@ -177,7 +177,8 @@ _BRACKETED_FRACTION = re.compile(r"[(\[]\s*\d+\s*(?:/|of)\s*\d+\s*[)\]]")
 _NUMBERED_PART = prefiltered(
     r"\b(?:phase|grade|cycles?|arm|cohort|group|day|week|stage|readers?|observers?|parts?|levels?|tiers?)"
     # (the second number of a range is a whole number: "cycle 1 to 0.44 Gy/GBq" ends at "cycle 1")
-    r"\s+\d+(?:\s*(?:-|to|or|/)\s*\d+(?!\.?\d))?",
+    # (a percentage is no part's number: "dry mouth of any grade 66%")
+    r"\s+\d+(?![\d.]*\s*%)(?:\s*(?:-|to|or|/)\s*\d+(?!\.?\d))?",
     re.I,
 )
 _COLON_RATIO = re.compile(r"\b\d+\s*:\s*\d+\b")

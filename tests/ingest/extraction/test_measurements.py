@@ -40,6 +40,19 @@ def test_a_change_from_one_arms_value_to_the_others(record):
     assert rows == [(5.1, "cabazitaxel", None), (8.4, "177Lu-PSMA-I&T", 0.62)]
 
 
+def test_a_percentage_right_after_any_grade_is_a_value_not_a_grade(record):
+    text = (
+        "Men were randomly assigned to 177Lu-PSMA-617 or to enzalutamide.\n"
+        "Nausea of any grade affected 40% vs 22%, and dry mouth of any grade 61% vs 9%."
+    )
+    assert _rows(record, text, "endpoint", "value", "arm") == [
+        ("AE:nausea", 40.0, "177Lu-PSMA-617"),
+        ("AE:nausea", 22.0, "enzalutamide"),
+        ("AE:dry mouth", 61.0, "177Lu-PSMA-617"),
+        ("AE:dry mouth", 9.0, "enzalutamide"),
+    ]
+
+
 def test_hr_alone_takes_the_endpoint_of_the_previous_sentence(record):
     text = "Overall survival was longer with 177Lu-PSMA-617.\nThe HR was 0.62 (95% CI 0.52-0.74)."
     (only,) = record(text)["measurements"]
