@@ -423,7 +423,9 @@ _UNREACHED_MTD = re.compile(
     r"|\bmaximum administered\b|\bMAD\b",
     re.I,
 )
-_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:grade\s*\d\S*\s+|any[- ]grade\s+)?$", re.I)
+_LIST_GAP = re.compile(
+    r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?(?:grade\s*\d\S*\s+|any[- ]grade\s+)?$", re.I
+)
 _COMMONEST = prefiltered(r"\b(?:most\s+(?:common|frequent)|commonest)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _EACH = prefiltered(r"\beach\b", re.I)
 #: A sentence of predictors: "LDH (HR 1.71 ...) and liver metastases (HR 1.98 ...) were associated with shorter
@@ -537,6 +539,37 @@ def _endpoint_lists(text: str, endpoints: list[Mention], offset: int) -> list[li
     if len(current) >= 2:
         lists.append(current)
     return lists
+
+
+def _values_before_list(
+    text: str, groups: list[_Group], listed: list[Mention], endpoints: list[Mention], offset: int
+) -> list[_Group] | None:
+    """``groups`` with the values written right before a list of endpoints followed by "respectively" shared out over
+    it, one each in order ("0.029 and 0.10 Gy/GBq were the median absorbed doses to the red marrow and the liver,
+    respectively"); None when the values before it are not as many as its endpoints, in one unit."""
+    start = listed[0].start - offset
+    before = [g for g in groups if g.values and g.values[-1].end <= start and "endpoint" not in g.extra]
+    run: list[_Group] = []
+    count = 0
+    for group in reversed(before):
+        run.insert(0, group)
+        count += len(group.values)
+        if count >= len(listed):
+            break
+    values = [v for g in run for v in g.values]
+    if (
+        count != len(listed)
+        or len({v.unit for v in values}) != 1
+        or start - values[-1].end > 60
+        or any(values[0].start <= e.start - offset < start for e in endpoints)
+    ):
+        return None
+    index = groups.index(run[0])
+    return [
+        *groups[:index],
+        *(_Group(values=[value], extra={"endpoint": endpoint}) for value, endpoint in zip(values, listed, strict=True)),
+        *groups[index + len(run) :],
+    ]
 
 
 @dataclass
@@ -1177,6 +1210,11 @@ class SentenceMeasurements:
         result = list(groups)
         for listed in _endpoint_lists(text, endpoints, offset):
             end = listed[-1].end - offset
+            if _RESPECTIVELY.search(text[end : end + 60]) and (
+                shared := _values_before_list(text, result, listed, endpoints, offset)
+            ):
+                result = shared  # "47.6% and 21.2% reached PSA50 and PSA90, respectively"
+                continue
             following = [g for g in result if g.values[0].start >= end and "endpoint" not in g.extra]
             if not following or any(end <= e.start - offset < following[0].values[0].start for e in endpoints):
                 continue

@@ -53,6 +53,19 @@ def test_a_percentage_right_after_any_grade_is_a_value_not_a_grade(record):
     ]
 
 
+def test_values_written_before_a_list_of_endpoints_with_respectively(record):
+    text = (
+        "Thirty men received 177Lu-PSMA-I&T. 52% and 17% reached PSA50 and PSA90, respectively. "
+        "0.41 and 0.05 Gy/GBq were the mean absorbed doses to the kidneys and the red marrow, respectively."
+    )
+    assert _rows(record, text, "endpoint", "value") == [
+        ("PSA50", 52.0),
+        ("PSA90", 17.0),
+        ("absorbed dose:kidney", 0.41),
+        ("absorbed dose:bone marrow", 0.05),
+    ]
+
+
 def test_hr_alone_takes_the_endpoint_of_the_previous_sentence(record):
     text = "Overall survival was longer with 177Lu-PSMA-617.\nThe HR was 0.62 (95% CI 0.52-0.74)."
     (only,) = record(text)["measurements"]
