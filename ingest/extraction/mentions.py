@@ -153,6 +153,12 @@ _FOUND_AFTER = re.compile(
     r"(?:\s+[\w-]+){0,4}?\s+(?:was|were)\s+(?:found|detected|seen|identified|visuali[sz]ed)\b", re.IGNORECASE
 )
 #: Management change however the verb falls: "changed the planned management", "management intent changed".
+#: The positive predictive value named only by its adjective, before the negative one's full name: "positive and
+#: negative predictive values were 85.7% and 87.3%" (the span is "positive"; the lexicon finds the other).
+_POSITIVE_AND_NEGATIVE = AnchoredPattern(
+    re.compile(r"\b(?P<span>positive)\s+(?:and|&)\s+negative\s+predictive\s+values?\b", re.IGNORECASE),
+    anchors=("predictive",),
+)
 _MANAGEMENT_CHANGE = AnchoredPattern(
     re.compile(
         r"\b(?:chang|alter)\w*\s+(?:in\s+|of\s+)?(?:the\s+|their\s+)?(?:[a-z]+\s+){0,2}?management\b"
@@ -400,6 +406,7 @@ class MentionFinder:
         candidates.extend(self._unsized_psa_declines(text, folded))
         candidates.extend(self._detections(text, folded))
         candidates.extend(self._phrased(text, folded, _MANAGEMENT_CHANGE, "endpoint:management-change", "management"))
+        candidates.extend(self._phrased(text, folded, _POSITIVE_AND_NEGATIVE, "endpoint:PPV", "predictive-pair"))
         candidates.extend(
             m for m in self._phrased(text, folded, _POSITIVE, "endpoint:detection-rate", "detection")
             if _IMAGING_WORD.search(text, max(0, m.start - 40), m.end + 25)

@@ -66,6 +66,14 @@ def test_values_written_before_a_list_of_endpoints_with_respectively(record):
     ]
 
 
+def test_positive_and_negative_predictive_values_named_together(record):
+    text = (
+        "Ninety men had 18F-DCFPyL PET/CT before surgery. Its positive and negative predictive values were 91% and "
+        "78%, respectively."
+    )
+    assert _rows(record, text, "endpoint", "value") == [("PPV", 91.0), ("NPV", 78.0)]
+
+
 def test_hr_alone_takes_the_endpoint_of_the_previous_sentence(record):
     text = "Overall survival was longer with 177Lu-PSMA-617.\nThe HR was 0.62 (95% CI 0.52-0.74)."
     (only,) = record(text)["measurements"]
