@@ -708,7 +708,12 @@ class SentenceMeasurements:
         return measurements, last, denied
 
     def build_row(
-        self, row: TableRow, sentence: Sentence, mentions: list[Mention], context: DocumentContext
+        self,
+        row: TableRow,
+        sentence: Sentence,
+        mentions: list[Mention],
+        context: DocumentContext,
+        headings: Sequence[Mention] = (),
     ) -> list[Measurement]:
         """Measurements of a table row (``tables``): its first cell names the endpoint and may state the unit
         ("PSA50, %"); each other cell holds the value of its column's arm, named by the column's first row (an agent,
@@ -719,7 +724,7 @@ class SentenceMeasurements:
             (m for m in mentions if m.kind in ENDPOINT_KINDS and m.curie and label.start <= m.start < label.end), None
         )
         if endpoint is None:
-            return []
+            return self._stratum_row(row, sentence, context, headings)
         text = dashes_to_hyphen(sentence.text)
         offset = sentence.start
         stated = _STATED_UNIT.search(text, label.start - offset, label.end - offset)
@@ -782,6 +787,54 @@ class SentenceMeasurements:
                     grade=grade,
                 )
             )
+        return measurements
+
+    def _stratum_row(
+        self, row: TableRow, sentence: Sentence, context: DocumentContext, headings: Sequence[Mention]
+    ) -> list[Measurement]:
+        """A row of a table of strata, whose columns name the endpoints and whose first cell the stratum:
+
+            PSA (ng/mL) | n | Positive | Detection rate (%)
+            <0.2        | 22 | 9       | 40.9
+
+        gives the detection rate 40.9% of the study's arm in the stratum "PSA <0.2 ng/mL" (the counts of columns that
+        name no endpoint are left alone)."""
+        label = row.cells[0]
+        if is_empty(label):
+            return []
+        text = dashes_to_hyphen(sentence.text)
+        offset = sentence.start
+        stratum = _stratum(label.text, row.header[0].text)
+        measurements = []
+        for column, cell in enumerate(row.cells[1:], start=1):
+            heading = row.header[column]
+            endpoint = next(
+                (
+                    m
+                    for m in headings
+                    if m.kind in ENDPOINT_KINDS and m.curie and heading.start <= m.start < heading.end
+                ),
+                None,
+            )
+            if endpoint is None or is_empty(cell):
+                continue
+            stated = _STATED_UNIT.search(heading.text)
+            value = _cell_value(
+                text, cell.start - offset, cell.end - offset, normalize_unit(stated.group("unit")) if stated else None
+            )
+            if value is None or value.value is None:
+                continue
+            group = _Group(values=[value], endpoint=endpoint)
+            if not self._statistic(group, text):
+                continue
+            code, grade = self.endpoint_code(endpoint, heading.text, heading.start)
+            measurements.append(
+                Measurement(
+                    endpoint=code, statistic=group.statistic, arm=self._first_arm_label(context), subgroup=stratum,
+                    value=value.value, unit=value.unit, status="planned" if context.planned else "reported",
+                    grade=grade,
+                )
+            )  # fmt: skip
         return measurements
 
     def _column_arm(self, heading: Cell, context: DocumentContext) -> tuple[str | None, str | None]:
@@ -1962,6 +2015,28 @@ def _without_counts_given_as_shares(groups: list[_Group], text: str) -> list[_Gr
             continue
         kept.append(group)
     return kept
+
+
+#: The first heading of a table of strata: what its rows are, and their unit ("PSA (ng/mL)", "SUVmean").
+_STRATUM_HEADING = re.compile(r"^\s*(?P<name>[^()\[\]]+?)\s*(?:[(\[]\s*(?P<unit>[^()\[\]]+?)\s*[)\]])?\s*$")
+
+
+def _stratum(label: str, heading: str) -> str:
+    """The stratum a row of a table of strata is for: its first cell, with the name and unit of the column when the
+    cell is a bare band ("PSA <0.2 ng/mL" for "<0.2" under "PSA (ng/mL)"), else the cell as written.
+
+    >>> _stratum("<0.2", "PSA (ng/mL)"), _stratum("1.0-<2.0", "PSA, ng/mL"), _stratum("Prostate bed", "Region")
+    ('PSA <0.2 ng/mL', 'PSA 1.0-<2.0 ng/mL', 'Prostate bed')
+    """
+    band = " ".join(label.split())
+    if not band or not (band[0].isdigit() or band[0] in "<>≤≥"):
+        return band
+    name, _comma, unit = heading.partition(",")
+    named = _STRATUM_HEADING.match(name)
+    if named is None:
+        return band
+    unit = (unit.strip() or named.group("unit") or "").strip()
+    return " ".join(part for part in (named.group("name"), band, unit) if part)
 
 
 def _cell_value(text: str, start: int, end: int, stated_unit: str | None) -> Value | None:

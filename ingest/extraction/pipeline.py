@@ -278,7 +278,10 @@ class PsmaMeasurements:
             )
             if row is not None:  # a row of a table pasted as text: its cells are read by their columns
                 if sentence.start <= row.start:
-                    measurements.extend((m, sentence) for m in self.builder.build_row(row, sentence, inside, context))
+                    headings = [m for m in mentions if row.header[0].start <= m.start < row.header[-1].end]
+                    measurements.extend(
+                        (m, sentence) for m in self.builder.build_row(row, sentence, inside, context, headings)
+                    )
                 continue
             listed = (
                 listing and text[sentence.start - 1 : sentence.start] == "\n" and bool(LIST_ITEM.match(sentence.text))

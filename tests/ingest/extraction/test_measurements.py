@@ -1190,6 +1190,21 @@ def test_table_columns_headed_by_a_prior_therapy_are_parts_of_the_arm_and_a_row_
     ]
 
 
+def test_a_table_of_strata_whose_columns_name_the_endpoints(record):
+    text = (
+        "We scanned 150 men with biochemical recurrence using 68Ga-PSMA-11 PET/CT.\n"
+        "PSA (ng/mL) | n | Sensitivity (%) | Detection rate (%)\n"
+        "<0.5 | 40 | 61.0 | 45.0\n"
+        "\u22650.5 | 110 | 88.2 | 80.9"
+    )
+    assert _rows(record, text, "endpoint", "arm", "value") == [
+        ("sensitivity", "68Ga-PSMA-11, PSA <0.5 ng/mL", 61.0),
+        ("detection rate", "68Ga-PSMA-11, PSA <0.5 ng/mL", 45.0),
+        ("sensitivity", "68Ga-PSMA-11, PSA \u22650.5 ng/mL", 88.2),
+        ("detection rate", "68Ga-PSMA-11, PSA \u22650.5 ng/mL", 80.9),
+    ]
+
+
 def test_the_items_of_a_list_take_the_endpoint_its_head_names(record):
     text = (
         "Eighty men had 18F-DCFPyL PET/CT. Patient-level detection rates by prior treatment:\n"
