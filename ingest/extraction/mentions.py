@@ -241,6 +241,13 @@ _NAMED_TRIAL = AnchoredPattern(
     ),
     anchors=("trial", "study", "registry", "cohort"),
 )
+#: A trial named after the word: "the single-centre phase 1 study ARMOR-P1", "in the trial LUNAR-2," (a hyphenated
+#: name that starts with four capitals, so that "the study PSMA", a drug code "study LPS-112" or "the trial design"
+#: is none).
+_TRIAL_THEN_NAME = AnchoredPattern(
+    re.compile(r"\b(?:trial|study)\s+(?P<name>[A-Z]{4,}[A-Z0-9]*(?:-[A-Za-z0-9]+)+)(?![\w-])"),
+    anchors=("trial", "study"),
+)
 #: Trials named in a list in brackets after the word: "three prospective trials (LUMEN-1, LUMEN-2 and Lu-STRIVE)".
 _LISTED_TRIALS = AnchoredPattern(
     re.compile(r"\btrials\s*\((?P<list>[^().;]{2,120})[);]"), anchors=("trials",), breakers="."
@@ -423,7 +430,10 @@ class MentionFinder:
         mentions = self._with_shared_ligands(text, _without_overlaps(self._with_code_agents(text, folded, candidates)))
         titled = _title_trials(text)
         mentions = self._with_abbreviations(text, mentions, titled)
-        mentions.extend(self._named_trials(text, mentions, titled))
+        named = self._named_trials(text, mentions, titled)
+        if named:  # (a disease's abbreviation inside a trial's name is no mention of its own: "CUPRIC-BCR")
+            inside = [m for m in mentions if any(t.start <= m.start and m.end <= t.end for t in named)]
+            mentions = [m for m in mentions if m not in inside] + named
         mentions = _registry_ids_of_named_trials(text, mentions)
         mentions = [self._disambiguate(text, m) for m in sorted(mentions, key=lambda m: m.start)]
         return _with_primary_endpoint(text, folded, _with_defined_endpoints(text, folded, mentions))
@@ -708,10 +718,15 @@ class MentionFinder:
         taken = [(m.start, m.end) for m in mentions]
         found: list[Mention] = []
         matches = [*_NAMED_TRIAL.finditer(text), *_trial_definitions(text), *titled, *_listed_trials(text)]
+        matches += _TRIAL_THEN_NAME.finditer(text)
+        inner = {(m.start, m.end) for m in mentions if m.kind == "Disease"}
         for match in sorted(matches, key=lambda m: m.start("name")):
             name = match.group("name")
             start, end = match.span("name")
-            if name.upper() in _NOT_TRIAL_NAMES or name in _HEADINGS or any(s < end and start < e for s, e in taken):
+            # a disease's abbreviation inside a hyphenated name ("CUPRIC-BCR") is part of the name
+            overlapping = [(s, e) for s, e in taken if s < end and start < e]
+            within = "-" in name and all(start <= s and e <= end and (s, e) in inner for s, e in overlapping)
+            if name.upper() in _NOT_TRIAL_NAMES or name in _HEADINGS or (overlapping and not within):
                 continue
             if "noun" in match.re.groupindex and match.group("noun") == "cohort" and "-" not in name:
                 continue  # a cohort's name is hyphenated ("the TANDEM-AL cohort"); "the SBRT cohort" names a treatment

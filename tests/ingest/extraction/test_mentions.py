@@ -123,6 +123,22 @@ def test_abbreviations_headings_and_modalities_before_study_are_no_trials(record
     assert record(text, title)["trials"] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "trial"),
+    [
+        ("Men were enrolled in the single-centre phase 1 study HALO-P2, which tested 225Ac-PSMA-617.", "HALO-P2"),
+        # a disease's abbreviation inside a hyphenated name does not break it
+        ("The phase 2 TERRA-BCR study scanned 60 men with 18F-DCFPyL PET/CT.", "TERRA-BCR"),
+    ],
+)
+def test_a_trial_named_after_the_word_study_or_holding_a_disease_abbreviation(record, text, trial):
+    assert [t["label"] for t in record(text)["trials"]] == [trial]
+
+
+def test_a_drug_code_or_dose_level_after_study_is_no_trial(record):
+    assert record("Dose level DL3 of the study LPS-112 was expanded.")["trials"] == []
+
+
 def test_a_trial_name_may_open_with_a_lower_case_prefix(record):
     found = record(
         "The randomised eSTAGE study compared 18F-DCFPyL PET/CT with conventional imaging in 200 men.",
