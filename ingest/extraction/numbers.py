@@ -155,12 +155,19 @@ def normalize_p(op: str, value: str) -> str:
     return f"{op}{value}"
 
 
+_ABBREVIATION_IN_BRACKETS = re.compile(r"\s*\[\s*[A-Za-z]{2,4}\s*\]\s*")
+
+
 def find_ratios(text: str) -> list[Ratio]:
     """Every HR, OR or RR with its value (and a CI written right after it in brackets)."""
     ratios = []
     for match in RATIO.finditer(text):
         filler = match.group("filler")
-        if re.search(r"\b(?:of|was|were|is|=|:|,|\(|for)\b|[=:,(]", filler) is None and filler.strip():
+        if (
+            re.search(r"\b(?:of|was|were|is|=|:|,|\(|for)\b|[=:,(]", filler) is None
+            and filler.strip()
+            and not _ABBREVIATION_IN_BRACKETS.fullmatch(filler)  # "hazard ratio [HR] 0.68"
+        ):
             continue  # "HR improved in patients 4" is not a ratio value
         value = float(match.group("value"))
         if value <= 0 or value > 50:

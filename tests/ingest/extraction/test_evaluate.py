@@ -141,6 +141,7 @@ BLIND_FLOORS = {"agents": 0.95, "trials": 0.95, "measurements": 0.90, "hr_tuples
         "blind7.jsonl",
         "blind8.jsonl",
         "blind9.jsonl",
+        "blind10.jsonl",
         "blind11.jsonl",
     ],
 )

@@ -74,6 +74,15 @@ def test_positive_and_negative_predictive_values_named_together(record):
     assert _rows(record, text, "endpoint", "value") == [("PPV", 91.0), ("NPV", 78.0)]
 
 
+def test_a_hazard_ratio_with_its_abbreviation_in_square_brackets(record):
+    text = (
+        "Men were randomly assigned to 177Lu-PSMA-617 or to cabazitaxel.\n"
+        "Median rPFS was 8.2 months with 177Lu-PSMA-617 and 5.0 months with cabazitaxel (hazard ratio [HR] 0.61, "
+        "95% CI 0.44-0.85)."
+    )
+    assert _rows(record, text, "value", "hr", "ci_low", "ci_high") == [(8.2, 0.61, 0.44, 0.85), (5.0, None, None, None)]
+
+
 def test_hr_alone_takes_the_endpoint_of_the_previous_sentence(record):
     text = "Overall survival was longer with 177Lu-PSMA-617.\nThe HR was 0.62 (95% CI 0.52-0.74)."
     (only,) = record(text)["measurements"]
