@@ -121,6 +121,8 @@ _ANALYSIS_POPULATION = re.compile(
     r"|at baseline|follow-up)\b",
     re.IGNORECASE,
 )
+#: Between the two values of a pair: "50.0% and 35.0%", "12 vs 9 months".
+_PAIRED_VALUES = re.compile(r"\s*(?:%|months?|mo)?\s*(?:and|vs\.?|versus)\s*", re.IGNORECASE)
 #: Two values compared: the second one's group is the rest of the population ("78% vs 39%").
 _VERSUS = re.compile(r"\b(?:vs\.?|versus|compared with|than|against)(?!\w)", re.IGNORECASE)
 _ARTICLE = re.compile(r"^(?:an?|the)\s+", re.IGNORECASE)
@@ -233,6 +235,15 @@ def _named_subgroups(
     before: list[_Cue],
 ) -> list[str | None]:
     after = [_after(text, end, mentions, offset, before) for _start, end in positions]
+    for index in range(len(positions) - 2, -1, -1):
+        # "50.0% and 35.0% at PSA <0.5 ng/mL": a pair of two arms' values shares the subgroup named after it
+        if (
+            after[index] is None
+            and after[index + 1] is not None
+            and arms[index] != arms[index + 1]
+            and _PAIRED_VALUES.fullmatch(text, positions[index][1], positions[index + 1][0])
+        ):
+            after[index] = after[index + 1]
     first = positions[0][0]
     ahead = [cue for cue in before if cue.end <= first and ";" not in text[cue.end : first]]
     paired = len(positions) >= 2 and len(ahead) == len(positions) and not any(after)
@@ -341,6 +352,8 @@ def _cue(match: re.Match[str], text: str, mentions: list[Mention], offset: int, 
     phrase = groups["phrase"]
     words = _ARTICLE.sub("", " ".join((phrase or "").split()))
     negative = relation in _NEGATIVE
+    if words.lower().startswith(("by ", "per ", "across ")):
+        return None  # "By PSA stratum, ...": a breakdown, whose parts are named at their values
     if not words or _POINTING_BACK.match(words):
         # "those without (such a decline)", "men below this threshold": the rest of the subgroup named before
         if not (negative or relation in ("below", "above", "at or below", "at or above")) or not earlier:

@@ -113,3 +113,17 @@ def test_a_psa_band_written_with_its_bound_right_after_the_value(record):
     assert [m["arm"] for m in record(text)["measurements"]] == [
         "68Ga-PSMA-11, PSA <1.0 ng/mL", "68Ga-PSMA-11, PSA >5 ng/mL",
     ]  # fmt: skip
+
+
+def test_a_pair_of_two_arms_values_shares_the_band_named_after_it(record):
+    text = (
+        "Eighty men had both 18F-DCFPyL PET/CT and 68Ga-PSMA-11 PET/CT. By PSA stratum, detection rates for "
+        "18F-DCFPyL and 68Ga-PSMA-11 were 48% and 31% at PSA <0.5 ng/mL, and 90% and 84% at PSA ≥0.5 ng/mL."
+    )
+    # "By PSA stratum" heads a breakdown: it is no subgroup of its own
+    assert _arms(record, text, "detection rate") == [
+        (48.0, "18F-DCFPyL, PSA <0.5 ng/mL"),
+        (31.0, "68Ga-PSMA-11, PSA <0.5 ng/mL"),
+        (90.0, "18F-DCFPyL, PSA ≥0.5 ng/mL"),
+        (84.0, "68Ga-PSMA-11, PSA ≥0.5 ng/mL"),
+    ]
