@@ -48,7 +48,7 @@ from ingest.extraction.numbers import (
     normalize_unit,
 )
 from ingest.extraction.prefilter import prefiltered
-from ingest.extraction.subgroups import DOSE_LEVEL, SentenceSubgroups, is_dose_level
+from ingest.extraction.subgroups import DOSE_LEVEL, MARKER_CUT, SentenceSubgroups, is_dose_level
 from ingest.extraction.tables import Cell, TableRow, is_empty
 from ingest.extraction.textutil import WORD_NUMBER_PATTERN, dashes_to_hyphen
 from kg.model import Measurement
@@ -1358,7 +1358,10 @@ class SentenceMeasurements:
             return organs[-1] if organs else None
         # An organ named between an endpoint and its value ("sensitivity for lesions was 95.8%") is not the endpoint.
         before = _without_bracketed_details([e for e in before if e.kind != "AbsorbedDose"], text, offset, first.start)
-        if not before or OTHER_MARKER.search(text, before[-1].end - offset, first.start):
+        if not before or (
+            OTHER_MARKER.search(text, before[-1].end - offset, first.start)
+            and not MARKER_CUT.search(text, max(0, first.start - 30), first.start)  # "SUVmean ≥10 62%": a stratum
+        ):
             return None  # "PSA50 in 20%, and CTC counts fell in 68%": the value is another marker's
         if _CONSEQUENCE.search(text, before[-1].end - offset, first.start):
             return None  # "thrombocytopenia in 6.8%, and treatment was stopped because of toxicity in 5.1%"

@@ -106,7 +106,8 @@ _ONE_BAND = re.compile(r"(?:" + _BOUND + r"\s*)?\d+(?:\.\d+)?(?:\s*(?:-|to)\s*(?
 #: What a sentence that names a subgroup holds, lower-cased (or the word "men"): a cheap test before the patterns.
 _CLUES = ("patient", "pts", "participant", "subject", "those", "case", "individual", "subgroup", "subset",
           "stratum", "ng/ml", "naive", "naïve", "pretreated", "experienced", "refractory", "prior", "previous",
-          "aged", "bq", "mg", "µg", "μg", "dl", "dose level", "mci")  # fmt: skip
+          "aged", "bq", "mg", "µg", "μg", "dl", "dose level", "mci", "suv", "ldh", "alp", "ctc", "ctdna", "psadt",
+          "psa dt", "mtv", "tlv", "ttv")  # fmt: skip
 _MEN = re.compile(r"\bmen\b", re.IGNORECASE)
 #: The unit a diagnostic value is counted in: "at the patient level", "per-region", "lesion-based analysis".
 _LEVEL = prefiltered(
@@ -188,6 +189,7 @@ class SentenceSubgroups:
             self._before = _cues(_before(self.text), self.text, self.mentions, self.offset)
             self._listed = _respective_bands(self.text, self.values or positions)
         found = _named_subgroups(self.text, positions, arms, self.mentions, self.offset, self._before)
+        found = _marker_strata(self.text, positions, found)
         return [self._listed.get(start, label) for (start, _end), label in zip(positions, found, strict=True)]
 
     def factor(self, start: int) -> str | None:
@@ -267,6 +269,33 @@ def _named_subgroups(
             else:
                 found.append(cue.label if cue else None)
     return found
+
+
+#: A stratum of a marker cut at a value, written right before a result in telegraphic text: "SUVmean ≥10 62% vs <10
+#: 33%", "LDH >250 U/L 7.1 mo" (the second cut of a pair without its marker's name: "vs <10").
+MARKER_CUT = re.compile(
+    r"(?:\b(?P<marker>SUV\w*|LDH|ALP|CTCs?|ctDNA|PSADT|PSA\s*DT|MTV|TLV|TTV)\s*|\b(?:vs\.?|versus)\s+)"
+    r"(?P<cut>[<>≤≥]=?\s*\d+(?:\.\d+)?)(?:\s*(?P<unit>U/L|IU/L|mL|months?|mo|cells/7\.5\s*mL))?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _marker_strata(text: str, positions: list[tuple[int, int]], found: list[str | None]) -> list[str | None]:
+    """``found`` with the strata of a marker cut right before a value ("SUVmean ≥10 62% vs <10 33%" gives
+    "SUVmean ≥10" and "SUVmean <10") where nothing else named a subgroup."""
+    result = list(found)
+    marker = None
+    for index, (start, _end) in enumerate(positions):
+        cut = MARKER_CUT.search(text, max(0, start - 30), start)
+        if cut is None:
+            marker = None
+            continue
+        marker = cut.group("marker") or marker
+        if marker is None or result[index] is not None:
+            continue
+        unit = f" {cut.group('unit')}" if cut.group("unit") else ""
+        result[index] = f"{marker} {''.join(cut.group('cut').split())}{unit}"
+    return result
 
 
 def _respective_bands(text: str, positions: list[tuple[int, int]]) -> dict[int, str]:

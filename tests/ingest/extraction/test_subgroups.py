@@ -127,3 +127,20 @@ def test_a_pair_of_two_arms_values_shares_the_band_named_after_it(record):
         (90.0, "18F-DCFPyL, PSA ≥0.5 ng/mL"),
         (84.0, "68Ga-PSMA-11, PSA ≥0.5 ng/mL"),
     ]
+
+
+def test_strata_of_a_marker_cut_written_right_before_the_values(record):
+    text = (
+        COHORT
+        + " PSA50 44% overall; SUVmax ≥15 58% vs <15 29% (p=0.002). mOS 14.0 mo; SUVmax ≥15 17.2 mo vs <15 9.9 mo."
+    )
+    assert _arms(record, text, "PSA50") == [
+        (44.0, "177Lu-PSMA-617"),
+        (58.0, "177Lu-PSMA-617, SUVmax ≥15"),
+        (29.0, "177Lu-PSMA-617, SUVmax <15"),
+    ]
+    assert _arms(record, text, "OS") == [
+        (14.0, "177Lu-PSMA-617"),
+        (17.2, "177Lu-PSMA-617, SUVmax ≥15"),
+        (9.9, "177Lu-PSMA-617, SUVmax <15"),
+    ]
