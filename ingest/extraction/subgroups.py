@@ -91,6 +91,9 @@ _AFTER = re.compile(
     + r"|(?:after|following)\s+(?P<prior>(?:prior|previous)\s+[^,;:()\[\]]{1,50}?)" + _PHRASE_END
     + r"|(?:/\d+\s+|[a-z]+(?:-[a-z]+)?\s+)?(?:" + _POPULATION + r"\s+)?(?:treated\s+)?at\s+(?:the\s+)?"
     + _DOSE_LEVEL
+    # the treatment cycle a value was measured after: "0.72 Gy/GBq (range 0.41-1.15) after cycle 1"
+    + r"|(?:after|in|at|during|following)\s+(?:the\s+)?(?P<cycle>cycle\s+\d+|(?:first|second|third|fourth|fifth|"
+    r"sixth|last|final)\s+cycle)\b"
     + r")",
     re.IGNORECASE,
 )  # fmt: skip
@@ -107,7 +110,7 @@ _ONE_BAND = re.compile(r"(?:" + _BOUND + r"\s*)?\d+(?:\.\d+)?(?:\s*(?:-|to)\s*(?
 _CLUES = ("patient", "pts", "participant", "subject", "those", "case", "individual", "subgroup", "subset",
           "stratum", "ng/ml", "naive", "naïve", "pretreated", "experienced", "refractory", "prior", "previous",
           "aged", "bq", "mg", "µg", "μg", "dl", "dose level", "mci", "suv", "ldh", "alp", "ctc", "ctdna", "psadt",
-          "psa dt", "mtv", "tlv", "ttv")  # fmt: skip
+          "psa dt", "mtv", "tlv", "ttv", "cycle")  # fmt: skip
 _MEN = re.compile(r"\bmen\b", re.IGNORECASE)
 #: The unit a diagnostic value is counted in: "at the patient level", "per-region", "lesion-based analysis".
 _LEVEL = prefiltered(
@@ -370,6 +373,8 @@ def _cue(match: re.Match[str], text: str, mentions: list[Mention], offset: int, 
 
     if groups.get("dose"):
         return cue(" ".join(groups["dose"].split()))
+    if groups.get("cycle"):
+        return cue(" ".join(groups["cycle"].lower().split()))
     if groups.get("prior"):
         return cue(" ".join(groups["prior"].split()))
     if groups.get("band"):

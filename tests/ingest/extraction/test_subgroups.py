@@ -144,3 +144,14 @@ def test_strata_of_a_marker_cut_written_right_before_the_values(record):
         (17.2, "177Lu-PSMA-617, SUVmax ≥15"),
         (9.9, "177Lu-PSMA-617, SUVmax <15"),
     ]
+
+
+def test_the_cycle_a_value_was_measured_after_is_its_subgroup(record):
+    text = (
+        "Twenty men had dosimetry after 177Lu-PSMA-I&T. The median tumour absorbed dose fell from 3.4 Gy/GBq "
+        "(range 0.7-11.2) after cycle 1 to 1.9 Gy/GBq (range 0.3-8.8) after cycle 4."
+    )
+    assert _arms(record, text, "absorbed dose:tumor") == [
+        (3.4, "177Lu-PSMA-I&T, cycle 1"),
+        (1.9, "177Lu-PSMA-I&T, cycle 4"),
+    ]
