@@ -264,6 +264,9 @@ _LABEL_AFTER_RATIO = re.compile(
 #: A table column headed by an arm's label: "Arm A", "Group 2 (n = 40)".
 _LABEL_HEADING_CELL = re.compile(ARM_LABEL + r"\b", re.I)
 _LABEL_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)\s*", re.I)
+#: A time-to-event endpoint the ontology does not know, named in a ratio's sentence before it: "4-year EFS was ...",
+#: "event-free survival", "biochemical failure-free survival" (a known one is a mention, so never reaches the test).
+_UNKNOWN_SURVIVAL = re.compile(r"\b(?:[A-Z]{1,3}FS|[a-z-]+[- ]free survival|time to [a-z ]{3,30}?)\b")
 #: A change from one arm's value to the other's, before the second value: "from a median of 6.0 months with ARPI
 #: change to 9.5 months", "from 12.9% in the control arm to 36.2%".
 _FROM_ARM_TO = re.compile(
@@ -1457,6 +1460,8 @@ class SentenceMeasurements:
                     endpoint = self._outcome(predicate, endpoints, text, offset)
             elif before or after:
                 endpoint = before[-1] if before else after[0]
+            elif _UNKNOWN_SURVIVAL.search(text, 0, ratio.start):
+                continue  # "4-year EFS was 77.4% ... (HR 0.57)": the ratio is of an endpoint the ontology lacks
             else:
                 endpoint = (ratio.kind == "hr" and previous_time_to_event) or previous_endpoint
             if endpoint is None:

@@ -83,6 +83,14 @@ def test_a_hazard_ratio_with_its_abbreviation_in_square_brackets(record):
     assert _rows(record, text, "value", "hr", "ci_low", "ci_high") == [(8.2, 0.61, 0.44, 0.85), (5.0, None, None, None)]
 
 
+def test_a_ratio_of_an_endpoint_the_ontology_lacks_takes_no_endpoint_from_before(record):
+    text = (
+        "Men were randomly assigned to 177Lu-PSMA-617 or to cabazitaxel. Overall survival was similar.\n"
+        "Four-year event-free survival was 71% vs 58% (hazard ratio [HR] 0.62; 95% CI 0.45-0.86)."
+    )
+    assert [m for m in record(text)["measurements"] if m.get("hr") is not None] == []
+
+
 def test_hr_alone_takes_the_endpoint_of_the_previous_sentence(record):
     text = "Overall survival was longer with 177Lu-PSMA-617.\nThe HR was 0.62 (95% CI 0.52-0.74)."
     (only,) = record(text)["measurements"]
