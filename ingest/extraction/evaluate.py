@@ -236,8 +236,10 @@ def _without_qualifier(arm: str) -> str:
 
     >>> [_without_qualifier(arm) for arm in ("KRN-5114, 1.6 mg/kg", "KRN-5114 1.6 mg/kg", "KRN-5114")]
     ['KRN-5114', 'KRN-5114', 'KRN-5114']
+    >>> _without_qualifier("BPX-612 dose level 3 (3.0 × 10^6 CAR T cells/kg)")
+    'BPX-612'
     """
-    name = arm.partition(", ")[0]
+    name = _TRAILING_BRACKET.sub("", arm.partition(", ")[0])
     dose = _DOSE_AFTER_AGENTS.search(name)
     return name[: dose.start() + 1] if dose else name
 
@@ -363,6 +365,10 @@ _DOSE_AFTER_AGENTS = re.compile(
     r"|\S\s+(?:DL\s?\d+|dose\s+level\s+\d+)$",
     re.IGNORECASE,
 )
+
+
+#: What an annotator adds in brackets after an arm's dose level: "(3.0 × 10^6 CAR T cells/kg, RP2D)".
+_TRAILING_BRACKET = re.compile(r"\s*\([^()]*\)\s*$")
 
 
 def _names_subgroup(arm: str | None) -> bool:
