@@ -31,6 +31,7 @@ def _texts() -> list[str]:
         "eval/blind9.jsonl",
         "eval/blind10.jsonl",
         "eval/blind11.jsonl",
+        "eval/blind12.jsonl",
         "data/demo/text",
     )
     documents = read_documents([str(ROOT / path) for path in paths])
