@@ -236,10 +236,10 @@ def _without_qualifier(arm: str) -> str:
 
     >>> [_without_qualifier(arm) for arm in ("KRN-5114, 1.6 mg/kg", "KRN-5114 1.6 mg/kg", "KRN-5114")]
     ['KRN-5114', 'KRN-5114', 'KRN-5114']
-    >>> _without_qualifier("BPX-612 dose level 3 (3.0 × 10^6 CAR T cells/kg)")
+    >>> _without_qualifier("BPX-612 dose level 2 (1.5 × 10^6 CAR T cells/kg, RP2D)")
     'BPX-612'
     """
-    name = _TRAILING_BRACKET.sub("", arm.partition(", ")[0])
+    name = _TRAILING_BRACKET.sub("", arm).partition(", ")[0]
     dose = _DOSE_AFTER_AGENTS.search(name)
     return name[: dose.start() + 1] if dose else name
 
