@@ -33,7 +33,8 @@ _ARM_SPLIT = prefiltered(r"\s(?:or to|or|versus|vs\.?|compared with|compared to|
 _NEXT_ARM_TO = re.compile(r",\s*to\s", re.I)
 _PRIOR = prefiltered(
     r"\b(?:after|prior|previous(?:ly)?|pretreated|pre-treated|progress(?:ed|ion|ing)?\s+(?:on|after|following)|"
-    r"refractory|resistant to|received|failed|following|exposed to|naive|naïve)\b[^.;]{0,60}$",
+    r"refractory|resistant to|(?:had|have|having)\s+(?:already\s+)?received|failed|following|exposed to|naive|naïve)"
+    r"\b[^.;]{0,60}$",
     re.I,
 )
 #: What an arm received is its treatment, not a prior one: "or to the control group, which received ADT and

@@ -404,3 +404,14 @@ def test_men_who_had_both_scans_compare_the_two_agents(record):
     # Both therapies given to the same men are a combination, not a comparison.
     combined = record("Forty men received both 177Lu-PSMA-617 and enzalutamide.", title="A phase 2 study")
     assert combined["comparators"] == []
+
+
+def test_what_the_studys_men_received_is_the_study_treatment_and_what_they_had_received_is_prior(record):
+    found = record(
+        "Thirty men received ZR-2150, a PSMA x CD3 T-cell engager, every week. All had received docetaxel before.",
+        title="A test abstract",
+    )
+    assert {a["label"]: a["role"] for a in found["agents"]} == {
+        "docetaxel": "prior-therapy",
+        "ZR-2150": "investigational",
+    }
