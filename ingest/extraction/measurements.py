@@ -71,7 +71,7 @@ TIME_TO_EVENT = frozenset(
 #: worsening). A time with any other endpoint is when something happened, not a result.
 TIMED_ENDPOINTS = TIME_TO_EVENT | {"endpoint:HRQoL", "endpoint:pain"}
 TIME_UNITS = frozenset({"months", "weeks", "days", "years"})
-DOSE_UNITS = frozenset({"GBq", "MBq", "mCi", "mCi/m2", "kBq/kg", "mg/kg", "mg/m2", "µg/d", "mg"})
+DOSE_UNITS = frozenset({"GBq", "MBq", "mCi", "mCi/m2", "kBq/kg", "mg/kg", "mg/m2", "µg/d", "µg/kg", "µg", "mg"})
 
 _CONNECTOR = re.compile(
     r"^\s*(?:%\s*)?(?:\)|\]|,)?\s*"
@@ -392,7 +392,8 @@ _AFTER_ENDPOINT = re.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?(?:for|in|to|of)?\s*(?
 _VALUE_THEN_ENDPOINT = re.compile(
     r"^(?:\s*[;,][^()]{0,40}?(?=\)))?"
     r"\s*\)?\s*(?:(?:of\s+(?:the\s+)?|/)(?:(?:\d+|" + WORD_NUMBER_PATTERN.replace("?P<", "?P<of_") + r")\s+)?"
-    r"(?:(?:evaluable|eligible|treated)\s+)?(?:patients|pts|men|participants|those)?(?:\s+with\s+(?:[a-z-]+\s+){0,2}?[a-z-]+)?\s*)?\)?\s*"
+    r"(?:(?:[\w-]+-)?(?:evaluable|eligible|treated)\s+)?(?:patients|pts|men|participants|those)?"
+    r"(?:\s+with\s+(?:[a-z-]+\s+){0,2}?[a-z-]+)?\s*)?\)?\s*"
     # the dose level of a dose-finding study: "one of six men at DL2 had a DLT"
     r"(?:(?:treated\s+)?at\s+(?:the\s+)?" + DOSE_LEVEL + r"\s+)?"
     # "6 of 16 patients (38%) with measurable disease had ...": the population named after the share

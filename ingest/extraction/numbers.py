@@ -46,7 +46,7 @@ TIME_UNITS = {"month": "months", "mo": "months", "week": "weeks", "wk": "weeks",
               "yr": "years"}  # fmt: skip
 _UNIT = (
     r"(?P<unit>%|percent\b|months?\b|mo\b|weeks?\b|wk\b|days?\b|years?\b|yr\b|m?Gy/[GM]Bq|m?Sv/[GM]Bq|Gy\b"
-    r"|Sv\(RBE\d*\)/[GM]Bq|GBq\b|MBq\b|kBq/kg|mCi/m2|mCi/m²|mCi\b|mg/kg|mg/m2|mg/m²|µg/d|μg/d|mg\b)"
+    r"|Sv\(RBE\d*\)/[GM]Bq|GBq\b|MBq\b|kBq/kg|mCi/m2|mCi/m²|mCi\b|mg/kg|mg/m2|mg/m²|[µμ]g/kg|[µμ]g/d|[µμ]g\b|mg\b)"
 )
 #: A value, an optional standard deviation ("1.90 ± 1.19 Gy/GBq") or range, and a unit.
 VALUE = prefiltered(

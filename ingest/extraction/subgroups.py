@@ -49,6 +49,12 @@ _BAND = (
 )
 _PSA_WORDS = r"(?:an?\s+)?(?:(?:serum\s+)?PSA(?:\s+(?:levels?|values?|concentrations?|of))*\s*)?"
 
+#: A dose level of a dose-finding study: "2.0 mg/kg", "7.4 GBq", "DL2", "dose level 3".
+DOSE_LEVEL = (
+    r"(?:\d+(?:\.\d+)?\s*(?:[mµμu]g(?:/(?:kg|m2|m²))?|[GMk]Bq(?:/kg)?|mCi(?:/m2|/m²)?)"
+    r"|DL\s?\d+|dose\s+level\s+\d+)(?![\w/])"
+)
+_DOSE_LEVEL = r"(?P<dose>" + DOSE_LEVEL + ")"
 #: A subgroup named before its values: "in men with ...", "Men whose ... had", "than those without", "in the
 #: subgroup with ...", "in chemotherapy-naive men", "in men with a PSA <0.5 ng/mL".
 _BEFORE = tuple(
@@ -66,14 +72,11 @@ _BEFORE = tuple(
         # a heading of its own: "Prior 177Lu radioligand subgroup (n=8): PSA50 38%"
         r"^\s*(?P<phrase>[^,;:()\[\]]{2,50}?)\s+(?:subgroup|subset|stratum)\b",
         r"[;:.]\s*(?P<phrase>[^,;:()\[\]]{2,50}?)\s+(?:subgroup|subset|stratum)\b",
+        # a dose level that opens its clause: "At 900 µg, 1 of 6 patients had a DLT"
+        r"\bat\s+(?:the\s+)?" + _DOSE_LEVEL + r"\s*,",
     )
 )
-#: A dose level of a dose-finding study: "2.0 mg/kg", "7.4 GBq", "DL2", "dose level 3".
-DOSE_LEVEL = (
-    r"(?:\d+(?:\.\d+)?\s*(?:[mµμu]g(?:/(?:kg|m2|m²))?|[GMk]Bq(?:/kg)?|mCi(?:/m2|/m²)?)"
-    r"|DL\s?\d+|dose\s+level\s+\d+)(?![\w/])"
-)
-_DOSE_LEVEL = r"(?P<dose>" + DOSE_LEVEL + ")"
+
 _DOSE_LEVEL_LABEL = re.compile(_DOSE_LEVEL, re.IGNORECASE)
 
 
@@ -268,7 +271,7 @@ def _named_subgroups(
                 and arms[index] == arms[index - 1]
                 and _VERSUS.search(text, positions[index - 1][1], start)
             ):
-                found.append(cue.complement)  # "Men whose X ... (78% vs 39%)": the second value is the rest
+                found.append(cue.complement or None)  # "Men whose X ... (78% vs 39%)": the second value is the rest
             else:
                 found.append(cue.label if cue else None)
     return found
@@ -364,6 +367,10 @@ def _cue(match: re.Match[str], text: str, mentions: list[Mention], offset: int, 
     clause_end = min(
         (at for at in (text.find(",", match.end()), text.find(";", match.end())) if at >= 0), default=len(text)
     )
+    if groups.get("dose"):  # (a dose level or cycle is no population: "At 900 µg, 1 of 6 evaluable patients")
+        return _Cue(match.start(), match.end(), " ".join(groups["dose"].split()), "")  # (no rest to name)
+    if groups.get("cycle"):
+        return _Cue(match.start(), match.end(), " ".join(groups["cycle"].lower().split()), "")
     if _ANALYSIS_POPULATION.search(text, match.start(), clause_end):
         return None
 
@@ -371,10 +378,6 @@ def _cue(match: re.Match[str], text: str, mentions: list[Mention], offset: int, 
         label = _sentence_case(label)
         return _Cue(match.start(), match.end(), label, complement or f"not {label}")
 
-    if groups.get("dose"):
-        return cue(" ".join(groups["dose"].split()))
-    if groups.get("cycle"):
-        return cue(" ".join(groups["cycle"].lower().split()))
     if groups.get("prior"):
         return cue(" ".join(groups["prior"].split()))
     if groups.get("band"):

@@ -155,3 +155,16 @@ def test_the_cycle_a_value_was_measured_after_is_its_subgroup(record):
         (3.4, "177Lu-PSMA-I&T, cycle 1"),
         (1.9, "177Lu-PSMA-I&T, cycle 4"),
     ]
+
+
+def test_a_dose_level_in_micrograms_that_opens_its_clause(record):
+    text = (
+        "Thirty men received ZR-2150, a PSMA x CD3 T-cell engager. At 300 µg, 1 of 6 DLT-evaluable patients had a DLT; "
+        "at 900 µg, 2 of 6 had DLTs. The MTD was 300 µg."
+    )
+    rows = record(text)["measurements"]
+    assert [(m["endpoint"], m["value"], m["unit"], m["arm"]) for m in rows] == [
+        ("DLT", 1.0, "patients", "ZR-2150, 300 µg"),
+        ("DLT", 2.0, "patients", "ZR-2150, 900 µg"),
+        ("MTD", 300.0, "µg", "ZR-2150"),
+    ]
