@@ -161,7 +161,10 @@ def _not_a_result(text: str) -> list[tuple[int, int]]:
 #: Thresholds, not results: of a dose ("whose tumour dose exceeded 10 Gy", "at or below 10 Gy") and of a
 #: decline ("fell by at least 50%", "by 50% or more").
 _THRESHOLD_VALUE = prefiltered(
-    r"(?:\bexceed(?:ed|ing|s)?|\babove|\bbelow|\bunder|\bover|[≥≤<>])\s*\d+(?:\.\d+)?\s*m?Gy\b(?!/)"
+    r"(?:\bexceed(?:ed|ing|s)?|\babove|\bbelow|\bunder|\bover|\bat least|[≥≤<>])\s*\d+(?:\.\d+)?\s*m?Gy\b(?!/)"
+    # "no patient exceeded a kidney BED of 28 Gy", "a tumour dose of 10 Gy or more"
+    r"|\bexceed(?:ed|ing|s)?\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?of\s+\d+(?:\.\d+)?\s*m?Gy\b(?!/)"
+    r"|\b\d+(?:\.\d+)?\s*m?Gy\s+or\s+(?:more|higher|greater|above|less|lower|below)\b"
     # a dose limit named as such: "the conventional 23 Gy limit", "a 28-Gy threshold"
     r"|\b\d+(?:\.\d+)?[\s-]*m?Gy\s+(?:(?:renal|kidney|dose|tolerance)\s+)?(?:limits?|thresholds?|constraints?|cut-?offs?)\b"
     r"|\bby\s+(?:at least|more than|≥|>=|>)\s*\d+(?:\.\d+)?\s*%"
@@ -958,6 +961,8 @@ class SentenceMeasurements:
             return []
         negated = []
         for endpoint in endpoints:
+            if endpoint.kind == "AbsorbedDose":
+                continue  # an organ is never "not observed": "no patient exceeded a kidney BED of 28 Gy"
             before = text[max(0, endpoint.start - offset - 40) : endpoint.start - offset]
             if _NEGATED.search(before):
                 negated.append((endpoint, self.endpoint_code(endpoint, text, offset)[1]))

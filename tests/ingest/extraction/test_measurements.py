@@ -91,6 +91,16 @@ def test_a_ratio_of_an_endpoint_the_ontology_lacks_takes_no_endpoint_from_before
     assert [m for m in record(text)["measurements"] if m.get("hr") is not None] == []
 
 
+def test_dose_thresholds_are_no_absorbed_doses_and_an_organ_is_never_denied(record):
+    text = (
+        "Forty men had dosimetry after 177Lu-PSMA-617. The median kidney absorbed dose was 0.43 Gy/GBq. Men with a "
+        "tumour dose of at least 12 Gy responded more often, and no patient exceeded a kidney BED of 28 Gy. A "
+        "whole-body tumour dose of 10 Gy or more predicted response."
+    )
+    rows = record(text)["measurements"]
+    assert [(m["endpoint"], m["value"], m.get("negated")) for m in rows] == [("absorbed dose:kidney", 0.43, None)]
+
+
 def test_hr_alone_takes_the_endpoint_of_the_previous_sentence(record):
     text = "Overall survival was longer with 177Lu-PSMA-617.\nThe HR was 0.62 (95% CI 0.52-0.74)."
     (only,) = record(text)["measurements"]
