@@ -101,6 +101,14 @@ def test_dose_thresholds_are_no_absorbed_doses_and_an_organ_is_never_denied(reco
     assert [(m["endpoint"], m["value"], m.get("negated")) for m in rows] == [("absorbed dose:kidney", 0.43, None)]
 
 
+def test_a_changed_radiotherapy_plan_is_a_management_change(record):
+    text = (
+        "Ninety men had 18F-DCFPyL PET/CT before salvage radiotherapy. PET detected disease in 52 patients (57.8%) "
+        "and changed the radiotherapy plan in 33 (36.7%)."
+    )
+    assert _rows(record, text, "endpoint", "value") == [("detection rate", 57.8), ("management change", 36.7)]
+
+
 def test_hr_alone_takes_the_endpoint_of_the_previous_sentence(record):
     text = "Overall survival was longer with 177Lu-PSMA-617.\nThe HR was 0.62 (95% CI 0.52-0.74)."
     (only,) = record(text)["measurements"]
