@@ -467,6 +467,10 @@ _COVARIATE = re.compile(
 #: What a toxicity made happen to the treatment.
 _STOPPED = r"discontinu\w*|stopped|withdr[ae]wn?|withdrawal|dose reductions?|reduced doses?|interrupt\w*"
 _CONSEQUENCE = re.compile(r"\b(?:" + _STOPPED + r"|delays?|transfusions?|hospitali[sz]\w*)\b", re.I)
+#: A drug's use, right before a share: "tocilizumab was given to 25.0%", "steroids were required in 12%".
+_GIVEN_TO = re.compile(
+    r"\b(?:was|were)\s+(?:given|administered|required|needed|used)\s+(?:to|in|for|by)\s+(?:the\s+)?$", re.I
+)
 #: An outcome of its own, not a known endpoint, named in a clause of its own right before the values: "... and gave
 #: fewer equivocal findings (".
 _OTHER_OUTCOME_BEFORE = re.compile(
@@ -1374,6 +1378,8 @@ class SentenceMeasurements:
             return None  # "PSA50 in 20%, and CTC counts fell in 68%": the value is another marker's
         if _CONSEQUENCE.search(text, before[-1].end - offset, first.start):
             return None  # "thrombocytopenia in 6.8%, and treatment was stopped because of toxicity in 5.1%"
+        if _GIVEN_TO.search(text, max(before[-1].end - offset, first.start - 40), first.start):
+            return None  # "CRS in 74%; tocilizumab was given to 25.0%": the share treated with a drug, not the event's
         if text[max(0, first.start - 3) : first.start].rstrip().endswith("(") and _OTHER_OUTCOME_BEFORE.search(
             text, before[-1].end - offset, first.start
         ):

@@ -109,6 +109,14 @@ def test_a_changed_radiotherapy_plan_is_a_management_change(record):
     assert _rows(record, text, "endpoint", "value") == [("detection rate", 57.8), ("management change", 36.7)]
 
 
+def test_the_share_given_a_supportive_drug_is_no_rate_of_the_event(record):
+    text = (
+        "Forty men received ZR-2150, a PSMA x CD3 T-cell engager. Cytokine release syndrome occurred in 70%; "
+        "tocilizumab was given to 30%."
+    )
+    assert _rows(record, text, "endpoint", "value") == [("AE:CRS", 70.0)]
+
+
 def test_hr_alone_takes_the_endpoint_of_the_previous_sentence(record):
     text = "Overall survival was longer with 177Lu-PSMA-617.\nThe HR was 0.62 (95% CI 0.52-0.74)."
     (only,) = record(text)["measurements"]
