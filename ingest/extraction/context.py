@@ -31,6 +31,10 @@ _ENDS_AT_RATIO = re.compile(r"\s*(?:\(?\s*(?:in\s+a\s+)?\d\s*:\s*\d\s*\)?)?\s*(?
 #: that the words of the first keep it from a search of texts that hold none).
 _ARM_SPLIT = prefiltered(r"\s(?:or to|or|versus|vs\.?|compared with|compared to|against|and to)\s|,\s*or\s", re.I)
 _NEXT_ARM_TO = re.compile(r",\s*to\s", re.I)
+#: A list of arms closed by ", or": its other commas (outside brackets) part the arms too.
+_SERIAL_OR = re.compile(r",\s*or\s", re.I)
+_LIST_COMMA = re.compile(r",\s")
+_ARM_OPENING = re.compile(r"(?:to\s+)?(?:the\s+|an?\s+)?", re.I)
 _PRIOR = prefiltered(
     r"\b(?:after|prior|previous(?:ly)?|pretreated|pre-treated|progress(?:ed|ion|ing)?\s+(?:on|after|following)|"
     r"refractory|resistant to|(?:had|have|having)\s+(?:already\s+)?received|failed|following|exposed to|naive|naïve)"
@@ -439,6 +443,10 @@ def _split_arms(
     found = list(_ARM_SPLIT.finditer(text, start, end))
     if text.find(",", start, end) >= 0:
         found += _NEXT_ARM_TO.finditer(text, start, end)
+        if _SERIAL_OR.search(text, start, end):  # "to X (...), Y (...), or X plus Y": a list of three arms or more
+            # (a comma that opens an arm's next agent, not its definition: "plus SOC, defined as an ARPI with ADT")
+            starts = {m.start for m in agents_in(mentions, start, end)}
+            found += [c for c in _LIST_COMMA.finditer(text, start, end) if _opens_arm(text, c.end(), starts)]
     cuts = [start, *sorted(cut.start() for cut in found if depth_at(cut.start()) == 0)]
     cuts.append(end)
     arms: list[Arm] = []
@@ -465,6 +473,12 @@ def _split_arms(
         arms.append(Arm(agents=agents))
         choosing = bool(_CHOICE.search(text, left, agents[0].start))
     return arms
+
+
+def _opens_arm(text: str, at: int, agent_starts: set[int]) -> bool:
+    """Whether an agent starts at ``at``, after "to" or an article at most."""
+    words = _ARM_OPENING.match(text, at)
+    return (words.end() if words else at) in agent_starts
 
 
 def _with_or_without(

@@ -79,6 +79,8 @@ _CONNECTOR = re.compile(
     re.I,
 )
 _CHANGE_GAP = re.compile(r"\s*(?:%\s*)?to\s+$")
+#: Only a comma between two values of a list: "60%, 71% and 35%" (the "and" comes before the last one).
+_LIST_GAP_OF_VALUES = re.compile(r"\s*(?:%|months?|mo)?\s*,\s*")
 _PAIR_GAP = prefiltered(r"\b(?:vs\.?|versus|compared (?:with|to)|and|than|while|whereas|against)\b", re.I)
 _PLANNED = prefiltered(
     r"\b(?:assum\w*|powered|power to|\d+% power|to detect|hypothes\w*|expected|we expect|anticipated"
@@ -349,7 +351,8 @@ _ARM_WORDS = prefiltered(
     r"|(?P<element>lutetium|actinium|terbium|lead|thorium|radium|yttrium|bismuth|copper)(?:[- ]?\d+)?"
     r" (?:group|arm|cohort)"
     r"|(?P<second>control|comparator|standard[- ]care|standard[- ]of[- ]care|placebo|cabazitaxel|ARPI)"
-    r" (?:group|arm|cohort))\b",
+    r" (?:group|arm|cohort)"
+    r"|(?P<combination>combination|combined[- ]treatment) (?:group|arm|cohort))\b",
     re.I,
 )
 #: Between an endpoint and the value written right after it: "PSA decline in 21 of 62 (", "ORR was ".
@@ -1166,7 +1169,10 @@ class SentenceMeasurements:
                     compatible
                     and not separated
                     and len(between) <= 90
-                    and _PAIR_GAP.search(between)
+                    and (
+                        _PAIR_GAP.search(between)
+                        or (value.unit != "patients" and _LIST_GAP_OF_VALUES.fullmatch(between))
+                    )
                     and ";" not in between
                     and len(groups[-1].values) < 4
                     and not self._outcomes_of_their_own(text, groups[-1].values[0], value, endpoints, offset)
@@ -1605,6 +1611,9 @@ class SentenceMeasurements:
                 named.append(self._arm_label_for_curie(window_mentions[0], context))
             elif words and words.group("element"):
                 named.append(_arm_of_element(context, self._element_symbols.get(words.group("element").lower())))
+            elif words and words.group("combination"):
+                combined = [arm.label for arm in context.arms if len(arm.agents) >= 2]
+                named.append(combined[0] if len(combined) == 1 else None)  # the one arm of several agents
             elif words:
                 named.append(self._arm_by_position(context, 0 if words.group("first") else 1))
             else:
@@ -1667,6 +1676,9 @@ class SentenceMeasurements:
                 order = self._order_named_before(sentence, context, count)
                 if order:
                     return order
+            if len(context.arms) == count >= 3:
+                # "60%, 71% and 35% in the three arms": in the order the text named the arms
+                return [arm.label for arm in sorted(context.arms, key=lambda arm: max(m.start for m in arm.agents))]
             if len(context.arms) >= count:
                 return [arm.label for arm in context.arms[:count]]
             arms = len(context.arms)

@@ -482,7 +482,12 @@ def assemble(document: Document, doc: Doc) -> Extraction:
         for mention, grade, s in negated
     ]  # fmt: skip
     diseases = _study_diseases(mentions)
-    comparator_labels = tuple(arm.label for arm in context.arms[1:] if arm.label)
+    comparator_labels = tuple(
+        arm.label
+        for arm in context.arms[1:]
+        # in a study of three arms or more, the study drug given another way or with another drug is no comparator
+        if arm.label and not (len(context.arms) >= 3 and context.arms[0].curies[:1] == arm.curies[:1])
+    )
     return Extraction(
         document=document.id,
         title=document.title,

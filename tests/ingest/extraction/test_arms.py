@@ -415,3 +415,33 @@ def test_what_the_studys_men_received_is_the_study_treatment_and_what_they_had_r
         "docetaxel": "prior-therapy",
         "ZR-2150": "investigational",
     }
+
+
+def test_three_arms_listed_with_commas_and_their_values_in_the_order_named(record):
+    found = record(
+        "Men were randomly assigned (1:1:1) to 177Lu-PSMA-617 (7.4 GBq every 6 weeks), cabazitaxel (20 mg/m2 every "
+        "3 weeks), or 177Lu-PSMA-617 plus cabazitaxel. Median rPFS was 7.1 months in the 177Lu-PSMA-617 group, "
+        "4.9 months in the cabazitaxel group and 9.8 months in the combination group. PSA50 response rates were "
+        "58%, 33% and 70% in the three arms.",
+        title="A three-arm randomised trial",
+    )
+    # the combination with the study drug is no comparator
+    assert found["comparators"] == ["cabazitaxel"]
+    rows = [(m["endpoint"], m["value"], m["arm"]) for m in found["measurements"]]
+    assert rows == [
+        ("rPFS", 7.1, "177Lu-PSMA-617"),
+        ("rPFS", 4.9, "cabazitaxel"),
+        ("rPFS", 9.8, "177Lu-PSMA-617 + cabazitaxel"),
+        ("PSA50", 58.0, "177Lu-PSMA-617"),
+        ("PSA50", 33.0, "cabazitaxel"),
+        ("PSA50", 70.0, "177Lu-PSMA-617 + cabazitaxel"),
+    ]
+
+
+def test_a_comma_that_defines_an_arm_does_not_start_another(record):
+    found = record(
+        "Patients are randomised 1:1 to 177Lu-PSMA-617 plus standard of care, defined as an ARPI with androgen "
+        "deprivation therapy, or to standard of care alone.",
+        title="Design of a randomised trial",
+    )
+    assert found["comparators"] == ["standard of care"]
