@@ -472,12 +472,15 @@ def assemble(document: Document, doc: Doc) -> Extraction:
             randomization_ratio=own.ratio,
             evidence=evidence(mention.start, mention.end, sentence_of(mention), 0.9),
         )
+    # One evidence per sentence: a negated finding in a sentence that also gives values shares their confidence.
+    valued = {s.start for _m, s in measured}
     measurements = [
         m.model_copy(update={"evidence": evidence(s.start, s.end, s, 0.8)}) for m, s in measured
     ] + [
         Measurement(
             endpoint=load_ontology().endpoints[mention.curie].code, statistic="rate", status="reported",
-            negated=True, grade=grade, note="not observed", evidence=evidence(s.start, s.end, s, 0.6),
+            negated=True, grade=grade, note="not observed",
+            evidence=evidence(s.start, s.end, s, 0.8 if s.start in valued else 0.6),
         )
         for mention, grade, s in negated
     ]  # fmt: skip
