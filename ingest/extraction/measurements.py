@@ -391,7 +391,12 @@ _COUNTED_IN = re.compile(
     re.I,
 )
 #: Between a dose and the organ it names: "0.82 Gy/GBq for the kidneys", "0.39 Gy/GBq (range 0.18-0.81) to the".
-_AFTER_ENDPOINT = re.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?(?:for|in|to|of)?\s*(?:the\s+)?(?:mean\s+|median\s+)?$", re.I)
+_AFTER_ENDPOINT = re.compile(
+    r"^\s*(?:\([^()]{0,40}\)\s*)?(?:for|in|to|of)?\s*(?:the\s+)?(?:mean\s+|median\s+)?$"
+    # two words may qualify the organ after "to": "20.3 Gy to the index prostate tumor"
+    r"|^\s*(?:\([^()]{0,40}\)\s*)?(?:to|in)\s+(?:the\s+)?(?:(?!(?:and|or|versus|vs|than)\b)[\w-]+\s+){1,2}$",
+    re.I,
+)
 #: "24 (63%) had a PSA decline", "10.6% achieved a PSA50 response", "32 (54.2%; 95% CI 40.8-67.3) achieved a
 #: PSA50 response", "... and 19 of 29 (66%) a decline of ≥30%" (the verb left out): the endpoint follows its
 #: value (and the value's CI, in its bracket).
@@ -1330,7 +1335,7 @@ class SentenceMeasurements:
         first = group.values[0]
         for endpoint in endpoints:
             start = endpoint.start - offset
-            follows = last.end <= start <= last.end + 30 and _AFTER_ENDPOINT.match(text[last.end : start])
+            follows = last.end <= start <= last.end + 45 and _AFTER_ENDPOINT.match(text[last.end : start])
             if follows and (endpoint.kind == "AbsorbedDose" or _is_absorbed_unit(last.unit)):
                 return endpoint
             if (

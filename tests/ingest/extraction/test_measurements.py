@@ -117,6 +117,14 @@ def test_the_share_given_a_supportive_drug_is_no_rate_of_the_event(record):
     assert _rows(record, text, "endpoint", "value") == [("AE:CRS", 70.0)]
 
 
+def test_an_absorbed_dose_to_an_organ_named_with_words_before_it(record):
+    text = (
+        "Twenty men received 177Lu-PSMA-617 before prostatectomy. The mean absorbed dose per cycle was 18.2 Gy to "
+        "the dominant intraprostatic tumour and 2.1 Gy to the kidneys."
+    )
+    assert _rows(record, text, "endpoint", "value") == [("absorbed dose:tumor", 18.2), ("absorbed dose:kidney", 2.1)]
+
+
 def test_hr_alone_takes_the_endpoint_of_the_previous_sentence(record):
     text = "Overall survival was longer with 177Lu-PSMA-617.\nThe HR was 0.62 (95% CI 0.52-0.74)."
     (only,) = record(text)["measurements"]
