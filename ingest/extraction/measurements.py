@@ -73,6 +73,12 @@ TIMED_ENDPOINTS = TIME_TO_EVENT | {"endpoint:HRQoL", "endpoint:pain"}
 TIME_UNITS = frozenset({"months", "weeks", "days", "years"})
 DOSE_UNITS = frozenset({"GBq", "MBq", "mCi", "mCi/m2", "kBq/kg", "mg/kg", "mg/m2", "µg/d", "µg/kg", "µg", "mg"})
 
+
+def is_dose_unit(unit: str | None) -> bool:
+    """A unit of an administered dose: an activity, a mass, or a number of cells ("× 10^6 cells/kg")."""
+    return unit in DOSE_UNITS or (unit is not None and unit.endswith(("cells", "cells/kg", "cells/m2", "cells/m²")))
+
+
 _CONNECTOR = re.compile(
     r"^\s*(?:%\s*)?(?:\)|\]|,)?\s*"
     r"(?:vs\.?|versus|compared (?:with|to)|and|or|than|while|whereas|against|,)\s*(?:in\s+|with\s+)?$",
@@ -272,6 +278,12 @@ _LABEL_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)\s*", re.I)
 #: A time-to-event endpoint the ontology does not know, named in a ratio's sentence before it: "4-year EFS was ...",
 #: "event-free survival", "biochemical failure-free survival" (a known one is a mention, so never reaches the test).
 _UNKNOWN_SURVIVAL = re.compile(r"\b(?:[A-Z]{1,3}FS|[a-z-]+[- ]free survival|time to [a-z ]{3,30}?)\b")
+#: A dose declared what follows: ") was therefore declared the", " was chosen as the".
+_DECLARED_AS = re.compile(
+    r"\s*\)?\s*,?\s*(?:was|is)\s+(?:therefore\s+|then\s+|thus\s+)?(?:declared|defined|established|chosen|selected|set)"
+    r"(?:\s+as)?\s+(?:the\s+)?$",
+    re.I,
+)
 #: A change from one arm's value to the other's, before the second value: "from a median of 6.0 months with ARPI
 #: change to 9.5 months", "from 12.9% in the control arm to 36.2%".
 _FROM_ARM_TO = re.compile(
@@ -948,7 +960,7 @@ class SentenceMeasurements:
         return [
             value
             for value in group.values
-            if value.unit not in DOSE_UNITS
+            if not is_dose_unit(value.unit)
             or not _UNREACHED_MTD.search(text, *sorted((endpoint.end - offset, value.start)))
         ]
 
@@ -1339,6 +1351,16 @@ class SentenceMeasurements:
             if follows and (endpoint.kind == "AbsorbedDose" or _is_absorbed_unit(last.unit)):
                 return endpoint
             if (
+                last.end < start <= last.end + 50
+                and is_dose_unit(last.unit)
+                and endpoint.curie == "endpoint:MTD"
+                and _DECLARED_AS.match(text, last.end, start)
+            ):
+                # "DL3 (1 × 10^8 CAR T cells/m2) was therefore declared the maximum tolerated dose": that dose alone,
+                # not the one paired with it before ("2 of 6 treated at 1.5×10^8 cells/m², and 5×10^7 cells/m² was")
+                group.values = group.values[-1:]
+                return endpoint
+            if (
                 last.end < start <= last.end + 90
                 and (named := _FOR_ENDPOINT.match(text, last.end))
                 and named.end() == start
@@ -1433,7 +1455,7 @@ class SentenceMeasurements:
             group.statistic = "count"
             if group.values[0].raw_unit == "patients-had" and not self._endpoint_follows(group, text):
                 return False
-        elif unit in DOSE_UNITS and endpoint.code == "MTD":
+        elif is_dose_unit(unit) and endpoint.code == "MTD":
             group.statistic = "other"
         elif unit == SCORE_UNIT and endpoint.code == "HRQoL":
             group.statistic = "mean"  # "a mean change of +1.8 points"

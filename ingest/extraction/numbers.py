@@ -46,7 +46,9 @@ TIME_UNITS = {"month": "months", "mo": "months", "week": "weeks", "wk": "weeks",
               "yr": "years"}  # fmt: skip
 _UNIT = (
     r"(?P<unit>%|percent\b|months?\b|mo\b|weeks?\b|wk\b|days?\b|years?\b|yr\b|m?Gy/[GM]Bq|m?Sv/[GM]Bq|Gy\b"
-    r"|Sv\(RBE\d*\)/[GM]Bq|GBq\b|MBq\b|kBq/kg|mCi/m2|mCi/m²|mCi\b|mg/kg|mg/m2|mg/m²|[µμ]g/kg|[µμ]g/d|[µμ]g\b|mg\b)"
+    r"|Sv\(RBE\d*\)/[GM]Bq|GBq\b|MBq\b|kBq/kg|mCi/m2|mCi/m²|mCi\b|mg/kg|mg/m2|mg/m²|[µμ]g/kg|[µμ]g/d|[µμ]g\b|mg\b"
+    # a dose of cells: "1.0 × 10^6 cells/kg", "1 x 10^8 CAR T cells/m2"
+    r"|[x×]\s*10\^?\d{1,2}\s*(?:CAR\+?[\s-]*T[\s-]*)?cells(?:/kg|/m2|/m²)?)"
 )
 #: A value, an optional standard deviation ("1.90 ± 1.19 Gy/GBq") or range, and a unit.
 VALUE = prefiltered(
@@ -250,9 +252,16 @@ def find_values(text: str) -> list[Value]:
 
 
 def _value_with_unit(match: re.Match[str]) -> Value:
-    """The Value of a VALUE match that is no range."""
-    return Value(match.start(), match.end(), float(match.group("value")), normalize_unit(match.group("unit")),
-                 match.group("unit"))  # fmt: skip
+    """The Value of a VALUE match that is no range; a number of cells in full ("5 × 10^7 cells/m2" is 5e7 cells/m2)."""
+    value, unit = float(match.group("value")), match.group("unit")
+    cells = _CELLS.match(unit)
+    if cells:
+        return Value(match.start(), match.end(), value * 10 ** int(cells.group("power")), cells.group("unit"), unit)
+    return Value(match.start(), match.end(), value, normalize_unit(unit), unit)
+
+
+#: The unit of a number of cells: its power of ten and what is counted ("× 10^6 CAR T cells/kg").
+_CELLS = re.compile(r"[x×]\s*10\^?(?P<power>\d{1,2})\s*(?P<unit>.*cells.*)$")
 
 
 def count_number(raw: str) -> float | None:

@@ -125,6 +125,16 @@ def test_an_absorbed_dose_to_an_organ_named_with_words_before_it(record):
     assert _rows(record, text, "endpoint", "value") == [("absorbed dose:tumor", 18.2), ("absorbed dose:kidney", 2.1)]
 
 
+def test_a_maximum_tolerated_dose_of_cells_is_written_in_full(record):
+    text = (
+        "Eighteen men received PSMA CAR-T cells. DLTs occurred in 2 of 6 patients treated at 3×10^7 cells/kg, and "
+        "1 × 10^7 cells/kg was declared the maximum tolerated dose."
+    )
+    rows = _rows(record, text, "endpoint", "value", "unit")
+    assert ("MTD", 10_000_000.0, "cells/kg") in rows
+    assert ("MTD", 30_000_000.0, "cells/kg") not in rows  # the dose before it, not the one declared
+
+
 def test_hr_alone_takes_the_endpoint_of_the_previous_sentence(record):
     text = "Overall survival was longer with 177Lu-PSMA-617.\nThe HR was 0.62 (95% CI 0.52-0.74)."
     (only,) = record(text)["measurements"]
