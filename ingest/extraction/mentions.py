@@ -124,12 +124,16 @@ _DETECTION = AnchoredPattern(
 #: The same written passive: "distant metastases were identified in 13% by PET", kept only near an imaging word.
 _DETECTED_PASSIVE = AnchoredPattern(
     re.compile(
-        r"\b(?:disease|lesions?|cancer|recurrences?|metastas[ie]s|sites?)\s+(?:was|were)\s+"
+        # (a few words may place what was seen: "Extrapelvic (M1) disease was detected in 19 of 176 men"; what was
+        # "found" is left out, as it may be pathology's finding: "Nodal metastases were found in 17 of 58 men")
+        r"\b(?:disease|lesions?|cancer|recurrences?|metastas[ie]s|sites?)(?:\s+[\w()-]+){0,4}?\s+(?:was|were)\s+"
         r"(?:detected|locali[sz]ed|identified|visuali[sz]ed|depicted)\b",
         re.IGNORECASE,
     ),
     anchors=("detected", "locali", "identified", "visuali", "depicted"),
 )
+#: A title that names an imaging study: what its text finds is what the imaging found.
+_IMAGING_TITLE = re.compile(r"\b(?:PET|SPECT|imaging|scans?)\b", re.IGNORECASE)
 #: "PET was positive in 75%", "both modalities were positive in 21 of 22", "associated with a positive scan (OR
 #: 3.2)": a detection rate.
 _POSITIVE = AnchoredPattern(
@@ -421,9 +425,11 @@ class MentionFinder:
             m for m in self._phrased(text, folded, _POSITIVE, "endpoint:detection-rate", "detection")
             if _IMAGING_WORD.search(text, max(0, m.start - 40), m.end + 25)
         )  # fmt: skip
+        title_end = text.find("\n")
+        imaging_title = title_end > 0 and _IMAGING_TITLE.search(text, 0, title_end) is not None
         candidates.extend(
             m for m in self._phrased(text, folded, _DETECTED_PASSIVE, "endpoint:detection-rate", "detection")
-            if _IMAGING_WORD.search(text, max(0, m.start - 40), m.end + 40)
+            if imaging_title or _IMAGING_WORD.search(text, max(0, m.start - 40), m.end + 40)
         )  # fmt: skip
         candidates.extend(self._lesions_found(text, folded))
         candidates.extend(self._phrased(text, folded, _DEATH_RATIO, "endpoint:OS", "death-ratio"))

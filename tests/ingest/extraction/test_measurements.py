@@ -135,6 +135,17 @@ def test_a_maximum_tolerated_dose_of_cells_is_written_in_full(record):
     assert ("MTD", 30_000_000.0, "cells/kg") not in rows  # the dose before it, not the one declared
 
 
+def test_disease_detected_in_an_imaging_study_is_a_detection_rate(record):
+    text = (
+        "One hundred men with biochemical recurrence had 18F-DCFPyL scans. Local recurrence was identified in 31% "
+        "of men. Extrapelvic (M1) disease was detected in 12 of 100 men (12.0%). Nodal metastases were found in "
+        "20 of 64 men (31.3%) at surgery."
+    )
+    found = record(text, title="18F-DCFPyL PET/CT in biochemical recurrence")["measurements"]
+    rows = [(m["endpoint"], m["value"]) for m in found if not m.get("negated")]
+    assert rows == [("detection rate", 31.0), ("detection rate", 12.0)]  # not what surgery found
+
+
 def test_hr_alone_takes_the_endpoint_of_the_previous_sentence(record):
     text = "Overall survival was longer with 177Lu-PSMA-617.\nThe HR was 0.62 (95% CI 0.52-0.74)."
     (only,) = record(text)["measurements"]
