@@ -39,7 +39,7 @@ def cpu_seconds(pids) -> float:
     for pid in pids:
         try:
             fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except FileNotFoundError:
+        except (FileNotFoundError, ProcessLookupError):  # gone before or while its stat was read: computes nothing
             continue
         total += (int(fields[11]) + int(fields[12])) / 100  # utime + stime, in clock ticks
     return total
