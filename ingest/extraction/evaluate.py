@@ -31,6 +31,7 @@ from pathlib import Path
 
 from ingest.extraction.context import BACKGROUND_AGENTS
 from ingest.extraction.mentions import _NEW_RADIOLIGAND, MentionFinder
+from ingest.extraction.subgroups import DOSE_LEVEL
 from kg.errors import ParseError
 from kg.lexicon import default_lexicon, normalize_label
 from kg.ontology import load_ontology
@@ -360,11 +361,7 @@ def _by_role(measurement: dict, record: dict) -> dict:
 
 
 #: A dose level closing an arm after its agents, without a comma: "KRN-5114 1.6 mg/kg", "ARX517 >=2.0 mg/kg".
-_DOSE_AFTER_AGENTS = re.compile(
-    r"\S\s+(?:[<>≤≥]=?\s*)?\d+(?:\.\d+)?\s*(?:[mµμu]g(?:/(?:kg|m2|m²))?|[GMk]Bq(?:/kg)?|mCi(?:/m2|/m²)?)$"
-    r"|\S\s+(?:DL\s?\d+|dose\s+level\s+\d+)$",
-    re.IGNORECASE,
-)
+_DOSE_AFTER_AGENTS = re.compile(r"\S\s+(?:[<>≤≥]=?\s*)?" + DOSE_LEVEL + "$", re.IGNORECASE)
 
 
 #: What an annotator adds in brackets after an arm's dose level: "(3.0 × 10^6 CAR T cells/kg, RP2D)".
