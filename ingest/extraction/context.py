@@ -385,6 +385,10 @@ def _compared_pair(text: str, sentence: Sentence, mentions: list[Mention], prior
     ]
     for cue in sorted(cues + both, key=lambda c: c.start()):
         cue_start, cue_end = sentence.start + cue.start(), sentence.start + cue.end()
+        if cue not in both and _COMPARING_VERB.fullmatch(cue.group()):
+            regimens = _compared_regimens(text, cue_end, sentence.end, depth_at, mentions, prior)
+            if regimens and main & {c for arm in regimens for c in arm.curies}:
+                return regimens
         before = [m for m in agents if m.end <= cue_start]
         after = [m for m in agents if m.start >= cue_end]
         if cue in both:  # "had both X PET/CT and Y SPECT/CT": two scans of the same men, compared
@@ -402,6 +406,41 @@ def _compared_pair(text: str, sentence: Sentence, mentions: list[Mention], prior
         keys = [m.curie or m.label or m.text for m in pair]
         if keys[0] != keys[1] and main & set(keys):
             return [Arm(agents=[mention]) for mention in pair]
+    return []
+
+
+#: A comparison made by a verb or a noun of "compare": what it compares comes after it ("compared X plus Y with Y").
+_COMPARING_VERB = re.compile(r"compar(?:e|ed|es|ing|ison)", re.I)
+#: Where the second regimen of "compared X plus Y with Y alone" starts, unless "with" joins an agent to the first
+#: ("X combined with Y", "men treated with X").
+_COMPARED_TO = re.compile(r"\s(?:with|to)\s")
+_JOINS_BEFORE = re.compile(r"(?:combined|combination|together|along|plus|given|treated|and|of)\s*$", re.I)
+#: Where the second regimen's words end: a comma or semicolon, or the population or setting after it.
+_REGIMEN_END = re.compile(r"[,;]|\s(?:in|among|for|who|at|as)\s", re.I)
+
+
+def _compared_regimens(
+    text: str, start: int, end: int, depth_at, mentions: list[Mention], prior: set[int]
+) -> list[Arm]:
+    """The two regimens of "compared X plus Y with Y alone" after a comparison word at ``start``, when one of them
+    holds two agents or more (one agent each is :func:`_compared_pair`'s): the first from ``start`` to "with"
+    (or "to"), the second from there to the end of its words; [] when the stretch does not read so."""
+    agents = [m for m in agents_in(mentions, start, end) if m.start not in prior]
+    if len(agents) < 3:
+        return []
+    for cut in _COMPARED_TO.finditer(text, agents[0].end, end):
+        if depth_at(cut.start()) or _JOINS_BEFORE.search(text, start, cut.start()):
+            continue
+        stop = _REGIMEN_END.search(text, cut.end(), end)
+        first = _split_arms(text, start, cut.start(), mentions, prior, {})
+        second = _split_arms(text, cut.end(), stop.start() if stop else end, mentions, prior, {})
+        if (
+            len(first) == len(second) == 1
+            and set(first[0].curies) != set(second[0].curies)
+            and len(first[0].agents) + len(second[0].agents) >= 3
+        ):
+            return first + second
+        return []
     return []
 
 

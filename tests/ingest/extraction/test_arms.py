@@ -445,3 +445,26 @@ def test_a_comma_that_defines_an_arm_does_not_start_another(record):
         title="Design of a randomised trial",
     )
     assert found["comparators"] == ["standard of care"]
+
+
+def test_a_regimen_compared_with_one_of_its_agents_alone_makes_that_agent_the_comparator(record):
+    # "compared X plus Y with Y alone": the "with" after the first regimen starts the second, not an add-on.
+    found = record(
+        "This open-label phase 2 study compared cabazitaxel plus 177Lu-PSMA-I&T with cabazitaxel alone in 96 men "
+        "with mCRPC after docetaxel. Median rPFS was 8.8 months with the combination and 5.4 months with "
+        "cabazitaxel alone (HR 0.58; 95% CI 0.36-0.93).",
+        title="Adding a PSMA radioligand to cabazitaxel",
+    )
+    assert found["comparators"] == ["cabazitaxel"]
+    arms = [(m["arm"], m["value"]) for m in found["measurements"] if m["endpoint"] == "rPFS"]
+    assert arms == [("cabazitaxel + 177Lu-PSMA-I&T", 8.8), ("cabazitaxel", 5.4)]
+
+
+def test_an_agent_combined_with_another_is_one_regimen_of_the_comparison(record):
+    found = record(
+        "We compared enzalutamide combined with 225Ac-PSMA-617 to enzalutamide alone in 80 men with mCRPC. "
+        "PSA50 responses were 81% and 55%, respectively.",
+        title="Alpha radioligand added to enzalutamide",
+    )
+    assert found["comparators"] == ["enzalutamide"]
+    assert [m["arm"] for m in found["measurements"]] == ["enzalutamide + 225Ac-PSMA-617", "enzalutamide"]
