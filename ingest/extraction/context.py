@@ -14,6 +14,7 @@ from ingest.extraction.prefilter import prefiltered
 BACKGROUND_AGENTS = frozenset({"agent:standard-of-care", "agent:adt"})
 #: Steroids given with another drug ("docetaxel with prednisone"): part of no arm's name.
 COMPANION_AGENTS = frozenset({"agent:prednisone", "agent:prednisolone", "agent:dexamethasone"})
+PLACEBO = "agent:placebo"
 #: Staging without an agent of its own ("conventional imaging"): an imaging arm, though no imaging agent.
 IMAGING_REGIMENS = frozenset({"agent:conventional-imaging"})
 #: Regimens a study compares with and never studies: usual care and the usual staging.
@@ -511,6 +512,19 @@ def _split_arms(
             continue
         arms.append(Arm(agents=agents))
         choosing = bool(_CHOICE.search(text, left, agents[0].start))
+    return _with_placebos_backbone(arms)
+
+
+def _with_placebos_backbone(arms: list[Arm]) -> list[Arm]:
+    """Arms of "X or placebo with Y": the placebo arm's other agents are the backbone both arms get, so the arm
+    of X before it that lacks them gets them too (X + Y against placebo + Y)."""
+    placebo = next((arm for arm in arms if PLACEBO in arm.curies and len(arm.agents) > 1), None)
+    if placebo is None:
+        return arms
+    backbone = [m for m in placebo.agents if m.curie != PLACEBO]
+    for arm in arms[: arms.index(placebo)]:
+        if PLACEBO not in arm.curies and not set(arm.curies) & {m.curie or m.label for m in backbone}:
+            arm.agents = arm.agents + backbone
     return arms
 
 

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
-from ingest.extraction.context import ARM_LABEL, IMAGING_REGIMENS, Arm, DocumentContext, Sentence
+from ingest.extraction.context import ARM_LABEL, IMAGING_REGIMENS, PLACEBO, Arm, DocumentContext, Sentence
 from ingest.extraction.landmarks import LANDMARK_AFTER_ENDPOINT, LANDMARK_AFTER_VALUE, landmarks
 from ingest.extraction.mentions import ENDPOINT_KINDS, OTHER_MARKER, Mention
 from ingest.extraction.numbers import (
@@ -364,7 +364,9 @@ _ARM_WORDS = prefiltered(
     r" (?:group|arm|cohort)"
     r"|(?P<second>control|comparator|standard[- ]care|standard[- ]of[- ]care|placebo|cabazitaxel|ARPI)"
     r" (?:group|arm|cohort)"
-    r"|(?P<combination>combination|combined[- ]treatment) (?:group|arm|cohort))\b",
+    r"|(?P<combination>combination|combined[- ]treatment) (?:group|arm|cohort)"
+    # "12.9 months with the combination (HR 0.70)": the combination as the end of the phrase
+    r"|(?<=\bthe )(?P<combination_alone>combination)(?=\s*(?:[,;.)(]|and\b|$)))\b",
     re.I,
 )
 #: Between an endpoint and the value written right after it: "PSA decline in 21 of 62 (", "ORR was ".
@@ -1635,12 +1637,13 @@ class SentenceMeasurements:
             if window_mentions and re.match(
                 r"^[^.;]{0,30}$", _BRACKETED.sub("", text[value.end : window_mentions[0].start - sentence.start])
             ):
-                named.append(self._arm_label_for_curie(window_mentions[0], context))
+                named.append(self._arm_label_for_curie(window_mentions[0], context, named_after_value=True))
             elif words and words.group("element"):
                 named.append(_arm_of_element(context, self._element_symbols.get(words.group("element").lower())))
-            elif words and words.group("combination"):
-                combined = [arm.label for arm in context.arms if len(arm.agents) >= 2]
-                named.append(combined[0] if len(combined) == 1 else None)  # the one arm of several agents
+            elif words and (words.group("combination") or words.group("combination_alone")):
+                # the one arm of several agents (a placebo's arm is no combination)
+                combined = [arm.label for arm in context.arms if len(set(arm.curies) - {PLACEBO}) >= 2]
+                named.append(combined[0] if len(combined) == 1 else None)
             elif words:
                 named.append(self._arm_by_position(context, 0 if words.group("first") else 1))
             else:
@@ -1902,9 +1905,16 @@ class SentenceMeasurements:
         return None
 
     @staticmethod
-    def _arm_label_for_curie(mention: Mention, context: DocumentContext) -> str:
-        """The doc's arm that contains this agent (so "LuPSMA" names the whole arm), else the agent."""
+    def _arm_label_for_curie(mention: Mention, context: DocumentContext, named_after_value: bool = False) -> str:
+        """The doc's arm that contains this agent (so "LuPSMA" names the whole arm), else the agent: the arm of this
+        agent and a placebo first ("X alone" of a trial of "Y or placebo, with X"), then one that starts with it.
+
+        An agent ``named_after_value`` ("14.2 months with darolutamide") is first the arm of that agent alone: of
+        "X plus Y" and "X alone", the value of X is X alone's."""
         key = mention.curie or mention.label or mention.text
+        for arm in context.arms:
+            if set(arm.curies) == {key, PLACEBO} or (named_after_value and arm.curies == (key,)):
+                return arm.label
         for arm in context.arms:
             if key in arm.curies and (arm.curies[0] == key or len(context.arms) < 2):
                 return arm.label

@@ -468,3 +468,37 @@ def test_an_agent_combined_with_another_is_one_regimen_of_the_comparison(record)
     )
     assert found["comparators"] == ["enzalutamide"]
     assert [m["arm"] for m in found["measurements"]] == ["enzalutamide + 225Ac-PSMA-617", "enzalutamide"]
+
+
+def test_a_placebo_given_with_the_backbone_makes_the_backbone_part_of_both_arms(record):
+    # "X or placebo with Y": Y is given in both arms; "Y alone" is then the placebo arm.
+    found = record(
+        "In this double-blind study, 150 men with mCRPC were randomised 1:1 to talazoparib or placebo with "
+        "177Lu-PSMA-I&T. Median rPFS was 11.4 months in the combination arm and 8.1 months with 177Lu-PSMA-I&T "
+        "alone (HR 0.68; 95% CI 0.47-0.98).",
+        title="Talazoparib or placebo with 177Lu-PSMA-I&T",
+    )
+    assert found["comparators"] == ["placebo + 177Lu-PSMA-I&T"]
+    arms = [(m["arm"], m["value"]) for m in found["measurements"] if m["endpoint"] == "rPFS"]
+    assert arms == [("talazoparib + 177Lu-PSMA-I&T", 11.4), ("placebo + 177Lu-PSMA-I&T", 8.1)]
+
+
+def test_the_combination_at_the_end_of_a_phrase_names_the_arm_of_several_agents(record):
+    found = record(
+        "Men with mHSPC were randomly assigned to darolutamide plus 177Lu-PSMA-617 or to darolutamide alone. "
+        "Median PSA-PFS was 14.2 months with darolutamide and 22.6 months with the combination (HR 0.61; "
+        "95% CI 0.45-0.83).",
+        title="A radioligand added to darolutamide",
+    )
+    arms = [(m["arm"], m["value"]) for m in found["measurements"] if m["endpoint"] == "PSA-PFS"]
+    assert arms == [("darolutamide", 14.2), ("darolutamide + 177Lu-PSMA-617", 22.6)]
+
+
+def test_the_backbone_alone_of_a_placebo_controlled_trial_is_the_placebo_arm(record):
+    found = record(
+        "Patients were randomised to niraparib or placebo, each with 177Lu-PSMA-617. The median rPFS was 7.9 months "
+        "with 177Lu-PSMA-617 alone and 10.6 months with the combination (HR 0.74).",
+        title="Niraparib with 177Lu-PSMA-617",
+    )
+    arms = [(m["arm"], m["value"]) for m in found["measurements"] if m["endpoint"] == "rPFS"]
+    assert arms == [("placebo + 177Lu-PSMA-617", 7.9), ("niraparib + 177Lu-PSMA-617", 10.6)]
