@@ -51,6 +51,8 @@ _NEW_RADIOLIGAND = WordStartPattern(
     r"|(?P<s3>[A-Z][a-z]?)-(?P<m3>\d{1,3})(?P<x3>m?)[- ])"
     r"(?P<code>[A-Za-z][A-Za-z0-9]*(?:[-.&/][A-Za-z0-9]+)*)"
 )
+#: What may follow a radionuclide without naming a ligand: the aluminium fluoride of "[18F]AlF" labelling.
+_LABELLING_ONLY = frozenset({"AlF"})
 #: Between a radionuclide and a radioligand whose ligand it shares: "terbium-161 versus lutetium-177 PSMA-617".
 _JOINS_RADIOLIGANDS = re.compile(r"\s*(?:versus|vs\.?|or|and|compared with|with)\s+", re.I)
 #: An adjective hyphenated to a radioligand ("99mTc-PSMA-I&S-radioguided", "18F-FDG-positive", "68Ga-PSMA-11-avid"),
@@ -520,6 +522,8 @@ class MentionFinder:
             code = code.rstrip(".-/")
             if nuclide is None or not (any(c.isdigit() for c in code) or sum(c.isupper() for c in code) >= 2):
                 continue
+            if code in _LABELLING_ONLY:
+                continue  # "[18F]AlF" names how a ligand is labelled, not an agent
             end = match.start("code") + len(code)
             label = f"{mass}{symbol}-{code}"
             known = self.lexicon.resolve(label)

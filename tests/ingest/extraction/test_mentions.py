@@ -378,3 +378,13 @@ def test_trials_listed_in_brackets_are_each_named(record):
     text = "Individual data were pooled from four trials (TALOS-2, Lu-ARC, PRISM-4 and NEPTUNE) of 177Lu-PSMA-617."
     assert sorted(t["label"] for t in record(text)["trials"]) == ["Lu-ARC", "NEPTUNE", "PRISM-4", "TALOS-2"]
     assert record("Data came from three trials (n = 240) of 177Lu-PSMA-617.")["trials"] == []
+
+
+def test_a_radionuclide_labelled_through_aluminium_fluoride_alone_is_no_new_agent(record):
+    # "[18F]AlF" in brackets names the labelling of the agent beside it, not a radioligand of its own.
+    found = record(
+        "Men with biochemical recurrence had [18F]AlF-PSMA-11 or 68Ga-PSMA-11 PET/CT. Detection rates were "
+        "58% ([18F]AlF) and 55% (68Ga).",
+        title="Two PSMA-11 labels compared",
+    )
+    assert sorted(a["label"] for a in found["agents"]) == ["18F-AlF-PSMA-11", "68Ga-PSMA-11"]
