@@ -87,6 +87,10 @@ _CONNECTOR = re.compile(
 _CHANGE_GAP = re.compile(r"\s*(?:%\s*)?to\s+$")
 #: Only a comma between two values of a list: "60%, 71% and 35%" (the "and" comes before the last one).
 _LIST_GAP_OF_VALUES = re.compile(r"\s*(?:%|months?|mo)?\s*,\s*")
+#: Between the two runs of values of "... for X were 50%, 75% and 93%, compared with 33%, 68% and 87% for Y".
+_RUN_CUT = re.compile(r",?\s+(?:compared (?:with|to)|versus|vs\.?|against|whereas|while)\s", re.I)
+#: Between the values of a bare list: "33%, 68% and 87%".
+_BARE_LIST_GAP = re.compile(r"\s*(?:%|months?|mo)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 _PAIR_GAP = prefiltered(r"\b(?:vs\.?|versus|compared (?:with|to)|and|than|while|whereas|against)\b", re.I)
 _PLANNED = prefiltered(
     r"\b(?:assum\w*|powered|power to|\d+% power|to detect|hypothes\w*|expected|we expect|anticipated"
@@ -690,6 +694,8 @@ class SentenceMeasurements:
             groups = self._distribute(text, groups, endpoints, offset, len(context.arms))
             groups = self._corresponding(text, groups, endpoints, offset)
             groups = self._by_arm(text, groups, endpoints, mentions, offset, context)
+        if len(endpoints) == 1 and len(context.arms) == 2:
+            groups = self._two_runs(text, groups, mentions, offset, context)
         for group in groups:
             group.endpoint = group.extra.get("endpoint") or self._endpoint_for(group, endpoints, offset, text)
         groups = [g for g in groups if g.endpoint is not None and not self._denied_in_another_clause(g, text, offset)]
@@ -1204,6 +1210,39 @@ class SentenceMeasurements:
                     continue
             groups.append(_Group(values=[value]))
         return groups
+
+    def _two_runs(
+        self, text: str, groups: list[_Group], mentions: list[Mention], offset: int, context: DocumentContext
+    ) -> list[_Group]:
+        """ "Detection rates for X were 50% at PSA <0.5, 75% at 0.5-1.0 and 93% at >1.0 ng/mL, compared with 33%, 68%
+        and 87% for Y": a run of values per arm, the first run's arm named before it, the second's beside it; the
+        second run is a bare list, in the order (and the subgroups) of the first. Each value becomes a group of its
+        own with its arm, a value of the second run with the place of its first-run counterpart (``band_of``)."""
+        values = [v for g in groups for v in g.values]
+        if len(values) < 4 or len(values) % 2 or any(g.extra for g in groups):
+            return groups
+        size = len(values) // 2
+        first, second = values[:size], values[size:]
+        if not _RUN_CUT.search(text, first[-1].end, second[0].start):
+            return groups
+        if not all(_BARE_LIST_GAP.fullmatch(text, a.end, b.start) for a, b in pairwise(second)):
+            return groups
+        agents = [m for m in mentions if m.is_agent and m.start not in context.prior]
+        before = [m for m in agents if m.start - offset < first[0].start]
+        after = [m for m in agents if second[-1].end <= m.start - offset <= second[-1].end + 30]
+        between = [m for m in agents if first[-1].end <= m.start - offset < second[0].start]
+        named_second = after[:1] or between[-1:]
+        if not before or not named_second:
+            return groups
+        first_arm = self._arm_label_for_curie(before[-1], context)
+        second_arm = self._arm_label_for_curie(named_second[0], context)
+        labels = [arm.label for arm in context.arms]
+        if first_arm == second_arm or first_arm not in labels or second_arm not in labels:
+            return groups
+        return [_Group(values=[v], extra={"arm": first_arm}) for v in first] + [
+            _Group(values=[v], extra={"arm": second_arm, "band_of": (counterpart.start, counterpart.end)})
+            for v, counterpart in zip(second, first, strict=True)
+        ]
 
     @staticmethod
     def _outcomes_of_their_own(text: str, first: Value, value: Value, endpoints: list[Mention], offset: int) -> bool:
@@ -1941,7 +1980,7 @@ class SentenceMeasurements:
             grade = group.extra.get("grade") or _heading_grade(text, group.endpoint.start - sentence.start)
         arms = self._arms_for(group, sentence, mentions, context, subgroups.values)
         positions = [(v.start, v.end) for v in group.values] or [(group.ratio.start, group.ratio.end)]
-        parts = subgroups.of(positions, arms)
+        parts = subgroups.of([group.extra["band_of"]] if "band_of" in group.extra else positions, arms)
         if not group.values and parts[0] is None:  # a ratio alone may be a predictor's: "elevated LDH (HR 1.83)"
             parts = [subgroups.factor(group.ratio.start)]
         if code == "MTD":  # "the MTD was not reached at 7.0 GBq": the dose is the MTD's value, not a part of the arm

@@ -168,3 +168,22 @@ def test_a_dose_level_in_micrograms_that_opens_its_clause(record):
         ("DLT", 2.0, "patients", "ZR-2150, 900 µg"),
         ("MTD", 300.0, "µg", "ZR-2150"),
     ]
+
+
+def test_a_second_run_of_values_takes_its_arm_and_the_subgroups_of_the_first(record):
+    # "for X were a (band 1), b (band 2) and c (band 3), versus d, e and f with Y": d, e, f are Y's, in the same bands.
+    found = record(
+        "Men were randomly assigned to 177Lu-PSMA-617 or cabazitaxel. PSA50 response rates with 177Lu-PSMA-617 were "
+        "71% in men aged <65 years, 64% in those aged 65-74 years and 58% in those aged ≥75 years, versus 40%, 36% "
+        "and 31% with cabazitaxel.",
+        title="A randomised trial by age",
+    )
+    rows = [(m["arm"], m["value"]) for m in found["measurements"]]
+    assert rows == [
+        ("177Lu-PSMA-617, aged <65 years", 71.0),
+        ("177Lu-PSMA-617, aged 65-74 years", 64.0),
+        ("177Lu-PSMA-617, aged ≥75 years", 58.0),
+        ("cabazitaxel, aged <65 years", 40.0),
+        ("cabazitaxel, aged 65-74 years", 36.0),
+        ("cabazitaxel, aged ≥75 years", 31.0),
+    ]
