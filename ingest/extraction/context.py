@@ -17,8 +17,12 @@ COMPANION_AGENTS = frozenset({"agent:prednisone", "agent:prednisolone", "agent:d
 PLACEBO = "agent:placebo"
 #: Staging without an agent of its own ("conventional imaging"): an imaging arm, though no imaging agent.
 IMAGING_REGIMENS = frozenset({"agent:conventional-imaging"})
-#: Regimens a study compares with and never studies: usual care and the usual staging.
-COMPARATOR_REGIMENS = frozenset({"agent:standard-of-care"}) | IMAGING_REGIMENS
+#: Regimens that are no treatment ("observation"): an agent of the study only as one of its arms.
+ARM_ONLY_REGIMENS = frozenset({"agent:observation"})
+#: Regimens a study compares with and never studies: usual care, no treatment and the usual staging.
+COMPARATOR_REGIMENS = (
+    frozenset({"agent:standard-of-care", "agent:best-supportive-care"}) | ARM_ONLY_REGIMENS | IMAGING_REGIMENS
+)
 
 _RANDOMIZED = prefiltered(
     r"\b(?:randomly assigned|randomi[sz]ed|random assignment|allocated|assigned)\b|\b(?-i:Arms)\s*:", re.I
@@ -229,6 +233,9 @@ def find_arms(
     labelled = _labelled_arms(text, sentences, mentions, prior, choices)
     if len(labelled) >= 2:
         return labelled
+    by_role = _arms_by_role(text, sentences, mentions, prior, choices)
+    if len(by_role) == 2:
+        return by_role
     if title is not None:
         arms = _split_arms(text, title.start, title.end, mentions, prior, choices)
         if len(arms) >= 2:
@@ -243,6 +250,42 @@ def find_arms(
         if arms:
             return arms
     return _reference_pair(text, mentions, prior, main or [])
+
+
+_ROLE_ARM_GETS = (
+    r"\s+(?:arm|group|cohort)\s+(?:received|was given|were given|was treated with|were treated with|consisted of|got)\s"
+)
+#: An arm named by its role, then what it received: "the control arm received enzalutamide or abiraterone".
+_CONTROL_ARM = re.compile(r"\b(?:control|comparator|reference)" + _ROLE_ARM_GETS, re.I)
+_EXPERIMENTAL_ARM = re.compile(r"\b(?:experimental|investigational|intervention|study)" + _ROLE_ARM_GETS, re.I)
+#: Where what an arm received ends: a semicolon, or a new clause.
+_CLAUSE_END = re.compile(r";|,\s+(?:and|while|whereas|but)\s|\s(?:while|whereas)\s")
+
+
+def _arms_by_role(
+    text: str, sentences: list[Sentence], mentions: list[Mention], prior: set[int], choices: dict[frozenset, Mention]
+) -> list[Arm]:
+    """The two arms of "patients in the experimental arm received X; the control arm received Y or Z": each the
+    agents named after its role word (alternatives of one regimen joined as the ontology defines them)."""
+    found: dict[str, Arm] = {}
+    lowered = text.lower()
+    if "control " not in lowered and "comparator " not in lowered and "reference " not in lowered:
+        return []  # no control arm named by its role: spares two patterns on every sentence
+    for sentence in sentences:
+        for role, pattern in (("experimental", _EXPERIMENTAL_ARM), ("control", _CONTROL_ARM)):
+            if role in found:
+                continue
+            match = pattern.search(text, sentence.start, sentence.end)
+            if match is None:
+                continue
+            stop = _CLAUSE_END.search(text, match.end(), sentence.end)
+            arms = _split_arms(text, match.end(), stop.start() if stop else sentence.end, mentions, prior, choices)
+            if len(arms) >= 2 and all(_alternatives(arms[0].agents, arm.agents) for arm in arms[1:]):
+                regimen = _choice([m for arm in arms for m in arm.agents], choices)
+                arms = [Arm(agents=[regimen])] if regimen else arms
+            if len(arms) == 1:
+                found[role] = arms[0]
+    return [found["experimental"], found["control"]] if len(found) == 2 else []
 
 
 #: An arm's label as a text writes it: "arm A", "Group 2", "cohort B" (the letter or number in group "label").

@@ -26,6 +26,7 @@ from spacy.tokens.underscore import Underscore
 
 from ingest.document import Document
 from ingest.extraction.context import (
+    ARM_ONLY_REGIMENS,
     BACKGROUND_AGENTS,
     COMPARATOR_REGIMENS,
     DocumentContext,
@@ -254,6 +255,13 @@ class PsmaMeasurements:
         arms = investigational_first(
             find_arms(text, sentences, mentions, prior | selection, _choices(), main), main, _psma_targeted()
         )
+        if any(m.curie in ARM_ONLY_REGIMENS for m in agents):
+            # "observation" outside the study's arms is a word ("from observation to radiotherapy"), no regimen
+            in_arms = {c for arm in arms for c in arm.curies}
+            mentions = [m for m in mentions if m.curie not in ARM_ONLY_REGIMENS or m.curie in in_arms]
+            agents = [m for m in mentions if m.is_agent]
+            main = [m for m in main if m.curie not in ARM_ONLY_REGIMENS or m.curie in in_arms]
+            underscore.psma_mentions = mentions
         sections = tuple(s.label for s in document.sections) if document else ()
         context = DocumentContext(
             arms=arms,

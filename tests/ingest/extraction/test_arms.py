@@ -502,3 +502,39 @@ def test_the_backbone_alone_of_a_placebo_controlled_trial_is_the_placebo_arm(rec
     )
     arms = [(m["arm"], m["value"]) for m in found["measurements"] if m["endpoint"] == "rPFS"]
     assert arms == [("placebo + 177Lu-PSMA-617", 7.9), ("niraparib + 177Lu-PSMA-617", 10.6)]
+
+
+def test_arms_named_by_their_role_and_what_they_received(record):
+    found = record(
+        "Eligible men were enrolled at 11 centres. The experimental group received 177Lu-PSMA-I&T 7.4 GBq every "
+        "6 weeks, while the control group received abiraterone or enzalutamide. Median rPFS was 8.7 vs 4.9 months "
+        "(HR 0.52; 95% CI 0.38-0.71).",
+        title="Radioligand therapy against a second androgen receptor pathway inhibitor",
+    )
+    assert found["comparators"] == ["ARPI change"]
+    assert [(m["arm"], m["value"]) for m in found["measurements"]] == [("177Lu-PSMA-I&T", 8.7), ("ARPI change", 4.9)]
+
+
+def test_observation_and_best_supportive_care_are_comparator_arms(record):
+    watched = record(
+        "Men with three or fewer PSMA-avid nodes were randomised 1:1 to two cycles of 177Lu-PSMA-I&T or to "
+        "observation. Median PSA-PFS was 15.3 months vs 7.0 months (HR 0.49; 95% CI 0.31-0.77).",
+        title="Early radioligand therapy for nodal recurrence",
+    )
+    assert watched["comparators"] == ["observation"]
+    assert [m["arm"] for m in watched["measurements"]] == ["177Lu-PSMA-I&T", "observation"]
+    supported = record(
+        "Frail men were randomly allocated to 225Ac-PSMA-617 or best supportive care. Median OS was 8.4 vs 4.6 months.",
+        title="Alpha radioligand therapy in frail men",
+    )
+    assert supported["comparators"] == ["best supportive care"]
+
+
+def test_observation_outside_the_arms_is_no_agent(record):
+    found = record(
+        "In 210 men imaged with 18F-DCFPyL PET/CT, the intended management changed from observation to "
+        "metastasis-directed therapy in 31%.",
+        title="18F-DCFPyL PET/CT and management",
+    )
+    assert [a["label"] for a in found["agents"]] == ["18F-DCFPyL"]
+    assert [m["arm"] for m in found["measurements"]] == ["18F-DCFPyL"]
