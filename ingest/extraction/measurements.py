@@ -81,7 +81,7 @@ def is_dose_unit(unit: str | None) -> bool:
 
 _CONNECTOR = re.compile(
     r"^\s*(?:%\s*)?(?:\)|\]|,)?\s*"
-    r"(?:vs\.?|versus|compared (?:with|to)|and|or|than|while|whereas|against|,)\s*(?:in\s+|with\s+)?$",
+    r"(?:vs\.?|versus|(?-i:v)\.?|compared (?:with|to)|and|or|than|while|whereas|against|,)\s*(?:in\s+|with\s+)?$",
     re.I,
 )
 _CHANGE_GAP = re.compile(r"\s*(?:%\s*)?to\s+$")
@@ -91,7 +91,7 @@ _LIST_GAP_OF_VALUES = re.compile(r"\s*(?:%|months?|mo)?\s*,\s*")
 _RUN_CUT = re.compile(r",?\s+(?:compared (?:with|to)|versus|vs\.?|against|whereas|while)\s", re.I)
 #: Between the values of a bare list: "33%, 68% and 87%".
 _BARE_LIST_GAP = re.compile(r"\s*(?:%|months?|mo)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
-_PAIR_GAP = prefiltered(r"\b(?:vs\.?|versus|compared (?:with|to)|and|than|while|whereas|against)\b", re.I)
+_PAIR_GAP = prefiltered(r"\b(?:vs\.?|versus|(?-i:v)\.?|compared (?:with|to)|and|than|while|whereas|against)\b", re.I)
 _PLANNED = prefiltered(
     r"\b(?:assum\w*|powered|power to|\d+% power|to detect|hypothes\w*|expected|we expect|anticipated"
     r"|will (?:be|have|provide)"

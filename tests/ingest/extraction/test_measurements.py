@@ -1442,3 +1442,19 @@ def test_cohorts_of_a_single_arm_study_as_table_columns_stay_parts_of_its_arm(re
     text = "Thirty men received 177Lu-PSMA-617 at two activities.\nEndpoint | Cohort 1 | Cohort 2\nPSA50, % | 40 | 55"
     rows = [(m["arm"], m["value"]) for m in record(text)["measurements"]]
     assert rows == [("177Lu-PSMA-617, Cohort 1", 40.0), ("177Lu-PSMA-617, Cohort 2", 55.0)]
+
+
+def test_v_between_two_values_pairs_them_as_versus_does(record):
+    # Some journals write "v" for versus: "41% v 22%".
+    found = record(
+        "Men were randomly assigned to 177Lu-PSMA-I&T or docetaxel. A PSA decline of 50% or more occurred in 41% "
+        "(29/71) v 22% (15/69) of patients, and median PSA-PFS was 6.3 v 4.1 months.",
+        title="177Lu-PSMA-I&T or docetaxel in taxane-naive mCRPC",
+    )
+    rows = [(m["endpoint"], m["arm"], m["value"]) for m in found["measurements"]]
+    assert rows == [
+        ("PSA50", "177Lu-PSMA-I&T", 41.0),
+        ("PSA50", "docetaxel", 22.0),
+        ("PSA-PFS", "177Lu-PSMA-I&T", 6.3),
+        ("PSA-PFS", "docetaxel", 4.1),
+    ]
