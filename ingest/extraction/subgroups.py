@@ -103,7 +103,7 @@ _AFTER = re.compile(
 #: PSA bands listed after their values: "58.3%, 75.0% and 92.6% for PSA < 2, 2-<5 and ≥5 ng/mL, respectively".
 _RESPECTIVE_BANDS = re.compile(
     r"\s*(?:for|at|with|in)\s+(?:(?:men|patients)\s+with\s+)?" + _PSA_WORDS
-    + r"(?P<bands>[^;:()\[\]]{1,120}?)\s*ng/ml,?\s+respectively\b",
+    + r"(?P<bands>[^;:()\[\]]{1,120}?)\s*ng/ml(?P<respectively>,?\s+respectively\b)?",
     re.IGNORECASE,
 )  # fmt: skip
 #: A subgroup's words that are a PSA band.
@@ -306,12 +306,14 @@ def _marker_strata(text: str, positions: list[tuple[int, int]], found: list[str 
 
 def _respective_bands(text: str, positions: list[tuple[int, int]]) -> dict[int, str]:
     """The PSA band of each of the last values (by start), listed after them with "respectively" (a value before
-    the list, "71% overall, and 44%, 67% and 89% for ...", has none)."""
+    the list, "71% overall, and 44%, 67% and 89% for ...", has none); without "respectively", only a list of as
+    many bands as the sentence has values ("38%, 57% and 84% for PSA levels of <0.5, 0.5-<1 and ≥1 ng/mL")."""
     match = _RESPECTIVE_BANDS.match(text, positions[-1][1]) if positions else None
     if match is None:
         return {}
     bands = [part for part in LIST_SEPARATOR.split(match.group("bands")) if part]
-    if not 2 <= len(bands) <= len(positions) or not all(_ONE_BAND.fullmatch(band) for band in bands):
+    fits = len(bands) <= len(positions) if match.group("respectively") else len(bands) == len(positions)
+    if len(bands) < 2 or not fits or not all(_ONE_BAND.fullmatch(band) for band in bands):
         return {}
     return {start: _psa_band(band) for (start, _end), band in zip(positions[-len(bands) :], bands, strict=True)}
 

@@ -187,3 +187,26 @@ def test_a_second_run_of_values_takes_its_arm_and_the_subgroups_of_the_first(rec
         ("cabazitaxel, aged 65-74 years", 36.0),
         ("cabazitaxel, aged ≥75 years", 31.0),
     ]
+
+
+def test_psa_bands_listed_after_as_many_values_go_to_them_in_order_without_respectively(record):
+    found = record(
+        "Among 310 men with recurrence, 18F-DCFPyL PET/CT found disease in 46%, 61%, 79% and 92% for PSA levels "
+        "of <0.5, 0.5-<1.0, 1.0-<2.0 and ≥2.0 ng/mL.",
+        title="18F-DCFPyL PET/CT by PSA level",
+    )
+    assert [m["arm"] for m in found["measurements"]] == [
+        "18F-DCFPyL, PSA <0.5 ng/mL",
+        "18F-DCFPyL, PSA 0.5-<1.0 ng/mL",
+        "18F-DCFPyL, PSA 1.0-<2.0 ng/mL",
+        "18F-DCFPyL, PSA ≥2.0 ng/mL",
+    ]
+
+
+def test_fewer_bands_than_values_without_respectively_name_no_subgroup(record):
+    # without "respectively", two bands after three values may be those of the last two or of none: none is said
+    found = record(
+        "18F-DCFPyL PET/CT was positive in 71%, 44% and 89% for PSA levels of <1.0 and ≥1.0 ng/mL.",
+        title="18F-DCFPyL PET/CT by PSA level",
+    )
+    assert [m["arm"] for m in found["measurements"]] == ["18F-DCFPyL"] * 3
