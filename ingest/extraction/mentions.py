@@ -207,6 +207,13 @@ _NOT_SURVIVAL_RATE_AFTER = re.compile(r"\s+(?:benefit|advantage|gain|time)\b")
 #: "men whose PSA fell lived longer", "survived longer": overall survival compared.
 _LONGER = re.compile(r"\s+(?:significantly\s+)?longer\b")
 _STATE_BEFORE_ALIVE = re.compile(r"\b(?:were|was|remained|being|still|are|is)\s+(?:still\s+)?$")
+#: Men alive without progression ("45% were alive without radiographic progression"): a progression-free rate, of the
+#: progression the words name (radiographic, PSA, any).
+_ALIVE_WITHOUT_PROGRESSION = re.compile(
+    r"\s+(?:and\s+)?(?:without|free\s+(?:of|from)|with\s+no)\s+(?:(?P<radiographic>radiographic|radiological)\s+"
+    r"|(?P<psa>psa|biochemical)\s+)?(?:disease\s+)?progression\b"
+)
+_PROGRESSION_FREE = {"radiographic": "endpoint:rPFS", "psa": "endpoint:PSA-PFS", None: "endpoint:PFS"}
 #: The nouns that name a non-radioligand agent class, as descriptors of a new agent ("a PSMA×CD3 T-cell engager").
 _DASH = "[-\u2010\u2011\u2013\u2014 ]"
 _CLASS_NOUNS = {
@@ -629,7 +636,16 @@ class MentionFinder:
                     and (end == len(folded) or not folded[end].isalnum())
                     and found_after == after_needed
                 ):
-                    yield Mention(at, end, text[at:end], entity.curie, entity.kind, label=entity.label, via="survival")
+                    free = _ALIVE_WITHOUT_PROGRESSION.match(folded, end) if word == "alive" else None
+                    if free is not None:  # alive without progression: progression-free, not overall, survival
+                        kind = next((k for k in ("radiographic", "psa") if free.group(k)), None)
+                        named = self.ontology.endpoints[_PROGRESSION_FREE[kind]]
+                        yield Mention(at, free.end(), text[at : free.end()], named.curie, named.kind,
+                                      label=named.label, via="survival")  # fmt: skip
+                    else:
+                        yield Mention(
+                            at, end, text[at:end], entity.curie, entity.kind, label=entity.label, via="survival"
+                        )
                 at = folded.find(word, end)
 
     def _phrased(self, text: str, folded: str, pattern: AnchoredPattern, curie: str, via: str) -> Iterable[Mention]:

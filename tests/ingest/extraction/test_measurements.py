@@ -1458,3 +1458,17 @@ def test_v_between_two_values_pairs_them_as_versus_does(record):
         ("PSA-PFS", "177Lu-PSMA-I&T", 6.3),
         ("PSA-PFS", "docetaxel", 4.1),
     ]
+
+
+def test_men_alive_without_progression_give_a_progression_free_rate_not_survival(record):
+    found = record(
+        "Sixty men received 177Lu-PSMA-I&T. At 12 months, 38% were alive without radiographic progression, 22% "
+        "remained alive and free of PSA progression and 71% were alive.",
+        title="177Lu-PSMA-I&T in mCRPC",
+    )
+    assert [(m["endpoint"], m["value"]) for m in found["measurements"]] == [
+        ("rPFS", 38.0),
+        ("PSA-PFS", 22.0),
+        ("OS", 71.0),
+    ]
+    assert found["measurements"][0]["note"] == "12-month"
