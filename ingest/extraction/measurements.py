@@ -87,6 +87,8 @@ _CONNECTOR = re.compile(
 _CHANGE_GAP = re.compile(r"\s*(?:%\s*)?to\s+$")
 #: Only a comma between two values of a list: "60%, 71% and 35%" (the "and" comes before the last one).
 _LIST_GAP_OF_VALUES = re.compile(r"\s*(?:%|months?|mo)?\s*,\s*")
+#: A time that opens the sentence and times all of its rates: "At 12 months, ...", "By two years, ...".
+_OPENING_LANDMARK = re.compile(r"\s*(?:at|by)\s+[\w-]+\s+(?:months?|years?|weeks?|mo|yrs?|wks?)\s*,", re.I)
 #: Between the two runs of values of "... for X were 50%, 75% and 93%, compared with 33%, 68% and 87% for Y".
 _RUN_CUT = re.compile(r",?\s+(?:compared (?:with|to)|versus|vs\.?|against|whereas|while)\s", re.I)
 #: Between the values of a bare list: "33%, 68% and 87%".
@@ -939,6 +941,8 @@ class SentenceMeasurements:
         times = landmarks(text, start, end)
         if not times and end > first.end and (after := LANDMARK_AFTER_ENDPOINT.match(text, end)):
             times = landmarks(text, after.end(), after.end() + 20)  # "7 of 9 had disease control at 12 weeks"
+        if not times and (opening := _OPENING_LANDMARK.match(text)):
+            times = landmarks(text, 0, opening.end())  # "At 12 months, 38% were ..., 22% ... and 71% ...": each
         if len(set(times)) == 1:
             shared = times * len(values)
         elif len(times) == len(values) == len(set(times)):

@@ -1472,3 +1472,13 @@ def test_men_alive_without_progression_give_a_progression_free_rate_not_survival
         ("OS", 71.0),
     ]
     assert found["measurements"][0]["note"] == "12-month"
+
+
+def test_a_time_that_opens_the_sentence_times_each_of_its_rates(record):
+    found = record(
+        "Ninety men received 177Lu-PSMA-617 every 6 weeks. By two years, 24% were free of radiographic progression, "
+        "35% were free from PSA progression and 52% were alive.",
+        title="Long-term outcomes of 177Lu-PSMA-617",
+    )
+    rows = [(m["endpoint"], m["value"], m.get("note")) for m in found["measurements"]]
+    assert rows == [("rPFS", 24.0, "2-year"), ("PSA-PFS", 35.0, "2-year"), ("OS", 52.0, "2-year")]
