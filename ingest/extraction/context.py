@@ -25,7 +25,8 @@ COMPARATOR_REGIMENS = (
 )
 
 _RANDOMIZED = prefiltered(
-    r"\b(?:randomly assigned|randomi[sz]ed|random assignment|allocated|assigned)\b|\b(?-i:Arms)\s*:", re.I
+    r"\b(?:randomly assigned|randomi[sz]ed|randomi[sz]ation|random assignment|allocated|assigned)\b|\b(?-i:Arms)\s*:",
+    re.I,
 )
 _SEMICOLON = re.compile(";")
 #: Where the arms of a randomization sentence start, after the population it may describe first.
@@ -34,7 +35,12 @@ _ALLOCATED_TO = re.compile(r"(?<!\bup )\bto\b", re.I)
 _ENDS_AT_RATIO = re.compile(r"\s*(?:\(?\s*(?:in\s+a\s+)?\d\s*:\s*\d\s*\)?)?\s*(?:ratio\s*)?[.:]?\s*$", re.I)
 #: Between two arms: "or to", "versus", ", or"; and ", to" (_NEXT_ARM_TO: "randomised to X, to Y or to Z", apart so
 #: that the words of the first keep it from a search of texts that hold none).
-_ARM_SPLIT = prefiltered(r"\s(?:or to|or|versus|vs\.?|compared with|compared to|against|and to)\s|,\s*or\s", re.I)
+_ARM_SPLIT = prefiltered(
+    r"\s(?:or to|or|versus|vs\.?|compared with|compared to|against|and to)\s|,\s*or\s"
+    # "men randomised to X had longer rPFS than those randomised to Y"
+    r"|\sthan\s+(?:those|patients|men|participants)\s+(?:randomi[sz]ed|randomly assigned|assigned|allocated)\s+to\s",
+    re.I,
+)
 _NEXT_ARM_TO = re.compile(r",\s*to\s", re.I)
 #: A list of arms closed by ", or": its other commas (outside brackets) part the arms too.
 _SERIAL_OR = re.compile(r",\s*or\s", re.I)
@@ -224,6 +230,11 @@ def find_arms(
         arms = _split_arms(text, segment_start, stop, mentions, prior, choices)
         if len(arms) >= 2:
             return arms
+        between = _BETWEEN.match(text, segment_start, stop)
+        if between is not None:  # "randomised between X and Y": the "and" parts the arms
+            arms = _arms_between(text, between.end(), stop, mentions, prior, choices)
+            if len(arms) == 2:
+                return arms
         if index + 1 < len(sentences) and _ENDS_AT_RATIO.match(text, segment_start, sentence.end):
             # "Men were randomised 1:1. Intervention: X plus Y, versus Y alone.": the next sentence names the arms
             following = sentences[index + 1]
@@ -286,6 +297,30 @@ def _arms_by_role(
             if len(arms) == 1:
                 found[role] = arms[0]
     return [found["experimental"], found["control"]] if len(found) == 2 else []
+
+
+#: "randomised (1:1) between X and Y": the arms follow "between".
+_BETWEEN = re.compile(r"\s*(?:\(?\s*\d\s*:\s*\d\s*\)?\s*)?between\s", re.I)
+_AND = re.compile(r"\sand\s", re.I)
+
+
+def _arms_between(
+    text: str, start: int, end: int, mentions: list[Mention], prior: set[int], choices: dict[frozenset, Mention]
+) -> list[Arm]:
+    """The two arms of "between X and Y": parted at the first "and" outside brackets after an agent, the second
+    ending with its words (:data:`_REGIMEN_END`)."""
+    depth_at = _bracket_depths(text, start, end)
+    agents = [m for m in agents_in(mentions, start, end) if m.start not in prior]
+    if len(agents) < 2:
+        return []
+    for cut in _AND.finditer(text, agents[0].end, end):
+        if depth_at(cut.start()):
+            continue
+        stop = _REGIMEN_END.search(text, cut.end(), end)
+        first = _split_arms(text, start, cut.start(), mentions, prior, choices)
+        second = _split_arms(text, cut.end(), stop.start() if stop else end, mentions, prior, choices)
+        return first + second if len(first) == len(second) == 1 else []
+    return []
 
 
 #: An arm's label as a text writes it: "arm A", "Group 2", "cohort B" (the letter or number in group "label").

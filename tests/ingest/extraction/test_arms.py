@@ -538,3 +538,31 @@ def test_observation_outside_the_arms_is_no_agent(record):
     )
     assert [a["label"] for a in found["agents"]] == ["18F-DCFPyL"]
     assert [m["arm"] for m in found["measurements"]] == ["18F-DCFPyL"]
+
+
+def test_randomised_between_two_regimens_gives_both_arms(record):
+    found = record(
+        "Ninety-two men were randomised (1:1) between 177Lu-PSMA-I&T plus darolutamide and darolutamide alone, at "
+        "nine centres. Median PSA-PFS was 16.4 vs 9.8 months.",
+        title="Adding 177Lu-PSMA-I&T to darolutamide",
+    )
+    assert found["comparators"] == ["darolutamide"]
+    assert [m["arm"] for m in found["measurements"]] == ["177Lu-PSMA-I&T + darolutamide", "darolutamide"]
+
+
+def test_the_noun_randomisation_opens_the_arms_too(record):
+    found = record(
+        "Randomisation (2:1) was to 177Lu-PSMA-617 or cabazitaxel. PSA50 responses were 58% and 31%.",
+        title="A second-line trial",
+    )
+    assert found["comparators"] == ["cabazitaxel"]
+
+
+def test_those_randomised_to_the_other_arm_after_than_name_the_comparator(record):
+    found = record(
+        "Men randomly assigned to 225Ac-PSMA-617 lived longer than those randomly assigned to cabazitaxel "
+        "(median OS 14.0 vs 10.2 months).",
+        title="An alpha radioligand in the second line",
+    )
+    assert found["comparators"] == ["cabazitaxel"]
+    assert [m["arm"] for m in found["measurements"]] == ["225Ac-PSMA-617", "cabazitaxel"]
