@@ -541,6 +541,10 @@ _SAME_RESULT = re.compile(
 _NAMED_ARM = re.compile(r"\s*%?\s*(?:\([^()]{0,60}\)\s*)?(?:with|in|for|on)\s+(?:the\s+)?", re.I)
 #: Between an arm and its value written right after it: "177Lu-PNT2002 33%", "cabazitaxel: 52%".
 _RIGHT_BEFORE = re.compile(r"\s*[:=]?\s*")
+#: Between an agent and the value it opens: "Y in 13/50 (", "Y: ", "Y with ".
+_LEADS_VALUE = re.compile(
+    r"\s*(?:[:=]|in|with|for|at)?\s*(?:\d+\s*(?:/|of)\s*\d+\s*(?:men|patients)?\s*[(,]?\s*)?", re.I
+)
 #: Between two runs of values: the second is set against the first ("..., against 0.31 and 0.89 for CT").
 _RUNS_COMPARED = re.compile(r"\b(?:against|compared with|compared to|versus|vs\.?|whereas|while)\b", re.I)
 #: Right after a value: it is every arm's ("16.1 months in both arms", "96% in each group").
@@ -1675,6 +1679,14 @@ class SentenceMeasurements:
                 m for m in mentions if m.is_agent and value.end <= m.start - sentence.start < stop
                 and m.start not in context.prior and m.start not in context.selection
             ]  # fmt: skip
+            following = next((start for start, _end in every_value if start >= value.end), None)
+            if (
+                window_mentions
+                and following is not None
+                and window_mentions[0].end - sentence.start <= following
+                and _LEADS_VALUE.fullmatch(text, window_mentions[0].end - sentence.start, following)
+            ):
+                window_mentions = []  # "X in 29/50 (58%) men, Y in 13/50 (26%)": Y opens the next value, not this one's
             words = _ARM_WORDS.search(text, value.end, stop)
             # (a bracket between them, "4.1 Gy/GBq (range, 0.8-16.9) for X", does not count)
             if window_mentions and re.match(

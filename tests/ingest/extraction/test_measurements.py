@@ -1482,3 +1482,16 @@ def test_a_time_that_opens_the_sentence_times_each_of_its_rates(record):
     )
     rows = [(m["endpoint"], m["value"], m.get("note")) for m in found["measurements"]]
     assert rows == [("rPFS", 24.0, "2-year"), ("PSA-PFS", 35.0, "2-year"), ("OS", 52.0, "2-year")]
+
+
+def test_an_agent_that_opens_the_next_value_does_not_name_the_one_before(record):
+    # "X ... in 31/60 (52%) men, Y in 17/60 (28%)": Y is the subject of the second value, not the arm of the first.
+    found = record(
+        "Sixty men underwent both scans in random order. 68Ga-PSMA-11 localised recurrence in 31/60 (52%) men, "
+        "18F-fluciclovine in 17/60 (28%).",
+        title="68Ga-PSMA-11 versus 18F-fluciclovine PET/CT after prostatectomy",
+    )
+    assert [(m["arm"], m["value"]) for m in found["measurements"]] == [
+        ("68Ga-PSMA-11", 52.0),
+        ("18F-fluciclovine", 28.0),
+    ]
