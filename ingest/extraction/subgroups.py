@@ -92,7 +92,7 @@ _AFTER = re.compile(
     + r"|" + _ADJECTIVE + r"\s+" + _POPULATION + r"\b"
     + r"|(?:(?:at|with|for)\s+|(?:men|patients)\s+with\s+|(?=" + _BOUND + r"\s*\d))" + _PSA_WORDS + _BAND
     + r"|(?:after|following)\s+(?P<prior>(?:prior|previous)\s+[^,;:()\[\]]{1,50}?)" + _PHRASE_END
-    + r"|(?:/\d+\s+|[a-z]+(?:-[a-z]+)?\s+)?(?:" + _POPULATION + r"\s+)?(?:treated\s+)?at\s+(?:the\s+)?"
+    + r"|(?:/\d+\s+|[a-z]+(?:-[a-z]+)?\s+)?(?:" + _POPULATION + r"\s+)?(?:treated\s+)?(?:at|with)\s+(?:the\s+)?"
     + _DOSE_LEVEL
     # the treatment cycle a value was measured after: "0.72 Gy/GBq (range 0.41-1.15) after cycle 1"
     + r"|(?:after|in|at|during|following)\s+(?:the\s+)?(?P<cycle>cycle\s+\d+|(?:first|second|third|fourth|fifth|"

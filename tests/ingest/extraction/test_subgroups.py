@@ -210,3 +210,12 @@ def test_fewer_bands_than_values_without_respectively_name_no_subgroup(record):
         title="18F-DCFPyL PET/CT by PSA level",
     )
     assert [m["arm"] for m in found["measurements"]] == ["18F-DCFPyL"] * 3
+
+
+def test_a_dose_level_after_with_names_the_values_subgroup(record):
+    found = record(
+        "Men were randomly assigned to 177Lu-PSMA-I&T 5.5 GBq or 8.0 GBq per cycle. PSA50 responses occurred in 38% "
+        "with 5.5 GBq and in 49% with 8.0 GBq.",
+        title="Two activities of 177Lu-PSMA-I&T",
+    )
+    assert [m["arm"] for m in found["measurements"]] == ["177Lu-PSMA-I&T, 5.5 GBq", "177Lu-PSMA-I&T, 8.0 GBq"]
