@@ -42,8 +42,8 @@ _ARM_SPLIT = prefiltered(
     re.I,
 )
 _NEXT_ARM_TO = re.compile(r",\s*to\s", re.I)
-#: A list of arms closed by ", or": its other commas (outside brackets) part the arms too.
-_SERIAL_OR = re.compile(r",\s*or\s", re.I)
+#: A list of arms closed by "or" (", or"): its other commas (outside brackets) that open an agent part the arms too.
+_ANY_OR = re.compile(r",?\s+or\s", re.I)
 _LIST_COMMA = re.compile(r",\s")
 _ARM_OPENING = re.compile(r"(?:to\s+)?(?:the\s+|an?\s+)?", re.I)
 _PRIOR = prefiltered(
@@ -561,7 +561,7 @@ def _split_arms(
     found = list(_ARM_SPLIT.finditer(text, start, end))
     if text.find(",", start, end) >= 0:
         found += _NEXT_ARM_TO.finditer(text, start, end)
-        if _SERIAL_OR.search(text, start, end):  # "to X (...), Y (...), or X plus Y": a list of three arms or more
+        if _ANY_OR.search(text, start, end):  # "to X (...), Y (...)(,) or X plus Y": a list of three arms or more
             # (a comma that opens an arm's next agent, not its definition: "plus SOC, defined as an ARPI with ADT")
             starts = {m.start for m in agents_in(mentions, start, end)}
             found += [c for c in _LIST_COMMA.finditer(text, start, end) if _opens_arm(text, c.end(), starts)]

@@ -566,3 +566,13 @@ def test_those_randomised_to_the_other_arm_after_than_name_the_comparator(record
     )
     assert found["comparators"] == ["cabazitaxel"]
     assert [m["arm"] for m in found["measurements"]] == ["225Ac-PSMA-617", "cabazitaxel"]
+
+
+def test_three_arms_listed_without_a_serial_comma(record):
+    found = record(
+        "Men were randomly assigned to 177Lu-PSMA-I&T (n=40), 161Tb-PSMA-I&T (n=41) or docetaxel (n=39). PSA50 "
+        "rates were 51%, 58% and 36%, respectively.",
+        title="Two radioligands and a taxane",
+    )
+    assert sorted(found["comparators"]) == ["161Tb-PSMA-I&T", "docetaxel"]
+    assert [m["arm"] for m in found["measurements"]] == ["177Lu-PSMA-I&T", "161Tb-PSMA-I&T", "docetaxel"]
