@@ -44,6 +44,7 @@ from ingest.extraction.context import (
 from ingest.extraction.measurements import LIST_ITEM, TIME_TO_EVENT, SentenceMeasurements
 from ingest.extraction.mentions import Mention, MentionFinder
 from ingest.extraction.tables import is_table_line, table_rows
+from ingest.extraction.textutil import with_decimal_points
 from ingest.extraction.trials import TrialFacts, trial_facts
 from kg import __version__
 from kg.lexicon import default_lexicon
@@ -396,10 +397,12 @@ def extract_document(document: Document) -> Extraction:
     # Tokens see the title's line break as a space (same length, so offsets hold): a "\n" inside the
     # text makes spaCy's tokenizer miss its cache, which costs ~4x in tokenizing time. The components
     # read the true text (doc._.psma_text), where the line break still ends the title.
-    doc = nlp.make_doc(document.full_text.replace("\n", " "))
+    # Decimal commas are read as points ("HR 0,68" is 0.68), the text's length unchanged.
+    text = with_decimal_points(document.full_text)
+    doc = nlp.make_doc(text.replace("\n", " "))
     underscore = doc._
     underscore.psma_document = document
-    underscore.psma_text = document.full_text
+    underscore.psma_text = text
     for _name, component in nlp.pipeline:
         doc = component(doc)
     return assemble(document, doc)
@@ -418,12 +421,16 @@ def assemble(document: Document, doc: Doc) -> Extraction:
     context, measured, negated = underscore.psma_measurements
     sentences: list[Sentence] = underscore.psma_sentences
 
+    original = document.full_text
+    rewritten = _text(doc, underscore) != original  # decimal commas read as points: quote the text as written
+
     def evidence(start: int, end: int, sentence: Sentence, confidence: float) -> Evidence:
         # Built without validation: every field comes from this function, in its type (1.3% of the instructions of
         # an abstract went to validating them).
         begin, finish = document.original_span(start, end) if document.offset_map else (start, end)
+        quoted = original[sentence.start : sentence.end] if rewritten else sentence.text
         return Evidence.model_construct(
-            document=document.id, start=begin, end=finish, sentence=sentence.text, extractor=EXTRACTOR,
+            document=document.id, start=begin, end=finish, sentence=quoted, extractor=EXTRACTOR,
             version=EXTRACTOR_VERSION, confidence=confidence,
         )  # fmt: skip
 

@@ -85,3 +85,46 @@ WORD_NUMBER_PATTERN = _WORD_NUMBER.pattern
 
 #: Between the items of a list: a comma (with or without "and"/"or" after it), or "and"/"or" alone.
 LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
+#: A number written with a comma between digits ("7,4", "0,028", "1,120"), not inside a longer run of them.
+_COMMA_NUMBER = re.compile(r"(?<![\d.,])(?P<whole>\d{1,3}),(?P<part>\d+)(?![\d,]|\.\d)")
+#: Numbers in square brackets that cite references ("[3,4]", "[2,5,7]"): no decimals.
+_CITATION = re.compile(r"\[\d+(?:,\d+)+\]")
+
+
+def _is_decimal_comma(match: re.Match[str]) -> bool:
+    """A comma whose digits are no thousands: not three of them after it, or a whole part of 0 ("0,028")."""
+    return len(match.group("part")) != 3 or match.group("whole") == "0"
+
+
+def with_decimal_points(text: str) -> str:
+    """``text`` with its decimal commas written as points ("7,9 months", "HR 0,68 [0,48; 0,96]"), same length.
+
+    Only a text that writes at least two numbers with a decimal comma is changed, and in it only the commas that
+    cannot be thousands separators ("1,120 patients" stays) or part of a citation ("[3,4]").
+
+    >>> with_decimal_points("Median PSA-PFS was 7,9 vs 5,6 months (HR 0,68 [0,48; 0,96]; p=0,028) in 1,120 men [3,4].")
+    'Median PSA-PFS was 7.9 vs 5.6 months (HR 0.68 [0.48; 0.96]; p=0.028) in 1,120 men [3,4].'
+    >>> with_decimal_points("Of 2,205 men, 1,5 cycles")
+    'Of 2,205 men, 1,5 cycles'
+    """
+    between_digits = 0
+    at = text.find(",")
+    while at >= 0:  # most abstracts hold no comma between two digits, or one ("1,120"): a plain loop tells
+        if 0 < at < len(text) - 1 and text[at - 1].isdigit() and text[at + 1].isdigit():
+            between_digits += 1
+        at = text.find(",", at + 1)
+    if between_digits < 2:
+        return text
+    cited = [(m.start(), m.end()) for m in _CITATION.finditer(text)]
+    decimals = [
+        m for m in _COMMA_NUMBER.finditer(text)
+        if _is_decimal_comma(m) and not any(start <= m.start() < end for start, end in cited)
+    ]  # fmt: skip
+    if len(decimals) < 2:
+        return text
+    characters = list(text)
+    for match in decimals:
+        characters[match.end("whole")] = "."
+    return "".join(characters)

@@ -1,6 +1,7 @@
 """Steps 5 to 7: numbers per endpoint and arm, status and polarity, evidence."""
 
 from ingest import read_documents
+from ingest.document import Document, Section
 from ingest.extraction.pipeline import extract_document
 from ingest.extraction.records import extraction_record
 
@@ -1495,3 +1496,21 @@ def test_an_agent_that_opens_the_next_value_does_not_name_the_one_before(record)
         ("68Ga-PSMA-11", 52.0),
         ("18F-fluciclovine", 28.0),
     ]
+
+
+def test_decimal_commas_are_read_as_points_and_the_evidence_quotes_the_text_as_written():
+    text = (
+        "Men were randomised to 177Lu-PSMA-I&T or cabazitaxel. Median rPFS was 8,2 vs 5,1 months (HR 0,59 "
+        "[0,41; 0,85]; p=0,004), and a PSA decline of ≥50% occurred in 61,3% and 38,8% of 1,204 screened men."
+    )
+    extraction = extract_document(Document(id="test:1", title="A European trial", sections=(Section(text=text),)))
+    found = extraction_record(extraction)
+    rows = [(m["endpoint"], m["arm"], m["value"], m["hr"], m["ci_low"], m["ci_high"]) for m in found["measurements"]]
+    assert rows == [
+        ("rPFS", "177Lu-PSMA-I&T", 8.2, 0.59, 0.41, 0.85),
+        ("rPFS", "cabazitaxel", 5.1, None, None, None),
+        ("PSA50", "177Lu-PSMA-I&T", 61.3, None, None, None),
+        ("PSA50", "cabazitaxel", 38.8, None, None, None),
+    ]
+    assert found["measurements"][0]["p_value"] == "=0.004"
+    assert "HR 0,59 [0,41; 0,85]" in extraction.measurements[0].evidence.sentence
