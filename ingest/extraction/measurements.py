@@ -336,6 +336,8 @@ _SHARE_FOLLOWS = re.compile(r"[^.;()%]{0,30}?\([^()]{0,20}?\d\s*%")
 _EVENT_AS_ADJECTIVE = re.compile(r"-|\s*evaluable", re.I)
 #: A unit stated once for a list of values: "(Gy/GBq)", "in mGy/MBq".
 _DECLARED_UNIT = prefiltered(r"(?:\bin\s+|\(\s*)(?P<unit>m?Gy/[GM]Bq|mSv/MBq)\b")
+#: What may stand between a value and the organ after it: "0.43 ± 0.12 for the kidneys", "0.28 (0.1-0.4) to the liver".
+_VALUE_TO_ORGAN = re.compile(r"\s*(?:±\s*\d+(?:\.\d+)?\s*)?(?:\([^()]{0,30}\)\s*)?(?:for|in|to)\s+(?:the\s+)?")
 #: What may stand between an organ and its value: "kidneys 0.32", "liver: 0.09", "red marrow, 0.015".
 _ORGAN_TO_VALUE = re.compile(r"\s*[:,=]?\s*(?:was\s+|were\s+|of\s+)?")
 #: A negation of the sentence's subject before a mention, not of the mention: "No man was positive on ...".
@@ -412,7 +414,7 @@ _COUNTED_IN = re.compile(
 )
 #: Between a dose and the organ it names: "0.82 Gy/GBq for the kidneys", "0.39 Gy/GBq (range 0.18-0.81) to the".
 _AFTER_ENDPOINT = re.compile(
-    r"^\s*(?:\([^()]{0,40}\)\s*)?(?:for|in|to|of)?\s*(?:the\s+)?(?:mean\s+|median\s+)?$"
+    r"^\s*(?:±\s*\d+(?:\.\d+)?\s*)?(?:\([^()]{0,40}\)\s*)?(?:for|in|to|of)?\s*(?:the\s+)?(?:mean\s+|median\s+)?$"
     # two words may qualify the organ after "to": "20.3 Gy to the index prostate tumor"
     r"|^\s*(?:\([^()]{0,40}\)\s*)?(?:to|in)\s+(?:the\s+)?(?:(?!(?:and|or|versus|vs|than)\b)[\w-]+\s+){1,2}$",
     re.I,
@@ -1178,7 +1180,14 @@ class SentenceMeasurements:
         for bare in bare_numbers:
             if _inside(bare, occupied) or any(v.start <= bare.start < v.end for v in values):
                 continue
-            if any(_ORGAN_TO_VALUE.fullmatch(text[o.end - offset : bare.start]) for o in organs):
+            if text[max(0, bare.start - 3) : bare.start].rstrip().endswith("±"):
+                continue  # a standard deviation: "0.43 ± 0.12 for the kidneys"
+            organ_after = any(
+                _VALUE_TO_ORGAN.fullmatch(text, bare.end, organ.start - offset)
+                for organ in organs
+                if organ.start - offset > bare.end
+            )
+            if organ_after or any(_ORGAN_TO_VALUE.fullmatch(text[o.end - offset : bare.start]) for o in organs):
                 unit = declared.group("unit")
                 found.append(Value(bare.start, bare.end, bare.value, normalize_unit(unit), unit))
         return found

@@ -1514,3 +1514,17 @@ def test_decimal_commas_are_read_as_points_and_the_evidence_quotes_the_text_as_w
     ]
     assert found["measurements"][0]["p_value"] == "=0.004"
     assert "HR 0,59 [0,41; 0,85]" in extraction.measurements[0].evidence.sentence
+
+
+def test_organ_doses_written_value_first_with_a_deviation_each_go_to_the_organ_after_them(record):
+    found = record(
+        "Absorbed doses per cycle (Gy/GBq, mean ± SD) were 0.52 ± 0.14 for the kidneys, 0.33 ± 0.10 for the parotid "
+        "glands and 0.05 ± 0.02 for the red marrow.",
+        title="Dosimetry of 177Lu-PSMA-I&T",
+    )
+    rows = [(m["endpoint"], m["value"]) for m in found["measurements"]]
+    assert rows == [
+        ("absorbed dose:kidney", 0.52),
+        ("absorbed dose:parotid glands", 0.33),
+        ("absorbed dose:bone marrow", 0.05),
+    ]
