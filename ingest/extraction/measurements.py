@@ -334,6 +334,10 @@ _NUMBERED_BEFORE_EVENT = re.compile(r"\b(?:grades?|cycles?|days?|weeks?|levels?|
 _SHARE_FOLLOWS = re.compile(r"[^.;()%]{0,30}?\([^()]{0,20}?\d\s*%")
 #: An event name used as an adjective: "2 DLT-evaluable patients".
 _EVENT_AS_ADJECTIVE = re.compile(r"-|\s*evaluable", re.I)
+#: A unit stated in brackets at the end of a label, before its values: "PSA50 (%): 57.6 vs 20.4", "rPFS (mo): 11.6".
+_LABEL_UNIT = re.compile(r"\(\s*(?P<unit>%|mo|months?)\s*\)\s*:\s*")
+#: Between two values of a label's run: "57.6 vs 20.4", "11.6 and 5.6".
+_LABEL_RUN_GAP = re.compile(r"\s*(?:vs\.?|versus|v\.?|and|,|/)\s*", re.I)
 #: A unit stated once for a list of values: "(Gy/GBq)", "in mGy/MBq".
 _DECLARED_UNIT = prefiltered(r"(?:\bin\s+|\(\s*)(?P<unit>m?Gy/[GM]Bq|mSv/MBq)\b")
 #: What may stand between a value and the organ after it: "0.43 ± 0.12 for the kidneys", "0.28 (0.1-0.4) to the liver".
@@ -615,6 +619,29 @@ def _values_before_list(
         *(_Group(values=[value], extra={"endpoint": endpoint}) for value, endpoint in zip(values, listed, strict=True)),
         *groups[index + len(run) :],
     ]
+
+
+def _label_unit_values(
+    text: str, values: list[Value], occupied: list[tuple[int, int]], labelled: re.Match[str] | None, bare: list[Value]
+) -> list[Value]:
+    """The bare numbers right after a label that states their unit ("PSA50 (%): 57.6 vs 20.4"): the first one after
+    the colon and those joined to it by "vs", "and" or a comma, each with that unit."""
+    if labelled is None:
+        return []
+    unit = labelled.group("unit")
+    found: list[Value] = []
+    at = labelled.end()
+    for number in sorted(bare, key=lambda b: b.start):
+        if number.start < at:
+            continue
+        gap = text[at : number.start]
+        if _inside(number, occupied) or any(v.start <= number.start < v.end for v in values):
+            break
+        if (found and not _LABEL_RUN_GAP.fullmatch(gap)) or (not found and gap.strip()):
+            break
+        found.append(Value(number.start, number.end, number.value, normalize_unit(unit), unit))
+        at = number.end
+    return found
 
 
 @dataclass
@@ -1032,12 +1059,21 @@ class SentenceMeasurements:
         if "death" in text or any(e.curie in _COUNTED_EVENTS for e in endpoints):
             patient_counts += self._counted_events(text, endpoints, offset)
         declared = _DECLARED_UNIT.search(text)
+        labelled = _LABEL_UNIT.search(text) if ":" in text else None
         # "mainly anaemia (n=4) and thrombocytopenia (n=2)": the count of each event, in brackets after it (a sample
         # size elsewhere, so read here, past the spans that are no values)
         named_counts = self._counts_after_events(text, endpoints, offset) if "=" in text else []
         scores = find_score_changes(text) if "point" in text else []
         if not (
-            with_unit or counts or not_reached or proportions or patient_counts or declared or named_counts or scores
+            with_unit
+            or counts
+            or not_reached
+            or proportions
+            or patient_counts
+            or declared
+            or named_counts
+            or scores
+            or labelled
         ):
             return []  # no candidate: what is not a value need not be found
         occupied = self._not_values(text, mentions, offset, statistics)
@@ -1046,9 +1082,10 @@ class SentenceMeasurements:
         values += [v for v in not_reached if not _inside(v, occupied)]
         values += [v for v in proportions if not _inside(v, occupied)]
         values += [v for v in patient_counts if not _inside(v, occupied) and not _inside(v, fractions)]
-        bare = find_bare_numbers(text) if values or declared else []
+        bare = find_bare_numbers(text) if values or declared or labelled else []
         values += self._shared_unit_values(text, values, occupied, bare)
         values += self._declared_unit_values(text, values, occupied, endpoints, offset, declared, bare)
+        values += _label_unit_values(text, values, occupied, labelled, bare)
         values += self._elliptical_counts(text, values, endpoints, offset)
         values += named_counts
         values += [v for v in scores if not _inside(v, occupied)]

@@ -1528,3 +1528,20 @@ def test_organ_doses_written_value_first_with_a_deviation_each_go_to_the_organ_a
         ("absorbed dose:parotid glands", 0.33),
         ("absorbed dose:bone marrow", 0.05),
     ]
+
+
+def test_values_after_a_label_that_states_their_unit(record):
+    # Results pasted as lines "label (unit): X vs Y": the bare numbers take the label's unit.
+    found = record(
+        "Men were randomised to 177Lu-PNT2002 or an ARPI change. Results (177Lu-PNT2002 vs ARPI change):\n"
+        "Median rPFS (mo): 9.5 vs 6.0\n"
+        "PSA50 (%): 40.8 vs 18.6",
+        title="SPLASH-like results",
+    )
+    rows = [(m["endpoint"], m["arm"], m["value"], m["unit"]) for m in found["measurements"]]
+    assert rows == [
+        ("rPFS", "177Lu-PNT2002", 9.5, "months"),
+        ("rPFS", "ARPI change", 6.0, "months"),
+        ("PSA50", "177Lu-PNT2002", 40.8, "%"),
+        ("PSA50", "ARPI change", 18.6, "%"),
+    ]
