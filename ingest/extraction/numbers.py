@@ -28,7 +28,9 @@ RATIO_CONTINUED = re.compile(
 #: A CI's upper bound may be open: "95% CI 6.2-not reached", "(95% CI, 5.5 to NE)".
 _OPEN_BOUND = r"not (?:yet )?(?:been )?reached|not estimable|not evaluable|NR\b|NE\b|NA\b"
 CI = prefiltered(
-    r"(?:(?P<level>\d{2}(?:\.\d+)?)\s*%\s*)?(?:CI|CrI|confidence intervals?|C\.I\.)\b(?:\s*\[CI\])?"
+    r"(?:(?P<level>\d{2}(?:\.\d+)?)\s*%\s*)?(?:CI|CrI|confidence intervals?|C\.I\.)(?:\b|(?=\d))(?:\s*\[CI\])?"
+    # the level may follow the words: "CI95% 21.8-57.8", "CI 95%: 0.62-1.33"
+    r"(?:\s*(?P<level_after>\d{2}(?:\.\d+)?)\s*%)?"
     r"[\s,:=]*(?:of\s+|was\s+|from\s+)?(?P<low>" + _SIGNED + r")\s*%?\s*(?:-|to|,|;|and)\s*"
     r"(?:(?P<high>" + _SIGNED + r")|(?P<open>" + _OPEN_BOUND + r"))"
 )
@@ -196,7 +198,7 @@ def find_intervals(text: str) -> list[Interval]:
             m.end(),
             float(m.group("low")),
             float(m.group("high")) if m.group("high") else None,
-            float(m.group("level")) if m.group("level") else None,
+            float(level) if (level := m.group("level") or m.group("level_after")) else None,
         )
         for m in CI.finditer(text)
     ] + [Interval(m.start(), m.end(), float(m.group("low")), float(m.group("high")), None)

@@ -1545,3 +1545,13 @@ def test_values_after_a_label_that_states_their_unit(record):
         ("PSA50", "177Lu-PNT2002", 40.8, "%"),
         ("PSA50", "ARPI change", 18.6, "%"),
     ]
+
+
+def test_a_confidence_level_written_after_ci_is_read(record):
+    found = record(
+        "Among 140 men, the per-patient sensitivity of 18F-DCFPyL PET/CT was 47.1% (CI95% 35.0-59.5). Its "
+        "specificity was 93.0% (CI 95%: 86.1-97.1).",
+        title="18F-DCFPyL PET/CT before prostatectomy",
+    )
+    intervals = {m["endpoint"]: (m["ci_low"], m["ci_high"], m["ci_level"]) for m in found["measurements"]}
+    assert intervals == {"sensitivity": (35.0, 59.5, 95.0), "specificity": (86.1, 97.1, 95.0)}
