@@ -1555,3 +1555,16 @@ def test_a_confidence_level_written_after_ci_is_read(record):
     )
     intervals = {m["endpoint"]: (m["ci_low"], m["ci_high"], m["ci_level"]) for m in found["measurements"]}
     assert intervals == {"sensitivity": (35.0, 59.5, 95.0), "specificity": (86.1, 97.1, 95.0)}
+
+
+def test_values_of_an_outcome_that_is_no_endpoint_in_a_clause_of_their_own_are_left_out(record):
+    found = record(
+        "Men were randomly assigned to 18F-DCFPyL PET/CT or conventional imaging. Management changed in 31% of the "
+        "PET group versus 12% of the conventional imaging group, and indeterminate lesions were less common (5% vs "
+        "19%).",
+        title="PSMA PET or conventional imaging for staging",
+    )
+    assert [(m["endpoint"], m["value"]) for m in found["measurements"]] == [
+        ("management change", 31.0),
+        ("management change", 12.0),
+    ]
