@@ -225,7 +225,7 @@ _CLASS_NOUNS = {
     ),
 }
 _CLASS_NOUN = "|".join(f"(?P<{kind}>{noun})" for kind, noun in _CLASS_NOUNS.items())
-_CODE = r"(?P<code>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)"
+_CODE = r"(?P<code>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9αβγ]+)*)"  # (Greek letters inside: "CART-PSMA-TGFβRDN")
 #: The class nouns of a text, each searched for the code it defines (a few per abstract, where any).
 _CLASS_NOUN_SCAN = LiteralStartPattern(
     re.compile(r"(?<![\w-])(?:" + _CLASS_NOUN + r")(?![\w-])", re.IGNORECASE),

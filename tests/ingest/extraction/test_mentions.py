@@ -388,3 +388,12 @@ def test_a_radionuclide_labelled_through_aluminium_fluoride_alone_is_no_new_agen
         title="Two PSMA-11 labels compared",
     )
     assert sorted(a["label"] for a in found["agents"]) == ["18F-AlF-PSMA-11", "68Ga-PSMA-11"]
+
+
+def test_a_code_with_a_greek_letter_defined_in_brackets_names_the_agent(record):
+    found = record(
+        "Eighteen men received the cells after lymphodepletion. PSA declines of at least 30% occurred in 5 of 18 "
+        "(28%) patients.",
+        title="Armoured PSMA-targeted CAR T cells (CART-PSMA-TGFβRDN) in mCRPC: a phase 1 study",
+    )
+    assert [a["label"] for a in found["agents"]] == ["CART-PSMA-TGFβRDN"]
