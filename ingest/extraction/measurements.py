@@ -1565,6 +1565,17 @@ class SentenceMeasurements:
 
     # --- ratios, intervals, p-values -------------------------------------------------------------
 
+    def _landmark_restated(self, group: _Group, ratio: Ratio, endpoints: list[Mention], text: str, offset: int) -> bool:
+        """ "PFS favoured X (HR 0.63 ...), and the 12-month PFS was 19% versus 3%": rates at a landmark, their
+        endpoint named again after the ratio, are a result of their own, not the values the ratio compares."""
+        first = group.values[0]
+        if first.unit != "%" or group.endpoint is None:
+            return False
+        restated = any(
+            e.curie == group.endpoint.curie and ratio.end <= e.start - offset < first.start for e in endpoints
+        )
+        return restated and self._landmarks(group, text, offset)[0] is not None
+
     def _attach_ratios(
         self,
         text: str,
@@ -1618,7 +1629,10 @@ class SentenceMeasurements:
             named_before = [g for g in free if g.values[0].start < ratio.start]
             respective = len(ratios) > 1 and _RESPECTIVE_RATIOS.match(text, ratios[-1].end)
             group = (named_before[0] if respective else named_before[-1]) if named_before else None
-            group = group or next((g for g in free if g.values[0].start > ratio.end), None)
+            following = next((g for g in free if g.values[0].start > ratio.end), None)
+            if following is not None and self._landmark_restated(following, ratio, endpoints, text, offset):
+                following = None
+            group = group or following
             if group is None:
                 group = _Group(values=[], endpoint=endpoint, statistic=ratio.kind)
                 lonely.append(group)

@@ -1568,3 +1568,13 @@ def test_values_of_an_outcome_that_is_no_endpoint_in_a_clause_of_their_own_are_l
         ("management change", 31.0),
         ("management change", 12.0),
     ]
+
+
+def test_rates_at_a_landmark_named_again_after_a_ratio_are_not_the_values_it_compares(record):
+    found = record(
+        "Men were randomised to 177Lu-PSMA-I&T or docetaxel. Overall survival favoured 177Lu-PSMA-I&T (HR 0.71, 95% "
+        "CI 0.52-0.96), and the 24-month overall survival was 41% versus 28%.",
+        title="177Lu-PSMA-I&T or docetaxel",
+    )
+    rows = [(m["statistic"], m["value"], m["hr"], m.get("note")) for m in found["measurements"]]
+    assert rows == [("rate", 41.0, None, "24-month"), ("rate", 28.0, None, "24-month"), ("hr", None, 0.71, None)]
