@@ -32,6 +32,7 @@ def _texts() -> list[str]:
         "eval/blind10.jsonl",
         "eval/blind11.jsonl",
         "eval/blind12.jsonl",
+        "eval/blind13.jsonl",
         "data/demo/text",
     )
     documents = read_documents([str(ROOT / path) for path in paths])
