@@ -209,10 +209,12 @@ def find_arms(
     review = _REVIEW.search(title.text) if title is not None else None
     if review:  # a review allocates no one; one that pools trials has their arms
         return _reviewed_arms(text, sentences, mentions, prior) if review.group("pooled") else []
+    randomized = False
     for index, sentence in enumerate(sentences):
         match = _RANDOMIZED.search(sentence.text)
         if not match:
             continue
+        randomized = True
         segment_start = sentence.start + match.end()
         # The arms end at a semicolon outside brackets: "... or to a change of ARPI; crossover to X was allowed".
         stop = sentence.end
@@ -247,6 +249,10 @@ def find_arms(
     by_role = _arms_by_role(text, sentences, mentions, prior, choices)
     if len(by_role) == 2:
         return by_role
+    if randomized and title is not None:
+        added = _added_to(text, title, mentions, prior, choices)
+        if added:
+            return added
     if title is not None:
         arms = _split_arms(text, title.start, title.end, mentions, prior, choices)
         if len(arms) >= 2:
@@ -297,6 +303,38 @@ def _arms_by_role(
             if len(arms) == 1:
                 found[role] = arms[0]
     return [found["experimental"], found["control"]] if len(found) == 2 else []
+
+
+#: A title that adds one treatment to another: "X added to Y", "Adding X to Y", "Addition of X to Y".
+_ADDED_TO = re.compile(r"\s(?P<verb>added\s+to)\s|\b(?P<gerund>adding|addition\s+of)\s", re.I)
+_TO = re.compile(r"\sto\s", re.I)
+
+
+def _added_to(
+    text: str, title: Sentence, mentions: list[Mention], prior: set[int], choices: dict[frozenset, Mention]
+) -> list[Arm]:
+    """The two arms of a randomised study whose title adds X to Y ("X added to Y", "Adding X to Y"): X with Y,
+    and Y alone; [] when the title does not read so."""
+    added = _ADDED_TO.search(text, title.start, title.end)
+    if added is None:
+        return []
+    if added.group("verb"):
+        x_start, x_end, y_start = title.start, added.start(), added.end()
+    else:
+        to = _TO.search(text, added.end(), title.end)
+        if to is None:
+            return []
+        x_start, x_end, y_start = added.end(), to.start(), to.end()
+    stop = _REGIMEN_END.search(text, y_start, title.end)
+    y_end = stop.start() if stop else title.end
+    x = [m for m in agents_in(mentions, x_start, x_end) if m.start not in prior]
+    y = [m for m in agents_in(mentions, y_start, y_end) if m.start not in prior]
+    if not x or not y:
+        return []
+    backbone = _split_arms(text, y_start, y_end, mentions, prior, choices)
+    if len(backbone) != 1:
+        backbone = [Arm(agents=y)]  # "androgen deprivation and an ARPI": one backbone of two agents
+    return [Arm(agents=x[-1:] + backbone[0].agents), backbone[0]]
 
 
 #: "randomised (1:1) between X and Y": the arms follow "between".

@@ -576,3 +576,20 @@ def test_three_arms_listed_without_a_serial_comma(record):
     )
     assert sorted(found["comparators"]) == ["161Tb-PSMA-I&T", "docetaxel"]
     assert [m["arm"] for m in found["measurements"]] == ["177Lu-PSMA-I&T", "161Tb-PSMA-I&T", "docetaxel"]
+
+
+def test_a_randomised_study_titled_adding_x_to_y_compares_x_with_y_against_y_alone(record):
+    found = record(
+        "In this open-label, randomised phase 2 study, 120 men with mHSPC were enrolled at 14 sites. The median "
+        "PSA-PFS was 21.4 months with the addition of 177Lu-PSMA-I&T and 13.9 months in the control arm.",
+        title="Adding 177Lu-PSMA-I&T to docetaxel and androgen deprivation therapy in high-volume mHSPC",
+    )
+    assert found["comparators"] == ["docetaxel + androgen deprivation therapy"]
+
+
+def test_a_single_arm_study_titled_adding_x_to_y_has_no_comparator(record):
+    found = record(
+        "Twenty men received 177Lu-PSMA-617 with pembrolizumab. PSA50 was reached by 11 of 20 (55%).",
+        title="Adding pembrolizumab to 177Lu-PSMA-617: a phase 1 study",
+    )
+    assert found["comparators"] == []
