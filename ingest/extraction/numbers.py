@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.extraction.prefilter import prefiltered
-from ingest.extraction.textutil import word_number
+from ingest.extraction.textutil import WORD_NUMBER_PATTERN, word_number
 
 _NUM = r"\d+(?:\.\d+)?|\.\d+"
 _SIGNED = r"-?(?:\d+(?:\.\d+)?|\.\d+)"
@@ -56,6 +56,14 @@ _UNIT = (
 VALUE = prefiltered(
     r"(?<![\w.])(?P<value>" + _NUM + r")(?:\s*(?:to|-)\s*(?P<upper>" + _NUM + r"))?\s*(?:%\s*)?"
     r"(?:±\s*(?:" + _NUM + r")\s*)?" + _UNIT
+)
+#: A percentage written in words: "Thirty-eight percent", "twelve per cent".
+_WORDS_PERCENT = re.compile(r"(?<![\w-])(?P<words>" + WORD_NUMBER_PATTERN + r")\s+(?:percent|per\s+cent)\b", re.I)
+#: Before a percentage that is a threshold, not a result: "a decline of at least fifty percent".
+_THRESHOLD_WORDS = re.compile(
+    r"(?:at\s+least|more\s+than|greater\s+than|over|above|below|under|less\s+than|[≥≤<>]"
+    r"|(?:declines?|reductions?|falls?|drops?|decreases?|increases?)\s+(?:of|by|in))\s*$",
+    re.I,
 )
 #: A word that numbers what follows it ("cycle 1", "day 8", "week 12"): its number starts no range of values.
 _NUMBERED_BEFORE = re.compile(r"\b(?:cycles?|days?|weeks?|months?|visits?|doses?|levels?)\s*$", re.I)
@@ -250,6 +258,12 @@ def find_values(text: str) -> list[Value]:
                 values.append(Value(match.start("upper"), match.end(), upper, unit, raw))
             continue
         values.append(_value_with_unit(match))
+    if "percent" in text or "per cent" in text or "Percent" in text:
+        for match in _WORDS_PERCENT.finditer(text):  # "Thirty-eight percent achieved ...", as a sentence starts
+            number = word_number(match.group("words"))
+            if number is not None and not _THRESHOLD_WORDS.search(text, max(0, match.start() - 30), match.start()):
+                values.append(Value(match.start(), match.end(), float(number), "%", "percent"))
+        values.sort(key=lambda v: v.start)
     return values
 
 
