@@ -207,6 +207,12 @@ _NOT_SURVIVAL_RATE_AFTER = re.compile(r"\s+(?:benefit|advantage|gain|time)\b")
 #: "men whose PSA fell lived longer", "survived longer": overall survival compared.
 _LONGER = re.compile(r"\s+(?:significantly\s+)?longer\b")
 _STATE_BEFORE_ALIVE = re.compile(r"\b(?:were|was|remained|being|still|are|is)\s+(?:still\s+)?$")
+#: A PSA response whose threshold is written in words, in the lower-cased text: "a decline of at least fifty percent".
+_WORDED_THRESHOLDS = {"thirty": 30, "fifty": 50, "ninety": 90}
+_WORDED_PSA_RESPONSE = re.compile(
+    r"\b" + _DECLINE + r"\s+(?:in\s+psa\s+)?(?:of|by)\s+(?:at\s+least\s+|more\s+than\s+|over\s+|≥\s*|>\s*)?"
+    r"(?P<words>thirty|fifty|ninety)\s+(?:percent|per\s+cent)(?:\s+or\s+(?:more|greater))?"
+)
 #: Men alive without progression ("45% were alive without radiographic progression"): a progression-free rate, of the
 #: progression the words name (radiographic, PSA, any).
 _ALIVE_WITHOUT_PROGRESSION = re.compile(
@@ -551,6 +557,8 @@ class MentionFinder:
             )
 
     def _psa_responses(self, text: str, hyphenated: str, folded: str) -> Iterable[Mention]:
+        if "percent" in folded or "per cent" in folded:
+            yield from self._worded_psa_responses(text, folded)
         for match in _PSA_RESPONSE.finditer(hyphenated, folded):
             threshold = next((match.group(g) for g in "abcdefgh" if match.group(g)), None)
             any_decline = match.group("any") or match.group("anyby")
@@ -566,6 +574,19 @@ class MentionFinder:
                 match.start(), match.end(), text[match.start() : match.end()], curie, entity.kind, label=entity.label,
                 via="psa-threshold",
             )  # fmt: skip
+
+    def _worded_psa_responses(self, text: str, folded: str) -> Iterable[Mention]:
+        """PSA responses whose threshold is written in words: "a decline of at least fifty percent" (PSA named in the
+        sentence)."""
+        for match in _WORDED_PSA_RESPONSE.finditer(folded):
+            curie = _PSA_ENDPOINTS.get(str(_WORDED_THRESHOLDS[match.group("words")]))
+            if curie is None or curie not in self.ontology.endpoints:
+                continue
+            if not _psa_in_sentence(folded, match.start(), match.end()):
+                continue
+            entity = self.ontology.endpoints[curie]
+            yield Mention(match.start(), match.end(), text[match.start() : match.end()], curie, entity.kind,
+                          label=entity.label, via="psa-threshold")  # fmt: skip
 
     def _detections(self, text: str, folded: str) -> Iterable[Mention]:
         entity = self.ontology.endpoints.get("endpoint:detection-rate")

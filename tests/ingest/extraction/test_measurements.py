@@ -1584,12 +1584,12 @@ def test_a_percentage_in_words_is_a_value_unless_it_is_a_threshold(record):
     # Journals spell out a number that opens a sentence: "Forty-one percent ...".
     found = record(
         "Ninety men received 225Ac-PSMA-617. Forty-one percent had a PSA decline of at least 50%, and grade 3 "
-        "anaemia occurred in twelve per cent. Any PSA decline, including declines of more than fifty percent, was "
-        "seen in 71%.",
+        "anaemia occurred in twelve per cent. An objective response, a shrinkage of more than thirty percent, was "
+        "seen in 22%.",
         title="225Ac-PSMA-617 after 177Lu-PSMA-617",
     )
     assert [(m["endpoint"], m["value"], m["unit"]) for m in found["measurements"]] == [
         ("PSA50", 41.0, "%"),
         ("AE:anemia", 12.0, "%"),
-        ("any PSA decline", 71.0, "%"),
+        ("ORR", 22.0, "%"),
     ]

@@ -397,3 +397,12 @@ def test_a_code_with_a_greek_letter_defined_in_brackets_names_the_agent(record):
         title="Armoured PSMA-targeted CAR T cells (CART-PSMA-TGFβRDN) in mCRPC: a phase 1 study",
     )
     assert [a["label"] for a in found["agents"]] == ["CART-PSMA-TGFβRDN"]
+
+
+def test_a_psa_response_with_its_threshold_in_words_names_that_endpoint(record):
+    found = record(
+        "Forty men received 177Lu-PSMA-I&T. A decline in PSA of at least fifty percent occurred in 18 men (45%), and "
+        "a reduction by more than ninety per cent in 7 (18%).",
+        title="177Lu-PSMA-I&T in mCRPC",
+    )
+    assert [(m["endpoint"], m["value"]) for m in found["measurements"]] == [("PSA50", 45.0), ("PSA90", 18.0)]
