@@ -1850,6 +1850,10 @@ class SentenceMeasurements:
             # in 6% by conventional imaging, and the findings changed the planned treatment in 21%")
             nearby = [m for m in nearby if m.curie not in IMAGING_REGIMENS]
         if nearby:
+            labels = {self._arm_label_for_curie(m, context) for m in nearby}
+            if not group.values and len(context.arms) >= 2 and len(labels & {a.label for a in context.arms}) >= 2:
+                # "91% on X against 47% on Y (odds ratio 12.2)": a ratio of two arms named before it is the first's
+                return [context.arms[0].label]
             return [self._arm_label_for_curie(nearby[-1], context)]
         if context.arms:
             return [context.arms[0].label]

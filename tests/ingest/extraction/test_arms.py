@@ -593,3 +593,13 @@ def test_a_single_arm_study_titled_adding_x_to_y_has_no_comparator(record):
         title="Adding pembrolizumab to 177Lu-PSMA-617: a phase 1 study",
     )
     assert found["comparators"] == []
+
+
+def test_an_odds_ratio_after_both_arms_values_goes_on_the_investigational_arm(record):
+    found = record(
+        "Men were randomised to 177Lu-PSMA-I&T or enzalutamide. A PSA decline of at least 50% was seen in 62% with "
+        "177Lu-PSMA-I&T and 29% with enzalutamide (odds ratio 4.0, 95% CI 2.1-7.6).",
+        title="177Lu-PSMA-I&T or enzalutamide",
+    )
+    ratio = next(m for m in found["measurements"] if m["statistic"] == "or")
+    assert (ratio["arm"], ratio["value"]) == ("177Lu-PSMA-I&T", 4.0)
