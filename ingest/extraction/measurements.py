@@ -347,6 +347,14 @@ _ORGAN_TO_VALUE = re.compile(r"\s*[:,=]?\s*(?:was\s+|were\s+|of\s+)?")
 #: A negation of the sentence's subject before a mention, not of the mention: "No man was positive on ...".
 _DENIED_SUBJECT = re.compile(r"\b(?:no|none|neither)\b[^;:,]{0,30}?\b(?:was|were|is|are)\b[^;:,]{0,30}$", re.I)
 _NEGATED = prefiltered(r"\b(?:no|not|without|none|neither|nor)\b", re.I)
+#: An adverse event denied after it is named: "febrile neutropenia was not observed", "DLTs did not occur".
+_DENIED_AFTER = re.compile(
+    r"\s*(?:\([^()]{0,30}\)\s*)?(?:of\s+(?:any\s+)?grade\s*[≥>]?\s*\d?\s+)?"
+    r"(?:(?:was|were|has\s+been|have\s+been)\s+not\s+(?:observed|seen|reported|recorded|noted|detected|found)"
+    r"|did\s+not\s+occur)\b"
+    r"(?!\s+(?:with|in|at|among|during|after|for|on)\b)",  # not "... was not observed with SC dosing": only there
+    re.I,
+)
 _MEAN = prefiltered(r"\bmean\b", re.I)
 _GRADE3 = prefiltered(
     r"(?:grade|\bgr\.?|(?<![\w-])G)\s*(?:≥|>=|>|3\s*(?:or|to|-|/|–)\s*(?:higher|greater|above|worse|4|5|iv)|3\+"
@@ -1036,7 +1044,10 @@ class SentenceMeasurements:
             if endpoint.kind == "AbsorbedDose":
                 continue  # an organ is never "not observed": "no patient exceeded a kidney BED of 28 Gy"
             before = text[max(0, endpoint.start - offset - 40) : endpoint.start - offset]
-            if _NEGATED.search(before):
+            denied_after = (
+                self.ontology.endpoints[endpoint.curie].kind == _AE or endpoint.curie == "endpoint:DLT"
+            ) and _DENIED_AFTER.match(text, endpoint.end - offset)
+            if _NEGATED.search(before) or denied_after:
                 negated.append((endpoint, self.endpoint_code(endpoint, text, offset)[1]))
         return negated
 

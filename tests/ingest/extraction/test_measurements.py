@@ -1593,3 +1593,13 @@ def test_a_percentage_in_words_is_a_value_unless_it_is_a_threshold(record):
         ("AE:anemia", 12.0, "%"),
         ("ORR", 22.0, "%"),
     ]
+
+
+def test_an_adverse_event_denied_after_it_is_named_is_a_negated_finding(record):
+    found = record(
+        "Thirty men received 177Lu-PSMA-I&T. Febrile neutropenia was not observed, and renal toxicity of grade 3 "
+        "did not occur. Xerostomia was not seen in the first cycle but affected 40% later.",
+        title="177Lu-PSMA-I&T safety",
+    )
+    negated = sorted(m["endpoint"] for m in found["measurements"] if m.get("negated"))
+    assert negated == ["AE:febrile neutropenia", "AE:nephrotoxicity"]
