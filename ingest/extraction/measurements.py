@@ -700,6 +700,34 @@ class SentenceMeasurements:
         previous_time_to_event: Mention | None = None,
         listed: bool = False,
     ) -> tuple[list[Measurement], Mention | None, list[tuple[Mention, str | None]]]:
+        """Measurements of the sentence, the last endpoint it names, and its negated endpoints (see ``_build``).
+
+        A maximum tolerated dose the sentence denies ("No MTD was identified") is no negated finding: the MTD was not
+        reached, as "the MTD was not reached" says."""
+        found, last, denied = self._build(
+            sentence, mentions, context, previous_endpoint, previous_time_to_event, listed
+        )
+        if any(endpoint.curie == "endpoint:MTD" for endpoint, _grade in denied):
+            denied = [(endpoint, grade) for endpoint, grade in denied if endpoint.curie != "endpoint:MTD"]
+            if not any(m.endpoint == "MTD" for m in found):
+                planned = context.planned or bool(_PLANNED.search(sentence.text))
+                status = "planned" if planned else "reported"
+                arm = self._first_arm_label(context)
+                found = [
+                    *found,
+                    Measurement(endpoint="MTD", statistic="other", arm=arm, status=status, note="not reached"),
+                ]
+        return found, last, denied
+
+    def _build(
+        self,
+        sentence: Sentence,
+        mentions: list[Mention],
+        context: DocumentContext,
+        previous_endpoint: Mention | None,
+        previous_time_to_event: Mention | None = None,
+        listed: bool = False,
+    ) -> tuple[list[Measurement], Mention | None, list[tuple[Mention, str | None]]]:
         """Measurements of the sentence, the last endpoint it names, and its negated endpoints.
 
         ``listed``: the sentence is an item of a list whose head names the endpoint ("Detection rates by PSA

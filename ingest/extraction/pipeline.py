@@ -487,6 +487,8 @@ def assemble(document: Document, doc: Doc) -> Extraction:
             randomization_ratio=own.ratio,
             evidence=evidence(mention.start, mention.end, sentence_of(mention), 0.9),
         )
+    # An MTD not reached is said once, though the results and the conclusion may both say it.
+    measured = _without_repeated_mtd(measured)
     # One evidence per sentence: a negated finding in a sentence that also gives values shares their confidence.
     valued = {s.start for _m, s in measured}
     measurements = [
@@ -515,6 +517,19 @@ def assemble(document: Document, doc: Doc) -> Extraction:
         diseases=diseases,
         comparators=comparator_labels,
     )
+
+
+def _without_repeated_mtd(measured: list[tuple[Measurement, Sentence]]) -> list[tuple[Measurement, Sentence]]:
+    """The measurements less the second and later "MTD not reached" of the same arm."""
+    seen: set[str | None] = set()
+    kept = []
+    for measurement, sentence in measured:
+        if measurement.endpoint == "MTD" and measurement.note == "not reached" and measurement.value is None:
+            if measurement.arm in seen:
+                continue
+            seen.add(measurement.arm)
+        kept.append((measurement, sentence))
+    return kept
 
 
 #: Generic disease names, kept only when the abstract names no specific disease state.

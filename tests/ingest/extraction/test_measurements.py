@@ -1603,3 +1603,15 @@ def test_an_adverse_event_denied_after_it_is_named_is_a_negated_finding(record):
     )
     negated = sorted(m["endpoint"] for m in found["measurements"] if m.get("negated"))
     assert negated == ["AE:febrile neutropenia", "AE:nephrotoxicity"]
+
+
+def test_a_denied_maximum_tolerated_dose_is_an_mtd_not_reached_said_once(record):
+    found = record(
+        "Twenty-four men received ARX517 at 0.32 to 2.88 mg/kg every 3 weeks. No maximum tolerated dose was "
+        "identified. Conclusion: escalation did not reach an MTD.",
+        title="A phase 1 study of ARX517",
+    )
+    mtd = [m for m in found["measurements"] if m["endpoint"] == "MTD"]
+    assert [(m["arm"], m["value"], m.get("note"), m.get("negated", False)) for m in mtd] == [
+        ("ARX517", None, "not reached", False)
+    ]
