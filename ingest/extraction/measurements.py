@@ -574,6 +574,8 @@ _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _COMPARISON_WORDS = r"compared (?:with|to)|versus|vs\.?|relative to|against"
 #: What a sentence compares with, named before the values: "more often than X (28% vs 15%)".
 _COMPARED_WITH = re.compile(r"\b(?:" + _COMPARISON_WORDS + r"|than)\s+(?:the\s+)?$", re.I)
+#: A clause set against the one before it: its values are named by its own words.
+_WHEREAS_BREAK = re.compile(r",?\s\b(?:whereas|while)\b", re.I)
 #: A new clause, whose subject is another: "... in 21% with X, whereas diarrhoea favoured Y (19% vs 53%)".
 _CLAUSE_BREAK = re.compile(r";|\b(?:whereas|while|but|although)\b", re.I)
 #: After the last value: "..., respectively".
@@ -1817,8 +1819,11 @@ class SentenceMeasurements:
             return [single or self._first_arm_label(context)] * count
         # Agents named in the sentence before the values, in order: "longer with X than with Y (8.7 vs 3.4)".
         if count > 1:
+            # (in the values' own clause: "X caused more neutropenia (14% v 3%), whereas Y caused more dry mouth
+            # (33% v 3%)": the second pair's sentence starts at "whereas")
+            clause = max((b.end() for b in _WHEREAS_BREAK.finditer(text, 0, first)), default=0)
             before = [
-                m for m in mentions if m.is_agent and m.start - sentence.start < first
+                m for m in mentions if m.is_agent and clause <= m.start - sentence.start < first
                 and m.start not in context.prior and m.start not in context.selection
             ]  # fmt: skip
             labels = list(dict.fromkeys(self._arm_label_for_curie(m, context) for m in before))

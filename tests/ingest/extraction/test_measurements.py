@@ -1615,3 +1615,18 @@ def test_a_denied_maximum_tolerated_dose_is_an_mtd_not_reached_said_once(record)
     assert [(m["arm"], m["value"], m.get("note"), m.get("negated", False)) for m in mtd] == [
         ("ARX517", None, "not reached", False)
     ]
+
+
+def test_a_pair_of_values_after_whereas_is_named_by_its_own_clause(record):
+    found = record(
+        "Men were randomised to 177Lu-PSMA-617 or cabazitaxel. Cabazitaxel caused more diarrhoea (19% v 5%), whereas "
+        "177Lu-PSMA-617 caused more dry mouth (60% v 21%).",
+        title="177Lu-PSMA-617 or cabazitaxel",
+    )
+    rows = [(m["endpoint"], m["arm"], m["value"]) for m in found["measurements"]]
+    assert rows == [
+        ("AE:diarrhea", "cabazitaxel", 19.0),
+        ("AE:diarrhea", "177Lu-PSMA-617", 5.0),
+        ("AE:dry mouth", "177Lu-PSMA-617", 60.0),
+        ("AE:dry mouth", "cabazitaxel", 21.0),
+    ]
