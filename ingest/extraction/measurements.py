@@ -92,7 +92,7 @@ _OPENING_LANDMARK = re.compile(r"\s*(?:at|by)\s+[\w-]+\s+(?:months?|years?|weeks
 #: Between the two runs of values of "... for X were 50%, 75% and 93%, compared with 33%, 68% and 87% for Y".
 _RUN_CUT = re.compile(r",?\s+(?:compared (?:with|to)|versus|vs\.?|against|whereas|while)\s", re.I)
 #: Between the values of a bare list: "33%, 68% and 87%".
-_BARE_LIST_GAP = re.compile(r"\s*(?:%|months?|mo)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+_BARE_LIST_GAP = re.compile(r"\s*(?:%|months?|mo)?\s*(?:\([^()]{0,40}\)\s*)?(?:,\s*(?:and\s+)?|\s+and\s+)")
 _PAIR_GAP = prefiltered(r"\b(?:vs\.?|versus|(?-i:v)\.?|compared (?:with|to)|and|than|while|whereas|against)\b", re.I)
 _PLANNED = prefiltered(
     r"\b(?:assum\w*|powered|power to|\d+% power|to detect|hypothes\w*|expected|we expect|anticipated"
@@ -775,6 +775,8 @@ class SentenceMeasurements:
         for group in groups:
             group.endpoint = group.extra.get("endpoint") or self._endpoint_for(group, endpoints, offset, text)
         groups = [g for g in groups if g.endpoint is not None and not self._denied_in_another_clause(g, text, offset)]
+        if len(endpoints) >= 2 and len(context.arms) == 2:
+            groups = self._run_of_endpoints(text, groups, endpoints, mentions, offset, context)
         self._grades_stated_ahead(text, groups)
         for group in groups:
             group.values = self._not_doses_chosen_past_the_mtd(group, text, offset)
@@ -1308,6 +1310,54 @@ class SentenceMeasurements:
                     continue
             groups.append(_Group(values=[value]))
         return groups
+
+    def _run_of_endpoints(
+        self,
+        text: str,
+        groups: list[_Group],
+        endpoints: list[Mention],
+        mentions: list[Mention],
+        offset: int,
+        context: DocumentContext,
+    ) -> list[_Group]:
+        """ "X reached a sensitivity of 49% and a specificity of 97%, while Y reached 44% and 99%": a run of values
+        each with its endpoint, then, set against it, a bare list of as many values for the other arm, which take the
+        first run's endpoints in order. The first run's arm is the agent named before it (else the other arm), the
+        second's the agent named between the runs or right after the list."""
+        values = [(g, v) for g in groups for v in g.values]
+        if len(values) < 4 or len(values) % 2 or any("arm" in g.extra for g in groups):
+            return groups
+        size = len(values) // 2
+        first, second = values[:size], values[size:]
+        if len({g.endpoint.curie for g, _v in first}) != size:
+            return groups  # the first run names an endpoint for each of its values
+        start, end = second[0][1].start, second[-1][1].end
+        if any(start <= e.start - offset < end for e in endpoints):
+            return groups
+        if not _RUN_CUT.search(text, first[-1][1].end, start):
+            return groups
+        if not all(_BARE_LIST_GAP.fullmatch(text, a.end, b.start) for (_g, a), (_h, b) in pairwise(second)):
+            return groups
+        agents = [
+            m for m in mentions if m.is_agent and m.start not in context.prior and m.start not in context.selection
+        ]
+        between = [m for m in agents if first[-1][1].end <= m.start - offset < start]
+        after = [m for m in agents if end <= m.start - offset <= end + 30]
+        named = between[-1:] or after[:1]
+        labels = [arm.label for arm in context.arms]
+        # ("against 2.1% and 0.3% with docetaxel alone": of "docetaxel + X" and "docetaxel", the second)
+        second_arm = self._arm_label_for_curie(named[0], context, named_after_value=True) if named else None
+        if second_arm not in labels:
+            return groups
+        before = [m for m in agents if m.start - offset < first[0][1].start]
+        other = next(label for label in labels if label != second_arm)
+        first_arm = self._arm_label_for_curie(before[-1], context) if before else other
+        if first_arm != other:
+            return groups
+        return [_Group(values=[v], endpoint=g.endpoint, extra={**g.extra, "arm": first_arm}) for g, v in first] + [
+            _Group(values=[v], endpoint=g.endpoint, extra={"arm": second_arm})
+            for (g, _first), (_h, v) in zip(first, second, strict=True)
+        ]
 
     def _two_runs(
         self, text: str, groups: list[_Group], mentions: list[Mention], offset: int, context: DocumentContext

@@ -1630,3 +1630,19 @@ def test_a_pair_of_values_after_whereas_is_named_by_its_own_clause(record):
         ("AE:dry mouth", "177Lu-PSMA-617", 60.0),
         ("AE:dry mouth", "cabazitaxel", 21.0),
     ]
+
+
+def test_a_bare_list_set_against_a_run_of_endpoints_takes_them_in_order_for_the_other_arm(record):
+    found = record(
+        "Seventy men had both scans before prostatectomy. On a per-node basis, 18F-DCFPyL reached a sensitivity of "
+        "61% (95% CI 48-73) and a specificity of 95% (95% CI 91-98), whereas 18F-fluorocholine reached 37% (95% CI "
+        "25-50) and 93% (95% CI 88-96).",
+        title="18F-DCFPyL versus 18F-fluorocholine for nodal staging",
+    )
+    rows = [(m["endpoint"], m["arm"], m["value"], m["ci_low"]) for m in found["measurements"]]
+    assert rows == [
+        ("sensitivity", "18F-DCFPyL", 61.0, 48.0),
+        ("specificity", "18F-DCFPyL", 95.0, 91.0),
+        ("sensitivity", "18F-fluorocholine", 37.0, 25.0),
+        ("specificity", "18F-fluorocholine", 93.0, 88.0),
+    ]
