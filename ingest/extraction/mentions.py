@@ -259,9 +259,18 @@ _NAMED_TRIAL = AnchoredPattern(
     # the name may start with a short lower-case prefix before its capitals ("the proVANTA study")
     re.compile(
         r"\b(?P<name>(?:[a-z]{1,3}(?=[A-Z]{3}))?[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9-]*)\s+(?:phase\s+[0-9IVab/]+\s+)?"
-        r"(?P<noun>trial|study|registry|cohort)\b"
+        r"(?P<noun>(?:trial|study|registry|cohort)\b|(?:Trial|Study)\b)"  # ("the Phase III PRIMELU Trial", a title)
     ),
-    anchors=("trial", "study", "registry", "cohort"),
+    anchors=("trial", "study", "registry", "cohort", "Trial", "Study"),
+)
+#: A trial named in brackets after the word: "this open-label phase 3 trial (LUMEN-H)" (not a registry id).
+_TRIAL_NAME_IN_BRACKETS = AnchoredPattern(
+    re.compile(
+        r"\b(?:trial|study)\s*\(\s*(?!NCT\d|ACTRN|ISRCTN|EudraCT|ChiCTR|DRKS|JRCT)"
+        r"(?P<name>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)\s*\)"
+    ),
+    anchors=("trial", "study"),
+    breakers=".;",
 )
 #: A trial named after the word: "the single-centre phase 1 study ARMOR-P1", "in the trial LUNAR-2," (a hyphenated
 #: name that starts with four capitals, so that "the study PSMA", a drug code "study LPS-112" or "the trial design"
@@ -769,6 +778,7 @@ class MentionFinder:
         found: list[Mention] = []
         matches = [*_NAMED_TRIAL.finditer(text), *_trial_definitions(text), *titled, *_listed_trials(text)]
         matches += _TRIAL_THEN_NAME.finditer(text)
+        matches += _TRIAL_NAME_IN_BRACKETS.finditer(text)
         inner = {(m.start, m.end) for m in mentions if m.kind == "Disease"}
         for match in sorted(matches, key=lambda m: m.start("name")):
             name = match.group("name")

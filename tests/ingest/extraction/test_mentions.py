@@ -406,3 +406,11 @@ def test_a_psa_response_with_its_threshold_in_words_names_that_endpoint(record):
         title="177Lu-PSMA-I&T in mCRPC",
     )
     assert [(m["endpoint"], m["value"]) for m in found["measurements"]] == [("PSA50", 45.0), ("PSA90", 18.0)]
+
+
+def test_a_trial_named_in_brackets_after_the_word_or_before_a_capital_trial(record):
+    found = record(
+        "METHODS In this open-label phase 3 trial (LUTEX-2), 380 men were randomly assigned.",
+        title="Results of the Randomized Phase III ARGOLU Trial",
+    )
+    assert sorted(t["label"] for t in found["trials"]) == ["ARGOLU", "LUTEX-2"]
