@@ -33,6 +33,7 @@ def _texts() -> list[str]:
         "eval/blind11.jsonl",
         "eval/blind12.jsonl",
         "eval/blind13.jsonl",
+        "eval/blind14.jsonl",
         "data/demo/text",
     )
     documents = read_documents([str(ROOT / path) for path in paths])
