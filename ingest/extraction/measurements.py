@@ -443,6 +443,9 @@ _VALUE_THEN_ENDPOINT = re.compile(
     r"(?:(?:treated\s+)?at\s+(?:the\s+)?" + DOSE_LEVEL + r"\s+)?"
     # "6 of 16 patients (38%) with measurable disease had ...": the population named after the share
     r"(?:with\s+(?:[a-z-]+\s+){0,2}?[a-z-]+\s+)?"
+    # "72% of men in the radioligand arm were ...", "71.3% and 60.2% of the patients, respectively, were ..."
+    r"(?:in\s+the\s+[\w-]+\s+(?:arm|group|cohort)\s+)?"
+    r"(?:,?\s*respectively,?\s+(?=(?:were|had|remained|achieved|showed|reached)\b))?"
     r"(?:had|achieved|showed|experienced|reached|attained|met|developed|with|w/|were|remained)\s*(?<=\s|/)"
     r"(?:an?\s+|the\s+|at least one\s+)?"
     # a grade, written out ("grade 2 or higher", "G3") or not, and two words at most: "developed G3 renal toxicity"

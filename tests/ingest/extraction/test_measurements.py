@@ -1646,3 +1646,19 @@ def test_a_bare_list_set_against_a_run_of_endpoints_takes_them_in_order_for_the_
         ("sensitivity", "18F-fluorocholine", 37.0, 25.0),
         ("specificity", "18F-fluorocholine", 93.0, 88.0),
     ]
+
+
+def test_shares_named_before_their_endpoint_across_respectively_or_an_arm(record):
+    found = record(
+        "Men were randomly assigned to 177Lu-PSMA-I&T or enzalutamide. At 18 months, 58.0% and 41.5% of the men, "
+        "respectively, were alive without radiographic progression. At 12 months, 66% of men in the radioligand arm "
+        "were free of PSA progression, whereas only 45% of those on enzalutamide were.",
+        title="177Lu-PSMA-I&T or enzalutamide",
+    )
+    rows = [(m["endpoint"], m["arm"], m["value"]) for m in found["measurements"]]
+    assert rows == [
+        ("rPFS", "177Lu-PSMA-I&T", 58.0),
+        ("rPFS", "enzalutamide", 41.5),
+        ("PSA-PFS", "177Lu-PSMA-I&T", 66.0),
+        ("PSA-PFS", "enzalutamide", 45.0),
+    ]
