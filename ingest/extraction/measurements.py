@@ -637,6 +637,32 @@ def _values_before_list(
     ]
 
 
+def _runs_set_against(text: str, values: list[Value]) -> tuple[list[Value], list[Value]] | None:
+    """The sentence's values as two runs of as many values each, the second set against the first (a comparison word
+    between them) and written as a bare list ("..., while Y reached 44% and 99%"); None when they are not."""
+    if len(values) < 4 or len(values) % 2:
+        return None
+    size = len(values) // 2
+    first, second = values[:size], values[size:]
+    if not _RUN_CUT.search(text, first[-1].end, second[0].start):
+        return None
+    if not all(_BARE_LIST_GAP.fullmatch(text, a.end, b.start) for a, b in pairwise(second)):
+        return None
+    return first, second
+
+
+def _agents_around_runs(
+    mentions: list[Mention], excluded: set[int], first: list[Value], second: list[Value], offset: int
+) -> tuple[list[Mention], list[Mention], list[Mention]]:
+    """The agents (less those starting at ``excluded``) named before the first run, between the runs, and right
+    after the second."""
+    agents = [m for m in mentions if m.is_agent and m.start not in excluded]
+    before = [m for m in agents if m.start - offset < first[0].start]
+    between = [m for m in agents if first[-1].end <= m.start - offset < second[0].start]
+    after = [m for m in agents if second[-1].end <= m.start - offset <= second[-1].end + 30]
+    return before, between, after
+
+
 def _label_unit_values(
     text: str, values: list[Value], occupied: list[tuple[int, int]], labelled: re.Match[str] | None, bare: list[Value]
 ) -> list[Value]:
@@ -1327,39 +1353,36 @@ class SentenceMeasurements:
         each with its endpoint, then, set against it, a bare list of as many values for the other arm, which take the
         first run's endpoints in order. The first run's arm is the agent named before it (else the other arm), the
         second's the agent named between the runs or right after the list."""
-        values = [(g, v) for g in groups for v in g.values]
-        if len(values) < 4 or len(values) % 2 or any("arm" in g.extra for g in groups):
+        if any("arm" in g.extra for g in groups):
             return groups
-        size = len(values) // 2
-        first, second = values[:size], values[size:]
-        if len({g.endpoint.curie for g, _v in first}) != size:
+        owners = [g for g in groups for _v in g.values]
+        runs = _runs_set_against(text, [v for g in groups for v in g.values])
+        if runs is None:
+            return groups
+        first, second = runs
+        if len({g.endpoint.curie for g in owners[: len(first)]}) != len(first):
             return groups  # the first run names an endpoint for each of its values
-        start, end = second[0][1].start, second[-1][1].end
-        if any(start <= e.start - offset < end for e in endpoints):
+        if any(second[0].start <= e.start - offset < second[-1].end for e in endpoints):
             return groups
-        if not _RUN_CUT.search(text, first[-1][1].end, start):
-            return groups
-        if not all(_BARE_LIST_GAP.fullmatch(text, a.end, b.start) for (_g, a), (_h, b) in pairwise(second)):
-            return groups
-        agents = [
-            m for m in mentions if m.is_agent and m.start not in context.prior and m.start not in context.selection
-        ]
-        between = [m for m in agents if first[-1][1].end <= m.start - offset < start]
-        after = [m for m in agents if end <= m.start - offset <= end + 30]
+        excluded = context.prior | context.selection
+        before, between, after = _agents_around_runs(mentions, excluded, first, second, offset)
         named = between[-1:] or after[:1]
         labels = [arm.label for arm in context.arms]
         # ("against 2.1% and 0.3% with docetaxel alone": of "docetaxel + X" and "docetaxel", the second)
         second_arm = self._arm_label_for_curie(named[0], context, named_after_value=True) if named else None
         if second_arm not in labels:
             return groups
-        before = [m for m in agents if m.start - offset < first[0][1].start]
         other = next(label for label in labels if label != second_arm)
         first_arm = self._arm_label_for_curie(before[-1], context) if before else other
         if first_arm != other:
             return groups
-        return [_Group(values=[v], endpoint=g.endpoint, extra={**g.extra, "arm": first_arm}) for g, v in first] + [
+        endpoints_of_first = owners[: len(first)]
+        return [
+            _Group(values=[v], endpoint=g.endpoint, extra={**g.extra, "arm": first_arm})
+            for g, v in zip(endpoints_of_first, first, strict=True)
+        ] + [
             _Group(values=[v], endpoint=g.endpoint, extra={"arm": second_arm})
-            for (g, _first), (_h, v) in zip(first, second, strict=True)
+            for g, v in zip(endpoints_of_first, second, strict=True)
         ]
 
     def _two_runs(
@@ -1369,19 +1392,13 @@ class SentenceMeasurements:
         and 87% for Y": a run of values per arm, the first run's arm named before it, the second's beside it; the
         second run is a bare list, in the order (and the subgroups) of the first. Each value becomes a group of its
         own with its arm, a value of the second run with the place of its first-run counterpart (``band_of``)."""
-        values = [v for g in groups for v in g.values]
-        if len(values) < 4 or len(values) % 2 or any(g.extra for g in groups):
+        if any(g.extra for g in groups):
             return groups
-        size = len(values) // 2
-        first, second = values[:size], values[size:]
-        if not _RUN_CUT.search(text, first[-1].end, second[0].start):
+        runs = _runs_set_against(text, [v for g in groups for v in g.values])
+        if runs is None:
             return groups
-        if not all(_BARE_LIST_GAP.fullmatch(text, a.end, b.start) for a, b in pairwise(second)):
-            return groups
-        agents = [m for m in mentions if m.is_agent and m.start not in context.prior]
-        before = [m for m in agents if m.start - offset < first[0].start]
-        after = [m for m in agents if second[-1].end <= m.start - offset <= second[-1].end + 30]
-        between = [m for m in agents if first[-1].end <= m.start - offset < second[0].start]
+        first, second = runs
+        before, between, after = _agents_around_runs(mentions, context.prior, first, second, offset)
         named_second = after[:1] or between[-1:]
         if not before or not named_second:
             return groups
