@@ -1662,3 +1662,12 @@ def test_shares_named_before_their_endpoint_across_respectively_or_an_arm(record
         ("PSA-PFS", "177Lu-PSMA-I&T", 66.0),
         ("PSA-PFS", "enzalutamide", 45.0),
     ]
+
+
+def test_an_adverse_event_denied_only_in_one_setting_is_no_negated_finding(record):
+    found = record(
+        "Twenty-two men received JNJ-63898081. Grade 3 cytokine release syndrome was not observed with subcutaneous "
+        "dosing.",
+        title="A PSMA bispecific given two ways",
+    )
+    assert [m["endpoint"] for m in found["measurements"] if m.get("negated")] == []
