@@ -412,6 +412,26 @@ _ENDPOINT_THEN_COUNT = re.compile(
     r"|were reported|was recorded|were recorded|affected|was noted|were noted)\s+(?:in\s+|by\s+)?(?:all\s+)?$",
     re.I,
 )
+#: A count in the terse style of a congress abstract, with no verb: "DLTs in 3 pts, all at 0.9 mg", "G3 anemia in 4
+#: patients;". The event (an adverse event or a DLT: "ORR in 20 pts: 35%" counts the patients a rate is of) opens its
+#: clause, after its grade if any; the count of patients ends the clause or gives its dose.
+_TERSE_CLAUSE_START = re.compile(
+    r"(?:^|[.;:,]\s*(?:and\s+)?|\band\s+)(?:(?:G|grade\s*)(?:[≥>]=?\s*)?[1-5](?:\s*(?:-|/|or|to)\s*[1-5])?\+?\s+)?$",
+    re.I,
+)
+_TERSE_COUNT_END = re.compile(r"\s*(?:$|[.;,]|at\b|and\b)", re.I)
+
+
+def _terse_count(text: str, start: int, end: int, count_start: int, count_end: int) -> bool:
+    """ "DLTs in 3 pts, all at 0.9 mg": an event (at ``start``-``end``) counted in patients right after it, no verb
+    between, in a clause of its own (the count at ``count_start``-``count_end``)."""
+    return (
+        _IN_BEFORE_COUNT.fullmatch(text, end, count_start) is not None
+        and _TERSE_CLAUSE_START.search(text, max(0, start - 30), start) is not None
+        and _TERSE_COUNT_END.match(text, count_end) is not None
+    )
+
+
 #: The next item of a list of events counted in patients, its verb left out: "... and grade 3 thrombocytopenia in
 #: four" (_IN_BEFORE_COUNT between the event and its count, _NEXT_LIST_ITEM before the event, and before that a count
 #: of the first item after its verb, _COUNTED_IN: "grade 3 anaemia occurred in 6 (8%) patients").
@@ -1599,6 +1619,10 @@ class SentenceMeasurements:
             if stated and (
                 _ENDPOINT_THEN_COUNT.match(text[stated[-1].end - offset : first.start])
                 or self._verb_left_out(text, stated[-1].start - offset, stated[-1].end - offset, first.start)
+                or (
+                    (stated[-1].curie == "endpoint:DLT" or self.ontology.endpoints[stated[-1].curie].kind == _AE)
+                    and _terse_count(text, stated[-1].start - offset, stated[-1].end - offset, first.start, last.end)
+                )
             ):
                 group.extra["follows"] = True
                 return stated[-1]

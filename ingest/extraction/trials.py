@@ -39,7 +39,7 @@ _DESIGN_WORDS = {
 _COUNT = r"(?P<n>\d{1,3}(?:,\d{3})*|\d+|" + WORD_NUMBER_PATTERN.replace("?P<", "?P<w_") + r")"
 _ENROLLED = re.compile(
     r"(?:(?:a total of|overall,?|in total,?)\s+)?" + _COUNT + r"\s+(?:(?:eligible|evaluable|consecutive|adult)\s+)?"
-    r"(?:patients|men|participants|subjects)\b(?P<tail>[^.;]{0,60})",
+    r"(?:patients|pts|men|participants|subjects)\b(?P<tail>[^.;]{0,60})",
     re.I,
 )
 _ENROLL_VERB = prefiltered(
@@ -49,7 +49,7 @@ _ENROLL_VERB = prefiltered(
 )
 #: The patients an enrolment statement counts, with the space before them (which every statement has, after its
 #: count or adjective): a pattern that starts with a character class is found far faster than _ENROLLED.
-_PATIENT_NOUN = re.compile(r"\s(?:patients|men|participants|subjects)\b", re.I)
+_PATIENT_NOUN = re.compile(r"\s(?:patients|pts|men|participants|subjects)\b", re.I)
 #: A stretch of a sentence between two of the stops no enrolment statement crosses.
 _CLAUSE = re.compile(r"[^.;]+")
 #: "randomized 2:1", "in a 1:1 ratio": the first such ratio of the text.

@@ -461,6 +461,21 @@ def test_a_count_after_its_adverse_event_and_verb(record):
     assert _rows(record, text, "endpoint", "value") == [("AE:anemia", 3.0), ("AE:dry mouth", 12.0)]
 
 
+def test_events_counted_in_pts_without_a_verb_as_congress_abstracts_write_them(record):
+    text = (
+        "Phase 1 of 225Ac-PSMA-I&T, 30 pts treated. Safety: DLTs in 2 pts at 9 MBq; G3 xerostomia in 4 patients, "
+        "and grade 3 anaemia in 3 pts at 11 MBq."
+    )
+    assert _rows(record, text, "endpoint", "statistic", "value") == [
+        ("DLT", "count", 2.0),
+        ("AE:dry mouth", "count", 4.0),
+        ("AE:anemia", "count", 3.0),
+    ]
+    # A count of the patients a result was measured in is no count of the result.
+    measured = "Phase 1 of 225Ac-PSMA-I&T, 30 pts treated. The PSA50 rate in 18 pts with prior taxane was 33%."
+    assert _rows(record, measured, "endpoint", "statistic", "value") == [("PSA50", "rate", 33.0)]
+
+
 def test_the_next_adverse_event_of_a_list_counted_with_its_verb_left_out(record):
     text = (
         "Forty men received 177Lu-PSMA-I&T. Grade 3 neutropenia was observed in 5 (12%) patients and grade 3 "

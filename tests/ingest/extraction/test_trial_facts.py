@@ -26,6 +26,11 @@ def test_patients_in_words(record):
     assert result["trials"][0]["n_patients"] == 16
 
 
+def test_patients_written_as_pts_in_a_congress_abstract(record):
+    result = record("LuTRIO (NCT01234567) is a phase 2 study of 177Lu-PSMA-I&T. Results: 64 pts were enrolled; age 71.")
+    assert result["trials"][0]["n_patients"] == 64
+
+
 def test_patients_enrolled_in_a_later_clause_of_a_long_sentence(record):
     result = record(
         "TheraP enrolled men with mCRPC.\n"
