@@ -311,8 +311,8 @@ _NEXT_CLAUSE = re.compile(r",\s*(?:and|but|whereas|while|so|thus)\b|;|\b(?:where
 #: The count of an event in brackets right after it: "anaemia (n=4)", "thrombocytopenia (n = 2;".
 _N_AFTER_EVENT = re.compile(r"\s*\(\s*n\s*=\s*(?P<n>\d{1,3})\s*[);,]")
 #: Endpoints that are events a text counts by writing the number before them: "One DLT (grade 4 anaemia) occurred at
-#: 93.3 kBq/kg", "two dose-limiting toxicities were observed at 0.9 mg".
-_COUNTED_EVENTS = frozenset({"endpoint:DLT"})
+#: 93.3 kBq/kg", "two dose-limiting toxicities were observed at 0.9 mg", "including two complete responses".
+_COUNTED_EVENTS = frozenset({"endpoint:DLT", "endpoint:CR"})
 #: Endpoints that total events of many kinds, which a bracket after them may name: "DLTs (grade 4 neutropenia)".
 _EVENT_TOTALS = frozenset({"endpoint:DLT", "endpoint:AE-any-grade", "endpoint:AE-grade3", "endpoint:TRAE-grade3"})
 _COUNT_BEFORE_EVENT = re.compile(
@@ -406,9 +406,10 @@ _FOR_ENDPOINT = re.compile(
 _DEVIATION = re.compile(r"\s*±\s*\d+(?:\.\d+)?")
 #: An endpoint written right before its value ("any decline in 87.5%", "ORR was 30%") keeps it.
 _TIGHT = re.compile(r"^\s*(?:(?:was|were|is|of|in|:|=)\s*){1,2}$", re.I)
-#: "anaemia developed in three men", "xerostomia, mostly grade 1-2, affected all twelve patients".
+#: "anaemia developed in three men", "xerostomia, mostly grade 1-2, affected all twelve patients", "neurotoxicity
+#: (ICANS) occurred in two patients" (the event's abbreviation in brackets).
 _ENDPOINT_THEN_COUNT = re.compile(
-    r"^[\s,]*(?:[\w-]+[\s,]+){0,6}?(?:developed|occurred|was seen|were seen|was observed|were observed|was reported"
+    r"^\)?[\s,]*(?:[\w-]+[\s,]+){0,6}?(?:developed|occurred|was seen|were seen|was observed|were observed|was reported"
     r"|were reported|was recorded|were recorded|affected|was noted|were noted)\s+(?:in\s+|by\s+)?(?:all\s+)?$",
     re.I,
 )

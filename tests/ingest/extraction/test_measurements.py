@@ -476,6 +476,25 @@ def test_events_counted_in_pts_without_a_verb_as_congress_abstracts_write_them(r
     assert _rows(record, measured, "endpoint", "statistic", "value") == [("PSA50", "rate", 33.0)]
 
 
+def test_an_adverse_event_with_its_abbreviation_in_brackets_before_the_verb_and_count(record):
+    text = (
+        "Fourteen men received PSMA-directed CAR T cells. Cytokine release syndrome (CRS) developed in nine men; "
+        "neurotoxicity (ICANS) was recorded in three patients."
+    )
+    assert _rows(record, text, "endpoint", "statistic", "value") == [
+        ("AE:CRS", "count", 9.0),
+        ("AE:ICANS", "count", 3.0),
+    ]
+
+
+def test_complete_responses_counted_by_the_number_written_before_them(record):
+    text = (
+        "Thirty men received 177Lu-PSMA-I&T. Of 18 with measurable disease, 9 (50%) had an objective response, "
+        "among them three complete responses."
+    )
+    assert _rows(record, text, "endpoint", "statistic", "value") == [("ORR", "rate", 50.0), ("CR", "count", 3.0)]
+
+
 def test_the_next_adverse_event_of_a_list_counted_with_its_verb_left_out(record):
     text = (
         "Forty men received 177Lu-PSMA-I&T. Grade 3 neutropenia was observed in 5 (12%) patients and grade 3 "
