@@ -36,7 +36,8 @@ _ENDS_AT_RATIO = re.compile(r"\s*(?:\(?\s*(?:in\s+a\s+)?\d\s*:\s*\d\s*\)?)?\s*(?
 #: Between two arms: "or to", "versus", ", or"; and ", to" (_NEXT_ARM_TO: "randomised to X, to Y or to Z", apart so
 #: that the words of the first keep it from a search of texts that hold none).
 _ARM_SPLIT = prefiltered(
-    r"\s(?:or to|or|versus|vs\.?|compared with|compared to|against|and to)\s|,\s*or\s"
+    r"\s(?:or to|or(?!\s+(?:more|greater|higher|worse|above|less|fewer|lower|below)\b)|versus|vs\.?|compared with"
+    r"|compared to|against|and to)\s|,\s*or\s"
     # "men randomised to X had longer rPFS than those randomised to Y"
     r"|\sthan\s+(?:those|patients|men|participants)\s+(?:randomi[sz]ed|randomly assigned|assigned|allocated)\s+to\s",
     re.I,
@@ -508,6 +509,8 @@ def _compared_pair(text: str, sentence: Sentence, mentions: list[Mention], prior
                 return regimens
         before = [m for m in agents if m.end <= cue_start]
         after = [m for m in agents if m.start >= cue_end]
+        if not before and after and (named := _named_by_its_kind(text, cue_end, after[0], mentions, main)):
+            return [Arm(agents=[named]), Arm(agents=[after[0]])]  # "compared the radioligand with cabazitaxel"
         if cue in both:  # "had both X PET/CT and Y SPECT/CT": two scans of the same men, compared
             if len(after) < 2 or not all(m.kind == "ImagingAgent" for m in after[:2]):
                 continue
@@ -526,14 +529,40 @@ def _compared_pair(text: str, sentence: Sentence, mentions: list[Mention], prior
     return []
 
 
+#: The studied agent named by its kind where a comparison starts: "compared the radioligand with cabazitaxel".
+_BY_ITS_KIND = re.compile(
+    r"\s+the\s+(?:(?P<therapy>radioligand|radiopharmaceutical|radioligand therapy)|(?P<imaging>tracer|PSMA tracer))"
+    r"\s+(?:with|to|against|versus|vs\.?)\s+",
+    re.I,
+)
+
+
+def _named_by_its_kind(text: str, at: int, other: Mention, mentions: list[Mention], main: set) -> Mention | None:
+    """The main agent, when the words from ``at`` to the ``other`` agent name it by its kind ("the radioligand
+    with"): its first mention in the text; None when they do not."""
+    kind = _BY_ITS_KIND.fullmatch(text, at, other.start)
+    if kind is None:
+        return None
+    wanted = "RadioligandTherapy" if kind.group("therapy") else "ImagingAgent"
+    return next(
+        (m for m in mentions if m.kind == wanted and (m.curie or m.label) in main and m.curie != other.curie), None
+    )
+
+
 #: A comparison made by a verb or a noun of "compare": what it compares comes after it ("compared X plus Y with Y").
 _COMPARING_VERB = re.compile(r"compar(?:e|ed|es|ing|ison)", re.I)
 #: Where the second regimen of "compared X plus Y with Y alone" starts, unless "with" joins an agent to the first
 #: ("X combined with Y", "men treated with X").
 _COMPARED_TO = re.compile(r"\s(?:with|to)\s")
 _JOINS_BEFORE = re.compile(r"(?:combined|combination|together|along|plus|given|treated|and|of)\s*$", re.I)
-#: Where the second regimen's words end: a comma or semicolon, or the population or setting after it.
-_REGIMEN_END = re.compile(r"[,;]|\s(?:in|among|for|who|at|as)\s", re.I)
+#: Where the second regimen's words end: a comma or semicolon, the population or setting after it ("after docetaxel"),
+#: or the next clause's verb ("... with cabazitaxel and found more PSA responses with X").
+_REGIMEN_END = re.compile(
+    r"[,;]|\s(?:in|among|for|who|at|as|after|before|following)\s"
+    r"|\s(?:and|but)\s+(?:found|showed|reported|demonstrated|observed|noted|met|improved|prolonged|reduced|extended"
+    r"|increased|was|were|had|did)\b",
+    re.I,
+)
 
 
 def _compared_regimens(

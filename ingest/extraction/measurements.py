@@ -404,6 +404,8 @@ _FOR_ENDPOINT = re.compile(
 )
 #: A standard deviation right after a number: "0.77 ± 0.25".
 _DEVIATION = re.compile(r"\s*±\s*\d+(?:\.\d+)?")
+#: Between an agent and the pair of values in brackets right after it: "with 177Lu-PSMA-617 (66% vs 37%)".
+_BRACKET_OPENS = re.compile(r"\s*[(\[]\s*")
 #: An endpoint written right before its value ("any decline in 87.5%", "ORR was 30%") keeps it.
 _TIGHT = re.compile(r"^\s*(?:(?:was|were|is|of|in|:|=)\s*){1,2}$", re.I)
 #: "anaemia developed in three men", "xerostomia, mostly grade 1-2, affected all twelve patients", "neurotoxicity
@@ -598,6 +600,8 @@ _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _COMPARISON_WORDS = r"compared (?:with|to)|versus|vs\.?|relative to|against"
 #: What a sentence compares with, named before the values: "more often than X (28% vs 15%)".
 _COMPARED_WITH = re.compile(r"\b(?:" + _COMPARISON_WORDS + r"|than)\s+(?:the\s+)?$", re.I)
+#: What a pair in brackets right after an agent is set against: "more with X than with Y (66% vs 37%)".
+_SET_AGAINST = re.compile(r"\b(?:" + _COMPARISON_WORDS + r"|than)\s+(?:(?:with|in|for|on)\s+)?(?:the\s+)?$", re.I)
 #: A clause set against the one before it: its values are named by its own words.
 _WHEREAS_BREAK = re.compile(r",?\s\b(?:whereas|while)\b", re.I)
 #: A new clause, whose subject is another: "... in 21% with X, whereas diarrhoea favoured Y (19% vs 53%)".
@@ -1922,6 +1926,20 @@ class SentenceMeasurements:
                 and m.start not in context.prior and m.start not in context.selection
             ]  # fmt: skip
             labels = list(dict.fromkeys(self._arm_label_for_curie(m, context) for m in before))
+            arm_labels = [arm.label for arm in context.arms]
+            if (
+                count == 2
+                and len(labels) >= 2
+                and len(arm_labels) == 2
+                and labels[-1] in arm_labels
+                and _BRACKET_OPENS.fullmatch(text, before[-1].end - sentence.start, first)
+                and not _SET_AGAINST.search(
+                    text, max(0, before[-1].start - sentence.start - 30), before[-1].start - sentence.start
+                )
+            ):
+                # "compared X with Y and found more responses with X (66% vs 37%)": the pair in brackets right after
+                # an arm's agent is that arm's value against the other's, whatever the order the agents came in
+                return [labels[-1], next(a for a in arm_labels if a != labels[-1])]
             if len(labels) >= count and not re.search(r"\brespectively\b", text[last:], re.I):
                 return labels[-count:] if len(labels) > count else labels
             if len(labels) >= 2 and count % len(labels) == 0 and self._in_tuples(text, group.values, len(labels)):
@@ -1937,7 +1955,6 @@ class SentenceMeasurements:
                 # "Conventional imaging had lower sensitivity (38% vs 85%)": the arm the sentence is about comes
                 # first, the other arm second (unless it is what the sentence compares with: "compared with X")
                 subject = before[-1]
-                arm_labels = [arm.label for arm in context.arms]
                 if (
                     labels[0] in arm_labels
                     and not _COMPARED_WITH.search(

@@ -460,6 +460,51 @@ def test_a_regimen_compared_with_one_of_its_agents_alone_makes_that_agent_the_co
     assert arms == [("cabazitaxel + 177Lu-PSMA-I&T", 8.8), ("cabazitaxel", 5.4)]
 
 
+def test_the_compared_regimen_ends_where_the_next_clause_or_its_setting_starts(record):
+    # "compared X with Y after Z and found ... with Y": the comparison's second regimen is Y, not Y and all the agents
+    # of the clause that follows; the pair in brackets right after an arm's agent is that arm's value first.
+    found = record(
+        "A randomised phase 2 trial compared 225Ac-PSMA-617 with 177Lu-PSMA-617 following docetaxel and showed "
+        "PSA declines of 50% or more more often with 177Lu-PSMA-617 (58% vs 41%).",
+        title="Alpha versus beta PSMA radioligand therapy",
+    )
+    assert found["comparators"] == ["177Lu-PSMA-617"]
+    arms = [(m["arm"], m["value"]) for m in found["measurements"] if m["endpoint"] == "PSA50"]
+    assert arms == [("177Lu-PSMA-617", 58.0), ("225Ac-PSMA-617", 41.0)]
+    # Set against the agent before it ("than with Y (a vs b)"), the pair keeps the order the arms were named in.
+    against = record(
+        "A randomised phase 2 trial compared 225Ac-PSMA-617 with 177Lu-PSMA-617 following docetaxel. PSA declines "
+        "of 50% or more were more frequent with 225Ac-PSMA-617 than with 177Lu-PSMA-617 (58% vs 41%).",
+        title="Alpha versus beta PSMA radioligand therapy",
+    )
+    arms = [(m["arm"], m["value"]) for m in against["measurements"] if m["endpoint"] == "PSA50"]
+    assert arms == [("225Ac-PSMA-617", 58.0), ("177Lu-PSMA-617", 41.0)]
+
+
+def test_the_second_compared_regimen_stops_before_the_next_clause(record):
+    found = record(
+        "This phase 2 study compared olaparib plus 177Lu-PSMA-617 with olaparib and showed longer rPFS with "
+        "177Lu-PSMA-617 plus olaparib: 9.1 versus 4.6 months.",
+        title="177Lu-PSMA-617 and olaparib in metastatic castration-resistant prostate cancer",
+    )
+    assert found["comparators"] == ["olaparib"]
+    assert [(m["arm"], m["value"]) for m in found["measurements"]] == [
+        ("olaparib + 177Lu-PSMA-617", 9.1),
+        ("olaparib", 4.6),
+    ]
+
+
+def test_a_comparison_that_names_the_studied_radioligand_by_its_kind(record):
+    found = record(
+        "Lutetium-177 PSMA-I&T is now widely used. The randomised ORION trial compared the radioligand with "
+        "docetaxel in 120 men and found a higher PSA response rate with 177Lu-PSMA-I&T (61% vs 40%).",
+        title="PSMA radioligand therapy before chemotherapy",
+    )
+    assert found["comparators"] == ["docetaxel"]
+    arms = [(m["arm"], m["value"]) for m in found["measurements"] if m["endpoint"] == "PSA50"]
+    assert arms == [("177Lu-PSMA-I&T", 61.0), ("docetaxel", 40.0)]
+
+
 def test_an_agent_combined_with_another_is_one_regimen_of_the_comparison(record):
     found = record(
         "We compared enzalutamide combined with 225Ac-PSMA-617 to enzalutamide alone in 80 men with mCRPC. "
