@@ -172,8 +172,8 @@ def _not_a_result(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _NOT_A_RESULT.finditer(text)]
 
 
-#: Thresholds, not results: of a dose ("whose tumour dose exceeded 10 Gy", "at or below 10 Gy") and of a
-#: decline ("fell by at least 50%", "by 50% or more").
+#: Thresholds, not results: of a dose ("whose tumour dose exceeded 10 Gy", "at or below 10 Gy"), of a decline
+#: ("fell by at least 50%", "by 50% or more") and of a duration ("6 months or longer").
 _THRESHOLD_VALUE = prefiltered(
     r"(?:\bexceed(?:ed|ing|s)?|\babove|\bbelow|\bunder|\bover|\bat least|[≥≤<>])\s*\d+(?:\.\d+)?\s*m?Gy\b(?!/)"
     # "no patient exceeded a kidney BED of 28 Gy", "a tumour dose of 10 Gy or more"
@@ -182,12 +182,17 @@ _THRESHOLD_VALUE = prefiltered(
     # a dose limit named as such: "the conventional 23 Gy limit", "a 28-Gy threshold"
     r"|\b\d+(?:\.\d+)?[\s-]*m?Gy\s+(?:(?:renal|kidney|dose|tolerance)\s+)?(?:limits?|thresholds?|constraints?|cut-?offs?)\b"
     r"|\bby\s+(?:at least|more than|≥|>=|>)\s*\d+(?:\.\d+)?\s*%"
-    r"|\bby\s+\d+(?:\.\d+)?\s*%\s+or\s+(?:more|greater|higher)\b",
+    r"|\bby\s+\d+(?:\.\d+)?\s*%\s+or\s+(?:more|greater|higher)\b"
+    # a decline other than the named PSA thresholds: "22 (44%) had a PSA decline of 80% or more"
+    r"|\b(?:declines?|falls?|reductions?|decreases?|drops?)\s+of\s+\d+(?:\.\d+)?\s*%\s+or\s+(?:more|greater|higher)\b"
+    # a duration that defines a group: "men whose first response had lasted 6 months or longer"
+    r"|\b\d+(?:\.\d+)?\s*(?:months?|mo|weeks?|years?)\s+or\s+(?:longer|more|shorter|less)\b",
     re.I,
 )
-#: What every match of _THRESHOLD_VALUE holds: a number right before Gy or "%". The prefilter's needle "by" is
-#: in most sentences; this pattern starts with a digit, which re finds fast, and turns away half the rest.
-_THRESHOLD_CLUE = re.compile(r"\d\s*(?:m?Gy\b|%)", re.I)
+#: What every match of _THRESHOLD_VALUE holds: a number right before Gy, "%" or a duration and "or". The prefilter's
+#: needle "by" is in most sentences; this pattern starts with a digit, which re finds fast, and turns away
+#: half the rest.
+_THRESHOLD_CLUE = re.compile(r"\d\s*(?:m?Gy\b|%|(?:months?|mo|weeks?|years?)\s+or\s)", re.I)
 #: Numbers that belong to other things: fractions in brackets "(8/23)", numbered parts of a study "phase 3",
 #: "cycles 2-4", and ratios "2:1".
 _BRACKETED_FRACTION = re.compile(r"[(\[]\s*\d+\s*(?:/|of)\s*\d+\s*[)\]]")

@@ -1614,6 +1614,18 @@ def test_rates_at_a_landmark_named_again_after_a_ratio_are_not_the_values_it_com
     assert rows == [("rate", 41.0, None, "24-month"), ("rate", 28.0, None, "24-month"), ("hr", None, 0.71, None)]
 
 
+def test_a_decline_of_another_size_and_a_duration_that_defines_a_group_are_thresholds(record):
+    text = (
+        "Forty men received 177Lu-PSMA-I&T. A PSA decline of 50% or more occurred in 24 (60%), and 11 (28%) had a "
+        "PSA fall of 70% or more. Men whose PSA-PFS on a previous ARPI had lasted 12 months or longer had a median "
+        "OS of 19.2 months."
+    )
+    assert _rows(record, text, "endpoint", "statistic", "value") == [
+        ("PSA50", "rate", 60.0),
+        ("OS", "median", 19.2),
+    ]
+
+
 def test_a_percentage_in_words_is_a_value_unless_it_is_a_threshold(record):
     # Journals spell out a number that opens a sentence: "Forty-one percent ...".
     found = record(
