@@ -487,6 +487,14 @@ def test_an_adverse_event_with_its_abbreviation_in_brackets_before_the_verb_and_
     ]
 
 
+def test_a_partial_or_complete_response_is_an_objective_response_not_a_complete_one(record):
+    text = (
+        "Twenty-four men received 225Ac-PSMA-I&T. Nine had a partial or complete response by RECIST 1.1, and three a "
+        "complete or partial response."
+    )
+    assert _rows(record, text, "endpoint", "statistic", "value") == [("ORR", "count", 9.0), ("ORR", "count", 3.0)]
+
+
 def test_complete_responses_counted_by_the_number_written_before_them(record):
     text = (
         "Thirty men received 177Lu-PSMA-I&T. Of 18 with measurable disease, 9 (50%) had an objective response, "
