@@ -321,7 +321,9 @@ def find_counts(text: str) -> tuple[list[Value], list[tuple[int, int]]]:
 _SHARE_IN_BRACKET = re.compile(r"\s*[;,]\s*\d+(?:\.\d+)?\s*%\s*[)\]]")
 #: "3 patients had a DLT", "two men experienced ...": a count written before its endpoint.
 PATIENT_COUNT = prefiltered(
-    r"\b(?<![\w./%])(?P<n>" + _COUNT_WORD + r")\s+(?:\w+\s+)?(?:patients?|pts?|men|man|participants?)\b(?!\s*[(\[])",
+    r"\b(?<![\w./%])(?P<n>" + _COUNT_WORD + r")\s+(?:\w+\s+)?(?:patients?|pts?|men|man|participants?)\b"
+    # (a share in brackets after it makes it a rate's numerator; a bracket of words details the events)
+    r"(?!\s*[(\[]\s*(?:\d|n\s*=|[<>≤≥]))",
     re.IGNORECASE,
 )
 

@@ -503,6 +503,17 @@ def test_complete_responses_counted_by_the_number_written_before_them(record):
     assert _rows(record, text, "endpoint", "statistic", "value") == [("ORR", "rate", 50.0), ("CR", "count", 3.0)]
 
 
+def test_a_count_of_patients_keeps_a_bracket_that_details_the_events_but_not_one_that_gives_their_share(record):
+    text = (
+        "Eighteen men received PSMA-targeted CAR T cells. Neurotoxicity was seen in three patients (two of grade 1, "
+        "one of grade 3); hepatotoxicity was seen in four patients (22%)."
+    )
+    assert _rows(record, text, "endpoint", "statistic", "value") == [
+        ("AE:ICANS", "count", 3.0),
+        ("AE:hepatotoxicity", "rate", 22.0),
+    ]
+
+
 def test_the_next_adverse_event_of_a_list_counted_with_its_verb_left_out(record):
     text = (
         "Forty men received 177Lu-PSMA-I&T. Grade 3 neutropenia was observed in 5 (12%) patients and grade 3 "
