@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ingest.document import Document, Section, pmid_document_id
-from ingest.normalize import LINE_END_HYPHEN, dehyphenate
+from ingest.normalize import LINE_END_HYPHEN, MOJIBAKE, dehyphenate
 from ingest.report import IngestReport
 from ingest.sources import open_binary, text_stream
 from kg.errors import ParseError
@@ -65,9 +65,10 @@ def document_from_record(record: dict, *, source: str = "", index: int | None = 
         raise ParseError(source, "title is not a string", index=index, record_id=doc_id)
     title = title.strip()
     original = offset_map = None
-    if LINE_END_HYPHEN.search(text):
-        # Text pasted from a PDF breaks words across lines ("pro-\ngression"): joined, with each character's offset
-        # in the record kept, so that evidence still points into the record's own text.
+    if LINE_END_HYPHEN.search(text) or MOJIBAKE.search(text):
+        # Text pasted from a PDF breaks words across lines ("pro-\ngression"), and text pasted from a web page may
+        # hold UTF-8 read as Windows-1252 ("0.46â€“0.86"): joined and mended, with each character's offset in the
+        # record kept, so that evidence still points into the record's own text.
         joined = dehyphenate(text)
         original = f"{title}\n{text}"
         offset_map = (*range(len(title) + 1), *(len(title) + 1 + offset for offset in joined.offsets))

@@ -65,10 +65,10 @@ class _Builder:
         self.text, self.offsets = "".join(out), offsets
 
 
-def _char_level(original: str) -> _Builder:
+def _char_level(builder: _Builder) -> _Builder:
     """NFKC per character (superscripts, full-width forms, NBSP), dashes to '-', invisible ones dropped."""
     out, offsets = [], []
-    for index, char in enumerate(original):
+    for char, index in zip(builder.text, builder.offsets, strict=True):
         if char in _REMOVED:
             continue
         if char in _DASHES:
@@ -80,6 +80,42 @@ def _char_level(original: str) -> _Builder:
         out.append(new)
         offsets.extend([index] * len(new))
     return _Builder("".join(out), offsets)
+
+
+#: The characters Windows-1252 shows for the bytes 0x80-0xBF, which continue a UTF-8 sequence (and the control
+#: characters of the bytes it leaves undefined, which come through as Latin-1).
+_CONTINUATION = "€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ" + "".join(chr(c) for c in range(0xA0, 0xC0))
+#: Text that was UTF-8 read as Windows-1252 ("mojibake", common in text pasted from web pages): "â€“" for "–",
+#: "mÂ²" for "m²", "â‰¥" for "≥". A lead character of a two- or three-byte sequence, then its continuations.
+MOJIBAKE = re.compile(
+    "[\u00c2-\u00df][" + re.escape(_CONTINUATION) + "]|[\u00e0-\u00ef][" + re.escape(_CONTINUATION) + "]{2}"
+)
+
+
+def _mended(match: re.Match[str]) -> str:
+    """The character a mojibake sequence stands for, or the sequence itself when its bytes are no UTF-8.
+
+    >>> _mended(MOJIBAKE.search("0.46â€“0.86")), _mended(MOJIBAKE.search("20 mg/mÂ²"))
+    ('–', '²')
+    """
+    raw = bytearray()
+    for char in match.group():
+        try:
+            raw += char.encode("cp1252")
+        except UnicodeEncodeError:
+            raw.append(ord(char))
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return match.group()
+
+
+def _unmojibaked(original: str) -> _Builder:
+    """``original`` with its mojibake sequences mended, each character keeping its original offset."""
+    builder = _Builder(original, list(range(len(original))))
+    if MOJIBAKE.search(original):
+        builder.sub(MOJIBAKE, _mended)
+    return builder
 
 
 _BROKEN_DECIMAL = re.compile(r"(?<=\d\.)[ \t]*\n[ \t]*(?=\d)")
@@ -115,7 +151,7 @@ def dehyphenate(original: str) -> Normalized:
     >>> n.original[slice(*n.original_span(13, 24))]
     'pro-\ngression'
     """
-    builder = _Builder(original, list(range(len(original))))
+    builder = _unmojibaked(original)
     _join_line_end_hyphens(builder)
     return Normalized(text=builder.text, offsets=tuple(builder.offsets), original=original)
 
@@ -131,7 +167,7 @@ def normalize(original: str) -> Normalized:
     >>> n.original[slice(*n.original_span(7, 10))]
     '8.\\n    7'
     """
-    builder = _char_level(original)
+    builder = _char_level(_unmojibaked(original))
     builder.sub(_BROKEN_DECIMAL, lambda m: "")
     _join_line_end_hyphens(builder)
     builder.sub(_PARAGRAPH_BREAK, lambda m: _PARAGRAPH)

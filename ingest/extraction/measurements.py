@@ -1712,14 +1712,17 @@ class SentenceMeasurements:
 
     def _landmark_restated(self, group: _Group, ratio: Ratio, endpoints: list[Mention], text: str, offset: int) -> bool:
         """ "PFS favoured X (HR 0.63 ...), and the 12-month PFS was 19% versus 3%": rates at a landmark, their
-        endpoint named again after the ratio, are a result of their own, not the values the ratio compares."""
+        endpoint named again after the ratio, or in a clause of their own after it ("(HR 0.63 ...); at 12 months, 19%
+        versus 3%"), are a result of their own, not the values the ratio compares."""
         first = group.values[0]
         if first.unit != "%" or group.endpoint is None:
             return False
         restated = any(
             e.curie == group.endpoint.curie and ratio.end <= e.start - offset < first.start for e in endpoints
         )
-        return restated and self._landmarks(group, text, offset)[0] is not None
+        between = text[ratio.end : first.start]
+        own_clause = ";" in between[max(between.rfind(")"), between.rfind("]")) + 1 :]
+        return (restated or own_clause) and self._landmarks(group, text, offset)[0] is not None
 
     def _attach_ratios(
         self,

@@ -3,7 +3,10 @@
 import json
 
 from ingest import IngestReport
+from ingest.extraction.pipeline import extract_document
+from ingest.extraction.records import extraction_record
 from ingest.jsonl import iter_documents
+from ingest.normalize import dehyphenate
 
 
 def test_records_keep_their_text_exactly(tmp_path):
@@ -36,6 +39,26 @@ def test_bad_lines_are_reported_with_their_number(tmp_path):
     assert "record 2: invalid JSON" in messages[0]
     assert "record 3 (PMID b): empty abstract" in messages[1]
     assert "record 4: expected a JSON object" in messages[2]
+
+
+def test_utf8_read_as_windows_1252_is_mended_and_evidence_points_into_the_record(tmp_path):
+    # Text pasted from a web page that decoded UTF-8 as Windows-1252: an en dash turns into "â€“", "≥" into "â‰¥".
+    record = {
+        "id": "web:1",
+        "title": "177Lu-PSMA-617 after docetaxel",
+        "text": "Median OS was 14.1 months (95% CI 12.0â€“16.3) at 7.4 GBq per mÂ², and PSA â‰¥50% fell in 41%.",
+    }
+    path = tmp_path / "records.jsonl"
+    path.write_text(json.dumps(record) + "\n")
+    (document,) = iter_documents(path)
+    assert "(95% CI 12.0–16.3) at 7.4 GBq per m², and PSA ≥50%" in document.full_text
+    start = document.full_text.index("–16.3")
+    begin, end = document.original_span(start, start + len("–16.3"))
+    assert document.original[begin:end] == "â€“16.3"
+    (os,) = [m for m in extraction_record(extract_document(document))["measurements"] if m["endpoint"] == "OS"]
+    assert (os["value"], os["ci_low"], os["ci_high"]) == (14.1, 12.0, 16.3)
+    # Text in other languages keeps its letters: only sequences that decode as UTF-8 are mended.
+    assert dehyphenate("Ã©tude naïve à Zürich").text == "étude naïve à Zürich"
 
 
 def test_words_a_line_end_hyphenated_are_joined_and_evidence_points_into_the_record(tmp_path):

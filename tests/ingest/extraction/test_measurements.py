@@ -1631,6 +1631,14 @@ def test_rates_at_a_landmark_named_again_after_a_ratio_are_not_the_values_it_com
     )
     rows = [(m["statistic"], m["value"], m["hr"], m.get("note")) for m in found["measurements"]]
     assert rows == [("rate", 41.0, None, "24-month"), ("rate", 28.0, None, "24-month"), ("hr", None, 0.71, None)]
+    # ... and so are rates at a landmark in a clause of their own after the ratio.
+    clause = record(
+        "Men were randomised to 177Lu-PSMA-I&T or docetaxel. Overall survival favoured 177Lu-PSMA-I&T (HR 0.71, 95% "
+        "CI 0.52-0.96; p=0.03); at 24 months, 41% versus 28% of men were alive.",
+        title="177Lu-PSMA-I&T or docetaxel",
+    )
+    rows = [(m["statistic"], m["value"], m["hr"], m.get("note")) for m in clause["measurements"]]
+    assert rows == [("rate", 41.0, None, "24-month"), ("rate", 28.0, None, "24-month"), ("hr", None, 0.71, None)]
 
 
 def test_a_decline_of_another_size_and_a_duration_that_defines_a_group_are_thresholds(record):
