@@ -46,7 +46,9 @@ _NEXT_ARM_TO = re.compile(r",\s*to\s", re.I)
 #: A list of arms closed by "or" (", or"): its other commas (outside brackets) that open an agent part the arms too.
 _ANY_OR = re.compile(r",?\s+or\s", re.I)
 _LIST_COMMA = re.compile(r",\s")
-_ARM_OPENING = re.compile(r"(?:to\s+)?(?:the\s+|an?\s+)?", re.I)
+#: What may open an arm of a list before its first agent: "to", an article, a label with the arm in brackets
+#: ("arm B (").
+_ARM_OPENING = re.compile(r"(?:to\s+)?(?:the\s+|an?\s+)?(?:(?:arm|group|cohort)\s+[A-Z0-9]{1,2}\s*[(:]\s*)?", re.I)
 _PRIOR = prefiltered(
     r"\b(?:after|prior|previous(?:ly)?|pretreated|pre-treated|progress(?:ed|ion|ing)?\s+(?:on|after|following)|"
     r"refractory|resistant to|(?:had|have|having)\s+(?:already\s+)?received|failed|following|exposed to|naive|naïve)"

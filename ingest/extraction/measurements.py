@@ -511,7 +511,7 @@ _EACH = prefiltered(r"\beach\b", re.I)
 #: A sentence of predictors: "LDH (HR 1.71 ...) and liver metastases (HR 1.98 ...) were associated with shorter
 #: OS", "progression predicted death (HR 3.62 ...)". Its ratios belong to the outcome it names, whatever
 #: endpoint came before; the outcome starts where the match ends.
-_PREDICTS = prefiltered(
+PREDICTS = prefiltered(
     r"\b(?:(?:associated with|predict(?:ed|s|ive of)|prognostic (?:for|of)|correlated with)\s+(?:an?\s+|the\s+)?"
     r"(?:(?:significantly\s+)?(?:shorter|longer|worse|better|improved|poorer|reduced|inferior|superior|prolonged"
     r"|increased|decreased|higher|lower|greater)\s+)?"
@@ -1738,7 +1738,7 @@ class SentenceMeasurements:
         """Attach each ratio (with its CI and p) to its endpoint's group; returns the ratios that stand alone."""
         previous_endpoint, previous_time_to_event = carried
         endpoints = [e for e in endpoints if e.kind != "AbsorbedDose"]  # an organ ("liver metastases") has no ratio
-        predicates = list(_PREDICTS.finditer(text)) if ratios else []
+        predicates = list(PREDICTS.finditer(text)) if ratios else []
         if predicates:
             endpoints = [e for e in endpoints if not self._covariate(e, text, offset)]
         lonely: list[_Group] = []
@@ -2279,6 +2279,10 @@ class SentenceMeasurements:
         # Named after the comparator's ("11.3 months with cabazitaxel and 15.3 months with X (HR 0.62, 95% CI
         # 0.52-0.74)"), the investigational arm's value still takes the ratio, its CI and the p-value.
         lead = self._investigational_index(arms, context) if ratio or p_value else 0
+        labelled = _LABEL_AFTER_RATIO.match(text, ratio.end) if ratio is not None and context.labels else None
+        if labelled and (index := context.labels.get(labelled.group("label").upper())) is not None:
+            # "the hazard ratio was 0.66 (...) for arm A and 0.44 (...) for arm B": the ratio is the labelled arm's
+            lead = next((i for i, arm in enumerate(arms) if arm == context.arms[index].label), lead)
         if lead and ratio is not None and (ratio.ci_low is not None or (interval and interval.start > ratio.start)):
             cis[0], cis[lead] = cis[lead], cis[0]
         results = []

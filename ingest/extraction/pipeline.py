@@ -41,7 +41,7 @@ from ingest.extraction.context import (
     selection_mentions,
     with_partners,
 )
-from ingest.extraction.measurements import LIST_ITEM, TIME_TO_EVENT, SentenceMeasurements
+from ingest.extraction.measurements import LIST_ITEM, PREDICTS, TIME_TO_EVENT, SentenceMeasurements
 from ingest.extraction.mentions import Mention, MentionFinder
 from ingest.extraction.tables import is_table_line, table_rows
 from ingest.extraction.textutil import with_decimal_points
@@ -92,13 +92,25 @@ def _ends_with_initial(head: str) -> bool:
     (True, False, True)
     >>> _ends_with_initial("by J.R."), _ends_with_initial("with 177Lu-PSMA-I&T.")
     (True, False)
+
+    A capital after the name of a part of a study is its label, not an initial:
+
+    >>> _ends_with_initial("4.1 months in arm C."), _ends_with_initial("in cohorts A and B.")
+    (False, False)
     """
     return (
         len(head) >= 2
         and head[-1] == "."
         and "A" <= head[-2] <= "Z"
         and (len(head) == 2 or head[-3].isspace() or head[-3] in ".([\"'")
+        and not _LABELLED_PART.search(head, max(0, len(head) - 40))
     )
+
+
+#: A part of a study named by a capital letter at the end of a sentence: "in arm C.", "in cohorts A and B.".
+_LABELLED_PART = re.compile(
+    r"\b(?:arms?|groups?|cohorts?|parts?|stages?|levels?)\s+(?:[A-Z],?\s+(?:and|or)\s+)?[A-Z]\.$", re.I
+)
 
 
 def psma_tokenizer(nlp: Language) -> Tokenizer:
@@ -304,8 +316,55 @@ class PsmaMeasurements:
             )
             measurements.extend((m, sentence) for m in found)
             negated.extend((mention, grade, sentence) for mention, grade in denied)
-        underscore.psma_measurements = (context, measurements, negated)
+        underscore.psma_measurements = (context, _ratios_on_their_medians(measurements, text), negated)
         return doc
+
+
+def _ratios_on_their_medians(
+    measured: list[tuple[Measurement, Sentence]], text: str
+) -> list[tuple[Measurement, Sentence]]:
+    """ "Median rPFS was 9.1 months in arm 1 and 11.4 months in arm 2. Against arm 3, the hazard ratio was 0.64
+    (...) for arm 1 and 0.51 (...) for arm 2.": a hazard ratio left alone (in the sentence right after the medians of
+    its endpoint, or in theirs when another ratio took the median it was read with) goes on its arm's median; the
+    evidence then spans both sentences."""
+    if not any(m.statistic == "hr" and m.value is None for m, _s in measured):
+        return measured
+    result: list[tuple[Measurement, Sentence] | None] = list(measured)
+    for index, (ratio, sentence) in enumerate(measured):
+        if ratio.statistic != "hr" or ratio.hr is None or ratio.value is not None or ratio.arm is None:
+            continue
+        if PREDICTS.search(sentence.text):
+            continue  # a predictor's ratio ("an ARPI next was associated with shorter survival (HR 1.68)")
+        target = next(
+            (
+                at
+                for at in range(index - 1, -1, -1)
+                if (entry := result[at]) is not None
+                and (entry[1] is sentence or entry[1].end <= sentence.start)
+                and entry[0].endpoint == ratio.endpoint
+                and entry[0].arm == ratio.arm
+                and entry[0].subgroup == ratio.subgroup
+                and entry[0].statistic == "median"
+                and entry[0].status == ratio.status
+            ),
+            None,
+        )
+        if target is None:
+            continue
+        median, before = result[target]
+        compared = {
+            m.arm for entry in result if entry is not None and (m := entry[0]).statistic == "median"
+            and entry[1] is before and m.endpoint == ratio.endpoint and m.subgroup == ratio.subgroup
+        }  # fmt: skip
+        if median.hr is not None or len(compared) < 2 or text[before.end : sentence.start].strip():
+            continue  # it has its ratio, the sentence compares no arms, or it is not right before
+        joined = sentence
+        if before is not sentence:
+            joined = Sentence(before.start, sentence.end, text[before.start : sentence.end], before.section)
+        update = {"hr": ratio.hr, "ci_low": ratio.ci_low, "ci_high": ratio.ci_high, "ci_level": ratio.ci_level}
+        result[target] = (median.model_copy(update={**update, "p_value": ratio.p_value or median.p_value}), joined)
+        result[index] = None
+    return [entry for entry in result if entry is not None]
 
 
 def _mentions_by_sentence(sentences: list[Sentence], mentions: list[Mention]) -> list[list[Mention]]:

@@ -494,6 +494,20 @@ def test_the_second_compared_regimen_stops_before_the_next_clause(record):
     ]
 
 
+def test_arms_listed_by_their_labels_with_the_treatment_in_brackets(record):
+    found = record(
+        "Men with mCRPC were randomised 1:1:1 to group 1 (225Ac-PSMA-617 100 kBq/kg every 8 weeks), group 2 "
+        "(225Ac-PSMA-617 plus enzalutamide) or group 3 (enzalutamide alone). PSA50 responses were seen in 45%, "
+        "61% and 22% of men in groups 1, 2 and 3, respectively.",
+        title="An alpha radioligand with or without enzalutamide",
+    )
+    assert [(m["arm"], m["value"]) for m in found["measurements"]] == [
+        ("225Ac-PSMA-617", 45.0),
+        ("225Ac-PSMA-617 + enzalutamide", 61.0),
+        ("enzalutamide", 22.0),
+    ]
+
+
 def test_a_comparison_that_names_the_studied_radioligand_by_its_kind(record):
     found = record(
         "Lutetium-177 PSMA-I&T is now widely used. The randomised ORION trial compared the radioligand with "

@@ -1641,6 +1641,41 @@ def test_rates_at_a_landmark_named_again_after_a_ratio_are_not_the_values_it_com
     assert rows == [("rate", 41.0, None, "24-month"), ("rate", 28.0, None, "24-month"), ("hr", None, 0.71, None)]
 
 
+def test_hazard_ratios_in_the_sentence_after_the_medians_go_on_their_arms_medians(record):
+    text = (
+        "Men with mCRPC were randomly assigned 1:1:1 to arm A (177Lu-PSMA-617 7.4 GBq every 6 weeks), arm B "
+        "(177Lu-PSMA-617 plus olaparib) or arm C (cabazitaxel 20 mg/m2). Median rPFS was 8.0 months in arm A, "
+        "10.2 months in arm B and 5.1 months in arm C. Against arm C, the hazard ratio for rPFS was 0.70 (95% CI "
+        "0.50-0.98) for arm A and 0.55 (95% CI 0.39-0.78; p<0.001) for arm B."
+    )
+    found = record(text, title="The LUPARIB trial: a randomised phase 2 study")
+    rows = [(m["arm"], m["value"], m["hr"], m["ci_low"], m["p_value"]) for m in found["measurements"]]
+    assert rows == [
+        ("177Lu-PSMA-617", 8.0, 0.70, 0.50, None),
+        ("177Lu-PSMA-617 + olaparib", 10.2, 0.55, 0.39, "<0.001"),
+        ("cabazitaxel", 5.1, None, None, None),
+    ]
+    # The evidence of a median that took its ratio from the next sentence spans both sentences.
+    start, end = found["measurements"][0]["evidence"]["start"], found["measurements"][0]["evidence"]["end"]
+    full = "The LUPARIB trial: a randomised phase 2 study\n" + text
+    assert full[start:end].startswith("Median rPFS was 8.0") and full[start:end].endswith("for arm B.")
+    # In the medians' own sentence, each ratio goes on the arm it is for, whatever the order.
+    same = record(
+        "Men with mCRPC were randomly assigned 1:1:1 to arm A (177Lu-PSMA-617 7.4 GBq every 6 weeks), arm B "
+        "(177Lu-PSMA-617 plus olaparib) or arm C (cabazitaxel 20 mg/m2). Median rPFS was 8.0, 10.2 and 5.1 months "
+        "in arms A, B and C, respectively; against arm C, the hazard ratio was 0.55 (95% CI 0.39-0.78) for arm B "
+        "and 0.70 (95% CI 0.50-0.98) for arm A.",
+        title="The LUPARIB trial: a randomised phase 2 study",
+    )
+    assert [(m["value"], m["hr"]) for m in same["measurements"]] == [(8.0, 0.70), (10.2, 0.55), (5.1, None)]
+    # One cohort's median and a predictor's ratio are no comparison of arms: each stays a row of its own.
+    cohort = record(
+        "Sixty men received 177Lu-PSMA-617. Median OS was 14.6 months. A high LDH was associated with shorter OS "
+        "(HR 1.52; 95% CI 1.08-2.14)."
+    )
+    assert [(m["value"], m["hr"]) for m in cohort["measurements"]] == [(14.6, None), (None, 1.52)]
+
+
 def test_a_decline_of_another_size_and_a_duration_that_defines_a_group_are_thresholds(record):
     text = (
         "Forty men received 177Lu-PSMA-I&T. A PSA decline of 50% or more occurred in 24 (60%), and 11 (28%) had a "

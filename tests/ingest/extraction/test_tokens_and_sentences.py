@@ -56,6 +56,18 @@ def test_a_sentence_ends_after_a_name_whose_last_letter_is_a_capital_but_not_aft
     assert sentences(nlp, text) == ["Men received 177Lu-PSMA-I&T.", "At 20 months, 76% were alive, as J. Smith found."]
 
 
+def test_a_sentence_ends_after_the_letter_that_labels_an_arm(nlp):
+    text = (
+        "Median OS was 14.2 months in group B. Compared with group A, the risk of death fell. PSA fell in cohorts A "
+        "and B."
+    )
+    assert sentences(nlp, text) == [
+        "Median OS was 14.2 months in group B.",
+        "Compared with group A, the risk of death fell.",
+        "PSA fell in cohorts A and B.",
+    ]
+
+
 def test_a_bullet_after_a_period_starts_a_sentence(nlp):
     text = "• Patients: 90 men. • Overall detection rate 80%. • Median follow-up 31 months."
     assert sentences(nlp, text) == [
