@@ -2018,6 +2018,16 @@ class SentenceMeasurements:
             if not group.values and len(context.arms) >= 2 and len(labels & {a.label for a in context.arms}) >= 2:
                 # "91% on X against 47% on Y (odds ratio 12.2)": a ratio of two arms named before it is the first's
                 return [context.arms[0].label]
+            if (
+                not group.values
+                and group.ratio is not None
+                and group.ratio.kind == "hr"
+                and len(context.arms) == 2
+                and labels <= {a.label for a in context.arms}
+            ):
+                # "84% of the ARPI-change group crossed over, and the HR was 1.16": a hazard ratio of a two-arm study
+                # compares its arms, whichever is named near it; it goes on the investigational arm
+                return [context.arms[0].label]
             return [self._arm_label_for_curie(nearby[-1], context)]
         if context.arms:
             return [context.arms[0].label]

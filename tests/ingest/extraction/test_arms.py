@@ -508,6 +508,15 @@ def test_arms_listed_by_their_labels_with_the_treatment_in_brackets(record):
     ]
 
 
+def test_a_hazard_ratio_alone_of_a_two_arm_trial_goes_on_the_investigational_arm(record):
+    found = record(
+        "Men were randomly assigned to 177Lu-PSMA-I&T or to cabazitaxel. Survival data are immature, with "
+        "crossover allowed from cabazitaxel, and the hazard ratio for death was 0.93 (95% CI 0.70-1.24).",
+        title="177Lu-PSMA-I&T versus cabazitaxel",
+    )
+    assert [(m["arm"], m["hr"]) for m in found["measurements"] if m["endpoint"] == "OS"] == [("177Lu-PSMA-I&T", 0.93)]
+
+
 def test_a_comparison_that_names_the_studied_radioligand_by_its_kind(record):
     found = record(
         "Lutetium-177 PSMA-I&T is now widely used. The randomised ORION trial compared the radioligand with "
