@@ -649,7 +649,7 @@ def _split_arms(
         agents = [m for m in agents if m.curie not in COMPANION_AGENTS] or agents
         if not agents:
             continue
-        if arms and _ADD_ON.match(text[left:right]):
+        if arms and _ADD_ON.match(text[left:right]) and not _parallel_with(text, arms[-1], left, right):
             agents = arms[-1].agents + agents
         elif arms and len(arms) >= 2 and _alternatives(arms[-1].agents, agents):
             arms[-1].agents = [_choice(arms[-1].agents + agents, choices) or arms[-1].agents[0]]
@@ -660,6 +660,19 @@ def _split_arms(
         arms.append(Arm(agents=agents))
         choosing = bool(_CHOICE.search(text, left, agents[0].start))
     return _with_placebos_backbone(arms)
+
+
+#: "staging with conventional imaging or with PSMA PET": a part that starts "or with", after an arm named "with X".
+_OR_WITH = re.compile(r"\s*or\s+with\s", re.I)
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+|an?\s+)?$", re.I)
+
+
+def _parallel_with(text: str, previous: Arm, left: int, right: int) -> bool:
+    """Whether the part ``text[left:right]`` is "or with Y" after an arm itself named "with X": two arms side by
+    side, not Y added to X."""
+    return bool(_OR_WITH.match(text, left, right)) and bool(
+        _WITH_BEFORE.search(text, max(0, previous.agents[0].start - 20), previous.agents[0].start)
+    )
 
 
 def _with_placebos_backbone(arms: list[Arm]) -> list[Arm]:

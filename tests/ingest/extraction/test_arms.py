@@ -517,6 +517,17 @@ def test_a_hazard_ratio_alone_of_a_two_arm_trial_goes_on_the_investigational_arm
     assert [(m["arm"], m["hr"]) for m in found["measurements"] if m["endpoint"] == "OS"] == [("177Lu-PSMA-I&T", 0.93)]
 
 
+def test_arms_named_side_by_side_with_with_are_two_arms_not_an_add_on(record):
+    # "with X or with Y": two arms; "X alone or with Y" still adds Y to X.
+    found = record(
+        "Men with high-risk prostate cancer were randomly assigned to staging with conventional imaging or with "
+        "18F-DCFPyL PET/CT. Accuracy was 71% with conventional imaging and 90% with 18F-DCFPyL.",
+        title="PSMA PET versus conventional staging",
+    )
+    assert found["comparators"] == ["conventional imaging"]
+    assert [m["arm"] for m in found["measurements"]] == ["conventional imaging", "18F-DCFPyL"]
+
+
 def test_a_comparison_that_names_the_studied_radioligand_by_its_kind(record):
     found = record(
         "Lutetium-177 PSMA-I&T is now widely used. The randomised ORION trial compared the radioligand with "
