@@ -487,6 +487,21 @@ def test_an_adverse_event_with_its_abbreviation_in_brackets_before_the_verb_and_
     ]
 
 
+def test_serious_adverse_events_are_their_own_endpoint_not_adverse_events_of_any_grade(record):
+    text = (
+        "Men were randomised to 177Lu-PSMA-I&T or docetaxel. Grade 3-4 adverse events: 28% vs 41%; SAEs 11% vs "
+        "19%. Adverse events of any grade occurred in 90%, and serious adverse events in 12% of the radioligand arm."
+    )
+    assert _rows(record, text, "endpoint", "value") == [
+        ("AE grade>=3", 28.0),
+        ("AE grade>=3", 41.0),
+        ("other:serious adverse events", 11.0),
+        ("other:serious adverse events", 19.0),
+        ("AE any grade", 90.0),
+        ("other:serious adverse events", 12.0),
+    ]
+
+
 def test_a_partial_or_complete_response_is_an_objective_response_not_a_complete_one(record):
     text = (
         "Twenty-four men received 225Ac-PSMA-I&T. Nine had a partial or complete response by RECIST 1.1, and three a "
