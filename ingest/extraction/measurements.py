@@ -411,6 +411,14 @@ _FOR_ENDPOINT = re.compile(
 _DEVIATION = re.compile(r"\s*±\s*\d+(?:\.\d+)?")
 #: Between an agent and the pair of values in brackets right after it: "with 177Lu-PSMA-617 (66% vs 37%)".
 _BRACKET_OPENS = re.compile(r"\s*[(\[]\s*")
+#: Values that open their sentence, their endpoint named right after them: "With 5.7 versus 2.2 months, the median
+#: time to worsening of the FACT-P score favoured X", "10.4 and 8.1 months of median rPFS were observed".
+_OPENING_VALUES = re.compile(r"\s*(?:[A-Z][A-Za-z ]{2,20}:\s*)?(?:with|at)?\s*", re.I)
+_VALUES_THEN_NAMED = re.compile(
+    r"\s*(?:,\s*|\s+of\s+)(?:the\s+)?(?:(?:median|mean)\s+)?"
+    r"(?:time\s+to\s+(?:worsening|deterioration)\s+(?:of|in)\s+(?:the\s+)?)?",
+    re.I,
+)
 #: An endpoint written right before its value ("any decline in 87.5%", "ORR was 30%") keeps it.
 _TIGHT = re.compile(r"^\s*(?:(?:was|were|is|of|in|:|=)\s*){1,2}$", re.I)
 #: "anaemia developed in three men", "xerostomia, mostly grade 1-2, affected all twelve patients", "neurotoxicity
@@ -1624,6 +1632,12 @@ class SentenceMeasurements:
             if last.end <= start <= last.end + 60 and _VALUE_THEN_ENDPOINT.match(text[last.end : start]):
                 group.extra["follows"] = True
                 return endpoint
+            if (
+                last.end <= start <= last.end + 60
+                and _OPENING_VALUES.fullmatch(text, 0, first.start)
+                and _VALUES_THEN_NAMED.fullmatch(text, last.end, start)
+            ):
+                return endpoint  # "With 5.7 versus 2.2 months, the median time to worsening favoured X"
         if last.raw_unit == "patients-had":  # "grade 3 anaemia developed in three men"
             stated = [e for e in endpoints if first.start - 60 <= e.end - offset <= first.start]
             if stated and (

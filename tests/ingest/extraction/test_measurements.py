@@ -487,6 +487,20 @@ def test_an_adverse_event_with_its_abbreviation_in_brackets_before_the_verb_and_
     ]
 
 
+def test_values_that_open_their_sentence_take_the_endpoint_named_right_after_them(record):
+    text = (
+        "Men were randomised to 177Lu-PSMA-I&T or to docetaxel. Results: With 7.9 and 4.4 months, the median time "
+        "to deterioration of the QLQ-C30 favoured 177Lu-PSMA-I&T (HR 0.61). 13.0 and 11.2 months of median "
+        "overall survival were seen in the two arms."
+    )
+    assert _rows(record, text, "endpoint", "value", "arm", "hr") == [
+        ("HRQoL", 7.9, "177Lu-PSMA-I&T", 0.61),
+        ("HRQoL", 4.4, "docetaxel", None),
+        ("OS", 13.0, "177Lu-PSMA-I&T", None),
+        ("OS", 11.2, "docetaxel", None),
+    ]
+
+
 def test_serious_adverse_events_are_their_own_endpoint_not_adverse_events_of_any_grade(record):
     text = (
         "Men were randomised to 177Lu-PSMA-I&T or docetaxel. Grade 3-4 adverse events: 28% vs 41%; SAEs 11% vs "
