@@ -265,6 +265,15 @@ _BARE_CELL = re.compile(r"\s*(?P<value>\d+(?:\.\d+)?)\s*(?:\(\s*\d+(?:\.\d+)?\s*
 _PRIOR_STATUS_AFTER = re.compile(r"[\s-]*(?:naive|naïve|pre-?treated|experienced|exposed|refractory)\b", re.I)
 _PRIOR_STATUS_BEFORE = re.compile(r"\b(?:prior|previous|post|no)[\s-]*$", re.I)
 #: The size a column heading gives its group: "Cohort 2 (n=14)".
+#: A table that gives counts with their share: a heading "n (%)", "No. (%)".
+_COUNT_SHARE_HEADING = re.compile(r"\b(?:n|no\.?|number)\s*\(\s*%\s*\)", re.I)
+_COUNT_SHARE_CELL = re.compile(r"\s*\d+\s*\(\s*(?P<share>\d+(?:\.\d+)?)\s*%?\s*\)\s*")
+#: A column of the events of a grade: "any grade", "all grades", "grade ≥3", "G3-4" (its count and share noted).
+_GRADE_COLUMN = re.compile(
+    r"\s*(?:any[\s-]+grade|all\s+grades|(?P<severe>(?:grade|G)\s*(?:≥\s*3|>=\s*3|3\s*(?:-|–|to|or)\s*[45]|3\+)))"
+    r"\s*(?:,?\s*(?:n|no\.?)\s*\(\s*%\s*\))?\s*",
+    re.I,
+)
 _COLUMN_SIZE = re.compile(r"\s*[(\[]\s*n\s*=\s*\d+\s*[)\]]\s*$", re.I)
 _NOT_REACHED_CELL = re.compile(r"\s*(?:NR|not reached|not estimable|NE)\s*$", re.I)
 #: The labels of arms (context.arms' labels) next to values: before one ("arm A 67%"), after one ("35% in arm 2",
@@ -912,6 +921,7 @@ class SentenceMeasurements:
         text = dashes_to_hyphen(sentence.text)
         offset = sentence.start
         stated = _STATED_UNIT.search(text, label.start - offset, label.end - offset)
+        shares = any(_COUNT_SHARE_HEADING.search(cell.text) for cell in row.header)
         columns: list[int] = []
         values: list[Value] = []
         ratios: list[Ratio] = []
@@ -933,6 +943,8 @@ class SentenceMeasurements:
                 p_values += [replace(p, start=p.start + start, end=p.end + start) for p in find_p_values(piece)]
                 continue
             value = _cell_value(text, start, end, normalize_unit(stated.group("unit")) if stated else None)
+            if value is None and shares:  # "26 (67)" under "n (%)": the share is the value
+                value = _share_in_cell(text, start, end)
             if value is not None and (value.value is not None or endpoint.curie in TIME_TO_EVENT):
                 columns.append(column)
                 values.append(value)
@@ -942,7 +954,14 @@ class SentenceMeasurements:
         if not self._statistic(group, text):
             return []
         code, grade = self.endpoint_code(endpoint, text, offset)
-        arms, parts = zip(*(self._column_arm(row.header[column], context) for column in columns), strict=True)
+        graded = [_GRADE_COLUMN.fullmatch(row.header[column].text) for column in columns]
+        arms, parts = zip(
+            *(
+                (self._first_arm_label(context), None) if by_grade else self._column_arm(row.header[column], context)
+                for column, by_grade in zip(columns, graded, strict=True)
+            ),
+            strict=True,
+        )
         lead = arms.index(self._first_arm_label(context)) if self._first_arm_label(context) in arms else 0
         ratio = ratios[0] if ratios else None
         interval = intervals[0] if intervals else None
@@ -953,9 +972,15 @@ class SentenceMeasurements:
         measurements = []
         for index, (value, arm, part) in enumerate(zip(values, arms, parts, strict=True)):
             own = ratio if index == lead else None
+            column_code, column_grade = code, grade
+            if graded[index] is not None:  # a column of the events at a grade ("any grade", "grade ≥3")
+                at_3 = self._at_grade_3(code, text) if graded[index].group("severe") else None
+                if graded[index].group("severe") and at_3 is None:
+                    continue
+                column_code, column_grade = at_3 or (code, "any" if code.startswith("AE:") else grade)
             measurements.append(
                 Measurement(
-                    endpoint=code,
+                    endpoint=column_code,
                     statistic=group.statistic,
                     arm=arm,
                     subgroup=part,
@@ -968,7 +993,7 @@ class SentenceMeasurements:
                     ci_level=own.ci_level if own and own.ci_low is not None else None,
                     p_value=p_values[0].text if p_values and index == lead else None,
                     status="planned" if context.planned else "reported",
-                    grade=grade,
+                    grade=column_grade,
                 )
             )
         return measurements
@@ -2420,6 +2445,15 @@ def _stratum(label: str, heading: str) -> str:
         return band
     unit = (unit.strip() or named.group("unit") or "").strip()
     return " ".join(part for part in (named.group("name"), band, unit) if part)
+
+
+def _share_in_cell(text: str, start: int, end: int) -> Value | None:
+    """The percentage of a cell written as a count and its share, "26 (67)" or "3 (8%)", in a table whose heading
+    says so ("n (%)")."""
+    cell = _COUNT_SHARE_CELL.fullmatch(text, start, end)
+    if cell is None:
+        return None
+    return Value(cell.start("share"), cell.end("share"), float(cell.group("share")), "%")
 
 
 def _cell_value(text: str, start: int, end: int, stated_unit: str | None) -> Value | None:

@@ -1330,6 +1330,23 @@ def test_a_table_pasted_with_tabs_names_the_parts_of_a_single_arm(record):
     ]
 
 
+def test_a_table_of_adverse_events_by_grade_given_as_counts_with_their_share(record):
+    text = (
+        "Thirty-one men received 225Ac-PSMA-I&T.\n"
+        "Event, no. (%)\tAll grades\tGrade 3-4\n"
+        "Xerostomia\t25 (81)\t2 (6)\n"
+        "Anaemia\t11 (35)\t-\n"
+        "Adverse events\t30 (97)\t9 (29)"
+    )
+    assert _rows(record, text, "endpoint", "grade", "statistic", "value", "arm") == [
+        ("AE:dry mouth", "any", "rate", 81.0, "225Ac-PSMA-I&T"),
+        ("AE:dry mouth", ">=3", "rate", 6.0, "225Ac-PSMA-I&T"),
+        ("AE:anemia", "any", "rate", 35.0, "225Ac-PSMA-I&T"),
+        ("AE any grade", None, "rate", 97.0, "225Ac-PSMA-I&T"),
+        ("AE grade>=3", None, "rate", 29.0, "225Ac-PSMA-I&T"),
+    ]
+
+
 def test_table_columns_headed_by_a_prior_therapy_are_parts_of_the_arm_and_a_row_may_state_months_as_mo(record):
     text = (
         "A registry of 150 men treated with 177Lu-PSMA-617, by previous chemotherapy.\n"
