@@ -529,7 +529,8 @@ _EACH = prefiltered(r"\beach\b", re.I)
 #: OS", "progression predicted death (HR 3.62 ...)". Its ratios belong to the outcome it names, whatever
 #: endpoint came before; the outcome starts where the match ends.
 PREDICTS = prefiltered(
-    r"\b(?:(?:associated with|predict(?:ed|s|ive of)|prognostic (?:for|of)|correlated with)\s+(?:an?\s+|the\s+)?"
+    r"\b(?:(?:associated with|predict(?:ed|s|ive of|ors? of)|prognostic (?:for|of)|correlated with)\s+"
+    r"(?:an?\s+|the\s+)?"
     r"(?:(?:significantly\s+)?(?:shorter|longer|worse|better|improved|poorer|reduced|inferior|superior|prolonged"
     r"|increased|decreased|higher|lower|greater)\s+)?"
     # "men previously treated with cabazitaxel had shorter survival than ...": a comparison of subgroups
@@ -539,7 +540,7 @@ PREDICTS = prefiltered(
 #: Outcomes of a predictor sentence that are endpoints without being written as one: overall survival ("death",
 #: "mortality", "survival") and the detection rate ("a positive scan", "PET positivity").
 _UNWRITTEN_OUTCOMES = (
-    (re.compile(r"(?:death|mortality|survival)\b", re.I), "endpoint:OS"),
+    (re.compile(r"(?:risk\s+of\s+)?(?:death|mortality|survival)\b", re.I), "endpoint:OS"),
     (
         re.compile(
             r"(?:positive\s+(?:PSMA\s+)?(?:scans?|PET(?:/CT)?|imaging|findings?)|(?:scan|PET)\s+positivity)\b", re.I

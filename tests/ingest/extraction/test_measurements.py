@@ -790,6 +790,17 @@ def test_ratios_of_a_predictor_sentence_go_to_the_outcome_it_names(record):
     ]
 
 
+def test_predictors_of_survival_and_of_the_risk_of_death_are_ratios_of_overall_survival(record):
+    text = (
+        "Median PSA progression-free survival after 177Lu-PSMA-I&T was 5.1 months.\n"
+        "Independent predictors of poorer survival were visceral metastases (HR 1.91; 95% CI 1.40-2.60) and a high "
+        "alkaline phosphatase (HR 1.44; 95% CI 1.05-1.98). An early PSA response was associated with a lower risk "
+        "of death (HR 0.47; 95% CI 0.35-0.63)."
+    )
+    rows = _rows(record, text, "endpoint", "statistic", "hr")
+    assert rows == [("PSA-PFS", "median", None), ("OS", "hr", 1.91), ("OS", "hr", 1.44), ("OS", "hr", 0.47)]
+
+
 def test_a_change_from_the_controls_result_to_the_treatments(record):
     text = (
         "Men were randomly assigned to 177Lu-PSMA-I&T or to docetaxel.\n"
