@@ -2091,6 +2091,13 @@ class SentenceMeasurements:
                     ):
                         return None  # "Compared with cabazitaxel, X ...": no order of listing
                     last[label] = mention.start
+        if len(context.arms) == 2:
+            # arms named by their role: "62% in the control arm and 74% in the investigational arm"
+            for words in _ARM_WORDS.finditer(before.text):
+                if words.group("first") or words.group("second"):
+                    label = self._arm_by_position(context, 0 if words.group("first") else 1)
+                    if label in arm_labels:
+                        last[label] = max(last.get(label, -1), before.start + words.start())
         if len(last) != count:
             return None
         return sorted(last, key=last.__getitem__)

@@ -528,6 +528,17 @@ def test_arms_named_side_by_side_with_with_are_two_arms_not_an_add_on(record):
     assert [m["arm"] for m in found["measurements"]] == ["conventional imaging", "18F-DCFPyL"]
 
 
+def test_values_listed_respectively_follow_the_arms_the_sentence_before_named_by_role(record):
+    found = record(
+        "Men were randomly assigned to enzalutamide (control arm) or to 177Lu-PSMA-617 plus enzalutamide "
+        "(experimental arm). The 2-year PSA-PFS was 41% in the control arm and 58% in the experimental arm. The "
+        "2-year rPFS was 64% and 76%, respectively.",
+        title="Adding 177Lu-PSMA-617 to enzalutamide: a randomised trial",
+    )
+    rows = [(m["arm"], m["value"]) for m in found["measurements"] if m["endpoint"] == "rPFS"]
+    assert rows == [("enzalutamide", 64.0), ("177Lu-PSMA-617 + enzalutamide", 76.0)]
+
+
 def test_a_comparison_that_names_the_studied_radioligand_by_its_kind(record):
     found = record(
         "Lutetium-177 PSMA-I&T is now widely used. The randomised ORION trial compared the radioligand with "
