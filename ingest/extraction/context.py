@@ -412,6 +412,8 @@ def arm_labels(sentences: list[Sentence], arms: list[Arm], agents: list[Mention]
         )
         for label, start, end in stretches:
             named = {m.curie or m.label or m.text for m in agents if start <= m.start < end and m.start not in prior}
+            if not named and _BOTH_ARMS.match(sentence.text, start - sentence.start, end - sentence.start):
+                named = {c for arm in arms for c in arm.curies}  # "..., or both (arm C)": the arm of them all
             index = _arm_holding(arms, named)
             if index is not None:
                 labels.setdefault(label.upper(), index)
@@ -647,6 +649,10 @@ def _split_arms(
             regimen = _choice(inside, choices) if len(inside) >= 2 else None  # "(a switch to X or Y)": ARPI change
             agents = [regimen] if regimen else inside
         agents = [m for m in agents if m.curie not in COMPANION_AGENTS] or agents
+        if not agents and len(arms) >= 2 and _BOTH_ARMS.match(text, left, right):
+            # "to X (arm A), Y (arm B), or both (arm C)": the third arm gets the agents of the two before it
+            arms.append(Arm(agents=list({m.curie or m.label: m for arm in arms for m in arm.agents}.values())))
+            continue
         if not agents:
             continue
         if arms and _ADD_ON.match(text[left:right]) and not _parallel_with(text, arms[-1], left, right):
@@ -673,6 +679,12 @@ def _parallel_with(text: str, previous: Arm, left: int, right: int) -> bool:
     return bool(_OR_WITH.match(text, left, right)) and bool(
         _WITH_BEFORE.search(text, max(0, previous.agents[0].start - 20), previous.agents[0].start)
     )
+
+
+#: A part of a list of arms that combines the ones before it: "..., or both", "or the combination of both".
+_BOTH_ARMS = re.compile(
+    r"[\s,]*(?:or|and)\s+(?:to\s+)?(?:both|the\s+combination(?:\s+of\s+(?:both|the\s+two))?)\b", re.I
+)
 
 
 def _with_placebos_backbone(arms: list[Arm]) -> list[Arm]:

@@ -284,7 +284,7 @@ class PsmaMeasurements:
             selection=selection,
             sentences=sentences,
             agents=agents,
-            labels=arm_labels(sentences, arms, agents, prior),
+            labels=arm_labels(sentences, arms, agents, prior | selection),
         )
         measurements: list[tuple[Measurement, Sentence]] = []
         negated: list[tuple[Mention, str | None, Sentence]] = []
@@ -561,11 +561,13 @@ def assemble(document: Document, doc: Doc) -> Extraction:
         for mention, grade, s in negated
     ]  # fmt: skip
     diseases = _study_diseases(mentions)
+    # In a study of three arms or more, the study drug given another way or with another drug is no comparator: an arm
+    # with the first arm's PSMA-targeted agent (else its first agent); "enzalutamide, X, or both": X alone is none.
+    first = context.arms[0] if context.arms else None
+    studied = (set(first.curies) & _psma_targeted() or set(first.curies[:1])) if first else set()
+    several = len(context.arms) >= 3
     comparator_labels = tuple(
-        arm.label
-        for arm in context.arms[1:]
-        # in a study of three arms or more, the study drug given another way or with another drug is no comparator
-        if arm.label and not (len(context.arms) >= 3 and context.arms[0].curies[:1] == arm.curies[:1])
+        arm.label for arm in context.arms[1:] if arm.label and not (several and studied & set(arm.curies))
     )
     return Extraction(
         document=document.id,

@@ -539,6 +539,23 @@ def test_values_listed_respectively_follow_the_arms_the_sentence_before_named_by
     assert rows == [("enzalutamide", 64.0), ("177Lu-PSMA-617 + enzalutamide", 76.0)]
 
 
+def test_a_third_arm_of_both_treatments_and_the_labels_of_all_three(record):
+    found = record(
+        "Men with PSMA-positive disease on 18F-DCFPyL PET/CT were randomly assigned to abiraterone (arm 1), "
+        "225Ac-PSMA-617 (arm 2), or both (arm 3).\n"
+        "Outcome | Arm 1 | Arm 2 | Arm 3\n"
+        "PSA50, % | 38 | 55 | 71",
+        title="Abiraterone, 225Ac-PSMA-617 or both: a randomised phase 2 trial",
+    )
+    assert [(m["arm"], m["value"]) for m in found["measurements"]] == [
+        ("abiraterone acetate", 38.0),
+        ("225Ac-PSMA-617", 55.0),
+        ("abiraterone acetate + 225Ac-PSMA-617", 71.0),
+    ]
+    # The radioligand alone is the study drug given another way, no comparator; abiraterone alone is the control.
+    assert found["comparators"] == ["abiraterone acetate"]
+
+
 def test_a_comparison_that_names_the_studied_radioligand_by_its_kind(record):
     found = record(
         "Lutetium-177 PSMA-I&T is now widely used. The randomised ORION trial compared the radioligand with "
