@@ -569,7 +569,10 @@ _OTHER_OUTCOME_BEFORE = re.compile(
     r"(?:fewer|more|less|lower|higher|similar|comparable)\s+[^.;,()]{2,50}?\s*\(\s*$"
     # "... and equivocal findings were less common ("
     r"|\b(?:and|but|while|whereas)\s+[^.;,()]{2,50}?\s+(?:were|was)\s+(?:less|more|equally|as)\s+"
-    r"(?:common|frequent|often|rare)\s*\(\s*$",
+    r"(?:common|frequent|often|rare)\s*\(\s*$"
+    # "... and produced equivocal findings less often ("
+    r"|\b(?:and|but|while|whereas)\s+(?:gave|had|showed|caused|produced|yielded)\s+[^.;,()]{2,50}?\s+"
+    r"(?:less|more)\s+(?:often|frequently|commonly)\s*\(\s*$",
     re.I,
 )
 #: The words that end _CAUSE_OF_CONSEQUENCE, looked for first in the few characters before the event.

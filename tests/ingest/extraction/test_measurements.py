@@ -1341,6 +1341,20 @@ def test_a_table_pasted_with_tabs_names_the_parts_of_a_single_arm(record):
     ]
 
 
+def test_an_outcome_said_to_come_less_often_in_a_clause_of_its_own_is_no_endpoint_of_the_sentence(record):
+    text = (
+        "Men were randomised to 18F-DCFPyL PET/CT or to conventional imaging. PET changed management more often "
+        "(31% vs 12%) and yielded indeterminate lesions less often (4% vs 17%)."
+    )
+    assert _rows(record, text, "endpoint", "value") == [("management change", 31.0), ("management change", 12.0)]
+    table = (
+        "Men were randomised to 177Lu-PSMA-617 or to cabazitaxel.\n"
+        "Outcome | 177Lu-PSMA-617 | cabazitaxel\n"
+        "Grade ≥3 AE, % | 33 | 53"
+    )
+    assert _rows(record, table, "endpoint", "value") == [("AE grade>=3", 33.0), ("AE grade>=3", 53.0)]
+
+
 def test_a_table_of_adverse_events_by_grade_given_as_counts_with_their_share(record):
     text = (
         "Thirty-one men received 225Ac-PSMA-I&T.\n"
