@@ -119,7 +119,9 @@ _NOT_A_RESULT_PARTS = (
     r"\b[nN]\s*=\s*\d+",
     # information fractions and crossover: "with 46% of the target events", "84.6% of controls had crossed over"
     r"\d+(?:\.\d+)?\s*%\s+of\s+(?:the\s+)?(?:target(?:ed)?\s+|planned\s+|required\s+|expected\s+)?events\b",
-    r"\d+(?:\.\d+)?\s*%\s+of\s+[^.;,%]{0,60}?\b(?:crossed over|cross(?:ed)?[- ]over|switched)\b",
+    # (not an arm described by its switch: "36.7% of those switched to another ARPI")
+    r"\d+(?:\.\d+)?\s*%\s+of\s+[^.;,%]{0,60}?\b(?:crossed over|cross(?:ed)?[- ]over"
+    r"|switched(?!\s+to\s+(?:another|a\s+second|an\s+alternative|a\s+different)\b))\b",
     r"\bamong\s+(?:the\s+)?\d+\b",
     # the heterogeneity of a meta-analysis: "I² = 71%", "I2 of 40%"
     r"\b(?-i:I)(?:²|2|\^2)\s*(?:=|:|of|was)?\s*\d+(?:\.\d+)?\s*%",

@@ -556,6 +556,18 @@ def test_a_third_arm_of_both_treatments_and_the_labels_of_all_three(record):
     assert found["comparators"] == ["abiraterone acetate"]
 
 
+def test_the_arm_described_by_its_switch_to_another_arpi(record):
+    found = record(
+        "Men were randomised to 177Lu-PSMA-I&T or to a change of ARPI. Grade 3 or higher adverse events occurred in "
+        "29.5% of men given 177Lu-PSMA-I&T and in 38.2% of those switched to another ARPI.",
+        title="ECLIPSE",
+    )
+    assert [(m["arm"], m["value"]) for m in found["measurements"]] == [
+        ("177Lu-PSMA-I&T", 29.5),
+        ("ARPI change", 38.2),
+    ]
+
+
 def test_a_comparison_that_names_the_studied_radioligand_by_its_kind(record):
     found = record(
         "Lutetium-177 PSMA-I&T is now widely used. The randomised ORION trial compared the radioligand with "
