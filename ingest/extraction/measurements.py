@@ -484,7 +484,8 @@ _AFTER_ENDPOINT = re.compile(
 _VALUE_THEN_ENDPOINT = re.compile(
     r"^(?:\s*[;,][^()]{0,40}?(?=\)))?"
     r"\s*\)?\s*(?:(?:of\s+(?:the\s+)?|/)(?:(?:\d+|" + WORD_NUMBER_PATTERN.replace("?P<", "?P<of_") + r")\s+)?"
-    r"(?:(?:[\w-]+-)?(?:evaluable|eligible|treated)\s+)?(?:patients|pts|men|participants|those)?"
+    r"(?:(?:[\w-]+-)?(?:evaluable|eligible|treated)\s+)?(?:patients|pts|men|participants|those"
+    r"|(?:[\w-]+\s+){1,2}(?:arm|group|cohort))?"
     r"(?:\s+with\s+(?:[a-z-]+\s+){0,2}?[a-z-]+)?\s*)?\)?\s*"
     # the dose level of a dose-finding study: "one of six men at DL2 had a DLT"
     r"(?:(?:treated\s+)?at\s+(?:the\s+)?" + DOSE_LEVEL + r"\s+)?"

@@ -1355,6 +1355,17 @@ def test_an_outcome_said_to_come_less_often_in_a_clause_of_its_own_is_no_endpoin
     assert _rows(record, table, "endpoint", "value") == [("AE grade>=3", 33.0), ("AE grade>=3", 53.0)]
 
 
+def test_shares_of_arms_named_by_role_before_the_outcome_they_had(record):
+    text = (
+        "Men were randomised to 225Ac-PSMA-617 (the actinium arm) or cabazitaxel (the control arm). At 24 months, "
+        "33% of the actinium arm and 21% of the control arm were alive."
+    )
+    assert _rows(record, text, "endpoint", "value", "arm", "note") == [
+        ("OS", 33.0, "225Ac-PSMA-617", "24-month"),
+        ("OS", 21.0, "cabazitaxel", "24-month"),
+    ]
+
+
 def test_a_table_of_adverse_events_by_grade_given_as_counts_with_their_share(record):
     text = (
         "Thirty-one men received 225Ac-PSMA-I&T.\n"
