@@ -71,7 +71,9 @@ TIME_TO_EVENT = frozenset(
 #: worsening). A time with any other endpoint is when something happened, not a result.
 TIMED_ENDPOINTS = TIME_TO_EVENT | {"endpoint:HRQoL", "endpoint:pain"}
 TIME_UNITS = frozenset({"months", "weeks", "days", "years"})
-DOSE_UNITS = frozenset({"GBq", "MBq", "mCi", "mCi/m2", "kBq/kg", "mg/kg", "mg/m2", "µg/d", "µg/kg", "µg", "mg"})
+DOSE_UNITS = frozenset(
+    {"GBq", "MBq", "mCi", "mCi/m2", "kBq/kg", "MBq/kg", "mg/kg", "mg/m2", "µg/d", "µg/kg", "µg", "mg"}
+)
 
 
 def is_dose_unit(unit: str | None) -> bool:
@@ -519,7 +521,9 @@ _CORRESPONDING = prefiltered(
 )
 #: Between the MTD and a dose: words that make the dose something else than the MTD.
 _UNREACHED_MTD = re.compile(
-    r"\bnot\s+(?:been\s+)?(?:reached|identified|defined|determined|established)\b|\bRP2D\b|\brecommended\b"
+    # (the RP2D said to be the same dose, in brackets after the MTD, is no other dose: "MTD (= RP2D): 100 kBq/kg")
+    r"\bnot\s+(?:been\s+)?(?:reached|identified|defined|determined|established)\b"
+    r"|(?<!\(= )(?<!\(=)(?<!\(and )(?<!\(also )\bRP2D\b|\brecommended\b"
     r"|\bmaximum administered\b|\bMAD\b",
     re.I,
 )

@@ -881,6 +881,15 @@ def test_a_dose_chosen_after_an_unreached_mtd_is_not_the_mtd(record):
     assert mtd == [(None, None)]
 
 
+def test_an_mtd_said_to_be_the_recommended_dose_in_brackets_keeps_its_dose(record):
+    found = record(
+        "Phase 1 of 212Pb-NG001 in 24 men, 3+3 design, at 1.5, 3.0 and 4.5 MBq/kg. MTD (= RP2D): 3.0 MBq/kg. In a "
+        "second cohort the MTD (and RP2D) was 4.5 MBq/kg."
+    )
+    mtd = [(m.get("value"), m.get("unit")) for m in found["measurements"] if m["endpoint"] == "MTD"]
+    assert mtd == [(3.0, "MBq/kg"), (4.5, "MBq/kg")]
+
+
 def test_a_time_with_an_endpoint_that_is_no_time_is_when_it_happened_not_a_result(record):
     found = record(
         "Forty men received 177Lu-PSMA-617. One man developed grade 3 nephrotoxicity 26 months after the last cycle, "
