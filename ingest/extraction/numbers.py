@@ -59,6 +59,13 @@ VALUE = prefiltered(
 )
 #: A percentage written in words: "Thirty-eight percent", "twelve per cent".
 _WORDS_PERCENT = re.compile(r"(?<![\w-])(?P<words>" + WORD_NUMBER_PATTERN + r")\s+(?:percent|per\s+cent)\b", re.I)
+#: A duration written in words as a result is stated: "median overall survival was nine months", "... were four and
+#: a half and three months" (after "was", "were" or a colon, so "for six months" and "within two years" are none).
+_WORDS_DURATION = re.compile(
+    r"(?:\b(?:was|were)|:)\s+(?:(?P<words>" + WORD_NUMBER_PATTERN + r")(?P<half>\s+and\s+a\s+half)?)"
+    r"\s+(?P<duration>months?|weeks?|years?)\b",
+    re.I,
+)
 #: Before a percentage that is a threshold, not a result: "a decline of at least fifty percent".
 _THRESHOLD_WORDS = re.compile(
     r"(?:at\s+least|more\s+than|greater\s+than|over|above|below|under|less\s+than|[≥≤<>]"
@@ -263,6 +270,14 @@ def find_values(text: str) -> list[Value]:
             number = word_number(match.group("words"))
             if number is not None and not _THRESHOLD_WORDS.search(text, max(0, match.start() - 30), match.start()):
                 values.append(Value(match.start(), match.end(), float(number), "%", "percent"))
+        values.sort(key=lambda v: v.start)
+    if ("month" in text or "week" in text or "year" in text) and (" was " in text or " were " in text or ":" in text):
+        for match in _WORDS_DURATION.finditer(text):
+            number = word_number(match.group("words"))
+            if number is not None:
+                unit = match.group("duration")
+                value = number + (0.5 if match.group("half") else 0)
+                values.append(Value(match.start("words"), match.end(), float(value), normalize_unit(unit), unit))
         values.sort(key=lambda v: v.start)
     return values
 

@@ -1779,6 +1779,17 @@ def test_a_decline_of_another_size_and_a_duration_that_defines_a_group_are_thres
     ]
 
 
+def test_a_duration_in_words_is_a_value_when_a_result_is_stated_not_a_window(record):
+    text = (
+        "Twenty-six men were treated with 225Ac-PSMA-617 every eight weeks for six months. Median rPFS was seven and "
+        "a half months, and median overall survival was eleven months."
+    )
+    assert _rows(record, text, "endpoint", "statistic", "value", "unit") == [
+        ("rPFS", "median", 7.5, "months"),
+        ("OS", "median", 11.0, "months"),
+    ]
+
+
 def test_a_percentage_in_words_is_a_value_unless_it_is_a_threshold(record):
     # Journals spell out a number that opens a sentence: "Forty-one percent ...".
     found = record(
