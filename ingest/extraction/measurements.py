@@ -432,6 +432,17 @@ _VALUES_THEN_NAMED = re.compile(
     r"(?:time\s+to\s+(?:worsening|deterioration)\s+(?:of|in)\s+(?:the\s+)?)?",
     re.I,
 )
+#: Lesions counted per imaging agent (``_lesions_counted``): "X detected 187 lesions and Y 82", "163 lesions were
+#: detected with X and 129 with Y".
+_SCAN_NAMED = r"(?:\s*(?:PET|SPECT)(?:/(?:CT|MRI?))?)?"
+_FINDS = r"(?:identified|detected|found|showed|depicted|visuali[sz]ed|revealed)"
+_LESIONS_FOUND_BY = re.compile(_SCAN_NAMED + r"\s+" + _FINDS + r"\s+(?P<n>\d{1,4})\s+(?:[\w-]+\s+)?lesions\b")
+_LIST_JOIN = re.compile(r"\s*,?\s*(?:and|whereas|while|versus|vs\.?|compared\s+with)\s+", re.I)
+_NEXT_AGENTS_LESIONS = re.compile(_SCAN_NAMED + r"\s+(?:" + _FINDS + r"\s+)?(?P<n>\d{1,4})\b(?![.,]\d|\s*%)")
+_LESIONS_FOUND_WITH = re.compile(
+    r"(?P<n>\d{1,4})\s+(?:[\w-]+\s+)?lesions\s+were\s+(?:" + _FINDS + r"|seen)\s+(?:with|by|on)\s+$"
+)
+_NEXT_LESIONS_WITH = re.compile(_SCAN_NAMED + r"\s*,?\s*and\s+(?P<n>\d{1,4})\s+(?:with|by|on)\s+")
 #: An endpoint written right before its value ("any decline in 87.5%", "ORR was 30%") keeps it.
 _TIGHT = re.compile(r"^\s*(?:(?:was|were|is|of|in|:|=)\s*){1,2}$", re.I)
 #: "anaemia developed in three men", "xerostomia, mostly grade 1-2, affected all twelve patients", "neurotoxicity
@@ -806,7 +817,36 @@ class SentenceMeasurements:
                     *found,
                     Measurement(endpoint="MTD", statistic="other", arm=arm, status=status, note="not reached"),
                 ]
+        if "lesions" in sentence.text and len(context.agents) >= 2:
+            found = [*found, *self._lesions_counted(sentence, mentions, context)]
         return found, last, denied
+
+    def _lesions_counted(
+        self, sentence: Sentence, mentions: list[Mention], context: DocumentContext
+    ) -> list[Measurement]:
+        """The lesions each of two imaging agents found, a count of the detection rate per lesion: "18F-DCFPyL detected
+        187 lesions and 18F-fluciclovine 82", "163 lesions were detected with X and 129 with Y"."""
+        text = sentence.text
+        imaging = [m for m in mentions if m.kind == "ImagingAgent" and m.start not in context.prior]
+        counted: list[tuple[Mention, re.Match[str]]] = []
+        for first, second in pairwise(imaging):
+            start, end = first.start - sentence.start, first.end - sentence.start
+            next_start, next_end = second.start - sentence.start, second.end - sentence.start
+            found = _LESIONS_FOUND_BY.match(text, end)
+            if found and _LIST_JOIN.fullmatch(text, found.end(), next_start):
+                then = _NEXT_AGENTS_LESIONS.match(text, next_end)
+            else:
+                found = _LESIONS_FOUND_WITH.search(text, max(0, start - 60), start)
+                then = _NEXT_LESIONS_WITH.fullmatch(text, end, next_start) if found else None
+            if found and then:
+                counted = [(first, found), (second, then)]
+                break
+        status = "planned" if context.planned else "reported"
+        return [
+            Measurement(endpoint="detection rate", statistic="count", arm=self._arm_label_for_curie(agent, context),
+                        value=float(match.group("n")), unit="lesions", status=status)
+            for agent, match in counted
+        ]  # fmt: skip
 
     def _build(
         self,

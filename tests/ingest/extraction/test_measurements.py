@@ -1375,6 +1375,20 @@ def test_shares_of_arms_named_by_role_before_the_outcome_they_had(record):
     ]
 
 
+def test_lesions_each_of_two_tracers_found_are_counts_of_the_detection_rate(record):
+    text = (
+        "Sixty men had 18F-rhPSMA-7.3 PET/CT and 68Ga-PSMA-11 PET/CT within a week. Per lesion, 18F-rhPSMA-7.3 "
+        "PET/CT found 214 lesions and 68Ga-PSMA-11 PET/CT 167. In a second cohort, 98 lesions were seen with "
+        "18F-rhPSMA-7.3 and 80 with 68Ga-PSMA-11."
+    )
+    assert _rows(record, text, "endpoint", "statistic", "value", "unit", "arm") == [
+        ("detection rate", "count", 214.0, "lesions", "18F-rhPSMA-7.3"),
+        ("detection rate", "count", 167.0, "lesions", "68Ga-PSMA-11"),
+        ("detection rate", "count", 98.0, "lesions", "18F-rhPSMA-7.3"),
+        ("detection rate", "count", 80.0, "lesions", "68Ga-PSMA-11"),
+    ]
+
+
 def test_a_table_of_adverse_events_by_grade_given_as_counts_with_their_share(record):
     text = (
         "Thirty-one men received 225Ac-PSMA-I&T.\n"
