@@ -250,7 +250,11 @@ _DESCRIPTOR_REACH = 120
 _CODE_IN_BRACKETS = re.compile(r"\s*\(\s*" + _CODE + r"\s*\)")
 #: Words after a label that make it another term: a "sensitivity analysis" is a statistical check, not the
 #: diagnostic endpoint sensitivity.
-_OTHER_TERM_AFTER = {"endpoint:sensitivity": re.compile(r"\s+analys[ie]s\b", re.IGNORECASE)}
+#: ... and a whole-body "effective dose" (in Sv, weighted by organ) is no absorbed dose.
+_OTHER_TERM_AFTER = {
+    "endpoint:sensitivity": re.compile(r"\s+analys[ie]s\b", re.IGNORECASE),
+    "organ:whole-body": re.compile(r"\s+effective\b", re.IGNORECASE),
+}
 #: Words before a label that make it another term: a "pathological complete response" is found by the
 #: pathologist in a resected specimen, not the radiological complete response.
 _OTHER_TERM_BEFORE = {"endpoint:CR": re.compile(r"\bpatho(?:logic(?:al)?)?\s+$", re.IGNORECASE)}

@@ -1375,6 +1375,18 @@ def test_shares_of_arms_named_by_role_before_the_outcome_they_had(record):
     ]
 
 
+def test_a_whole_body_dose_is_its_own_absorbed_dose_but_an_effective_dose_is_none(record):
+    text = (
+        "Twelve men received 177Lu-PSMA-I&T. Mean absorbed doses were 0.61 Gy/GBq for the kidneys and 0.03 Gy/GBq "
+        "for the red marrow; the whole-body dose was 0.04 Gy/GBq. The whole-body effective dose was 0.07 Sv/GBq."
+    )
+    assert _rows(record, text, "endpoint", "value") == [
+        ("absorbed dose:kidney", 0.61),
+        ("absorbed dose:bone marrow", 0.03),
+        ("absorbed dose:whole body", 0.04),
+    ]
+
+
 def test_lesions_each_of_two_tracers_found_are_counts_of_the_detection_rate(record):
     text = (
         "Sixty men had 18F-rhPSMA-7.3 PET/CT and 68Ga-PSMA-11 PET/CT within a week. Per lesion, 18F-rhPSMA-7.3 "
