@@ -1989,10 +1989,13 @@ class SentenceMeasurements:
             ):
                 window_mentions = []  # "X in 29/50 (58%) men, Y in 13/50 (26%)": Y opens the next value, not this one's
             words = _ARM_WORDS.search(text, value.end, stop)
-            # (a bracket between them, "4.1 Gy/GBq (range, 0.8-16.9) for X", does not count)
-            if window_mentions and re.match(
-                r"^[^.;]{0,30}$", _BRACKETED.sub("", text[value.end : window_mentions[0].start - sentence.start])
-            ):
+            # (a bracket between them, "4.1 Gy/GBq (range, 0.8-16.9) for X", does not count, nor the rest of the
+            # bracket the value sits in: "62 of 94 (66.0%; 95% CI 55.5-75.4) with X")
+            between = text[value.end : window_mentions[0].start - sentence.start] if window_mentions else ""
+            closing = between.find(")")
+            if closing >= 0 and "(" not in between[:closing]:
+                between = between[closing + 1 :]
+            if window_mentions and re.match(r"^[^.;]{0,30}$", _BRACKETED.sub("", between)):
                 named.append(self._arm_label_for_curie(window_mentions[0], context, named_after_value=True))
             elif words and words.group("element"):
                 named.append(_arm_of_element(context, self._element_symbols.get(words.group("element").lower())))

@@ -568,6 +568,19 @@ def test_the_arm_described_by_its_switch_to_another_arpi(record):
     ]
 
 
+def test_a_share_with_its_ci_in_brackets_belongs_to_the_agent_named_after_the_bracket(record):
+    found = record(
+        "Eighty men had both 18F-DCFPyL PET/CT and 18F-fluciclovine PET/CT. Disease was detected in 52 of 80 "
+        "(65.0%; 95% CI 53.5-75.3) with 18F-DCFPyL and in 31 of 80 (38.8%; 95% CI 28.1-50.3) with "
+        "18F-fluciclovine.",
+        title="An intra-individual comparison of 18F-DCFPyL and 18F-fluciclovine",
+    )
+    assert [(m["arm"], m["value"], m["ci_low"]) for m in found["measurements"]] == [
+        ("18F-DCFPyL", 65.0, 53.5),
+        ("18F-fluciclovine", 38.8, 28.1),
+    ]
+
+
 def test_a_comparison_that_names_the_studied_radioligand_by_its_kind(record):
     found = record(
         "Lutetium-177 PSMA-I&T is now widely used. The randomised ORION trial compared the radioligand with "
