@@ -1387,6 +1387,14 @@ def test_a_whole_body_dose_is_its_own_absorbed_dose_but_an_effective_dose_is_non
     ]
 
 
+def test_a_quantity_with_its_unit_after_of_is_no_proportion(record):
+    text = (
+        "Sixty men had both 18F-DCFPyL PET/CT and 68Ga-PSMA-11 PET/CT. In men with a PSA below 0.5 ng/mL, detection "
+        "rates were 58% and 41%, respectively; in those with a PSA of 0.5 ng/mL or higher they were 90% and 83%."
+    )
+    assert [v for (v,) in _rows(record, text, "value")] == [58.0, 41.0, 90.0, 83.0]
+
+
 def test_lesions_each_of_two_tracers_found_are_counts_of_the_detection_rate(record):
     text = (
         "Sixty men had 18F-rhPSMA-7.3 PET/CT and 68Ga-PSMA-11 PET/CT within a week. Per lesion, 18F-rhPSMA-7.3 "
