@@ -1275,6 +1275,7 @@ class SentenceMeasurements:
         values += self._shared_unit_values(text, values, occupied, bare)
         values += self._declared_unit_values(text, values, occupied, endpoints, offset, declared, bare)
         values += _label_unit_values(text, values, occupied, labelled, bare)
+        values += _counts_at_doses(text, values)
         values += self._elliptical_counts(text, values, endpoints, offset)
         values += named_counts
         values += [v for v in scores if not _inside(v, occupied)]
@@ -2506,6 +2507,31 @@ def _stratum(label: str, heading: str) -> str:
         return band
     unit = (unit.strip() or named.group("unit") or "").strip()
     return " ".join(part for part in (named.group("name"), band, unit) if part)
+
+
+#: The counts of a total broken down by dose after a colon: "DLTs occurred in 4 patients: 2 at 3.0 µg/kg (...) and 2
+#: at 60 µg/kg".
+_COUNT_AT_DOSE = re.compile(
+    r"(?:[:;,]|\band)\s*(?P<n>\d{1,2}|" + WORD_NUMBER_PATTERN.replace("?P<", "?P<d_") + r")\s+(?:at|in)\s+"
+    r"(?:the\s+)?(?=" + DOSE_LEVEL + r")",
+    re.I,
+)
+
+
+def _counts_at_doses(text: str, values: list[Value]) -> list[Value]:
+    """The counts that break a count of patients down by dose level, after a colon: "in 4 patients: 2 at 3.0 µg/kg
+    and 2 at 60 µg/kg" (each a count of its dose level)."""
+    total = next((v for v in values if v.unit == "patients"), None)
+    colon = text.find(":", total.end) if total is not None else -1
+    if colon < 0 or text[total.end : colon].strip():
+        return []
+    taken = {v.start for v in values}
+    found = []
+    for match in _COUNT_AT_DOSE.finditer(text, colon):
+        number = count_number(match.group("n"))
+        if number is not None and match.start("n") not in taken:
+            found.append(Value(match.start("n"), match.end("n"), number, "patients"))
+    return found
 
 
 def _share_in_cell(text: str, start: int, end: int) -> Value | None:

@@ -571,6 +571,18 @@ def test_dose_limiting_toxicities_counted_by_the_number_written_before_them(reco
     assert _rows(record, shared, "endpoint", "statistic", "value") == [("DLT", "rate", 5.0)]
 
 
+def test_a_count_broken_down_by_dose_after_a_colon_gives_each_dose_its_count(record):
+    text = (
+        "Twenty-four men received 212Pb-NG001 in a 3+3 design. DLTs were seen in 3 patients: one at 2.0 MBq/kg "
+        "(grade 3 dry mouth) and 2 at 3.0 MBq/kg (grade 4 thrombocytopenia)."
+    )
+    assert _rows(record, text, "endpoint", "value", "arm") == [
+        ("DLT", 3.0, "212Pb-NG001"),
+        ("DLT", 1.0, "212Pb-NG001, 2.0 MBq/kg"),
+        ("DLT", 2.0, "212Pb-NG001, 3.0 MBq/kg"),
+    ]
+
+
 def test_dose_limiting_toxicities_per_dose_level_keep_their_dose_and_ignore_the_events_in_brackets(record):
     text = (
         "Twenty-two men received 225Ac-PSMA-617 in a 3 + 3 design. Dose-limiting toxicities were seen in two of "
