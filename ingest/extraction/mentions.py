@@ -172,7 +172,7 @@ _MANAGEMENT_CHANGE = AnchoredPattern(
         r"|\bmanagement\s+(?:plans?\s+|intent\s+)?(?:was\s+|were\s+|would\s+be\s+|had\s+)?(?:chang|alter)\w*"
         # "changed the planned salvage treatment", "a change of the intended therapy"
         r"|\b(?:chang|alter)\w*\s+(?:in\s+|of\s+)?(?:the\s+|their\s+)?(?:planned|intended)\s+(?:[a-z]+\s+)?"
-        r"(?:treatment|therapy)\b"
+        r"(?:treatment|therapy|radiotherapy|surgery)\b"
         # "changed the radiotherapy plan", "modified the treatment plans"
         r"|\b(?:chang|alter|modifi)\w*\s+(?:in\s+|of\s+)?(?:the\s+|their\s+)?(?:radiotherapy|radiation|treatment|therapy"
         r"|surgical|salvage)\s+plans?\b",

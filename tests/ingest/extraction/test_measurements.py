@@ -1421,6 +1421,14 @@ def test_lesions_each_of_two_tracers_found_are_counts_of_the_detection_rate(reco
     ]
 
 
+def test_a_change_of_the_planned_radiotherapy_is_a_reported_management_change(record):
+    text = (
+        "Men with biochemical recurrence were assigned to salvage radiotherapy with or without prior 18F-DCFPyL "
+        "PET/CT. PET findings changed the planned radiotherapy in 29% of men."
+    )
+    assert _rows(record, text, "endpoint", "value", "status") == [("management change", 29.0, "reported")]
+
+
 def test_a_table_of_adverse_events_by_grade_given_as_counts_with_their_share(record):
     text = (
         "Thirty-one men received 225Ac-PSMA-I&T.\n"
