@@ -117,11 +117,12 @@ OTHER_MARKER = prefiltered(
 #: "PET localised recurrent disease in 75%", "found disease in 13 men (26%)": a detection rate.
 _DETECTION = AnchoredPattern(
     re.compile(
-        r"\b(?:detected|localised|localized|identified|found|visuali[sz]ed|depicted)\s+(?:[\w-]+\s+){0,3}?"
-        r"(?:disease|lesions?|cancer|recurrences?|metastas[ie]s|sites?)\b",
+        # ("odds of detecting recurrence": the gerund after "of" too)
+        r"\b(?:detected|(?<=\bof )detecting|localised|localized|identified|found|visuali[sz]ed|depicted)\s+"
+        r"(?:[\w-]+\s+){0,3}?(?:disease|lesions?|cancer|recurrences?|metastas[ie]s|sites?)\b",
         re.IGNORECASE,
     ),
-    anchors=("detected", "locali", "identified", "found", "visuali", "depicted"),
+    anchors=("detected", "detecting", "locali", "identified", "found", "visuali", "depicted"),
 )
 #: The same written passive: "distant metastases were identified in 13% by PET", kept only near an imaging word.
 _DETECTED_PASSIVE = AnchoredPattern(

@@ -1429,6 +1429,19 @@ def test_a_change_of_the_planned_radiotherapy_is_a_reported_management_change(re
     assert _rows(record, text, "endpoint", "value", "status") == [("management change", 29.0, "reported")]
 
 
+def test_the_odds_of_detecting_disease_are_a_ratio_of_the_detection_rate(record):
+    text = (
+        "Forty men had 68Ga-PSMA-11 PET/CT at 1 h and at 3 h. Tumour SUVmax was 11.2. Early imaging had lower odds "
+        "of detecting recurrent disease than late imaging (odds ratio 0.52; 95% CI 0.30-0.90). It is not a "
+        "substitute for late imaging in detecting small nodes."
+    )
+    found = record(text)
+    assert [(m["endpoint"], m["statistic"], m["value"]) for m in found["measurements"] if not m.get("negated")] == [
+        ("detection rate", "or", 0.52)
+    ]
+    assert not [m for m in found["measurements"] if m.get("negated")]
+
+
 def test_a_table_of_adverse_events_by_grade_given_as_counts_with_their_share(record):
     text = (
         "Thirty-one men received 225Ac-PSMA-I&T.\n"
