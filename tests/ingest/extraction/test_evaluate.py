@@ -146,6 +146,7 @@ BLIND_FLOORS = {"agents": 0.95, "trials": 0.95, "measurements": 0.90, "hr_tuples
         "blind12.jsonl",
         "blind13.jsonl",
         "blind14.jsonl",
+        "blind15.jsonl",
     ],
 )
 def test_the_blind_sets_keep_what_they_taught(name):
