@@ -269,7 +269,6 @@ _BARE_CELL = re.compile(r"\s*(?P<value>\d+(?:\.\d+)?)\s*(?:\(\s*\d+(?:\.\d+)?\s*
 #: A column heading that names a prior therapy, not an arm: "Taxane-naive", "Prior docetaxel", "post-ARPI".
 _PRIOR_STATUS_AFTER = re.compile(r"[\s-]*(?:naive|naïve|pre-?treated|experienced|exposed|refractory)\b", re.I)
 _PRIOR_STATUS_BEFORE = re.compile(r"\b(?:prior|previous|post|no)[\s-]*$", re.I)
-#: The size a column heading gives its group: "Cohort 2 (n=14)".
 #: A table that gives counts with their share: a heading "n (%)", "No. (%)".
 _COUNT_SHARE_HEADING = re.compile(r"\b(?:n|no\.?|number)\s*\(\s*%\s*\)", re.I)
 _COUNT_SHARE_CELL = re.compile(r"\s*\d+\s*\(\s*(?P<share>\d+(?:\.\d+)?)\s*%?\s*\)\s*")
@@ -279,6 +278,7 @@ _GRADE_COLUMN = re.compile(
     r"\s*(?:,?\s*(?:n|no\.?)\s*\(\s*%\s*\))?\s*",
     re.I,
 )
+#: The size a column heading gives its group: "Cohort 2 (n=14)".
 _COLUMN_SIZE = re.compile(r"\s*[(\[]\s*n\s*=\s*\d+\s*[)\]]\s*$", re.I)
 _NOT_REACHED_CELL = re.compile(r"\s*(?:NR|not reached|not estimable|NE)\s*$", re.I)
 #: The labels of arms (context.arms' labels) next to values: before one ("arm A 67%"), after one ("35% in arm 2",
