@@ -142,8 +142,9 @@ def _join_line_end_hyphens(builder: _Builder) -> None:
 
 
 def dehyphenate(original: str) -> Normalized:
-    r"""``original`` with only the words a line end hyphenated joined, every other character (line breaks included)
-    kept, and the offset of each character: for texts whose lines carry their structure (JSON Lines records).
+    r"""``original`` with only its mojibake mended and the words a line end hyphenated joined, every other character
+    (line breaks included) kept, and the offset of each character: for texts whose lines carry their structure (JSON
+    Lines records).
 
     >>> n = dehyphenate("Radiographic pro-\ngression-free survival\nRESULTS: x")
     >>> n.text

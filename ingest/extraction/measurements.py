@@ -2110,18 +2110,23 @@ class SentenceMeasurements:
             nearby = [m for m in nearby if m.curie not in IMAGING_REGIMENS]
         if nearby:
             labels = {self._arm_label_for_curie(m, context) for m in nearby}
-            if not group.values and len(context.arms) >= 2 and len(labels & {a.label for a in context.arms}) >= 2:
-                # "91% on X against 47% on Y (odds ratio 12.2)": a ratio of two arms named before it is the first's
-                return [context.arms[0].label]
+            study = {a.label for a in context.arms}
+            # A ratio alone goes on the first arm when two arms are named before it ("91% on X against 47% on Y (odds
+            # ratio 12.2)"), and a hazard ratio of a two-arm study whichever arm is named near it ("84% of the
+            # ARPI-change group crossed over, and the HR was 1.16"): it compares the arms.
             if (
                 not group.values
-                and group.ratio is not None
-                and group.ratio.kind == "hr"
-                and len(context.arms) == 2
-                and labels <= {a.label for a in context.arms}
+                and len(context.arms) >= 2
+                and (
+                    len(labels & study) >= 2
+                    or (
+                        group.ratio is not None
+                        and group.ratio.kind == "hr"
+                        and len(context.arms) == 2
+                        and labels <= study
+                    )
+                )
             ):
-                # "84% of the ARPI-change group crossed over, and the HR was 1.16": a hazard ratio of a two-arm study
-                # compares its arms, whichever is named near it; it goes on the investigational arm
                 return [context.arms[0].label]
             return [self._arm_label_for_curie(nearby[-1], context)]
         if context.arms:
@@ -2519,16 +2524,19 @@ _COUNT_AT_DOSE = re.compile(
 )
 
 
+_COLON_AFTER = re.compile(r"\s*(?=:)")
+
+
 def _counts_at_doses(text: str, values: list[Value]) -> list[Value]:
     """The counts that break a count of patients down by dose level, after a colon: "in 4 patients: 2 at 3.0 µg/kg
     and 2 at 60 µg/kg" (each a count of its dose level)."""
     total = next((v for v in values if v.unit == "patients"), None)
-    colon = text.find(":", total.end) if total is not None else -1
-    if colon < 0 or text[total.end : colon].strip():
+    colon = _COLON_AFTER.match(text, total.end) if total is not None else None
+    if colon is None:
         return []
     taken = {v.start for v in values}
     found = []
-    for match in _COUNT_AT_DOSE.finditer(text, colon):
+    for match in _COUNT_AT_DOSE.finditer(text, colon.start()):
         number = count_number(match.group("n"))
         if number is not None and match.start("n") not in taken:
             found.append(Value(match.start("n"), match.end("n"), number, "patients"))

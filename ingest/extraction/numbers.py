@@ -270,7 +270,6 @@ def find_values(text: str) -> list[Value]:
             number = word_number(match.group("words"))
             if number is not None and not _THRESHOLD_WORDS.search(text, max(0, match.start() - 30), match.start()):
                 values.append(Value(match.start(), match.end(), float(number), "%", "percent"))
-        values.sort(key=lambda v: v.start)
     if ("month" in text or "week" in text or "year" in text) and (" was " in text or " were " in text or ":" in text):
         for match in _WORDS_DURATION.finditer(text):
             number = word_number(match.group("words"))
@@ -278,7 +277,7 @@ def find_values(text: str) -> list[Value]:
                 unit = match.group("duration")
                 value = number + (0.5 if match.group("half") else 0)
                 values.append(Value(match.start("words"), match.end(), float(value), normalize_unit(unit), unit))
-        values.sort(key=lambda v: v.start)
+    values.sort(key=lambda v: v.start)  # (the values in words join those in digits)
     return values
 
 
