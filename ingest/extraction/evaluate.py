@@ -374,8 +374,22 @@ def _names_subgroup(arm: str | None) -> bool:
 
     >>> _names_subgroup("KRN-5114 1.6 mg/kg"), _names_subgroup("KRN-5114, 1.6 mg/kg"), _names_subgroup("KRN-5114")
     (True, True, False)
+
+    A dose level followed by what an annotator adds to it, a bracket or the route, still names one:
+
+    >>> _names_subgroup("CTX-PSM1 DL2 (1.0 × 10^6 cells/kg)"), _names_subgroup("JNJ-63898081 60 µg/kg subcutaneous")
+    (True, True)
+    >>> _names_subgroup("225Ac-J591 dose escalation"), _names_subgroup("177Lu-PSMA-617 (VISION)")
+    (False, False)
     """
-    return bool(arm) and (", " in arm or _DOSE_AFTER_AGENTS.search(arm) is not None)
+    if not arm:
+        return False
+    dosed = _ROUTE_AFTER_DOSE.sub("", _TRAILING_BRACKET.sub("", arm))
+    return ", " in arm or _DOSE_AFTER_AGENTS.search(dosed) is not None
+
+
+#: The route an annotator writes after an arm's dose level: "60 µg/kg subcutaneous".
+_ROUTE_AFTER_DOSE = re.compile(r"\s+(?:intravenous(?:ly)?|subcutaneous(?:ly)?|i\.?v\.?|s\.?c\.?|oral(?:ly)?)$", re.I)
 
 
 def _qualifier_alone(gold_arm: str | None, predicted_arm: str | None) -> bool:

@@ -2349,6 +2349,12 @@ class SentenceMeasurements:
             parts = [subgroups.factor(group.ratio.start)]
         if code == "MTD":  # "the MTD was not reached at 7.0 GBq": the dose is the MTD's value, not a part of the arm
             parts = [None if is_dose_level(part) else part for part in parts]
+        if code == "DLT" and group.values:  # "1 DLT (grade 4 anemia) at 93.3 kBq/kg": the level the DLTs were at
+            stops = [v.start for v in group.values[1:]] + [len(text)]
+            parts = [
+                part or subgroups.dose_after(value.end, stop)
+                for part, value, stop in zip(parts, group.values, stops, strict=True)
+            ]
         levels = [subgroups.level(start) if code in _DIAGNOSTIC else None for start, _end in positions]
         if group.statistic in ("rate", "count") and group.values:
             times = self._landmarks(group, text, sentence.start)

@@ -78,6 +78,10 @@ _BEFORE = tuple(
 )
 
 _DOSE_LEVEL_LABEL = re.compile(_DOSE_LEVEL, re.IGNORECASE)
+#: A dose level after a count of events: "... at 93.3 kBq/kg", "... at the 7.4 GBq level".
+_AT_DOSE = re.compile(r"\bat\s+(?:the\s+)?" + _DOSE_LEVEL, re.IGNORECASE)
+#: The rest of a clause: up to a comma, semicolon, colon or sentence's period outside brackets.
+_REST_OF_CLAUSE = re.compile(r"(?:[^,;:.()\[\]]+|\([^()]*\)|\[[^\[\]]*\]|\.(?=\S))*")
 
 
 def is_dose_level(label: str | None) -> bool:
@@ -222,6 +226,15 @@ class SentenceSubgroups:
             ):
                 return None  # an endpoint, a trial or an arm, not a factor of the patients
         return _sentence_case(words)
+
+    def dose_after(self, end: int, stop: int) -> str | None:
+        """The dose level a dose-limiting toxicity was seen at, named after its count in the same clause: "1 DLT
+        (grade 4 anemia) at 93.3 kBq/kg", "One DLT occurred at dose level 3", "2/6 pts w/ DLT at 7.4 GBq"; None
+        when its clause (up to ``stop``, the next value) names none: "DLTs occurred in 3 pts: 1 at 240 µg/kg" (the
+        total of a breakdown), "One DLT occurred (1 of 22), in cohort 6 at 80 kBq/kg" (a share of all patients)."""
+        clause = _REST_OF_CLAUSE.match(self.text, end, stop)
+        dose = _AT_DOSE.search(self.text, end, clause.end() if clause else stop)
+        return " ".join(dose.group("dose").split()) if dose else None
 
     def level(self, start: int) -> str | None:
         """The unit of analysis a diagnostic value at ``start`` is counted in ("patient level", "region level"),

@@ -75,6 +75,16 @@ def test_a_subgroup_is_scored_on_whether_the_arm_names_one():
     assert score([gold], [gold]).subgroups.f1 == 1.0
 
 
+def test_a_gold_dose_level_with_a_bracket_or_route_after_it_is_a_subgroup():
+    predicted = json.loads(json.dumps(RECORD))
+    predicted["measurements"][0]["arm"] = "177Lu-PSMA-617, 7.4 GBq"
+    for written in ("177Lu-PSMA-617 7.4 GBq (cohort 2)", "177Lu-PSMA-617 7.4 GBq intravenous"):
+        gold = json.loads(json.dumps(RECORD))
+        gold["measurements"][0]["arm"] = written
+        scores = score([gold], [predicted])
+        assert (scores.subgroups.tp, scores.subgroups.fp, scores.subgroups.fn) == (1, 0, 0), written
+
+
 def test_a_gold_arm_that_is_the_predicted_qualifier_alone_names_a_subgroup():
     gold = json.loads(json.dumps(RECORD))
     gold["measurements"][0]["arm"] = "Liver  metastases"  # a prognostic factor's ratio, named by the factor

@@ -219,3 +219,22 @@ def test_a_dose_level_after_with_names_the_values_subgroup(record):
         title="Two activities of 177Lu-PSMA-I&T",
     )
     assert [m["arm"] for m in found["measurements"]] == ["177Lu-PSMA-I&T, 5.5 GBq", "177Lu-PSMA-I&T, 8.0 GBq"]
+
+
+def test_the_dose_level_a_dlt_was_seen_at_after_its_count(record):
+    found = record(
+        "Twenty-four men received 212Pb-XRT-93 at four activity levels (1.5 to 4.5 MBq/kg). Two DLTs (grade 3 "
+        "xerostomia and grade 4 neutropenia) were seen at 4.5 MBq/kg; one DLT occurred at dose level 2. Only one "
+        "patient had a DLT (grade 3 fatigue, in the expansion at 3.5 MBq/kg). Dose-limiting toxicities occurred "
+        "in three patients: one at 3.5 MBq/kg and two at 4.5 MBq/kg.",
+        title="A first-in-human study of 212Pb-XRT-93",
+    )
+    rows = [(m["value"], m["arm"]) for m in found["measurements"] if m["endpoint"] == "DLT"]
+    assert rows == [
+        (2.0, "212Pb-XRT-93, 4.5 MBq/kg"),
+        (1.0, "212Pb-XRT-93, dose level 2"),
+        (1.0, "212Pb-XRT-93, 3.5 MBq/kg"),
+        (3.0, "212Pb-XRT-93"),  # the total before its breakdown is no dose level's
+        (1.0, "212Pb-XRT-93, 3.5 MBq/kg"),
+        (2.0, "212Pb-XRT-93, 4.5 MBq/kg"),
+    ]
