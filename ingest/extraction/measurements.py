@@ -1532,6 +1532,8 @@ class SentenceMeasurements:
     def _outcomes_of_their_own(text: str, first: Value, value: Value, endpoints: list[Mention], offset: int) -> bool:
         """ "a ≥90% PSA decline in 21 of 62 (33.9%), while 53 of 62 (85.5%) had some decline": the first value follows
         its endpoint and the next one is followed by another, so the two are no pair."""
+        if any(_led_by_its_verb(text, value, e, offset) for e in endpoints):
+            return True  # "... in 16 (48.5%), and 17 (51.5%) discontinued treatment because of adverse events"
         led = any(
             e.end - offset <= first.start and _ENDPOINT_THEN_VALUE.match(text, e.end - offset, first.start)
             for e in endpoints
@@ -1701,6 +1703,10 @@ class SentenceMeasurements:
             ):
                 group.extra["follows"] = True  # "one death from sepsis", "two men died of sepsis"
                 return endpoint
+        for endpoint in endpoints:
+            if _led_by_its_verb(text, last, endpoint, offset):
+                group.extra["follows"] = True  # "17 (51.5%) discontinued treatment because of adverse events"
+                return endpoint
         value_start = first.start + offset  # in document offsets, as the mentions' are
         written_before = any(
             e.end <= value_start and _TIGHT.match(text[e.end - offset : first.start]) for e in endpoints
@@ -1720,6 +1726,8 @@ class SentenceMeasurements:
             stated = [e for e in endpoints if first.start - 60 <= e.end - offset <= first.start]
             if stated and (
                 _ENDPOINT_THEN_COUNT.match(text[stated[-1].end - offset : first.start])
+                # "adverse events led to discontinuation in three patients": the mention holds its verb
+                or (stated[-1].curie in _VERB_LED and _IN.fullmatch(text, stated[-1].end - offset, first.start))
                 or self._verb_left_out(text, stated[-1].start - offset, stated[-1].end - offset, first.start)
                 or (
                     (stated[-1].curie == "endpoint:DLT" or self.ontology.endpoints[stated[-1].curie].kind == _AE)
@@ -2437,6 +2445,24 @@ class SentenceMeasurements:
                 )
             )
         return results
+
+
+#: Endpoints whose mention opens with the verb of the patients counted before it: "17 (51.5%) discontinued treatment
+#: because of adverse events".
+_VERB_LED = frozenset({"endpoint:AE-discontinuation"})
+_IN = re.compile(r"\s+in\s+(?:the\s+)?", re.IGNORECASE)
+#: Between a count or share and a verb-led endpoint: the bracket's end, the patients counted.
+_BEFORE_ITS_VERB = re.compile(r"\s*\)?\s*(?:(?:patients|pts|men|participants)\s*\)?\s*)?", re.IGNORECASE)
+
+
+def _led_by_its_verb(text: str, value: Value, endpoint: Mention, offset: int) -> bool:
+    """Whether ``endpoint`` is one whose mention opens with its verb, written right after ``value``."""
+    start = endpoint.start - offset
+    return (
+        endpoint.curie in _VERB_LED
+        and value.end <= start <= value.end + 16
+        and _BEFORE_ITS_VERB.fullmatch(text, value.end, start) is not None
+    )
 
 
 def _heading_grade(text: str, at: int) -> str | None:

@@ -166,6 +166,26 @@ _POSITIVE_AND_NEGATIVE = AnchoredPattern(
     re.compile(r"\b(?P<span>positive)\s+(?:and|&)\s+negative\s+predictive\s+values?\b", re.IGNORECASE),
     anchors=("predictive",),
 )
+#: Treatment stopped because of adverse events, however the verb falls: "17 (51.5%) discontinued treatment because
+#: of adverse events", "stopped therapy owing to toxicity", "TRAEs led to discontinuation in 4 patients".
+_EVENTS = (
+    r"(?:(?:treatment|drug)[- ]related\s+)?(?:adverse\s+(?:events?|reactions?)|AEs?|TRAEs?|toxicit(?:y|ies)"
+    r"|side\s+effects)"
+)
+_AE_DISCONTINUATION = AnchoredPattern(
+    re.compile(
+        r"\b(?:discontinu\w*|stopp?\w*|withdr[ae]w\w*)\s+(?:(?:the\s+)?(?:treatment|therapy|study\s+drug|study)\s+)?"
+        r"(?:because\s+of|due\s+to|owing\s+to|for)\s+(?:an?\s+)?"
+        + _EVENTS
+        + r"(?![\w-])"
+        + r"|(?<![\w-])"
+        + _EVENTS
+        + r"\s+(?:that\s+)?(?:led|leading|lead)\s+to\s+"
+        r"(?:(?:treatment|therapy|permanent)\s+)?(?:discontinuation|withdrawal)\b",
+        re.IGNORECASE,
+    ),
+    anchors=("discontinu", "stop", "withdr"),
+)
 _MANAGEMENT_CHANGE = AnchoredPattern(
     re.compile(
         r"\b(?:chang|alter)\w*\s+(?:in\s+|of\s+)?(?:the\s+|their\s+)?(?:[a-z]+\s+){0,2}?management\b"
@@ -450,6 +470,9 @@ class MentionFinder:
         candidates.extend(self._detections(text, folded))
         candidates.extend(self._phrased(text, folded, _MANAGEMENT_CHANGE, "endpoint:management-change", "management"))
         candidates.extend(self._phrased(text, folded, _POSITIVE_AND_NEGATIVE, "endpoint:PPV", "predictive-pair"))
+        candidates.extend(
+            self._phrased(text, folded, _AE_DISCONTINUATION, "endpoint:AE-discontinuation", "discontinuation")
+        )
         candidates.extend(
             m for m in self._phrased(text, folded, _POSITIVE, "endpoint:detection-rate", "detection")
             if _IMAGING_WORD.search(text, max(0, m.start - 40), m.end + 25)

@@ -516,6 +516,20 @@ def test_serious_adverse_events_are_their_own_endpoint_not_adverse_events_of_any
     ]
 
 
+def test_stopping_treatment_because_of_adverse_events_is_its_own_endpoint_not_the_events(record):
+    text = (
+        "Forty men received the PSMA-targeted conjugate PTX-811 every three weeks. Treatment-related adverse events "
+        "of grade 3 or higher affected 14 men (35%), and 6 (15%) discontinued therapy due to toxicity. Adverse "
+        "events led to permanent discontinuation in three patients. Two men withdrew owing to AEs."
+    )
+    assert _rows(record, text, "endpoint", "value") == [
+        ("TRAE grade>=3", 35.0),
+        ("other:discontinuation due to adverse events", 15.0),
+        ("other:discontinuation due to adverse events", 3.0),
+        ("other:discontinuation due to adverse events", 2.0),
+    ]
+
+
 def test_a_partial_or_complete_response_is_an_objective_response_not_a_complete_one(record):
     text = (
         "Twenty-four men received 225Ac-PSMA-I&T. Nine had a partial or complete response by RECIST 1.1, and three a "
@@ -970,6 +984,7 @@ def test_a_risk_reduction_a_figure_others_reported_and_a_consequence_are_not_res
     assert [(m["endpoint"], m.get("value")) for m in found["measurements"] if m["statistic"] != "hr"] == [
         ("OS", 14.2),
         ("AE:anemia", 9.3),
+        ("other:discontinuation due to adverse events", 4.0),  # the consequence's own share, not anaemia's
     ]
 
 
@@ -1526,7 +1541,12 @@ def test_an_event_named_as_the_cause_of_stopping_treatment_is_no_rate_of_the_eve
         "No patient stopped treatment due to renal toxicity."
     )
     found = record(text)["measurements"]
-    assert [(m["endpoint"], m["value"]) for m in found] == [("AE grade>=3", 33.0), ("AE grade>=3", 53.0)]
+    assert [(m["endpoint"], m["value"]) for m in found] == [
+        ("AE grade>=3", 33.0),
+        ("AE grade>=3", 53.0),
+        ("other:discontinuation due to adverse events", 2.0),  # the stopping's own rates
+        ("other:discontinuation due to adverse events", 9.0),
+    ]
     # Stopping for an event denies the stopping, not the event: no negated renal toxicity.
 
 
