@@ -303,6 +303,15 @@ _LABEL_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)\s*", re.I)
 #: A time-to-event endpoint the ontology does not know, named in a ratio's sentence before it: "4-year EFS was ...",
 #: "event-free survival", "biochemical failure-free survival" (a known one is a mention, so never reaches the test).
 _UNKNOWN_SURVIVAL = re.compile(r"\b(?:[A-Z]{1,3}FS|[a-z-]+[- ]free survival|time to [a-z ]{3,30}?)\b")
+#: After "not reached": no arm has reached it ("... in either arm", "in both groups", "in any of the three arms").
+_IN_EVERY_ARM = re.compile(
+    r"\s+(?:yet\s+)?(?:in|for)\s+(?:either|both|all|each|any)\s+(?:of\s+the\s+)?(?:(?:two|three|four)\s+)?"
+    r"(?:treatment\s+)?(?:arms?|groups?|cohorts?)\b",
+    re.IGNORECASE,
+)
+#: Shares of the sentence's own, before an odds or risk ratio in a sentence that names no endpoint: the ratio compares
+#: them, so their outcome, which the ontology does not know, not the previous sentence's endpoint.
+_OWN_SHARES = re.compile(r"\d\s*%(?!\s*(?:CI|CrI|confidence|credible)\b)", re.IGNORECASE)
 #: A dose declared what follows: ") was therefore declared the", " was chosen as the".
 _DECLARED_AS = re.compile(
     r"\s*\)?\s*,?\s*(?:was|is)\s+(?:therefore\s+|then\s+|thus\s+)?(?:declared|defined|established|chosen|selected|set)"
@@ -1864,6 +1873,8 @@ class SentenceMeasurements:
                 endpoint = before[-1] if before else after[0]
             elif _UNKNOWN_SURVIVAL.search(text, 0, ratio.start):
                 continue  # "4-year EFS was 77.4% ... (HR 0.57)": the ratio is of an endpoint the ontology lacks
+            elif ratio.kind != "hr" and _OWN_SHARES.search(text, 0, ratio.start):
+                continue  # "Undetectable PSA in 64.3% versus 47.1% (odds ratio 2.03)": of the shares' outcome
             else:
                 endpoint = (ratio.kind == "hr" and previous_time_to_event) or previous_endpoint
             if endpoint is None:
@@ -2416,6 +2427,17 @@ class SentenceMeasurements:
             lead = next((i for i, arm in enumerate(arms) if arm == context.arms[index].label), lead)
         if lead and ratio is not None and (ratio.ci_low is not None or (interval and interval.start > ratio.start)):
             cis[0], cis[lead] = cis[lead], cis[0]
+        if (
+            len(group.values) == 1
+            and group.values[0].value is None
+            and len(context.arms) >= 2
+            and _IN_EVERY_ARM.match(text, group.values[0].end)
+        ):
+            # "median rPFS had not been reached in either arm": one "not reached" per arm, the ratio on the first
+            arms = [arm.label for arm in context.arms]
+            group.values = group.values * len(arms)
+            parts, levels = parts * len(arms), levels * len(arms)
+            cis += [(None, None, None)] * (len(arms) - 1)
         results = []
         for index, value in enumerate(group.values):
             first = index == lead

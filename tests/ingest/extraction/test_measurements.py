@@ -1968,3 +1968,29 @@ def test_an_adverse_event_denied_only_in_one_setting_is_no_negated_finding(recor
         title="A PSMA bispecific given two ways",
     )
     assert [m["endpoint"] for m in found["measurements"] if m.get("negated")] == []
+
+
+def test_a_median_not_reached_in_either_arm_is_one_not_reached_per_arm(record):
+    text = (
+        "Men with mHSPC were randomly assigned to 177Lu-PSMA-I&T plus ADT or to ADT alone. After 20 months, the "
+        "median metastasis-free survival had not yet been reached in either group (HR 0.61, 95% CI 0.45-0.83). "
+        "Median overall survival was not reached in the 177Lu-PSMA-I&T arm."
+    )
+    assert _rows(record, text, "endpoint", "arm", "note", "hr") == [
+        ("MFS", "177Lu-PSMA-I&T + androgen deprivation therapy", "not reached", 0.61),
+        ("MFS", "androgen deprivation therapy", "not reached", None),
+        ("OS", "177Lu-PSMA-I&T + androgen deprivation therapy", "not reached", None),
+    ]
+
+
+def test_an_odds_ratio_of_shares_whose_outcome_is_unknown_takes_no_earlier_endpoint(record):
+    text = (
+        "Men were randomly assigned to 177Lu-PSMA-617 plus enzalutamide or enzalutamide alone. PSA50 responses "
+        "occurred in 61% versus 38%. The corresponding odds ratio was 2.55 (95% CI 1.60-4.07). A PSA nadir below "
+        "0.1 ng/mL was achieved by 58% versus 31% (odds ratio 3.07, 95% CI 1.90-4.96)."
+    )
+    assert _rows(record, text, "endpoint", "statistic", "value") == [
+        ("PSA50", "rate", 61.0),
+        ("PSA50", "rate", 38.0),
+        ("PSA50", "or", 2.55),  # a ratio with no shares of its own compares the previous sentence's
+    ]
