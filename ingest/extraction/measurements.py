@@ -385,7 +385,8 @@ _DENIED_AFTER = re.compile(
 )
 _MEAN = prefiltered(r"\bmean\b", re.I)
 _GRADE3 = prefiltered(
-    r"(?:grade|\bgr\.?|(?<![\w-])G)\s*(?:≥|>=|>|3\s*(?:or|to|-|/|–)\s*(?:higher|greater|above|worse|4|5|iv)|3\+"
+    r"(?:grade|\bgr\.?|(?<![\w-])G)\s*(?:(?:≥|>=)\s*(?:3|iii)(?![\d.])|>\s*(?:2|ii)(?![\d.])"
+    r"|3\s*(?:or|to|-|/|–)\s*(?:higher|greater|above|worse|4|5|iv)|3\+"
     r"|iii\s*(?:-|/|or)\s*iv|3\s*and\s*4)"
     r"|high[- ]grade|severe",
     re.I,
@@ -394,6 +395,12 @@ _GRADE3 = prefiltered(
 _GRADE3_IN = re.compile(
     r"\bgrade\s*(?:≥\s*3|>=\s*3|3\s*(?:or|and|to|-|–|/)\s*(?:higher|greater|above|worse|4|5)|III\s*(?:-|–|/|or)\s*IV)"
     r"\s*(?:events?\s+)?(?:in|for)\s+(?:\d+(?:\s+of\s+\d+)?\s*(?:patients\s+|men\s+)?\(\s*)?$",
+    re.I,
+)
+#: Events of grade 2 or higher: "grade ≥2 genitourinary toxicity", "grade 2 or higher", "G2+".
+_GRADE2_PLUS = prefiltered(
+    r"(?:grade|\bgr\.?|(?<![\w-])G)\s*(?:(?:≥|>=)\s*(?:2|ii)(?![\d.])|2\s*(?:or|to|-|/|–)\s*(?:higher|greater|above"
+    r"|worse|3|4|5)\b|2\+)",
     re.I,
 )
 _GRADE_3_ONLY = prefiltered(r"\bgrade\s*(?:3|III)\b(?!\s*(?:-|–|to|or|/|and)\s*[1-5])", re.I)
@@ -792,6 +799,8 @@ class SentenceMeasurements:
         if endpoint.kind in ("AdverseEvent",) or endpoint.code.startswith("AE"):
             if _GRADE3.search(window):
                 grade = ">=3"
+            elif _GRADE2_PLUS.search(window):
+                grade = ">=2"
             elif _ANY_GRADE.search(window):
                 grade = "any"
         if endpoint.code == "AE any grade" and grade is None and _GRADE_3_ONLY.search(window):
@@ -1262,7 +1271,7 @@ class SentenceMeasurements:
         # "mainly anaemia (n=4) and thrombocytopenia (n=2)": the count of each event, in brackets after it (a sample
         # size elsewhere, so read here, past the spans that are no values)
         named_counts = self._counts_after_events(text, endpoints, offset) if "=" in text else []
-        scores = find_score_changes(text) if "point" in text else []
+        scores = find_score_changes(text) if "point" in text or "+" in text else []
         if not (
             with_unit
             or counts

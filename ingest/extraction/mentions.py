@@ -194,6 +194,9 @@ _MANAGEMENT_CHANGE = AnchoredPattern(
         # "changed the planned salvage treatment", "a change of the intended therapy"
         r"|\b(?:chang|alter)\w*\s+(?:in\s+|of\s+)?(?:the\s+|their\s+)?(?:planned|intended)\s+(?:[a-z]+\s+)?"
         r"(?:treatment|therapy|radiotherapy|surgery)\b"
+        # "the intended treatment changed", "the planned therapy was modified"
+        r"|\b(?:planned|intended)\s+(?:[a-z]+\s+)?(?:treatment|therapy|radiotherapy|surgery)\s+(?:plans?\s+)?"
+        r"(?:was\s+|were\s+|had\s+been\s+|has\s+been\s+)?(?:chang|alter|modifi)\w*"
         # "changed the radiotherapy plan", "modified the treatment plans"
         r"|\b(?:chang|alter|modifi)\w*\s+(?:in\s+|of\s+)?(?:the\s+|their\s+)?(?:radiotherapy|radiation|treatment|therapy"
         r"|surgical|salvage)\s+plans?\b",

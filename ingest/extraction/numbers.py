@@ -390,12 +390,32 @@ _SCORE_CHANGE = re.compile(
 )
 
 
+#: A change written with its sign and no unit, in a sentence about a change that writes a "+": "the mean change
+#: from baseline was +2.1 with X and -4.8 with Y" (the "+" tells signed changes from ranges and hyphens).
+_SIGNED_CHANGE = re.compile(r"(?<=[\s(])(?P<value>[+-]\d+(?:\.\d+)?)(?![\w.%/]|\s*(?:points?\b|to\s+\d|-\s*\d))")
+_PLUS_SIGN = re.compile(r"(?<=[\s(])\+\d")
+
+
 def find_score_changes(text: str) -> list[Value]:
-    """Changes of a score in points, with their sign: "+1.8 points and -6.4 points" give 1.8 and -6.4."""
-    return [
+    """Changes of a score in points, with their sign: "+1.8 points and -6.4 points" give 1.8 and -6.4; so do "+1.8
+    and -6.4" in a sentence about a change.
+
+    >>> [v.value for v in find_score_changes("The mean change from baseline was +2.1 with X and -4.8 with Y.")]
+    [2.1, -4.8]
+    >>> [v.value for v in find_score_changes("PSA fell in 20 (range -5 to 40) patients; the change was 12%.")]
+    []
+    """
+    found = [
         Value(m.start("value"), m.end(), float(m.group("value")), SCORE_UNIT, "points")
         for m in _SCORE_CHANGE.finditer(text)
     ]
+    if "chang" in text and _PLUS_SIGN.search(text):
+        found += [
+            Value(m.start("value"), m.end("value"), float(m.group("value")), SCORE_UNIT, "points")
+            for m in _SIGNED_CHANGE.finditer(text)
+        ]
+        found.sort(key=lambda v: v.start)
+    return found
 
 
 def find_not_reached(text: str) -> list[Value]:

@@ -1994,3 +1994,46 @@ def test_an_odds_ratio_of_shares_whose_outcome_is_unknown_takes_no_earlier_endpo
         ("PSA50", "rate", 38.0),
         ("PSA50", "or", 2.55),  # a ratio with no shares of its own compares the previous sentence's
     ]
+
+
+def test_grade_3_treatment_related_events_without_adverse_are_the_severe_related_events(record):
+    text = (
+        "Eighteen men received 177Lu-XN-37 every eight weeks. Treatment-related events of grade 3 were recorded in "
+        "two men (11.1%), mostly dry mouth and nausea of grade 1-2 otherwise."
+    )
+    assert _rows(record, text, "endpoint", "value") == [("TRAE grade>=3", 11.1)]
+
+
+def test_the_intended_treatment_changed_is_a_management_change(record):
+    text = (
+        "After 18F-DCFPyL PET/CT in 150 men with a rising PSA, the intended therapy was altered in 61 men (40.7%); "
+        "the planned radiotherapy was modified in 22 (14.7%)."
+    )
+    assert _rows(record, text, "endpoint", "value", "unit") == [
+        ("management change", 40.7, "%"),
+        ("management change", 14.7, "%"),
+    ]
+
+
+def test_score_changes_written_with_their_sign_and_no_unit(record):
+    text = (
+        "Men were randomised to 177Lu-PSMA-I&T or to docetaxel. At week 18 the mean change from baseline in the "
+        "FACT-P total score was +3.4 with 177Lu-PSMA-I&T and -5.9 with docetaxel."
+    )
+    assert _rows(record, text, "endpoint", "arm", "value", "unit") == [
+        ("HRQoL", "177Lu-PSMA-I&T", 3.4, "points"),
+        ("HRQoL", "docetaxel", -5.9, "points"),
+    ]
+
+
+def test_genitourinary_and_gastrointestinal_toxicity_of_grade_2_or_higher(record):
+    text = (
+        "In 96 men given 177Lu-PSMA-617 before salvage radiotherapy, late grade ≥2 genitourinary toxicity occurred "
+        "in 13.5% and grade 2 or higher GI toxicity in 3.1%; grade ≥3 anaemia was seen in 2.1%."
+    )
+    rows = [(m["endpoint"], m["value"], m.get("grade")) for m in record(text)["measurements"]]
+    assert rows == [
+        ("AE:genitourinary toxicity", 13.5, ">=2"),
+        ("AE:gastrointestinal toxicity", 3.1, ">=2"),
+        ("AE:anemia", 2.1, ">=3"),
+    ]
