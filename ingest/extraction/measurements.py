@@ -549,9 +549,10 @@ _CORRESPONDING = prefiltered(
 )
 #: Between the MTD and a dose: words that make the dose something else than the MTD.
 _UNREACHED_MTD = re.compile(
-    # (the RP2D said to be the same dose, in brackets after the MTD, is no other dose: "MTD (= RP2D): 100 kBq/kg")
+    # (the RP2D said to be the same dose, in brackets after the MTD or joined to it, is no other dose: "MTD (= RP2D):
+    # 100 kBq/kg", "MTD and RP2D: 80 kBq/kg")
     r"\bnot\s+(?:been\s+)?(?:reached|identified|defined|determined|established)\b"
-    r"|(?<!\(= )(?<!\(=)(?<!\(and )(?<!\(also )\bRP2D\b|\brecommended\b"
+    r"|(?<!\(= )(?<!\(=)(?<!\(and )(?<!\(also )(?<!MTD and )(?<!MTD/)\bRP2D\b|\brecommended\b"
     r"|\bmaximum administered\b|\bMAD\b",
     re.I,
 )

@@ -119,7 +119,10 @@ _DETECTION = AnchoredPattern(
     re.compile(
         # ("odds of detecting recurrence": the gerund after "of" too)
         r"\b(?:detected|(?<=\bof )detecting|localised|localized|identified|found|visuali[sz]ed|depicted)\s+"
-        r"(?:[\w-]+\s+){0,3}?(?:disease|lesions?|cancer|recurrences?|metastas[ie]s|sites?)\b",
+        r"(?:[\w-]+\s+){0,3}?(?:disease|lesions?|cancer|recurrences?|metastas[ie]s|sites?)\b"
+        # "SPECT/CT detected 187 of 253 PET-positive lesions": the verb alone, the share after it is its value
+        r"|\b(?:detected|identified)(?=\s+\d+\s*(?:of|/)\s*\d+\s+(?:[\w-]+\s+){0,2}?(?:lesions|patients|men|cases"
+        r"|sites|metastases)\b)",
         re.IGNORECASE,
     ),
     anchors=("detected", "detecting", "locali", "identified", "found", "visuali", "depicted"),

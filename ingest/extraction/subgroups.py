@@ -119,10 +119,11 @@ _CLUES = ("patient", "pts", "participant", "subject", "those", "case", "individu
           "aged", "bq", "mg", "µg", "μg", "dl", "dose level", "mci", "suv", "ldh", "alp", "ctc", "ctdna", "psadt",
           "psa dt", "mtv", "tlv", "ttv", "cycle")  # fmt: skip
 _MEN = re.compile(r"\bmen\b", re.IGNORECASE)
-#: The unit a diagnostic value is counted in: "at the patient level", "per-region", "lesion-based analysis".
+#: The unit a diagnostic value is counted in: "at the patient level", "per-region", "lesion-based analysis", "on a
+#: lesion basis".
 _LEVEL = prefiltered(
     r"\b(?:per[- ](?P<per>patient|region|lesion|node)\b"
-    r"|(?P<unit>patient|region|lesion|node)[- ](?:level|based|wise)\b)",
+    r"|(?P<unit>patient|region|lesion|node)(?:[- ](?:level|based|wise)|\s+basis)\b)",
     re.IGNORECASE,
 )
 #: The population an endpoint is measured in, not a part set apart: ORR "in patients with measurable disease",

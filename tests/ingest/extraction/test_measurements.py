@@ -2037,3 +2037,22 @@ def test_genitourinary_and_gastrointestinal_toxicity_of_grade_2_or_higher(record
         ("AE:gastrointestinal toxicity", 3.1, ">=2"),
         ("AE:anemia", 2.1, ">=3"),
     ]
+
+
+def test_a_dose_declared_both_the_mtd_and_the_rp2d_is_the_mtd(record):
+    text = (
+        "Fifteen men received 227Th-XPC-4 at 1.5, 3.0 or 4.5 MBq/kg. DLTs: 0/3, 1/6 and 2/6. MTD and RP2D: 3.0 "
+        "MBq/kg. In a second study the MTD was 6.0 MBq/kg and RP2D 4.5 MBq/kg."
+    )
+    assert [(m["value"], m["unit"]) for m in record(text)["measurements"] if m["endpoint"] == "MTD"] == [
+        (3.0, "MBq/kg"),
+        (6.0, "MBq/kg"),
+    ]
+
+
+def test_lesions_detected_out_of_a_reference_count_give_a_lesion_level_detection_rate(record):
+    text = (
+        "Thirty men had 99mTc-PSMA-I&S SPECT/CT and 68Ga-PSMA-11 PET/CT on the same day. On a lesion basis, "
+        "SPECT/CT detected 96 of 141 PET-avid lesions (68.1%)."
+    )
+    assert _rows(record, text, "endpoint", "value", "note") == [("detection rate", 68.1, "lesion level")]
