@@ -813,13 +813,18 @@ class MentionFinder:
         matches = [*_NAMED_TRIAL.finditer(text), *_trial_definitions(text), *titled, *_listed_trials(text)]
         matches += _TRIAL_THEN_NAME.finditer(text)
         matches += _TRIAL_NAME_IN_BRACKETS.finditer(text)
-        inner = {(m.start, m.end) for m in mentions if m.kind == "Disease"}
+        inner = {(m.start, m.end) for m in mentions if m.kind in ("Disease", "Target")}
         for match in sorted(matches, key=lambda m: m.start("name")):
             name = match.group("name")
             start, end = match.span("name")
-            # a disease's abbreviation inside a hyphenated name ("CUPRIC-BCR") is part of the name
+            # a disease's abbreviation or the target inside a hyphenated name ("CUPRIC-BCR", "TANDEM-PSMA") is part of
+            # the name
             overlapping = [(s, e) for s, e in taken if s < end and start < e]
-            within = "-" in name and all(start <= s and e <= end and (s, e) in inner for s, e in overlapping)
+            within = (
+                "-" in name
+                and all(start <= s and e <= end and (s, e) in inner for s, e in overlapping)
+                and not _generic_rest(text, overlapping, start, end)
+            )
             if name.upper() in _NOT_TRIAL_NAMES or name in _HEADINGS or (overlapping and not within):
                 continue
             if "noun" in match.re.groupindex and match.group("noun") == "cohort" and "-" not in name:
@@ -843,6 +848,20 @@ class MentionFinder:
                     mention.start, mention.end, mention.text, curie, entity.kind, options, label=entity.label
                 )
         return mention
+
+
+#: What a hyphenated name may hold besides the target and still describe a kind of study, not name one: "the
+#: PSMA-PET trial", "a PSMA-RLT study".
+_GENERIC_REST = re.compile(r"-?(?:PET|CT|PET/CT|SPECT|SPECT/CT|MRI|RLT|TRT|imaging|guided|targeted)?-?", re.I)
+
+
+def _generic_rest(text: str, overlapping: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether the part of a name at ``start``-``end`` left after the one mention inside it is generic ("PSMA-PET")."""
+    if len(overlapping) != 1:
+        return False
+    inner_start, inner_end = overlapping[0]
+    rest = text[start:inner_start] + text[inner_end:end]
+    return _GENERIC_REST.fullmatch(rest) is not None
 
 
 #: The word right before a bracket: "APEX-01 (" before "NCT04662580)".

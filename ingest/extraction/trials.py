@@ -83,9 +83,25 @@ def trial_facts(text: str, sentences: list[Sentence]) -> TrialFacts:
     design = tuple(
         name for name, pattern in _DESIGN.items() if _states(pattern, *_DESIGN_WORDS[name], text, lowered, traps)
     )
+    if "single-arm" in design and "randomized" in design and _randomized_only_ahead(sentences):
+        # "A randomised comparison with 177Lu-PSMA-617 alone is planned": a single-arm study's next trial
+        design = tuple(word for word in design if word != "randomized")
     n_patients = next(filter(None, (_enrolled(sentence.text) for sentence in sentences[1:])), None)
     ratio = _randomization_ratio(text) if "random" in lowered else None
     return TrialFacts(phase, design, n_patients, ratio)
+
+
+#: A sentence about a study still to come: "... is planned", "are warranted", "a phase 3 trial is under way".
+_AHEAD = re.compile(
+    r"\b(?:planned|warranted|needed|ongoing|under\s*way|in preparation|will|future|should be|is being|are being)\b",
+    re.I,
+)
+
+
+def _randomized_only_ahead(sentences: list[Sentence]) -> bool:
+    """Whether every sentence that says "randomized" speaks of a study to come."""
+    stating = [s.text for s in sentences if _DESIGN["randomized"].search(s.text)]
+    return bool(stating) and all(_AHEAD.search(text) for text in stating)
 
 
 def _enrolled(sentence: str) -> int | None:

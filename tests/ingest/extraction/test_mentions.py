@@ -129,10 +129,16 @@ def test_abbreviations_headings_and_modalities_before_study_are_no_trials(record
         ("Men were enrolled in the single-centre phase 1 study HALO-P2, which tested 225Ac-PSMA-617.", "HALO-P2"),
         # a disease's abbreviation inside a hyphenated name does not break it
         ("The phase 2 TERRA-BCR study scanned 60 men with 18F-DCFPyL PET/CT.", "TERRA-BCR"),
+        # and neither does the target's name, when the rest of the name is more than a modality
+        ("The phase 2 ORBIT-PSMA trial gave 40 men 177Lu-PSMA-I&T.", "ORBIT-PSMA"),
     ],
 )
 def test_a_trial_named_after_the_word_study_or_holding_a_disease_abbreviation(record, text, trial):
     assert [t["label"] for t in record(text)["trials"]] == [trial]
+
+
+def test_the_target_and_a_modality_hyphenated_before_trial_name_no_trial(record):
+    assert record("In the PSMA-PET trial cohort, 40 men with a rising PSA were scanned.")["trials"] == []
 
 
 def test_a_drug_code_or_dose_level_after_study_is_no_trial(record):

@@ -45,3 +45,11 @@ def test_design_words_written_in_capitals_with_a_dotted_i(record):
     # test, while the case-insensitive design pattern still reads it.
     result = record("VISION was a DOUBLE-BL\u0130ND, placebo-controlled trial.")
     assert "double-blind" in result["trials"][0]["design"]
+
+
+def test_a_randomised_trial_a_single_arm_study_calls_for_is_no_design_of_its_own(record):
+    result = record(
+        "In the single-arm phase 2 LUMEN study (NCT01234567), 40 men received 177Lu-PSMA-I&T. PSA50 was 55%. "
+        "A randomised comparison with cabazitaxel is warranted."
+    )
+    assert set(result["trials"][0]["design"]) == {"single-arm"}
