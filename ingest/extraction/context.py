@@ -180,12 +180,65 @@ class DocumentContext:
     sentences: list[Sentence] = field(default_factory=list)
     agents: list[Mention] = field(default_factory=list)  # every agent mention of the document, in order
     labels: dict[str, int] = field(default_factory=dict)  # an arm's label in the text ("A", "2") -> its index in arms
+    #: The activities or doses of one agent a randomised study allocates to, in the text's order ("6.0 GBq", "7.4
+    #: GBq"): its arms, when no agents tell them apart.
+    dose_arms: list[str] = field(default_factory=list)
 
     def comparator_curies(self) -> set[str]:
         if len(self.arms) < 2:
             return set()
         first = set(self.arms[0].curies)
         return {c for arm in self.arms[1:] for c in arm.curies if c not in first}
+
+
+_ACTIVITY = r"\d+(?:\.\d+)?[\s-]*(?:GBq|MBq/kg|kBq/kg|mCi(?:/m2|/m²)?|mg/kg|[µμu]g/kg)(?![\w/])"
+#: Two or three activities of one agent offered as a choice: "6.0 GBq (standard) or 9.0 GBq (escalated)", "at 6.0 GBq
+#: or 7.4 GBq", "5.5, 7.4 or 9.3 GBq" (the unit written once, after the last).
+_DOSE_CHOICE = re.compile(
+    r"(?<![\d.])(?P<first>\d+(?:\.\d+)?)(?P<first_unit>[\s-]*(?:GBq|MBq/kg|kBq/kg|mCi(?:/m2|/m²)?|mg/kg|[µμu]g/kg)"
+    r"(?![\w/]))?(?:\s*\([^()]{0,30}\))?"
+    r"(?:\s*,\s*(?P<middle>" + _ACTIVITY + r"|\d+(?:\.\d+)?)(?:\s*\([^()]{0,30}\))?)?"
+    r"(?:\s*,)?\s+(?:or|versus|vs\.?)\s+(?:to\s+)?(?P<last>" + _ACTIVITY + r")",
+    re.I,
+)
+_ALLOCATION = re.compile(r"\brandomi[sz]|\brandomly\b|\ballocated\b|\b\d\s*:\s*\d\b|^\W*interventions?\s*:", re.I)
+
+
+def dose_arms(sentences: list[Sentence]) -> list[str]:
+    """The activities (or doses) of one agent a randomised study allocates its patients to, named in a sentence of
+    allocation: "randomised 1:1 to 6.0 GBq (standard) or 9.0 GBq (escalated)", "Interventions: 177Lu-PSMA-617 at 6.0
+    GBq or 7.4 GBq every 6 weeks (1:1)". Empty for any other study.
+
+    >>> dose_arms([Sentence(0, 70, "Men were randomised 1:1 to 6.0 GBq (standard) or 9.0-GBq per cycle.")])
+    ['6.0 GBq', '9.0 GBq']
+    >>> dose_arms([Sentence(0, 70, "Patients were randomly assigned to 5.5, 7.4 or 9.3 GBq.")])
+    ['5.5 GBq', '7.4 GBq', '9.3 GBq']
+    >>> dose_arms([Sentence(0, 70, "Cohorts received 4.4 or 5.55 GBq in a 3+3 design.")])
+    []
+    """
+    for sentence in sentences:
+        if not _ALLOCATION.search(sentence.text):
+            continue
+        choice = _DOSE_CHOICE.search(sentence.text)
+        if choice is None:
+            continue
+        last = _activity(choice.group("last"))
+        unit = last.split(" ", 1)[1]
+        doses = [choice.group("first") + (choice.group("first_unit") or "")]
+        if choice.group("middle"):
+            doses.append(choice.group("middle"))
+        labels = [_activity(dose) if not dose.replace(".", "").isdigit() else f"{dose} {unit}" for dose in doses]
+        labels.append(last)
+        if len(set(labels)) == len(labels) and all(label.split(" ", 1)[1] == unit for label in labels):
+            return labels
+    return []
+
+
+def _activity(written: str) -> str:
+    """ "9.0 GBq" for "9.0-GBq" or "9.0GBq"."""
+    number = re.match(r"\d+(?:\.\d+)?", written)
+    assert number is not None
+    return f"{number.group()} {written[number.end() :].strip(' -')}"
 
 
 def agents_in(mentions: list[Mention], start: int, end: int) -> list[Mention]:

@@ -2388,6 +2388,13 @@ class SentenceMeasurements:
         if group.statistic in ("rate", "count") and group.values:
             times = self._landmarks(group, text, sentence.start)
             levels = [level or timed for level, timed in zip(levels, times, strict=True)]
+        if (
+            len(context.dose_arms) == len(group.values) >= 2
+            and not any(parts)
+            and not any(levels)
+            and len(set(arms)) == 1
+        ):
+            parts = list(context.dose_arms)  # "6.9 months vs 8.3 months" of a study randomised to two activities
         common = {"endpoint": code, "status": "planned" if planned else "reported", "grade": grade}
         ratio = group.ratio
         interval = group.interval

@@ -238,3 +238,30 @@ def test_the_dose_level_a_dlt_was_seen_at_after_its_count(record):
         (1.0, "212Pb-XRT-93, 3.5 MBq/kg"),
         (2.0, "212Pb-XRT-93, 4.5 MBq/kg"),
     ]
+
+
+def test_pairs_of_a_study_randomised_to_two_activities_take_the_activities_in_order(record):
+    found = record(
+        "We randomised 90 men 1:1 to 177Lu-PSMA-I&T at 6.8 GBq or 8.5 GBq per cycle. PSA50 responses occurred in "
+        "44% versus 53%. Median rPFS was 7.7 vs 9.1 months (HR 0.88, 95% CI 0.57-1.36). Grade 3 anaemia affected "
+        "4 (9%) and 7 (16%) patients, respectively. Median overall survival was 15.0 months.",
+        title="Two activities of 177Lu-PSMA-I&T: a randomised phase 2 trial",
+    )
+    assert [(m["endpoint"], m["arm"], m["value"]) for m in found["measurements"]] == [
+        ("PSA50", "177Lu-PSMA-I&T, 6.8 GBq", 44.0),
+        ("PSA50", "177Lu-PSMA-I&T, 8.5 GBq", 53.0),
+        ("rPFS", "177Lu-PSMA-I&T, 6.8 GBq", 7.7),
+        ("rPFS", "177Lu-PSMA-I&T, 8.5 GBq", 9.1),
+        ("AE:anemia", "177Lu-PSMA-I&T, 6.8 GBq", 9.0),
+        ("AE:anemia", "177Lu-PSMA-I&T, 8.5 GBq", 16.0),
+        ("OS", "177Lu-PSMA-I&T", 15.0),  # a value of the whole study
+    ]
+
+
+def test_activities_of_a_dose_escalation_are_no_arms(record):
+    found = record(
+        "Cohorts of three to six men received 177Lu-PSMA-I&T at 6.8 or 8.5 GBq per cycle in a 3+3 design. PSA50 "
+        "responses occurred in 44% and 53% of patients overall at weeks 12 and 24.",
+        title="Activity escalation of 177Lu-PSMA-I&T",
+    )
+    assert {m["arm"] for m in found["measurements"]} == {"177Lu-PSMA-I&T"}
