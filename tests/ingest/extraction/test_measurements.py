@@ -2056,3 +2056,14 @@ def test_lesions_detected_out_of_a_reference_count_give_a_lesion_level_detection
         "SPECT/CT detected 96 of 141 PET-avid lesions (68.1%)."
     )
     assert _rows(record, text, "endpoint", "value", "note") == [("detection rate", 68.1, "lesion level")]
+
+
+def test_more_accurate_names_the_accuracy_of_the_pair_after_it(record):
+    text = (
+        "In 200 men scanned with both, 18F-DCFPyL PET/CT was more accurate than 18F-fluciclovine PET/CT for nodal "
+        "staging: 87% versus 71% (p=0.002)."
+    )
+    assert _rows(record, text, "endpoint", "arm", "value") == [
+        ("accuracy", "18F-DCFPyL", 87.0),
+        ("accuracy", "18F-fluciclovine", 71.0),
+    ]
