@@ -1940,7 +1940,7 @@ class SentenceMeasurements:
         used = {id(g.interval) for g in groups + lonely if g.interval}
         free_intervals = [i for i in intervals if id(i) not in used]
         taken_p = {id(g.p_value) for g in groups + lonely if g.p_value}
-        for group in groups:
+        for index, group in enumerate(groups):
             last = group.values[-1]
             own = [next((i for i in free_intervals if v.end <= i.start <= v.end + 12), None) for v in group.values]
             if group.ratio is None and group.interval is None:
@@ -1954,6 +1954,11 @@ class SentenceMeasurements:
                 )
                 if p_value is not None and len(group.values) > 1:
                     group.p_value = p_value
+                    taken_p.add(id(p_value))
+                elif p_value is not None and index and _compared_one_by_one(groups[index - 1], group):
+                    # "fell from 3.1 Gy/GBq in cycle 1 to 1.8 Gy/GBq in cycle 3 (p<0.001)": the comparison of the
+                    # two values, each a group of its own, goes on the first
+                    groups[index - 1].p_value = p_value
                     taken_p.add(id(p_value))
 
     # --- output --------------------------------------------------------------------------------
@@ -2501,6 +2506,21 @@ def _led_by_its_verb(text: str, value: Value, endpoint: Mention, offset: int) ->
         endpoint.curie in _VERB_LED
         and value.end <= start <= value.end + 16
         and _BEFORE_ITS_VERB.fullmatch(text, value.end, start) is not None
+    )
+
+
+def _compared_one_by_one(first: _Group, second: _Group) -> bool:
+    """Whether two groups of one value each are two values of one endpoint in one unit, set side by side (each
+    group without a ratio or p of its own)."""
+    return (
+        len(first.values) == len(second.values) == 1
+        and first.endpoint is not None
+        and second.endpoint is not None
+        and first.endpoint.curie == second.endpoint.curie
+        and first.values[0].unit == second.values[0].unit
+        and first.ratio is None
+        and second.ratio is None
+        and first.p_value is None
     )
 
 

@@ -2067,3 +2067,14 @@ def test_more_accurate_names_the_accuracy_of_the_pair_after_it(record):
         ("accuracy", "18F-DCFPyL", 87.0),
         ("accuracy", "18F-fluciclovine", 71.0),
     ]
+
+
+def test_a_p_value_after_two_values_of_one_endpoint_each_a_group_of_its_own_goes_on_the_first(record):
+    text = (
+        "Twenty-four men had SPECT/CT dosimetry after each cycle of 177Lu-PSMA-I&T. The mean tumour dose dropped "
+        "from 4.2 Gy/GBq (range 0.9-15.1) after cycle 1 to 2.6 Gy/GBq (range 0.4-9.8) after cycle 3 (p=0.002)."
+    )
+    assert _rows(record, text, "endpoint", "value", "p_value") == [
+        ("absorbed dose:tumor", 4.2, "=0.002"),
+        ("absorbed dose:tumor", 2.6, None),
+    ]
