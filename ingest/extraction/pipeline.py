@@ -318,8 +318,23 @@ class PsmaMeasurements:
             )
             measurements.extend((m, sentence) for m in found)
             negated.extend((mention, grade, sentence) for mention, grade in denied)
-        underscore.psma_measurements = (context, _ratios_on_their_medians(measurements, text), negated)
+        measurements = _levels_carried(_ratios_on_their_medians(measurements, text))
+        underscore.psma_measurements = (context, measurements, negated)
         return doc
+
+
+def _levels_carried(measured: list[tuple[Measurement, Sentence]]) -> list[tuple[Measurement, Sentence]]:
+    """ "a sensitivity of 54.9% (95% CI 42.7-66.8), a specificity of 96.9% (93.3-98.8)": an interval written without
+    its level has the level the text stated last, the abstract giving all its intervals at one level."""
+    level = None
+    result = []
+    for measurement, sentence in measured:
+        if measurement.ci_level is not None:
+            level = measurement.ci_level
+        elif level is not None and (measurement.ci_low is not None or measurement.ci_high is not None):
+            measurement = measurement.model_copy(update={"ci_level": level})
+        result.append((measurement, sentence))
+    return result
 
 
 def _ratios_on_their_medians(

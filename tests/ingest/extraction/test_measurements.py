@@ -2078,3 +2078,15 @@ def test_a_p_value_after_two_values_of_one_endpoint_each_a_group_of_its_own_goes
         ("absorbed dose:tumor", 4.2, "=0.002"),
         ("absorbed dose:tumor", 2.6, None),
     ]
+
+
+def test_an_interval_without_its_level_has_the_level_stated_before_it(record):
+    text = (
+        "In 140 men with high-risk disease, 18F-PSMA-1007 PET/CT had a sensitivity of 81.2% (95% CI 70.1-89.6) and "
+        "a specificity of 97.0% (92.4-99.2) for nodal metastases. Its PPV was 91.0% (80.4-96.9)."
+    )
+    assert _rows(record, text, "endpoint", "ci_low", "ci_level") == [
+        ("sensitivity", 70.1, 95.0),
+        ("specificity", 92.4, 95.0),
+        ("PPV", 80.4, 95.0),
+    ]
