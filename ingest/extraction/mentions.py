@@ -178,6 +178,7 @@ _EVENTS = (
 _AE_DISCONTINUATION = AnchoredPattern(
     re.compile(
         r"\b(?:discontinu\w*|stopp?\w*|withdr[ae]w\w*)\s+(?:(?:the\s+)?(?:treatment|therapy|study\s+drug|study)\s+)?"
+        r"(?:(?:early|prematurely|permanently)\s+)?"
         r"(?:because\s+of|due\s+to|owing\s+to|for)\s+(?:an?\s+)?"
         + _EVENTS
         + r"(?![\w-])"
@@ -230,6 +231,10 @@ _DEATH_RATIO = AnchoredPattern(
 #: probability") or the men "alive" at a time ("64% were alive at 12 months", "remained alive"). Each is found from
 #: its word, the words before it checked in a short window.
 _LANDMARK_BEFORE_SURVIVAL = re.compile(r"(?:^|\W)(?:\d{1,2}|one|two|three|four|five)[- ](?:months?|years?|yrs?|mo)\s+$")
+#: "had shorter survival than", "a longer survival": survival compared, with no other name, is overall survival.
+_COMPARED_BEFORE_SURVIVAL = re.compile(
+    r"\b(?:longer|shorter|improved|better|worse|prolonged|poorer|inferior|superior)\s+$"
+)
 _NOT_SURVIVAL_RATE_AFTER = re.compile(r"\s+(?:benefit|advantage|gain|time)\b")
 #: "men whose PSA fell lived longer", "survived longer": overall survival compared.
 _LONGER = re.compile(r"\s+(?:significantly\s+)?longer\b")
@@ -681,11 +686,12 @@ class MentionFinder:
                           label=entity.label, via="detection")  # fmt: skip
 
     def _survival_without_its_name(self, text: str, folded: str) -> Iterable[Mention]:
-        """Overall survival named by "N-year survival", by the men "alive" or by who "lived longer" (``folded`` is
-        ``text`` lower-cased)."""
+        """Overall survival named by "N-year survival", "shorter survival", by the men "alive" or by who "lived
+        longer" (``folded`` is ``text`` lower-cased)."""
         entity = self.ontology.endpoints["endpoint:OS"]
         for word, before, after, after_needed in (
             ("survival", _LANDMARK_BEFORE_SURVIVAL, _NOT_SURVIVAL_RATE_AFTER, False),
+            ("survival", _COMPARED_BEFORE_SURVIVAL, _NOT_SURVIVAL_RATE_AFTER, False),
             ("alive", _STATE_BEFORE_ALIVE, None, False),
             ("lived", None, _LONGER, True),
             ("survived", None, _LONGER, True),

@@ -2090,3 +2090,16 @@ def test_an_interval_without_its_level_has_the_level_stated_before_it(record):
         ("specificity", 92.4, 95.0),
         ("PPV", 80.4, 95.0),
     ]
+
+
+def test_survival_compared_without_its_name_is_overall_survival(record):
+    text = (
+        "In 260 men given 225Ac-PSMA-617 in routine care, those with liver metastases had poorer survival than "
+        "the others (6.3 versus 12.8 months; HR 2.10, 95% CI 1.40-3.15). Treatment was stopped prematurely "
+        "because of toxicity in 4.2%."
+    )
+    assert _rows(record, text, "endpoint", "value", "hr") == [
+        ("OS", 6.3, 2.1),
+        ("OS", 12.8, None),
+        ("other:discontinuation due to adverse events", 4.2, None),
+    ]
