@@ -19,7 +19,7 @@ SOC alone" names an arm).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ingest.extraction.mentions import Mention
 from ingest.extraction.prefilter import prefiltered
@@ -27,7 +27,8 @@ from ingest.extraction.textutil import LIST_SEPARATOR
 
 _POPULATION = r"(?:patients|pts|men|participants|subjects|those|cases|individuals)"
 _RELATION = (
-    r"(?P<rel>without|with|whose|who\s+did\s+not\s+(?:have|receive)|who\s+(?:had|have|were|received|achieved)"
+    r"(?P<rel>previously\s+treated\s+with|pre-?treated\s+with|who\s+had\s+(?:previously|already)\s+received"
+    r"|without|with|whose|who\s+did\s+not\s+(?:have|receive)|who\s+(?:had|have|were|received|achieved)"
     r"|at\s+or\s+(?:below|above)|below|above|treated\s+at|aged)"
 )
 #: Where a subgroup's words end: punctuation, a verb, a comparison, an endpoint's median.
@@ -68,6 +69,8 @@ _BEFORE = tuple(
         r"\bthan\s+(?:in\s+)?(?:those|patients|men)\s+" + _RELATION + _PHRASE,
         r"\bin\s+the\s+(?:subgroup|subset|stratum)\s+(?:of\s+" + _POPULATION + r"\s+)?" + _RELATION + _PHRASE,
         r"\b(?:in|among|for)\s+(?:the\s+)?(?:\d+\s+)?" + _ADJECTIVE + r"\s+" + _POPULATION + r"\b",
+        # "Docetaxel-naive patients had ...", "... than cabazitaxel-naive men (10.9 versus 15.4 months)"
+        r"(?:^|[;:]|\bthan)\s*(?:in\s+)?(?:the\s+)?" + _ADJECTIVE + r"\s+" + _POPULATION + r"\b",
         r"\bin\s+(?:men|patients)\s+with\s+" + _PSA_WORDS + _BAND,
         # a heading of its own: "Prior 177Lu radioligand subgroup (n=8): PSA50 38%"
         r"^\s*(?P<phrase>[^,;:()\[\]]{2,50}?)\s+(?:subgroup|subset|stratum)\b",
@@ -144,6 +147,8 @@ _POINTING_BACK = re.compile(r"^(?:such|this|that|these|the same|it|them)\b", re.
 #: A phrase that ends on a pronoun or a bare comparative names nothing on its own ("received it", "more").
 _EMPTY_ENDING = re.compile(r"^(?:\w+\s+)?(?:it|them|this|that|these|those|more|less|fewer|so)$", re.IGNORECASE)
 _NEGATIVE = ("without", "who did not have", "who did not receive")
+#: A relation that names a therapy received before the study: its agent is a prior therapy, not an arm.
+_TREATED_BEFORE = re.compile(r"previously treated with|pre-?treated with|who had \w+ received")
 _SIGNS = {"less than": "<", "below": "<", "under": "<", "more than": ">", "greater than": ">", "above": ">",
           "over": ">", "more": "≥", "higher": "≥", "greater": "≥", "less": "≤", "lower": "≤"}  # fmt: skip
 _MOST_WORDS = 12
@@ -175,6 +180,9 @@ class _Cue:
     label: str
     #: What the rest of the population is called ("no liver metastases" for "liver metastases").
     complement: str
+    #: Set apart by a therapy received before: of a comparison of arms, that is the population ("in men previously
+    #: treated with an ARPI, X extended OS from 11.3 to 15.3 months"), no subgroup.
+    treated: bool = False
 
 
 class SentenceSubgroups:
@@ -200,6 +208,9 @@ class SentenceSubgroups:
             self._before = _cues(_before(self.text), self.text, self.mentions, self.offset)
             self._listed = _respective_bands(self.text, self.values or positions)
         found = _named_subgroups(self.text, positions, arms, self.mentions, self.offset, self._before)
+        if len({arm for arm in arms if arm}) > 1:
+            treated = {cue.label for cue in self._before if cue.treated}
+            found = [None if label in treated else label for label in found]
         found = _marker_strata(self.text, positions, found)
         return [self._listed.get(start, label) for (start, _end), label in zip(positions, found, strict=True)]
 
@@ -405,6 +416,11 @@ def _cue(match: re.Match[str], text: str, mentions: list[Mention], offset: int, 
     phrase = groups["phrase"]
     words = _ARTICLE.sub("", " ".join((phrase or "").split()))
     negative = relation in _NEGATIVE
+    if _TREATED_BEFORE.fullmatch(relation):
+        # "men previously treated with cabazitaxel": a prior therapy sets them apart, even though it is an agent
+        if not words or len(words.split()) > 4 or _POINTING_BACK.match(words):
+            return None
+        return replace(cue(f"prior {words}", f"{words}-naive"), treated=True)
     if words.lower().startswith(("by ", "per ", "across ")):
         return None  # "By PSA stratum, ...": a breakdown, whose parts are named at their values
     if not words or _POINTING_BACK.match(words):
@@ -433,7 +449,7 @@ def _cue(match: re.Match[str], text: str, mentions: list[Mention], offset: int, 
 def _sentence_case(label: str) -> str:
     """ "prior 177Lu radioligand" for "Prior 177Lu radioligand" (a heading's capital), acronyms kept."""
     first, _space, rest = label.partition(" ")
-    return first.lower() + _space + rest if re.fullmatch(r"[A-Z][a-z]+", first) else label
+    return first.lower() + _space + rest if re.fullmatch(r"[A-Z][a-z]+|[A-Z][a-z]{2,}(?:-[a-z]+)+", first) else label
 
 
 def _a_subgroup(text: str, start: int, end: int, mentions: list[Mention], offset: int) -> bool:

@@ -265,3 +265,26 @@ def test_activities_of_a_dose_escalation_are_no_arms(record):
         title="Activity escalation of 177Lu-PSMA-I&T",
     )
     assert {m["arm"] for m in found["measurements"]} == {"177Lu-PSMA-I&T"}
+
+
+def test_subgroups_of_a_prior_therapy_named_by_treated_with_and_naive(record):
+    found = record(
+        COHORT + " Men previously treated with cabazitaxel had a lower PSA50 rate than cabazitaxel-naive men "
+        "(31% versus 52%). Docetaxel-naive patients had a median rPFS of 9.9 months.",
+    )
+    assert [(m["endpoint"], m["arm"], m["value"]) for m in found["measurements"]] == [
+        ("PSA50", "177Lu-PSMA-617, prior cabazitaxel", 31.0),
+        ("PSA50", "177Lu-PSMA-617, cabazitaxel-naive", 52.0),
+        ("rPFS", "177Lu-PSMA-617, docetaxel-naive", 9.9),
+    ]
+
+
+def test_a_prior_therapy_of_everyone_compared_across_arms_is_no_subgroup(record):
+    found = record(
+        "Men were randomly assigned to 177Lu-PSMA-617 plus standard care or standard care alone. In men previously "
+        "treated with a taxane, 177Lu-PSMA-617 extended median overall survival from 11.0 to 14.6 months.",
+    )
+    assert {m["arm"] for m in found["measurements"]} == {
+        "177Lu-PSMA-617 + standard of care",
+        "standard of care",
+    }
