@@ -2389,6 +2389,8 @@ class SentenceMeasurements:
                 part or subgroups.dose_after(value.end, stop)
                 for part, value, stop in zip(parts, group.values, stops, strict=True)
             ]
+        if code.startswith("absorbed dose:") and group.values:  # "In cycle 1, the mean kidney dose was 0.72 Gy/GBq"
+            parts = [part or subgroups.cycle(start) for part, (start, _end) in zip(parts, positions, strict=True)]
         levels = [subgroups.level(start) if code in _DIAGNOSTIC else None for start, _end in positions]
         if group.statistic in ("rate", "count") and group.values:
             times = self._landmarks(group, text, sentence.start)

@@ -81,6 +81,12 @@ _BEFORE = tuple(
 )
 
 _DOSE_LEVEL_LABEL = re.compile(_DOSE_LEVEL, re.IGNORECASE)
+#: The cycle values after it were measured in: "in cycle 1", "after the first cycle" (not a span: "cycles 1 to 4").
+_CYCLE_BEFORE = prefiltered(
+    r"\b(?:in|after|at|during|following)\s+(?:the\s+)?(?P<cycle>cycle\s+\d+|(?:first|second|third|fourth|fifth"
+    r"|sixth|last|final)\s+cycle)\b(?!\s*(?:and|or|to|-|–)\s*(?:cycle\s*)?\d)",
+    re.IGNORECASE,
+)
 #: A dose level after a count of events: "... at 93.3 kBq/kg", "... at the 7.4 GBq level".
 _AT_DOSE = re.compile(r"\bat\s+(?:the\s+)?" + _DOSE_LEVEL, re.IGNORECASE)
 #: The rest of a clause: up to a comma, semicolon, colon or sentence's period outside brackets.
@@ -199,6 +205,7 @@ class SentenceSubgroups:
         self._before: list[_Cue] | None = None
         self._listed: dict[int, str] | None = None
         self._levels: list[tuple[int, int, str]] | None = None
+        self._cycles: list[tuple[int, str]] | None = None
 
     def of(self, positions: list[tuple[int, int]], arms: list[str | None]) -> list[str | None]:
         """The subgroup of each of a group's values (start and end in the sentence; ``arms`` their arms), or None."""
@@ -247,6 +254,18 @@ class SentenceSubgroups:
         clause = _REST_OF_CLAUSE.match(self.text, end, stop)
         dose = _AT_DOSE.search(self.text, end, clause.end() if clause else stop)
         return " ".join(dose.group("dose").split()) if dose else None
+
+    def cycle(self, start: int) -> str | None:
+        """The treatment cycle an absorbed dose at ``start`` was measured in, named before it in its clause: "In
+        cycle 1, the mean absorbed dose ... was 0.72 Gy/GBq", "Mean absorbed doses after cycle 1 were ..."."""
+        if self._cycles is None:
+            self._cycles = [
+                (m.end(), " ".join(m.group("cycle").lower().split())) for m in _CYCLE_BEFORE.finditer(self.text)
+            ]
+        for cue_end, label in reversed(self._cycles):
+            if cue_end <= start:
+                return None if ";" in self.text[cue_end:start] else label
+        return None
 
     def level(self, start: int) -> str | None:
         """The unit of analysis a diagnostic value at ``start`` is counted in ("patient level", "region level"),

@@ -288,3 +288,17 @@ def test_a_prior_therapy_of_everyone_compared_across_arms_is_no_subgroup(record)
         "177Lu-PSMA-617 + standard of care",
         "standard of care",
     }
+
+
+def test_the_cycle_named_before_absorbed_doses_qualifies_them(record):
+    found = record(
+        "Twenty men had SPECT/CT dosimetry of 177Lu-PSMA-I&T. After cycle 1, mean absorbed doses were 0.61 Gy/GBq "
+        "for the kidneys and 0.48 Gy/GBq for the parotid glands; tumour lesions received 4.9 Gy/GBq. In cycle 1, "
+        "a PSA decline of at least 50% was seen in 35%.",
+    )
+    assert [(m["endpoint"], m["arm"]) for m in found["measurements"]] == [
+        ("absorbed dose:kidney", "177Lu-PSMA-I&T, cycle 1"),
+        ("absorbed dose:parotid glands", "177Lu-PSMA-I&T, cycle 1"),
+        ("absorbed dose:tumor", "177Lu-PSMA-I&T"),  # past the semicolon
+        ("PSA50", "177Lu-PSMA-I&T"),  # a response is no dose of a cycle
+    ]
