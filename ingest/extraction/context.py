@@ -180,9 +180,9 @@ class DocumentContext:
     sentences: list[Sentence] = field(default_factory=list)
     agents: list[Mention] = field(default_factory=list)  # every agent mention of the document, in order
     labels: dict[str, int] = field(default_factory=dict)  # an arm's label in the text ("A", "2") -> its index in arms
-    #: The activities or doses of one agent a randomised study allocates to, in the text's order ("6.0 GBq", "7.4
-    #: GBq"): its arms, when no agents tell them apart.
-    dose_arms: list[str] = field(default_factory=list)
+    #: The parts of a study of one arm its results compare, in the text's order: the activities a randomised study
+    #: allocates to ("6.0 GBq", "7.4 GBq"), or the strata its methods set side by side ("age ≥80 y", "age <80 y").
+    compared: list[str] = field(default_factory=list)
 
     def comparator_curies(self) -> set[str]:
         if len(self.arms) < 2:
@@ -231,6 +231,34 @@ def dose_arms(sentences: list[Sentence]) -> list[str]:
         labels.append(last)
         if len(set(labels)) == len(labels) and all(label.split(" ", 1)[1] == unit for label in labels):
             return labels
+    return []
+
+
+#: Strata the methods set side by side: "grouped by age ≥80 y vs <80 y", "stratified by PSA <0.5 versus ≥0.5 ng/mL".
+_STRATA_COMPARED = re.compile(
+    r"\b(?:grouped|stratified|divided|dichotomi[sz]ed|split|compared)\s+(?:by|according\s+to|into)\s+"
+    r"(?P<name>[a-z]+(?:\s+[a-z]+)?)\s+(?P<first>[<>≤≥]=?\s*\d+(?:\.\d+)?)\s*(?P<first_unit>[a-z/]+)?\s+"
+    r"(?:vs\.?|versus|or|and)\s+(?P<second>[<>≤≥]=?\s*\d+(?:\.\d+)?)\s*(?P<unit>y|yrs?|years|ng/ml|months|mo)?\b",
+    re.I,
+)
+
+
+def compared_strata(sentences: list[Sentence]) -> list[str]:
+    """The two strata a study of one arm sets side by side, as its methods name them: "Pts ... grouped by age ≥80 y
+    vs <80 y" gives "age ≥80 y" and "age <80 y"; empty when no sentence does.
+
+    >>> compared_strata([Sentence(0, 60, "Patients were grouped by age ≥80 y vs <80 y.")])
+    ['age ≥80 y', 'age <80 y']
+    >>> compared_strata([Sentence(0, 60, "Men were stratified by PSA <0.5 versus ≥0.5 ng/mL.")])
+    ['PSA <0.5 ng/mL', 'PSA ≥0.5 ng/mL']
+    """
+    for sentence in sentences:
+        match = _STRATA_COMPARED.search(sentence.text)
+        if match is None:
+            continue
+        unit = match.group("unit") or match.group("first_unit") or ""
+        name = match.group("name")
+        return [" ".join(f"{name} {''.join(match.group(g).split())} {unit}".split()) for g in ("first", "second")]
     return []
 
 

@@ -2396,12 +2396,12 @@ class SentenceMeasurements:
             times = self._landmarks(group, text, sentence.start)
             levels = [level or timed for level, timed in zip(levels, times, strict=True)]
         if (
-            len(context.dose_arms) == len(group.values) >= 2
+            len(context.compared) == len(group.values) >= 2
             and not any(parts)
             and not any(levels)
             and len(set(arms)) == 1
         ):
-            parts = list(context.dose_arms)  # "6.9 months vs 8.3 months" of a study randomised to two activities
+            parts = list(context.compared)  # "6.9 vs 8.3 months" of a study randomised to two activities
         common = {"endpoint": code, "status": "planned" if planned else "reported", "grade": grade}
         ratio = group.ratio
         interval = group.interval

@@ -32,6 +32,7 @@ from ingest.extraction.context import (
     DocumentContext,
     Sentence,
     arm_labels,
+    compared_strata,
     dose_arms,
     find_arms,
     investigational_first,
@@ -286,7 +287,7 @@ class PsmaMeasurements:
             sentences=sentences,
             agents=agents,
             labels=arm_labels(sentences, arms, agents, prior | selection),
-            dose_arms=dose_arms(sentences) if len(arms) < 2 else [],
+            compared=(dose_arms(sentences) or compared_strata(sentences)) if len(arms) < 2 else [],
         )
         measurements: list[tuple[Measurement, Sentence]] = []
         negated: list[tuple[Mention, str | None, Sentence]] = []

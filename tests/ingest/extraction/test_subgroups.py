@@ -302,3 +302,17 @@ def test_the_cycle_named_before_absorbed_doses_qualifies_them(record):
         ("absorbed dose:tumor", "177Lu-PSMA-I&T"),  # past the semicolon
         ("PSA50", "177Lu-PSMA-I&T"),  # a response is no dose of a cycle
     ]
+
+
+def test_pairs_of_a_study_of_one_arm_take_the_strata_its_methods_set_side_by_side(record):
+    found = record(
+        "Retrospective, 4 centres. Pts treated with 225Ac-PSMA-617 were grouped by age ≥75 y vs <75 y. Results: "
+        "PSA50 51% vs 56%; mOS 10.9 vs 12.2 mo.",
+        title="225Ac-PSMA-617 in older men",
+    )
+    assert [(m["endpoint"], m["arm"]) for m in found["measurements"]] == [
+        ("PSA50", "225Ac-PSMA-617, age ≥75 y"),
+        ("PSA50", "225Ac-PSMA-617, age <75 y"),
+        ("OS", "225Ac-PSMA-617, age ≥75 y"),
+        ("OS", "225Ac-PSMA-617, age <75 y"),
+    ]
