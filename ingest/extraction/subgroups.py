@@ -110,6 +110,9 @@ _AFTER = re.compile(
     # the treatment cycle a value was measured after: "0.72 Gy/GBq (range 0.41-1.15) after cycle 1"
     + r"|(?:after|in|at|during|following)\s+(?:the\s+)?(?P<cycle>cycle\s+\d+|(?:first|second|third|fourth|fifth|"
     r"sixth|last|final)\s+cycle)\b"
+    # the course of treatment of a rechallenge study: "79.7% during the first course and 43.0% at rechallenge"
+    + r"|(?:after|in|at|during|following|with)\s+(?:the\s+)?(?P<course>(?:first|initial|second)\s+course|re-?challenge"
+    r"|re-?treatment)\b"
     + r")",
     re.IGNORECASE,
 )  # fmt: skip
@@ -126,8 +129,11 @@ _ONE_BAND = re.compile(r"(?:" + _BOUND + r"\s*)?\d+(?:\.\d+)?(?:\s*(?:-|to)\s*(?
 _CLUES = ("patient", "pts", "participant", "subject", "those", "case", "individual", "subgroup", "subset",
           "stratum", "ng/ml", "naive", "naïve", "pretreated", "experienced", "refractory", "prior", "previous",
           "aged", "bq", "mg", "µg", "μg", "dl", "dose level", "mci", "suv", "ldh", "alp", "ctc", "ctdna", "psadt",
-          "psa dt", "mtv", "tlv", "ttv", "cycle")  # fmt: skip
+          "psa dt", "mtv", "tlv", "ttv", "cycle", "course", "challenge", "retreatment")  # fmt: skip
 _MEN = re.compile(r"\bmen\b", re.IGNORECASE)
+#: The two courses of a rechallenge compared in one sentence.
+_FIRST_COURSE = re.compile(r"\b(?:first|initial)\s+course\b", re.IGNORECASE)
+_SECOND_COURSE = re.compile(r"\b(?:re-?challenge|re-?treatment|second\s+course)\b", re.IGNORECASE)
 #: The unit a diagnostic value is counted in: "at the patient level", "per-region", "lesion-based analysis", "on a
 #: lesion basis".
 _LEVEL = prefiltered(
@@ -417,6 +423,11 @@ def _cue(match: re.Match[str], text: str, mentions: list[Mention], offset: int, 
         return _Cue(match.start(), match.end(), " ".join(groups["dose"].split()), "")  # (no rest to name)
     if groups.get("cycle"):
         return _Cue(match.start(), match.end(), " ".join(groups["cycle"].lower().split()), "")
+    if groups.get("course"):
+        if not (_FIRST_COURSE.search(text) and _SECOND_COURSE.search(text)):
+            return None  # a study of rechallenge alone: every value is of its rechallenge, no part of it
+        course = " ".join(groups["course"].lower().split()).replace("re-", "re").replace("initial", "first")
+        return _Cue(match.start(), match.end(), course, "")
     if _ANALYSIS_POPULATION.search(text, match.start(), clause_end):
         return None
 

@@ -316,3 +316,17 @@ def test_pairs_of_a_study_of_one_arm_take_the_strata_its_methods_set_side_by_sid
         ("OS", "225Ac-PSMA-617, age ≥75 y"),
         ("OS", "225Ac-PSMA-617, age <75 y"),
     ]
+
+
+def test_the_first_course_and_the_rechallenge_compared_in_one_sentence(record):
+    found = record(
+        "Forty men who had responded to 177Lu-PSMA-I&T were rechallenged at progression. A PSA decline of 50% or "
+        "more occurred in 85% during the initial course and in 45% at rechallenge. Median OS from rechallenge was "
+        "11.8 months; grade 3 anaemia occurred in 10% at rechallenge.",
+    )
+    assert [(m["endpoint"], m["arm"]) for m in found["measurements"]] == [
+        ("PSA50", "177Lu-PSMA-I&T, first course"),
+        ("PSA50", "177Lu-PSMA-I&T, rechallenge"),
+        ("OS", "177Lu-PSMA-I&T"),
+        ("AE:anemia", "177Lu-PSMA-I&T"),  # a study of rechallenge: no part of it, where no first course is compared
+    ]
