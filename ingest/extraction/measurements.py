@@ -293,6 +293,8 @@ _LABEL_LIST = re.compile(
     r"(?P<labels>(?:[A-D]|[1-4])(?:\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)(?:[A-D]|[1-4]))+)\b",
     re.I,
 )
+#: Between a ratio and the arm named after it: its bracket, then "for", "in" or "with" ("0.52 (...) for the").
+_FOR_AFTER_RATIO = re.compile(r"\s*(?:[(\[][^()\[\]]{0,80}[)\]])?\s*,?\s*(?:for|in|with)\s+(?:the\s+)?", re.I)
 _LABEL_AFTER_RATIO = re.compile(
     r"\s*(?:[(\[][^()\[\]]{0,80}[)\]])?\s*,?\s*(?:for|in)\s+(?:the\s+)?" + ARM_LABEL + r"\b",
     re.I,
@@ -1989,6 +1991,11 @@ class SentenceMeasurements:
             index = context.labels.get(named.group("label").upper()) if named else None
             if index is not None:
                 return [context.arms[index].label]
+        if not group.values and group.ratio is not None and len(context.arms) >= 2:
+            # "the hazard ratio was 0.71 (...) for X alone and 0.52 (...) for the combination": the arm after it
+            named = self._arm_after_ratio(group.ratio, text, mentions, sentence, context)
+            if named is not None:
+                return [named]
         if count == 1 and group.values and len(context.arms) >= 2:
             imaged = self._arm_of_modality(group.values[0], text, mentions, sentence, context)
             if imaged is not None:
@@ -2340,6 +2347,24 @@ class SentenceMeasurements:
         if len(context.arms) > index:
             return context.arms[index].label
         return None
+
+    def _arm_after_ratio(
+        self, ratio: Ratio, text: str, mentions: list[Mention], sentence: Sentence, context: DocumentContext
+    ) -> str | None:
+        """The study's arm named right after a ratio and its bracket ("0.52 (95% CI 0.36-0.75) for the combination",
+        "... for 177Lu-PSMA-617 alone"), or None."""
+        lead = _FOR_AFTER_RATIO.match(text, ratio.end)
+        if lead is None:
+            return None
+        words = _ARM_WORDS.match(text, lead.end())
+        if words is not None and (words.group("combination") or words.group("combination_alone")):
+            combined = [arm.label for arm in context.arms if len(set(arm.curies) - {PLACEBO}) >= 2]
+            return combined[0] if len(combined) == 1 else None
+        agent = next((m for m in mentions if m.is_agent and m.start - sentence.start == lead.end()), None)
+        if agent is None or agent.start in context.prior:
+            return None
+        label = self._arm_label_for_curie(agent, context, named_after_value=True)
+        return label if label in {arm.label for arm in context.arms} else None
 
     @staticmethod
     def _arm_label_for_curie(mention: Mention, context: DocumentContext, named_after_value: bool = False) -> str:

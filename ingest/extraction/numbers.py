@@ -22,7 +22,7 @@ RATIO = prefiltered(
 )
 #: Another ratio of the same kind after the first one's bracket: ") and 0.52 (95% CI ...".
 RATIO_CONTINUED = re.compile(
-    r"\s*[(\[][^()\[\]]{0,80}[)\]]\s*(?:(?:for|in)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s*)?(?:,\s*)?(?:and\s+)?"
+    r"\s*[(\[][^()\[\]]{0,80}[)\]]\s*(?:(?:for|in)\s+(?:the\s+)?[\w&-]+(?:\s+[\w&-]+)?\s*)?(?:,\s*)?(?:and\s+)?"
     r"(?P<value>\d*\.\d+)(?=\s*[(\[])"
 )
 #: A CI's upper bound may be open: "95% CI 6.2-not reached", "(95% CI, 5.5 to NE)".

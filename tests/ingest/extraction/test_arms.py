@@ -735,3 +735,19 @@ def test_an_odds_ratio_after_both_arms_values_goes_on_the_investigational_arm(re
     )
     ratio = next(m for m in found["measurements"] if m["statistic"] == "or")
     assert (ratio["arm"], ratio["value"]) == ("177Lu-PSMA-I&T", 4.0)
+
+
+def test_ratios_each_followed_by_its_arm_go_on_that_arms_median(record):
+    found = record(
+        "Men were randomly assigned (1:1:1) to 177Lu-PSMA-I&T, enzalutamide, or 177Lu-PSMA-I&T plus enzalutamide. "
+        "Median rPFS was 9.0 months in the 177Lu-PSMA-I&T group, 6.2 months in the enzalutamide group and 12.4 months "
+        "in the combination group. Against enzalutamide, the HR was 0.78 (95% CI 0.58-1.05) for 177Lu-PSMA-I&T alone "
+        "and 0.49 (95% CI 0.35-0.68) for the combination.",
+        title="A three-arm randomised trial",
+    )
+    rows = [(m["arm"], m["value"], m["hr"]) for m in found["measurements"]]
+    assert rows == [
+        ("177Lu-PSMA-I&T", 9.0, 0.78),
+        ("enzalutamide", 6.2, None),
+        ("177Lu-PSMA-I&T + enzalutamide", 12.4, 0.49),
+    ]
