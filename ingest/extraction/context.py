@@ -194,14 +194,18 @@ class DocumentContext:
 _ACTIVITY = r"\d+(?:\.\d+)?[\s-]*(?:GBq|MBq/kg|kBq/kg|mCi(?:/m2|/m²)?|mg/kg|[µμu]g/kg)(?![\w/])"
 #: Two or three activities of one agent offered as a choice: "6.0 GBq (standard) or 9.0 GBq (escalated)", "at 6.0 GBq
 #: or 7.4 GBq", "5.5, 7.4 or 9.3 GBq" (the unit written once, after the last).
-_DOSE_CHOICE = re.compile(
-    r"(?<![\d.])(?P<first>\d+(?:\.\d+)?)(?P<first_unit>[\s-]*(?:GBq|MBq/kg|kBq/kg|mCi(?:/m2|/m²)?|mg/kg|[µμu]g/kg)"
-    r"(?![\w/]))?(?:\s*\([^()]{0,30}\))?"
-    r"(?:\s*,\s*(?P<middle>" + _ACTIVITY + r"|\d+(?:\.\d+)?)(?:\s*\([^()]{0,30}\))?)?"
-    r"(?:\s*,)?\s+(?:or|versus|vs\.?)\s+(?:to\s+)?(?P<last>" + _ACTIVITY + r")",
-    re.I,
+_DOSE_CHOICE = prefiltered(
+    re.compile(
+        r"(?<![\d.])(?P<first>\d+(?:\.\d+)?)(?P<first_unit>[\s-]*(?:GBq|MBq/kg|kBq/kg|mCi(?:/m2|/m²)?|mg/kg|[µμu]g/kg)"
+        r"(?![\w/]))?(?:\s*\([^()]{0,30}\))?"
+        r"(?:\s*,\s*(?P<middle>" + _ACTIVITY + r"|\d+(?:\.\d+)?)(?:\s*\([^()]{0,30}\))?)?"
+        r"(?:\s*,)?\s+(?:or|versus|vs\.?)\s+(?:to\s+)?(?P<last>" + _ACTIVITY + r")",
+        re.I,
+    )
 )
-_ALLOCATION = re.compile(r"\brandomi[sz]|\brandomly\b|\ballocated\b|\b\d\s*:\s*\d\b|^\W*interventions?\s*:", re.I)
+_ALLOCATION = prefiltered(
+    re.compile(r"\brandomi[sz]|\brandomly\b|\ballocated\b|\b\d\s*:\s*\d\b|^\W*interventions?\s*:", re.I)
+)
 
 
 def dose_arms(sentences: list[Sentence]) -> list[str]:
@@ -235,11 +239,13 @@ def dose_arms(sentences: list[Sentence]) -> list[str]:
 
 
 #: Strata the methods set side by side: "grouped by age ≥80 y vs <80 y", "stratified by PSA <0.5 versus ≥0.5 ng/mL".
-_STRATA_COMPARED = re.compile(
-    r"\b(?:grouped|stratified|divided|dichotomi[sz]ed|split|compared)\s+(?:by|according\s+to|into)\s+"
-    r"(?P<name>[a-z]+(?:\s+[a-z]+)?)\s+(?P<first>[<>≤≥]=?\s*\d+(?:\.\d+)?)\s*(?P<first_unit>[a-z/]+)?\s+"
-    r"(?:vs\.?|versus|or|and)\s+(?P<second>[<>≤≥]=?\s*\d+(?:\.\d+)?)\s*(?P<unit>y|yrs?|years|ng/ml|months|mo)?\b",
-    re.I,
+_STRATA_COMPARED = prefiltered(
+    re.compile(
+        r"\b(?:grouped|stratified|divided|dichotomi[sz]ed|split|compared)\s+(?:by|according\s+to|into)\s+"
+        r"(?P<name>[a-z]+(?:\s+[a-z]+)?)\s+(?P<first>[<>≤≥]=?\s*\d+(?:\.\d+)?)\s*(?P<first_unit>[a-z/]+)?\s+"
+        r"(?:vs\.?|versus|or|and)\s+(?P<second>[<>≤≥]=?\s*\d+(?:\.\d+)?)\s*(?P<unit>y|yrs?|years|ng/ml|months|mo)?\b",
+        re.I,
+    )
 )
 
 
