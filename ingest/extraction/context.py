@@ -339,6 +339,10 @@ def find_arms(
     by_role = _arms_by_role(text, sentences, mentions, prior, choices)
     if len(by_role) == 2:
         return by_role
+    if randomized:
+        grouped = _named_groups(text, sentences, mentions, prior, choices)
+        if grouped:
+            return grouped
     if randomized and title is not None:
         added = _added_to(text, title, mentions, prior, choices)
         if added:
@@ -393,6 +397,26 @@ def _arms_by_role(
             if len(arms) == 1:
                 found[role] = arms[0]
     return [found["experimental"], found["control"]] if len(found) == 2 else []
+
+
+#: A group named by its regimen: "the 177Lu-PSMA-617 plus SOC group", "the SOC-alone group", "the cabazitaxel arm".
+_NAMED_GROUP = prefiltered(r"\bthe\s+(?P<regimen>[^,;:()\[\]]{2,60}?)[\s-](?:group|arm)\b", re.I)
+
+
+def _named_groups(
+    text: str, sentences: list[Sentence], mentions: list[Mention], prior: set[int], choices: dict[frozenset, Mention]
+) -> list[Arm]:
+    """The arms of a randomised study whose allocation names none, from the first sentence that names two groups or
+    more by their regimens ("385 in the X plus SOC group, 196 in the SOC-alone group"); [] when none does."""
+    for sentence in sentences:
+        arms: list[Arm] = []
+        for match in _NAMED_GROUP.finditer(text, sentence.start, sentence.end):
+            regimen = _split_arms(text, match.start("regimen"), match.end("regimen"), mentions, prior, choices)
+            if len(regimen) == 1 and all(regimen[0].curies != arm.curies for arm in arms):
+                arms.extend(regimen)  # (a group of no regimen, "the control group", names no arm)
+        if len(arms) >= 2:
+            return arms
+    return []
 
 
 #: A title that adds one treatment to another: "X added to Y", "Adding X to Y", "Addition of X to Y".

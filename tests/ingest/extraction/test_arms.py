@@ -751,3 +751,17 @@ def test_ratios_each_followed_by_its_arm_go_on_that_arms_median(record):
         ("enzalutamide", 6.2, None),
         ("177Lu-PSMA-I&T + enzalutamide", 12.4, 0.49),
     ]
+
+
+def test_groups_named_by_their_regimens_are_the_arms_when_the_allocation_names_none(record):
+    # The allocation sentence gives only the ratio; the arms are named later as "the ... group", and the values of
+    # later sentences that name no arm follow them in order.
+    found = record(
+        "LUMA randomly assigned 450 men (2:1) at 61 centres. Of these, 300 were in the 177Lu-PSMA-I&T plus ADT group "
+        "and 150 in the ADT-alone group. Median time to pain progression was 8.4 versus 4.9 months (HR 0.61; 95% CI "
+        "0.47-0.79).",
+        title="Pain outcomes of a randomised phase 3 trial",
+    )
+    assert found["comparators"] == ["androgen deprivation therapy"]
+    rows = [(m["arm"], m["value"]) for m in found["measurements"] if m["statistic"] == "median"]
+    assert rows == [("177Lu-PSMA-I&T + androgen deprivation therapy", 8.4), ("androgen deprivation therapy", 4.9)]
