@@ -106,7 +106,9 @@ _PLANNED = prefiltered(
     r"|would be (?:judged|considered|deemed|declared|met|achieved)|success (?:if|required)"
     r"|if the lower (?:confidence )?(?:bound|limit)"
     r"|(?:had|has|have) to (?:exceed|reach|be above)|must (?:exceed|reach|be above)|to succeed"
-    r"|Simon|two[- ]stage|uninteresting)\b",
+    r"|Simon|two[- ]stage|uninteresting"
+    # a target and the rate of no interest: "a PSA50 rate of 65% was targeted; 45% or lower not worth pursuing"
+    r"|(?:was|were|is|are)\s+targeted|not\s+(?:be\s+)?worth\s+(?:pursuing|further))\b",
     re.I,
 )
 #: Values that are design targets even in a sentence of results: "a prespecified threshold of 62.5%".

@@ -689,6 +689,17 @@ def test_simon_two_stage_rates_are_planned(record):
     assert {m["status"] for m in record(text)["measurements"]} == {"planned"}
 
 
+def test_a_targeted_rate_and_a_rate_not_worth_pursuing_are_planned_not_results(record):
+    found = record(
+        "An objective response rate of 35% was targeted; a rate of 20% or less would not be worth pursuing. "
+        "Of 30 men, 14 (47%) had an objective response.",
+        title="A single-arm phase 2 trial of 177Lu-PSMA-I&T",
+    )
+    statuses = {m["value"]: m["status"] for m in found["measurements"] if m["endpoint"] == "ORR"}
+    assert statuses[47.0] == "reported"
+    assert statuses.get(35.0) in (None, "planned") and statuses.get(20.0) in (None, "planned")
+
+
 def test_decline_by_any_amount_and_thresholds_of_other_markers(record):
     text = (
         "With 177Lu-PSMA-617, PSA fell by at least 50% in 4 (29%) and by any amount in 10 (71%); "
