@@ -2073,11 +2073,12 @@ class SentenceMeasurements:
             ]  # fmt: skip
             labels = list(dict.fromkeys(self._arm_label_for_curie(m, context) for m in before))
             arm_labels = [arm.label for arm in context.arms]
+            last_named = self._arm_label_for_curie(before[-1], context) if before else None
             if (
                 count == 2
                 and len(labels) >= 2
                 and len(arm_labels) == 2
-                and labels[-1] in arm_labels
+                and last_named in arm_labels
                 and _BRACKET_OPENS.fullmatch(text, before[-1].end - sentence.start, first)
                 and not _SET_AGAINST.search(
                     text, max(0, before[-1].start - sentence.start - 30), before[-1].start - sentence.start
@@ -2085,7 +2086,7 @@ class SentenceMeasurements:
             ):
                 # "compared X with Y and found more responses with X (66% vs 37%)": the pair in brackets right after
                 # an arm's agent is that arm's value against the other's, whatever the order the agents came in
-                return [labels[-1], next(a for a in arm_labels if a != labels[-1])]
+                return [last_named, next(a for a in arm_labels if a != last_named)]
             if len(labels) >= count and not re.search(r"\brespectively\b", text[last:], re.I):
                 return labels[-count:] if len(labels) > count else labels
             if len(labels) >= 2 and count % len(labels) == 0 and self._in_tuples(text, group.values, len(labels)):

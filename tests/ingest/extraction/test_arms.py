@@ -765,3 +765,15 @@ def test_groups_named_by_their_regimens_are_the_arms_when_the_allocation_names_n
     assert found["comparators"] == ["androgen deprivation therapy"]
     rows = [(m["arm"], m["value"]) for m in found["measurements"] if m["statistic"] == "median"]
     assert rows == [("177Lu-PSMA-I&T + androgen deprivation therapy", 8.4), ("androgen deprivation therapy", 4.9)]
+
+
+def test_a_bracketed_pair_after_an_arm_named_again_is_that_arms_first(record):
+    # Both arms are named earlier in the sentence; the pair follows the first arm named a second time, so it is the
+    # first arm's value, then the other's.
+    found = record(
+        "Men were randomised to 177Lu-PSMA-I&T or docetaxel. Neutropenia was rarer in the 177Lu-PSMA-I&T arm than in "
+        "the docetaxel arm (4% vs. 19%), but xerostomia was common with 177Lu-PSMA-I&T (44% vs. 6%).",
+        title="177Lu-PSMA-I&T versus docetaxel",
+    )
+    arms = [(m["arm"], m["value"]) for m in found["measurements"] if m["endpoint"] == "AE:dry mouth"]
+    assert arms == [("177Lu-PSMA-I&T", 44.0), ("docetaxel", 6.0)]
