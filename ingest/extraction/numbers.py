@@ -17,7 +17,10 @@ _SIGNED = r"-?(?:\d+(?:\.\d+)?|\.\d+)"
 
 RATIO = prefiltered(
     r"\b(?P<kind>HRs?|(?i:hazard ratios?)|ORs?|(?i:odds ratios?)|RRs?|(?i:relative risks?)|(?i:risk ratios?))\b"
-    r"(?P<filler>[^0-9;%]{0,45}?)(?<![\d.])(?P<value>" + _NUM + r")(?![\d.]*%)"
+    # (a longer stretch of words only up to a verb right before the value: "the HR adjusted for crossover with the
+    # rank-preserving structural failure time model was 0.80")
+    r"(?P<filler>[^0-9;%]{0,45}?|[^0-9;%.()\[\]]{46,110}?\s(?:was|were|is|of)\s+)(?<![\d.])(?P<value>" + _NUM + r")"
+    r"(?![\d.]*%)"
     r"(?:\s*[(\[]\s*(?P<low>" + _SIGNED + r")\s*(?:-|to|,|;)\s*(?P<high>" + _SIGNED + r")\s*[)\]])?",
 )
 #: Another ratio of the same kind after the first one's bracket: ") and 0.52 (95% CI ...".

@@ -2114,3 +2114,14 @@ def test_survival_compared_without_its_name_is_overall_survival(record):
         ("OS", 12.8, None),
         ("other:discontinuation due to adverse events", 4.2, None),
     ]
+
+
+def test_a_ratio_whose_words_run_long_before_its_verb_is_still_read(record):
+    # The method of adjustment sits between "HR" and its value; the ratio is read up to the verb right before it.
+    found = record(
+        "Men were randomised to 177Lu-PSMA-I&T or enzalutamide. For overall survival the hazard ratio adjusted for "
+        "switching by inverse probability of censoring weights was 0.71 (95% CI 0.50-1.01).",
+        title="177Lu-PSMA-I&T versus enzalutamide",
+    )
+    ratios = [(m["endpoint"], m["hr"], m["ci_low"]) for m in found["measurements"] if m["statistic"] == "hr"]
+    assert ratios == [("OS", 0.71, 0.5)]
