@@ -91,6 +91,11 @@ _CHANGE_GAP = re.compile(r"\s*(?:%\s*)?to\s+$")
 _LIST_GAP_OF_VALUES = re.compile(r"\s*(?:%|months?|mo)?\s*,\s*")
 #: A time that opens the sentence and times all of its rates: "At 12 months, ...", "By two years, ...".
 _OPENING_LANDMARK = re.compile(r"\s*(?:at|by)\s+[\w-]+\s+(?:months?|years?|weeks?|mo|yrs?|wks?)\s*,", re.I)
+#: After the last value of a group, the people it counts and what they were, then the time: "19% versus 3% of men
+#: free of progression at 12 months" (the time of every value of the group).
+_PEOPLE_THEN_LANDMARK = re.compile(
+    r"\s*%?\s*of\s+(?:the\s+)?(?:men|patients|pts|participants)\b[^.;,()\d]{0,40}?\s(?=(?:at|by)\s)", re.I
+)
 #: Between the two runs of values of "... for X were 50%, 75% and 93%, compared with 33%, 68% and 87% for Y".
 _RUN_CUT = re.compile(r",?\s+(?:compared (?:with|to)|versus|vs\.?|against|whereas|while)\s", re.I)
 #: Between the values of a bare list: "33%, 68% and 87%".
@@ -1184,6 +1189,8 @@ class SentenceMeasurements:
         times = landmarks(text, start, end)
         if not times and end > first.end and (after := LANDMARK_AFTER_ENDPOINT.match(text, end)):
             times = landmarks(text, after.end(), after.end() + 20)  # "7 of 9 had disease control at 12 weeks"
+        if not times and (people := _PEOPLE_THEN_LANDMARK.match(text, values[-1].end)):
+            times = landmarks(text, people.end(), people.end() + 20)  # "... 3% of men free of progression at 12 months"
         if not times and (opening := _OPENING_LANDMARK.match(text)):
             times = landmarks(text, 0, opening.end())  # "At 12 months, 38% were ..., 22% ... and 71% ...": each
         if len(set(times)) == 1:
@@ -1833,19 +1840,13 @@ class SentenceMeasurements:
 
     # --- ratios, intervals, p-values -------------------------------------------------------------
 
-    def _landmark_restated(self, group: _Group, ratio: Ratio, endpoints: list[Mention], text: str, offset: int) -> bool:
-        """ "PFS favoured X (HR 0.63 ...), and the 12-month PFS was 19% versus 3%": rates at a landmark, their
-        endpoint named again after the ratio, or in a clause of their own after it ("(HR 0.63 ...); at 12 months, 19%
-        versus 3%"), are a result of their own, not the values the ratio compares."""
-        first = group.values[0]
-        if first.unit != "%" or group.endpoint is None:
+    def _at_a_landmark(self, group: _Group, text: str, offset: int) -> bool:
+        """ "PFS favoured X (HR 0.63 ...), and the 12-month PFS was 19% versus 3%", "(HR 0.63 ...); at 12 months, 19%
+        versus 3%", "(HR 0.63 ...), with 19% versus 3% of men free of progression at 12 months": rates at a landmark
+        after a ratio are a result of their own, not the values the ratio compares (a hazard ratio compares times)."""
+        if group.values[0].unit != "%" or group.endpoint is None:
             return False
-        restated = any(
-            e.curie == group.endpoint.curie and ratio.end <= e.start - offset < first.start for e in endpoints
-        )
-        between = text[ratio.end : first.start]
-        own_clause = ";" in between[max(between.rfind(")"), between.rfind("]")) + 1 :]
-        return (restated or own_clause) and self._landmarks(group, text, offset)[0] is not None
+        return self._landmarks(group, text, offset)[0] is not None
 
     def _attach_ratios(
         self,
@@ -1903,7 +1904,7 @@ class SentenceMeasurements:
             respective = len(ratios) > 1 and _RESPECTIVE_RATIOS.match(text, ratios[-1].end)
             group = (named_before[0] if respective else named_before[-1]) if named_before else None
             following = next((g for g in free if g.values[0].start > ratio.end), None)
-            if following is not None and self._landmark_restated(following, ratio, endpoints, text, offset):
+            if following is not None and self._at_a_landmark(following, text, offset):
                 following = None
             group = group or following
             if group is None:

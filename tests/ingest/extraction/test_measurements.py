@@ -2125,3 +2125,14 @@ def test_a_ratio_whose_words_run_long_before_its_verb_is_still_read(record):
     )
     ratios = [(m["endpoint"], m["hr"], m["ci_low"]) for m in found["measurements"] if m["statistic"] == "hr"]
     assert ratios == [("OS", 0.71, 0.5)]
+
+
+def test_rates_whose_time_closes_the_clause_after_a_ratio_are_landmark_rates_without_it(record):
+    found = record(
+        "Men were randomised to 177Lu-PSMA-I&T or docetaxel. Radiographic progression-free survival was longer with "
+        "177Lu-PSMA-I&T (HR 0.70; 95% CI 0.55-0.90), with 41% versus 27% of patients free of progression at 18 months.",
+        title="177Lu-PSMA-I&T versus docetaxel",
+    )
+    rows = [(m["statistic"], m["value"], m["hr"], m.get("note")) for m in found["measurements"]]
+    assert ("rate", 41.0, None, "18-month") in rows and ("rate", 27.0, None, "18-month") in rows
+    assert ("hr", None, 0.7, None) in rows
