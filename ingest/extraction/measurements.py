@@ -48,7 +48,13 @@ from ingest.extraction.numbers import (
     normalize_unit,
 )
 from ingest.extraction.prefilter import prefiltered
-from ingest.extraction.subgroups import DOSE_LEVEL, MARKER_CUT, SentenceSubgroups, is_dose_level
+from ingest.extraction.subgroups import (
+    DOSE_LEVEL,
+    MARKER_CUT,
+    SentenceSubgroups,
+    is_dose_level,
+    respective_bands,
+)
 from ingest.extraction.tables import Cell, TableRow, is_empty
 from ingest.extraction.textutil import WORD_NUMBER_PATTERN, dashes_to_hyphen
 from kg.model import Measurement
@@ -418,7 +424,10 @@ _TREATMENT_RELATED = prefiltered(r"treatment[- ]related|drug[- ]related|TRAEs?",
 #: Right after a value: the subgroup it belongs to ("for bone metastases", "in men with a PSA above 2 ng/mL").
 _SUBGROUP_AFTER = re.compile(
     r"\s*(?:\([^()]{0,40}\)\s*)?(?:for|in|among|at)\s+(?:the\s+)?(?:[\w≥≤<>.-]+\s+){0,4}?"
-    r"(?:metastases|lesions?|nodes?|disease|sites?|regions?|subgroups?|level|men|patients)\b",
+    r"(?:metastases|lesions?|nodes?|disease|sites?|regions?|subgroups?|level|men|patients)\b"
+    # a PSA band: "48.0% below 0.5 ng/mL", "85.0% at 1.0 to <2.0 ng/mL"
+    r"|\s*(?:at|below|above|under|over|for|with)\s+(?:(?:a\s+)?PSA\s+(?:levels?\s+)?(?:of\s+)?)?[<>≤≥]?\s*\d+(?:\.\d+)?"
+    r"\s*(?:(?:to|-|–)\s*[<>≤≥]?\s*\d+(?:\.\d+)?\s*)?ng/ml\b",
     re.I,
 )
 _ARM_WORDS = prefiltered(
@@ -647,8 +656,17 @@ _BREAKDOWN = re.compile(
 #: and 5.6 months".
 _SAME_RESULT = re.compile(
     r"\bthe\s+(?:corresponding\s+)?(?:medians|median values|means|rates|proportions|percentages)\s+(?:were|are)\b"
+    # "The corresponding values for 18F-fluorocholine were 20.0%, 35.7% ...", "the corresponding figure was 41%"
+    r"|\bthe\s+corresponding\s+(?:values?|rates?|figures?|numbers?|proportions?|percentages?|medians?|means?)"
+    r"(?:\s+(?:for|with|in|of|on)\s+[^.;]{1,60}?)?\s+(?:were|was|are|is)\b"
     # "Tracer-specific estimates were 0.70 (...) for 68Ga-PSMA-11, 0.73 (...) for 18F-DCFPyL"
     r"|^\W*(?:[\w-]+\s+){0,2}estimates\s+(?:were|are)\b",
+    re.I,
+)
+#: The opening of a sentence that gives another arm's values of the last result: "The corresponding rates for X were".
+CORRESPONDING_FOR = re.compile(
+    r"\bthe\s+corresponding\s+(?:values?|rates?|figures?|numbers?|proportions?|percentages?|medians?|means?)"
+    r"\s+(?:for|with|in|of|on)\s+(?:the\s+)?",
     re.I,
 )
 #: Right after a run of values: the arm they are of ("... and 9.4% with 177Lu-PSMA-I&T").
@@ -1980,6 +1998,11 @@ class SentenceMeasurements:
         if "arm" in group.extra:  # set where the values were shared out (``_by_arm``)
             return [group.extra["arm"]] * count
         text = sentence.text
+        if group.values and (corresponding := CORRESPONDING_FOR.search(text, 0, group.values[0].start)):
+            # "The corresponding rates for 18F-fluorocholine were 20% and 35%": every value is that agent's
+            named = next((m for m in mentions if m.is_agent and m.start - sentence.start == corresponding.end()), None)
+            if named is not None:
+                return [self._arm_label_for_curie(named, context)] * count
         # "Grade 3 or worse events: X 33%, Y 52%": each value right after its arm
         before_each = [self._agent_right_before(value, text, mentions, sentence, context) for value in group.values]
         if before_each and all(before_each) and len(set(before_each)) == count:
@@ -2128,6 +2151,10 @@ class SentenceMeasurements:
                 order = self._order_named_before(sentence, context, count)
                 if order:
                     return order
+            if len(labels) == 1 and len(set(respective_bands(text, [(v.start, v.end) for v in group.values]))) == count:
+                # "Detection with X was 48% and 64% for PSA below 1 and 1 ng/mL or above, respectively": the PSA
+                # bands of the one arm the sentence names, not the study's arms
+                return labels * count
             if len(context.arms) == count >= 3:
                 # "60%, 71% and 35% in the three arms": in the order the text named the arms
                 return [arm.label for arm in sorted(context.arms, key=lambda arm: max(m.start for m in arm.agents))]

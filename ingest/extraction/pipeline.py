@@ -14,6 +14,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 import numpy
@@ -43,7 +44,13 @@ from ingest.extraction.context import (
     selection_mentions,
     with_partners,
 )
-from ingest.extraction.measurements import LIST_ITEM, PREDICTS, TIME_TO_EVENT, SentenceMeasurements
+from ingest.extraction.measurements import (
+    CORRESPONDING_FOR,
+    LIST_ITEM,
+    PREDICTS,
+    TIME_TO_EVENT,
+    SentenceMeasurements,
+)
 from ingest.extraction.mentions import Mention, MentionFinder
 from ingest.extraction.tables import is_table_line, table_rows
 from ingest.extraction.textutil import with_decimal_points
@@ -319,9 +326,37 @@ class PsmaMeasurements:
             )
             measurements.extend((m, sentence) for m in found)
             negated.extend((mention, grade, sentence) for mention, grade in denied)
-        measurements = _levels_carried(_ratios_on_their_medians(measurements, text))
+        measurements = _levels_carried(_corresponding_parts(_ratios_on_their_medians(measurements, text)))
         underscore.psma_measurements = (context, measurements, negated)
         return doc
+
+
+def _corresponding_parts(measured: list[tuple[Measurement, Sentence]]) -> list[tuple[Measurement, Sentence]]:
+    """ "Detection with X was 48% below 0.5 ng/mL and 64% at 0.5 ng/mL or above. The corresponding values for Y were
+    20% and 36%.": the values of a sentence of corresponding values, as many as the sentence before gave for the same
+    endpoint, each for a part of the population, are for those parts in turn."""
+    result = list(measured)
+    by_sentence: dict[int, list[int]] = {}
+    for index, (_measurement, sentence) in enumerate(measured):
+        by_sentence.setdefault(sentence.start, []).append(index)
+    starts = list(by_sentence)
+    for before, current in pairwise(starts):
+        sentence = measured[by_sentence[current][0]][1]
+        previous = measured[by_sentence[before][0]][1]
+        if not CORRESPONDING_FOR.search(sentence.text) or sentence.start - previous.end > 2:
+            continue  # (the sentence right before only)
+        earlier = [measured[i][0] for i in by_sentence[before]]
+        now = [measured[i][0] for i in by_sentence[current]]
+        if (
+            len(earlier) == len(now)
+            and all(m.subgroup for m in earlier)
+            and not any(m.subgroup for m in now)
+            and {m.endpoint for m in earlier} == {m.endpoint for m in now}
+        ):
+            for index, part in zip(by_sentence[current], (m.subgroup for m in earlier), strict=True):
+                measurement, sentence = measured[index]
+                result[index] = (measurement.model_copy(update={"subgroup": part}), sentence)
+    return result
 
 
 def _levels_carried(measured: list[tuple[Measurement, Sentence]]) -> list[tuple[Measurement, Sentence]]:

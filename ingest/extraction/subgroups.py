@@ -162,7 +162,9 @@ _NEGATIVE = ("without", "who did not have", "who did not receive")
 #: A relation that names a therapy received before the study: its agent is a prior therapy, not an arm.
 _TREATED_BEFORE = re.compile(r"previously treated with|pre-?treated with|who had \w+ received")
 _SIGNS = {"less than": "<", "below": "<", "under": "<", "more than": ">", "greater than": ">", "above": ">",
-          "over": ">", "more": "≥", "higher": "≥", "greater": "≥", "less": "≤", "lower": "≤"}  # fmt: skip
+          "over": ">"}  # fmt: skip
+#: The sign of a bound written after its number: "2.0 ng/mL or above" is ≥2.0, "0.5 or lower" ≤0.5.
+_SIGNS_AFTER = {"more": "≥", "higher": "≥", "greater": "≥", "above": "≥", "less": "≤", "lower": "≤", "below": "≤"}
 _MOST_WORDS = 12
 #: A sentence that reads ratios as predictors': "In the multivariable model, elevated LDH (HR 1.83 ...)".
 _PREDICTOR_CUE = prefiltered(
@@ -219,7 +221,7 @@ class SentenceSubgroups:
             return [None] * len(positions)
         if self._before is None:
             self._before = _cues(_before(self.text), self.text, self.mentions, self.offset)
-            self._listed = _respective_bands(self.text, self.values or positions)
+            self._listed = respective_bands(self.text, self.values or positions)
         found = _named_subgroups(self.text, positions, arms, self.mentions, self.offset, self._before)
         if len({arm for arm in arms if arm}) > 1:
             treated = {cue.label for cue in self._before if cue.treated}
@@ -354,7 +356,7 @@ def _marker_strata(text: str, positions: list[tuple[int, int]], found: list[str 
     return result
 
 
-def _respective_bands(text: str, positions: list[tuple[int, int]]) -> dict[int, str]:
+def respective_bands(text: str, positions: list[tuple[int, int]]) -> dict[int, str]:
     """The PSA band of each of the last values (by start), listed after them with "respectively" (a value before
     the list, "71% overall, and 44%, 67% and 89% for ...", has none); without "respectively", only a list of as
     many bands as the sentence has values ("38%, 57% and 84% for PSA levels of <0.5, 0.5-<1 and ≥1 ng/mL")."""
@@ -375,7 +377,7 @@ def _psa_band(band: str, or_more: str | None = None) -> str:
         if words.lower().startswith(word + " "):
             words = sign + words[len(word) + 1 :]
     if or_more:
-        words = _SIGNS[or_more.lower()] + words
+        words = _SIGNS_AFTER[or_more.lower()] + words
     return "PSA " + re.sub(r"([<>≤≥]=?)\s+", r"\1", words) + " ng/mL"
 
 

@@ -330,3 +330,30 @@ def test_the_first_course_and_the_rechallenge_compared_in_one_sentence(record):
         ("OS", "177Lu-PSMA-I&T"),
         ("AE:anemia", "177Lu-PSMA-I&T"),  # a study of rechallenge: no part of it, where no first course is compared
     ]
+
+
+def test_a_tracers_rates_by_psa_band_stay_its_own_and_the_other_tracers_corresponding_values_follow_them(record):
+    # Each value of the first sentence is a PSA band of the tracer it names (not the study's two arms in turn); "or
+    # above" after a number includes it; the second tracer's corresponding values are for the same bands, in order.
+    found = record(
+        "Sixty men had 18F-DCFPyL PET/CT and 18F-fluciclovine PET/CT. Detection with 18F-DCFPyL was 52% below 1.0 "
+        "ng/mL and 88% at 1.0 ng/mL or above. The corresponding values for 18F-fluciclovine were 21% and 60%.",
+        title="18F-DCFPyL versus 18F-fluciclovine in biochemical recurrence",
+    )
+    rows = [(m["arm"], m["value"]) for m in found["measurements"] if m["endpoint"] == "detection rate"]
+    assert rows == [
+        ("18F-DCFPyL, PSA <1.0 ng/mL", 52.0),
+        ("18F-DCFPyL, PSA ≥1.0 ng/mL", 88.0),
+        ("18F-fluciclovine, PSA <1.0 ng/mL", 21.0),
+        ("18F-fluciclovine, PSA ≥1.0 ng/mL", 60.0),
+    ]
+
+
+def test_bands_listed_respectively_after_one_tracers_values_are_that_tracers(record):
+    found = record(
+        "Sixty men had 18F-DCFPyL PET/CT and 18F-fluciclovine PET/CT. Detection rates with 18F-DCFPyL were 47% and 83% "
+        "for PSA levels below 2 and above 2 ng/mL, respectively.",
+        title="18F-DCFPyL versus 18F-fluciclovine in biochemical recurrence",
+    )
+    arms = {m["arm"].split(",")[0] for m in found["measurements"] if m["endpoint"] == "detection rate"}
+    assert arms == {"18F-DCFPyL"}
