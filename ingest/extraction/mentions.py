@@ -51,8 +51,15 @@ _NEW_RADIOLIGAND = WordStartPattern(
     r"|(?P<s3>[A-Z][a-z]?)-(?P<m3>\d{1,3})(?P<x3>m?)[- ])"
     r"(?P<code>[A-Za-z][A-Za-z0-9]*(?:[-.&/][A-Za-z0-9]+)*)"
 )
-#: What may follow a radionuclide without naming a ligand: the aluminium fluoride of "[18F]AlF" labelling.
-_LABELLING_ONLY = frozenset({"AlF"})
+#: A ligand's name in lower case that reads as a drug's, not as an English word: seven letters or more, without the
+#: endings of adjectives, participles and nouns of English ("ludotadipep", "rosopatamab"; not "labelled", "positive").
+_DRUG_NAME = re.compile(
+    r"[a-z]{7,}(?<!ed)(?<!ing)(?<!ive)(?<!ic)(?<!al)(?<!ous)(?<!ble)(?<!ent)(?<!ant)(?<!ion)(?<!ory)(?<!ary)(?<!ate)"
+    r"(?<!ity)(?<!ogy)(?<!ies)(?<!ly)(?<!er)(?<!body)"
+)
+#: What may follow a radionuclide without naming a ligand: the aluminium fluoride of "[18F]AlF" and
+#: "aluminium-[18F]fluoride PSMA-11" labelling.
+_LABELLING_ONLY = frozenset({"AlF", "fluoride"})
 #: Between a radionuclide and a radioligand whose ligand it shares: "terbium-161 versus lutetium-177 PSMA-617".
 _JOINS_RADIOLIGANDS = re.compile(r"\s*(?:versus|vs\.?|or|and|compared with|with)\s+", re.I)
 #: An adjective hyphenated to a radioligand ("99mTc-PSMA-I&S-radioguided", "18F-FDG-positive", "68Ga-PSMA-11-avid"),
@@ -581,12 +588,17 @@ class MentionFinder:
             if code[-1].islower():  # the only codes that may end with an adjective ("-positive")
                 code = _ADJECTIVE_SUFFIX.sub("", code)
             code = code.rstrip(".-/")
-            if nuclide is None or not (any(c.isdigit() for c in code) or sum(c.isupper() for c in code) >= 2):
+            if nuclide is None:
+                continue
+            label = f"{mass}{symbol}-{code}"
+            coded = any(c.isdigit() for c in code) or sum(c.isupper() for c in code) >= 2
+            # a name in lower case: one the lexicon knows ("18F-fluciclovine"), or a drug name of its own
+            # ("177Lu-ludotadipep"), not an English word ("131I-labelled", "177Lu-naive", "18F-based")
+            if not coded and not (self.lexicon.resolve(label) or _DRUG_NAME.fullmatch(code)):
                 continue
             if code in _LABELLING_ONLY:
                 continue  # "[18F]AlF" names how a ligand is labelled, not an agent
             end = match.start("code") + len(code)
-            label = f"{mass}{symbol}-{code}"
             known = self.lexicon.resolve(label)
             if known:
                 entity = self.ontology.entity(known)

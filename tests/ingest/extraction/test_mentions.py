@@ -84,6 +84,13 @@ def test_new_radioligands_are_agents_classed_by_their_nuclide(record, text, labe
     assert agents[0].get("curated", True) is (label == "177Lu-PNT2002")
 
 
+def test_a_radioligand_named_by_a_lower_case_drug_name_is_a_new_agent_unlike_an_english_word(record):
+    found = record("Twelve men received 161Tb-zolfatadine; 131I-labelled albumin and 68Ga-based imaging were not used.")
+    assert [(a["label"], a["class"], a.get("curated", True)) for a in found["agents"]] == [
+        ("161Tb-zolfatadine", "RadioligandTherapy", False)
+    ]
+
+
 def test_unknown_nuclide_codes_are_not_agents(record):
     assert record("The 2023-PSMA cohort and 177Xx-ABC1 were studied.")["agents"] == []
 
