@@ -1019,7 +1019,10 @@ class SentenceMeasurements:
         text = dashes_to_hyphen(sentence.text)
         offset = sentence.start
         stated = _STATED_UNIT.search(text, label.start - offset, label.end - offset)
-        shares = any(_COUNT_SHARE_HEADING.search(cell.text) for cell in row.header)
+        # "n (%)" heading a column, or in the table's title ("Adverse events, n (%):")
+        shares = any(_COUNT_SHARE_HEADING.search(cell.text) for cell in row.header) or bool(
+            _COUNT_SHARE_HEADING.search(row.caption)
+        )
         columns: list[int] = []
         values: list[Value] = []
         ratios: list[Ratio] = []

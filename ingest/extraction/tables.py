@@ -30,6 +30,8 @@ class TableRow:
 
     cells: tuple[Cell, ...]
     header: tuple[Cell, ...]
+    #: The line right above the first row, when it is no row: the table's title ("Adverse events, n (%):").
+    caption: str = ""
 
     @property
     def start(self) -> int:
@@ -52,16 +54,17 @@ def table_rows(text: str) -> list[TableRow]:
         return []
     rows: list[TableRow] = []
     header: tuple[Cell, ...] | None = None
-    header_mark = ""
+    header_mark = caption = previous = ""
     start = 0
     for line in text.split("\n"):
         mark, cells = _cells(line, start)
         if cells and header is not None and mark == header_mark and len(cells) == len(header):
-            rows.append(TableRow(cells, header))
+            rows.append(TableRow(cells, header, caption))
         elif cells:
-            header, header_mark = cells, mark
+            header, header_mark, caption = cells, mark, previous
         else:
             header = None
+        previous = "" if cells else line
         start += len(line) + 1
     return rows
 

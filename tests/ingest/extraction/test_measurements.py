@@ -1485,6 +1485,23 @@ def test_a_table_of_adverse_events_by_grade_given_as_counts_with_their_share(rec
     ]
 
 
+def test_a_table_whose_title_above_says_its_cells_are_counts_with_their_share(record):
+    # "n (%)" is in the line above the table, not in a column's heading.
+    text = (
+        "Forty men received 177Lu-PSMA-I&T.\n"
+        "Toxicity, n (%):\n"
+        "Event | All grades | Grade 3-4\n"
+        "Xerostomia | 22 (55.0) | 0 (0)\n"
+        "Thrombocytopenia | 9 (22.5) | 3 (7.5)"
+    )
+    assert _rows(record, text, "endpoint", "grade", "value") == [
+        ("AE:dry mouth", "any", 55.0),
+        ("AE:dry mouth", ">=3", 0.0),
+        ("AE:thrombocytopenia", "any", 22.5),
+        ("AE:thrombocytopenia", ">=3", 7.5),
+    ]
+
+
 def test_table_columns_headed_by_a_prior_therapy_are_parts_of_the_arm_and_a_row_may_state_months_as_mo(record):
     text = (
         "A registry of 150 men treated with 177Lu-PSMA-617, by previous chemotherapy.\n"
