@@ -1323,7 +1323,10 @@ class SentenceMeasurements:
         values += [v for v in not_reached if not _inside(v, occupied)]
         values += [v for v in proportions if not _inside(v, occupied)]
         values += [v for v in patient_counts if not _inside(v, occupied) and not _inside(v, fractions)]
-        bare = find_bare_numbers(text) if values or declared or labelled else []
+        # (no number of a fraction: "in 1 of 3 and 5 of 7 men" has no bare 3 sharing the unit of the 5 after it)
+        bare = (
+            [b for b in find_bare_numbers(text) if not _inside(b, fractions)] if values or declared or labelled else []
+        )
         values += self._shared_unit_values(text, values, occupied, bare)
         values += self._declared_unit_values(text, values, occupied, endpoints, offset, declared, bare)
         values += _label_unit_values(text, values, occupied, labelled, bare)

@@ -2153,3 +2153,13 @@ def test_rates_whose_time_closes_the_clause_after_a_ratio_are_landmark_rates_wit
     rows = [(m["statistic"], m["value"], m["hr"], m.get("note")) for m in found["measurements"]]
     assert ("rate", 41.0, None, "18-month") in rows and ("rate", 27.0, None, "18-month") in rows
     assert ("hr", None, 0.7, None) in rows
+
+
+def test_the_denominator_of_a_fraction_in_a_list_of_fractions_is_no_count(record):
+    found = record(
+        "Eleven men received 225Ac-PSMA-617 at two activity levels. A PSA decline of 50% or more occurred in 2 of 5 "
+        "and 4 of 6 men.",
+        title="A dose-escalation study",
+    )
+    counts = [m["value"] for m in found["measurements"] if m["endpoint"] == "PSA50"]
+    assert counts == [2.0, 4.0]
