@@ -243,8 +243,8 @@ _COMPARED_BEFORE_SURVIVAL = re.compile(
     r"\b(?:longer|shorter|improved|better|worse|prolonged|poorer|inferior|superior)\s+$"
 )
 _NOT_SURVIVAL_RATE_AFTER = re.compile(r"\s+(?:benefit|advantage|gain|time)\b")
-#: "men whose PSA fell lived longer", "survived longer": overall survival compared.
-_LONGER = re.compile(r"\s+(?:significantly\s+)?longer\b")
+#: "men whose PSA fell lived longer", "survived longer": overall survival compared; "lived a median of 27.1 months".
+_LONGER = re.compile(r"\s+(?:significantly\s+)?longer\b|\s+(?:for\s+)?(?:a\s+)?median\s+of\b")
 _STATE_BEFORE_ALIVE = re.compile(r"\b(?:were|was|remained|being|still|are|is)\s+(?:still\s+)?$")
 #: A PSA response whose threshold is written in words, in the lower-cased text: "a decline of at least fifty percent".
 _WORDED_THRESHOLDS = {"thirty": 30, "fifty": 50, "ninety": 90}
@@ -699,7 +699,7 @@ class MentionFinder:
 
     def _survival_without_its_name(self, text: str, folded: str) -> Iterable[Mention]:
         """Overall survival named by "N-year survival", "shorter survival", by the men "alive" or by who "lived
-        longer" (``folded`` is ``text`` lower-cased)."""
+        longer" or "lived a median of" (``folded`` is ``text`` lower-cased)."""
         entity = self.ontology.endpoints["endpoint:OS"]
         for word, before, after, after_needed in (
             ("survival", _LANDMARK_BEFORE_SURVIVAL, _NOT_SURVIVAL_RATE_AFTER, False),

@@ -427,3 +427,11 @@ def test_a_trial_named_in_brackets_after_the_word_or_before_a_capital_trial(reco
         title="Results of the Randomized Phase III ARGOLU Trial",
     )
     assert sorted(t["label"] for t in found["trials"]) == ["ARGOLU", "LUTEX-2"]
+
+
+def test_men_who_lived_a_median_of_some_months_give_overall_survival(record):
+    found = record(
+        "We reviewed 140 men treated with 177Lu-PSMA-617. Men without visceral metastases lived a median of 19.4 "
+        "months."
+    )
+    assert [(m["endpoint"], m["value"]) for m in found["measurements"]] == [("OS", 19.4)]
