@@ -178,6 +178,8 @@ def normalize_p(op: str, value: str) -> str:
 
 
 _ABBREVIATION_IN_BRACKETS = re.compile(r"\s*\[\s*[A-Za-z]{2,4}\s*\]\s*")
+#: The unit a ratio of a continuous factor is given per: "HR per year 1.00", "HR per doubling 1.21".
+_PER_UNIT = re.compile(r"\s*per\s+[a-z]+(?:\s+(?:increase|increment|rise))?\s*", re.I)
 
 
 def find_ratios(text: str) -> list[Ratio]:
@@ -189,6 +191,7 @@ def find_ratios(text: str) -> list[Ratio]:
             re.search(r"\b(?:of|was|were|is|=|:|,|\(|for)\b|[=:,(]", filler) is None
             and filler.strip()
             and not _ABBREVIATION_IN_BRACKETS.fullmatch(filler)  # "hazard ratio [HR] 0.68"
+            and not _PER_UNIT.fullmatch(filler)
         ):
             continue  # "HR improved in patients 4" is not a ratio value
         value = float(match.group("value"))

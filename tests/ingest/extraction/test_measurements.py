@@ -2163,3 +2163,11 @@ def test_the_denominator_of_a_fraction_in_a_list_of_fractions_is_no_count(record
     )
     counts = [m["value"] for m in found["measurements"] if m["endpoint"] == "PSA50"]
     assert counts == [2.0, 4.0]
+
+
+def test_a_ratio_given_per_unit_of_a_continuous_factor_is_read(record):
+    found = record(
+        "We reviewed 140 men treated with 177Lu-PSMA-617 for overall survival. Baseline PSA predicted shorter "
+        "overall survival (HR per doubling 1.21; 95% CI 1.08-1.35)."
+    )
+    assert [(m["endpoint"], m["hr"]) for m in found["measurements"] if m["statistic"] == "hr"] == [("OS", 1.21)]
