@@ -338,7 +338,9 @@ _ACRONYM = r"(?P<name>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)"
 _TRIAL_DEFINITION = re.compile(
     r"(?<![\w-])"
     + _ACRONYM
-    + r"(?P<definition>(?:\)\s*:|\s*:|\s+(?:is|was)\b)\s+(?:an?|the)\s+(?:"
+    # (after the colon of a title, what the abstract reports of it may come first: "(HORIZON-LU): interim analysis
+    # of a randomised, open-label, phase 3 trial")
+    + r"(?P<definition>(?:\)\s*:(?:\s+(?:[\w-]+\s+){1,4}?(?:of|from))?|\s*:|\s+(?:is|was)\b)\s+(?:an?|the)\s+(?:"
     + _DESIGN_WORD
     + r",?\s+){0,8}?(?:trial|study)\b)"
 )

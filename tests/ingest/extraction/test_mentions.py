@@ -110,6 +110,11 @@ def test_agent_keys_ignore_spelling():
         ("ORBITA: a multicentre randomised phase 2 study of a new radioligand", "Men were randomly assigned 1:1."),
         ("A new radioligand in hormone-sensitive disease", "ORBITA is a global, double-blind, randomised trial."),
         ("A new radioligand in hormone-sensitive disease", "Methods: ORBITA was an open-label phase 2 study."),
+        (
+            "A radioligand with ADT in hormone-sensitive prostate cancer (ORBITA): final results from a randomised, "
+            "double-blind, phase 2 trial",
+            "ORBITA enrolled men with mHSPC.",
+        ),
     ],
 )
 def test_an_acronym_the_text_defines_as_its_trial_is_a_trial(record, title, text):
