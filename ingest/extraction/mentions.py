@@ -938,6 +938,8 @@ def _holds_defining_words(before: str) -> bool:
         ": a " in before or ": an " in before or ": the " in before
         or " is a " in before or " is an " in before or " is the " in before
         or " was a " in before or " was an " in before or " was the " in before
+        or ("): " in before and (" of a" in before or " of the " in before or " from a" in before
+                                 or " from the " in before))
     )  # fmt: skip
 
 
