@@ -83,12 +83,36 @@ def trial_facts(text: str, sentences: list[Sentence]) -> TrialFacts:
     design = tuple(
         name for name, pattern in _DESIGN.items() if _states(pattern, *_DESIGN_WORDS[name], text, lowered, traps)
     )
+    if "multicenter" not in design and "single-center" not in design and _at_several_centres(text):
+        design += ("multicenter",)  # "at 84 sites in North America and Europe", "at three Australian centres"
     if "single-arm" in design and "randomized" in design and _randomized_only_ahead(sentences):
         # "A randomised comparison with 177Lu-PSMA-617 alone is planned": a single-arm study's next trial
         design = tuple(word for word in design if word != "randomized")
     n_patients = next(filter(None, (_enrolled(sentence.text) for sentence in sentences[1:])), None)
     ratio = _randomization_ratio(text) if "random" in lowered else None
     return TrialFacts(phase, design, n_patients, ratio)
+
+
+#: The centres a study ran at: "at 84 sites", "in 11 Australian hospitals", "across three centres".
+_AT_CENTRES = prefiltered(
+    r"\b(?:at|in|across|from)\s+(?P<n>\d+|" + WORD_NUMBER_PATTERN.replace("?P<", "?P<w_") + r")\s+"
+    r"(?:[A-Za-z-]+\s+){0,2}?(?P<place>centres|centers|sites|institutions|hospitals|clinics)\b",
+    re.I,
+)
+#: Fewer sites than this may be a disease's ("metastases at three sites").
+_SEVERAL_SITES = 5
+
+
+def _at_several_centres(text: str) -> bool:
+    """Whether the text says the study ran at two centres or more (five sites or more: fewer may be a disease's)."""
+    for match in _AT_CENTRES.finditer(text):
+        raw = match.group("n")
+        count = int(raw) if raw.isdigit() else word_number(raw)
+        if count is None:
+            continue
+        if count >= (_SEVERAL_SITES if match.group("place").lower() == "sites" else 2):
+            return True
+    return False
 
 
 #: A sentence about a study still to come: "... is planned", "are warranted", "a phase 3 trial is under way".

@@ -53,3 +53,16 @@ def test_a_randomised_trial_a_single_arm_study_calls_for_is_no_design_of_its_own
         "A randomised comparison with cabazitaxel is warranted."
     )
     assert set(result["trials"][0]["design"]) == {"single-arm"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "multicenter"),
+    [
+        ("Men were enrolled at 23 sites in Europe.", True),
+        ("Men were enrolled at four German centres.", True),
+        ("Men were enrolled at one centre; most had metastases at three sites.", False),
+    ],
+)
+def test_a_study_run_at_several_centres_is_multicenter(record, sentence, multicenter):
+    found = record(f"LUNAR is an open-label phase 2 trial of 177Lu-PSMA-I&T. {sentence}")
+    assert ("multicenter" in found["trials"][0]["design"]) is multicenter
