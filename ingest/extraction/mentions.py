@@ -285,8 +285,9 @@ _CODE_BEFORE_CLASS = re.compile(
 )
 #: How far before its class noun a definition may begin: a code and six words.
 _DESCRIPTOR_REACH = 120
-#: A code in brackets right after its class noun: "PSMA CAR T cells (XY-12)".
-_CODE_IN_BRACKETS = re.compile(r"\s*\(\s*" + _CODE + r"\s*\)")
+#: A code in brackets right after its class noun, or after the clause that says what sets it apart: "PSMA CAR T cells
+#: (XY-12)", "PSMA-directed CAR T cells that co-express a dominant-negative TGF-β receptor (CART-PSMA-TGFβRDN)".
+_CODE_IN_BRACKETS = re.compile(r"(?:\s+(?:that|which)\s+[^().;]{1,80}?)?\s*\(\s*" + _CODE + r"\s*\)")
 #: Words after a label that make it another term: a "sensitivity analysis" is a statistical check, not the
 #: diagnostic endpoint sensitivity.
 #: ... and a whole-body "effective dose" (in Sv, weighted by organ) is no absorbed dose.

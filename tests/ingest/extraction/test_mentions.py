@@ -174,6 +174,8 @@ def test_a_trial_name_may_open_with_a_lower_case_prefix(record):
         ("MK-38 is an anti-PSMA antibody-drug conjugate with an auristatin payload; 20 men received MK-38.", "MK-38",
          "AntibodyDrugConjugate"),
         ("NKP-4 is an off-the-shelf PSMA-directed CAR-NK cell therapy given to 12 men.", "NKP-4", "CARNKCellTherapy"),
+        ("Anti-PSMA CAR T cells that secrete interleukin-12 (LX-9B) were infused in 9 men.", "LX-9B",
+         "CARTCellTherapy"),
     ],
 )  # fmt: skip
 def test_a_code_the_text_defines_as_a_psma_agent_is_that_agent_alone(record, text, label, cls):
