@@ -157,6 +157,8 @@ BLIND_FLOORS = {"agents": 0.95, "trials": 0.95, "measurements": 0.90, "hr_tuples
         "blind13.jsonl",
         "blind14.jsonl",
         "blind15.jsonl",
+        "blind17.jsonl",
+        "blind19.jsonl",
     ],
 )
 def test_the_blind_sets_keep_what_they_taught(name):
