@@ -150,7 +150,8 @@ _NOT_A_RESULT_PARTS = (
     r"\b\d+(?:\.\d+)?\s*(?:%|months?|weeks?|years?)\s+(?:previously\s+)?(?:reported|published|observed|seen)\s+"
     r"(?:in|by|for|with)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)?(?:trials?|studies|series|literature|historical)\b",
     # the follow-up: "at a median follow-up of 20.1 months", "(median follow-up, 24 months)", "followed for 3 years"
-    r"(?:\bfollow[- ]?up(?:\s+(?:time|duration|period))?\s*(?:[:,=]|\bof\b|\bwas\b|\bis\b|\blasted\b)?"
+    # (and "at med f/u 11 mo" of congress text)
+    r"(?:(?:\bfollow[- ]?up|\bf/u)(?:\s+(?:time|duration|period))?\s*(?:[:,=]|\bof\b|\bwas\b|\bis\b|\blasted\b)?"
     r"|\bfollowed(?:\s+up)?\s+for\b)\s*(?:(?:a\s+)?(?:median|mean)\s+(?:of\s+)?)?"
     r"\d+(?:\.\d+)?\s*(?:weeks?|days?|months?|mo|years?)\b",
     # a window or a landmark: "over the first 12 weeks", "free of progression 12 months after surgery"

@@ -967,6 +967,9 @@ def test_the_follow_up_time_is_not_a_median_of_the_endpoint(record):
         "Median rPFS was 8.7 months (median follow-up, 24 months); patients were followed for a median of 30 months."
     )
     assert [(m["endpoint"], m["value"]) for m in found["measurements"]] == [("OS", 15.3), ("rPFS", 8.7)]
+    # congress shorthand: "f/u"
+    terse = record("32 pts got 177Lu-PSMA-617. Med OS NR at med f/u 14 mo; med rPFS 7.9 mo.")
+    assert [(m["endpoint"], m["value"]) for m in terse["measurements"]] == [("OS", None), ("rPFS", 7.9)]
 
 
 def test_a_list_of_bare_numbers_shares_the_unit_written_after_the_last(record):
