@@ -86,6 +86,9 @@ class Scores:
     arm_right: int = 0
     ci_right: int = 0
     p_right: int = 0
+    #: Matched adverse events (AE:<term>) whose gold states a grade, and those of them given the same grade.
+    graded: int = 0
+    grade_right: int = 0
     planned_as_reported: int = 0
     other_gold: int = 0
     other_predicted: int = 0
@@ -103,6 +106,7 @@ class Scores:
             "matched_arm_right": round(self.arm_right / matched, 4),
             "matched_ci_right": round(self.ci_right / matched, 4),
             "matched_p_right": round(self.p_right / matched, 4),
+            "matched_grade_right": round(self.grade_right / (self.graded or 1), 4),
             "hr_tuples": self.hr_tuples.as_dict(),
             "subgroups": self.subgroups.as_dict(),
             "planned_reported_as_results": self.planned_as_reported,
@@ -129,6 +133,8 @@ class Scores:
             f"matched measurements with the right arm:     {self.arm_right / matched:.3f}",
             f"matched measurements with the right CI:      {self.ci_right / matched:.3f}",
             f"matched measurements with the right p-value: {self.p_right / matched:.3f}",
+            f"matched adverse events with the right grade: {self.grade_right / (self.graded or 1):.3f}"
+            f" (of {self.graded} whose gold states one)",
             f"planned values reported as results:          {self.planned_as_reported}",
             f"other: endpoints (not scored): gold {self.other_gold}, predicted {self.other_predicted}",
         ]
@@ -326,6 +332,9 @@ def _score_measurements(gold: dict, pred: dict, scores: Scores) -> None:
         scores.ci_right += ci_ok
         p_ok = (g.get("p_value") or None) == (p.get("p_value") or None)
         scores.p_right += p_ok
+        if endpoint_key(g["endpoint"]).startswith("AE:") and g.get("grade"):
+            scores.graded += 1
+            scores.grade_right += g["grade"] == p.get("grade")
         if g.get("status") == "planned" and p.get("status") == "reported":
             scores.planned_as_reported += 1
         if not (arm_ok and ci_ok and p_ok):

@@ -43,6 +43,20 @@ def test_a_planned_value_reported_as_a_result_is_counted():
     assert score([RECORD], [predicted]).planned_as_reported == 1
 
 
+def test_the_grade_of_a_matched_adverse_event_is_scored_apart_from_its_match():
+    gold = json.loads(json.dumps(RECORD))
+    gold["measurements"].append(
+        {"endpoint": "AE:anemia", "arm": "177Lu-PSMA-617", "statistic": "rate", "value": 12.0, "unit": "%",
+         "status": "reported", "grade": ">=3"}
+    )  # fmt: skip
+    predicted = json.loads(json.dumps(gold))
+    assert score([gold], [predicted]).as_dict()["matched_grade_right"] == 1.0
+    predicted["measurements"][-1]["grade"] = "any"
+    scores = score([gold], [predicted])
+    assert scores.measurements.f1 == 1.0  # still a match
+    assert (scores.graded, scores.grade_right) == (1, 0)
+
+
 def test_a_wrong_value_is_a_miss_and_a_false_positive():
     predicted = json.loads(json.dumps(RECORD))
     predicted["measurements"][0]["value"] = 15.4
