@@ -420,7 +420,7 @@ _GRADE2_PLUS = prefiltered(
     re.I,
 )
 _GRADE_3_ONLY = prefiltered(r"\bgrade\s*(?:3|III)\b(?!\s*(?:-|–|to|or|/|and)\s*[1-5])", re.I)
-_ANY_GRADE = prefiltered(r"any[- ]grade|all[- ]grades?|of any grade", re.I)
+_ANY_GRADE = prefiltered(r"any[- ]grade|all[- ]grades?|of any grade|\bany[- ](?:G|gr)\b", re.I)
 _TREATMENT_RELATED = prefiltered(r"treatment[- ]related|drug[- ]related|TRAEs?", re.I)
 #: Right after a value: the subgroup it belongs to ("for bone metastases", "in men with a PSA above 2 ng/mL").
 _SUBGROUP_AFTER = re.compile(
@@ -823,7 +823,11 @@ class SentenceMeasurements:
     def endpoint_code(self, mention: Mention, sentence: str, offset: int) -> tuple[str, str | None]:
         """The canonical endpoint code of a mention, and the AE grade its context states."""
         endpoint = self.ontology.endpoints[mention.curie]
-        window = sentence[max(0, mention.start - offset - 50) : mention.end - offset + 15]
+        # (within the mention's clause: "TRAEs any G 89%; G≥3 TRAEs 26%" grades each by its own words)
+        start, end = max(0, mention.start - offset - 50), mention.end - offset + 15
+        start = max(start, sentence.rfind(";", start, mention.start - offset) + 1)
+        stop = sentence.find(";", mention.end - offset, end)
+        window = sentence[start : stop if stop >= 0 else end]
         grade = None
         if endpoint.kind in ("AdverseEvent",) or endpoint.code.startswith("AE"):
             if _GRADE3.search(window):
@@ -2438,7 +2442,9 @@ class SentenceMeasurements:
         text = dashes_to_hyphen(sentence.text)
         code, grade = self.endpoint_code(group.endpoint, text, sentence.start)
         if grade is None and code.startswith("AE:"):
-            grade = group.extra.get("grade") or _heading_grade(text, group.endpoint.start - sentence.start)
+            at = group.endpoint.start - sentence.start
+            first = group.values[0].start if group.values else at
+            grade = group.extra.get("grade") or _heading_grade(text, at) or _event_grade(text, at, first)
         arms = self._arms_for(group, sentence, mentions, context, subgroups.values)
         positions = [(v.start, v.end) for v in group.values] or [(group.ratio.start, group.ratio.end)]
         parts = subgroups.of([group.extra["band_of"]] if "band_of" in group.extra else positions, arms)
@@ -2596,6 +2602,55 @@ def _heading_grade(text: str, at: int) -> str | None:
     if colon < 0:
         return None
     return _stated_grade(text[max(0, colon - 60) : colon])
+
+
+#: The grade written right before an event: "grade 3 anaemia", "G2 fatigue", "grade 1-2 nausea" (a grade of 3 or
+#: higher is ``_GRADE3``'s).
+_EXACT_GRADE_BEFORE = re.compile(
+    r"(?:grade|\bgr\.?|(?<![\w-])G)\s*(?P<low>[1-5])(?:\s*(?:-|–|or|/)\s*(?P<high>[1-5]))?\s+(?:[\w-]+\s+)?$", re.I
+)
+#: A grade of its own in the words of a total: "Treatment-related grade 3 events affected 9 men".
+_EXACT_GRADE_IN = re.compile(r"\bgrade\s*(?P<low>[1-5])\b(?!\s*(?:-|–|or|/|to|and)\s*[1-5])", re.I)
+#: The words that open the events of a total: "...; the most common were anaemia (13.1%) ...", "chiefly lymphopenia".
+_EVENTS_LISTED = re.compile(
+    r"\b(?:the\s+most\s+(?:common|frequent)(?:\s+(?:ones?|events?))?\s+(?:were|was|being)|most\s+(?:commonly|often)"
+    r"|chiefly|mainly|mostly|predominantly|including)\b",
+    re.I,
+)
+#: Any word of a grade: where a sentence holds none, its events are counted at any grade.
+_GRADE_WORD = re.compile(r"grade|\bgr\b|\bgr\.|(?<![\w-])G\s*[1-5≥>]|severe|CTCAE", re.I)
+
+
+def _event_grade(text: str, at: int, value: int) -> str | None:
+    """The grade of the adverse event whose mention starts at ``at`` and whose first value starts at ``value``, when
+    its own words give none: the grade written right before it ("grade 3 anaemia in 1"); the grade of the total its
+    list follows ("Grade ≥3 events occurred in 36%; the most common were anaemia (13%)", any grade when that total
+    states none); the grade written between it and its value ("Fatigue was the most frequent event (any grade, 78%)");
+    any grade when its clause names no grade before the value ("Fatigue occurred in 41%", "Xerostomia affected 81% and
+    was grade 3 in 6%": the grades after it break the total down); else None.
+
+    >>> _event_grade("Grade 3 thrombocytopenia developed in 2 and grade 3 anaemia in 1.", 52, 63)
+    '3'
+    >>> _event_grade("Grade ≥3 events occurred in 36%; the most common were anaemia (13%).", 54, 63)
+    '>=3'
+    >>> _event_grade("Fatigue (41%) and nausea (20%) were common.", 18, 26)
+    'any'
+    >>> _event_grade("Xerostomia affected 81% of men and was grade 3 in 6%.", 0, 20)
+    'any'
+    """
+    exact = _EXACT_GRADE_BEFORE.search(text, max(0, at - 24), at)
+    if exact is not None:
+        low, high = exact.group("low"), exact.group("high")
+        return f"{low}-{high}" if high and high != low else low
+    listed = next(reversed(list(_EVENTS_LISTED.finditer(text, 0, at))), None)  # the last list opened before it
+    if listed is not None and not _GRADE_WORD.search(text, listed.end(), at):
+        head = text[max(0, listed.start() - 120) : listed.start()]
+        exact = _EXACT_GRADE_IN.search(head)
+        return _stated_grade(head) or (exact.group("low") if exact else "any")
+    clause = text.rfind(";", 0, at) + 1
+    if value <= at or not _GRADE_WORD.search(text, clause, value):
+        return "any" if value > at or not _GRADE_WORD.search(text) else None
+    return "any" if _ANY_GRADE.search(text, at, value) else None
 
 
 def _stated_grade(head: str) -> str | None:

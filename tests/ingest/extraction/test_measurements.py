@@ -2174,3 +2174,18 @@ def test_a_ratio_given_per_unit_of_a_continuous_factor_is_read(record):
         "overall survival (HR per doubling 1.21; 95% CI 1.08-1.35)."
     )
     assert [(m["endpoint"], m["hr"]) for m in found["measurements"] if m["statistic"] == "hr"] == [("OS", 1.21)]
+
+
+def test_the_grade_of_an_adverse_event_comes_from_its_clause_its_list_or_its_silence(record):
+    found = record(
+        "Forty men received 225Ac-PSMA-I&T. Xerostomia affected 75% of men and reached grade 3 in 5%. Grade ≥3 "
+        "adverse events occurred in 30%; the most common were anaemia (15%) and leukopenia (10%). Grade 3 "
+        "thrombocytopenia developed in 3 men and grade 2 nausea in 6. Safety: fatigue any G 40%; G≥3 anemia 15%."
+    )
+    grades = {(m["endpoint"], m["value"]): m.get("grade") for m in found["measurements"]}
+    assert grades[("AE:dry mouth", 75.0)] == "any"  # the grade after the value breaks the total down
+    assert grades[("AE:anemia", 15.0)] == ">=3"  # listed after a total of grade 3 or higher
+    assert grades[("AE:leukopenia", 10.0)] == ">=3"
+    assert grades[("AE:thrombocytopenia", 3.0)] == "3"  # written right before the event
+    assert grades[("AE:nausea", 6.0)] == "2"
+    assert grades[("AE:fatigue", 40.0)] == "any"  # congress shorthand, its own clause
