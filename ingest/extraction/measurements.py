@@ -2609,6 +2609,12 @@ def _heading_grade(text: str, at: int) -> str | None:
 _EXACT_GRADE_BEFORE = re.compile(
     r"(?:grade|\bgr\.?|(?<![\w-])G)\s*(?P<low>[1-5])(?:\s*(?:-|–|or|/)\s*(?P<high>[1-5]))?\s+(?:[\w-]+\s+)?$", re.I
 )
+#: Right before an event that is the next item of a list: a share (and its bracket), then a comma or "and".
+_AFTER_AN_ITEM = re.compile(r"\d\s*%\s*\)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
+#: What may come before a grade that heads its clause: nothing, a label and its colon ("Tox: ≥G3 anemia 12.3%").
+_HEADS_CLAUSE = re.compile(r"\s*(?:[\w/-]+\s*:\s*)?[≥>]?\s*")
+#: A share: where the first item of a list gives its value.
+_SHARE = re.compile(r"\d+(?:\.\d+)?\s*%")
 #: A grade of its own in the words of a total: "Treatment-related grade 3 events affected 9 men".
 _EXACT_GRADE_IN = re.compile(r"\bgrade\s*(?P<low>[1-5])\b(?!\s*(?:-|–|or|/|to|and)\s*[1-5])", re.I)
 #: The words that open the events of a total: "...; the most common were anaemia (13.1%) ...", "chiefly lymphopenia".
@@ -2642,12 +2648,24 @@ def _event_grade(text: str, at: int, value: int) -> str | None:
     if exact is not None:
         low, high = exact.group("low"), exact.group("high")
         return f"{low}-{high}" if high and high != low else low
+    clause = text.rfind(";", 0, at) + 1
+    if _AFTER_AN_ITEM.search(text, clause, at):
+        # the next item of a list whose head states the grade: "Grade 3 or 4 anaemia occurred in 14%, thrombocytopenia
+        # in 7% and renal toxicity in 3%", "the most frequent events of any grade were skin toxicity (39%), ..."
+        # (a grade that heads the clause, or any grade: "With X, grade ≥3 thrombocytopenia occurred in 13% and dry
+        # mouth in 87%" grades the first event alone)
+        first = _SHARE.search(text, clause, at)
+        head = text[clause : first.start()] if first else ""
+        exact = _EXACT_GRADE_IN.search(head)
+        stated = _stated_grade(head) or (exact.group("low") if exact else None)
+        opening = _GRADE_WORD.search(head)
+        if stated == "any" or (stated and opening and _HEADS_CLAUSE.fullmatch(head, 0, opening.start())):
+            return stated
     listed = next(reversed(list(_EVENTS_LISTED.finditer(text, 0, at))), None)  # the last list opened before it
     if listed is not None and not _GRADE_WORD.search(text, listed.end(), at):
         head = text[max(0, listed.start() - 120) : listed.start()]
         exact = _EXACT_GRADE_IN.search(head)
         return _stated_grade(head) or (exact.group("low") if exact else "any")
-    clause = text.rfind(";", 0, at) + 1
     if value <= at or not _GRADE_WORD.search(text, clause, value):
         return "any" if value > at or not _GRADE_WORD.search(text) else None
     return "any" if _ANY_GRADE.search(text, at, value) else None
