@@ -830,12 +830,14 @@ class SentenceMeasurements:
         window = sentence[start : stop if stop >= 0 else end]
         grade = None
         if endpoint.kind in ("AdverseEvent",) or endpoint.code.startswith("AE"):
-            if _GRADE3.search(window):
-                grade = ">=3"
-            elif _GRADE2_PLUS.search(window):
-                grade = ">=2"
-            elif _ANY_GRADE.search(window):
-                grade = "any"
+            # the grade right after the event's words, else the nearest before them ("neutropenia of grade 3 or
+            # higher (14.1% v 2.5%) and more any-grade peripheral neuropathy": the neuropathy's is any grade)
+            at, end_at = max(0, mention.start - offset - start), mention.end - offset - start
+            grade = (
+                _nearest_grade(window[at:end_at], first=True)  # its own words: "grade ≥3 adverse events"
+                or _nearest_grade(window[end_at:], first=True)
+                or _nearest_grade(window[:at], first=False)
+            )
         if endpoint.code == "AE any grade" and grade is None and _GRADE_3_ONLY.search(window):
             grade = "3"  # "grade 3 adverse events occurred in 13%": the grade >=3 endpoint, at grade 3
         if endpoint.code == "AE any grade" and grade in (">=3", "3"):
@@ -2669,6 +2671,18 @@ def _event_grade(text: str, at: int, value: int) -> str | None:
     if value <= at or not _GRADE_WORD.search(text, clause, value):
         return "any" if value > at or not _GRADE_WORD.search(text) else None
     return "any" if _ANY_GRADE.search(text, at, value) else None
+
+
+def _nearest_grade(text: str, first: bool) -> str | None:
+    """The grade ">=3", ">=2" or "any" that ``text`` states first (or last), or None."""
+    found = [
+        (match.start(), grade)
+        for pattern, grade in ((_GRADE3, ">=3"), (_GRADE2_PLUS, ">=2"), (_ANY_GRADE, "any"))
+        for match in pattern.finditer(text)
+    ]
+    if not found:
+        return None
+    return (min(found) if first else max(found))[1]
 
 
 def _stated_grade(head: str) -> str | None:

@@ -2181,7 +2181,8 @@ def test_the_grade_of_an_adverse_event_comes_from_its_clause_its_list_or_its_sil
         "Forty men received 225Ac-PSMA-I&T. Xerostomia affected 75% of men and reached grade 3 in 5%. Grade ≥3 "
         "adverse events occurred in 30%; the most common were anaemia (15%) and leukopenia (10%). Grade 3 "
         "thrombocytopenia developed in 3 men and grade 2 nausea in 6. Safety: fatigue any G 40%; G≥3 anemia 15%. "
-        "Grade 3 or 4 neutropenia occurred in 20%, diarrhoea in 8% and pneumonitis in 3%."
+        "Grade 3 or 4 neutropenia occurred in 20%, diarrhoea in 8% and pneumonitis in 3%. Leukopenia of grade 3 or "
+        "higher was seen in 11%, and any-grade peripheral neuropathy in 27%."
     )
     grades = {(m["endpoint"], m["value"]): m.get("grade") for m in found["measurements"]}
     assert grades[("AE:dry mouth", 75.0)] == "any"  # the grade after the value breaks the total down
@@ -2191,3 +2192,4 @@ def test_the_grade_of_an_adverse_event_comes_from_its_clause_its_list_or_its_sil
     assert grades[("AE:nausea", 6.0)] == "2"
     assert grades[("AE:fatigue", 40.0)] == "any"  # congress shorthand, its own clause
     assert grades[("AE:diarrhea", 8.0)] == grades[("AE:pneumonitis", 3.0)] == ">=3"  # items of a graded list
+    assert grades[("AE:peripheral neuropathy", 27.0)] == "any"  # the nearest grade, not the earlier event's
