@@ -413,6 +413,12 @@ _GRADE3_IN = re.compile(
     r"\s*(?:events?\s+)?(?:in|for)\s+(?:\d+(?:\s+of\s+\d+)?\s*(?:patients\s+|men\s+)?\(\s*)?$",
     re.I,
 )
+#: Right before a value: it counts the events of one grade ("Xerostomia affected 81% and was grade 3 in 6%").
+_EXACT_GRADE_AT = re.compile(
+    r"\bgrade\s*(?P<low>[1-5])\b(?!\s*(?:-|–|or|/|to|and)\s*(?:[1-5]|higher|greater|above|worse))"
+    r"\s*(?:events?\s+)?(?:in|for)\s+(?:\d+(?:\s+of\s+\d+)?\s*(?:patients\s+|men\s+)?\(\s*)?$",
+    re.I,
+)
 #: Events of grade 2 or higher: "grade ≥2 genitourinary toxicity", "grade 2 or higher", "G2+".
 _GRADE2_PLUS = prefiltered(
     r"(?:grade|\bgr\.?|(?<![\w-])G)\s*(?:(?:≥|>=)\s*(?:2|ii)(?![\d.])|2\s*(?:or|to|-|/|–)\s*(?:higher|greater|above"
@@ -2545,6 +2551,8 @@ class SentenceMeasurements:
                 # "... occurred in 94% and were of grade 3 or higher in 45%": this value is of the severe events
                 graded = self._at_grade_3(code, text)
                 own = {**own, "endpoint": graded[0], "grade": graded[1]} if graded else own
+            elif code.startswith("AE:") and (exact := _EXACT_GRADE_AT.search(text, since, value.start)):
+                own = {**own, "grade": exact.group("low")}  # "... and was grade 3 in 6%": the events of that grade
             results.append(
                 Measurement(
                     statistic=group.statistic,

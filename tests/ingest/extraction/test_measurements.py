@@ -2186,6 +2186,7 @@ def test_the_grade_of_an_adverse_event_comes_from_its_clause_its_list_or_its_sil
     )
     grades = {(m["endpoint"], m["value"]): m.get("grade") for m in found["measurements"]}
     assert grades[("AE:dry mouth", 75.0)] == "any"  # the grade after the value breaks the total down
+    assert grades[("AE:dry mouth", 5.0)] == "3"  # ... into the events of that grade
     assert grades[("AE:anemia", 15.0)] == ">=3"  # listed after a total of grade 3 or higher
     assert grades[("AE:leukopenia", 10.0)] == ">=3"
     assert grades[("AE:thrombocytopenia", 3.0)] == "3"  # written right before the event
