@@ -285,9 +285,13 @@ _CODE_BEFORE_CLASS = re.compile(
 )
 #: How far before its class noun a definition may begin: a code and six words.
 _DESCRIPTOR_REACH = 120
-#: A code in brackets right after its class noun, or after the clause that says what sets it apart: "PSMA CAR T cells
-#: (XY-12)", "PSMA-directed CAR T cells that co-express a dominant-negative TGF-β receptor (CART-PSMA-TGFβRDN)".
-_CODE_IN_BRACKETS = re.compile(r"(?:\s+(?:that|which)\s+[^().;]{1,80}?)?\s*\(\s*" + _CODE + r"\s*\)")
+#: A code in brackets right after its class noun, or after the words that set it apart: "PSMA CAR T cells (XY-12)",
+#: "PSMA-directed CAR T cells that co-express (with) a dominant-negative TGF-β receptor (CART-PSMA-TGFβRDN)"; a
+#: registry id is none.
+_CODE_IN_BRACKETS = re.compile(
+    r"(?:\s+(?:that|which|with|carrying|expressing|co-expressing)\s+[^().;]{1,80}?)?\s*\(\s*"
+    r"(?!NCT\d|ACTRN|EudraCT|ISRCTN|ChiCTR|JRCT|DRKS)" + _CODE + r"\s*\)"
+)
 #: Words after a label that make it another term: a "sensitivity analysis" is a statistical check, not the
 #: diagnostic endpoint sensitivity.
 #: ... and a whole-body "effective dose" (in Sv, weighted by organ) is no absorbed dose.

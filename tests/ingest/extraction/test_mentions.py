@@ -176,6 +176,8 @@ def test_a_trial_name_may_open_with_a_lower_case_prefix(record):
         ("NKP-4 is an off-the-shelf PSMA-directed CAR-NK cell therapy given to 12 men.", "NKP-4", "CARNKCellTherapy"),
         ("Anti-PSMA CAR T cells that secrete interleukin-12 (LX-9B) were infused in 9 men.", "LX-9B",
          "CARTCellTherapy"),
+        ("Anti-PSMA CAR T cells with an IL-15 transgene (LX-9C) were infused in 9 men (NCT01234567).", "LX-9C",
+         "CARTCellTherapy"),
     ],
 )  # fmt: skip
 def test_a_code_the_text_defines_as_a_psma_agent_is_that_agent_alone(record, text, label, cls):
