@@ -118,6 +118,8 @@ _AFTER = re.compile(
 )  # fmt: skip
 #: PSA bands listed after their values: "58.3%, 75.0% and 92.6% for PSA < 2, 2-<5 and ≥5 ng/mL, respectively".
 _RESPECTIVE_BANDS = re.compile(
+    # (the verb may come between: "38%, 57% and 84% were observed for PSA levels of <0.5, ...")
+    r"(?:\s+(?:were|was)\s+(?:observed|seen|found|recorded|reported|noted|achieved))?"
     r"\s*(?:for|at|with|in)\s+(?:(?:men|patients)\s+with\s+)?" + _PSA_WORDS
     + r"(?P<bands>[^;:()\[\]]{1,120}?)\s*ng/ml(?P<respectively>,?\s+respectively\b)?",
     re.IGNORECASE,
@@ -221,7 +223,9 @@ class SentenceSubgroups:
             return [None] * len(positions)
         if self._before is None:
             self._before = _cues(_before(self.text), self.text, self.mentions, self.offset)
-            self._listed = respective_bands(self.text, self.values or positions)
+            self._listed = respective_bands(self.text, self.values or positions) or respective_doses(
+                self.text, self.values or positions
+            )
         found = _named_subgroups(self.text, positions, arms, self.mentions, self.offset, self._before)
         if len({arm for arm in arms if arm}) > 1:
             treated = {cue.label for cue in self._before if cue.treated}
@@ -354,6 +358,35 @@ def _marker_strata(text: str, positions: list[tuple[int, int]], found: list[str 
         unit = f" {cut.group('unit')}" if cut.group("unit") else ""
         result[index] = f"{marker} {''.join(cut.group('cut').split())}{unit}"
     return result
+
+
+#: Dose levels listed after a run of values, one each, with "respectively": "... in 1 of 3, 3 of 6 and 5 of 6 men in
+#: the 1.11, 1.85 and 2.59 GBq cohorts, respectively", "33%, 50% and 83% at 2, 4 and 6 mg/kg, respectively".
+_RESPECTIVE_DOSES = re.compile(
+    r"(?:\s*(?:/|of)\s*\d+)?\s*(?:\)\s*)?(?:(?:men|patients|pts|participants)\s+)?"
+    r"(?:(?:were\s+)?(?:treated|observed|seen|recorded|reported)\s+)?"
+    r"(?:at|in|with|for|receiving)\s+(?:the\s+)?(?:(?:dose\s+levels?|activities|doses)\s+(?:of\s+)?)?"
+    r"(?P<doses>\d+(?:\.\d+)?(?:\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)\d+(?:\.\d+)?)+)\s*"
+    r"(?P<unit>GBq|MBq/kg|MBq|kBq/kg|mg/kg|[µμu]g/kg|mCi|mg|[µμu]g)(?![\w/])"
+    r"(?:\s+(?:cohorts?|groups?|arms?|levels?|dose\s+levels?))?,?\s+respectively\b",
+    re.IGNORECASE,
+)
+
+
+def respective_doses(text: str, positions: list[tuple[int, int]]) -> dict[int, str]:
+    """The dose level of each of the last values (by start), listed after them with "respectively".
+
+    >>> respective_doses("PSA50 in 33%, 50% and 83% at 2, 4 and 6 mg/kg, respectively.", [(9, 12), (14, 17), (22, 25)])
+    {9: '2 mg/kg', 14: '4 mg/kg', 22: '6 mg/kg'}
+    """
+    match = _RESPECTIVE_DOSES.match(text, positions[-1][1]) if positions else None
+    if match is None:
+        return {}
+    doses = [part for part in LIST_SEPARATOR.split(match.group("doses")) if part]
+    if len(doses) < 2 or len(doses) > len(positions):
+        return {}
+    unit = match.group("unit")
+    return {start: f"{dose} {unit}" for (start, _end), dose in zip(positions[-len(doses) :], doses, strict=True)}
 
 
 def respective_bands(text: str, positions: list[tuple[int, int]]) -> dict[int, str]:

@@ -357,3 +357,20 @@ def test_bands_listed_respectively_after_one_tracers_values_are_that_tracers(rec
     )
     arms = {m["arm"].split(",")[0] for m in found["measurements"] if m["endpoint"] == "detection rate"}
     assert arms == {"18F-DCFPyL"}
+
+
+def test_bands_and_dose_levels_listed_after_a_verb_or_after_fractions_with_respectively(record):
+    bands = record(
+        "We imaged 300 men with 68Ga-PSMA-11 PET/CT. Detection rates of 41%, 66% and 90% were observed for PSA levels "
+        "of <0.5, 0.5 to <2.0 and ≥2.0 ng/mL, respectively."
+    )
+    assert [m["arm"] for m in bands["measurements"]] == [
+        "68Ga-PSMA-11, PSA <0.5 ng/mL", "68Ga-PSMA-11, PSA 0.5 to <2.0 ng/mL", "68Ga-PSMA-11, PSA ≥2.0 ng/mL"
+    ]  # fmt: skip
+    doses = record(
+        "Twelve men received 225Ac-PSMA-617 in three cohorts. Grade 3 anaemia occurred in 0 of 3, 1 of 3 and 2 of 6 "
+        "men at 50, 100 and 150 kBq/kg, respectively."
+    )
+    assert [(m["arm"], m["value"]) for m in doses["measurements"]] == [
+        ("225Ac-PSMA-617, 50 kBq/kg", 0.0), ("225Ac-PSMA-617, 100 kBq/kg", 1.0), ("225Ac-PSMA-617, 150 kBq/kg", 2.0)
+    ]  # fmt: skip
