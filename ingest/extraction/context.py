@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -104,9 +105,10 @@ _HEADING = prefiltered(
 _LONGEST_HEADING = 27
 
 
-def _headings(text: str) -> list[tuple[int, bool]]:
-    """Where each inline heading starts, and whether it opens a background or a conclusion: the matches of
-    ``_HEADING.finditer(text)``. A heading ends at a colon, so only the words before each colon are tried,
+def _headings(text: str) -> list[tuple[int, str | None]]:
+    """Where each inline heading starts, and whether it opens a background or a conclusion ("background",
+    "conclusion", or None for another heading): the matches of ``_HEADING.finditer(text)``. A heading ends at a
+    colon, so only the words before each colon are tried,
     not every place of the text (the pattern starts with a lookbehind, which ``re`` cannot skip ahead to)."""
     found = []
     end = 0
@@ -117,10 +119,29 @@ def _headings(text: str) -> list[tuple[int, bool]]:
             words_end -= 1
         heading = _HEADING.search(text, max(end, words_end - _LONGEST_HEADING), colon + 1)
         if heading:
-            found.append((heading.start(), bool(heading.group("background") or heading.group("conclusion"))))
+            kind = (
+                "background" if heading.group("background") else "conclusion" if heading.group("conclusion") else None
+            )
+            found.append((heading.start(), kind))
             end = heading.end()
         colon = text.find(":", colon + 1)
     return found
+
+
+def in_background(text: str) -> Callable[[int], bool]:
+    """A test of whether a place of ``text`` lies under a background heading ("Background:", "Introduction:"), where
+    an abstract cites what others found before its own study; only where another heading follows it (a lone
+    "Rationale:" opening an unstructured abstract heads the whole of it)."""
+    headings = _headings(text)
+    if not any(kind == "background" for _start, kind in headings[:-1]):
+        return lambda _at: False
+    starts = [start for start, _kind in headings]
+
+    def test(at: int) -> bool:
+        before = bisect_right(starts, at) - 1
+        return before >= 0 and headings[before][1] == "background"
+
+    return test
 
 
 _GIVEN_WITH = re.compile(r"\s*(?:\+|plus|with|combined with|in combination with)\s*", re.I)
@@ -353,8 +374,9 @@ def find_arms(
             return arms
     keys = {m.curie or m.label for m in main or ()}
     headings = _headings(text)
+    heading_starts = [start for start, _kind in headings]
     for sentence in sentences:
-        before = bisect_right(headings, (sentence.start, True)) - 1
+        before = bisect_right(heading_starts, sentence.start) - 1
         if (before >= 0 and headings[before][1]) or _PROPOSED.search(sentence.text):
             continue
         arms = _compared_pair(text, sentence, mentions, prior, keys)

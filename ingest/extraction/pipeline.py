@@ -36,6 +36,7 @@ from ingest.extraction.context import (
     compared_strata,
     dose_arms,
     find_arms,
+    in_background,
     investigational_first,
     is_imaging,
     is_psma_targeted,
@@ -301,6 +302,7 @@ class PsmaMeasurements:
         previous = previous_time_to_event = None
         listing = False  # inside a list whose head ends with a colon and names its endpoint
         rows = table_rows(text)
+        background = in_background(text)
         for sentence, inside in zip(sentences, _mentions_by_sentence(sentences, mentions), strict=True):
             row = (
                 next((r for r in rows if sentence.start <= r.cells[-1].end and r.start < sentence.end), None)
@@ -320,6 +322,8 @@ class PsmaMeasurements:
             found, previous, denied = self.builder.build(
                 sentence, inside, context, previous, previous_time_to_event, listed
             )
+            if background(sentence.start):
+                found, denied = [], []  # what others found before this study ("Background: In VISION, ...")
             listing = (listed or sentence.text.rstrip().endswith(":")) and previous is not None
             previous_time_to_event = next(
                 (m for m in reversed(inside) if m.curie in TIME_TO_EVENT), previous_time_to_event

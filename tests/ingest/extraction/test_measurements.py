@@ -2194,3 +2194,15 @@ def test_the_grade_of_an_adverse_event_comes_from_its_clause_its_list_or_its_sil
     assert grades[("AE:fatigue", 40.0)] == "any"  # congress shorthand, its own clause
     assert grades[("AE:diarrhea", 8.0)] == grades[("AE:pneumonitis", 3.0)] == ">=3"  # items of a graded list
     assert grades[("AE:peripheral neuropathy", 27.0)] == "any"  # the nearest grade, not the earlier event's
+
+
+def test_figures_a_background_section_cites_from_earlier_trials_are_not_this_studys_results(record):
+    found = record(
+        "Background: In PSMAfore, median rPFS was 12.0 versus 5.6 months with 177Lu-PSMA-617 versus an ARPI change.\n"
+        "Methods: Forty men received 177Lu-PSMA-I&T.\n"
+        "Results: Median rPFS was 8.1 months."
+    )
+    assert [(m["endpoint"], m["value"]) for m in found["measurements"]] == [("rPFS", 8.1)]
+    # A lone heading that opens an unstructured abstract heads all of it: its results stay.
+    lone = record("Rationale: PARP inhibition may help. Forty men received 177Lu-PSMA-I&T. Median rPFS was 8.1 months.")
+    assert [(m["endpoint"], m["value"]) for m in lone["measurements"]] == [("rPFS", 8.1)]

@@ -107,7 +107,8 @@ def test_headings_found_from_their_colons_are_those_finditer_finds():
     texts = [*_texts(), longest, "Results:", ":: results :"]
     for text in texts:
         expected = [
-            (h.start(), bool(h.group("background") or h.group("conclusion"))) for h in _HEADING.compiled.finditer(text)
+            (h.start(), "background" if h.group("background") else "conclusion" if h.group("conclusion") else None)
+            for h in _HEADING.compiled.finditer(text)
         ]
         assert _headings(text) == expected, text
-    assert _headings(longest) == [(0, True), (37, False), (57, True)]
+    assert _headings(longest) == [(0, "background"), (37, None), (57, "conclusion")]
