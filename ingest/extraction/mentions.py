@@ -800,7 +800,9 @@ class MentionFinder:
         trial_names = {match.group("name") for match in titled}
         for mention in mentions:
             match = _ABBREVIATION.match(text, mention.end)
-            if match and mention.curie and match.group(1) not in aliases:
+            # (a short form is shorter than what it stands for: "PFS (PSA, radiographic or clinical progression)"
+            # lists what PFS counts, it defines no "PSA")
+            if match and mention.curie and match.group(1) not in aliases and len(match.group(1)) < len(mention.text):
                 short = match.group(1)
                 if _TRIAL_DEFINITION.match(text, match.start(1)):
                     continue  # "prostate cancer (LUTARIS): a randomised phase 3 trial" names the trial

@@ -58,6 +58,15 @@ def test_a_statistic_with_its_number_in_brackets_after_an_agent_defines_no_abbre
     assert [a["label"] for a in result["agents"] if a["label"] == "docetaxel"] == ["docetaxel"]
 
 
+def test_an_abbreviation_followed_by_what_it_counts_defines_no_shorter_alias(record):
+    # "(PSA, radiographic or clinical progression, ...)" lists the events of PFS; it makes "PSA" no name of PFS.
+    found = record(
+        "Forty men received 177Lu-PSMA-I&T. The primary endpoint was PFS (PSA, radiographic or clinical progression, "
+        "or death). Median PSA doubling time at baseline was 5.4 months. Median PFS was 13.0 months."
+    )
+    assert [(m["endpoint"], m["value"]) for m in found["measurements"]] == [("PFS", 13.0)]
+
+
 def test_a_plain_word_in_brackets_after_an_endpoint_defines_no_abbreviation(record):
     # "(median, ...)" after "overall survival" is no short form of it: the later medians keep their own endpoints.
     result = record(
