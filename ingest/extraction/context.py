@@ -548,9 +548,22 @@ def arm_labels(sentences: list[Sentence], arms: list[Arm], agents: list[Mention]
             if not named and _BOTH_ARMS.match(sentence.text, start - sentence.start, end - sentence.start):
                 named = {c for arm in arms for c in arm.curies}  # "..., or both (arm C)": the arm of them all
             index = _arm_holding(arms, named)
+            if index is None and len(named) > 1:
+                # the first label's stretch runs from the sentence's start, over the population's agents ("men who
+                # progressed on an ARPI ... were randomly assigned to X (arm A)"): the agents right before it
+                named = {
+                    m.curie or m.label or m.text
+                    for m in agents
+                    if max(start, end - _LABELLED_REACH) <= m.start < end and m.start not in prior
+                }
+                index = _arm_holding(arms, named)
             if index is not None:
                 labels.setdefault(label.upper(), index)
     return labels if len(set(labels.values())) == len(labels) >= 2 else {}
+
+
+#: How far before its label an arm's description may start when the stretch runs over other agents.
+_LABELLED_REACH = 100
 
 
 def _bracketed_labels(sentence: Sentence) -> list[tuple[str, int, int]]:
@@ -743,7 +756,15 @@ _OPTIONAL_ADD_ON = re.compile(
     re.I,
 )
 _ADD_ON = re.compile(
-    r"^\s*(?:or|and)?\s*(?:to\s+)?(?:the same\s+)?(?:combined with|in combination with|plus|with)\b", re.I
+    r"^\s*,?\s*(?:or|and)?\s*(?:to\s+)?(?:the same(?:\s+(?:regimen|treatment|therapy|schedule))?\s+)?"
+    r"(?:combined with|in combination with|plus|with)\b",
+    re.I,
+)
+#: An arm of a list that adds to the one before it: "(arm A), the same regimen plus abiraterone (arm B)".
+_SAME_REGIMEN_PLUS = re.compile(
+    r"(?:to\s+)?the same(?:\s+(?:regimen|treatment|therapy|schedule))?\s+"
+    r"(?:combined with|in combination with|plus|with)\s",
+    re.I,
 )
 
 
@@ -834,9 +855,10 @@ def _with_placebos_backbone(arms: list[Arm]) -> list[Arm]:
 
 
 def _opens_arm(text: str, at: int, agent_starts: set[int]) -> bool:
-    """Whether an agent starts at ``at``, after "to" or an article at most."""
+    """Whether an agent starts at ``at``, after "to" or an article at most, or an arm that adds one to the arm before
+    it ("the same regimen plus X")."""
     words = _ARM_OPENING.match(text, at)
-    return (words.end() if words else at) in agent_starts
+    return (words.end() if words else at) in agent_starts or bool(_SAME_REGIMEN_PLUS.match(text, at))
 
 
 def _with_or_without(

@@ -309,6 +309,7 @@ _LABEL_LIST = re.compile(
 )
 #: Between a ratio and the arm named after it: its bracket, then "for", "in" or "with" ("0.52 (...) for the").
 _FOR_AFTER_RATIO = re.compile(r"\s*(?:[(\[][^()\[\]]{0,80}[)\]])?\s*,?\s*(?:for|in|with)\s+(?:the\s+)?", re.I)
+_NAMED_LABEL = re.compile(r"\b" + ARM_LABEL + r"\b", re.I)
 _LABEL_AFTER_RATIO = re.compile(
     r"\s*(?:[(\[][^()\[\]]{0,80}[)\]])?\s*,?\s*(?:for|in)\s+(?:the\s+)?" + ARM_LABEL + r"\b",
     re.I,
@@ -2242,6 +2243,15 @@ class SentenceMeasurements:
                     ):
                         return None  # "Compared with cabazitaxel, X ...": no order of listing
                     last[label] = mention.start
+        if context.labels and not last:
+            # arms named by their labels: "11.6 months in arm A, 14.2 months in arm B and 5.8 months in arm C"
+            for named in _NAMED_LABEL.finditer(before.text):
+                at = context.labels.get(named.group("label").upper())
+                if at is None:
+                    continue
+                if _COMPARED_WITH.search(before.text, max(0, named.start() - 25), named.start()):
+                    return None  # "Compared with arm C, ... for arm A and ... for arm B": no order of listing
+                last[context.arms[at].label] = before.start + named.start()
         if len(context.arms) == 2:
             # arms named by their role: "62% in the control arm and 74% in the investigational arm"
             for words in _ARM_WORDS.finditer(before.text):

@@ -777,3 +777,16 @@ def test_a_bracketed_pair_after_an_arm_named_again_is_that_arms_first(record):
     )
     arms = [(m["arm"], m["value"]) for m in found["measurements"] if m["endpoint"] == "AE:dry mouth"]
     assert arms == [("177Lu-PSMA-I&T", 44.0), ("docetaxel", 6.0)]
+
+
+def test_an_arm_that_adds_to_the_one_before_it_is_an_arm_of_its_own_and_labels_find_their_arms(record):
+    # "the same regimen plus X (arm B)" is the first arm's agents and X; the first label's stretch runs over the
+    # population's prior therapy, yet names the first arm.
+    found = record(
+        "Men whose disease had progressed on an androgen receptor pathway inhibitor (ARPI) were randomly assigned "
+        "(1:1:1) to 177Lu-PSMA-617 every 6 weeks (arm A), the same regimen plus enzalutamide (arm B), or docetaxel "
+        "(arm C). Median rPFS was 9.1 months in arm A, 11.9 months in arm B and 6.0 months in arm C.",
+        title="A three-arm randomised trial",
+    )
+    rows = [(m["arm"], m["value"]) for m in found["measurements"] if m["endpoint"] == "rPFS"]
+    assert rows == [("177Lu-PSMA-617", 9.1), ("177Lu-PSMA-617 + enzalutamide", 11.9), ("docetaxel", 6.0)]
