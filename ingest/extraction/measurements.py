@@ -119,13 +119,15 @@ _PLANNED = prefiltered(
     r"|(?:had|has|have) to (?:exceed|reach|be above)|must (?:exceed|reach|be above)|to succeed"
     r"|Simon|two[- ]stage|uninteresting"
     # a target and the rate of no interest: "a PSA50 rate of 65% was targeted; 45% or lower not worth pursuing"
-    r"|(?:was|were|is|are)\s+targeted|not\s+(?:be\s+)?worth\s+(?:pursuing|further))\b",
+    r"|(?:was|were|is|are)\s+targeted|not\s+(?:be\s+)?worth\s+(?:pursuing|further)"
+    # "a rate of 30% was considered promising and a rate of 10% not of interest"
+    r"|considered\s+promising|not\s+of\s+interest|of\s+no\s+interest)\b",
     re.I,
 )
 #: Values that are design targets even in a sentence of results: "a prespecified threshold of 62.5%".
 _THRESHOLD = prefiltered(
     r"(?:threshold|success criteri\w*|target|null hypothesis|assum\w*|expected)s?\b(?:\s+(?:of|was|were|at|for))?"
-    r"(?:\s+[a-z]+){0,2}\s+\d+(?:\.\d+)?\s*%(?:\s+(?:for|and)\s+[^.;,]{0,40}?\s+\d+(?:\.\d+)?\s*%)*"
+    r"(?:\s+[a-z]+){0,3}\s+\d+(?:\.\d+)?\s*%(?:\s+(?:for|and)\s+[^.;,]{0,40}?\s+\d+(?:\.\d+)?\s*%)*"
     # the plan a result is set against: "well above the planned 35%"
     r"|\bplanned\s+\d+(?:\.\d+)?\s*%",
     re.I,

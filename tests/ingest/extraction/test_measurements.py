@@ -692,12 +692,14 @@ def test_simon_two_stage_rates_are_planned(record):
 def test_a_targeted_rate_and_a_rate_not_worth_pursuing_are_planned_not_results(record):
     found = record(
         "An objective response rate of 35% was targeted; a rate of 20% or less would not be worth pursuing. "
-        "Of 30 men, 14 (47%) had an objective response.",
+        "An ORR of 40% was considered promising and one of 15% not of interest. Dose finding followed a design "
+        "with a target DLT rate of 25%. Of 30 men, 14 (47%) had an objective response.",
         title="A single-arm phase 2 trial of 177Lu-PSMA-I&T",
     )
     statuses = {m["value"]: m["status"] for m in found["measurements"] if m["endpoint"] == "ORR"}
     assert statuses[47.0] == "reported"
-    assert statuses.get(35.0) in (None, "planned") and statuses.get(20.0) in (None, "planned")
+    assert all(statuses.get(rate) in (None, "planned") for rate in (35.0, 20.0, 40.0, 15.0))
+    assert all(m["status"] == "planned" for m in found["measurements"] if m["value"] == 25.0)
 
 
 def test_decline_by_any_amount_and_thresholds_of_other_markers(record):
