@@ -229,9 +229,14 @@ _DISEASE_QUALIFIER = LiteralStartPattern(
     starts=("newly", "recurrent"),
 )
 _QUALIFIED_DISEASES = {"newly": "disease:newly-diagnosed", "recurrent": "disease:BCR"}
-#: "the hazard ratio for death": death names overall survival when a ratio is given for it.
+#: "the hazard ratio for death", "reduced the risk of death": death names overall survival when a ratio is given
+#: for it or for its risk ("the risk of progression or death" is no risk of death alone).
 _DEATH_RATIO = AnchoredPattern(
-    re.compile(r"\b(?:hazard ratio|HR)\s+(?:for|of)\s+(?:all-cause\s+)?(?P<span>death)\b", re.IGNORECASE),
+    re.compile(
+        r"\b(?:(?:hazard ratio|HR)\s+(?:for|of)|risk\s+of)\s+"
+        r"(?:all-cause\s+)?(?P<span>death)\b",
+        re.IGNORECASE,
+    ),
     anchors=("death",),
 )
 #: Overall survival written without its name: a survival rate at a landmark ("2-year survival", "12-month survival

@@ -453,3 +453,11 @@ def test_men_who_lived_a_median_of_some_months_give_overall_survival(record):
         "months."
     )
     assert [(m["endpoint"], m["value"]) for m in found["measurements"]] == [("OS", 19.4)]
+
+
+def test_a_reduced_risk_of_death_with_its_ratio_is_overall_survival(record):
+    found = record(
+        "Men were randomised to 177Lu-PSMA-I&T or cabazitaxel. 177Lu-PSMA-I&T reduced the risk of death compared "
+        "with cabazitaxel (HR 0.71, 95% CI 0.55-0.92)."
+    )
+    assert [(m["endpoint"], m["hr"]) for m in found["measurements"] if m["statistic"] == "hr"] == [("OS", 0.71)]
