@@ -239,6 +239,19 @@ _DEATH_RATIO = AnchoredPattern(
     ),
     anchors=("death",),
 )
+#: "the risk of radiographic progression or death": radiographic progression-free survival; without "radiographic",
+#: progression-free survival.
+_RADIOGRAPHIC_PROGRESSION_RISK = AnchoredPattern(
+    re.compile(
+        r"\brisk\s+of\s+(?:radiographic|imaging-based|radiological)\s+(?:disease\s+)?progression\s+or\s+death\b",
+        re.IGNORECASE,
+    ),
+    anchors=("risk",),
+)
+_PROGRESSION_RISK = AnchoredPattern(
+    re.compile(r"\brisk\s+of\s+(?:disease\s+)?progression\s+or\s+death\b", re.IGNORECASE),
+    anchors=("risk",),
+)
 #: Overall survival written without its name: a survival rate at a landmark ("2-year survival", "12-month survival
 #: probability") or the men "alive" at a time ("64% were alive at 12 months", "remained alive"). Each is found from
 #: its word, the words before it checked in a short window.
@@ -515,6 +528,8 @@ class MentionFinder:
         )  # fmt: skip
         candidates.extend(self._lesions_found(text, folded))
         candidates.extend(self._phrased(text, folded, _DEATH_RATIO, "endpoint:OS", "death-ratio"))
+        candidates.extend(self._phrased(text, folded, _RADIOGRAPHIC_PROGRESSION_RISK, "endpoint:rPFS", "death-ratio"))
+        candidates.extend(self._phrased(text, folded, _PROGRESSION_RISK, "endpoint:PFS", "death-ratio"))
         candidates.extend(self._survival_without_its_name(text, folded))
         candidates.extend(self._registry_ids(text))
         candidates.extend(self._qualified_diseases(text, folded))

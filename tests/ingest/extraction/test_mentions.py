@@ -461,3 +461,11 @@ def test_a_reduced_risk_of_death_with_its_ratio_is_overall_survival(record):
         "with cabazitaxel (HR 0.71, 95% CI 0.55-0.92)."
     )
     assert [(m["endpoint"], m["hr"]) for m in found["measurements"] if m["statistic"] == "hr"] == [("OS", 0.71)]
+
+
+def test_the_risk_of_progression_or_death_is_progression_free_survival(record):
+    found = record(
+        "Men were randomised to 177Lu-PSMA-I&T or cabazitaxel. 177Lu-PSMA-I&T lowered the risk of radiographic "
+        "progression or death (HR 0.52, 95% CI 0.40-0.68) and the risk of progression or death (HR 0.61)."
+    )
+    assert [(m["endpoint"], m["hr"]) for m in found["measurements"]] == [("rPFS", 0.52), ("PFS", 0.61)]
