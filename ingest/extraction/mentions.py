@@ -241,15 +241,12 @@ _DEATH_RATIO = AnchoredPattern(
 )
 #: "the risk of radiographic progression or death": radiographic progression-free survival; without "radiographic",
 #: progression-free survival.
-_RADIOGRAPHIC_PROGRESSION_RISK = AnchoredPattern(
+_PROGRESSION_RISK = AnchoredPattern(
     re.compile(
-        r"\brisk\s+of\s+(?:radiographic|imaging-based|radiological)\s+(?:disease\s+)?progression\s+or\s+death\b",
+        r"\brisk\s+of\s+(?:(?P<radiographic>radiographic|imaging-based|radiological)\s+)?(?:disease\s+)?"
+        r"progression\s+or\s+death\b",
         re.IGNORECASE,
     ),
-    anchors=("risk",),
-)
-_PROGRESSION_RISK = AnchoredPattern(
-    re.compile(r"\brisk\s+of\s+(?:disease\s+)?progression\s+or\s+death\b", re.IGNORECASE),
     anchors=("risk",),
 )
 #: Overall survival written without its name: a survival rate at a landmark ("2-year survival", "12-month survival
@@ -528,8 +525,10 @@ class MentionFinder:
         )  # fmt: skip
         candidates.extend(self._lesions_found(text, folded))
         candidates.extend(self._phrased(text, folded, _DEATH_RATIO, "endpoint:OS", "death-ratio"))
-        candidates.extend(self._phrased(text, folded, _RADIOGRAPHIC_PROGRESSION_RISK, "endpoint:rPFS", "death-ratio"))
-        candidates.extend(self._phrased(text, folded, _PROGRESSION_RISK, "endpoint:PFS", "death-ratio"))
+        for risk in _PROGRESSION_RISK.finditer(text, folded):
+            entity = self.ontology.endpoints["endpoint:rPFS" if risk.group("radiographic") else "endpoint:PFS"]
+            candidates.append(Mention(risk.start(), risk.end(), risk.group(), entity.curie, entity.kind,
+                                      label=entity.label, via="death-ratio"))  # fmt: skip
         candidates.extend(self._survival_without_its_name(text, folded))
         candidates.extend(self._registry_ids(text))
         candidates.extend(self._qualified_diseases(text, folded))
