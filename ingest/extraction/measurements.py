@@ -21,7 +21,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
-from ingest.extraction.context import ARM_LABEL, IMAGING_REGIMENS, PLACEBO, Arm, DocumentContext, Sentence
+from ingest.extraction.context import (
+    ARM_LABEL,
+    COMPARATOR_REGIMENS,
+    IMAGING_REGIMENS,
+    PLACEBO,
+    Arm,
+    DocumentContext,
+    Sentence,
+)
 from ingest.extraction.landmarks import LANDMARK_AFTER_ENDPOINT, LANDMARK_AFTER_VALUE, landmarks
 from ingest.extraction.mentions import ENDPOINT_KINDS, OTHER_MARKER, Mention
 from ingest.extraction.numbers import (
@@ -2065,11 +2073,16 @@ class SentenceMeasurements:
         last = group.values[-1].end if group.values else first
         # Arm names written next to each value: "52.7% of the radioligand group and 38.0% of the control group"
         named: list[str | None] = []
+        main_curies = {m.curie for m in context.main_agents}
         for index, value in enumerate(group.values):
             stop = group.values[index + 1].start if index + 1 < len(group.values) else min(len(text), value.end + 60)
             window_mentions = [
                 m for m in mentions if m.is_agent and value.end <= m.start - sentence.start < stop
                 and m.start not in context.prior and m.start not in context.selection
+                # (in a study of one arm, no supportive drug an event was treated with: "CRS 20 pts (83%), all
+                # resolved w/ tocilizumab")
+                and (len(context.arms) >= 2 or m.kind != "OtherAgent" or m.curie in main_curies
+                     or m.curie in COMPARATOR_REGIMENS)
             ]  # fmt: skip
             following = next((start for start, _end in every_value if start >= value.end), None)
             if (

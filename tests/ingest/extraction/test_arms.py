@@ -790,3 +790,11 @@ def test_an_arm_that_adds_to_the_one_before_it_is_an_arm_of_its_own_and_labels_f
     )
     rows = [(m["arm"], m["value"]) for m in found["measurements"] if m["endpoint"] == "rPFS"]
     assert rows == [("177Lu-PSMA-617", 9.1), ("177Lu-PSMA-617 + enzalutamide", 11.9), ("docetaxel", 6.0)]
+
+
+def test_a_supportive_drug_named_after_a_value_of_a_single_arm_study_is_not_its_arm(record):
+    found = record(
+        "Twenty-four men received ZX-44, an anti-PSMA CAR T-cell product. Safety: CRS 20 pts (83%), all resolved with "
+        "tocilizumab."
+    )
+    assert {m["arm"] for m in found["measurements"]} == {"ZX-44"}
