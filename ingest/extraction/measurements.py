@@ -678,7 +678,9 @@ _SAME_RESULT = re.compile(
     r"|\bthe\s+corresponding\s+(?:values?|rates?|figures?|numbers?|proportions?|percentages?|medians?|means?)"
     r"(?:\s+(?:for|with|in|of|on)\s+[^.;]{1,60}?)?\s+(?:were|was|are|is)\b"
     # "Tracer-specific estimates were 0.70 (...) for 68Ga-PSMA-11, 0.73 (...) for 18F-DCFPyL"
-    r"|^\W*(?:[\w-]+\s+){0,2}estimates\s+(?:were|are)\b",
+    r"|^\W*(?:[\w-]+\s+){0,2}estimates\s+(?:were|are)\b"
+    # the result named by a pronoun: "It was higher in PSA responders than in non-responders (14.1 vs 6.9 Gy)"
+    r"|^\W*(?:It|They)\s+(?:was|were|is|are)\b",
     re.I,
 )
 #: The opening of a sentence that gives another arm's values of the last result: "The corresponding rates for X were".

@@ -2208,3 +2208,13 @@ def test_figures_a_background_section_cites_from_earlier_trials_are_not_this_stu
     # A lone heading that opens an unstructured abstract heads all of it: its results stay.
     lone = record("Rationale: PARP inhibition may help. Forty men received 177Lu-PSMA-I&T. Median rPFS was 8.1 months.")
     assert [(m["endpoint"], m["value"]) for m in lone["measurements"]] == [("rPFS", 8.1)]
+
+
+def test_a_sentence_that_names_the_last_result_by_a_pronoun_gives_its_values(record):
+    found = record(
+        "Thirty men received 177Lu-PSMA-I&T with dosimetry. The mean kidney absorbed dose was 0.61 Gy/GBq. It was "
+        "higher in men with an eGFR below 60 mL/min than in the others (0.78 vs 0.55 Gy/GBq; p=0.01)."
+    )
+    assert [(m["endpoint"], m["value"]) for m in found["measurements"]] == [
+        ("absorbed dose:kidney", 0.61), ("absorbed dose:kidney", 0.78), ("absorbed dose:kidney", 0.55)
+    ]  # fmt: skip
