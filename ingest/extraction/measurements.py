@@ -1045,9 +1045,10 @@ class SentenceMeasurements:
         text = dashes_to_hyphen(sentence.text)
         offset = sentence.start
         stated = _STATED_UNIT.search(text, label.start - offset, label.end - offset)
-        # "n (%)" heading a column, or in the table's title ("Adverse events, n (%):")
+        # "n (%)" heading a column, in the table's title ("Adverse events, n (%):") or in the row's label ("PSA50
+        # response, n (%) | 26 (65.0) | 20 (44.4)")
         shares = any(_COUNT_SHARE_HEADING.search(cell.text) for cell in row.header) or bool(
-            _COUNT_SHARE_HEADING.search(row.caption)
+            _COUNT_SHARE_HEADING.search(row.caption) or _COUNT_SHARE_HEADING.search(label.text)
         )
         columns: list[int] = []
         values: list[Value] = []

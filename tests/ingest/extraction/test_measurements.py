@@ -1507,6 +1507,15 @@ def test_a_table_whose_title_above_says_its_cells_are_counts_with_their_share(re
     ]
 
 
+def test_a_row_whose_label_says_its_cells_are_counts_with_their_share(record):
+    text = (
+        "Sixty men received 177Lu-PSMA-617 in two cohorts.\n"
+        "Outcome | Cohort 1 (n=30) | Cohort 2 (n=30)\n"
+        "PSA50 response, n (%) | 18 (60.0) | 11 (36.7)"
+    )
+    assert _rows(record, text, "endpoint", "value") == [("PSA50", 60.0), ("PSA50", 36.7)]
+
+
 def test_table_columns_headed_by_a_prior_therapy_are_parts_of_the_arm_and_a_row_may_state_months_as_mo(record):
     text = (
         "A registry of 150 men treated with 177Lu-PSMA-617, by previous chemotherapy.\n"
