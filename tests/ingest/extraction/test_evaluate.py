@@ -172,6 +172,7 @@ BLIND_FLOORS = {"agents": 0.95, "trials": 0.95, "measurements": 0.90, "hr_tuples
         "blind14.jsonl",
         "blind15.jsonl",
         "blind17.jsonl",
+        "blind18.jsonl",
         "blind19.jsonl",
     ],
 )
