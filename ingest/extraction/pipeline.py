@@ -107,6 +107,8 @@ def _ends_with_initial(head: str) -> bool:
 
     >>> _ends_with_initial("4.1 months in arm C."), _ends_with_initial("in cohorts A and B.")
     (False, False)
+    >>> _ends_with_initial("34% of patients in arms A, B and C.")
+    False
     """
     return (
         len(head) >= 2
@@ -119,7 +121,8 @@ def _ends_with_initial(head: str) -> bool:
 
 #: A part of a study named by a capital letter at the end of a sentence: "in arm C.", "in cohorts A and B.".
 _LABELLED_PART = re.compile(
-    r"\b(?:arms?|groups?|cohorts?|parts?|stages?|levels?)\s+(?:[A-Z],?\s+(?:and|or)\s+)?[A-Z]\.$", re.I
+    r"\b(?:arms?|groups?|cohorts?|parts?|stages?|levels?)\s+(?:[A-Z](?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+))*[A-Z]\.$",
+    re.I,
 )
 
 

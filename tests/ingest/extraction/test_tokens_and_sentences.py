@@ -59,12 +59,14 @@ def test_a_sentence_ends_after_a_name_whose_last_letter_is_a_capital_but_not_aft
 def test_a_sentence_ends_after_the_letter_that_labels_an_arm(nlp):
     text = (
         "Median OS was 14.2 months in group B. Compared with group A, the risk of death fell. PSA fell in cohorts A "
-        "and B."
+        "and B. ORR was 30%, 41% and 12% in arms A, B and C. Deaths were rare."
     )
     assert sentences(nlp, text) == [
         "Median OS was 14.2 months in group B.",
         "Compared with group A, the risk of death fell.",
         "PSA fell in cohorts A and B.",
+        "ORR was 30%, 41% and 12% in arms A, B and C.",
+        "Deaths were rare.",
     ]
 
 
