@@ -320,6 +320,13 @@ _LABEL_LIST = re.compile(
 #: Between a ratio and the arm named after it: its bracket, then "for", "in" or "with" ("0.52 (...) for the").
 _FOR_AFTER_RATIO = re.compile(r"\s*(?:[(\[][^()\[\]]{0,80}[)\]])?\s*,?\s*(?:for|in|with)\s+(?:the\s+)?", re.I)
 _NAMED_LABEL = re.compile(r"\b" + ARM_LABEL + r"\b", re.I)
+#: The labels of a comparison right before its ratio: "(A vs C: HR 0.49, ...; B vs C: HR 0.38, ...)" (the ratio is the
+#: first arm's).
+_LABELS_BEFORE_RATIO = re.compile(
+    r"(?<![\w-])(?:(?:arm|group|cohort)\s+)?(?P<label>[A-D]|[1-4])\s+(?:vs\.?|versus)\s+(?:(?:arm|group|cohort)\s+)?"
+    r"(?:[A-D]|[1-4])\s*[:,]\s*(?:the\s+)?$",
+    re.I,
+)
 _LABEL_AFTER_RATIO = re.compile(
     r"\s*(?:[(\[][^()\[\]]{0,80}[)\]])?\s*,?\s*(?:for|in)\s+(?:the\s+)?" + ARM_LABEL + r"\b",
     re.I,
@@ -1954,6 +1961,19 @@ class SentenceMeasurements:
             named_before = [g for g in free if g.values[0].start < ratio.start]
             respective = len(ratios) > 1 and _RESPECTIVE_RATIOS.match(text, ratios[-1].end)
             group = (named_before[0] if respective else named_before[-1]) if named_before else None
+            compared = _LABELS_BEFORE_RATIO.search(text, max(0, ratio.start - 25), ratio.start)
+            if compared and named_before:
+                # "11.6 months in arm A, 14.2 months in arm B and 5.8 months in arm C (A vs C: HR 0.49 ...; B vs C:
+                # HR 0.38 ...)": each ratio goes to the values of the arm its comparison names first
+                wanted = compared.group("label").upper()
+                group = next(
+                    (
+                        g for g in named_before
+                        if (label := _LABEL_AFTER_VALUE.match(text, g.values[0].end))
+                        and (label.group("label") or label.group("bare")).upper() == wanted
+                    ),
+                    group,
+                )  # fmt: skip
             following = next((g for g in free if g.values[0].start > ratio.end), None)
             if following is not None and self._at_a_landmark(following, text, offset):
                 following = None

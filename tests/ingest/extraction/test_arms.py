@@ -798,3 +798,16 @@ def test_a_supportive_drug_named_after_a_value_of_a_single_arm_study_is_not_its_
         "tocilizumab."
     )
     assert {m["arm"] for m in found["measurements"]} == {"ZX-44"}
+
+
+def test_ratios_labelled_by_the_arms_they_compare_go_on_the_first_arms_median(record):
+    found = record(
+        "Men were randomly assigned (1:1:1) to 177Lu-PSMA-617 (arm A), 177Lu-PSMA-617 plus enzalutamide (arm B), or "
+        "docetaxel (arm C). Median rPFS was 9.1 months in arm A, 11.9 months in arm B and 6.0 months in arm C (A vs "
+        "C: HR 0.61, 95% CI 0.45-0.83; B vs C: HR 0.47, 95% CI 0.34-0.65).",
+        title="A three-arm randomised trial",
+    )
+    rows = [(m["arm"], m["value"], m["hr"]) for m in found["measurements"]]
+    assert rows == [
+        ("177Lu-PSMA-617", 9.1, 0.61), ("177Lu-PSMA-617 + enzalutamide", 11.9, 0.47), ("docetaxel", 6.0, None)
+    ]  # fmt: skip
