@@ -755,17 +755,11 @@ _OPTIONAL_ADD_ON = re.compile(
     r"(?:with or without|plus or minus|±|alone or (?:in combination )?with|alone or combined with|alone or plus)\s+",
     re.I,
 )
-_ADD_ON = re.compile(
-    r"^\s*,?\s*(?:or|and)?\s*(?:to\s+)?(?:the same(?:\s+(?:regimen|treatment|therapy|schedule))?\s+)?"
-    r"(?:combined with|in combination with|plus|with)\b",
-    re.I,
-)
+_SAME_REGIMEN = r"the same(?:\s+(?:regimen|treatment|therapy|schedule))?\s+"
+_ADDING = r"(?:combined with|in combination with|plus|with)"
+_ADD_ON = re.compile(r"^\s*,?\s*(?:or|and)?\s*(?:to\s+)?(?:" + _SAME_REGIMEN + r")?" + _ADDING + r"\b", re.I)
 #: An arm of a list that adds to the one before it: "(arm A), the same regimen plus abiraterone (arm B)".
-_SAME_REGIMEN_PLUS = re.compile(
-    r"(?:to\s+)?the same(?:\s+(?:regimen|treatment|therapy|schedule))?\s+"
-    r"(?:combined with|in combination with|plus|with)\s",
-    re.I,
-)
+_SAME_REGIMEN_PLUS = re.compile(r"(?:to\s+)?" + _SAME_REGIMEN + _ADDING + r"\s", re.I)
 
 
 def _split_arms(

@@ -426,15 +426,17 @@ _GRADE3 = prefiltered(
     re.I,
 )
 #: Right before a value: it counts the events of grade 3 or higher ("... and were of grade 3 or higher in 45%").
+#: What comes between a grade and the value that counts its events: "... in", "... events for 4 of 9 patients (".
+_GRADE_BEFORE_ITS_VALUE = r"\s*(?:events?\s+)?(?:in|for)\s+(?:\d+(?:\s+of\s+\d+)?\s*(?:patients\s+|men\s+)?\(\s*)?$"
 _GRADE3_IN = re.compile(
     r"\bgrade\s*(?:≥\s*3|>=\s*3|3\s*(?:or|and|to|-|–|/)\s*(?:higher|greater|above|worse|4|5)|III\s*(?:-|–|/|or)\s*IV)"
-    r"\s*(?:events?\s+)?(?:in|for)\s+(?:\d+(?:\s+of\s+\d+)?\s*(?:patients\s+|men\s+)?\(\s*)?$",
+    + _GRADE_BEFORE_ITS_VALUE,
     re.I,
 )
 #: Right before a value: it counts the events of one grade ("Xerostomia affected 81% and was grade 3 in 6%").
 _EXACT_GRADE_AT = re.compile(
     r"\bgrade\s*(?P<low>[1-5])\b(?!\s*(?:-|–|or|/|to|and)\s*(?:[1-5]|higher|greater|above|worse))"
-    r"\s*(?:events?\s+)?(?:in|for)\s+(?:\d+(?:\s+of\s+\d+)?\s*(?:patients\s+|men\s+)?\(\s*)?$",
+    + _GRADE_BEFORE_ITS_VALUE,
     re.I,
 )
 #: Events of grade 2 or higher: "grade ≥2 genitourinary toxicity", "grade 2 or higher", "G2+".
@@ -681,16 +683,14 @@ _BREAKDOWN = re.compile(
 #: and 5.6 months".
 _SAME_RESULT = re.compile(
     r"\bthe\s+(?:corresponding\s+)?(?:medians|median values|means|rates|proportions|percentages)\s+(?:were|are)\b"
-    # "The corresponding values for 18F-fluorocholine were 20.0%, 35.7% ...", "the corresponding figure was 41%"
-    r"|\bthe\s+corresponding\s+(?:values?|rates?|figures?|numbers?|proportions?|percentages?|medians?|means?)"
-    r"(?:\s+(?:for|with|in|of|on)\s+[^.;]{1,60}?)?\s+(?:were|was|are|is)\b"
     # "Tracer-specific estimates were 0.70 (...) for 68Ga-PSMA-11, 0.73 (...) for 18F-DCFPyL"
     r"|^\W*(?:[\w-]+\s+){0,2}estimates\s+(?:were|are)\b"
     # the result named by a pronoun: "It was higher in PSA responders than in non-responders (14.1 vs 6.9 Gy)"
     r"|^\W*(?:It|They)\s+(?:was|were|is|are)\b",
     re.I,
 )
-#: The opening of a sentence that gives another arm's values of the last result: "The corresponding rates for X were".
+#: The opening of a sentence that gives another arm's values of the last result: "The corresponding rates for X were"
+#: (the sentence itself is found by ``_CORRESPONDING``; this ends where the arm's agent starts).
 CORRESPONDING_FOR = re.compile(
     r"\bthe\s+corresponding\s+(?:values?|rates?|figures?|numbers?|proportions?|percentages?|medians?|means?)"
     r"\s+(?:for|with|in|of|on)\s+(?:the\s+)?",
@@ -957,7 +957,7 @@ class SentenceMeasurements:
         if (
             not endpoints
             and previous_endpoint is not None
-            and (listed or _BREAKDOWN.match(text) or _SAME_RESULT.search(text))
+            and (listed or _BREAKDOWN.match(text) or _SAME_RESULT.search(text) or _CORRESPONDING.search(text))
         ):
             # "By PSA: <2 ng/mL 68.5%; ...", "the medians were 12.0 and 5.6 months": the previous result again
             endpoints = [previous_endpoint]
@@ -2714,19 +2714,23 @@ def _event_grade(text: str, at: int, value: int) -> str | None:
         # mouth in 87%" grades the first event alone)
         first = _SHARE.search(text, clause, at)
         head = text[clause : first.start()] if first else ""
-        exact = _EXACT_GRADE_IN.search(head)
-        stated = _stated_grade(head) or (exact.group("low") if exact else None)
+        stated = _head_grade(head)
         opening = _GRADE_WORD.search(head)
         if stated == "any" or (stated and opening and _HEADS_CLAUSE.fullmatch(head, 0, opening.start())):
             return stated
     listed = next(reversed(list(_EVENTS_LISTED.finditer(text, 0, at))), None)  # the last list opened before it
     if listed is not None and not _GRADE_WORD.search(text, listed.end(), at):
-        head = text[max(0, listed.start() - 120) : listed.start()]
-        exact = _EXACT_GRADE_IN.search(head)
-        return _stated_grade(head) or (exact.group("low") if exact else "any")
+        return _head_grade(text[max(0, listed.start() - 120) : listed.start()]) or "any"
     if value <= at or not _GRADE_WORD.search(text, clause, value):
         return "any" if value > at or not _GRADE_WORD.search(text) else None
     return "any" if _ANY_GRADE.search(text, at, value) else None
+
+
+def _head_grade(head: str) -> str | None:
+    """The grade the words of a total state for its events: ">=3", "any", a grade of its own ("Treatment-related grade
+    3 events affected 9 men" gives "3"), or None."""
+    exact = _EXACT_GRADE_IN.search(head)
+    return _stated_grade(head) or (exact.group("low") if exact else None)
 
 
 def _nearest_grade(text: str, first: bool) -> str | None:

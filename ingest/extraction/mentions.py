@@ -617,15 +617,15 @@ class MentionFinder:
             if nuclide is None:
                 continue
             label = f"{mass}{symbol}-{code}"
+            known = self.lexicon.resolve(label)
             coded = any(c.isdigit() for c in code) or sum(c.isupper() for c in code) >= 2
             # a name in lower case: one the lexicon knows ("18F-fluciclovine"), or a drug name of its own
             # ("177Lu-ludotadipep"), not an English word ("131I-labelled", "177Lu-naive", "18F-based")
-            if not coded and not (self.lexicon.resolve(label) or _DRUG_NAME.fullmatch(code)):
+            if not coded and not (known or _DRUG_NAME.fullmatch(code)):
                 continue
             if code in _LABELLING_ONLY:
                 continue  # "[18F]AlF" names how a ligand is labelled, not an agent
             end = match.start("code") + len(code)
-            known = self.lexicon.resolve(label)
             if known:
                 entity = self.ontology.entity(known)
                 yield Mention(match.start(), end, text[match.start() : end], known, entity.kind, label=entity.label)
