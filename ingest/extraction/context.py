@@ -204,6 +204,18 @@ class DocumentContext:
     #: The parts of a study of one arm its results compare, in the text's order: the activities a randomised study
     #: allocates to ("6.0 GBq", "7.4 GBq"), or the strata its methods set side by side ("age ≥80 y", "age <80 y").
     compared: list[str] = field(default_factory=list)
+    #: The names the text gives the compared parts ("lu-2" for "two cycles (Lu-2 arm)") -> their index in compared.
+    compared_names: dict[str, int] = field(default_factory=dict)
+
+    def compared_named_in(self, text: str) -> list[int]:
+        """The compared parts ``text`` names by their names, in the order it first names them ("38% in the Lu-2 arm
+        and 57% in the Lu-4 arm")."""
+        named = []
+        for name, index in self.compared_names.items():
+            found = re.search(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])(?!\s+of\s+care)", text, re.I)
+            if found:
+                named.append((found.start(), index))
+        return [index for _start, index in sorted(named)]
 
     def comparator_curies(self) -> set[str]:
         if len(self.arms) < 2:
@@ -257,6 +269,99 @@ def dose_arms(sentences: list[Sentence]) -> list[str]:
         if len(set(labels)) == len(labels) and all(label.split(" ", 1)[1] == unit for label in labels):
             return labels
     return []
+
+
+_COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)"
+#: What sets apart the arms of one agent a randomised study allocates to: the activity, the number of cycles, the
+#: interval ("7.4 GBq every 6 weeks", "two cycles", "6.0 GBq per cycle").
+_VARIANT_PARTS = (
+    ("activity", re.compile(r"(?:at\s+)?(?P<text>" + _ACTIVITY + r")(?:\s*(?:per|/|each)\s*(?:cycle|dose))?", re.I)),
+    ("cycles", re.compile(r"(?:for\s+)?(?P<text>" + _COUNT + r"\s+(?:cycles|doses|administrations))\b", re.I)),
+    ("interval", re.compile(r"(?P<text>every\s+" + _COUNT + r"\s+weeks)\b", re.I)),
+)
+_VARIANT_START = re.compile(
+    r"(?<![\w.])(?:\d+(?:\.\d+)?[\s-]*(?:GBq|MBq/kg|kBq/kg|mCi|mg/kg|[µμu]g/kg)|" + _COUNT + r"\s+(?:cycles|doses|"
+    r"administrations)\b|every\s+" + _COUNT + r"\s+weeks\b)",
+    re.I,
+)
+_PART_GAP = re.compile(r"\s*,?\s+(?:of\s+)?", re.I)
+_VARIANT_JOIN = re.compile(r"\s*,?\s+(?:or|versus|vs\.?)\s+(?:to\s+)?(?:the\s+|an?\s+)?|\s*,\s*(?:to\s+)?", re.I)
+#: A bracket naming the variant before it: "(standard)", "(Lu-2 arm)", "(low-activity group)".
+_VARIANT_LABEL = re.compile(
+    r"\s*\(\s*(?:the\s+)?(?P<name>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}?)(?:\s+(?:arm|group|cohort))?\s*\)", re.I
+)
+
+
+def allocated_variants(sentences: list[Sentence], agents: list[Mention]) -> tuple[list[str], dict[str, int]]:
+    """The arms of one agent a randomised study allocates to, told apart by activity, number of cycles or interval,
+    and the names the text gives them in brackets: "randomly assigned to two cycles (Lu-2 arm) or four cycles (Lu-4
+    arm) of 177Lu-PSMA-617" gives ["two cycles", "four cycles"] named {"lu-2": 0, "lu-4": 1}; the agent may be written
+    before each ("177Lu-PSMA-617 6.0 GBq (low-activity arm), 177Lu-PSMA-617 7.4 GBq (standard arm) or ...").
+    Empty when no sentence of allocation lists two variants or more.
+
+    >>> allocated_variants([Sentence(0, 90, "Men were randomised 1:1 to 7.4 GBq every 6 weeks (standard schedule) or "
+    ...     "7.4 GBq every 3 weeks (accelerated schedule).")], [])
+    (['every 6 weeks', 'every 3 weeks'], {'standard schedule': 0, 'accelerated schedule': 1})
+    """
+    for sentence in sentences:
+        if not _ALLOCATION.search(sentence.text) or not _VARIANT_START.search(sentence.text):
+            continue
+        text = sentence.text
+        agent_ends = {m.start - sentence.start: m.end - sentence.start for m in agents if m.start >= sentence.start}
+        for start in _VARIANT_START.finditer(text):
+            variants = _variant_run(text, start.start(), agent_ends)
+            if len(variants) < 2:
+                continue
+            shared = set.intersection(*(set(parts) for parts, _name in variants))
+            differing = [k for k, _p in _VARIANT_PARTS if k in shared and len({v[0][k] for v in variants}) > 1]
+            labels = [" ".join(parts[k] for k in differing) for parts, _name in variants]
+            if not differing or len(set(labels)) < len(labels):
+                continue
+            return labels, {name.lower(): i for i, (_parts, name) in enumerate(variants) if name}
+    return [], {}
+
+
+def _variant_run(text: str, at: int, agent_ends: dict[int, int]) -> list[tuple[dict[str, str], str | None]]:
+    """The variants listed from ``at`` on, each with its parts and its bracketed name."""
+    run: list[tuple[dict[str, str], str | None]] = []
+    while True:
+        parts: dict[str, str] = {}
+        position = at
+        while found := _variant_part(text, position, parts):
+            kind, match = found
+            written = match.group("text")
+            parts[kind] = _activity(written) if kind == "activity" else " ".join(written.split())
+            at = match.end()
+            position = _past_gap(text, at, agent_ends)  # "7.4 GBq of 177Lu-PSMA-617 every 6 weeks"
+        if not parts:
+            return run
+        label = _VARIANT_LABEL.match(text, at)
+        run.append((parts, label.group("name") if label else None))
+        join = _VARIANT_JOIN.match(text, label.end() if label else at)
+        if join is None:
+            return run
+        at = join.end()
+        if at in agent_ends:  # the agent written again before its next variant
+            at = agent_ends[at]
+            at += len(text[at:]) - len(text[at:].lstrip())
+
+
+def _variant_part(text: str, at: int, taken: dict[str, str]) -> tuple[str, re.Match[str]] | None:
+    """The kind and match of the part of a variant not yet ``taken`` that starts at ``at``, or None."""
+    for kind, pattern in _VARIANT_PARTS:
+        if kind not in taken and (found := pattern.match(text, at)):
+            return kind, found
+    return None
+
+
+def _past_gap(text: str, at: int, agent_ends: dict[int, int]) -> int:
+    """Where a variant's next part may start after ``at``: past a space, a comma or "of", and an agent named there."""
+    gap = _PART_GAP.match(text, at)
+    position = gap.end() if gap else at
+    if position in agent_ends:
+        gap = _PART_GAP.match(text, agent_ends[position])
+        position = gap.end() if gap else agent_ends[position]
+    return position
 
 
 #: Strata the methods set side by side: "grouped by age ≥80 y vs <80 y", "stratified by PSA <0.5 versus ≥0.5 ng/mL".

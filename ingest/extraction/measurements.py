@@ -2520,13 +2520,17 @@ class SentenceMeasurements:
         if group.statistic in ("rate", "count") and group.values:
             times = self._landmarks(group, text, sentence.start)
             levels = [level or timed for level, timed in zip(levels, times, strict=True)]
-        if (
-            len(context.compared) == len(group.values) >= 2
-            and not any(parts)
-            and not any(levels)
-            and len(set(arms)) == 1
-        ):
-            parts = list(context.compared)  # "6.9 vs 8.3 months" of a study randomised to two activities
+        if context.compared and not any(parts) and not any(levels) and len(set(arms)) == 1:
+            named = context.compared_named_in(text) if context.compared_names and group.values else []
+            if len(named) > len(group.values) == 1:  # "... in 2 (4%) of the standard arm; one death in the high ..."
+                value = group.values[0]
+                start = max((m.end() for m in _NEXT_CLAUSE.finditer(text, 0, value.start)), default=0)
+                end = next((m.start() for m in _NEXT_CLAUSE.finditer(text, value.end)), len(text))
+                named = context.compared_named_in(text[start:end])
+            if named and len(named) == len(group.values):  # "38% in the Lu-2 arm and 57% in the Lu-4 arm"
+                parts = [context.compared[index] for index in named]
+            elif len(context.compared) == len(group.values) >= 2:
+                parts = list(context.compared)  # "6.9 vs 8.3 months" of a study randomised to two activities
         common = {"endpoint": code, "status": "planned" if planned else "reported", "grade": grade}
         ratio = group.ratio
         interval = group.interval

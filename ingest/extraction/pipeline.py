@@ -32,6 +32,7 @@ from ingest.extraction.context import (
     COMPARATOR_REGIMENS,
     DocumentContext,
     Sentence,
+    allocated_variants,
     arm_labels,
     compared_strata,
     dose_arms,
@@ -281,6 +282,8 @@ class PsmaMeasurements:
         arms = investigational_first(
             find_arms(text, sentences, mentions, prior | selection, _choices(), main), main, _psma_targeted()
         )
+        if len(arms) >= 2 and len({arm.curies for arm in arms}) == 1:
+            arms = arms[:1]  # "to X 6.0 GBq, X 7.4 GBq or X 9.0 GBq": one agent's arms, told apart by what it is given
         if any(m.curie in ARM_ONLY_REGIMENS for m in agents):
             # "observation" outside the study's arms is a word ("from observation to radiotherapy"), no regimen
             in_arms = {c for arm in arms for c in arm.curies}
@@ -289,6 +292,9 @@ class PsmaMeasurements:
             main = [m for m in main if m.curie not in ARM_ONLY_REGIMENS or m.curie in in_arms]
             underscore.psma_mentions = mentions
         sections = tuple(s.label for s in document.sections) if document else ()
+        doses = dose_arms(sentences) if len(arms) < 2 else []
+        variants, variant_names = allocated_variants(sentences, agents) if len(arms) < 2 else ([], {})
+        compared = (doses or variants or compared_strata(sentences)) if len(arms) < 2 else []
         context = DocumentContext(
             arms=arms,
             main_agents=main,
@@ -298,7 +304,8 @@ class PsmaMeasurements:
             sentences=sentences,
             agents=agents,
             labels=arm_labels(sentences, arms, agents, prior | selection),
-            compared=(dose_arms(sentences) or compared_strata(sentences)) if len(arms) < 2 else [],
+            compared=compared,
+            compared_names=variant_names if compared == variants else {},
         )
         measurements: list[tuple[Measurement, Sentence]] = []
         negated: list[tuple[Mention, str | None, Sentence]] = []

@@ -258,6 +258,54 @@ def test_pairs_of_a_study_randomised_to_two_activities_take_the_activities_in_or
     ]
 
 
+def test_arms_of_one_agent_told_apart_by_cycles_are_read_by_their_bracketed_names(record):
+    found = record(
+        "Ninety-six men with mCRPC were randomly assigned to three cycles (Lu-3 group) or six cycles (Lu-6 group) "
+        "of 177Lu-PSMA-I&T 7.4 GBq every 6 weeks. A PSA decline of at least 50% occurred in 61% of the Lu-6 group "
+        "and 44% of the Lu-3 group. Median PSA-PFS was 5.1 versus 7.9 months. Grade 3 anaemia was seen in 8% of "
+        "the Lu-6 group.",
+        title="Three versus six cycles of 177Lu-PSMA-I&T: a randomised phase 2 trial",
+    )
+    assert [(m["endpoint"], m["arm"], m["value"]) for m in found["measurements"]] == [
+        ("PSA50", "177Lu-PSMA-I&T, six cycles", 61.0),  # named by the group, whatever the order
+        ("PSA50", "177Lu-PSMA-I&T, three cycles", 44.0),
+        ("PSA-PFS", "177Lu-PSMA-I&T, three cycles", 5.1),  # named by nothing: in the order of allocation
+        ("PSA-PFS", "177Lu-PSMA-I&T, six cycles", 7.9),
+        ("AE:anemia", "177Lu-PSMA-I&T, six cycles", 8.0),
+    ]
+    assert found["comparators"] == []
+
+
+def test_arms_of_one_agent_written_again_before_each_activity_are_one_agents_activities(record):
+    found = record(
+        "In this phase 2 trial, men were randomised (1:1:1) to 177Lu-PSMA-617 5.5 GBq (low arm), 177Lu-PSMA-617 "
+        "7.4 GBq (middle arm) or 177Lu-PSMA-617 9.3 GBq (high arm). PSA50 rates were 39%, 47% and 58% in the low, "
+        "middle and high arms, respectively. Grade 3 dry mouth affected one man (3%) in the high arm, and none in "
+        "the low arm.",
+        title="Three activities of 177Lu-PSMA-617",
+    )
+    assert [(m["endpoint"], m["arm"], m["value"]) for m in found["measurements"]] == [
+        ("PSA50", "177Lu-PSMA-617, 5.5 GBq", 39.0),
+        ("PSA50", "177Lu-PSMA-617, 7.4 GBq", 47.0),
+        ("PSA50", "177Lu-PSMA-617, 9.3 GBq", 58.0),
+        ("AE:dry mouth", "177Lu-PSMA-617, 9.3 GBq", 3.0),  # the arm named in the value's clause
+    ]
+    assert found["comparators"] == []
+
+
+def test_arms_of_one_agent_told_apart_by_their_interval(record):
+    found = record(
+        "Patients were randomised to 177Lu-PSMA-617 7.4 GBq every 6 weeks (standard schedule) or 7.4 GBq every "
+        "3 weeks (dense schedule). PSA50 was reached by 52% with the dense schedule and by 46% with the standard "
+        "schedule.",
+        title="Dose-dense 177Lu-PSMA-617",
+    )
+    assert [(m["arm"], m["value"]) for m in found["measurements"]] == [
+        ("177Lu-PSMA-617, every 3 weeks", 52.0),
+        ("177Lu-PSMA-617, every 6 weeks", 46.0),
+    ]
+
+
 def test_activities_of_a_dose_escalation_are_no_arms(record):
     found = record(
         "Cohorts of three to six men received 177Lu-PSMA-I&T at 6.8 or 8.5 GBq per cycle in a 3+3 design. PSA50 "
