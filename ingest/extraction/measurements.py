@@ -720,6 +720,8 @@ _COMPARED_WITH = re.compile(r"\b(?:" + _COMPARISON_WORDS + r"|than)\s+(?:the\s+)
 _SET_AGAINST = re.compile(r"\b(?:" + _COMPARISON_WORDS + r"|than)\s+(?:(?:with|in|for|on)\s+)?(?:the\s+)?$", re.I)
 #: A clause set against the one before it: its values are named by its own words.
 _WHEREAS_BREAK = re.compile(r",?\s\b(?:whereas|while)\b", re.I)
+#: Between a clause's start and the arm it opens with: "In the ", ", whereas in the ", "; with ".
+_OPENS_CLAUSE_WITH_ARM = re.compile(r"\W*(?:(?:and|but|whereas|while)\s+)?(?:in|with|for|among)\s+(?:the\s+)?", re.I)
 #: A new clause, whose subject is another: "... in 21% with X, whereas diarrhoea favoured Y (19% vs 53%)".
 _CLAUSE_BREAK = re.compile(r";|\b(?:whereas|while|but|although)\b", re.I)
 #: After the last value: "..., respectively".
@@ -2060,6 +2062,11 @@ class SentenceMeasurements:
         before_each = [self._agent_right_before(value, text, mentions, sentence, context) for value in group.values]
         if before_each and all(before_each) and len(set(before_each)) == count:
             return before_each
+        # "In the X group, the median OS was 19.3 months, whereas in the Y group it was 19.2": each value's clause
+        # opens with its arm
+        headed = [self._arm_heading_clause(value, text, mentions, sentence, context) for value in group.values]
+        if count > 1 and all(headed) and len(set(headed)) == count:
+            return headed
         if context.labels and group.values:
             labelled = self._labelled_arms(group.values, text, context, every_value)
             if labelled is not None:
@@ -2325,6 +2332,26 @@ class SentenceMeasurements:
                 and _RIGHT_BEFORE.fullmatch(text, end, value.start)
             ):
                 return self._arm_label_for_curie(mention, context)
+        return None
+
+    def _arm_heading_clause(
+        self, value: Value, text: str, mentions: list[Mention], sentence: Sentence, context: DocumentContext
+    ) -> str | None:
+        """The arm label of an agent that opens the clause of a value by a preposition ("In the X group, the median
+        OS was 19.3 months", "whereas with Y it was 19.2 months"), or None."""
+        clause = max((b.end() for b in _NEXT_CLAUSE.finditer(text, 0, value.start)), default=0)
+        for mention in mentions:
+            start = mention.start - sentence.start
+            if start < clause or mention.end - sentence.start > value.start:
+                continue
+            if (
+                mention.is_agent
+                and mention.start not in context.prior
+                and mention.start not in context.selection
+                and _OPENS_CLAUSE_WITH_ARM.fullmatch(text, clause, start)
+            ):
+                return self._arm_label_for_curie(mention, context)
+            return None
         return None
 
     @staticmethod

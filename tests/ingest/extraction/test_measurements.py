@@ -32,6 +32,16 @@ def test_rates_per_arm_named_next_to_each_value(record):
     assert rows == [("PSA50", 66.0, "177Lu-PSMA-617", "<0.0001"), ("PSA50", 37.0, "cabazitaxel", None)]
 
 
+def test_each_value_takes_the_arm_its_clause_opens_with(record):
+    text = (
+        "Men were randomly assigned to 177Lu-PSMA-I&T or to cabazitaxel.\n"
+        "In the cabazitaxel arm, the median PSA-PFS was 4.2 months, whereas in the 177Lu-PSMA-I&T arm it was "
+        "6.6 months."
+    )
+    rows = _rows(record, text, "value", "arm")
+    assert rows == [(4.2, "cabazitaxel"), (6.6, "177Lu-PSMA-I&T")]
+
+
 def test_a_change_from_one_arms_value_to_the_others(record):
     text = (
         "Men were randomly assigned to 177Lu-PSMA-I&T or to cabazitaxel.\n"
