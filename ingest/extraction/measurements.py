@@ -2131,6 +2131,8 @@ class SentenceMeasurements:
                 between = between[closing + 1 :]
             if window_mentions and re.match(r"^[^.;]{0,30}$", _BRACKETED.sub("", between)):
                 named.append(self._arm_label_for_curie(window_mentions[0], context, named_after_value=True))
+            elif nuclide := _NUCLIDE_IN_BRACKET.match(text, value.end):  # "63.6% ([18F]AlF) vs. 62.4% (68Ga)"
+                named.append(_arm_of_nuclide(context, nuclide.group("mass") + nuclide.group("symbol")))
             elif words and words.group("element"):
                 named.append(_arm_of_element(context, self._element_symbols.get(words.group("element").lower())))
             elif words and (words.group("combination") or words.group("combination_alone")):
@@ -2143,6 +2145,18 @@ class SentenceMeasurements:
                 named.append(None)
         if count > 1 and all(named) and len(set(named)) == count:
             return named
+        size = len(context.arms)
+        if (
+            count > size >= 2
+            and count % size == 0
+            and all(named[:size])
+            and len(set(named[:size])) == size
+            and not any(named[size:])
+            and self._in_tuples(text, group.values[size:], size)
+        ):
+            # "63.6% (X) vs. 62.4% (Y) overall and, by PSA stratum, 39% vs. 40% at <0.5 ng/mL": the pairs after the
+            # first keep its order
+            return named[:size] * (count // size)
         study_arms = [arm.label for arm in context.arms]
         if count > 1 and not any(named) and all(_SUBGROUP_AFTER.match(text, v.end) for v in group.values):
             # "sensitivity was 76% for bone metastases and 61% for lymph node metastases": subgroups of one arm
@@ -2779,6 +2793,16 @@ def _nearest_grade(text: str, first: bool) -> str | None:
 def _stated_grade(head: str) -> str | None:
     """The grade a stretch of text states for the events after it: ">=3", "any" or None."""
     return ">=3" if _GRADE3.search(head) else "any" if _ANY_GRADE.search(head) else None
+
+
+#: A radionuclide in brackets right after a value, naming the arm whose agent carries it: "(68Ga)", "([18F]AlF)".
+_NUCLIDE_IN_BRACKET = re.compile(r"\s*%?\s*\(\s*\[?(?P<mass>\d{2,3}m?)(?P<symbol>[A-Z][a-z]?)\]?[A-Za-z]{0,3}\s*\)")
+
+
+def _arm_of_nuclide(context: DocumentContext, nuclide: str) -> str | None:
+    """The one arm whose agents' labels carry ``nuclide`` ("68Ga"), or None."""
+    found = [arm.label for arm in context.arms if re.search(r"(?<![\dA-Za-z])" + nuclide + r"(?![a-z])", arm.label)]
+    return found[0] if len(found) == 1 else None
 
 
 def _arm_of_element(context: DocumentContext, symbol: str | None) -> str | None:

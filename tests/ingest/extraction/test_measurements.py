@@ -42,6 +42,31 @@ def test_each_value_takes_the_arm_its_clause_opens_with(record):
     assert rows == [(4.2, "cabazitaxel"), (6.6, "177Lu-PSMA-I&T")]
 
 
+def test_a_radionuclide_in_brackets_names_the_arm_and_the_pairs_after_keep_its_order(record):
+    text = (
+        "Men with rising PSA were randomised 1:1 to [18F]PSMA-1007 or [68Ga]Ga-PSMA-11 PET/CT.\n"
+        "The detection rate was 71.2% (18F) vs. 66.9% (68Ga) in all men and, by PSA level, 45% vs. 41% below "
+        "0.5 ng/mL and 88% vs. 86% at 0.5 ng/mL or more."
+    )
+    rows = _rows(record, text, "value", "arm")
+    assert rows == [
+        (71.2, "18F-PSMA-1007"),
+        (66.9, "68Ga-PSMA-11"),
+        (45.0, "18F-PSMA-1007, PSA <0.5 ng/mL"),
+        (41.0, "68Ga-PSMA-11, PSA <0.5 ng/mL"),
+        (88.0, "18F-PSMA-1007, PSA ≥0.5 ng/mL"),
+        (86.0, "68Ga-PSMA-11, PSA ≥0.5 ng/mL"),
+    ]
+
+
+def test_aluminium_fluoride_psma_11_in_its_written_out_spelling(record):
+    found = record(
+        "Men were randomised to aluminium-[18F]fluoride PSMA-11 or 68Ga-PSMA-11 PET/CT.",
+        title="Two PSMA tracers in biochemical recurrence",
+    )
+    assert [a["label"] for a in found["agents"]] == ["18F-AlF-PSMA-11", "68Ga-PSMA-11"]
+
+
 def test_a_change_from_one_arms_value_to_the_others(record):
     text = (
         "Men were randomly assigned to 177Lu-PSMA-I&T or to cabazitaxel.\n"
