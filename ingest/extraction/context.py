@@ -646,7 +646,7 @@ def arm_labels(sentences: list[Sentence], arms: list[Arm], agents: list[Mention]
         stretches = (
             [(heading.group("label"), sentence.start + heading.end(), sentence.end)]
             if heading
-            else _bracketed_labels(sentence) + _labels_before_brackets(sentence)
+            else _bracketed_labels(sentence) + _labels_before_brackets(sentence) + _labels_then_commas(sentence)
         )
         for label, start, end in stretches:
             named = {m.curie or m.label or m.text for m in agents if start <= m.start < end and m.start not in prior}
@@ -694,6 +694,24 @@ def _labels_before_brackets(sentence: Sentence) -> list[tuple[str, int, int]]:
                 break
         stretches.append((match.group("label"), sentence.start + match.end(), sentence.start + end))
     return stretches
+
+
+#: An arm's label an allocation names before its description and a comma: "to arm A, enzalutamide alone, or to arm B,
+#: ...".
+_LABEL_THEN_COMMA = re.compile(r"\b(?:to|or)\s+(?:the\s+)?" + ARM_LABEL + r"\s*[,:]\s", re.I)
+
+
+def _labels_then_commas(sentence: Sentence) -> list[tuple[str, int, int]]:
+    """Each label followed by a comma and its arm ("assigned to arm A, X, or to arm B, X plus Y"), with the stretch
+    up to the next label."""
+    found = list(_LABEL_THEN_COMMA.finditer(sentence.text))
+    if not found:
+        return []
+    ends = [match.start() for match in found[1:]] + [len(sentence.text)]
+    return [
+        (match.group("label"), sentence.start + match.end(), sentence.start + end)
+        for match, end in zip(found, ends, strict=True)
+    ]
 
 
 def _arm_holding(arms: list[Arm], named: set[str]) -> int | None:

@@ -309,7 +309,8 @@ _NOT_REACHED_CELL = re.compile(r"\s*(?:NR|not reached|not estimable|NE)\s*$", re
 #: "85% (A)"), or listed after the last ("in arms 1, 2 and 3, respectively").
 _LABEL_BEFORE = re.compile(r"\b" + ARM_LABEL + r"\s*[:,]?\s*$", re.I)
 _LABEL_AFTER_VALUE = re.compile(
-    r"[^.;()]{0,25}?(?:\bin\s+(?:the\s+)?" + ARM_LABEL + r"\b|\s*\(\s*(?P<bare>[A-D])\s*\))",
+    r"\)?[^.;()]{0,25}?(?:\bin\s+(?:the\s+)?" + ARM_LABEL + r"\b|\s*\(\s*(?P<bare>[A-D])\s*\)"
+    r"|\s*\(\s*(?:arm|group|cohort)\s+(?P<bracketed>[A-D]|[1-4])\s*\))",
     re.I,
 )
 _LABEL_LIST = re.compile(
@@ -565,9 +566,11 @@ _VALUE_THEN_ENDPOINT = re.compile(
     # the dose level of a dose-finding study: "one of six men at DL2 had a DLT"
     r"(?:(?:treated\s+)?at\s+(?:the\s+)?" + DOSE_LEVEL + r"\s+)?"
     # "6 of 16 patients (38%) with measurable disease had ...": the population named after the share
-    r"(?:with\s+(?:[a-z-]+\s+){0,2}?[a-z-]+\s+)?"
-    # "72% of men in the radioligand arm were ...", "71.3% and 60.2% of the patients, respectively, were ..."
-    r"(?:in\s+the\s+[\w-]+\s+(?:arm|group|cohort)\s+)?"
+    # (or the arm: "63% with 177Lu-PSMA-617 were free of ...")
+    r"(?:with\s+(?:[\w&-]+\s+){0,2}?[\w&-]+\s+)?"
+    # "72% of men in the radioligand arm were ...", "71.3% and 60.2% of the patients, respectively, were ...", "63% in
+    # arm B were ..."
+    r"(?:in\s+the\s+[\w-]+\s+(?:arm|group|cohort)\s+|in\s+(?:arm|group|cohort)\s+(?:[A-D]|[1-4])\s+)?"
     r"(?:,?\s*respectively,?\s+(?=(?:were|had|remained|achieved|showed|reached)\b))?"
     r"(?:had|achieved|showed|experienced|reached|attained|met|developed|with|w/|were|remained)\s*(?<=\s|/)"
     r"(?:an?\s+|the\s+|at least one\s+)?"
@@ -2405,7 +2408,7 @@ class SentenceMeasurements:
                 before = _LABEL_BEFORE.search(text, max(0, value.start - 20), value.start)
                 after = _LABEL_AFTER_VALUE.match(text, value.end, stop)
                 if after:  # "29% in arm 1, 35% in arm 2": the label before a value may be the one before's
-                    names.append(after.group("label") or after.group("bare"))
+                    names.append(after.group("label") or after.group("bare") or after.group("bracketed"))
                 elif before:
                     names.append(before.group("label"))
         labels = context.labels

@@ -508,6 +508,36 @@ def test_arms_listed_by_their_labels_with_the_treatment_in_brackets(record):
     ]
 
 
+def test_labels_an_allocation_names_before_a_comma_and_values_labelled_in_three_ways(record):
+    found = record(
+        "Men with mCRPC were allocated 1:1 to group 1, darolutamide 600 mg twice daily, or to group 2, the same "
+        "darolutamide plus 177Lu-PSMA-I&T 7.4 GBq every 6 weeks. A PSA50 response occurred in 31 of 60 (52%) in "
+        "group 1 and 50 of 61 (82%) in group 2. Grade 3 or worse adverse events occurred in 20% (group 1) and 35% "
+        "(group 2). At 12 months, 30% of men in group 1 and 55% in group 2 were free of PSA progression.",
+        title="Darolutamide with or without a radioligand",
+    )
+    assert [(m["endpoint"], m["arm"], m["value"]) for m in found["measurements"]] == [
+        ("PSA50", "darolutamide", 52.0),
+        ("PSA50", "darolutamide + 177Lu-PSMA-I&T", 82.0),
+        ("AE grade>=3", "darolutamide", 20.0),
+        ("AE grade>=3", "darolutamide + 177Lu-PSMA-I&T", 35.0),
+        ("PSA-PFS", "darolutamide", 30.0),
+        ("PSA-PFS", "darolutamide + 177Lu-PSMA-I&T", 55.0),
+    ]
+
+
+def test_landmark_shares_with_each_arm_named_before_the_endpoint(record):
+    found = record(
+        "Men were randomised to 177Lu-PSMA-617 or docetaxel. At 12 months, 41% with docetaxel and 58% with "
+        "177Lu-PSMA-617 were free of radiographic progression.",
+        title="177Lu-PSMA-617 versus docetaxel",
+    )
+    assert [(m["endpoint"], m["arm"], m["value"], m["note"]) for m in found["measurements"]] == [
+        ("rPFS", "docetaxel", 41.0, "12-month"),
+        ("rPFS", "177Lu-PSMA-617", 58.0, "12-month"),
+    ]
+
+
 def test_a_hazard_ratio_alone_of_a_two_arm_trial_goes_on_the_investigational_arm(record):
     found = record(
         "Men were randomly assigned to 177Lu-PSMA-I&T or to cabazitaxel. Survival data are immature, with "
