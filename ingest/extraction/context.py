@@ -204,6 +204,8 @@ class DocumentContext:
     #: The parts of a study of one arm its results compare, in the text's order: the activities a randomised study
     #: allocates to ("6.0 GBq", "7.4 GBq"), or the strata its methods set side by side ("age ≥80 y", "age <80 y").
     compared: list[str] = field(default_factory=list)
+    #: Names an allocation gives arms before their agents ("tandem" for "tandem therapy (X plus Y)") -> their index.
+    arm_names: dict[str, int] = field(default_factory=dict)
     #: The names the text gives the compared parts ("lu-2" for "two cycles (Lu-2 arm)") -> their index in compared.
     compared_names: dict[str, int] = field(default_factory=dict)
 
@@ -665,6 +667,42 @@ def arm_labels(sentences: list[Sentence], arms: list[Arm], agents: list[Mention]
             if index is not None:
                 labels.setdefault(label.upper(), index)
     return labels if len(set(labels.values())) == len(labels) >= 2 else {}
+
+
+#: A name an allocation gives an arm right before its agents in brackets: "or tandem therapy (225Ac-PSMA-617 50 kBq/kg
+#: plus 177Lu-PSMA-617 6.0 GBq)", "the combination arm (X + Y)".
+_ARM_NAME_BEFORE = re.compile(
+    r"(?<![\w-])(?P<name>[a-z][a-z-]{3,})(?:\s+(?:therapy|treatment|regimen|arm|group))?\s*\($", re.I
+)
+_NOT_A_NAME = frozenset({"with", "plus", "alone", "either", "receive", "received", "given", "both", "versus"})
+
+
+def arm_names(sentences: list[Sentence], arms: list[Arm], agents: list[Mention], prior: set[int]) -> dict[str, int]:
+    """The names an allocation gives its arms right before their agents in brackets, each with its arm's index:
+    "allocated to X (...), Y (...) or tandem therapy (X 50 kBq/kg plus Y 6.0 GBq)" names the arm of X and Y "tandem".
+    Empty for a study of fewer than two arms."""
+    names: dict[str, int] = {}
+    if len(arms) < 2:
+        return names
+    for sentence in sentences:
+        text = sentence.text
+        if "(" not in text or not _ALLOCATION.search(text):
+            continue
+        for opening in re.finditer(r"\(", text):
+            at = opening.start()
+            close = text.find(")", at)
+            if close < 0:
+                continue
+            inside = [m for m in agents if sentence.start + at < m.start < sentence.start + close]
+            index = _arm_holding(arms, {m.curie or m.label or m.text for m in inside if m.start not in prior})
+            name = _ARM_NAME_BEFORE.search(text, max(0, at - 40), at + 1)
+            if index is None or name is None or name.group("name").lower() in _NOT_A_NAME:
+                continue
+            named_at = sentence.start + name.start("name")
+            if any(m.start <= named_at < m.end for m in agents):
+                continue  # an agent's own name, not the arm's
+            names.setdefault(name.group("name").lower(), index)
+    return names if len(set(names.values())) == len(names) else {}
 
 
 #: How far before its label an arm's description may start when the stretch runs over other agents.

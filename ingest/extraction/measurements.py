@@ -723,6 +723,11 @@ _COMPARED_WITH = re.compile(r"\b(?:" + _COMPARISON_WORDS + r"|than)\s+(?:the\s+)
 _SET_AGAINST = re.compile(r"\b(?:" + _COMPARISON_WORDS + r"|than)\s+(?:(?:with|in|for|on)\s+)?(?:the\s+)?$", re.I)
 #: A clause set against the one before it: its values are named by its own words.
 _WHEREAS_BREAK = re.compile(r",?\s\b(?:whereas|while)\b", re.I)
+#: Between an arm and its value right after it: "with X in 64%", "the X arm (10.1 months)", "X: 33%".
+_ARM_THEN_VALUE = re.compile(r"(?:\s+(?:therapy|treatment|regimen|arm|group|cohort))?\s*(?:\(|\bin\b|:|=)?\s*", re.I)
+#: Between a value and the arm in brackets after it: "14% (X)".
+_VALUE_THEN_ARM = re.compile(r"\s*%?\s*\(\s*")
+_CLOSING = re.compile(r"\s*(?:arm|group)?\s*\)")
 #: Between a clause's start and the arm it opens with: "In the ", ", whereas in the ", "; with ".
 _OPENS_CLAUSE_WITH_ARM = re.compile(r"\W*(?:(?:and|but|whereas|while)\s+)?(?:in|with|for|among)\s+(?:the\s+)?", re.I)
 #: A new clause, whose subject is another: "... in 21% with X, whereas diarrhoea favoured Y (19% vs 53%)".
@@ -2070,6 +2075,13 @@ class SentenceMeasurements:
         headed = [self._arm_heading_clause(value, text, mentions, sentence, context) for value in group.values]
         if count > 1 and all(headed) and len(set(headed)) == count:
             return headed
+        if group.values and len(context.arms) >= 2:
+            # "with X in 64%, with Y in 46% and with tandem therapy in 62%", "14% (X), 8% (Y) and 12% (tandem)", "in
+            # the tandem arm (11.2 months), followed by the X arm (10.1 months)": an arm, by an agent or by its name,
+            # right before or right after each value
+            around = self._arms_around(group.values, text, mentions, sentence, context)
+            if all(around) and len(set(around)) == count:
+                return around
         if context.labels and group.values:
             labelled = self._labelled_arms(group.values, text, context, every_value)
             if labelled is not None:
@@ -2350,6 +2362,29 @@ class SentenceMeasurements:
             ):
                 return self._arm_label_for_curie(mention, context)
         return None
+
+    def _arms_around(
+        self, values: list[Value], text: str, mentions: list[Mention], sentence: Sentence, context: DocumentContext
+    ) -> list[str | None]:
+        """The arm named right before each value ("with X in 64%", "the X arm (10.1 months)") or right after it in
+        brackets ("14% (X)"), by an agent or by the name the allocation gave it; None where neither is."""
+        named = [
+            (m.start - sentence.start, m.end - sentence.start, self._arm_label_for_curie(m, context, True))
+            for m in mentions
+            if m.is_agent and m.start not in context.prior and m.start not in context.selection
+        ]
+        for name, index in context.arm_names.items():
+            named += [(f.start(), f.end(), context.arms[index].label) for f in re.finditer(rf"\b{name}\b", text, re.I)]
+        arms: list[str | None] = []
+        for value in values:
+            before = [arm for _start, end, arm in named if _ARM_THEN_VALUE.fullmatch(text, end, value.start)]
+            after = [
+                arm
+                for start, end, arm in named
+                if _VALUE_THEN_ARM.fullmatch(text, value.end, start) and _CLOSING.match(text, end)
+            ]
+            arms.append((before or after or [None])[0])
+        return arms
 
     def _arm_heading_clause(
         self, value: Value, text: str, mentions: list[Mention], sentence: Sentence, context: DocumentContext

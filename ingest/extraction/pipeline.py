@@ -34,6 +34,7 @@ from ingest.extraction.context import (
     Sentence,
     allocated_variants,
     arm_labels,
+    arm_names,
     compared_strata,
     dose_arms,
     find_arms,
@@ -304,6 +305,7 @@ class PsmaMeasurements:
             sentences=sentences,
             agents=agents,
             labels=arm_labels(sentences, arms, agents, prior | selection),
+            arm_names=arm_names(sentences, arms, agents, prior | selection),
             compared=compared,
             compared_names=variant_names if compared == variants else {},
         )

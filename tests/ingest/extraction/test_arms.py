@@ -538,6 +538,26 @@ def test_landmark_shares_with_each_arm_named_before_the_endpoint(record):
     ]
 
 
+def test_an_arm_named_before_its_agents_and_values_with_their_arm_right_before_or_after(record):
+    found = record(
+        "Men with mCRPC were randomised 1:1:1 to 177Lu-PSMA-I&T (7.4 GBq), docetaxel (75 mg/m2) or sequential "
+        "therapy (docetaxel for four cycles then 177Lu-PSMA-I&T). PSA50 responses were seen with docetaxel in "
+        "39%, with sequential therapy in 70% and with 177Lu-PSMA-I&T in 58%. Grade 3 or higher neutropenia "
+        "occurred in 2% (177Lu-PSMA-I&T), 19% (docetaxel) and 15% (sequential). Median PSA-PFS was longest in the "
+        "sequential arm (9.9 months).",
+        title="Radioligand, chemotherapy or both in sequence",
+    )
+    assert [(m["endpoint"], m["arm"], m["value"]) for m in found["measurements"]] == [
+        ("PSA50", "docetaxel", 39.0),
+        ("PSA50", "docetaxel + 177Lu-PSMA-I&T", 70.0),
+        ("PSA50", "177Lu-PSMA-I&T", 58.0),
+        ("AE:neutropenia", "177Lu-PSMA-I&T", 2.0),
+        ("AE:neutropenia", "docetaxel", 19.0),
+        ("AE:neutropenia", "docetaxel + 177Lu-PSMA-I&T", 15.0),
+        ("PSA-PFS", "docetaxel + 177Lu-PSMA-I&T", 9.9),
+    ]
+
+
 def test_a_hazard_ratio_alone_of_a_two_arm_trial_goes_on_the_investigational_arm(record):
     found = record(
         "Men were randomly assigned to 177Lu-PSMA-I&T or to cabazitaxel. Survival data are immature, with "
