@@ -536,7 +536,8 @@ def _named_groups(
     text: str, sentences: list[Sentence], mentions: list[Mention], prior: set[int], choices: dict[frozenset, Mention]
 ) -> list[Arm]:
     """The arms of a randomised study whose allocation names none, from the first sentence that names two groups or
-    more by their regimens ("385 in the X plus SOC group, 196 in the SOC-alone group"); [] when none does."""
+    more by their regimens ("385 in the X plus SOC group, 196 in the SOC-alone group"), else that counts the patients
+    given each ("529 patients treated with X plus SOC and 205 patients given SOC alone"); [] when none does."""
     for sentence in sentences:
         arms: list[Arm] = []
         for match in _NAMED_GROUP.finditer(text, sentence.start, sentence.end):
@@ -545,7 +546,26 @@ def _named_groups(
                 arms.extend(regimen)  # (a group of no regimen, "the control group", names no arm)
         if len(arms) >= 2:
             return arms
+    for sentence in sentences:  # "529 patients treated with X plus SOC and 205 patients given SOC alone"
+        counted = list(_COUNTED_ON.finditer(text, sentence.start, sentence.end))
+        if len(counted) < 2:
+            continue
+        ends = [match.start() for match in counted[1:]] + [sentence.end]
+        arms = []
+        for match, end in zip(counted, ends, strict=True):
+            regimen = _split_arms(text, match.end(), end, mentions, prior, choices)
+            if len(regimen) == 1 and all(regimen[0].curies != arm.curies for arm in arms):
+                arms.extend(regimen)
+        if len(arms) >= 2:
+            return arms
     return []
+
+
+#: Patients counted with the regimen they were given: "529 patients treated with X", "205 men given Y".
+_COUNTED_ON = prefiltered(
+    r"\b\d+\s+(?:patients|men|participants)\s+(?:were\s+)?(?:treated\s+with|given|receiving|who\s+received)\s",
+    re.I,
+)
 
 
 #: A title that adds one treatment to another: "X added to Y", "Adding X to Y", "Addition of X to Y".

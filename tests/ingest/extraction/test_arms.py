@@ -558,6 +558,25 @@ def test_an_arm_named_before_its_agents_and_values_with_their_arm_right_before_o
     ]
 
 
+def test_arms_of_a_randomised_safety_report_from_the_patients_counted_on_each_regimen(record):
+    found = record(
+        "Of the 400 randomised men, 260 patients treated with 177Lu-PSMA-I&T plus enzalutamide and 131 patients "
+        "given enzalutamide alone were evaluable for safety. Adverse events of any grade occurred in 97.3% and "
+        "88.5%; events of grade 3 or higher were recorded in 41.2% and 30.5%, and renal adverse events in 6.1% "
+        "and 3.8%, respectively.",
+        title="Safety of adding a radioligand to enzalutamide",
+    )
+    assert found["comparators"] == ["enzalutamide"]
+    assert [(m["endpoint"], m["arm"], m["value"]) for m in found["measurements"]] == [
+        ("AE any grade", "177Lu-PSMA-I&T + enzalutamide", 97.3),
+        ("AE any grade", "enzalutamide", 88.5),
+        ("AE grade>=3", "177Lu-PSMA-I&T + enzalutamide", 41.2),
+        ("AE grade>=3", "enzalutamide", 30.5),
+        ("AE:nephrotoxicity", "177Lu-PSMA-I&T + enzalutamide", 6.1),
+        ("AE:nephrotoxicity", "enzalutamide", 3.8),
+    ]
+
+
 def test_a_hazard_ratio_alone_of_a_two_arm_trial_goes_on_the_investigational_arm(record):
     found = record(
         "Men were randomly assigned to 177Lu-PSMA-I&T or to cabazitaxel. Survival data are immature, with "
