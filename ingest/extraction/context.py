@@ -209,15 +209,13 @@ class DocumentContext:
     #: The names the text gives the compared parts ("lu-2" for "two cycles (Lu-2 arm)") -> their index in compared.
     compared_names: dict[str, int] = field(default_factory=dict)
 
-    def compared_named_in(self, text: str) -> list[int]:
-        """The compared parts ``text`` names by their names, in the order it first names them ("38% in the Lu-2 arm
-        and 57% in the Lu-4 arm")."""
-        named = []
+    def compared_names_at(self, text: str) -> list[tuple[int, int, int]]:
+        """Where ``text`` names the compared parts by their names: start, end and the part's index."""
+        found = []
         for name, index in self.compared_names.items():
-            found = re.search(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])(?!\s+of\s+care)", text, re.I)
-            if found:
-                named.append((found.start(), index))
-        return [index for _start, index in sorted(named)]
+            pattern = r"(?<![\w.-])" + re.escape(name) + r"(?![\w-])(?!\s+of\s+care)"
+            found += [(m.start(), m.end(), index) for m in re.finditer(pattern, text, re.I)]
+        return sorted(found)
 
     def comparator_curies(self) -> set[str]:
         if len(self.arms) < 2:
@@ -288,6 +286,7 @@ _VARIANT_START = re.compile(
 )
 _PART_GAP = re.compile(r"\s*,?\s+(?:of\s+)?", re.I)
 _VARIANT_JOIN = re.compile(r"\s*,?\s+(?:or|versus|vs\.?)\s+(?:to\s+)?(?:the\s+|an?\s+)?|\s*,\s*(?:to\s+)?", re.I)
+_ARM_AND_SIZE = re.compile(r"(?:\s+(?:arm|group|cohort)\b)?(?:\s*\(\s*n\s*=\s*\d+\s*\))?", re.I)
 #: A bracket naming the variant before it: "(standard)", "(Lu-2 arm)", "(low-activity group)".
 _VARIANT_LABEL = re.compile(
     r"\s*\(\s*(?:the\s+)?(?P<name>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}?)(?:\s+(?:arm|group|cohort))?\s*\)", re.I
@@ -339,7 +338,8 @@ def _variant_run(text: str, at: int, agent_ends: dict[int, int]) -> list[tuple[d
             return run
         label = _VARIANT_LABEL.match(text, at)
         run.append((parts, label.group("name") if label else None))
-        join = _VARIANT_JOIN.match(text, label.end() if label else at)
+        # (or the arm it is, and its size: "the 6.0 GBq arm (n=48)")
+        join = _VARIANT_JOIN.match(text, label.end() if label else _ARM_AND_SIZE.match(text, at).end())
         if join is None:
             return run
         at = join.end()

@@ -2600,13 +2600,8 @@ class SentenceMeasurements:
             times = self._landmarks(group, text, sentence.start)
             levels = [level or timed for level, timed in zip(levels, times, strict=True)]
         if context.compared and not any(parts) and not any(levels) and len(set(arms)) == 1:
-            named = context.compared_named_in(text) if context.compared_names and group.values else []
-            if len(named) > len(group.values) == 1:  # "... in 2 (4%) of the standard arm; one death in the high ..."
-                value = group.values[0]
-                start = max((m.end() for m in _NEXT_CLAUSE.finditer(text, 0, value.start)), default=0)
-                end = next((m.start() for m in _NEXT_CLAUSE.finditer(text, value.end)), len(text))
-                named = context.compared_named_in(text[start:end])
-            if named and len(named) == len(group.values):  # "38% in the Lu-2 arm and 57% in the Lu-4 arm"
+            named = _compared_parts_named(group.values, text, context, subgroups.values or positions)
+            if named is not None:  # "38% in the Lu-2 arm and 57% in the Lu-4 arm", "14.5 months (6.0 GBq)"
                 parts = [context.compared[index] for index in named]
             elif len(context.compared) == len(group.values) >= 2:
                 parts = list(context.compared)  # "6.9 vs 8.3 months" of a study randomised to two activities
@@ -2701,6 +2696,36 @@ class SentenceMeasurements:
                 )
             )
         return results
+
+
+def _compared_parts_named(
+    values: list[Value], text: str, context: DocumentContext, every_value: Sequence[tuple[int, int]]
+) -> list[int] | None:
+    """The compared part of each value (its index in ``context.compared``) named by its name next to it: right after
+    it ("40% in the 6.0 GBq arm", "14.5 months (6.0 GBq)"), else before it since the value before ("in the Lu-2 arm, it
+    was 38%"); else, for a run of values, the names of the sentence in the order it names them ("41%, 52% and 55% in
+    the low, standard and high arms"). None when a value has none."""
+    if not context.compared_names or not values:
+        return None
+    names = context.compared_names_at(text)
+    if not names:
+        return None
+    found: list[int | None] = []
+    for value in values:
+        following = next((start for start, _end in every_value if start >= value.end), len(text))
+        previous = max((end for _start, end in every_value if end <= value.start), default=0)
+        after = [(start, i) for start, _end, i in names if value.end <= start < following]
+        after = [(start, i) for start, i in after if _NEAR_NAME.fullmatch(text, value.end, start)]
+        before = [(end, i) for start, end, i in names if previous <= start and end <= value.start]
+        found.append(min(after)[1] if after else (max(before)[1] if before else None))
+    if all(index is not None for index in found) and len(set(found)) == len(found):
+        return found  # type: ignore[return-value]
+    in_order = list(dict.fromkeys(i for _start, _end, i in sorted(names)))
+    return in_order if len(values) >= 2 and len(in_order) == len(values) else None
+
+
+#: Between a value and the name of its part right after it: "% in the ", " months (", "%) of the ".
+_NEAR_NAME = re.compile(r"[^;.]{0,30}")
 
 
 #: Endpoints whose mention opens with the verb of the patients counted before it: "17 (51.5%) discontinued treatment

@@ -55,6 +55,7 @@ from ingest.extraction.measurements import (
     SentenceMeasurements,
 )
 from ingest.extraction.mentions import Mention, MentionFinder
+from ingest.extraction.subgroups import is_dose_level
 from ingest.extraction.tables import is_table_line, table_rows
 from ingest.extraction.textutil import with_decimal_points
 from ingest.extraction.trials import TrialFacts, trial_facts
@@ -307,7 +308,7 @@ class PsmaMeasurements:
             labels=arm_labels(sentences, arms, agents, prior | selection),
             arm_names=arm_names(sentences, arms, agents, prior | selection),
             compared=compared,
-            compared_names=variant_names if compared == variants else {},
+            compared_names=_compared_names(compared, variant_names if compared == variants else {}),
         )
         measurements: list[tuple[Measurement, Sentence]] = []
         negated: list[tuple[Mention, str | None, Sentence]] = []
@@ -517,6 +518,13 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+def _compared_names(compared: list[str], names: dict[str, int]) -> dict[str, int]:
+    """The names of the compared parts: those the text gave them, and the activities themselves ("in the 6.0 GBq arm",
+    "14.5 months (6.0 GBq)")."""
+    activities = {part.lower(): index for index, part in enumerate(compared) if is_dose_level(part)}
+    return {**activities, **names}
 
 
 def extract_document(document: Document) -> Extraction:

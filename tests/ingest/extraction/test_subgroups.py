@@ -306,6 +306,24 @@ def test_arms_of_one_agent_told_apart_by_their_interval(record):
     ]
 
 
+def test_arms_named_by_their_activities_take_the_values_each_activity_is_named_next_to(record):
+    found = record(
+        "In this randomised phase 2 trial, 80 men were allocated to the 5.5 GBq arm (n=40) or the 7.4 GBq arm "
+        "(n=40), each given every 6 weeks. A PSA decline of 50% or more occurred in 15 of 40 men (38%) in the "
+        "5.5 GBq arm and in 21 of 40 (53%) in the 7.4 GBq arm. Median PSA-PFS was 6.3 months (7.4 GBq) and 4.9 "
+        "months (5.5 GBq). Dry mouth affected 20% of the 5.5 GBq arm and 41% of the 7.4 GBq arm.",
+        title="Two activities of 177Lu-PSMA-617",
+    )
+    assert [(m["endpoint"], m["arm"], m["value"]) for m in found["measurements"]] == [
+        ("PSA50", "177Lu-PSMA-617, 5.5 GBq", 38.0),
+        ("PSA50", "177Lu-PSMA-617, 7.4 GBq", 53.0),
+        ("PSA-PFS", "177Lu-PSMA-617, 7.4 GBq", 6.3),
+        ("PSA-PFS", "177Lu-PSMA-617, 5.5 GBq", 4.9),
+        ("AE:dry mouth", "177Lu-PSMA-617, 5.5 GBq", 20.0),
+        ("AE:dry mouth", "177Lu-PSMA-617, 7.4 GBq", 41.0),
+    ]
+
+
 def test_activities_of_a_dose_escalation_are_no_arms(record):
     found = record(
         "Cohorts of three to six men received 177Lu-PSMA-I&T at 6.8 or 8.5 GBq per cycle in a 3+3 design. PSA50 "
