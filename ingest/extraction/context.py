@@ -305,7 +305,7 @@ def allocated_variants(sentences: list[Sentence], agents: list[Mention]) -> tupl
     (['every 6 weeks', 'every 3 weeks'], {'standard schedule': 0, 'accelerated schedule': 1})
     """
     for sentence in sentences:
-        if not _ALLOCATION.search(sentence.text) or not _VARIANT_START.search(sentence.text):
+        if not _ALLOCATION.search(sentence.text):
             continue
         text = sentence.text
         agent_ends = {m.start - sentence.start: m.end - sentence.start for m in agents if m.start >= sentence.start}
@@ -319,7 +319,27 @@ def allocated_variants(sentences: list[Sentence], agents: list[Mention]) -> tupl
             if not differing or len(set(labels)) < len(labels):
                 continue
             return labels, {name.lower(): i for i, (_parts, name) in enumerate(variants) if name}
+        named = [
+            m
+            for m in _BRACKETED_ARM.finditer(text)
+            if _ROLE_NAMES.isdisjoint(re.split(r"[\s-]", m.group("name").lower()))
+        ]
+        if len(named) >= 2 and len({m.group("name").lower() for m in named}) == len(named):
+            # "randomised to stop (two-cycle arm) or to continue to four cycles (four-cycle arm)"
+            parts = [f"{m.group('name')} {m.group('kind').lower()}" for m in named]
+            return parts, {m.group("name").lower(): i for i, m in enumerate(named)}
     return [], {}
+
+
+#: An arm named in brackets after what it is given: "(two-cycle arm)", "(the dose-dense group)".
+_BRACKETED_ARM = re.compile(
+    r"\(\s*(?:the\s+)?(?P<name>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)\s+(?P<kind>arm|group)\s*\)", re.I
+)
+#: Words of an arm's name that set it apart by what it is given, not by how much or how often: no variant of one agent.
+_ROLE_NAMES = frozenset(
+    {"control", "experimental", "investigational", "comparator", "reference", "intervention", "placebo", "treatment",
+     "alone", "combination", "combined", "monotherapy", "observation", "surveillance", "standard", "soc"}
+)  # fmt: skip
 
 
 def _variant_run(text: str, at: int, agent_ends: dict[int, int]) -> list[tuple[dict[str, str], str | None]]:

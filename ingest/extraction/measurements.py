@@ -137,7 +137,9 @@ _THRESHOLD = prefiltered(
     r"(?:threshold|success criteri\w*|target|null hypothesis|assum\w*|expected)s?\b(?:\s+(?:of|was|were|at|for))?"
     r"(?:\s+[a-z]+){0,3}\s+\d+(?:\.\d+)?\s*%(?:\s+(?:for|and)\s+[^.;,]{0,40}?\s+\d+(?:\.\d+)?\s*%)*"
     # the plan a result is set against: "well above the planned 35%"
-    r"|\bplanned\s+\d+(?:\.\d+)?\s*%",
+    r"|\bplanned\s+\d+(?:\.\d+)?\s*%"
+    # a non-inferiority margin: "below a margin of 1.30", "the non-inferiority margin (1.25)"
+    r"|\bmargin\s+(?:of\s+|\(\s*)?(?:HR\s+)?\d+(?:\.\d+)?",
     re.I,
 )
 #: Numbers that are not results: sample sizes "(n = 113)", time windows "within 12 weeks", "for 90 days".
@@ -1025,7 +1027,9 @@ class SentenceMeasurements:
                 self._measurements(group, sentence, mentions, context, planned or target, parts, thresholds)
             )
         for ratio_group in lonely:
-            measurements.extend(self._measurements(ratio_group, sentence, mentions, context, planned, parts))
+            ratio = ratio_group.ratio
+            target = ratio is not None and any(start < ratio.end and ratio.start < end for start, end in thresholds)
+            measurements.extend(self._measurements(ratio_group, sentence, mentions, context, planned or target, parts))
         if listed:
             measurements = _with_list_label(measurements, text, mentions, offset)
         # "No DLT occurred at DL1; one of six patients at DL2 had a DLT": a denied mention that gives no value (denied

@@ -42,7 +42,8 @@ BARE_INTERVAL = prefiltered(
     r"(?<=%)\s*[(\[]\s*(?P<low>" + _NUM + r")\s*%?\s*(?:-|to)\s*(?P<high>" + _NUM + r")\s*%?\s*[)\]]"
 )
 PVALUE = prefiltered(
-    r"(?<![A-Za-z])[Pp](?:[\s-]*value)?\s*(?P<op>[<>=≤≥]|&lt;|&gt;)\s*(?P<value>0?\.\d+|\d(?:\.\d+)?"
+    r"(?<![A-Za-z])[Pp](?:[\s-]*value)?(?:\s+for\s+(?:non-?inferiority|superiority|interaction|trend|difference))?"
+    r"\s*(?P<op>[<>=≤≥]|&lt;|&gt;)\s*(?P<value>0?\.\d+|\d(?:\.\d+)?"
     r"(?:\s*[x×]\s*10\s*-\s*\d+)?)"
 )
 NOT_REACHED = prefiltered(r"\b(?:not (?:yet )?(?:been )?reached|not estimable|NR|NE)\b")

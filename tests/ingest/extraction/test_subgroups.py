@@ -324,6 +324,23 @@ def test_arms_named_by_their_activities_take_the_values_each_activity_is_named_n
     ]
 
 
+def test_arms_of_one_agent_named_only_in_brackets_and_a_non_inferiority_margin(record):
+    found = record(
+        "Responders to two cycles of 177Lu-PSMA-617 were randomised to a treatment pause (pause group) or to four "
+        "more cycles (continuous group). The primary endpoint was PSA-PFS, and non-inferiority was to be shown if "
+        "the upper bound of the 90% CI of the hazard ratio lay below a margin of 1.35. Median PSA-PFS was 7.7 "
+        "months in the pause group and 8.2 months in the continuous group (HR 1.06; 90% CI 0.81-1.31; one-sided p "
+        "for non-inferiority=0.03).",
+        title="Pausing 177Lu-PSMA-617 in responders",
+    )
+    rows = [(m["arm"], m["statistic"], m["value"], m["hr"], m["p_value"], m["status"]) for m in found["measurements"]]
+    assert rows == [
+        ("177Lu-PSMA-617", "hr", None, 1.35, None, "planned"),  # the margin is the design's
+        ("177Lu-PSMA-617, pause group", "median", 7.7, 1.06, "=0.03", "reported"),
+        ("177Lu-PSMA-617, continuous group", "median", 8.2, None, None, "reported"),
+    ]
+
+
 def test_activities_of_a_dose_escalation_are_no_arms(record):
     found = record(
         "Cohorts of three to six men received 177Lu-PSMA-I&T at 6.8 or 8.5 GBq per cycle in a 3+3 design. PSA50 "
