@@ -172,6 +172,7 @@ _NOT_A_RESULT_PARTS = (
     # an age that sets a group apart: "men aged ≥80 years", "patients older than 75 years"
     r"\b(?:aged?|older than|younger than)\s+(?:of\s+)?(?:[<>≤≥]=?\s*|under\s+|over\s+|at least\s+)?\d+\s*"
     r"(?:years?|yrs?|y)\b",
+    r"\b\d+\s*(?:years?|yrs?)\s+(?:of\s+age|old)\b",  # "patients 65 years of age or older"
     r"\b\d+(?:\.\d+)?\s*(?:weeks?|days?|months?|years?)\s+(?:after|post)[\s-]+(?:surgery|prostatectomy|radiotherapy"
     r"|treatment|therapy|completion|the\s+(?:last|first|final)\s+(?:cycle|dose|infusion))\b",
 )
@@ -2282,19 +2283,15 @@ class SentenceMeasurements:
             labels = {self._arm_label_for_curie(m, context) for m in nearby}
             study = {a.label for a in context.arms}
             # A ratio alone goes on the first arm when two arms are named before it ("91% on X against 47% on Y (odds
-            # ratio 12.2)"), and a hazard ratio of a two-arm study whichever arm is named near it ("84% of the
-            # ARPI-change group crossed over, and the HR was 1.16"): it compares the arms.
+            # ratio 12.2)"), and a hazard ratio of a two-arm study whatever agent is named near it ("84% of the
+            # ARPI-change group crossed over, and the HR was 1.16", "When enzalutamide had been given before, the HR
+            # was 0.60"): it compares the arms.
             if (
                 not group.values
                 and len(context.arms) >= 2
                 and (
                     len(labels & study) >= 2
-                    or (
-                        group.ratio is not None
-                        and group.ratio.kind == "hr"
-                        and len(context.arms) == 2
-                        and labels <= study
-                    )
+                    or (group.ratio is not None and group.ratio.kind == "hr" and len(context.arms) == 2)
                 )
             ):
                 return [context.arms[0].label]

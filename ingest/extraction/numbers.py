@@ -28,6 +28,13 @@ RATIO_CONTINUED = re.compile(
     r"\s*[(\[][^()\[\]]{0,80}[)\]]\s*(?:(?:for|in)\s+(?:the\s+)?[\w&-]+(?:\s+[\w&-]+)?\s*)?(?:,\s*)?(?:and\s+)?"
     r"(?P<value>\d*\.\d+)(?=\s*[(\[])"
 )
+#: Another ratio of the same kind the same sentence gives as "it was": "... (95% CI 0.50-1.36), whereas for those
+#: without liver involvement it was 0.59 (...)", "; in men with one taxane it was 0.58 (", ", compared with 0.67 (".
+RATIO_RESTATED = re.compile(
+    r"\s*[(\[][^()\[\]]{0,80}[)\]]\s*[,;]?\s*(?:[^0-9;.()\[\]]{0,90}?\b(?:it|this|that|the\s+(?:ratio|HR))\s+(?:was|is)"
+    r"|compared\s+with|versus|vs\.?)\s+(?P<value>\d*\.\d+)(?=\s*[(\[])",
+    re.I,
+)
 #: A CI's upper bound may be open: "95% CI 6.2-not reached", "(95% CI, 5.5 to NE)".
 _OPEN_BOUND = r"not (?:yet )?(?:been )?reached|not estimable|not evaluable|NR\b|NE\b|NA\b"
 CI = prefiltered(
@@ -203,7 +210,8 @@ def find_ratios(text: str) -> list[Ratio]:
         kind = ratio_kind(match.group("kind"))
         ratios.append(Ratio(match.start(), match.end(), kind, value, low, high))
         end = match.end()
-        while more := RATIO_CONTINUED.match(text, end):  # "... were 0.68 (95% CI ...) and 0.52 (95% CI ...)"
+        # "... were 0.68 (95% CI ...) and 0.52 (95% CI ...)", "..., whereas in Y it was 0.59 (...)"
+        while more := RATIO_CONTINUED.match(text, end) or RATIO_RESTATED.match(text, end):
             value = float(more.group("value"))
             if not 0 < value <= 50:
                 break

@@ -39,7 +39,11 @@ _PHRASE_END = (
     r"|reached|lived|responded|survived|versus|vs\.?|compared|and|but|while|whereas|respectively|occurred|is"
     r"|are|in|(?:more|less)\s+(?:often|frequently|likely))\b"
     r"|\s+(?:the\s+)?(?:median|mean)\s+(?:OS|r?PFS|overall|progression|survival|time|duration|PSA|follow|absorbed"
-    r"|dose|response)\b)"
+    r"|dose|response)\b"
+    # "for those without liver involvement it was 0.59": a pronoun for the result opens the clause's verb
+    r"|\s+(?:it|this|that|they)\s+(?:was|is|were|are)\b"
+    # "For men with visceral metastases the hazard ratio for death was 0.88"
+    r"|\s+(?:the\s+)?(?:hazard\s+ratio|HR|odds\s+ratio)\b)"
 )
 _PHRASE = r"(?:\s+(?P<phrase>[^,;:()\[\]]{1,70}?))?" + _PHRASE_END
 _ADJECTIVE = r"(?P<adjective>[A-Za-z0-9]+-(?:naive|naïve|pretreated|experienced|refractory|sensitive|resistant))"

@@ -341,6 +341,24 @@ def test_arms_of_one_agent_named_only_in_brackets_and_a_non_inferiority_margin(r
     ]
 
 
+def test_subgroup_ratios_given_again_as_it_was_or_compared_with(record):
+    found = record(
+        "Men were randomised to 177Lu-PSMA-I&T or cabazitaxel. The survival benefit held in patients aged 70 "
+        "years or older (HR 0.71; 95% CI 0.52-0.97). For men with visceral metastases the hazard ratio for death was "
+        "0.88 (95% CI 0.55-1.41), whereas for those without them it was 0.64 (95% CI 0.50-0.82). When enzalutamide "
+        "had been given before, the HR was 0.60 (95% CI 0.44-0.81), compared with 0.79 (95% CI 0.57-1.10) when it "
+        "had not.",
+        title="Subgroups of a randomised trial",
+    )
+    assert [(m["endpoint"], m["arm"], m["hr"]) for m in found["measurements"]] == [
+        ("OS", "177Lu-PSMA-I&T, aged 70 years or older", 0.71),
+        ("OS", "177Lu-PSMA-I&T, visceral metastases", 0.88),
+        ("OS", "177Lu-PSMA-I&T, no visceral metastases", 0.64),
+        ("OS", "177Lu-PSMA-I&T", 0.60),
+        ("OS", "177Lu-PSMA-I&T", 0.79),
+    ]
+
+
 def test_activities_of_a_dose_escalation_are_no_arms(record):
     found = record(
         "Cohorts of three to six men received 177Lu-PSMA-I&T at 6.8 or 8.5 GBq per cycle in a 3+3 design. PSA50 "
