@@ -294,7 +294,8 @@ _CLASS_NOUN_SCAN = LiteralStartPattern(
 #: A code defined by the class noun after it: "ZR-9, a PSMA×CD3 T-cell engager", "XY-12 is an autologous
 #: PSMA-directed CAR T-cell product" (``descriptor``: the words between the article and the noun).
 _CODE_BEFORE_CLASS = re.compile(
-    r"(?<![\w-])" + _CODE + r"(?:,\s+|\s+(?:is|was)\s+)(?:an?|the)\s+"
+    r"(?<![\w-])" + _CODE + r"(?:\s*\(\s*" + _CODE.replace("?P<code>", "?P<alias>") + r"\s*\))?"
+    r"(?:,\s+|\s+(?:is|was)\s+)(?:an?|the)\s+"
     r"(?P<descriptor>(?:[\w×/\u2010-\u2014-]+\s+){0,6}?)$",
     re.IGNORECASE,
 )
@@ -773,12 +774,23 @@ class MentionFinder:
         ("PSMA CAR T cells (XY-12)") names the same agent: it is dropped, there and elsewhere, also when the
         code is a curated agent."""
         defined: dict[str, str] = {}
+        # a code written in brackets after the agent's name -> that agent (its CURIE when curated, and label)
+        aliases: dict[str, tuple[str | None, str]] = {}
         generic: set[str | None] = set()
-        for code, kind, start, end in _code_definitions(text, folded):
+        for code, kind, start, end, name in _code_definitions(text, folded):
+            named = self._resolved.get(normalize_label(name)) if name != code else None
+            if named is not None and named[1] == kind:
+                aliases[code] = (named[0], named[3])  # "Xaluritamig (AMG-509), a ... T-cell engager"
+            elif name != code and _INN_OF_ANTIBODY.fullmatch(name):
+                aliases[code] = (None, name.lower())
             known = self._resolved.get(normalize_label(code))
-            if (known[1] != kind) if known else not _looks_like_code(code):
+            inn = _INN_OF_ANTIBODY.fullmatch(code) is not None
+            if (known[1] != kind) if known else not (_looks_like_code(code) or inn):
                 continue
-            if not known:
+            if not known and inn:  # an antibody's name, written capitalized at a sentence's start or not
+                defined.setdefault(code.lower(), kind)
+                defined.setdefault(code.capitalize(), kind)
+            elif not known:
                 defined.setdefault(code, kind)
             generic.update(
                 m.curie for m in candidates
@@ -791,8 +803,9 @@ class MentionFinder:
         codes = re.compile(_LEFT + "(?:" + "|".join(map(re.escape, longest_first)) + ")" + _RIGHT)
         for match in codes.finditer(text):
             code = match.group()
-            kept.append(Mention(match.start(), match.end(), code, None, defined[code], curated=False, label=code,
-                                via="code-name"))  # fmt: skip
+            curie, label = aliases.get(code) or (None, code.lower() if _INN_OF_ANTIBODY.fullmatch(code) else code)
+            kept.append(Mention(match.start(), match.end(), code, curie, defined[code], curated=curie is not None,
+                                label=label, via="code-name"))  # fmt: skip
         return kept
 
     def _registry_ids(self, text: str) -> Iterable[Mention]:
@@ -1030,22 +1043,26 @@ def _trial_definitions(text: str) -> list[re.Match[str]]:
     return found
 
 
-def _code_definitions(text: str, folded: str) -> Iterator[tuple[str, str, int, int]]:
-    """(code, agent class, start, end of the words that name the class) of each code the text defines next to a
-    class noun, where the definition names PSMA (the agents of a PSMA knowledge graph).
+def _code_definitions(text: str, folded: str) -> Iterator[tuple[str, str, int, int, str]]:
+    """(code, agent class, start, end of the words that name the class, and the name it stands for) of each code the
+    text defines next to a class noun, whatever it targets ("pasritamig, a KLK2×CD3 bispecific antibody" is an agent
+    of a study too).
 
     >>> text = "ZR-9, a PSMA×CD3 T-cell engager, and PSMA CAR T cells (XY-12) were given."
-    >>> [(code, kind, text[start:end]) for code, kind, start, end in _code_definitions(text, fold(text))]
+    >>> [(code, kind, text[start:end]) for code, kind, start, end, _name in _code_definitions(text, fold(text))]
     [('ZR-9', 'BispecificAntibody', 'PSMA×CD3 T-cell engager'), ('XY-12', 'CARTCellTherapy', 'CAR T cells')]
     """
     for noun in _CLASS_NOUN_SCAN.finditer(text, folded):
         kind = noun.lastgroup or ""
         before = _CODE_BEFORE_CLASS.search(text, max(0, noun.start() - _DESCRIPTOR_REACH), noun.start())
         after = _CODE_IN_BRACKETS.match(text, noun.end())
-        if before and "psma" in folded[max(0, before.start() - 40) : noun.end() + 30]:
-            yield before.group("code"), kind, before.start("descriptor"), noun.end()
-        if after and "psma" in folded[max(0, noun.start() - 40) : after.end() + 30]:
-            yield after.group("code"), kind, noun.start(), noun.end()
+        if before:
+            code = before.group("code")
+            yield code, kind, before.start("descriptor"), noun.end(), code
+            if before.group("alias"):  # "Pasritamig (JNJ-78278343), a KLK2×CD3 bispecific antibody": one agent
+                yield before.group("alias"), kind, before.start("descriptor"), noun.end(), code
+        if after:
+            yield after.group("code"), kind, noun.start(), noun.end(), after.group("code")
 
 
 def _psa_in_sentence(folded: str, start: int, end: int) -> bool:
@@ -1060,6 +1077,11 @@ def _psa_in_sentence(folded: str, start: int, end: int) -> bool:
     """
     sentence_start = max(folded.rfind(". ", 0, start), folded.rfind("\n", 0, start)) + 1
     return folded.find("psa", sentence_start, end + 20) >= 0
+
+
+#: The international nonproprietary name of an antibody, by its stem: "-mab" (monoclonal), "-mig" (multi-specific),
+#: "-tug" and "-bart" (the stems of 2021 on): "pasritamig", "xaluritamig", "rosopatamab".
+_INN_OF_ANTIBODY = re.compile(r"[A-Za-z][a-z]{4,}(?:mab|mig|tug|bart)")
 
 
 def _looks_like_code(name: str) -> bool:

@@ -194,8 +194,23 @@ def test_a_code_the_text_defines_as_a_psma_agent_is_that_agent_alone(record, tex
     assert [(a["label"], a["class"]) for a in agents] == [(label, cls)]
 
 
-def test_a_code_defined_as_an_agent_of_another_target_is_no_agent(record):
-    assert record("AB-12, a bispecific antibody against HER2 and CD3, was given to 30 men.")["agents"] == []
+def test_a_code_or_name_defined_as_an_agent_of_another_target_is_a_new_agent_of_the_study(record):
+    # (a study of another target's agent, found in a PSMA corpus, has results that are that agent's, not those of the
+    # prior therapies it names)
+    found = record("AB-12, a bispecific antibody against HER2 and CD3, was given to 30 men.")
+    assert [(a["label"], a["class"], a.get("curated")) for a in found["agents"]] == [
+        ("AB-12", "BispecificAntibody", False)
+    ]
+    found = record(
+        "Xaluritamig (AMG-509), a STEAP1×CD3 T-cell engager, was given to 97 men after docetaxel. PSA50 was reached "
+        "by 49% of the men given AMG-509 at the highest dose.",
+        title="A STEAP1 T-cell engager in mCRPC",
+    )
+    assert [(a["label"], a["role"]) for a in found["agents"]] == [
+        ("xaluritamig", "investigational"),
+        ("docetaxel", "prior-therapy"),
+    ]
+    assert [(m["arm"], m["value"]) for m in found["measurements"]] == [("xaluritamig", 49.0)]
 
 
 @pytest.mark.parametrize(
