@@ -1164,6 +1164,7 @@ class SentenceMeasurements:
         text = dashes_to_hyphen(sentence.text)
         offset = sentence.start
         stratum = _stratum(label.text, row.header[0].text)
+        captioned = [m for m in headings if m.kind in ENDPOINT_KINDS and m.curie and m.start < row.header[0].start]
         measurements = []
         for column, cell in enumerate(row.cells[1:], start=1):
             heading = row.header[column]
@@ -1175,6 +1176,12 @@ class SentenceMeasurements:
                 ),
                 None,
             )
+            arm = self._first_arm_label(context)
+            if endpoint is None and captioned and any(heading.start <= m.start < heading.end for m in context.agents):
+                # "Detection rate by PSA level:" over "PSA (ng/mL) | n | X | Y": the caption's endpoint, the
+                # column's agent
+                endpoint = captioned[-1]
+                arm = self._column_arm(heading, context)[0]
             if endpoint is None or is_empty(cell):
                 continue
             stated = _STATED_UNIT.search(heading.text)
@@ -1189,7 +1196,7 @@ class SentenceMeasurements:
             code, grade = self.endpoint_code(endpoint, heading.text, heading.start)
             measurements.append(
                 Measurement(
-                    endpoint=code, statistic=group.statistic, arm=self._first_arm_label(context), subgroup=stratum,
+                    endpoint=code, statistic=group.statistic, arm=arm, subgroup=stratum,
                     value=value.value, unit=value.unit, status="planned" if context.planned else "reported",
                     grade=grade,
                 )

@@ -324,7 +324,9 @@ class PsmaMeasurements:
             )
             if row is not None:  # a row of a table pasted as text: its cells are read by their columns
                 if sentence.start <= row.start:
-                    headings = [m for m in mentions if row.header[0].start <= m.start < row.header[-1].end]
+                    # (the caption's too: "Detection rate by PSA level:" over columns of agents)
+                    caption_start = row.header[0].start - len(row.caption) - 1
+                    headings = [m for m in mentions if caption_start <= m.start < row.header[-1].end]
                     measurements.extend(
                         (m, sentence) for m in self.builder.build_row(row, sentence, inside, context, headings)
                     )

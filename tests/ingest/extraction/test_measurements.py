@@ -1581,6 +1581,21 @@ def test_a_table_of_strata_whose_columns_name_the_endpoints(record):
     ]
 
 
+def test_a_table_of_strata_whose_columns_name_the_agents_under_a_caption_naming_the_endpoint(record):
+    text = (
+        "Eighty men had both 18F-DCFPyL and 68Ga-PSMA-11 PET/CT in random order. Positivity by PSA level:\n"
+        "PSA (ng/mL) | n | 18F-DCFPyL | 68Ga-PSMA-11\n"
+        "<1.0 | 30 | 50% | 40%\n"
+        "\u22651.0 | 50 | 92% | 84%"
+    )
+    assert _rows(record, text, "endpoint", "arm", "value") == [
+        ("detection rate", "18F-DCFPyL, PSA <1.0 ng/mL", 50.0),
+        ("detection rate", "68Ga-PSMA-11, PSA <1.0 ng/mL", 40.0),
+        ("detection rate", "18F-DCFPyL, PSA \u22651.0 ng/mL", 92.0),
+        ("detection rate", "68Ga-PSMA-11, PSA \u22651.0 ng/mL", 84.0),
+    ]
+
+
 def test_the_items_of_a_list_take_the_endpoint_its_head_names(record):
     text = (
         "Eighty men had 18F-DCFPyL PET/CT. Patient-level detection rates by prior treatment:\n"
