@@ -2383,6 +2383,11 @@ class SentenceMeasurements:
         ]
         for name, index in context.arm_names.items():
             named += [(f.start(), f.end(), context.arms[index].label) for f in re.finditer(rf"\b{name}\b", text, re.I)]
+        if ("PET" in text or "SPECT" in text) and len(context.arms) == 2:
+            # "SPECT/CT 77.8%, PET/CT 88.9%": in a comparison of a PET and a SPECT agent, the modality names the arm
+            imaged = {self._modality(arm): arm.label for arm in context.arms}
+            if len(imaged) == 2 and None not in imaged:
+                named += [(m.start(), m.end(), imaged[m.group("modality")]) for m in _MODALITY.finditer(text)]
         arms: list[str | None] = []
         for value in values:
             before = [arm for _start, end, arm in named if _ARM_THEN_VALUE.fullmatch(text, end, value.start)]

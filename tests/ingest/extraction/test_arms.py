@@ -577,6 +577,16 @@ def test_arms_of_a_randomised_safety_report_from_the_patients_counted_on_each_re
     ]
 
 
+def test_in_a_comparison_of_a_pet_and_a_spect_tracer_the_modality_before_a_value_names_its_arm(record):
+    found = record(
+        "Thirty men with biochemical recurrence underwent 68Ga-PSMA-11 PET/CT and 99mTc-MIP-1404 SPECT/CT within a "
+        "week.\nPatient-level detection rate: SPECT/CT 70%, PET/CT 83%.",
+        title="99mTc-MIP-1404 SPECT/CT compared with 68Ga-PSMA-11 PET/CT",
+    )
+    rows = [(m["arm"], m["value"]) for m in found["measurements"] if m["endpoint"] == "detection rate"]
+    assert rows == [("99mTc-MIP-1404", 70.0), ("68Ga-PSMA-11", 83.0)]
+
+
 def test_a_hazard_ratio_alone_of_a_two_arm_trial_goes_on_the_investigational_arm(record):
     found = record(
         "Men were randomly assigned to 177Lu-PSMA-I&T or to cabazitaxel. Survival data are immature, with "
