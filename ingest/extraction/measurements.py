@@ -716,6 +716,11 @@ _RUNS_COMPARED = re.compile(r"\b(?:against|compared with|compared to|versus|vs\.
 _BOTH_ARMS = re.compile(r"\s*(?:in|for|with)\s+(?:both|each|either)\s+(?:arms?|groups?|cohorts?)\b", re.I)
 #: Values of one run: "24% and 18%", "0.55 vs 0.61 Gy/GBq".
 _TUPLE_JOIN = re.compile(r"\s*(?:%\s*)?(?:,\s*)?(?:and|vs\.?|versus|,)\s*", re.I)
+#: The spread of a value in brackets after it, whose numbers are no values: "(range across readers, 72%-83%)",
+#: "(IQR 4.1-9.8 months)", "(interquartile range, 30%-55%)".
+_SPREAD_IN_BRACKETS = prefiltered(
+    r"[(\[]\s*(?:range|IQR|interquartile\s+range)\b[^()\[\]\d]{0,30}\d[^()\[\]]{0,40}[)\]]", re.I
+)
 #: A bracket of details after a value: "(range, 0.8-16.9)".
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 #: Words that name what something is compared with, right before it.
@@ -1401,7 +1406,7 @@ class SentenceMeasurements:
         a study ("phase 3", "cycle 4"), ratios ("2:1"), design percentages, time windows and thresholds."""
         occupied = [(s.start, s.end) for s in statistics]
         occupied += [(m.start - offset, m.end - offset) for m in mentions]
-        for pattern in (_BRACKETED_FRACTION, _NUMBERED_PART, _DESIGN_PERCENT):
+        for pattern in (_BRACKETED_FRACTION, _NUMBERED_PART, _DESIGN_PERCENT, _SPREAD_IN_BRACKETS):
             occupied += [(m.start(), m.end()) for m in pattern.finditer(text)]
         if any(word in text for word in _CI_LEVEL_WORDS):
             occupied += [(m.start(), m.end()) for m in _CI_LEVEL.finditer(text)]

@@ -320,6 +320,19 @@ def test_quality_of_life_instruments_name_hrqol(record):
     assert rows[0]["hr"] == 0.61
 
 
+def test_the_spread_in_brackets_after_a_value_is_no_value_but_a_range_alone_is_the_result(record):
+    spread = record(
+        "Men underwent 18F-DCFPyL PET, read by four readers. The median detection rate was 81% (range across "
+        "readers, 74%-88%), and the median PSA-PFS 6.2 months (IQR 4.0-9.1 months)."
+    )
+    assert [(m["endpoint"], m["value"]) for m in spread["measurements"]] == [("detection rate", 81.0), ("PSA-PFS", 6.2)]
+    ranged = record("Men underwent 18F-DCFPyL PET. Across readers, the detection rate ranged from 74% to 88%.")
+    assert [(m["endpoint"], m["value"]) for m in ranged["measurements"]] == [
+        ("detection rate", 74.0),
+        ("detection rate", 88.0),
+    ]
+
+
 def test_numbers_that_are_design_or_labels_are_not_results(record):
     design = record(
         "Men underwent 18F-DCFPyL PET. To succeed, the lower bound of the 95% confidence interval had to exceed 40% "
