@@ -170,6 +170,8 @@ _NOT_A_RESULT_PARTS = (
     r"\b(?:over|during|in|within|for)\s+the\s+(?:first|initial|last|next)\s+\d+(?:\.\d+)?\s*"
     r"(?:weeks?|days?|months?|years?)\b",
     # an age that sets a group apart: "men aged ≥80 years", "patients older than 75 years"
+    # the men a share is of: "78% of the 18 men with measurable disease had a response"
+    r"(?<=%)\s+of\s+(?:the|all|these)\s+\d+\s+(?:(?:evaluable|assessable|treated)\s+)?(?:men|patients|pts|participants)\b",
     r"\b(?:aged?|older than|younger than)\s+(?:of\s+)?(?:[<>≤≥]=?\s*|under\s+|over\s+|at least\s+)?\d+\s*"
     r"(?:years?|yrs?|y)\b",
     r"\b\d+\s*(?:years?|yrs?)\s+(?:of\s+age|old)\b",  # "patients 65 years of age or older"
@@ -184,6 +186,7 @@ _NOT_A_RESULT = re.compile("|".join(_NOT_A_RESULT_PARTS), re.I)
 _NOT_A_RESULT_LITERALS = tuple(prefiltered(part, re.I) for part in _NOT_A_RESULT_PARTS[1:4])
 _NOT_A_RESULT_CLUES = (
     re.compile(r"I[²2^]"),
+    re.compile(r"%\s+of\s+(?:the|all|these)\s+\d", re.I),
     re.compile(r"=\s*\d"),
     re.compile(r"\d\s*(?:weeks?|wk|days?|months?|mo|years?|yrs?|y|hours?|h)\b", re.I),
     # a percentage that is 1 minus a ratio ("a 12% relative increase in the odds") or another study's figure

@@ -333,6 +333,17 @@ def test_the_spread_in_brackets_after_a_value_is_no_value_but_a_range_alone_is_t
     ]
 
 
+def test_the_men_a_share_is_of_are_no_count_and_a_complete_radiographic_response_is_a_cr(record):
+    found = record(
+        "Forty men received 177Lu-PSMA-I&T. Of them, 64% of the 25 patients with measurable disease had an objective "
+        "response, and two men had a complete radiographic response."
+    )
+    assert [(m["endpoint"], m["statistic"], m["value"]) for m in found["measurements"]] == [
+        ("ORR", "rate", 64.0),
+        ("CR", "count", 2.0),
+    ]
+
+
 def test_numbers_that_are_design_or_labels_are_not_results(record):
     design = record(
         "Men underwent 18F-DCFPyL PET. To succeed, the lower bound of the 95% confidence interval had to exceed 40% "
