@@ -739,6 +739,12 @@ _ARM_THEN_VALUE = re.compile(r"(?:\s+(?:therapy|treatment|regimen|arm|group|coho
 #: Between a value and the arm in brackets after it: "14% (X)".
 _VALUE_THEN_ARM = re.compile(r"\s*%?\s*\(\s*")
 _CLOSING = re.compile(r"\s*(?:arm|group)?\s*\)")
+#: A clause that opens with the arm by its role: "Among control patients ...", "In the experimental group, ...".
+_CLAUSE_OF_ROLE = re.compile(
+    r"\W*(?:(?:and|but|whereas|while)\s+)?(?:in|among|for)\s+(?:the\s+)?(?:(?P<control>control|comparator)"
+    r"|experimental|investigational|intervention)\s+(?:patients|men|participants|arm|group)\b",
+    re.I,
+)
 #: Between a clause's start and the arm it opens with: "In the ", ", whereas in the ", "; with ".
 _OPENS_CLAUSE_WITH_ARM = re.compile(r"\W*(?:(?:and|but|whereas|while)\s+)?(?:in|with|for|among)\s+(?:the\s+)?", re.I)
 #: A new clause, whose subject is another: "... in 21% with X, whereas diarrhoea favoured Y (19% vs 53%)".
@@ -1868,6 +1874,8 @@ class SentenceMeasurements:
         if not before or (
             OTHER_MARKER.search(text, before[-1].end - offset, first.start)
             and not MARKER_CUT.search(text, max(0, first.start - 30), first.start)  # "SUVmean ≥10 62%": a stratum
+            # "...; with an SUVmean below 10, the corresponding rates were 52% and 32%": the same result, a stratum
+            and not _CORRESPONDING.search(text, max(0, first.start - 60), first.start)
         ):
             return None  # "PSA50 in 20%, and CTC counts fell in 68%": the value is another marker's
         if _CONSEQUENCE.search(text, before[-1].end - offset, first.start):
@@ -2093,8 +2101,11 @@ class SentenceMeasurements:
         # "In the X group, the median OS was 19.3 months, whereas in the Y group it was 19.2": each value's clause
         # opens with its arm
         headed = [self._arm_heading_clause(value, text, mentions, sentence, context) for value in group.values]
+        first_value = group.values[0].start if group.values else 0
         if count > 1 and all(headed) and len(set(headed)) == count:
             return headed
+        if len(headed) == 1 and headed[0] and len(context.arms) == 2 and _CLAUSE_OF_ROLE.search(text, 0, first_value):
+            return headed  # "Among control patients who never crossed over, median overall survival was 19.3 months"
         if group.values and len(context.arms) >= 2:
             # "with X in 64%, with Y in 46% and with tandem therapy in 62%", "14% (X), 8% (Y) and 12% (tandem)", "in
             # the tandem arm (11.2 months), followed by the X arm (10.1 months)": an arm, by an agent or by its name,
@@ -2413,6 +2424,11 @@ class SentenceMeasurements:
         """The arm label of an agent that opens the clause of a value by a preposition ("In the X group, the median
         OS was 19.3 months", "whereas with Y it was 19.2 months"), or None."""
         clause = max((b.end() for b in _NEXT_CLAUSE.finditer(text, 0, value.start)), default=0)
+        role = _CLAUSE_OF_ROLE.match(text, clause, value.start)
+        if role and len(context.arms) == 2:  # "Among control patients who never crossed over, median OS was 19.3"
+            return context.arms[1 if role.group("control") else 0].label
+        if role:
+            return None
         for mention in mentions:
             start = mention.start - sentence.start
             if start < clause or mention.end - sentence.start > value.start:

@@ -31,7 +31,8 @@ RATIO_CONTINUED = re.compile(
 #: Another ratio of the same kind the same sentence gives as "it was": "... (95% CI 0.50-1.36), whereas for those
 #: without liver involvement it was 0.59 (...)", "; in men with one taxane it was 0.58 (", ", compared with 0.67 (".
 RATIO_RESTATED = re.compile(
-    r"\s*[(\[][^()\[\]]{0,80}[)\]]\s*[,;]?\s*(?:[^0-9;.()\[\]]{0,90}?\b(?:it|this|that|the\s+(?:ratio|HR))\s+(?:was|is)"
+    r"\s*[(\[][^()\[\]]{0,80}[)\]]\s*[,;]?\s*(?:[^0-9;.()\[\]]{0,90}?\b(?:it|this|that"
+    r"|the\s+(?:[\w-]+\s+)?(?:ratio|HR|estimate))\s+(?:was|is)"
     r"|compared\s+with|versus|vs\.?)\s+(?P<value>\d*\.\d+)(?=\s*[(\[])",
     re.I,
 )
@@ -190,13 +191,17 @@ _ABBREVIATION_IN_BRACKETS = re.compile(r"\s*\[\s*[A-Za-z]{2,4}\s*\]\s*")
 _PER_UNIT = re.compile(r"\s*per\s+[a-z]+(?:\s+(?:increase|increment|rise))?\s*", re.I)
 
 
+#: What joins a ratio's words to its value: "HR of", "was", "=", "(", "fell to".
+_VALUE_LINK = re.compile(r"\b(?:of|was|were|is|=|:|,|\(|for|(?:fell|dropped|decreased|rose|increased)\s+to)\b|[=:,(]")
+
+
 def find_ratios(text: str) -> list[Ratio]:
     """Every HR, OR or RR with its value (and a CI written right after it in brackets)."""
     ratios = []
     for match in RATIO.finditer(text):
         filler = match.group("filler")
         if (
-            re.search(r"\b(?:of|was|were|is|=|:|,|\(|for)\b|[=:,(]", filler) is None
+            _VALUE_LINK.search(filler) is None
             and filler.strip()
             and not _ABBREVIATION_IN_BRACKETS.fullmatch(filler)  # "hazard ratio [HR] 0.68"
             and not _PER_UNIT.fullmatch(filler)

@@ -587,6 +587,34 @@ def test_in_a_comparison_of_a_pet_and_a_spect_tracer_the_modality_before_a_value
     assert rows == [("99mTc-MIP-1404", 70.0), ("68Ga-PSMA-11", 83.0)]
 
 
+def test_crossover_adjusted_ratios_and_a_value_of_the_control_patients(record):
+    found = record(
+        "Men were randomised to 177Lu-PSMA-I&T or to a change of ARPI, with crossover allowed. With RPSFT "
+        "adjustment the hazard ratio for death fell to 0.62 (95% CI 0.41-0.93), and the IPCW-adjusted estimate was "
+        "0.81 (95% CI 0.60-1.10). Among control patients who never crossed over, median overall survival was 17.2 "
+        "months.",
+        title="Crossover-adjusted survival in a randomised trial",
+    )
+    assert [(m["endpoint"], m["arm"], m["value"], m["hr"]) for m in found["measurements"]] == [
+        ("OS", "177Lu-PSMA-I&T", None, 0.62),
+        ("OS", "177Lu-PSMA-I&T", None, 0.81),
+        ("OS", "ARPI change", 17.2, None),
+    ]
+
+
+def test_corresponding_rates_of_a_stratum_set_apart_by_a_marker(record):
+    found = record(
+        "Men were randomised to 177Lu-PSMA-617 or cabazitaxel. In patients with an SUVmean of 10 or more, PSA50 "
+        "responses were seen in 88% after 177Lu-PSMA-617 and in 45% after cabazitaxel; with an SUVmean below 10, "
+        "the corresponding rates were 49% and 30%.",
+        title="PSMA uptake and response",
+    )
+    assert [(m["arm"], m["value"]) for m in found["measurements"]][2:] == [
+        ("177Lu-PSMA-617", 49.0),
+        ("cabazitaxel", 30.0),
+    ]
+
+
 def test_a_hazard_ratio_alone_of_a_two_arm_trial_goes_on_the_investigational_arm(record):
     found = record(
         "Men were randomly assigned to 177Lu-PSMA-I&T or to cabazitaxel. Survival data are immature, with "
