@@ -745,6 +745,8 @@ _CLAUSE_OF_ROLE = re.compile(
     r"|experimental|investigational|intervention)\s+(?:patients|men|participants|arm|group)\b",
     re.I,
 )
+#: What a ratio is for, after its bracket: "0.58 (95% CI 0.37-0.91; p=0.017) for tandem therapy" gives "tandem".
+_RATIO_FOR_ARM = re.compile(r"\s*[(\[][^()\[\]]{0,80}[)\]]\s*for\s+(?:the\s+)?(?P<arm>[\w&-]{3,})", re.I)
 #: Between a clause's start and the arm it opens with: "In the ", ", whereas in the ", "; with ".
 _OPENS_CLAUSE_WITH_ARM = re.compile(r"\W*(?:(?:and|but|whereas|while)\s+)?(?:in|with|for|among)\s+(?:the\s+)?", re.I)
 #: A new clause, whose subject is another: "... in 21% with X, whereas diarrhoea favoured Y (19% vs 53%)".
@@ -2012,6 +2014,15 @@ class SentenceMeasurements:
                     ),
                     group,
                 )  # fmt: skip
+            named_for = _RATIO_FOR_ARM.match(text, ratio.end) if len(named_before) > 1 else None
+            if named_for:
+                # "... (11.2 months), followed by the X arm (10.1 months) ...; the hazard ratios were 0.58 (...) for
+                # tandem therapy and 0.66 (...) for X": each ratio goes to the value named by what it is for
+                word = re.compile(rf"(?<![\w-]){re.escape(named_for.group('arm'))}(?![\w-])", re.I)
+                by_name = [
+                    g for g in named_before if word.search(text, max(0, g.values[0].start - 40), g.values[0].start)
+                ]
+                group = by_name[0] if len(by_name) == 1 else group
             following = next((g for g in free if g.values[0].start > ratio.end), None)
             if following is not None and self._at_a_landmark(following, text, offset):
                 following = None
@@ -2450,7 +2461,9 @@ class SentenceMeasurements:
         no comparator arm); else None."""
         if group.ratio is None or group.ratio.kind != "hr" or len(group.values) != 1:
             return None
-        comparators = [arm.label for arm in context.arms[1:]]
+        # (of three arms or more, the last is the one the others are set against: "0.58 (...) for tandem therapy" is
+        # the value of the tandem arm, second of three)
+        comparators = [arm.label for arm in context.arms[1:]] if len(context.arms) <= 2 else [context.arms[-1].label]
         if arms and arms[0] in comparators and arms[0] != context.arms[0].label:
             return arms[0]
         if _ALONE_ARM.match(text, group.values[0].end):

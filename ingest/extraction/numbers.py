@@ -192,7 +192,9 @@ _PER_UNIT = re.compile(r"\s*per\s+[a-z]+(?:\s+(?:increase|increment|rise))?\s*",
 
 
 #: What joins a ratio's words to its value: "HR of", "was", "=", "(", "fell to".
-_VALUE_LINK = re.compile(r"\b(?:of|was|were|is|=|:|,|\(|for|(?:fell|dropped|decreased|rose|increased)\s+to)\b|[=:,(]")
+_VALUE_LINK = re.compile(
+    r"\b(?:of|was|were|is|being|=|:|,|\(|for|(?:fell|dropped|decreased|rose|increased)\s+to)\b|[=:,(]"
+)
 
 
 def find_ratios(text: str) -> list[Ratio]:

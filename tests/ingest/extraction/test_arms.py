@@ -615,6 +615,22 @@ def test_corresponding_rates_of_a_stratum_set_apart_by_a_marker(record):
     ]
 
 
+def test_ratios_of_a_three_arm_trial_go_to_the_values_of_the_arms_they_are_given_for(record):
+    found = record(
+        "Men were randomised 1:1:1 to 177Lu-PSMA-I&T (7.4 GBq), cabazitaxel (20 mg/m2) or sequential therapy "
+        "(cabazitaxel then 177Lu-PSMA-I&T). Median PSA-PFS was longest in the sequential arm (9.0 months), "
+        "followed by the 177Lu-PSMA-I&T arm (7.1 months) and the cabazitaxel arm (4.4 months); against "
+        "cabazitaxel, the hazard ratios were 0.52 (95% CI 0.35-0.77) for sequential therapy and 0.71 (95% CI "
+        "0.49-1.03) for 177Lu-PSMA-I&T.",
+        title="Radioligand, chemotherapy or both",
+    )
+    assert [(m["arm"], m["value"], m["hr"]) for m in found["measurements"]] == [
+        ("cabazitaxel + 177Lu-PSMA-I&T", 9.0, 0.52),
+        ("177Lu-PSMA-I&T", 7.1, 0.71),
+        ("cabazitaxel", 4.4, None),
+    ]
+
+
 def test_a_hazard_ratio_alone_of_a_two_arm_trial_goes_on_the_investigational_arm(record):
     found = record(
         "Men were randomly assigned to 177Lu-PSMA-I&T or to cabazitaxel. Survival data are immature, with "
