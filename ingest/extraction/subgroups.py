@@ -57,7 +57,7 @@ _PSA_WORDS = r"(?:an?\s+)?(?:(?:serum\s+)?PSA(?:\s+(?:levels?|values?|concentrat
 #: A dose level of a dose-finding study: "2.0 mg/kg", "7.4 GBq", "DL2", "dose level 3".
 DOSE_LEVEL = (
     r"(?:\d+(?:\.\d+)?\s*(?:[mµμu]g(?:/(?:kg|m2|m²))?|[GMk]Bq(?:/kg)?|mCi(?:/m2|/m²)?)"
-    r"|DL\s?\d+|dose\s+level\s+\d+)(?![\w/])"
+    r"|DL\s?\d+|dose\s+level\s+\d+|RP2D)(?![\w/])"
 )
 _DOSE_LEVEL = r"(?P<dose>" + DOSE_LEVEL + ")"
 #: A subgroup named before its values: "in men with ...", "Men whose ... had", "than those without", "in the

@@ -221,6 +221,14 @@ def test_a_dose_level_after_with_names_the_values_subgroup(record):
     assert [m["arm"] for m in found["measurements"]] == ["177Lu-PSMA-I&T, 5.5 GBq", "177Lu-PSMA-I&T, 8.0 GBq"]
 
 
+def test_values_of_the_men_treated_at_the_recommended_phase_2_dose(record):
+    found = record(
+        "QX-31, a PSMA×CD3 bispecific antibody, was given weekly in a dose escalation. Nine of 20 men (45%) treated "
+        "at the RP2D had a PSA decline of 50% or more."
+    )
+    assert [(m["endpoint"], m["arm"], m["value"]) for m in found["measurements"]] == [("PSA50", "QX-31, RP2D", 45.0)]
+
+
 def test_the_dose_level_a_dlt_was_seen_at_after_its_count(record):
     found = record(
         "Twenty-four men received 212Pb-XRT-93 at four activity levels (1.5 to 4.5 MBq/kg). Two DLTs (grade 3 "
