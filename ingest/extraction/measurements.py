@@ -740,7 +740,7 @@ _ARM_THEN_VALUE = re.compile(r"(?:\s+(?:therapy|treatment|regimen|arm|group|coho
 _VALUE_THEN_ARM = re.compile(r"\s*%?\s*\(\s*")
 _CLOSING = re.compile(r"\s*(?:arm|group)?\s*\)")
 #: A clause that opens with the arm by its role: "Among control patients ...", "In the experimental group, ...".
-_CLAUSE_OF_ROLE = re.compile(
+_CLAUSE_OF_ROLE = prefiltered(
     r"\W*(?:(?:and|but|whereas|while)\s+)?(?:in|among|for)\s+(?:the\s+)?(?:(?P<control>control|comparator)"
     r"|experimental|investigational|intervention)\s+(?:patients|men|participants|arm|group)\b",
     re.I,
@@ -2111,12 +2111,22 @@ class SentenceMeasurements:
             return before_each
         # "In the X group, the median OS was 19.3 months, whereas in the Y group it was 19.2": each value's clause
         # opens with its arm
-        headed = [self._arm_heading_clause(value, text, mentions, sentence, context) for value in group.values]
-        first_value = group.values[0].start if group.values else 0
-        if count > 1 and all(headed) and len(set(headed)) == count:
-            return headed
-        if len(headed) == 1 and headed[0] and len(context.arms) == 2 and _CLAUSE_OF_ROLE.search(text, 0, first_value):
-            return headed  # "Among control patients who never crossed over, median overall survival was 19.3 months"
+        if count > 1 and len(context.arms) >= 2:
+            headed: list[str | None] = []
+            for value in group.values:  # (the first value without one ends the search)
+                headed.append(self._arm_heading_clause(value, text, mentions, sentence, context))
+                if headed[-1] is None:
+                    break
+            if len(headed) == count and all(headed) and len(set(headed)) == count:
+                return headed
+        if (
+            count == 1
+            and group.values
+            and len(context.arms) == 2
+            and _CLAUSE_OF_ROLE.search(text, 0, group.values[0].start)
+            and (role_arm := self._arm_heading_clause(group.values[0], text, mentions, sentence, context))
+        ):
+            return [role_arm]  # "Among control patients who never crossed over, median overall survival was 19.3"
         if group.values and len(context.arms) >= 2:
             # "with X in 64%, with Y in 46% and with tandem therapy in 62%", "14% (X), 8% (Y) and 12% (tandem)", "in
             # the tandem arm (11.2 months), followed by the X arm (10.1 months)": an arm, by an agent or by its name,
