@@ -241,21 +241,25 @@ _ALLOCATION = prefiltered(
 )
 
 
-def dose_arms(sentences: list[Sentence]) -> list[str]:
-    """The activities (or doses) of one agent a randomised study allocates its patients to, named in a sentence of
-    allocation: "randomised 1:1 to 6.0 GBq (standard) or 9.0 GBq (escalated)", "Interventions: 177Lu-PSMA-617 at 6.0
-    GBq or 7.4 GBq every 6 weeks (1:1)". Empty for any other study.
+def allocations(sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences that allocate patients: "randomised", "randomly", "allocated", a ratio "1:1", "Interventions:"."""
+    return [sentence for sentence in sentences if _ALLOCATION.search(sentence.text)]
 
-    >>> dose_arms([Sentence(0, 70, "Men were randomised 1:1 to 6.0 GBq (standard) or 9.0-GBq per cycle.")])
+
+def dose_arms(allocated: list[Sentence]) -> list[str]:
+    """The activities (or doses) of one agent a randomised study allocates its patients to, named in a sentence of
+    allocation (``allocated``, from :func:`allocations`): "randomised 1:1 to 6.0 GBq (standard) or 9.0 GBq
+    (escalated)", "Interventions: 177Lu-PSMA-617 at 6.0 GBq or 7.4 GBq every 6 weeks (1:1)". Empty for any other
+    study.
+
+    >>> dose_arms(allocations([Sentence(0, 70, "Men were randomised 1:1 to 6.0 GBq (standard) or 9.0-GBq per cycle.")]))
     ['6.0 GBq', '9.0 GBq']
-    >>> dose_arms([Sentence(0, 70, "Patients were randomly assigned to 5.5, 7.4 or 9.3 GBq.")])
+    >>> dose_arms(allocations([Sentence(0, 70, "Patients were randomly assigned to 5.5, 7.4 or 9.3 GBq.")]))
     ['5.5 GBq', '7.4 GBq', '9.3 GBq']
-    >>> dose_arms([Sentence(0, 70, "Cohorts received 4.4 or 5.55 GBq in a 3+3 design.")])
+    >>> dose_arms(allocations([Sentence(0, 70, "Cohorts received 4.4 or 5.55 GBq in a 3+3 design.")]))
     []
     """
-    for sentence in sentences:
-        if not _ALLOCATION.search(sentence.text):
-            continue
+    for sentence in allocated:
         choice = _DOSE_CHOICE.search(sentence.text)
         if choice is None:
             continue
@@ -293,20 +297,18 @@ _VARIANT_LABEL = re.compile(
 )
 
 
-def allocated_variants(sentences: list[Sentence], agents: list[Mention]) -> tuple[list[str], dict[str, int]]:
-    """The arms of one agent a randomised study allocates to, told apart by activity, number of cycles or interval,
-    and the names the text gives them in brackets: "randomly assigned to two cycles (Lu-2 arm) or four cycles (Lu-4
-    arm) of 177Lu-PSMA-617" gives ["two cycles", "four cycles"] named {"lu-2": 0, "lu-4": 1}; the agent may be written
-    before each ("177Lu-PSMA-617 6.0 GBq (low-activity arm), 177Lu-PSMA-617 7.4 GBq (standard arm) or ...").
+def allocated_variants(allocated: list[Sentence], agents: list[Mention]) -> tuple[list[str], dict[str, int]]:
+    """The arms of one agent the sentences of allocation (``allocated``) set apart by activity, number of cycles or
+    interval, and the names the text gives them in brackets: "randomly assigned to two cycles (Lu-2 arm) or four cycles
+    (Lu-4 arm) of 177Lu-PSMA-617" gives ["two cycles", "four cycles"] named {"lu-2": 0, "lu-4": 1}; the agent may be
+    written before each ("177Lu-PSMA-617 6.0 GBq (low-activity arm), 177Lu-PSMA-617 7.4 GBq (standard arm) or ...").
     Empty when no sentence of allocation lists two variants or more.
 
     >>> allocated_variants([Sentence(0, 90, "Men were randomised 1:1 to 7.4 GBq every 6 weeks (standard schedule) or "
     ...     "7.4 GBq every 3 weeks (accelerated schedule).")], [])
     (['every 6 weeks', 'every 3 weeks'], {'standard schedule': 0, 'accelerated schedule': 1})
     """
-    for sentence in sentences:
-        if not _ALLOCATION.search(sentence.text):
-            continue
+    for sentence in allocated:
         text = sentence.text
         agent_ends = {m.start - sentence.start: m.end - sentence.start for m in agents if m.start >= sentence.start}
         for start in _VARIANT_START.finditer(text):
@@ -717,16 +719,16 @@ _ARM_NAME_BEFORE = re.compile(
 _NOT_A_NAME = frozenset({"with", "plus", "alone", "either", "receive", "received", "given", "both", "versus"})
 
 
-def arm_names(sentences: list[Sentence], arms: list[Arm], agents: list[Mention], prior: set[int]) -> dict[str, int]:
-    """The names an allocation gives its arms right before their agents in brackets, each with its arm's index:
-    "allocated to X (...), Y (...) or tandem therapy (X 50 kBq/kg plus Y 6.0 GBq)" names the arm of X and Y "tandem".
-    Empty for a study of fewer than two arms."""
+def arm_names(allocated: list[Sentence], arms: list[Arm], agents: list[Mention], prior: set[int]) -> dict[str, int]:
+    """The names the sentences of allocation (``allocated``) give the arms right before their agents in brackets, each
+    with its arm's index: "allocated to X (...), Y (...) or tandem therapy (X 50 kBq/kg plus Y 6.0 GBq)" names the arm
+    of X and Y "tandem". Empty for a study of fewer than two arms."""
     names: dict[str, int] = {}
     if len(arms) < 2:
         return names
-    for sentence in sentences:
+    for sentence in allocated:
         text = sentence.text
-        if "(" not in text or not _ALLOCATION.search(text):
+        if "(" not in text:
             continue
         for opening in re.finditer(r"\(", text):
             at = opening.start()

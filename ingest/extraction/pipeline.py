@@ -33,6 +33,7 @@ from ingest.extraction.context import (
     DocumentContext,
     Sentence,
     allocated_variants,
+    allocations,
     arm_labels,
     arm_names,
     compared_strata,
@@ -294,8 +295,9 @@ class PsmaMeasurements:
             main = [m for m in main if m.curie not in ARM_ONLY_REGIMENS or m.curie in in_arms]
             underscore.psma_mentions = mentions
         sections = tuple(s.label for s in document.sections) if document else ()
-        doses = dose_arms(sentences) if len(arms) < 2 else []
-        variants, variant_names = allocated_variants(sentences, agents) if len(arms) < 2 else ([], {})
+        allocated = allocations(sentences)
+        doses = dose_arms(allocated) if len(arms) < 2 else []
+        variants, variant_names = allocated_variants(allocated, agents) if len(arms) < 2 else ([], {})
         compared = (doses or variants or compared_strata(sentences)) if len(arms) < 2 else []
         context = DocumentContext(
             arms=arms,
@@ -306,7 +308,7 @@ class PsmaMeasurements:
             sentences=sentences,
             agents=agents,
             labels=arm_labels(sentences, arms, agents, prior | selection),
-            arm_names=arm_names(sentences, arms, agents, prior | selection),
+            arm_names=arm_names(allocated, arms, agents, prior | selection),
             compared=compared,
             compared_names=_compared_names(compared, variant_names if compared == variants else {}),
         )
