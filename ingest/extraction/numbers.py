@@ -88,8 +88,10 @@ _THRESHOLD_WORDS = re.compile(
 _NUMBERED_BEFORE = re.compile(r"\b(?:cycles?|days?|weeks?|months?|visits?|doses?|levels?)\s*$", re.I)
 BARE = re.compile(r"(?<![\w.%-])(?P<value>" + _NUM + r")(?![\w.%]|\s*(?:to|-)\s*\d)")
 _NUMBER_WORD = (
-    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
-    r"|seventeen|eighteen|nineteen|twenty(?:-\w+)?|thirty(?:-\w+)?|forty(?:-\w+)?|fifty(?:-\w+)?"
+    r"(?:(?:one|two|three|four|five|six|seven|eight|nine|a)\s+hundred\s+(?:and\s+)?)?"  # "one hundred and twelve"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    r"|seventeen|eighteen|nineteen|twenty(?:-\w+)?|thirty(?:-\w+)?|forty(?:-\w+)?|fifty(?:-\w+)?|sixty(?:-\w+)?"
+    r"|seventy(?:-\w+)?|eighty(?:-\w+)?|ninety(?:-\w+)?)"
 )
 _COUNT_WORD = r"\d+|" + _NUMBER_WORD
 #: "8 of the 23 patients", "3/23", "Seven of the twelve" (a count unless a percentage goes with it: "3/23 (13%)",
@@ -342,6 +344,7 @@ def find_counts(text: str) -> tuple[list[Value], list[tuple[int, int]]]:
         if (
             match.group("tail")
             or re.match(r"\s*(?:[a-z-]+\s+){0,3}[(\[]?\s*\d+(?:\.\d+)?\s*%", after)
+            or _WORDS_SHARE_AFTER.match(text, match.end("den"))  # "of the forty-one men (forty-nine per cent)"
             or "%" in before
             or _SHARE_IN_BRACKET.match(after)
         ):
@@ -353,6 +356,10 @@ def find_counts(text: str) -> tuple[list[Value], list[tuple[int, int]]]:
     return counts, spans
 
 
+#: A percentage in words in brackets after a fraction: "twenty of the forty-one men (forty-nine per cent)".
+_WORDS_SHARE_AFTER = re.compile(
+    r"\s*(?:[a-z-]+\s+){0,3}[(\[]\s*(?:" + WORD_NUMBER_PATTERN + r")\s+(?:percent|per\s+cent)\b", re.I
+)
 #: The percentage of a fraction in the same bracket after it: "(1 of 22; 4.5%)".
 _SHARE_IN_BRACKET = re.compile(r"\s*[;,]\s*\d+(?:\.\d+)?\s*%\s*[)\]]")
 #: "3 patients had a DLT", "two men experienced ...": a count written before its endpoint.

@@ -59,9 +59,11 @@ NUMBER_WORDS = {
 }  # fmt: skip
 
 _WORD_NUMBER = re.compile(
-    r"\b(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?P<unit>one|two|three|four|five|"
-    r"six|seven|eight|nine))?\b|\b(?P<small>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b",
+    # (a hundred and more, in full: "one hundred and twelve")
+    r"\b(?:(?P<hundreds>one|two|three|four|five|six|seven|eight|nine|a)\s+hundred\s+(?:and\s+)?)?"
+    r"(?:(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?P<unit>one|two|three|four|five|"
+    r"six|seven|eight|nine))?\b|(?P<small>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b)",
     re.IGNORECASE,
 )
 
@@ -69,15 +71,17 @@ _WORD_NUMBER = re.compile(
 def word_number(text: str) -> int | None:
     """The value of a number written in words ("Sixteen", "thirty-one"), or None.
 
-    >>> word_number("Thirty-one"), word_number("Sixteen"), word_number("many")
-    (31, 16, None)
+    >>> word_number("Thirty-one"), word_number("Sixteen"), word_number("one hundred and twelve"), word_number("many")
+    (31, 16, 112, None)
     """
     match = _WORD_NUMBER.fullmatch(text.strip())
     if not match:
         return None
+    hundreds = match.group("hundreds")
+    value = 100 * (1 if hundreds.lower() == "a" else NUMBER_WORDS[hundreds.lower()]) if hundreds else 0
     if match.group("small"):
-        return NUMBER_WORDS[match.group("small").lower()]
-    value = NUMBER_WORDS[match.group("tens").lower()]
+        return value + NUMBER_WORDS[match.group("small").lower()]
+    value += NUMBER_WORDS[match.group("tens").lower()]
     return value + (NUMBER_WORDS[match.group("unit").lower()] if match.group("unit") else 0)
 
 
@@ -98,6 +102,10 @@ def _is_decimal_comma(match: re.Match[str]) -> bool:
     return len(match.group("part")) != 3 or match.group("whole") == "0"
 
 
+#: A middle dot or bullet operator between two digits: the decimal point of journals that raise it ("8·3 months").
+_RAISED_POINT = re.compile(r"(?<=\d)[·∙](?=\d)")
+
+
 def with_decimal_points(text: str) -> str:
     """``text`` with its decimal commas written as points ("7,9 months", "HR 0,68 [0,48; 0,96]"), same length.
 
@@ -108,7 +116,14 @@ def with_decimal_points(text: str) -> str:
     'Median PSA-PFS was 7.9 vs 5.6 months (HR 0.68 [0.48; 0.96]; p=0.028) in 1,120 men [3,4].'
     >>> with_decimal_points("Of 2,205 men, 1,5 cycles")
     'Of 2,205 men, 1,5 cycles'
+
+    A raised point between digits, as some journals print decimals, is a decimal point wherever it is:
+
+    >>> with_decimal_points("Median OS was 8·3 months (95% CI 5·0–15·9; p=0∙004)")
+    'Median OS was 8.3 months (95% CI 5.0–15.9; p=0.004)'
     """
+    if "·" in text or "∙" in text:
+        text = _RAISED_POINT.sub(".", text)
     between_digits = 0
     at = text.find(",")
     while at >= 0:  # most abstracts hold no comma between two digits, or one ("1,120"): a plain loop tells

@@ -344,6 +344,21 @@ def test_the_men_a_share_is_of_are_no_count_and_a_complete_radiographic_response
     ]
 
 
+def test_decimals_written_with_a_raised_point(record):
+    found = record("Twenty men received 225Ac-PSMA-617. Median overall survival was 9·4 months (95% CI 6·1–12·7).")
+    assert [(m["endpoint"], m["value"], m["ci_low"], m["ci_high"]) for m in found["measurements"]] == [
+        ("OS", 9.4, 6.1, 12.7)
+    ]
+
+
+def test_fractions_and_shares_written_in_words_above_a_hundred(record):
+    found = record(
+        "Men received 177Lu-PSMA-I&T. A PSA decline of 50% or more was reached by sixty-one of the one hundred and "
+        "twenty-four treated men (forty-nine per cent)."
+    )
+    assert [(m["endpoint"], m["statistic"], m["value"]) for m in found["measurements"]] == [("PSA50", "rate", 49.0)]
+
+
 def test_numbers_that_are_design_or_labels_are_not_results(record):
     design = record(
         "Men underwent 18F-DCFPyL PET. To succeed, the lower bound of the 95% confidence interval had to exceed 40% "

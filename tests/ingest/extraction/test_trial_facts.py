@@ -40,6 +40,13 @@ def test_patients_enrolled_in_a_later_clause_of_a_long_sentence(record):
     assert result["trials"][0]["n_patients"] == 30
 
 
+def test_patients_in_words_above_a_hundred(record):
+    result = record(
+        "The LUNAR trial randomised men with oligometastatic disease. One hundred and twenty men were randomised."
+    )
+    assert result["trials"][0]["n_patients"] == 120
+
+
 def test_design_words_written_in_capitals_with_a_dotted_i(record):
     # Text in capitals from a Turkish keyboard: "BLİND" lowers to "bli̇nd", which hides "blind" from a substring
     # test, while the case-insensitive design pattern still reads it.
