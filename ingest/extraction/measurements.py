@@ -619,7 +619,8 @@ _EACH = prefiltered(r"\beach\b", re.I)
 #: OS", "progression predicted death (HR 3.62 ...)". Its ratios belong to the outcome it names, whatever
 #: endpoint came before; the outcome starts where the match ends.
 PREDICTS = prefiltered(
-    r"\b(?:(?:associated with|predict(?:ed|s|ive of|ors? of)|prognostic (?:for|of)|correlated with)\s+"
+    r"\b(?:(?:associated with|linked (?:to|with)|predict(?:ed|s|ive of|ors? of)|prognostic (?:for|of)"
+    r"|correlated with)\s+"
     r"(?:an?\s+|the\s+)?"
     r"(?:(?:significantly\s+)?(?:shorter|longer|worse|better|improved|poorer|reduced|inferior|superior|prolonged"
     r"|increased|decreased|higher|lower|greater)\s+)?"

@@ -367,6 +367,18 @@ def test_subgroup_ratios_given_again_as_it_was_or_compared_with(record):
     ]
 
 
+def test_predictors_linked_to_shorter_survival_and_men_who_lived_shorter(record):
+    found = record(
+        "Men received 177Lu-PSMA-617. In the multivariable model, liver metastases (HR 2.05; 95% CI 1.40-3.01) were "
+        "linked to shorter overall survival. Men with a low SUVmean lived shorter (median 8.8 vs 14.6 months)."
+    )
+    assert [(m["endpoint"], m["value"], m["hr"]) for m in found["measurements"]] == [
+        ("OS", None, 2.05),
+        ("OS", 8.8, None),
+        ("OS", 14.6, None),
+    ]
+
+
 def test_activities_of_a_dose_escalation_are_no_arms(record):
     found = record(
         "Cohorts of three to six men received 177Lu-PSMA-I&T at 6.8 or 8.5 GBq per cycle in a 3+3 design. PSA50 "
