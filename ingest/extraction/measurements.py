@@ -689,6 +689,14 @@ _BREAKDOWN = re.compile(
     r"^\W*(?:by|per|according to|across)\s+[\w /-]{1,30}(?::|,\s*(?:it|they|this|these)\s+(?:was|were|is|are)\b)",
     re.I,
 )
+#: An item of a bulleted list labelled by a part of the population or of the body, which breaks the previous item's
+#: result down: "• Pelvic lymph nodes: 30% vs 8%" after "• Overall detection: 56% ..." (not another measure or
+#: outcome: "• Interreader agreement (κ): 0.65", "• median time to castration resistance: 33.7 vs 21.2 months").
+_BULLETED_PART = re.compile(
+    r"^\s*[•▪◦‣*-]\s*(?![^:]*(?:agreement|κ|kappa|concordance|correlat|time\s+to|respon|surviv|median|mean|rate"
+    r"|progress|free|event|toxicit|dose))(?:[^:;.]|(?<=\d)\.(?=\d)){2,50}:\s*\d",
+    re.I,
+)
 #: A sentence that gives the last result again without naming it: "At the updated analysis, the medians were 12.0
 #: and 5.6 months".
 _SAME_RESULT = re.compile(
@@ -978,6 +986,7 @@ class SentenceMeasurements:
         """
         text = dashes_to_hyphen(sentence.text)
         offset = sentence.start
+        bulleted = False
         asides = [(a.start() + offset, a.end() + offset) for a in _APPOSITION.finditer(text)]
         endpoints = [
             m for m in mentions
@@ -985,9 +994,16 @@ class SentenceMeasurements:
             and not any(start < m.start and m.end < end for start, end in asides)
         ]  # fmt: skip
         if (
-            not endpoints
+            # (an organ is no endpoint of a sentence without doses: "• Extrapelvic lesions: 16% vs 2%")
+            not (endpoints if "Gy" in text else [e for e in endpoints if e.kind != "AbsorbedDose"])
             and previous_endpoint is not None
-            and (listed or _BREAKDOWN.match(text) or _SAME_RESULT.search(text) or _CORRESPONDING.search(text))
+            and (
+                listed
+                or _BREAKDOWN.match(text)
+                or (bulleted := _BULLETED_PART.match(text) is not None)
+                or _SAME_RESULT.search(text)
+                or _CORRESPONDING.search(text)
+            )
         ):
             # "By PSA: <2 ng/mL 68.5%; ...", "the medians were 12.0 and 5.6 months": the previous result again
             endpoints = [previous_endpoint]
@@ -1048,7 +1064,7 @@ class SentenceMeasurements:
             ratio = ratio_group.ratio
             target = ratio is not None and any(start < ratio.end and ratio.start < end for start, end in thresholds)
             measurements.extend(self._measurements(ratio_group, sentence, mentions, context, planned or target, parts))
-        if listed:
+        if listed or bulleted:
             measurements = _with_list_label(measurements, text, mentions, offset)
         # "No DLT occurred at DL1; one of six patients at DL2 had a DLT": a denied mention that gives no value (denied
         # itself: "no grade 4 CRS", "did not improve OS", not "No man was positive on SPECT")
@@ -2945,11 +2961,15 @@ def _with_list_label(
     """The measurements of a list item ("PSA <0.5 ng/mL: 58.7%"), its label before the colon as their subgroup unless
     the label names an agent or an endpoint (an arm's or an outcome's item, not a part of the population)."""
     label = _LIST_LABEL.match(text)
+    dosed = "Gy" in text  # (an organ names a part of the body, "Extrapelvic lesions: 16%", unless doses are given)
     if label is None or any(
-        m.start - offset < label.end("label") for m in mentions if m.is_agent or m.kind in ENDPOINT_KINDS
+        m.start - offset < label.end("label")
+        for m in mentions
+        if m.is_agent or (m.kind in ENDPOINT_KINDS and (dosed or m.kind != "AbsorbedDose"))
     ):
         return measurements
-    return [m if m.subgroup else m.model_copy(update={"subgroup": label.group("label")}) for m in measurements]
+    part = _COLUMN_SIZE.sub("", label.group("label"))  # (less its size: "PSA <0.5 ng/mL (n = 33)")
+    return [m if m.subgroup else m.model_copy(update={"subgroup": part}) for m in measurements]
 
 
 def _without_counts_given_as_shares(groups: list[_Group], text: str) -> list[_Group]:

@@ -1635,6 +1635,23 @@ def test_a_table_of_strata_whose_columns_name_the_agents_under_a_caption_naming_
     ]
 
 
+def test_bulleted_parts_break_the_previous_items_result_down(record):
+    text = (
+        "Forty men had 68Ga-PSMA-11 and 18F-fluciclovine PET/CT in random order. Key results:\n"
+        "• Overall detection: 24/40 (60%) with 68Ga-PSMA-11 and 12/40 (30%) with 18F-fluciclovine.\n"
+        "• Pelvic lymph nodes: 28% vs 10%.\n"
+        "• PSA <0.5 ng/mL (n = 18): 39% vs 11%.\n"
+        "• Interreader agreement (κ): 0.71 and 0.52."
+    )
+    found = record(text, title="68Ga-PSMA-11 compared with 18F-fluciclovine PET/CT in biochemical recurrence")
+    assert [(m["endpoint"], m["arm"], m["value"]) for m in found["measurements"]][2:] == [
+        ("detection rate", "68Ga-PSMA-11, Pelvic lymph nodes", 28.0),
+        ("detection rate", "18F-fluciclovine, Pelvic lymph nodes", 10.0),
+        ("detection rate", "68Ga-PSMA-11, PSA <0.5 ng/mL", 39.0),
+        ("detection rate", "18F-fluciclovine, PSA <0.5 ng/mL", 11.0),
+    ]
+
+
 def test_the_items_of_a_list_take_the_endpoint_its_head_names(record):
     text = (
         "Eighty men had 18F-DCFPyL PET/CT. Patient-level detection rates by prior treatment:\n"
