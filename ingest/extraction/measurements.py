@@ -1197,7 +1197,10 @@ class SentenceMeasurements:
         text = dashes_to_hyphen(sentence.text)
         offset = sentence.start
         stratum = _stratum(label.text, row.header[0].text)
-        captioned = [m for m in headings if m.kind in ENDPOINT_KINDS and m.curie and m.start < row.header[0].start]
+        captioned = [
+            m for m in headings
+            if m.kind in ENDPOINT_KINDS and m.kind != "AbsorbedDose" and m.curie and m.start < row.header[0].start
+        ]  # fmt: skip
         measurements = []
         for column, cell in enumerate(row.cells[1:], start=1):
             heading = row.header[column]
@@ -2999,14 +3002,19 @@ def _without_counts_given_as_shares(groups: list[_Group], text: str) -> list[_Gr
 _STRATUM_HEADING = re.compile(r"^\s*(?P<name>[^()\[\]]+?)\s*(?:[(\[]\s*(?P<unit>[^()\[\]]+?)\s*[)\]])?\s*$")
 
 
-def _stratum(label: str, heading: str) -> str:
+def _stratum(label: str, heading: str) -> str | None:
     """The stratum a row of a table of strata is for: its first cell, with the name and unit of the column when the
-    cell is a bare band ("PSA <0.2 ng/mL" for "<0.2" under "PSA (ng/mL)"), else the cell as written.
+    cell is a bare band ("PSA <0.2 ng/mL" for "<0.2" under "PSA (ng/mL)"), else the cell as written; None for the row
+    of every stratum ("All", "Overall", "Total").
 
     >>> _stratum("<0.2", "PSA (ng/mL)"), _stratum("1.0-<2.0", "PSA, ng/mL"), _stratum("Prostate bed", "Region")
     ('PSA <0.2 ng/mL', 'PSA 1.0-<2.0 ng/mL', 'Prostate bed')
+    >>> _stratum("All patients", "PSA (ng/mL)") is None
+    True
     """
     band = " ".join(label.split())
+    if _EVERY_STRATUM.fullmatch(band):
+        return None
     if not band or not (band[0].isdigit() or band[0] in "<>≤≥"):
         return band
     name, _comma, unit = heading.partition(",")
@@ -3015,6 +3023,10 @@ def _stratum(label: str, heading: str) -> str:
         return band
     unit = (unit.strip() or named.group("unit") or "").strip()
     return " ".join(part for part in (named.group("name"), band, unit) if part)
+
+
+#: The row of a table of strata that holds them all.
+_EVERY_STRATUM = re.compile(r"(?:all|overall|total)(?:\s+(?:patients|men|pts|participants))?", re.I)
 
 
 #: The counts of a total broken down by dose after a colon: "DLTs occurred in 4 patients: 2 at 3.0 µg/kg (...) and 2

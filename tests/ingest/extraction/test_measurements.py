@@ -1622,16 +1622,20 @@ def test_a_table_of_strata_whose_columns_name_the_endpoints(record):
 
 def test_a_table_of_strata_whose_columns_name_the_agents_under_a_caption_naming_the_endpoint(record):
     text = (
-        "Eighty men had both 18F-DCFPyL and 68Ga-PSMA-11 PET/CT in random order. Positivity by PSA level:\n"
+        "Eighty men had both 18F-DCFPyL and 68Ga-PSMA-11 PET/CT in random order. Positivity by PSA level (men "
+        "with at least one lesion):\n"
         "PSA (ng/mL) | n | 18F-DCFPyL | 68Ga-PSMA-11\n"
-        "<1.0 | 30 | 50% | 40%\n"
-        "\u22651.0 | 50 | 92% | 84%"
+        "<1.0 | 30 | 15/30 (50%) | 12/30 (40%)\n"
+        "\u22651.0 | 50 | 92% | 84%\n"
+        "All | 80 | 76% | 68%"
     )
     assert _rows(record, text, "endpoint", "arm", "value") == [
         ("detection rate", "18F-DCFPyL, PSA <1.0 ng/mL", 50.0),
         ("detection rate", "68Ga-PSMA-11, PSA <1.0 ng/mL", 40.0),
         ("detection rate", "18F-DCFPyL, PSA \u22651.0 ng/mL", 92.0),
         ("detection rate", "68Ga-PSMA-11, PSA \u22651.0 ng/mL", 84.0),
+        ("detection rate", "18F-DCFPyL", 76.0),  # the row of every stratum is no stratum
+        ("detection rate", "68Ga-PSMA-11", 68.0),
     ]
 
 
