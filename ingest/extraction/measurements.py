@@ -756,6 +756,8 @@ _CLAUSE_OF_ROLE = prefiltered(
 )
 #: What a ratio is for, after its bracket: "0.58 (95% CI 0.37-0.91; p=0.017) for tandem therapy" gives "tandem".
 _RATIO_FOR_ARM = re.compile(r"\s*[(\[][^()\[\]]{0,80}[)\]]\s*for\s+(?:the\s+)?(?P<arm>[\w&-]{3,})", re.I)
+#: An arm named by one word of what it is: "in the conventional group", "in the PET arm", "the PSMA group".
+_WORD_ARM = re.compile(r"\bthe\s+(?P<word>[A-Za-z][\w-]{2,})[\s-](?:arm|group)\b", re.I)
 #: Between a clause's start and the arm it opens with: "In the ", ", whereas in the ", "; with ".
 _OPENS_CLAUSE_WITH_ARM = re.compile(r"\W*(?:(?:and|but|whereas|while)\s+)?(?:in|with|for|among)\s+(?:the\s+)?", re.I)
 #: A new clause, whose subject is another: "... in 21% with X, whereas diarrhoea favoured Y (19% vs 53%)".
@@ -2228,6 +2230,8 @@ class SentenceMeasurements:
                 named.append(combined[0] if len(combined) == 1 else None)
             elif words:
                 named.append(self._arm_by_position(context, 0 if words.group("first") else 1))
+            elif len(context.arms) == 2 and (worded := _WORD_ARM.search(text, value.end, stop)):
+                named.append(self._arm_of_word(worded.group("word"), context))  # "15% in the conventional group"
             else:
                 named.append(None)
         if count > 1 and all(named) and len(set(named)) == count:
@@ -2458,6 +2462,16 @@ class SentenceMeasurements:
             ]
             arms.append((before or after or [None])[0])
         return arms
+
+    def _arm_of_word(self, word: str, context: DocumentContext) -> str | None:
+        """The arm of a two-arm study "the <word> arm/group" names: by the modality that images its agent ("the PET
+        arm"), else by a word of its label ("the conventional group", "the PSMA group"); None when not one arm."""
+        if word.upper() in ("PET", "SPECT"):
+            imaged = [arm.label for arm in context.arms if self._modality(arm) == word.upper()]
+            return imaged[0] if len(imaged) == 1 else None
+        token = re.compile(rf"(?<![A-Za-z]){re.escape(word)}(?![a-z])", re.I)
+        holding = [arm.label for arm in context.arms if token.search(arm.label)]
+        return holding[0] if len(holding) == 1 else None
 
     def _arm_heading_clause(
         self, value: Value, text: str, mentions: list[Mention], sentence: Sentence, context: DocumentContext

@@ -631,6 +631,21 @@ def test_ratios_of_a_three_arm_trial_go_to_the_values_of_the_arms_they_are_given
     ]
 
 
+def test_arms_named_by_a_word_of_what_they_are(record):
+    found = record(
+        "Men were randomised to conventional imaging or 18F-DCFPyL PET/CT before salvage radiotherapy. Management "
+        "was changed in 20 (13%) of 150 men in the conventional group and in 45 (30%) of 151 men in the PSMA group. "
+        "The 3-year PSA-PFS was 71% in the PET arm and 63% in the control arm.",
+        title="PSMA PET before salvage radiotherapy",
+    )
+    assert [(m["arm"], m["value"]) for m in found["measurements"]] == [
+        ("conventional imaging", 13.0),
+        ("18F-DCFPyL", 30.0),
+        ("18F-DCFPyL", 71.0),
+        ("conventional imaging", 63.0),
+    ]
+
+
 def test_a_hazard_ratio_alone_of_a_two_arm_trial_goes_on_the_investigational_arm(record):
     found = record(
         "Men were randomly assigned to 177Lu-PSMA-I&T or to cabazitaxel. Survival data are immature, with "
