@@ -1223,11 +1223,12 @@ class SentenceMeasurements:
             if endpoint is None or is_empty(cell):
                 continue
             stated = _STATED_UNIT.search(heading.text)
-            value = _cell_value(
-                text, cell.start - offset, cell.end - offset, normalize_unit(stated.group("unit")) if stated else None
-            )
-            if value is None or value.value is None:
-                continue
+            unit = normalize_unit(stated.group("unit")) if stated else None
+            if unit is None and endpoint.curie == "endpoint:DLT":
+                unit = "patients"  # "Dose level (kBq/kg) | Patients | DLTs": the patients who had one
+            value = _cell_value(text, cell.start - offset, cell.end - offset, unit)
+            if value is None or value.value is None or (value.unit == "patients" and value.value == 0):
+                continue  # (no patient with one is a finding denied, no count)
             group = _Group(values=[value], endpoint=endpoint)
             if not self._statistic(group, text):
                 continue
@@ -3036,9 +3037,13 @@ def _stratum(label: str, heading: str) -> str | None:
     if named is None:
         return band
     unit = (unit.strip() or named.group("unit") or "").strip()
+    if _DOSE_HEADING.match(named.group("name")) and unit:
+        return f"{band} {unit}"  # a dose level: "5.5 kBq/kg" under "Dose level (kBq/kg)"
     return " ".join(part for part in (named.group("name"), band, unit) if part)
 
 
+#: The heading of a column of dose levels: "Dose level (kBq/kg)", "Activity (GBq)", "Dose (mg/kg)".
+_DOSE_HEADING = re.compile(r"(?:dose|activity)(?:\s+level)?\s*$", re.I)
 #: The row of a table of strata that holds them all.
 _EVERY_STRATUM = re.compile(r"(?:all|overall|total)(?:\s+(?:patients|men|pts|participants))?", re.I)
 

@@ -1656,6 +1656,20 @@ def test_bulleted_parts_break_the_previous_items_result_down(record):
     ]
 
 
+def test_a_table_of_dose_levels_with_a_column_of_dlts(record):
+    text = (
+        "Thirty men received 212Pb-XR-7 in a 3+3 dose escalation. DLTs by dose level:\n"
+        "Dose level (MBq/kg) | Patients | DLTs\n"
+        "1.0 | 3 | 0\n"
+        "2.0 | 6 | 1\n"
+        "3.0 | 6 | 2"
+    )
+    assert _rows(record, text, "endpoint", "arm", "value") == [
+        ("DLT", "212Pb-XR-7, 2.0 MBq/kg", 1.0),  # (none at 1.0 MBq/kg: a finding denied, no count)
+        ("DLT", "212Pb-XR-7, 3.0 MBq/kg", 2.0),
+    ]
+
+
 def test_the_items_of_a_list_take_the_endpoint_its_head_names(record):
     text = (
         "Eighty men had 18F-DCFPyL PET/CT. Patient-level detection rates by prior treatment:\n"
