@@ -566,7 +566,7 @@ _AFTER_ENDPOINT = re.compile(
 _VALUE_THEN_ENDPOINT = re.compile(
     r"^(?:\s*[;,][^()]{0,40}?(?=\)))?"
     r"\s*\)?\s*(?:(?:of\s+(?:the\s+)?|/)(?:(?:\d+|" + WORD_NUMBER_PATTERN.replace("?P<", "?P<of_") + r")\s+)?"
-    r"(?:(?:[\w-]+-)?(?:evaluable|eligible|treated)\s+)?(?:patients|pts|men|participants|those"
+    r"(?:(?:[\w-]+-)?(?:evaluable|eligible|treated)\s+)?(?:patients|pts|men|participants|those|them"
     r"|(?:[\w-]+\s+){1,2}(?:arm|group|cohort))?"
     r"(?:\s+with\s+(?:[a-z-]+\s+){0,2}?[a-z-]+)?\s*)?\)?\s*"
     # the dose level of a dose-finding study: "one of six men at DL2 had a DLT"
@@ -578,6 +578,7 @@ _VALUE_THEN_ENDPOINT = re.compile(
     # arm B were ..."
     r"(?:in\s+the\s+[\w-]+\s+(?:arm|group|cohort)\s+|in\s+(?:arm|group|cohort)\s+(?:[A-D]|[1-4])\s+)?"
     r"(?:,?\s*respectively,?\s+(?=(?:were|had|remained|achieved|showed|reached)\b))?"
+    r"(?:(?:again|also|still|subsequently|eventually|then)\s+)?"  # "19 of 38 (50%) again reached a PSA decline"
     r"(?:had|achieved|showed|experienced|reached|attained|met|developed|with|w/|were|remained)\s*(?<=\s|/)"
     r"(?:an?\s+|the\s+|at least one\s+)?"
     # a grade, written out ("grade 2 or higher", "G3") or not, and two words at most: "developed G3 renal toxicity"

@@ -359,6 +359,14 @@ def test_fractions_and_shares_written_in_words_above_a_hundred(record):
     assert [(m["endpoint"], m["statistic"], m["value"]) for m in found["measurements"]] == [("PSA50", "rate", 49.0)]
 
 
+def test_shares_that_again_reach_a_response_and_some_decline_of_them(record):
+    found = record(
+        "Men responding to 177Lu-PSMA-617 were retreated. On rechallenge, 14 of 30 patients (47%) again reached a PSA "
+        "decline of at least 50%, and 80% of them had some decline in PSA."
+    )
+    assert [(m["endpoint"], m["value"]) for m in found["measurements"]] == [("PSA50", 47.0), ("any PSA decline", 80.0)]
+
+
 def test_numbers_that_are_design_or_labels_are_not_results(record):
     design = record(
         "Men underwent 18F-DCFPyL PET. To succeed, the lower bound of the 95% confidence interval had to exceed 40% "
