@@ -174,6 +174,10 @@ BLIND_FLOORS = {"agents": 0.95, "trials": 0.95, "measurements": 0.90, "hr_tuples
         "blind17.jsonl",
         "blind18.jsonl",
         "blind19.jsonl",
+        "blind20.jsonl",
+        "blind21.jsonl",
+        "blind22.jsonl",
+        "blind23.jsonl",
     ],
 )
 def test_the_blind_sets_keep_what_they_taught(name):
