@@ -25,7 +25,8 @@ RATIO = prefiltered(
 )
 #: Another ratio of the same kind after the first one's bracket: ") and 0.52 (95% CI ...".
 RATIO_CONTINUED = re.compile(
-    r"\s*[(\[][^()\[\]]{0,80}[)\]]\s*(?:(?:for|in)\s+(?:the\s+)?[\w&-]+(?:\s+[\w&-]+)?\s*)?(?:,\s*)?(?:and\s+)?"
+    r"\s*[(\[][^()\[\]]{0,80}[)\]]\s*(?:,\s*)?(?:and\s+)?"  # (", and for OS 0.84 (" as well)
+    r"(?:(?:for|in)\s+(?:the\s+)?[\w&-]+(?:\s+[\w&-]+)?\s*)?(?:,\s*)?(?:and\s+)?"
     r"(?P<value>\d*\.\d+)(?=\s*[(\[])"
 )
 #: Another ratio of the same kind the same sentence gives as "it was": "... (95% CI 0.50-1.36), whereas for those

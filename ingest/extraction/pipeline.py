@@ -394,6 +394,12 @@ def _levels_carried(measured: list[tuple[Measurement, Sentence]]) -> list[tuple[
     return result
 
 
+def _rows_of_a_table(stretch: str) -> bool:
+    """Whether every line of ``stretch`` is a row of a table: the median's table, whose other rows stand between it
+    and a ratio written after the table."""
+    return all(is_table_line(line) for line in stretch.splitlines())
+
+
 def _ratios_on_their_medians(
     measured: list[tuple[Measurement, Sentence]], text: str
 ) -> list[tuple[Measurement, Sentence]]:
@@ -430,8 +436,9 @@ def _ratios_on_their_medians(
             m.arm for entry in result if entry is not None and (m := entry[0]).statistic == "median"
             and entry[1] is before and m.endpoint == ratio.endpoint and m.subgroup == ratio.subgroup
         }  # fmt: skip
-        if median.hr is not None or len(compared) < 2 or text[before.end : sentence.start].strip():
-            continue  # it has its ratio, the sentence compares no arms, or it is not right before
+        between = text[before.end : sentence.start].strip()
+        if median.hr is not None or len(compared) < 2 or (between and not _rows_of_a_table(between)):
+            continue  # it has its ratio, the sentence compares no arms, or it is not right before (or its table's)
         joined = sentence
         if before is not sentence:
             joined = Sentence(before.start, sentence.end, text[before.start : sentence.end], before.section)

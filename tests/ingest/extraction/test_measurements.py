@@ -1678,6 +1678,22 @@ def test_a_table_of_dose_levels_with_a_column_of_dlts(record):
     ]
 
 
+def test_ratios_written_after_a_table_go_on_the_medians_of_its_rows(record):
+    text = (
+        "Men were randomised to 177Lu-PSMA-I&T or to cabazitaxel. Outcomes:\n"
+        "Outcome | 177Lu-PSMA-I&T | Cabazitaxel\n"
+        "Median rPFS, months | 8.8 | 6.0\n"
+        "Median OS, months | 16.1 | 14.9\n"
+        "The hazard ratio for rPFS was 0.66 (95% CI 0.49-0.89) and for OS 0.91 (95% CI 0.68-1.22)."
+    )
+    assert _rows(record, text, "endpoint", "arm", "value", "hr") == [
+        ("rPFS", "177Lu-PSMA-I&T", 8.8, 0.66),
+        ("rPFS", "cabazitaxel", 6.0, None),
+        ("OS", "177Lu-PSMA-I&T", 16.1, 0.91),
+        ("OS", "cabazitaxel", 14.9, None),
+    ]
+
+
 def test_the_items_of_a_list_take_the_endpoint_its_head_names(record):
     text = (
         "Eighty men had 18F-DCFPyL PET/CT. Patient-level detection rates by prior treatment:\n"
