@@ -310,7 +310,9 @@ def allocated_variants(allocated: list[Sentence], agents: list[Mention]) -> tupl
     """
     for sentence in allocated:
         text = sentence.text
-        agent_ends = {m.start - sentence.start: m.end - sentence.start for m in agents if m.start >= sentence.start}
+        agent_ends = {
+            m.start - sentence.start: m.end - sentence.start for m in agents if sentence.start <= m.start < sentence.end
+        }
         for start in _VARIANT_START.finditer(text):
             variants = _variant_run(text, start.start(), agent_ends)
             if len(variants) < 2:
@@ -730,18 +732,19 @@ def arm_names(allocated: list[Sentence], arms: list[Arm], agents: list[Mention],
         text = sentence.text
         if "(" not in text:
             continue
+        named_here = [m for m in agents if sentence.start <= m.start < sentence.end]
         for opening in re.finditer(r"\(", text):
             at = opening.start()
             close = text.find(")", at)
             if close < 0:
                 continue
-            inside = [m for m in agents if sentence.start + at < m.start < sentence.start + close]
+            inside = [m for m in named_here if sentence.start + at < m.start < sentence.start + close]
             index = _arm_holding(arms, {m.curie or m.label or m.text for m in inside if m.start not in prior})
             name = _ARM_NAME_BEFORE.search(text, max(0, at - 40), at + 1)
             if index is None or name is None or name.group("name").lower() in _NOT_A_NAME:
                 continue
             named_at = sentence.start + name.start("name")
-            if any(m.start <= named_at < m.end for m in agents):
+            if any(m.start <= named_at < m.end for m in named_here):
                 continue  # an agent's own name, not the arm's
             names.setdefault(name.group("name").lower(), index)
     return names if len(set(names.values())) == len(names) else {}

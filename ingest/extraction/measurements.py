@@ -1441,8 +1441,10 @@ class SentenceMeasurements:
         a study ("phase 3", "cycle 4"), ratios ("2:1"), design percentages, time windows and thresholds."""
         occupied = [(s.start, s.end) for s in statistics]
         occupied += [(m.start - offset, m.end - offset) for m in mentions]
-        for pattern in (_BRACKETED_FRACTION, _NUMBERED_PART, _DESIGN_PERCENT, _SPREAD_IN_BRACKETS):
+        for pattern in (_BRACKETED_FRACTION, _NUMBERED_PART, _DESIGN_PERCENT):
             occupied += [(m.start(), m.end()) for m in pattern.finditer(text)]
+        if "ange" in text or "IQR" in text:  # (a spread in brackets: "(range across readers, 72%-83%)")
+            occupied += [(m.start(), m.end()) for m in _SPREAD_IN_BRACKETS.finditer(text)]
         if any(word in text for word in _CI_LEVEL_WORDS):
             occupied += [(m.start(), m.end()) for m in _CI_LEVEL.finditer(text)]
         if ":" in text:  # a ratio "2:1" needs its colon; the test spares a search that re tries at every place

@@ -89,7 +89,7 @@ _THRESHOLD_WORDS = re.compile(
 _NUMBERED_BEFORE = re.compile(r"\b(?:cycles?|days?|weeks?|months?|visits?|doses?|levels?)\s*$", re.I)
 BARE = re.compile(r"(?<![\w.%-])(?P<value>" + _NUM + r")(?![\w.%]|\s*(?:to|-)\s*\d)")
 _NUMBER_WORD = (
-    r"(?:(?:one|two|three|four|five|six|seven|eight|nine|a)\s+hundred\s+(?:and\s+)?)?"  # "one hundred and twelve"
+    r"(?:(?:one|two|three|four|five|six|seven|eight|nine)\s+hundred\s+(?:and\s+)?)?"  # "one hundred and twelve"
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
     r"|seventeen|eighteen|nineteen|twenty(?:-\w+)?|thirty(?:-\w+)?|forty(?:-\w+)?|fifty(?:-\w+)?|sixty(?:-\w+)?"
     r"|seventy(?:-\w+)?|eighty(?:-\w+)?|ninety(?:-\w+)?)"

@@ -295,7 +295,8 @@ class PsmaMeasurements:
             main = [m for m in main if m.curie not in ARM_ONLY_REGIMENS or m.curie in in_arms]
             underscore.psma_mentions = mentions
         sections = tuple(s.label for s in document.sections) if document else ()
-        allocated = allocations(sentences)
+        # (a study of two arms or more reads only names in brackets from them)
+        allocated = allocations(sentences if len(arms) < 2 else [s for s in sentences if "(" in s.text])
         doses = dose_arms(allocated) if len(arms) < 2 else []
         variants, variant_names = allocated_variants(allocated, agents) if len(arms) < 2 else ([], {})
         compared = (doses or variants or compared_strata(sentences)) if len(arms) < 2 else []

@@ -60,7 +60,7 @@ NUMBER_WORDS = {
 
 _WORD_NUMBER = re.compile(
     # (a hundred and more, in full: "one hundred and twelve")
-    r"\b(?:(?P<hundreds>one|two|three|four|five|six|seven|eight|nine|a)\s+hundred\s+(?:and\s+)?)?"
+    r"\b(?:(?P<hundreds>one|two|three|four|five|six|seven|eight|nine)\s+hundred\s+(?:and\s+)?)?"
     r"(?:(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?P<unit>one|two|three|four|five|"
     r"six|seven|eight|nine))?\b|(?P<small>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b)",
@@ -78,7 +78,7 @@ def word_number(text: str) -> int | None:
     if not match:
         return None
     hundreds = match.group("hundreds")
-    value = 100 * (1 if hundreds.lower() == "a" else NUMBER_WORDS[hundreds.lower()]) if hundreds else 0
+    value = 100 * NUMBER_WORDS[hundreds.lower()] if hundreds else 0
     if match.group("small"):
         return value + NUMBER_WORDS[match.group("small").lower()]
     value += NUMBER_WORDS[match.group("tens").lower()]
