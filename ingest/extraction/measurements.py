@@ -2444,11 +2444,17 @@ class SentenceMeasurements:
     ) -> list[str | None]:
         """The arm named right before each value ("with X in 64%", "the X arm (10.1 months)") or right after it in
         brackets ("14% (X)"), by an agent or by the name the allocation gave it; None where neither is."""
-        named = [
-            (m.start - sentence.start, m.end - sentence.start, self._arm_label_for_curie(m, context, True))
-            for m in mentions
+        # (only the agents right before a value or right after it: their arms are looked up, no other's)
+        near = [
+            m for m in mentions
             if m.is_agent and m.start not in context.prior and m.start not in context.selection
-        ]
+            and any(
+                0 <= v.start - (m.end - sentence.start) <= 45 or 0 <= (m.start - sentence.start) - v.end <= 8
+                for v in values
+            )
+        ]  # fmt: skip
+        start = sentence.start
+        named = [(m.start - start, m.end - start, self._arm_label_for_curie(m, context, True)) for m in near]
         for name, index in context.arm_names.items():
             named += [(f.start(), f.end(), context.arms[index].label) for f in re.finditer(rf"\b{name}\b", text, re.I)]
         if ("PET" in text or "SPECT" in text) and len(context.arms) == 2:

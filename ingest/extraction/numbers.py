@@ -88,12 +88,14 @@ _THRESHOLD_WORDS = re.compile(
 #: A word that numbers what follows it ("cycle 1", "day 8", "week 12"): its number starts no range of values.
 _NUMBERED_BEFORE = re.compile(r"\b(?:cycles?|days?|weeks?|months?|visits?|doses?|levels?)\s*$", re.I)
 BARE = re.compile(r"(?<![\w.%-])(?P<value>" + _NUM + r")(?![\w.%]|\s*(?:to|-)\s*\d)")
-_NUMBER_WORD = (
-    r"(?:(?:one|two|three|four|five|six|seven|eight|nine)\s+hundred\s+(?:and\s+)?)?"  # "one hundred and twelve"
+_ONE_WORD_NUMBER = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
     r"|seventeen|eighteen|nineteen|twenty(?:-\w+)?|thirty(?:-\w+)?|forty(?:-\w+)?|fifty(?:-\w+)?|sixty(?:-\w+)?"
     r"|seventy(?:-\w+)?|eighty(?:-\w+)?|ninety(?:-\w+)?)"
 )
+#: A number in words, a hundred or more in full ("one hundred and twelve"): the hundreds are tried only after a
+#: number word, not at every word.
+_NUMBER_WORD = _ONE_WORD_NUMBER + r"(?:\s+hundred\s+(?:and\s+)?" + _ONE_WORD_NUMBER + r")?"
 _COUNT_WORD = r"\d+|" + _NUMBER_WORD
 #: "8 of the 23 patients", "3/23", "Seven of the twelve" (a count unless a percentage goes with it: "3/23 (13%)",
 #: "61/78 [78.2%]").

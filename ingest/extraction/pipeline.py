@@ -295,8 +295,9 @@ class PsmaMeasurements:
             main = [m for m in main if m.curie not in ARM_ONLY_REGIMENS or m.curie in in_arms]
             underscore.psma_mentions = mentions
         sections = tuple(s.label for s in document.sections) if document else ()
-        # (a study of two arms or more reads only names in brackets from them)
-        allocated = allocations(sentences if len(arms) < 2 else [s for s in sentences if "(" in s.text])
+        # (a study of two arms or more reads only names in brackets from them, in sentences that say how patients
+        # were allocated)
+        allocated = allocations(sentences if len(arms) < 2 else [s for s in sentences if _may_name_arms_in_brackets(s)])
         doses = dose_arms(allocated) if len(arms) < 2 else []
         variants, variant_names = allocated_variants(allocated, agents) if len(arms) < 2 else ([], {})
         compared = (doses or variants or compared_strata(sentences)) if len(arms) < 2 else []
@@ -393,6 +394,14 @@ def _levels_carried(measured: list[tuple[Measurement, Sentence]]) -> list[tuple[
             measurement = measurement.model_copy(update={"ci_level": level})
         result.append((measurement, sentence))
     return result
+
+
+def _may_name_arms_in_brackets(sentence: Sentence) -> bool:
+    """Whether a sentence may name arms in brackets as it allocates patients: a bracket and a word of allocation."""
+    if "(" not in sentence.text:
+        return False
+    lowered = sentence.text.lower()
+    return "randomi" in lowered or "allocated" in lowered or "assigned" in lowered
 
 
 def _rows_of_a_table(stretch: str) -> bool:

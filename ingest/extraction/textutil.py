@@ -58,12 +58,18 @@ NUMBER_WORDS = {
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
 }  # fmt: skip
 
+_TENS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS = r"one|two|three|four|five|six|seven|eight|nine"
+_SMALL = _UNITS + r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+#: A number below a hundred in words: "Sixteen", "thirty-one".
+_BELOW_HUNDRED = re.compile(
+    r"(?:(?P<tens>" + _TENS + r")(?:[- ](?P<unit>" + _UNITS + r"))?\b|(?P<small>" + _SMALL + r")\b)", re.IGNORECASE
+)
+#: A number in words, a hundred or more in full ("one hundred and twelve"): the hundreds are tried only after a number
+#: word, not at every word.
 _WORD_NUMBER = re.compile(
-    # (a hundred and more, in full: "one hundred and twelve")
-    r"\b(?:(?P<hundreds>one|two|three|four|five|six|seven|eight|nine)\s+hundred\s+(?:and\s+)?)?"
-    r"(?:(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?P<unit>one|two|three|four|five|"
-    r"six|seven|eight|nine))?\b|(?P<small>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b)",
+    r"\b" + _BELOW_HUNDRED.pattern + r"(?:\s+hundred\s+(?:and\s+)?(?:(?:" + _TENS + r")(?:[- ](?:" + _UNITS + r"))?"
+    r"|" + _SMALL + r")\b)?",
     re.IGNORECASE,
 )
 
@@ -74,14 +80,21 @@ def word_number(text: str) -> int | None:
     >>> word_number("Thirty-one"), word_number("Sixteen"), word_number("one hundred and twelve"), word_number("many")
     (31, 16, 112, None)
     """
-    match = _WORD_NUMBER.fullmatch(text.strip())
-    if not match:
+    written = text.strip()
+    if not _WORD_NUMBER.fullmatch(written):
         return None
-    hundreds = match.group("hundreds")
-    value = 100 * NUMBER_WORDS[hundreds.lower()] if hundreds else 0
+    head, hundred, rest = written.lower().partition("hundred")
+    if not hundred:
+        return _below_hundred(head)
+    return 100 * _below_hundred(head.strip()) + _below_hundred(rest.strip().removeprefix("and").strip())
+
+
+def _below_hundred(text: str) -> int:
+    match = _BELOW_HUNDRED.fullmatch(text)
+    assert match is not None
     if match.group("small"):
-        return value + NUMBER_WORDS[match.group("small").lower()]
-    value += NUMBER_WORDS[match.group("tens").lower()]
+        return NUMBER_WORDS[match.group("small").lower()]
+    value = NUMBER_WORDS[match.group("tens").lower()]
     return value + (NUMBER_WORDS[match.group("unit").lower()] if match.group("unit") else 0)
 
 
