@@ -276,18 +276,17 @@ def dose_arms(allocated: list[Sentence]) -> list[str]:
 
 
 _COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)"
+_CYCLES = _COUNT + r"\s+(?:cycles|doses|administrations)\b"
+_INTERVAL = r"every\s+" + _COUNT + r"\s+weeks\b"
 #: What sets apart the arms of one agent a randomised study allocates to: the activity, the number of cycles, the
 #: interval ("7.4 GBq every 6 weeks", "two cycles", "6.0 GBq per cycle").
 _VARIANT_PARTS = (
     ("activity", re.compile(r"(?:at\s+)?(?P<text>" + _ACTIVITY + r")(?:\s*(?:per|/|each)\s*(?:cycle|dose))?", re.I)),
-    ("cycles", re.compile(r"(?:for\s+)?(?P<text>" + _COUNT + r"\s+(?:cycles|doses|administrations))\b", re.I)),
-    ("interval", re.compile(r"(?P<text>every\s+" + _COUNT + r"\s+weeks)\b", re.I)),
+    ("cycles", re.compile(r"(?:for\s+)?(?P<text>" + _CYCLES + r")", re.I)),
+    ("interval", re.compile(r"(?P<text>" + _INTERVAL + r")", re.I)),
 )
-_VARIANT_START = re.compile(
-    r"(?<![\w.])(?:\d+(?:\.\d+)?[\s-]*(?:GBq|MBq/kg|kBq/kg|mCi|mg/kg|[µμu]g/kg)|" + _COUNT + r"\s+(?:cycles|doses|"
-    r"administrations)\b|every\s+" + _COUNT + r"\s+weeks\b)",
-    re.I,
-)
+#: Where a list of variants may start: the first part of one.
+_VARIANT_START = re.compile(r"(?<![\w.])(?:" + _ACTIVITY + r"|" + _CYCLES + r"|" + _INTERVAL + r")", re.I)
 _PART_GAP = re.compile(r"\s*,?\s+(?:of\s+)?", re.I)
 _VARIANT_JOIN = re.compile(r"\s*,?\s+(?:or|versus|vs\.?)\s+(?:to\s+)?(?:the\s+|an?\s+)?|\s*,\s*(?:to\s+)?", re.I)
 _ARM_AND_SIZE = re.compile(r"(?:\s+(?:arm|group|cohort)\b)?(?:\s*\(\s*n\s*=\s*\d+\s*\))?", re.I)

@@ -2456,7 +2456,8 @@ class SentenceMeasurements:
         start = sentence.start
         named = [(m.start - start, m.end - start, self._arm_label_for_curie(m, context, True)) for m in near]
         for name, index in context.arm_names.items():
-            named += [(f.start(), f.end(), context.arms[index].label) for f in re.finditer(rf"\b{name}\b", text, re.I)]
+            found = re.finditer(rf"\b{re.escape(name)}\b", text, re.I)
+            named += [(f.start(), f.end(), context.arms[index].label) for f in found]
         if ("PET" in text or "SPECT" in text) and len(context.arms) == 2:
             # "SPECT/CT 77.8%, PET/CT 88.9%": in a comparison of a PET and a SPECT agent, the modality names the arm
             imaged = {self._modality(arm): arm.label for arm in context.arms}
@@ -2968,17 +2969,20 @@ _NUCLIDE_IN_BRACKET = re.compile(r"\s*%?\s*\(\s*\[?(?P<mass>\d{2,3}m?)(?P<symbol
 
 def _arm_of_nuclide(context: DocumentContext, nuclide: str) -> str | None:
     """The one arm whose agents' labels carry ``nuclide`` ("68Ga"), or None."""
-    found = [arm.label for arm in context.arms if re.search(r"(?<![\dA-Za-z])" + nuclide + r"(?![a-z])", arm.label)]
-    return found[0] if len(found) == 1 else None
+    return _arm_carrying(context, re.escape(nuclide))
 
 
 def _arm_of_element(context: DocumentContext, symbol: str | None) -> str | None:
     """The arm an element names ("the actinium group", element symbol ``Ac``): the one arm whose agents carry that
     radionuclide (written "225Ac-..." in their labels, curated or new)."""
-    if symbol is None:
-        return None
-    nuclide = re.compile(r"(?<![A-Za-z])\d{2,3}m?" + symbol + r"(?![a-z])")
-    found = [arm.label for arm in context.arms if nuclide.search(arm.label)]
+    return None if symbol is None else _arm_carrying(context, r"\d{2,3}m?" + symbol)
+
+
+def _arm_carrying(context: DocumentContext, nuclide: str) -> str | None:
+    """The one arm whose label holds a radionuclide written as ``nuclide`` (a pattern: "68Ga", "\\d{2,3}m?Ac"), or
+    None."""
+    written = re.compile(r"(?<![\dA-Za-z])" + nuclide + r"(?![a-z])")
+    found = [arm.label for arm in context.arms if written.search(arm.label)]
     return found[0] if len(found) == 1 else None
 
 
