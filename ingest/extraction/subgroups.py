@@ -52,7 +52,7 @@ _BAND = (
     r"(?P<band>(?:" + _BOUND + r"\s*)?\d+(?:\.\d+)?(?:\s*(?:-|to)\s*(?:[<≤]\s*)?\d+(?:\.\d+)?)?)\s*ng/ml"
     r"(?:\s+or\s+(?P<or>more|higher|greater|above|less|lower|below))?"
 )
-_PSA_WORDS = r"(?:an?\s+)?(?:(?:serum\s+)?PSA(?:\s+(?:levels?|values?|concentrations?|of))*\s*)?"
+_PSA_WORDS = r"(?:an?\s+)?(?:(?:serum\s+)?PSA(?:\s+(?:levels?|values?|concentrations?|strat(?:um|a)|bands?|categor(?:y|ies)|of))*\s*)?"
 
 #: A dose level of a dose-finding study: "2.0 mg/kg", "7.4 GBq", "DL2", "dose level 3".
 DOSE_LEVEL = (
@@ -120,6 +120,14 @@ _AFTER = re.compile(
     + r")",
     re.IGNORECASE,
 )  # fmt: skip
+#: The reader or the day of imaging a value was read by or on, right after it: "84.8% (95% CI 77.8-90.3) for reader 1",
+#: "48% on day 0 and 80% on day 1", "75.0% on day-1 imaging". Either may qualify a subgroup ("In the 14 men with PSA
+#: below 0.2 ng/mL, the detection rates were 28.6% on day 0 and 50.0% on day 1").
+_FACET_AFTER = re.compile(
+    r"\s*\)?\s*(?:\([^()]{0,30}\)\s*)?(?:(?:for|by|of)\s+(?:the\s+)?(?P<reader>reader\s+(?:\d|[A-E])\b)"
+    r"|(?:on|at)\s+(?:the\s+)?(?P<day>day[- ]?\d)\b)",
+    re.IGNORECASE,
+)
 #: PSA bands listed after their values: "58.3%, 75.0% and 92.6% for PSA < 2, 2-<5 and ≥5 ng/mL, respectively".
 _RESPECTIVE_BANDS = re.compile(
     # (the verb may come between: "38%, 57% and 84% were observed for PSA levels of <0.5, ...")
@@ -135,7 +143,7 @@ _ONE_BAND = re.compile(r"(?:" + _BOUND + r"\s*)?\d+(?:\.\d+)?(?:\s*(?:-|to)\s*(?
 _CLUES = ("patient", "pts", "participant", "subject", "those", "case", "individual", "subgroup", "subset",
           "stratum", "ng/ml", "naive", "naïve", "pretreated", "experienced", "refractory", "prior", "previous",
           "aged", "bq", "mg", "µg", "μg", "dl", "dose level", "mci", "suv", "ldh", "alp", "ctc", "ctdna", "psadt",
-          "psa dt", "mtv", "tlv", "ttv", "cycle", "course", "challenge", "retreatment")  # fmt: skip
+          "psa dt", "mtv", "tlv", "ttv", "cycle", "course", "challenge", "retreatment", "reader", "day")  # fmt: skip
 _MEN = re.compile(r"\bmen\b", re.IGNORECASE)
 #: The two courses of a rechallenge compared in one sentence.
 _FIRST_COURSE = re.compile(r"\b(?:first|initial)\s+course\b", re.IGNORECASE)
@@ -218,6 +226,7 @@ class SentenceSubgroups:
         self.named = any(clue in lowered for clue in _CLUES) or _MEN.search(text) is not None
         self._before: list[_Cue] | None = None
         self._listed: dict[int, str] | None = None
+        self._facets: dict[int, str] = {}
         self._levels: list[tuple[int, int, str]] | None = None
         self._cycles: list[tuple[int, str]] | None = None
 
@@ -227,15 +236,21 @@ class SentenceSubgroups:
             return [None] * len(positions)
         if self._before is None:
             self._before = _cues(_before(self.text), self.text, self.mentions, self.offset)
-            self._listed = respective_bands(self.text, self.values or positions) or respective_doses(
-                self.text, self.values or positions
+            values = self.values or positions
+            self._listed = (
+                respective_bands(self.text, values)
+                or respective_doses(self.text, values)
+                or respective_parts(self.text, values, ("bands",))
             )
+            self._facets = respective_parts(self.text, values, ("readers", "days"))
         found = _named_subgroups(self.text, positions, arms, self.mentions, self.offset, self._before)
         if len({arm for arm in arms if arm}) > 1:
             treated = {cue.label for cue in self._before if cue.treated}
             found = [None if label in treated else label for label in found]
         found = _marker_strata(self.text, positions, found)
-        return [self._listed.get(start, label) for (start, _end), label in zip(positions, found, strict=True)]
+        labels = [self._listed.get(start, label) for (start, _end), label in zip(positions, found, strict=True)]
+        facets = [self._facets.get(start) or _facet_after(self.text, end) for start, end in positions]
+        return [", ".join(part for part in pair if part) or None for pair in zip(facets, labels, strict=True)]
 
     def factor(self, start: int) -> str | None:
         """The factor a ratio at ``start`` belongs to, in a sentence of predictors: "In the multivariable model,
@@ -391,6 +406,74 @@ def respective_doses(text: str, positions: list[tuple[int, int]]) -> dict[int, s
         return {}
     unit = match.group("unit")
     return {start: f"{dose} {unit}" for (start, _end), dose in zip(positions[-len(doses) :], doses, strict=True)}
+
+
+_LIST_GLUE = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
+_READER = r"(?:\d|[A-E])\b"
+_DAY = r"day[- ]?\d\b"
+#: The parts a run of values is given for, listed in one phrase: readers ("for readers 1, 2 and 3"), days of imaging
+#: ("on day 0 and day 1"), PSA bands written before their values ("For PSA levels <0.5, 0.5-1 and >1 ng/mL, ...").
+_PART_LIST = re.compile(
+    r"\b(?:for|in|on|at|among|by|of)\s+(?:the\s+)?(?:"
+    + r"readers?\s+(?P<readers>" + _READER + r"(?:" + _LIST_GLUE + _READER + r")+)"
+    + r"|(?P<days>" + _DAY + r"(?:" + _LIST_GLUE + r"(?:" + _DAY + r"|\d\b))+)"
+    + r"|(?:(?:men|patients)\s+with\s+)?" + _PSA_WORDS + r"(?P<bands>[^;:()\[\]]{1,80}?)\s*ng/ml"
+    + r")",
+    re.IGNORECASE,
+)  # fmt: skip
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+
+
+def _facet_after(text: str, end: int) -> str | None:
+    """The reader or imaging day named right after a value ending at ``end`` ("reader 1", "day 0"), or None."""
+    facet = _FACET_AFTER.match(text, end)
+    return _part_label(facet.group("reader") or facet.group("day")) if facet else None
+
+
+def respective_parts(text: str, positions: list[tuple[int, int]], kinds: tuple[str, ...]) -> dict[int, str]:
+    """The part each value of a run is given for, from a list of parts and "respectively": the list before the
+    values ("For readers 1, 2 and 3, sensitivity was 40%, 43% and 31%, and specificity 98%, 97% and 98%,
+    respectively": each run of as many values as parts, in turn) or after them ("45% and 62% on day 0 and day 1,
+    respectively"; PSA bands listed after their values are ``respective_bands``').
+
+    >>> text = "For readers 1, 2 and 3, the CLR was 51%, 55% and 53%, respectively."
+    >>> respective_parts(text, [(36, 39), (41, 44), (49, 52)], ("readers",))
+    {36: 'reader 1', 41: 'reader 2', 49: 'reader 3'}
+    """
+    if not positions or _RESPECTIVELY.search(text, positions[-1][1]) is None:
+        return {}
+    for match in _PART_LIST.finditer(text):
+        kind = match.lastgroup
+        if kind not in kinds:
+            continue
+        items = [part for part in LIST_SEPARATOR.split(match.group(kind)) if part]
+        if kind == "bands":
+            if match.start() > positions[0][0] or not all(_ONE_BAND.fullmatch(item) for item in items):
+                continue
+            labels = [_psa_band(item) for item in items]
+        elif kind == "readers":
+            labels = [f"reader {item.upper()}" for item in items]
+        else:
+            labels = [_part_label(item if item[0].isalpha() else f"day {item}") for item in items]
+        if len(labels) < 2:
+            continue
+        if match.end() <= positions[0][0]:
+            run = [start for start, _end in positions if start >= match.end()]
+        elif match.start() >= positions[-1][1]:
+            run = [start for start, _end in positions]
+            run = run if len(run) % len(labels) == 0 else run[-len(labels) :]
+        else:
+            continue
+        if len(run) < len(labels) or len(run) % len(labels):
+            continue
+        return {start: labels[index % len(labels)] for index, start in enumerate(run)}
+    return {}
+
+
+def _part_label(words: str) -> str:
+    """ "day 1" for "Day-1", "reader B" for "Reader B"."""
+    word, _space, rest = " ".join(re.sub(r"^(day|reader)[- ]?", r"\1 ", words, flags=re.I).split()).partition(" ")
+    return f"{word.lower()} {rest}"
 
 
 def respective_bands(text: str, positions: list[tuple[int, int]]) -> dict[int, str]:

@@ -495,3 +495,50 @@ def test_bands_and_dose_levels_listed_after_a_verb_or_after_fractions_with_respe
     assert [(m["arm"], m["value"]) for m in doses["measurements"]] == [
         ("225Ac-PSMA-617, 50 kBq/kg", 0.0), ("225Ac-PSMA-617, 100 kBq/kg", 1.0), ("225Ac-PSMA-617, 150 kBq/kg", 2.0)
     ]  # fmt: skip
+
+
+IMAGING = "We imaged 120 men with rising PSA after radical prostatectomy with 64Cu-SAR-bisPSMA PET/CT."
+
+
+def test_each_reader_and_each_imaging_day_names_its_value(record):
+    text = IMAGING + (
+        " The correct localisation rate was 71.2% (95% CI 62.0-79.3) for reader 1 and 66.4% (95% CI 57.0-75.0) "
+        "for reader 2. The detection rate was 41% on day 0 and 63% on day-1 imaging."
+    )
+    assert _arms(record, text, "CLR") == [
+        (71.2, "64Cu-SAR-bisPSMA, reader 1"),
+        (66.4, "64Cu-SAR-bisPSMA, reader 2"),
+    ]
+    assert _arms(record, text, "detection rate") == [
+        (41.0, "64Cu-SAR-bisPSMA, day 0"),
+        (63.0, "64Cu-SAR-bisPSMA, day 1"),
+    ]
+
+
+def test_readers_or_bands_listed_ahead_of_runs_of_values_with_respectively(record):
+    text = IMAGING + (
+        " For readers A, B and C, sensitivity was 52%, 47% and 58%, and specificity 91%, 95% and 89%, respectively."
+        " In PSA strata of <0.2, 0.2-<1 and ≥1 ng/mL, detection rates were 9/30 (30.0%), 25/46 (54.3%) and "
+        "38/44 (86.4%), respectively."
+    )
+    assert _arms(record, text, "sensitivity") == [
+        (52.0, "64Cu-SAR-bisPSMA, reader A"),
+        (47.0, "64Cu-SAR-bisPSMA, reader B"),
+        (58.0, "64Cu-SAR-bisPSMA, reader C"),
+    ]
+    assert [arm for _value, arm in _arms(record, text, "specificity")] == [
+        "64Cu-SAR-bisPSMA, reader A", "64Cu-SAR-bisPSMA, reader B", "64Cu-SAR-bisPSMA, reader C",
+    ]  # fmt: skip
+    assert _arms(record, text, "detection rate") == [
+        (30.0, "64Cu-SAR-bisPSMA, PSA <0.2 ng/mL"),
+        (54.3, "64Cu-SAR-bisPSMA, PSA 0.2-<1 ng/mL"),
+        (86.4, "64Cu-SAR-bisPSMA, PSA ≥1 ng/mL"),
+    ]
+
+
+def test_a_day_of_imaging_comes_ahead_of_the_subgroup_of_patients(record):
+    text = IMAGING + " Among the 25 men with PSA below 0.5 ng/mL, detection was 32% on day 0 and 56% on day 1."
+    assert _arms(record, text, "detection rate") == [
+        (32.0, "64Cu-SAR-bisPSMA, day 0, PSA <0.5 ng/mL"),
+        (56.0, "64Cu-SAR-bisPSMA, day 1, PSA <0.5 ng/mL"),
+    ]
