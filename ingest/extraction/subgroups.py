@@ -29,7 +29,9 @@ _POPULATION = r"(?:patients|pts|men|participants|subjects|those|cases|individual
 _RELATION = (
     r"(?P<rel>previously\s+treated\s+with|pre-?treated\s+with|who\s+had\s+(?:previously|already)\s+received"
     r"|without|with|whose|who\s+did\s+not\s+(?:have|receive)|who\s+(?:had|have|were|received|achieved)"
-    r"|at\s+or\s+(?:below|above)|below|above|treated\s+at|aged)"
+    r"|at\s+or\s+(?:below|above)|below|above|treated\s+at|aged|(?:younger|older)\s+than"
+    # an age written after the population, without a verb: "patients 65 years of age or older"
+    r"|(?P<age>\d{2,3}\s+years(?:\s+of\s+age)?\s+(?:or|and)\s+(?:older|over|above|younger|under|below)))"
 )
 #: Where a subgroup's words end: punctuation, a verb, a comparison, an endpoint's median.
 _PHRASE_END = (
@@ -46,13 +48,19 @@ _PHRASE_END = (
     r"|\s+(?:the\s+)?(?:hazard\s+ratio|HR|odds\s+ratio)\b)"
 )
 _PHRASE = r"(?:\s+(?P<phrase>[^,;:()\[\]]{1,70}?))?" + _PHRASE_END
-_ADJECTIVE = r"(?P<adjective>[A-Za-z0-9]+-(?:naive|naïve|pretreated|experienced|refractory|sensitive|resistant))"
+_ADJECTIVE = (
+    r"(?P<adjective>[A-Za-z0-9]+-(?:naive|naïve|pretreated|experienced|refractory|sensitive|resistant)"
+    r"|older|younger)"  # (the two sides of a comparison by age: "in men aged 65 or older (...) and in younger men")
+)
 _BOUND = r"(?:[<>≤≥]=?|less than|more than|greater than|below|above|under|over)"
 _BAND = (
     r"(?P<band>(?:" + _BOUND + r"\s*)?\d+(?:\.\d+)?(?:\s*(?:-|to)\s*(?:[<≤]\s*)?\d+(?:\.\d+)?)?)\s*ng/ml"
     r"(?:\s+or\s+(?P<or>more|higher|greater|above|less|lower|below))?"
 )
-_PSA_WORDS = r"(?:an?\s+)?(?:(?:serum\s+)?PSA(?:\s+(?:levels?|values?|concentrations?|strat(?:um|a)|bands?|categor(?:y|ies)|of))*\s*)?"
+_PSA_WORDS = (
+    r"(?:an?\s+)?(?:(?:serum\s+)?PSA"
+    r"(?:\s+(?:levels?|values?|concentrations?|strat(?:um|a)|bands?|categor(?:y|ies)|of))*\s*)?"
+)
 
 #: A dose level of a dose-finding study: "2.0 mg/kg", "7.4 GBq", "DL2", "dose level 3".
 DOSE_LEVEL = (
@@ -71,6 +79,8 @@ _BEFORE = tuple(
         r"^\s*(?:the\s+)?" + _POPULATION + r"\s+" + _RELATION + _PHRASE,
         r"[;:,]\s*(?:the\s+)?" + _POPULATION + r"\s+" + _RELATION + _PHRASE,
         r"\bthan\s+(?:in\s+)?(?:those|patients|men)\s+" + _RELATION + _PHRASE,
+        # the second of two subgroups, pointed at: "... (HR 0.61) and those aged 65 years or older (HR 0.55)"
+        r"\b(?:and|or)\s+(?:in\s+|among\s+)?those\s+" + _RELATION + _PHRASE,
         r"\bin\s+the\s+(?:subgroup|subset|stratum)\s+(?:of\s+" + _POPULATION + r"\s+)?" + _RELATION + _PHRASE,
         r"\b(?:in|among|for)\s+(?:the\s+)?(?:\d+\s+)?" + _ADJECTIVE + r"\s+" + _POPULATION + r"\b",
         # "Docetaxel-naive patients had ...", "... than cabazitaxel-naive men (10.9 versus 15.4 months)"
@@ -561,8 +571,14 @@ def _cue(match: re.Match[str], text: str, mentions: list[Mention], offset: int, 
         return cue(" ".join(groups["prior"].split()))
     if groups.get("band"):
         return cue(_psa_band(groups["band"], groups.get("or")))
+    if groups.get("age"):
+        return cue("aged " + " ".join(groups["age"].split()).replace(" of age", ""))
     if groups.get("adjective"):
         adjective = groups["adjective"]
+        if adjective.lower() in ("older", "younger"):
+            population = match.group().split()[-1].lower()
+            other = "younger" if adjective.lower() == "older" else "older"
+            return cue(f"{adjective.lower()} {population}", f"{other} {population}")
         return None if adjective.lower().startswith("psma") else cue(adjective)
     relation = " ".join((groups.get("rel") or "").split()).lower()
     phrase = groups["phrase"]
@@ -589,7 +605,7 @@ def _cue(match: re.Match[str], text: str, mentions: list[Mention], offset: int, 
         return None
     if negative:
         return cue("no " + words.removeprefix("any "), words)
-    if relation.startswith(("at ", "below", "above", "treated", "aged")):
+    if relation.startswith(("at ", "below", "above", "treated", "aged", "younger", "older")):
         return cue(f"{relation} {words}")
     band = _BAND_PHRASE.fullmatch(words)
     if band:  # "PSA of 0.5 ng/ml or less", "0.51-1.0 ng/mL": a PSA band, written as the others

@@ -542,3 +542,28 @@ def test_a_day_of_imaging_comes_ahead_of_the_subgroup_of_patients(record):
         (32.0, "64Cu-SAR-bisPSMA, day 0, PSA <0.5 ng/mL"),
         (56.0, "64Cu-SAR-bisPSMA, day 1, PSA <0.5 ng/mL"),
     ]
+
+
+RANDOMISED = "We randomised 412 men with mCRPC to 177Lu-PSMA-617 or docetaxel."
+
+
+def test_subgroups_by_age_written_in_the_ways_reports_write_them(record):
+    text = RANDOMISED + (
+        " The OS benefit held in patients younger than 75 years (HR 0.58; 95% CI 0.41-0.82) and in those aged 75"
+        " years or older (HR 0.71; 95% CI 0.47-1.07). It held too among patients 70 years of age or older (HR 0.66;"
+        " 95% CI 0.45-0.97) and in younger men (HR 0.60; 95% CI 0.44-0.81)."
+    )
+    assert [(m["hr"], m["arm"]) for m in record(text)["measurements"] if m["endpoint"] == "OS"] == [
+        (0.58, "177Lu-PSMA-617, younger than 75 years"),
+        (0.71, "177Lu-PSMA-617, aged 75 years or older"),
+        (0.66, "177Lu-PSMA-617, aged 70 years or older"),
+        (0.60, "177Lu-PSMA-617, younger men"),
+    ]
+
+
+def test_the_rest_of_the_older_men_are_the_younger_ones(record):
+    text = COHORT + " Grade 3 or higher anaemia was more frequent in the older men (18% versus 7%)."
+    assert [(m["value"], m["arm"]) for m in record(text)["measurements"]] == [
+        (18.0, "177Lu-PSMA-617, older men"),
+        (7.0, "177Lu-PSMA-617, younger men"),
+    ]
