@@ -327,7 +327,10 @@ def _named_subgroups(
     offset: int,
     before: list[_Cue],
 ) -> list[str | None]:
-    after = [_after(text, end, mentions, offset, before) for _start, end in positions]
+    after: list[_Cue | None] = []
+    for _start, end in positions:  # (a subgroup named after an earlier value may be pointed back at: "of those below")
+        earlier = sorted([c for c in before if c.end <= end] + [c for c in after if c is not None], key=lambda c: c.end)
+        after.append(_after(text, end, mentions, offset, earlier))
     for index in range(len(positions) - 2, -1, -1):
         # "50.0% and 35.0% at PSA <0.5 ng/mL": a pair of two arms' values shares the subgroup named after it
         if (
@@ -338,7 +341,7 @@ def _named_subgroups(
         ):
             after[index] = after[index + 1]
     first = positions[0][0]
-    ahead = [cue for cue in before if cue.end <= first and ";" not in text[cue.end : first]]
+    ahead = [cue for cue in before if cue.end <= first and not _clause_break(text, cue.end, first)]
     paired = len(positions) >= 2 and len(ahead) == len(positions) and not any(after)
     found: list[str | None] = []
     for index, (start, _end) in enumerate(positions):
@@ -347,7 +350,7 @@ def _named_subgroups(
         elif paired:
             found.append(ahead[index].label)  # one subgroup named before each value, in the same order
         else:
-            nearest = [cue for cue in before if cue.end <= start and ";" not in text[cue.end : start]]
+            nearest = [cue for cue in before if cue.end <= start and not _clause_break(text, cue.end, start)]
             cue = nearest[-1] if nearest else None
             if (
                 cue is not None
@@ -526,12 +529,23 @@ def _before(text: str) -> list[re.Match[str]]:
     return kept
 
 
-def _after(text: str, end: int, mentions: list[Mention], offset: int, before: list[_Cue]) -> _Cue | None:
+def _after(text: str, end: int, mentions: list[Mention], offset: int, earlier: list[_Cue]) -> _Cue | None:
+    """The subgroup named right after a value ending at ``end`` (``earlier``: the subgroups named before it)."""
     match = _AFTER.match(text, end)
     if match is None:
         return None
-    cues = _cues([match], text, mentions, offset, earlier=[c for c in before if c.end <= end])
+    cues = _cues([match], text, mentions, offset, earlier=earlier)
     return cues[0] if cues else None
+
+
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+
+
+def _clause_break(text: str, start: int, end: int) -> bool:
+    """Whether a semicolon outside brackets parts ``start`` from ``end`` (one inside a bracket of statistics, "(HR
+    0.55; 95% CI ...)", does not)."""
+    piece = text[start:end]
+    return ";" in piece and ";" in _BRACKETED.sub("", piece)
 
 
 def _cues(matches, text: str, mentions: list[Mention], offset: int, earlier: list[_Cue] | None = None) -> list[_Cue]:

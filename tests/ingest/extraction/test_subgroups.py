@@ -567,3 +567,22 @@ def test_the_rest_of_the_older_men_are_the_younger_ones(record):
         (18.0, "177Lu-PSMA-617, older men"),
         (7.0, "177Lu-PSMA-617, younger men"),
     ]
+
+
+def test_a_semicolon_inside_the_bracket_of_statistics_does_not_part_the_values_from_their_subgroups(record):
+    text = COHORT + (
+        " Men with a baseline SUVmean of 10 or more did better than those below 10 (median OS 18.4 vs 12.9 months;"
+        " HR 0.61, 95% CI 0.45-0.83), and their PSA50 rate was 64% compared with 37%."
+    )
+    assert [arm for _value, arm in _arms(record, text, "PSA50")] == [
+        "177Lu-PSMA-617, baseline SUVmean of 10 or more",
+        "177Lu-PSMA-617, below 10",
+    ]
+
+
+def test_the_rest_pointed_at_after_a_later_value_is_the_rest_of_the_subgroup_named_after_an_earlier_one(record):
+    text = COHORT + " A PSA50 response was seen in 58% of men with an SUVmean of 10 or more and in 24% of men below it."
+    assert _arms(record, text, "PSA50") == [
+        (58.0, "177Lu-PSMA-617, SUVmean of 10 or more"),
+        (24.0, "177Lu-PSMA-617, not SUVmean of 10 or more"),
+    ]
