@@ -62,6 +62,16 @@ _PSA_WORDS = (
     r"(?:\s+(?:levels?|values?|concentrations?|strat(?:um|a)|bands?|categor(?:y|ies)|of))*\s*)?"
 )
 
+#: A site of the body that imaging or dosimetry values are given for: "prostate bed", "pelvic lymph nodes", "bone
+#: lesions", "nodal metastases", "extrapelvic disease", "other sites".
+_SITE = (
+    r"(?P<site>prostate\s+bed|prostatic\s+fossa|other\s+sites"
+    r"|(?:pelvic\s+)?lymph[- ]node\s+(?:lesions?|metastases)"
+    r"|(?:pelvic\s+)?(?:lymph[- ]nodes?|nodes|nodal\s+(?:lesions?|metastases|regions?|disease))"
+    r"|(?:bone|soft[- ]tissue|extra-?pelvic|distant|visceral|liver|lung|local)\s+(?:lesions?|metastases|disease"
+    r"|recurrences?))"
+    r"(?:\s+(?:region|sites?))?\b"
+)
 #: A dose level of a dose-finding study: "2.0 mg/kg", "7.4 GBq", "DL2", "dose level 3".
 DOSE_LEVEL = (
     r"(?:\d+(?:\.\d+)?\s*(?:[mµμu]g(?:/(?:kg|m2|m²))?|[GMk]Bq(?:/kg)?|mCi(?:/m2|/m²)?)"
@@ -89,6 +99,8 @@ _BEFORE = tuple(
         # a heading of its own: "Prior 177Lu radioligand subgroup (n=8): PSA50 38%"
         r"^\s*(?P<phrase>[^,;:()\[\]]{2,50}?)\s+(?:subgroup|subset|stratum)\b",
         r"[;:.]\s*(?P<phrase>[^,;:()\[\]]{2,50}?)\s+(?:subgroup|subset|stratum)\b",
+        # a site that opens its clause: "For bone metastases, sensitivity was ...", "In the pelvic nodal region, ..."
+        r"(?:^|[;:.]\s*)(?:for|in|within)\s+(?:the\s+)?" + _SITE + r"\s*,",
         # a dose level that opens its clause: "At 900 µg, 1 of 6 patients had a DLT"
         r"\bat\s+(?:the\s+)?" + _DOSE_LEVEL + r"\s*,",
     )
@@ -116,7 +128,10 @@ def is_dose_level(label: str | None) -> bool:
 _AFTER = re.compile(
     r"\s*\)?\s*(?:\([^()]{0,30}\)\s*)?(?:(?:of|in|among|for)\s+)?(?:the\s+)?(?:\d+\s+)?(?:"
     + _POPULATION + r"\s+" + _RELATION + _PHRASE
-    + r"|" + _ADJECTIVE + r"\s+" + _POPULATION + r"\b"
+    # "21% in the taxane-naive cohort", "14% of taxane-experienced and 21% of chemotherapy-naive patients"
+    + r"|" + _ADJECTIVE + r"(?:\s+(?:" + _POPULATION + r"|cohort|group)\b|(?=\s*,|\s+(?:and|or)\s+\d))"
+    # the site a value was read in: "92.3% in the prostate bed", "61.4% for lymph node metastases"
+    + r"|(?:(?:at|within|with)\s+)?(?:the\s+)?" + _SITE
     + r"|(?:(?:at|with|for)\s+|(?:men|patients)\s+with\s+|(?=" + _BOUND + r"\s*\d))" + _PSA_WORDS + _BAND
     + r"|(?:after|following)\s+(?P<prior>(?:prior|previous)\s+[^,;:()\[\]]{1,50}?)" + _PHRASE_END
     + r"|(?:/\d+\s+|[a-z]+(?:-[a-z]+)?\s+)?(?:" + _POPULATION + r"\s+)?(?:treated\s+)?(?:at|with)\s+(?:the\s+)?"
@@ -153,7 +168,8 @@ _ONE_BAND = re.compile(r"(?:" + _BOUND + r"\s*)?\d+(?:\.\d+)?(?:\s*(?:-|to)\s*(?
 _CLUES = ("patient", "pts", "participant", "subject", "those", "case", "individual", "subgroup", "subset",
           "stratum", "ng/ml", "naive", "naïve", "pretreated", "experienced", "refractory", "prior", "previous",
           "aged", "bq", "mg", "µg", "μg", "dl", "dose level", "mci", "suv", "ldh", "alp", "ctc", "ctdna", "psadt",
-          "psa dt", "mtv", "tlv", "ttv", "cycle", "course", "challenge", "retreatment", "reader", "day")  # fmt: skip
+          "psa dt", "mtv", "tlv", "ttv", "cycle", "course", "challenge", "retreatment", "reader", "day", "bed", "fossa",
+          "node", "nodal", "lesion", "metasta", "pelvic", "sites", "cohort", "group", "older", "younger")  # fmt: skip
 _MEN = re.compile(r"\bmen\b", re.IGNORECASE)
 #: The two courses of a rechallenge compared in one sentence.
 _FIRST_COURSE = re.compile(r"\b(?:first|initial)\s+course\b", re.IGNORECASE)
@@ -221,6 +237,9 @@ class _Cue:
     #: Set apart by a therapy received before: of a comparison of arms, that is the population ("in men previously
     #: treated with an ARPI, X extended OS from 11.3 to 15.3 months"), no subgroup.
     treated: bool = False
+    #: Opens the sentence as its heading ("For pelvic nodes, X had ...; the corresponding figures for Y were ..."):
+    #: its values run past a semicolon.
+    heading: bool = False
 
 
 class SentenceSubgroups:
@@ -341,7 +360,7 @@ def _named_subgroups(
         ):
             after[index] = after[index + 1]
     first = positions[0][0]
-    ahead = [cue for cue in before if cue.end <= first and not _clause_break(text, cue.end, first)]
+    ahead = [cue for cue in before if cue.end <= first and (cue.heading or not _clause_break(text, cue.end, first))]
     paired = len(positions) >= 2 and len(ahead) == len(positions) and not any(after)
     found: list[str | None] = []
     for index, (start, _end) in enumerate(positions):
@@ -350,7 +369,9 @@ def _named_subgroups(
         elif paired:
             found.append(ahead[index].label)  # one subgroup named before each value, in the same order
         else:
-            nearest = [cue for cue in before if cue.end <= start and not _clause_break(text, cue.end, start)]
+            nearest = [
+                cue for cue in before if cue.end <= start and (cue.heading or not _clause_break(text, cue.end, start))
+            ]
             cue = nearest[-1] if nearest else None
             if (
                 cue is not None
@@ -585,12 +606,16 @@ def _cue(match: re.Match[str], text: str, mentions: list[Mention], offset: int, 
         return cue(" ".join(groups["prior"].split()))
     if groups.get("band"):
         return cue(_psa_band(groups["band"], groups.get("or")))
+    if groups.get("site"):
+        label = " ".join(groups["site"].lower().split())
+        return _Cue(match.start(), match.end(), label, "", heading=not text[: match.start()].strip())
     if groups.get("age"):
         return cue("aged " + " ".join(groups["age"].split()).replace(" of age", ""))
     if groups.get("adjective"):
         adjective = groups["adjective"]
         if adjective.lower() in ("older", "younger"):
-            population = match.group().split()[-1].lower()
+            last = match.group().split()[-1].lower()
+            population = "patients" if last == adjective.lower() else last
             other = "younger" if adjective.lower() == "older" else "older"
             return cue(f"{adjective.lower()} {population}", f"{other} {population}")
         return None if adjective.lower().startswith("psma") else cue(adjective)

@@ -170,7 +170,7 @@ def test_the_tracer_that_served_as_reference_standard_is_the_comparator(record):
     )
     assert found["comparators"] == ["68Ga-PSMA-11"]
     sensitivity = [(m["arm"], m["value"]) for m in found["measurements"] if m["endpoint"] == "sensitivity"]
-    assert sensitivity == [("99mTc-PSMA-I&S", 74.0), ("99mTc-PSMA-I&S", 58.0)]
+    assert sensitivity == [("99mTc-PSMA-I&S, bone metastases", 74.0), ("99mTc-PSMA-I&S, nodal metastases", 58.0)]
 
 
 def test_a_review_has_the_arms_of_the_trials_it_pools(record):

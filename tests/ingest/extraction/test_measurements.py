@@ -976,13 +976,13 @@ def test_the_corresponding_values_of_a_second_agent_go_to_the_endpoints_named_be
         title="68Ga-PSMA-11 versus 18F-fluciclovine PET for nodal staging",
     )
     assert [(m["endpoint"], m["arm"], m["value"]) for m in found["measurements"]] == [
-        ("sensitivity", "68Ga-PSMA-11", 77.0),
-        ("specificity", "68Ga-PSMA-11", 97.0),
-        ("PPV", "68Ga-PSMA-11", 91.0),
-        ("sensitivity", "18F-fluciclovine", 41.0),
-        ("specificity", "18F-fluciclovine", 94.0),
-        ("PPV", "18F-fluciclovine", 79.0),
-    ]
+        ("sensitivity", "68Ga-PSMA-11, pelvic nodes", 77.0),
+        ("specificity", "68Ga-PSMA-11, pelvic nodes", 97.0),
+        ("PPV", "68Ga-PSMA-11, pelvic nodes", 91.0),
+        ("sensitivity", "18F-fluciclovine, pelvic nodes", 41.0),
+        ("specificity", "18F-fluciclovine, pelvic nodes", 94.0),
+        ("PPV", "18F-fluciclovine, pelvic nodes", 79.0),
+    ]  # (the site that heads the sentence is every value's, past the semicolon)
 
 
 def test_a_value_of_another_marker_after_a_psa_result_is_not_a_psa_result(record):
@@ -1271,7 +1271,8 @@ def test_pairs_in_turn_with_no_arm_named_follow_the_study_arms(record):
     )
     rows = [(m["endpoint"], m["value"], m["arm"]) for m in record(text)["measurements"]]
     assert [(value, arm) for _endpoint, value, arm in rows] == [
-        (88.0, "18F-DCFPyL"), (41.0, "conventional imaging"), (93.0, "18F-DCFPyL"), (70.0, "conventional imaging"),
+        (88.0, "18F-DCFPyL, nodal disease"), (41.0, "conventional imaging, nodal disease"),
+        (93.0, "18F-DCFPyL, bone disease"), (70.0, "conventional imaging, bone disease"),
     ]  # fmt: skip
 
 

@@ -586,3 +586,28 @@ def test_the_rest_pointed_at_after_a_later_value_is_the_rest_of_the_subgroup_nam
         (58.0, "177Lu-PSMA-617, SUVmean of 10 or more"),
         (24.0, "177Lu-PSMA-617, not SUVmean of 10 or more"),
     ]
+
+
+def test_the_site_of_the_body_a_value_is_given_for_names_it(record):
+    text = (
+        "We imaged 96 men with recurrent prostate cancer with 68Ga-PSMA-11 PET/CT. Positive predictive values were"
+        " 94.1% in the prostatic fossa, 85.7% in pelvic lymph nodes and 77.8% for other sites. For bone metastases,"
+        " sensitivity was 83.3% (95% CI 70.0-92.0), against 58.2% for nodal metastases."
+    )
+    assert _arms(record, text, "PPV") == [
+        (94.1, "68Ga-PSMA-11, prostatic fossa"),
+        (85.7, "68Ga-PSMA-11, pelvic lymph nodes"),
+        (77.8, "68Ga-PSMA-11, other sites"),
+    ]
+    assert _arms(record, text, "sensitivity") == [
+        (83.3, "68Ga-PSMA-11, bone metastases"),
+        (58.2, "68Ga-PSMA-11, nodal metastases"),
+    ]
+
+
+def test_two_adjectives_of_prior_therapy_share_the_population_noun_after_the_second(record):
+    text = COHORT + " A PSA50 response occurred in 17% of docetaxel-pretreated and 29% of chemotherapy-naive men."
+    assert _arms(record, text, "PSA50") == [
+        (17.0, "177Lu-PSMA-617, docetaxel-pretreated"),
+        (29.0, "177Lu-PSMA-617, chemotherapy-naive"),
+    ]
