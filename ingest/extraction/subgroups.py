@@ -73,9 +73,10 @@ _SITE = (
     r"(?:\s+(?:region|sites?))?\b"
 )
 #: A dose level of a dose-finding study: "2.0 mg/kg", "7.4 GBq", "DL2", "dose level 3".
+_DOSE_AMOUNT = r"\d+(?:\.\d+)?\s*(?:[mµμu]g(?:/(?:kg|m2|m²))?|[GMk]Bq(?:/kg)?|mCi(?:/m2|/m²)?)(?![\w/])"
 DOSE_LEVEL = (
-    r"(?:\d+(?:\.\d+)?\s*(?:[mµμu]g(?:/(?:kg|m2|m²))?|[GMk]Bq(?:/kg)?|mCi(?:/m2|/m²)?)"
-    r"|DL\s?\d+|dose\s+level\s+\d+|RP2D)(?![\w/])"
+    r"(?:" + _DOSE_AMOUNT + r"|DL\s?\d+|dose\s+level\s+\d+|RP2D"
+    r"|(?:highest|top|lowest|starting|first|second|third|fourth|fifth)\s+dose\s+level)(?![\w/])"
 )
 _DOSE_LEVEL = r"(?P<dose>" + DOSE_LEVEL + ")"
 #: A subgroup named before its values: "in men with ...", "Men whose ... had", "than those without", "in the
@@ -101,6 +102,15 @@ _BEFORE = tuple(
         r"[;:.]\s*(?P<phrase>[^,;:()\[\]]{2,50}?)\s+(?:subgroup|subset|stratum)\b",
         # a site that opens its clause: "For bone metastases, sensitivity was ...", "In the pelvic nodal region, ..."
         r"(?:^|[;:.]\s*)(?:for|in|within)\s+(?:the\s+)?" + _SITE + r"\s*,",
+        # doses from a level up, or the recommended one, opening a clause: "At doses ≥2.0 mg/kg (n=18), ...", "At
+        # target doses of 300 µg or higher, ...", "At the RP2D, ...", "At the recommended phase 2 dose (n=24): ..."
+        r"(?:^|[;:.]\s*)(?:at|with)\s+(?:the\s+)?(?:(?:target\s+)?(?:doses?|activities)\s+(?:of\s+)?)?(?P<dose>"
+        r"[<>≤≥]=?\s*" + _DOSE_AMOUNT + r"|" + _DOSE_AMOUNT + r"\s+or\s+(?:higher|more|above|greater)"
+        r"|RP2D|recommended\s+(?:phase\s+(?:2|II)\s+)?dose)(?:\s*\([^()]*\))?\s*[,:]",
+        # a numbered or expansion cohort opening a clause: "In cohort 4, ...", "In the expansion cohort (n=40), ..."
+        r"(?:^|[;:.]\s*)(?:in|among|for)\s+(?:the\s+)?"
+        r"(?P<cohort>(?:dose[- ])?(?:expansion|escalation)\s+(?:cohort|phase|part)|cohort\s+\d+)"
+        r"(?:\s*\([^()]*\))?\s*[,:]",
         # a dose level that opens its clause: "At 900 µg, 1 of 6 patients had a DLT"
         r"\bat\s+(?:the\s+)?" + _DOSE_LEVEL + r"\s*,",
     )
@@ -169,7 +179,8 @@ _CLUES = ("patient", "pts", "participant", "subject", "those", "case", "individu
           "stratum", "ng/ml", "naive", "naïve", "pretreated", "experienced", "refractory", "prior", "previous",
           "aged", "bq", "mg", "µg", "μg", "dl", "dose level", "mci", "suv", "ldh", "alp", "ctc", "ctdna", "psadt",
           "psa dt", "mtv", "tlv", "ttv", "cycle", "course", "challenge", "retreatment", "reader", "day", "bed", "fossa",
-          "node", "nodal", "lesion", "metasta", "pelvic", "sites", "cohort", "group", "older", "younger")  # fmt: skip
+          "node", "nodal", "lesion", "metasta", "pelvic", "sites", "cohort", "group", "older", "younger", "rp2d",
+          "recommended", "dose", "activit")  # fmt: skip
 _MEN = re.compile(r"\bmen\b", re.IGNORECASE)
 #: The two courses of a rechallenge compared in one sentence.
 _FIRST_COURSE = re.compile(r"\b(?:first|initial)\s+course\b", re.IGNORECASE)
@@ -590,6 +601,8 @@ def _cue(match: re.Match[str], text: str, mentions: list[Mention], offset: int, 
         return _Cue(match.start(), match.end(), " ".join(groups["dose"].split()), "")  # (no rest to name)
     if groups.get("cycle"):
         return _Cue(match.start(), match.end(), " ".join(groups["cycle"].lower().split()), "")
+    if groups.get("cohort"):
+        return _Cue(match.start(), match.end(), " ".join(groups["cohort"].lower().split()), "")
     if groups.get("course"):
         if not (_FIRST_COURSE.search(text) and _SECOND_COURSE.search(text)):
             return None  # a study of rechallenge alone: every value is of its rechallenge, no part of it

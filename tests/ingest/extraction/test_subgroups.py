@@ -611,3 +611,28 @@ def test_two_adjectives_of_prior_therapy_share_the_population_noun_after_the_sec
         (17.0, "177Lu-PSMA-617, docetaxel-pretreated"),
         (29.0, "177Lu-PSMA-617, chemotherapy-naive"),
     ]
+
+
+ESCALATION = "We enrolled 48 men with mCRPC in a phase 1 dose-escalation study of ARX517, an antibody-drug conjugate."
+
+
+def test_doses_from_a_level_up_the_recommended_dose_and_numbered_cohorts_opening_a_clause(record):
+    text = ESCALATION + (
+        " At doses of 1.7 mg/kg or higher (n=30), 47% had a PSA decline of 50% or more. At the recommended phase 2"
+        " dose, the PSA50 rate was 52%. In cohort 3, 4 of 7 (57%) had a PSA decline of 50% or more. In the expansion"
+        " cohort (n=20), PSA50 was 45%. Overall, PSA50 was 38%."
+    )
+    assert _arms(record, text, "PSA50") == [
+        (47.0, "ARX517, 1.7 mg/kg or higher"),
+        (52.0, "ARX517, recommended phase 2 dose"),
+        (57.0, "ARX517, cohort 3"),
+        (45.0, "ARX517, expansion cohort"),
+        (38.0, "ARX517"),
+    ]
+
+
+def test_dose_limiting_toxicities_at_the_highest_dose_level_name_it(record):
+    text = ESCALATION + " Two dose-limiting toxicities (grade 4 thrombocytopenia) occurred at the highest dose level."
+    assert [(m["value"], m["arm"]) for m in record(text)["measurements"] if m["endpoint"] == "DLT"] == [
+        (2.0, "ARX517, highest dose level")
+    ]
