@@ -149,8 +149,10 @@ _AFTER = re.compile(
     # the treatment cycle a value was measured after: "0.72 Gy/GBq (range 0.41-1.15) after cycle 1"
     + r"|(?:after|in|at|during|following)\s+(?:the\s+)?(?P<cycle>cycle\s+\d+|(?:first|second|third|fourth|fifth|"
     r"sixth|last|final)\s+cycle)\b"
-    # the course of treatment of a rechallenge study: "79.7% during the first course and 43.0% at rechallenge"
-    + r"|(?:after|in|at|during|following|with)\s+(?:the\s+)?(?P<course>(?:first|initial|second)\s+course|re-?challenge"
+    # the course of treatment of a rechallenge study: "79.7% during the first course and 43.0% at rechallenge", "78% of
+    # men after the first course", "10% on rechallenge"
+    + r"|(?:" + _POPULATION + r"\s+)?(?:after|in|at|on|during|following|with)\s+(?:the\s+)?"
+    r"(?P<course>(?:first|initial|second)\s+course|re-?challenge"
     r"|re-?treatment)\b"
     + r")",
     re.IGNORECASE,

@@ -636,3 +636,17 @@ def test_dose_limiting_toxicities_at_the_highest_dose_level_name_it(record):
     assert [(m["value"], m["arm"]) for m in record(text)["measurements"] if m["endpoint"] == "DLT"] == [
         (2.0, "ARX517, highest dose level")
     ]
+
+
+def test_the_course_of_a_rechallenge_after_the_population_or_with_on(record):
+    text = (
+        "We retreated 61 men whose disease had responded to 177Lu-PSMA-617. A PSA decline of 50% or more occurred in"
+        " 72% of men after the first course and in 44% after rechallenge. Grade 3 or higher anaemia rose from 4%"
+        " during the first course to 11% on rechallenge."
+    )
+    assert [(m["value"], m["arm"]) for m in record(text)["measurements"]] == [
+        (72.0, "177Lu-PSMA-617, first course"),
+        (44.0, "177Lu-PSMA-617, rechallenge"),
+        (4.0, "177Lu-PSMA-617, first course"),
+        (11.0, "177Lu-PSMA-617, rechallenge"),
+    ]
