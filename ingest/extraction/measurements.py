@@ -452,6 +452,10 @@ _GRADE2_PLUS = prefiltered(
     r"|worse|3|4|5)\b|2\+)",
     re.I,
 )
+#: A grade written right after an event's words: "of grade 3 or higher", ", grade ≥3", "(grade 2 or worse".
+_GRADE_AFTER_EVENT = re.compile(
+    r"\s*[,(]?\s*(?:of\s+|at\s+)?(?:CTCAE\s+)?(?:grade|gr\.?|G)\s*(?:[≥>]=?\s*)?[1-5]", re.IGNORECASE
+)
 _GRADE_3_ONLY = prefiltered(r"\bgrade\s*(?:3|III)\b(?!\s*(?:-|–|to|or|/|and)\s*[1-5])", re.I)
 _ANY_GRADE = prefiltered(r"any[- ]grade|all[- ]grades?|of any grade|\bany[- ](?:G|gr)\b", re.I)
 _TREATMENT_RELATED = prefiltered(r"treatment[- ]related|drug[- ]related|TRAEs?", re.I)
@@ -892,6 +896,8 @@ class SentenceMeasurements:
         endpoint = self.ontology.endpoints[mention.curie]
         # (within the mention's clause: "TRAEs any G 89%; G≥3 TRAEs 26%" grades each by its own words)
         start, end = max(0, mention.start - offset - 50), mention.end - offset + 15
+        if graded_after := _GRADE_AFTER_EVENT.match(sentence, mention.end - offset):
+            end = graded_after.end() + 20  # "neutropenia of grade 3 or higher", "CRS of grade 2 or worse"
         start = max(start, sentence.rfind(";", start, mention.start - offset) + 1)
         stop = sentence.find(";", mention.end - offset, end)
         window = sentence[start : stop if stop >= 0 else end]

@@ -2376,3 +2376,13 @@ def test_a_sentence_that_names_the_last_result_by_a_pronoun_gives_its_values(rec
     assert [(m["endpoint"], m["value"]) for m in found["measurements"]] == [
         ("absorbed dose:kidney", 0.61), ("absorbed dose:kidney", 0.78), ("absorbed dose:kidney", 0.55)
     ]  # fmt: skip
+
+
+def test_a_grade_written_after_the_events_words_grades_them(record):
+    text = (
+        "We treated 45 men with 177Lu-PSMA-617. Cytokine release syndrome of grade 2 or higher occurred in 11%, and"
+        " thrombocytopenia of grade 3 or worse in 9%. Anaemia, grade ≥3, was seen in 7%."
+    )
+    assert [(m["endpoint"], m["value"], m["grade"]) for m in record(text)["measurements"]] == [
+        ("AE:CRS", 11.0, ">=2"), ("AE:thrombocytopenia", 9.0, ">=3"), ("AE:anemia", 7.0, ">=3"),
+    ]  # fmt: skip
