@@ -426,7 +426,8 @@ _DENIED_AFTER = re.compile(
 )
 _MEAN = prefiltered(r"\bmean\b", re.I)
 _GRADE3 = prefiltered(
-    r"(?:grade|\bgr\.?|(?<![\w-])G)\s*(?:(?:≥|>=)\s*(?:3|iii)(?![\d.])|>\s*(?:2|ii)(?![\d.])"
+    r"(?:≥|>=)\s*(?:grade|gr\.?|G)\s*(?:3|iii)(?![\d.])"  # "≥G3 anemia 12.3%"
+    r"|(?:grade|\bgr\.?|(?<![\w-])G)\s*(?:(?:≥|>=)\s*(?:3|iii)(?![\d.])|>\s*(?:2|ii)(?![\d.])"
     r"|3\s*(?:or|to|-|/|–)\s*(?:higher|greater|above|worse|4|5|iv)|3\+"
     r"|iii\s*(?:-|/|or)\s*iv|3\s*and\s*4)"
     r"|high[- ]grade|severe",
@@ -434,7 +435,10 @@ _GRADE3 = prefiltered(
 )
 #: Right before a value: it counts the events of grade 3 or higher ("... and were of grade 3 or higher in 45%").
 #: What comes between a grade and the value that counts its events: "... in", "... events for 4 of 9 patients (".
-_GRADE_BEFORE_ITS_VALUE = r"\s*(?:events?\s+)?(?:in|for)\s+(?:\d+(?:\s+of\s+\d+)?\s*(?:patients\s+|men\s+)?\(\s*)?$"
+_GRADE_BEFORE_ITS_VALUE = (
+    r"(?:\s*(?:events?\s+)?(?:in|for)\s+(?:\d+(?:\s+of\s+\d+)?\s*(?:patients\s+|men\s+)?\(\s*)?"
+    r"|\s*[,:]\s*(?:\d+\s*\(\s*)?)$"  # (a list by grade: "fatigue: grade 1-2, 13 (43%); grade 3, 1 (3%)")
+)
 _GRADE3_IN = re.compile(
     r"\bgrade\s*(?:≥\s*3|>=\s*3|3\s*(?:or|and|to|-|–|/)\s*(?:higher|greater|above|worse|4|5)|III\s*(?:-|–|/|or)\s*IV)"
     + _GRADE_BEFORE_ITS_VALUE,
@@ -2887,7 +2891,8 @@ _EXACT_GRADE_BEFORE = re.compile(
     r"(?:grade|\bgr\.?|(?<![\w-])G)\s*(?P<low>[1-5])(?:\s*(?:-|–|or|/)\s*(?P<high>[1-5]))?\s+(?:[\w-]+\s+)?$", re.I
 )
 #: Right before an event that is the next item of a list: a share (and its bracket), then a comma or "and".
-_AFTER_AN_ITEM = re.compile(r"\d\s*%\s*\)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
+#: (or the first item of a breakdown after a colon: "... occurred in 26 patients (18%): anaemia 17 (12%), ...")
+_AFTER_AN_ITEM = re.compile(r"\d\s*%\s*\)?\s*(?:,\s*(?:and\s+)?|\s+and\s+|:\s*)$")
 #: What may come before a grade that heads its clause: nothing, a label and its colon ("Tox: ≥G3 anemia 12.3%").
 _HEADS_CLAUSE = re.compile(r"\s*(?:[\w/-]+\s*:\s*)?[≥>]?\s*")
 #: A share: where the first item of a list gives its value.

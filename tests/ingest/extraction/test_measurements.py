@@ -2386,3 +2386,18 @@ def test_a_grade_written_after_the_events_words_grades_them(record):
     assert [(m["endpoint"], m["value"], m["grade"]) for m in record(text)["measurements"]] == [
         ("AE:CRS", 11.0, ">=2"), ("AE:thrombocytopenia", 9.0, ">=3"), ("AE:anemia", 7.0, ">=3"),
     ]  # fmt: skip
+
+
+def test_grades_in_telegraphic_lists_breakdowns_and_lists_by_grade(record):
+    text = (
+        "We treated 52 men with 177Lu-PSMA-I&T.\n"
+        "Tox: ≥G3 anaemia 9.6%, thrombocytopenia 5.8%.\n"
+        "Grade 3-4 haematological toxicity occurred in 9 patients (17.3%): neutropenia 4 (7.7%) and lymphopenia 5"
+        " (9.6%).\n"
+        "Fatigue by grade: grade 1-2, 20 (38.5%); grade 3, 2 (3.8%)."
+    )
+    assert [(m["endpoint"], m["value"], m.get("grade")) for m in record(text)["measurements"]] == [
+        ("AE:anemia", 9.6, ">=3"), ("AE:thrombocytopenia", 5.8, ">=3"), ("AE:hematologic toxicity", 17.3, ">=3"),
+        ("AE:neutropenia", 7.7, ">=3"), ("AE:lymphopenia", 9.6, ">=3"), ("AE:fatigue", 38.5, None),
+        ("AE:fatigue", 3.8, "3"),
+    ]  # fmt: skip
