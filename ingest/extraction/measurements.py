@@ -3048,8 +3048,8 @@ def _stratum(label: str, heading: str) -> str | None:
 
     >>> _stratum("<0.2", "PSA (ng/mL)"), _stratum("1.0-<2.0", "PSA, ng/mL"), _stratum("Prostate bed", "Region")
     ('PSA <0.2 ng/mL', 'PSA 1.0-<2.0 ng/mL', 'Prostate bed')
-    >>> _stratum("All patients", "PSA (ng/mL)") is None
-    True
+    >>> _stratum("All patients", "PSA (ng/mL)") is None, _stratum("Any region", "Region") is None
+    (True, True)
     """
     band = " ".join(label.split())
     if _EVERY_STRATUM.fullmatch(band):
@@ -3069,7 +3069,9 @@ def _stratum(label: str, heading: str) -> str | None:
 #: The heading of a column of dose levels: "Dose level (kBq/kg)", "Activity (GBq)", "Dose (mg/kg)".
 _DOSE_HEADING = re.compile(r"(?:dose|activity)(?:\s+level)?\s*$", re.I)
 #: The row of a table of strata that holds them all.
-_EVERY_STRATUM = re.compile(r"(?:all|overall|total)(?:\s+(?:patients|men|pts|participants))?", re.I)
+_EVERY_STRATUM = re.compile(
+    r"(?:all|overall|total)(?:\s+(?:patients|men|pts|participants|regions|sites))?|any\s+(?:region|site)", re.I
+)
 
 
 #: The counts of a total broken down by dose after a colon: "DLTs occurred in 4 patients: 2 at 3.0 µg/kg (...) and 2

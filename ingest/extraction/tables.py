@@ -4,7 +4,9 @@
     PSA50 response | 66% | 37% | p<0.0001
 
 A table is two or more lines in a row, each with the same number (three or more) of cells split by the same mark;
-a line split by "|" may also start and end with one. Offsets are those of the text, so every cell keeps its place.
+a line split by "|" may also start and end with one. A table copied from a PDF keeps its columns apart by runs of
+spaces instead; such a line is a row only when each of its cells is short and it does not end as a sentence does
+(prose pasted with double spaces is no table). Offsets are those of the text, so every cell keeps its place.
 """
 
 from __future__ import annotations
@@ -38,9 +40,15 @@ class TableRow:
         return self.cells[0].start
 
 
+#: Columns kept apart by a run of two or more spaces, and the longest cell such a row may have.
+_SPACES = re.compile(r" {2,}")
+_LONGEST_SPACED_CELL = 40
+
+
 def is_table_line(line: str) -> bool:
-    """True for a line split into cells by "|" or tabs (one that sentence rules must not join to the next line)."""
-    return any(line.count(mark) >= MIN_CELLS - 1 for mark in SEPARATORS)
+    """True for a line split into cells by "|", tabs or runs of spaces (one that sentence rules must not join to the
+    next line)."""
+    return any(line.count(mark) >= MIN_CELLS - 1 for mark in SEPARATORS) or bool(_spaced_cells(line, 0))
 
 
 def table_rows(text: str) -> list[TableRow]:
@@ -50,7 +58,7 @@ def table_rows(text: str) -> list[TableRow]:
     >>> [[cell.text for cell in row.cells] for row in rows], [cell.text for cell in rows[0].header]
     ([['ORR', '40%', '20%']], ['Arm', 'A', 'B'])
     """
-    if not any(mark in text for mark in SEPARATORS):
+    if not any(mark in text for mark in SEPARATORS) and "  " not in text:
         return []
     rows: list[TableRow] = []
     header: tuple[Cell, ...] | None = None
@@ -73,7 +81,8 @@ def _cells(line: str, offset: int) -> tuple[str, tuple[Cell, ...]]:
     """The mark that splits ``line`` and its cells (stripped, with offsets in the text), or ("", ()) for no row."""
     mark = next((mark for mark in SEPARATORS if line.count(mark) >= MIN_CELLS - 1), "")
     if not mark:
-        return "", ()
+        spaced = _spaced_cells(line, offset)
+        return ("  ", spaced) if spaced else ("", ())
     cells = []
     at = 0
     for part in line.split(mark):
@@ -95,3 +104,26 @@ _DASHES = re.compile(r"^[-–—]+$")
 def is_empty(cell: Cell) -> bool:
     """A cell that holds nothing: blank or a dash."""
     return not cell.text or bool(_DASHES.match(cell.text))
+
+
+def _spaced_cells(line: str, offset: int) -> tuple[Cell, ...]:
+    """The cells of a row whose columns runs of spaces keep apart, or () for a line that is no such row.
+
+    >>> [cell.text for cell in _spaced_cells("Prostate bed      31 (29.8%)      22 (21.2%)", 0)]
+    ['Prostate bed', '31 (29.8%)', '22 (21.2%)']
+    >>> _spaced_cells("Median OS was 15.3 months.  The HR was 0.62.  Grade 3 events were rare.", 0)
+    ()
+    """
+    if "  " not in line or line.rstrip().endswith((".", ";")):
+        return ()
+    cells = []
+    at = len(line) - len(line.lstrip())
+    for gap in [*_SPACES.finditer(line, at), None]:
+        end = gap.start() if gap is not None else len(line.rstrip())
+        if end > at:
+            cells.append(Cell(offset + at, offset + end, line[at:end]))
+        if gap is not None:
+            at = gap.end()
+    if len(cells) < MIN_CELLS or any(len(cell.text) > _LONGEST_SPACED_CELL for cell in cells):
+        return ()
+    return tuple(cells)

@@ -2401,3 +2401,21 @@ def test_grades_in_telegraphic_lists_breakdowns_and_lists_by_grade(record):
         ("AE:neutropenia", 7.7, ">=3"), ("AE:lymphopenia", 9.6, ">=3"), ("AE:fatigue", 38.5, None),
         ("AE:fatigue", 3.8, "3"),
     ]  # fmt: skip
+
+
+def test_a_table_copied_from_a_pdf_with_columns_kept_apart_by_spaces(record):
+    text = (
+        "Ninety men with rising PSA after prostatectomy had 18F-DCFPyL and 68Ga-PSMA-11 PET/CT.\n"
+        "Table 1  Detection by region\n"
+        "Region           18F-DCFPyL      68Ga-PSMA-11\n"
+        "Prostate bed     25 (27.8%)      19 (21.1%)\n"
+        "Pelvic nodes     33 (36.7%)      30 (33.3%)\n"
+        "Any region       61 (67.8%)      55 (61.1%)\n"
+        "Median OS was 15.3 months.  The HR was 0.62.  Grade 3 events were rare."
+    )
+    rows = [(m["arm"], m["value"]) for m in record(text)["measurements"] if m["endpoint"] == "detection rate"]
+    assert rows == [
+        ("18F-DCFPyL, Prostate bed", 27.8), ("68Ga-PSMA-11, Prostate bed", 21.1),
+        ("18F-DCFPyL, Pelvic nodes", 36.7), ("68Ga-PSMA-11, Pelvic nodes", 33.3),
+        ("18F-DCFPyL", 67.8), ("68Ga-PSMA-11", 61.1),
+    ]  # fmt: skip
