@@ -17,6 +17,8 @@ _SIGNED = r"-?(?:\d+(?:\.\d+)?|\.\d+)"
 
 RATIO = prefiltered(
     r"\b(?P<kind>HRs?|(?i:hazard ratios?)|ORs?|(?i:odds ratios?)|RRs?|(?i:relative risks?)|(?i:risk ratios?))\b"
+    # the level of the intervals that follow, in brackets: "hazard ratios (95% CI) were 0.47 (0.27-0.82) for ..."
+    r"(?P<level>\s*[(\[]\s*\d{2}(?:\.\d+)?\s*%\s*(?:CIs?|(?i:confidence\s+intervals?))\s*[)\]])?"
     # (a longer stretch of words only up to a verb right before the value: "the HR adjusted for crossover with the
     # rank-preserving structural failure time model was 0.80")
     r"(?P<filler>[^0-9;%]{0,45}?|[^0-9;%.()\[\]]{46,110}?\s(?:was|were|is|of)\s+)(?<![\d.])(?P<value>" + _NUM + r")"
@@ -28,6 +30,11 @@ RATIO_CONTINUED = re.compile(
     r"\s*[(\[][^()\[\]]{0,80}[)\]]\s*(?:,\s*)?(?:and\s+)?"  # (", and for OS 0.84 (" as well)
     r"(?:(?:for|in)\s+(?:the\s+)?[\w&-]+(?:\s+[\w&-]+)?\s*)?(?:,\s*)?(?:and\s+)?"
     r"(?P<value>\d*\.\d+)(?=\s*[(\[])"
+)
+#: The next ratio of a list that names each one's part after its bracket: "hazard ratios (95% CI) were 0.47
+#: (0.27-0.82) for men younger than 65 years, 0.41 (0.26-0.65) for those aged 65-74 years and ...".
+RATIO_LISTED = re.compile(
+    r"\s+(?:for|in|among)\s+[^;()\[\]]{1,60}?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?P<value>\d*\.\d+)(?=\s*[(\[])"
 )
 #: Another ratio of the same kind the same sentence gives as "it was": "... (95% CI 0.50-1.36), whereas for those
 #: without liver involvement it was 0.59 (...)", "; in men with one taxane it was 0.58 (", ", compared with 0.67 (".
@@ -202,6 +209,10 @@ _VALUE_LINK = re.compile(
 )
 
 
+#: A ratio's interval alone in brackets right after it: " (0.26-0.65)".
+_OWN_INTERVAL = re.compile(r"\s*[(\[]\s*(?P<low>" + _SIGNED + r")\s*(?:-|to|,|;)\s*(?P<high>" + _SIGNED + r")\s*[)\]]")
+
+
 def find_ratios(text: str) -> list[Ratio]:
     """Every HR, OR or RR with its value (and a CI written right after it in brackets)."""
     ratios = []
@@ -223,12 +234,19 @@ def find_ratios(text: str) -> list[Ratio]:
         ratios.append(Ratio(match.start(), match.end(), kind, value, low, high))
         end = match.end()
         # "... were 0.68 (95% CI ...) and 0.52 (95% CI ...)", "..., whereas in Y it was 0.59 (...)"
-        while more := RATIO_CONTINUED.match(text, end) or RATIO_RESTATED.match(text, end):
+        listed = match.group("level") is not None and low is not None  # (each ratio's interval in its brackets)
+        while more := (
+            RATIO_CONTINUED.match(text, end)
+            or RATIO_RESTATED.match(text, end)
+            or (RATIO_LISTED.match(text, end) if listed else None)
+        ):
             value = float(more.group("value"))
             if not 0 < value <= 50:
                 break
-            ratios.append(Ratio(more.start("value"), more.end("value"), kind, value, None, None))
-            end = more.end("value")
+            own = _OWN_INTERVAL.match(text, more.end("value")) if listed else None
+            low, high = (float(own.group("low")), float(own.group("high"))) if own else (None, None)
+            ratios.append(Ratio(more.start("value"), own.end() if own else more.end("value"), kind, value, low, high))
+            end = own.end() if own else more.end("value")
     return ratios
 
 

@@ -100,6 +100,11 @@ _BEFORE = tuple(
         # a heading of its own: "Prior 177Lu radioligand subgroup (n=8): PSA50 38%"
         r"^\s*(?P<phrase>[^,;:()\[\]]{2,50}?)\s+(?:subgroup|subset|stratum)\b",
         r"[;:.]\s*(?P<phrase>[^,;:()\[\]]{2,50}?)\s+(?:subgroup|subset|stratum)\b",
+        # a cut-off that opens a clause with "with": "with an SUVmean below 10, the rates were ...", "With a PSA of 0.5
+        # ng/mL or higher, it was 84% and 88%" (a phrase that compares, so no "With a median follow-up of 20 months,",
+        # "with 182 patients," nor "With X,")
+        r"(?:^|[;:]\s*)with\s+(?P<phrase>(?:an?\s+)?[^,;:()\[\]]{0,40}?(?:[<>≤≥]|\b(?:higher|lower|below|above|more|less"
+        r"|greater|under|over)\b)[^,;:()\[\]]{0,30}?)\s*,",
         # a site that opens its clause: "For bone metastases, sensitivity was ...", "In the pelvic nodal region, ..."
         r"(?:^|[;:.]\s*)(?:for|in|within)\s+(?:the\s+)?" + _SITE + r"\s*,",
         # doses from a level up, or the recommended one, opening a clause: "At doses ≥2.0 mg/kg (n=18), ...", "At
@@ -140,6 +145,8 @@ _AFTER = re.compile(
     + _POPULATION + r"\s+" + _RELATION + _PHRASE
     # "21% in the taxane-naive cohort", "14% of taxane-experienced and 21% of chemotherapy-naive patients"
     + r"|" + _ADJECTIVE + r"(?:\s+(?:" + _POPULATION + r"|cohort|group)\b|(?=\s*,|\s+(?:and|or)\s+\d))"
+    # a pattern of disease: "14.1 months with bone-predominant disease and 9.3 months with visceral metastases"
+    + r"|(?P<rel2>with|without)\s+(?P<pattern>[\w-]+(?:\s+[\w-]+)?\s+(?:disease|metastases|involvement))\b"
     # the site a value was read in: "92.3% in the prostate bed", "61.4% for lymph node metastases"
     + r"|(?:(?:at|within|with)\s+)?(?:the\s+)?" + _SITE
     + r"|(?:(?:at|with|for)\s+|(?:men|patients)\s+with\s+|(?=" + _BOUND + r"\s*\d))" + _PSA_WORDS + _BAND
@@ -162,7 +169,11 @@ _AFTER = re.compile(
 #: below 0.2 ng/mL, the detection rates were 28.6% on day 0 and 50.0% on day 1").
 _FACET_AFTER = re.compile(
     r"\s*\)?\s*(?:\([^()]{0,30}\)\s*)?(?:(?:for|by|of)\s+(?:the\s+)?(?P<reader>reader\s+(?:\d|[A-E])\b)"
-    r"|(?:on|at)\s+(?:the\s+)?(?P<day>day[- ]?\d)\b)",
+    r"|(?:on|at)\s+(?:the\s+)?(?P<day>day[- ]?\d)\b"
+    # the time after injection of an early or delayed scan: "64% on early (1 h) images", "18% at 1 h and 26% at 3 h"
+    r"|(?:on|at|in)\s+(?:the\s+)?(?:(?P<phase>early|delayed|late)\s+)?(?:\(\s*)?(?P<hours>[1-9]\d?)[- ]?(?:h|hours?)\b"
+    r"(?:\s*\))?(?!\s*(?:after|post|of|from)\b)"
+    r"|(?:on|at|in)\s+(?:the\s+)?(?P<phase_only>early|delayed|late)\s+(?:images?|scans?|imaging|acquisitions?)\b)",
     re.IGNORECASE,
 )
 #: PSA bands listed after their values: "58.3%, 75.0% and 92.6% for PSA < 2, 2-<5 and ≥5 ng/mL, respectively".
@@ -182,8 +193,14 @@ _CLUES = ("patient", "pts", "participant", "subject", "those", "case", "individu
           "aged", "bq", "mg", "µg", "μg", "dl", "dose level", "mci", "suv", "ldh", "alp", "ctc", "ctdna", "psadt",
           "psa dt", "mtv", "tlv", "ttv", "cycle", "course", "challenge", "retreatment", "reader", "day", "bed", "fossa",
           "node", "nodal", "lesion", "metasta", "pelvic", "sites", "cohort", "group", "older", "younger", "rp2d",
-          "recommended", "dose", "activit")  # fmt: skip
+          "recommended", "dose", "activit", "early", "delayed", "late", "hour", " h ", " h)", "-h ")  # fmt: skip
 _MEN = re.compile(r"\bmen\b", re.IGNORECASE)
+#: Words of a disease every patient of a study may have: no pattern of disease that sets a part apart.
+_WHOLE_POPULATION = re.compile(
+    r"(?:advanced|metastatic|progressive|progressing|castration-resistant|hormone-sensitive|recurrent|measurable"
+    r"|evaluable|residual|active)\b",
+    re.IGNORECASE,
+)
 #: The two courses of a rechallenge compared in one sentence.
 _FIRST_COURSE = re.compile(r"\b(?:first|initial)\s+course\b", re.IGNORECASE)
 _SECOND_COURSE = re.compile(r"\b(?:re-?challenge|re-?treatment|second\s+course)\b", re.IGNORECASE)
@@ -222,7 +239,7 @@ _MOST_WORDS = 12
 #: A sentence that reads ratios as predictors': "In the multivariable model, elevated LDH (HR 1.83 ...)".
 _PREDICTOR_CUE = prefiltered(
     r"\b(?:multivariabl\w*|multivariat\w*|independent(?:ly)?|predictors?|predicted|predictive|prognostic"
-    r"|associated\s+with|risk\s+factors?|covariates?)\b",
+    r"|associated\s+with|risk\s+factors?|covariates?|(?:higher|lower|greater|increased|reduced)\s+risk)\b",
     re.IGNORECASE,
 )
 #: Between a factor and the ratio in brackets after it: "elevated LDH (HR", "(adjusted HR".
@@ -474,7 +491,13 @@ _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 def _facet_after(text: str, end: int) -> str | None:
     """The reader or imaging day named right after a value ending at ``end`` ("reader 1", "day 0"), or None."""
     facet = _FACET_AFTER.match(text, end)
-    return _part_label(facet.group("reader") or facet.group("day")) if facet else None
+    if facet is None:
+        return None
+    if facet.group("hours"):
+        return f"{facet.group('hours')} h"
+    if facet.group("phase_only"):
+        return f"{facet.group('phase_only').lower()} images"
+    return _part_label(facet.group("reader") or facet.group("day"))
 
 
 def respective_parts(text: str, positions: list[tuple[int, int]], kinds: tuple[str, ...]) -> dict[int, str]:
@@ -621,6 +644,13 @@ def _cue(match: re.Match[str], text: str, mentions: list[Mention], offset: int, 
         return cue(" ".join(groups["prior"].split()))
     if groups.get("band"):
         return cue(_psa_band(groups["band"], groups.get("or")))
+    if groups.get("pattern"):
+        words = " ".join(groups["pattern"].split())
+        if _WHOLE_POPULATION.match(words) or not _a_subgroup(
+            text, match.start("pattern"), match.end("pattern"), mentions, offset
+        ):
+            return None  # "two men with advanced disease died": the study's population, no part of it
+        return _Cue(match.start(), match.end(), ("no " if groups["rel2"].lower() == "without" else "") + words, "")
     if groups.get("site"):
         label = " ".join(groups["site"].lower().split())
         return _Cue(match.start(), match.end(), label, "", heading=not text[: match.start()].strip())

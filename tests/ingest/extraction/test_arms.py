@@ -610,8 +610,8 @@ def test_corresponding_rates_of_a_stratum_set_apart_by_a_marker(record):
         title="PSMA uptake and response",
     )
     assert [(m["arm"], m["value"]) for m in found["measurements"]][2:] == [
-        ("177Lu-PSMA-617", 49.0),
-        ("cabazitaxel", 30.0),
+        ("177Lu-PSMA-617, SUVmean below 10", 49.0),
+        ("cabazitaxel, SUVmean below 10", 30.0),
     ]
 
 

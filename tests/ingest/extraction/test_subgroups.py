@@ -650,3 +650,57 @@ def test_the_course_of_a_rechallenge_after_the_population_or_with_on(record):
         (4.0, "177Lu-PSMA-617, first course"),
         (11.0, "177Lu-PSMA-617, rechallenge"),
     ]
+
+
+def test_ratios_listed_after_one_heading_of_their_interval_each_name_their_subgroup(record):
+    text = RANDOMISED + (
+        " Median rPFS was 10.2 versus 6.6 months (HR 0.58; 95% CI 0.44-0.76). The benefit held across subgroups;"
+        " hazard ratios (95% CI) were 0.55 (0.36-0.84) for men younger than 70 years, 0.61 (0.41-0.91) for those aged"
+        " 70 years or older and 0.72 (0.38-1.36) for men with liver metastases."
+    )
+    rows = [(m["hr"], m["ci_low"], m["ci_high"], m["arm"]) for m in record(text)["measurements"] if m["hr"]]
+    assert rows[1:] == [
+        (0.55, 0.36, 0.84, "177Lu-PSMA-617, younger than 70 years"),
+        (0.61, 0.41, 0.91, "177Lu-PSMA-617, aged 70 years or older"),
+        (0.72, 0.38, 1.36, "177Lu-PSMA-617, liver metastases"),
+    ]
+
+
+def test_early_and_delayed_images_and_the_hour_after_injection_name_their_values(record):
+    text = IMAGING + (
+        " The detection rate rose from 58% on early (1 h) images to 66% on delayed (3 h) images. In a second reading,"
+        " the detection rate was 49% on the early images and 57% on late images."
+    )
+    assert [arm for _value, arm in _arms(record, text, "detection rate")] == [
+        "64Cu-SAR-bisPSMA, 1 h", "64Cu-SAR-bisPSMA, 3 h",
+        "64Cu-SAR-bisPSMA, early images", "64Cu-SAR-bisPSMA, late images",
+    ]  # fmt: skip
+
+
+def test_a_cut_off_opening_a_clause_with_with_and_a_pattern_of_disease_after_a_value(record):
+    text = COHORT + (
+        " With an SUVmean of 10 or higher, the PSA50 rate was 71%; with an SUVmean below 10, the PSA50 rate was 38%."
+        " Median OS"
+        " was 21.3 months with nodal-only disease and 10.9 months with visceral metastases. With a median follow-up"
+        " of 14 months, the PSA50 rate was 52%."
+    )
+    assert _arms(record, text, "PSA50") == [
+        (71.0, "177Lu-PSMA-617, SUVmean of 10 or higher"),
+        (38.0, "177Lu-PSMA-617, SUVmean below 10"),
+        (52.0, "177Lu-PSMA-617"),
+    ]
+    assert _arms(record, text, "OS") == [
+        (21.3, "177Lu-PSMA-617, nodal-only disease"),
+        (10.9, "177Lu-PSMA-617, visceral metastases"),
+    ]
+
+
+def test_factors_that_carry_a_higher_risk_name_their_ratios(record):
+    text = COHORT + (
+        " Median overall survival was 13.9 months. Visceral metastases (HR 2.4 [1.5-3.8]) and a high LDH (HR 1.7"
+        " [1.1-2.6]) carried a higher risk of death."
+    )
+    assert [(m["hr"], m["arm"]) for m in record(text)["measurements"] if m["hr"]] == [
+        (2.4, "177Lu-PSMA-617, visceral metastases"),
+        (1.7, "177Lu-PSMA-617, high LDH"),
+    ]
