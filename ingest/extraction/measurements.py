@@ -2708,6 +2708,7 @@ class SentenceMeasurements:
                 part or subgroups.dose_after(value.end, stop)
                 for part, value, stop in zip(parts, group.values, stops, strict=True)
             ]
+        arms = _one_arm_for_its_parts(arms, parts, mentions, context, self._arm_label_for_curie)
         if code.startswith("absorbed dose:") and group.values:  # "In cycle 1, the mean kidney dose was 0.72 Gy/GBq"
             parts = [part or subgroups.cycle(start) for part, (start, _end) in zip(parts, positions, strict=True)]
         levels = [subgroups.level(start) if code in _DIAGNOSTIC else None for start, _end in positions]
@@ -2948,6 +2949,17 @@ def _event_grade(text: str, at: int, value: int) -> str | None:
     if value <= at or not _GRADE_WORD.search(text, clause, value):
         return "any" if value > at or not _GRADE_WORD.search(text) else None
     return "any" if _ANY_GRADE.search(text, at, value) else None
+
+
+def _one_arm_for_its_parts(arms, parts, mentions: list[Mention], context: DocumentContext, arm_of) -> list:
+    """``arms``, or the one arm a sentence names for all its values when each value is of a part of its own ("Among
+    men given X, PSA50 was 91% in those with an SUVmean of 10 or higher and 52% in those below 10", "For X, 70% for
+    reader 1 and 74% for reader 2"): values told apart by their parts are no comparison of arms."""
+    if len(set(arms)) < 2 or not all(parts) or len(set(parts)) < len(parts):
+        return arms
+    named = {arm_of(m, context) for m in mentions if m.is_agent and any(arm.label for arm in context.arms)}
+    named &= {arm.label for arm in context.arms}
+    return [named.pop()] * len(arms) if len(named) == 1 else arms
 
 
 def _head_grade(head: str) -> str | None:

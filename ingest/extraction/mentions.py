@@ -302,10 +302,11 @@ _CODE_BEFORE_CLASS = re.compile(
 #: How far before its class noun a definition may begin: a code and six words.
 _DESCRIPTOR_REACH = 120
 #: A code in brackets right after its class noun, or after the words that set it apart: "PSMA CAR T cells (XY-12)",
-#: "PSMA-directed CAR T cells that co-express (with) a dominant-negative TGF-β receptor (CART-PSMA-TGFβRDN)"; a
-#: registry id is none.
+#: "PSMA-directed CAR T cells that co-express (with) a dominant-negative TGF-β receptor (CART-PSMA-TGFβRDN)", "...
+#: armoured with ..."; a registry id is none.
 _CODE_IN_BRACKETS = re.compile(
-    r"(?:\s+(?:that|which|with|carrying|expressing|co-expressing)\s+[^().;]{1,80}?)?\s*\(\s*"
+    r"(?:\s+(?:that|which|with|carrying|expressing|co-expressing|bearing|secreting"
+    r"|(?:armou?red|engineered|modified|equipped)\s+(?:with|to))\s+[^().;]{1,80}?)?\s*\(\s*"
     r"(?!NCT\d|ACTRN|EudraCT|ISRCTN|ChiCTR|JRCT|DRKS)" + _CODE + r"\s*\)"
 )
 #: Words after a label that make it another term: a "sensitivity analysis" is a statistical check, not the

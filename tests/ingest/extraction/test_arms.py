@@ -949,3 +949,26 @@ def test_ratios_labelled_by_the_arms_they_compare_go_on_the_first_arms_median(re
     assert rows == [
         ("177Lu-PSMA-617", 9.1, 0.61), ("177Lu-PSMA-617 + enzalutamide", 11.9, 0.47), ("docetaxel", 6.0, None)
     ]  # fmt: skip
+
+
+def test_values_told_apart_by_their_parts_in_a_sentence_that_names_one_arm_are_that_arms(record):
+    found = record(
+        "Men were randomised to 177Lu-PSMA-617 or cabazitaxel. Within the 177Lu-PSMA-617 arm, median PSA-PFS was 8.3"
+        " months for men with an SUVmean of 10 or higher and 3.9 months for those below 10. For 177Lu-PSMA-617, PSA50"
+        " was 61% for reader 1 and 58% for reader 2.",
+        title="Uptake and outcome after 177Lu-PSMA-617 or cabazitaxel",
+    )
+    assert [(m["arm"], m["value"]) for m in found["measurements"]] == [
+        ("177Lu-PSMA-617, SUVmean of 10 or higher", 8.3),
+        ("177Lu-PSMA-617, below 10", 3.9),
+        ("177Lu-PSMA-617, reader 1", 61.0),
+        ("177Lu-PSMA-617, reader 2", 58.0),
+    ]
+
+
+def test_a_code_in_brackets_after_a_class_armoured_with_a_transgene_names_the_agent(record):
+    found = record(
+        "Twelve men with mCRPC received the cells. Grade 3 cytokine release syndrome occurred in 2 (17%).",
+        title="PSMA CAR T cells armoured with an IL-12 transgene (ZX-PSMA12) in prostate cancer: a phase 1 study",
+    )
+    assert roles(found) == {"ZX-PSMA12": "investigational"}
