@@ -1918,6 +1918,8 @@ class SentenceMeasurements:
             return None  # "PSA50 in 20%, and CTC counts fell in 68%": the value is another marker's
         if _CONSEQUENCE.search(text, before[-1].end - offset, first.start):
             return None  # "thrombocytopenia in 6.8%, and treatment was stopped because of toxicity in 5.1%"
+        if _UNNAMED_MEASURE.search(text, before[-1].end - offset, first.start):
+            return None  # "median PSA-PFS was 31.4 months, and median time to castration resistance was 31.9": another
         if _GIVEN_TO.search(text, max(before[-1].end - offset, first.start - 40), first.start):
             return None  # "CRS in 74%; tocilizumab was given to 25.0%": the share treated with a drug, not the event's
         if text[max(0, first.start - 3) : first.start].rstrip().endswith("(") and _OTHER_OUTCOME_BEFORE.search(
@@ -2018,6 +2020,8 @@ class SentenceMeasurements:
                     endpoint = before[-1]  # an endpoint named after the predicate, before the ratio, is its own
                 else:
                     endpoint = self._outcome(predicate, endpoints, text, offset)
+            elif before and _UNNAMED_MEASURE.search(text, before[-1].end - offset, ratio.start):
+                continue  # "..., and median time to castration resistance was 31.9 versus 19.9 months (HR 0.58)"
             elif before or after:
                 endpoint = before[-1] if before else after[0]
             elif _UNKNOWN_SURVIVAL.search(text, 0, ratio.start):
@@ -2949,6 +2953,16 @@ def _event_grade(text: str, at: int, value: int) -> str | None:
     if value <= at or not _GRADE_WORD.search(text, clause, value):
         return "any" if value > at or not _GRADE_WORD.search(text) else None
     return "any" if _ANY_GRADE.search(text, at, value) else None
+
+
+#: A median of a measure that is no known endpoint, opened between an endpoint and a value: the value is that
+#: measure's ("..., and median time to castration resistance was 31.9 versus 19.9 months").
+#: (Not the time to an event of the endpoint named before: "For pain, median time to worsening was 5.0 months".)
+_UNNAMED_MEASURE = re.compile(
+    r"\b(?:median|mean)\s+(?:time\s+to|duration\s+of)\s+(?!(?:first\s+|the\s+)?(?:worsening|deterioration"
+    r"|progression|response|death|events?|failure|recurrence|relapse)\b)\w",
+    re.IGNORECASE,
+)
 
 
 def _one_arm_for_its_parts(arms, parts, mentions: list[Mention], context: DocumentContext, arm_of) -> list:

@@ -2419,3 +2419,15 @@ def test_a_table_copied_from_a_pdf_with_columns_kept_apart_by_spaces(record):
         ("18F-DCFPyL, Pelvic nodes", 36.7), ("68Ga-PSMA-11, Pelvic nodes", 33.3),
         ("18F-DCFPyL", 67.8), ("68Ga-PSMA-11", 61.1),
     ]  # fmt: skip
+
+
+def test_the_median_of_a_measure_no_endpoint_names_is_not_the_previous_endpoints(record):
+    text = (
+        "We randomised 300 men to 177Lu-PSMA-617 plus ADT or ADT alone. Median PSA progression-free survival was 28.2"
+        " versus 19.6 months (HR 0.63; 95% CI 0.45-0.88), and median time to castration resistance was 30.1 versus"
+        " 21.0 months (HR 0.61; 95% CI 0.43-0.86). For pain, median time to worsening was 6.1 versus 3.9 months."
+    )
+    rows = [(m["endpoint"], m["value"], m["hr"]) for m in record(text)["measurements"]]
+    assert rows == [
+        ("PSA-PFS", 28.2, 0.63), ("PSA-PFS", 19.6, None), ("pain", 6.1, None), ("pain", 3.9, None),
+    ]  # fmt: skip
