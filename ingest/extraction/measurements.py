@@ -525,7 +525,8 @@ _TIGHT = re.compile(r"^\s*(?:(?:was|were|is|of|in|:|=)\s*){1,2}$", re.I)
 #: "anaemia developed in three men", "xerostomia, mostly grade 1-2, affected all twelve patients", "neurotoxicity
 #: (ICANS) occurred in two patients" (the event's abbreviation in brackets).
 _ENDPOINT_THEN_COUNT = re.compile(
-    r"^\)?[\s,]*(?:[\w-]+[\s,]+){0,6}?(?:developed|occurred|was seen|were seen|was observed|were observed|was reported"
+    r"^\)?[\s,]*(?:\([^()]{1,80}\)\s*)?(?:[\w-]+[\s,]+){0,6}?"
+    r"(?:developed|occurred|was seen|were seen|was observed|were observed|was reported"
     r"|were reported|was recorded|were recorded|affected|was noted|were noted)\s+(?:in\s+|by\s+)?(?:all\s+)?$",
     re.I,
 )
@@ -1059,7 +1060,7 @@ class SentenceMeasurements:
                 group.values = group.values * 2
         carried = (previous_endpoint, previous_time_to_event)
         lonely = self._attach_ratios(text, groups, ratios, intervals, p_values, endpoints, offset, carried)
-        self._attach_loose_statistics(groups, lonely, intervals, p_values)
+        self._attach_loose_statistics(groups, lonely, intervals, p_values, text)
         last = endpoints[-1] if endpoints else previous_endpoint
         if not groups and not lonely:
             return [], last, self._negated(text, endpoints, offset)
@@ -1885,7 +1886,13 @@ class SentenceMeasurements:
             ):
                 return endpoint  # "With 5.7 versus 2.2 months, the median time to worsening favoured X"
         if last.raw_unit == "patients-had":  # "grade 3 anaemia developed in three men"
-            stated = [e for e in endpoints if first.start - 60 <= e.end - offset <= first.start]
+            stated = [e for e in endpoints if e.end - offset <= first.start]
+            # (the events a bracket details after a total are no endpoint of their own: "Dose-limiting toxicities
+            # (thrombocytopenia and acute kidney injury) occurred in two men")
+            stated = [
+                e for e in _without_bracketed_details(stated, text, offset, first.start)
+                if first.start - 60 <= e.end - offset
+            ]  # fmt: skip
             if stated and (
                 _ENDPOINT_THEN_COUNT.match(text[stated[-1].end - offset : first.start])
                 # "adverse events led to discontinuation in three patients": the mention holds its verb
@@ -2098,16 +2105,26 @@ class SentenceMeasurements:
         return None
 
     def _attach_loose_statistics(
-        self, groups: list[_Group], lonely: list[_Group], intervals: list[Interval], p_values: list[PValue]
+        self, groups: list[_Group], lonely: list[_Group], intervals: list[Interval], p_values: list[PValue], text: str
     ) -> None:
-        """A CI right after a value is that value's CI (in a group of arms, each value may have its own: "51.3%
-        (95% CI 43.0-59.5) with X and 23.6% (14.2-36.5) with Y"); a p right after a group is its p."""
+        """A CI right after a value, or after the patients it counts ("45% of patients (95% CI, 30 to 61)"), is that
+        value's CI (in a group of arms, each value may have its own: "51.3% (95% CI 43.0-59.5) with X and 23.6%
+        (14.2-36.5) with Y"); a p right after a group is its p."""
         used = {id(g.interval) for g in groups + lonely if g.interval}
         free_intervals = [i for i in intervals if id(i) not in used]
         taken_p = {id(g.p_value) for g in groups + lonely if g.p_value}
         for index, group in enumerate(groups):
             last = group.values[-1]
-            own = [next((i for i in free_intervals if v.end <= i.start <= v.end + 12), None) for v in group.values]
+            own = [
+                next(
+                    (
+                        i for i in free_intervals
+                        if v.end <= i.start <= v.end + 12 or _PATIENTS_BEFORE_CI.fullmatch(text, v.end, i.start)
+                    ),
+                    None,
+                )
+                for v in group.values
+            ]  # fmt: skip
             if group.ratio is None and group.interval is None:
                 group.interval = own[0]
             if len(group.values) > 1 and all(own):  # every arm's value with its own CI
@@ -2955,6 +2972,8 @@ def _event_grade(text: str, at: int, value: int) -> str | None:
     return "any" if _ANY_GRADE.search(text, at, value) else None
 
 
+#: The patients a share counts, between it and its CI: "45% of patients (95% CI, 30 to 61)".
+_PATIENTS_BEFORE_CI = re.compile(r"\s*(?:of|in)\s+(?:the\s+)?(?:\d+\s+)?(?:patients|men|pts|participants)\s*[(\[]?")
 #: A median of a measure that is no known endpoint, opened between an endpoint and a value: the value is that
 #: measure's ("..., and median time to castration resistance was 31.9 versus 19.9 months").
 #: (Not the time to an event of the endpoint named before: "For pain, median time to worsening was 5.0 months".)

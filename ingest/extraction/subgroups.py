@@ -130,6 +130,8 @@ _CYCLE_BEFORE = prefiltered(
 )
 #: A dose level after a count of events: "... at 93.3 kBq/kg", "... at the 7.4 GBq level".
 _AT_DOSE = re.compile(r"\bat\s+(?:the\s+)?" + _DOSE_LEVEL, re.IGNORECASE)
+#: The one dose level of every event counted, after a comma: "occurred in two men, both at 100 kBq/kg".
+_ALL_AT_DOSE = re.compile(r",\s*(?:both|all|each)(?:\s+of\s+them)?\s+at\s+(?:the\s+)?" + _DOSE_LEVEL, re.IGNORECASE)
 #: The rest of a clause: up to a comma, semicolon, colon or sentence's period outside brackets.
 _REST_OF_CLAUSE = re.compile(r"(?:[^,;:.()\[\]]+|\([^()]*\)|\[[^\[\]]*\]|\.(?=\S))*")
 
@@ -342,7 +344,8 @@ class SentenceSubgroups:
         when its clause (up to ``stop``, the next value) names none: "DLTs occurred in 3 pts: 1 at 240 µg/kg" (the
         total of a breakdown), "One DLT occurred (1 of 22), in cohort 6 at 80 kBq/kg" (a share of all patients)."""
         clause = _REST_OF_CLAUSE.match(self.text, end, stop)
-        dose = _AT_DOSE.search(self.text, end, clause.end() if clause else stop)
+        clause_end = clause.end() if clause else stop
+        dose = _AT_DOSE.search(self.text, end, clause_end) or _ALL_AT_DOSE.match(self.text, clause_end, stop)
         return " ".join(dose.group("dose").split()) if dose else None
 
     def cycle(self, start: int) -> str | None:

@@ -2431,3 +2431,22 @@ def test_the_median_of_a_measure_no_endpoint_names_is_not_the_previous_endpoints
     assert rows == [
         ("PSA-PFS", 28.2, 0.63), ("PSA-PFS", 19.6, None), ("pain", 6.1, None), ("pain", 3.9, None),
     ]  # fmt: skip
+
+
+def test_a_ci_after_the_patients_a_share_counts_is_the_shares(record):
+    text = (
+        "We treated 38 men with 161Tb-PSMA-I&T. A PSA decline of 50% or more occurred in 47% of patients (95% CI, 31"
+        " to 64)."
+    )
+    rows = [(m["value"], m["ci_low"], m["ci_high"]) for m in record(text)["measurements"]]
+    assert rows == [(47.0, 31.0, 64.0)]
+
+
+def test_events_a_bracket_details_after_dlts_are_the_dlts_and_their_one_dose_level(record):
+    text = (
+        "We treated 24 men with 212Pb-NG001 in a phase 1 study. Dose-limiting toxicities (thrombocytopenia and acute"
+        " kidney injury) occurred in two men, both at 120 kBq/kg."
+    )
+    assert [(m["endpoint"], m["value"], m["arm"]) for m in record(text)["measurements"]] == [
+        ("DLT", 2.0, "212Pb-NG001, 120 kBq/kg")
+    ]
