@@ -150,8 +150,9 @@ def test_no_planned_value_is_reported_as_a_result(dev_scores):
 
 
 #: Floors on the blind sets, which rules were drawn from after their first scoring (README, "Extraction quality"):
-#: a change that loses what they taught fails the build.
-BLIND_FLOORS = {"agents": 0.95, "trials": 0.95, "measurements": 0.90, "hr_tuples": 0.90}
+#: a change that loses what they taught fails the build. (The subgroups' floor is loose, the sets' annotators having
+#: named subgroups in more ways than the rules read: it catches a change that stops reading them.)
+BLIND_FLOORS = {"agents": 0.95, "trials": 0.95, "measurements": 0.90, "hr_tuples": 0.90, "subgroups": 0.45}
 
 
 @pytest.mark.parametrize(
@@ -178,6 +179,8 @@ BLIND_FLOORS = {"agents": 0.95, "trials": 0.95, "measurements": 0.90, "hr_tuples
         "blind21.jsonl",
         "blind22.jsonl",
         "blind23.jsonl",
+        "blind24.jsonl",
+        "blind25.jsonl",
     ],
 )
 def test_the_blind_sets_keep_what_they_taught(name):
