@@ -2417,6 +2417,9 @@ class SentenceMeasurements:
         last: dict[str, int] = {}
         for mention in context.agents:
             if before.start <= mention.start < before.end and mention.start not in context.prior:
+                key = mention.curie or mention.label or mention.text
+                if sum(key in arm.curies for arm in context.arms) > 1:
+                    continue  # an agent of every arm ("X plus ADT and an ARPI, or ADT and an ARPI") tells none apart
                 label = self._arm_label_for_curie(mention, context)
                 if label in arm_labels:
                     if label not in last and _COMPARED_WITH.search(

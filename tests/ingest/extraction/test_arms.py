@@ -972,3 +972,17 @@ def test_a_code_in_brackets_after_a_class_armoured_with_a_transgene_names_the_ag
         title="PSMA CAR T cells armoured with an IL-12 transgene (ZX-PSMA12) in prostate cancer: a phase 1 study",
     )
     assert roles(found) == {"ZX-PSMA12": "investigational"}
+
+
+def test_values_listed_respectively_follow_the_arms_named_before_not_the_agents_every_arm_shares(record):
+    found = record(
+        "Men were randomised to 177Lu-PSMA-617 plus ADT and an ARPI, or to ADT and an ARPI alone. Median rPFS was"
+        " 30.2 months with 177Lu-PSMA-617 and 21.7 months with ADT plus an ARPI alone. In high-volume disease, median"
+        " rPFS was 24.1 and 15.0 months, respectively.",
+        title="177Lu-PSMA-617 in hormone-sensitive prostate cancer",
+    )
+    rows = [(m["arm"].split(",")[0], m["value"]) for m in found["measurements"]]
+    assert rows[2:] == [
+        ("177Lu-PSMA-617 + androgen deprivation therapy + androgen receptor pathway inhibitor", 24.1),
+        ("androgen deprivation therapy + androgen receptor pathway inhibitor", 15.0),
+    ]
