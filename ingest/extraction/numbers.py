@@ -36,6 +36,12 @@ RATIO_CONTINUED = re.compile(
 RATIO_LISTED = re.compile(
     r"\s+(?:for|in|among)\s+[^;()\[\]]{1,60}?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?P<value>\d*\.\d+)(?=\s*[(\[])"
 )
+#: The same with each ratio's interval stating its level: "The HR was 0.66 (95% CI 0.51-0.86) in men with de novo
+#: disease and 0.87 (95% CI 0.56-1.35) in those with metachronous disease".
+RATIO_LISTED_WITH_CI = re.compile(
+    r"\s*[(\[][^()\[\]]{0,80}[)\]]\s+(?:for|in|among)\s+[^;()\[\]]{1,60}?\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
+    r"(?P<value>\d*\.\d+)(?=\s*[(\[]\s*\d{2}(?:\.\d+)?\s*%\s*CI)"
+)
 #: Another ratio of the same kind the same sentence gives as "it was": "... (95% CI 0.50-1.36), whereas for those
 #: without liver involvement it was 0.59 (...)", "; in men with one taxane it was 0.58 (", ", compared with 0.67 (".
 RATIO_RESTATED = re.compile(
@@ -239,6 +245,7 @@ def find_ratios(text: str) -> list[Ratio]:
             RATIO_CONTINUED.match(text, end)
             or RATIO_RESTATED.match(text, end)
             or (RATIO_LISTED.match(text, end) if listed else None)
+            or RATIO_LISTED_WITH_CI.match(text, end)
         ):
             value = float(more.group("value"))
             if not 0 < value <= 50:

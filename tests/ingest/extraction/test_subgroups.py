@@ -704,3 +704,15 @@ def test_factors_that_carry_a_higher_risk_name_their_ratios(record):
         (2.4, "177Lu-PSMA-617, visceral metastases"),
         (1.7, "177Lu-PSMA-617, high LDH"),
     ]
+
+
+def test_a_second_ratio_after_the_subgroup_of_the_first_with_its_own_interval(record):
+    text = RANDOMISED + (
+        " Median OS was 19.9 versus 16.1 months (HR 0.74; 95% CI 0.60-0.91). The HR was 0.68 (95% CI 0.52-0.89) in"
+        " men with de novo metastatic disease and 0.83 (95% CI 0.58-1.19) in those with metachronous disease."
+    )
+    rows = [(m["hr"], m["ci_low"], m["arm"]) for m in record(text)["measurements"] if m["hr"]]
+    assert rows[1:] == [
+        (0.68, 0.52, "177Lu-PSMA-617, de novo metastatic disease"),
+        (0.83, 0.58, "177Lu-PSMA-617, metachronous disease"),
+    ]
