@@ -221,7 +221,9 @@ _THRESHOLD_VALUE = prefiltered(
     # a decline other than the named PSA thresholds: "22 (44%) had a PSA decline of 80% or more"
     r"|\b(?:declines?|falls?|reductions?|decreases?|drops?)\s+of\s+\d+(?:\.\d+)?\s*%\s+or\s+(?:more|greater|higher)\b"
     # a duration that defines a group: "men whose first response had lasted 6 months or longer"
-    r"|\b\d+(?:\.\d+)?\s*(?:months?|mo|weeks?|years?)\s+or\s+(?:longer|more|shorter|less)\b",
+    r"|\b\d+(?:\.\d+)?\s*(?:months?|mo|weeks?|years?)\s+or\s+(?:longer|more|shorter|less)\b"
+    # the share that selects the events a table lists: "Adverse events reported in at least 10% of patients"
+    r"|\b(?:reported|occurring|occurred|seen|observed)\s+in\s+(?:at\s+least|more\s+than|≥|>=|>)\s*\d+(?:\.\d+)?\s*%",
     re.I,
 )
 #: What every match of _THRESHOLD_VALUE holds: a number right before Gy, "%" or a duration and "or". The prefilter's
@@ -304,10 +306,14 @@ _COUNT_SHARE_HEADING = re.compile(r"\b(?:n|no\.?|number)\s*\(\s*%\s*\)", re.I)
 _COUNT_SHARE_CELL = re.compile(r"\s*\d+\s*\(\s*(?P<share>\d+(?:\.\d+)?)\s*%?\s*\)\s*")
 #: A column of the events of a grade: "any grade", "all grades", "grade ≥3", "G3-4" (its count and share noted).
 _GRADE_COLUMN = re.compile(
-    r"\s*(?:any[\s-]+grade|all\s+grades|(?P<severe>(?:grade|G)\s*(?:≥\s*3|>=\s*3|3\s*(?:-|–|to|or)\s*[45]|3\+)))"
+    r"\s*(?:any[\s-]+grade|all\s+grades|(?P<severe>(?:grade|G)\s*(?:≥\s*3|>=\s*3|3\s*(?:-|–|to|or)\s*[45]|3\+))"
+    # the events of one grade or of the low ones: "Grade 1-2", "Grade 3", "Grade 4"
+    r"|(?:grade|G)\s*(?P<low>[1-5])(?:\s*(?:-|–|to)\s*(?P<high>[1-5]))?)"
     r"\s*(?:,?\s*(?:n|no\.?)\s*\(\s*%\s*\))?\s*",
     re.I,
 )
+#: A table's title that says its bare numbers are shares: "Haematological toxicity by grade (% of patients):".
+_SHARES_CAPTION = re.compile(r"\(\s*%(?:\s+of\s+(?:patients|men|pts|participants))?\s*\)\s*:?\s*$")
 #: The size a column heading gives its group: "Cohort 2 (n=14)".
 _COLUMN_SIZE = re.compile(r"\s*[(\[]\s*n\s*=\s*\d+\s*[)\]]\s*$", re.I)
 _NOT_REACHED_CELL = re.compile(r"\s*(?:NR|not reached|not estimable|NE)\s*$", re.I)
@@ -1119,6 +1125,7 @@ class SentenceMeasurements:
         shares = any(_COUNT_SHARE_HEADING.search(cell.text) for cell in row.header) or bool(
             _COUNT_SHARE_HEADING.search(row.caption) or _COUNT_SHARE_HEADING.search(label.text)
         )
+        percent_caption = _SHARES_CAPTION.search(row.caption) is not None  # bare numbers under "(% of patients):"
         columns: list[int] = []
         values: list[Value] = []
         ratios: list[Ratio] = []
@@ -1139,7 +1146,8 @@ class SentenceMeasurements:
                 intervals += find_intervals(piece)
                 p_values += [replace(p, start=p.start + start, end=p.end + start) for p in find_p_values(piece)]
                 continue
-            value = _cell_value(text, start, end, normalize_unit(stated.group("unit")) if stated else None)
+            unit = normalize_unit(stated.group("unit")) if stated else ("%" if percent_caption else None)
+            value = _cell_value(text, start, end, unit)
             if value is None and shares:  # "26 (67)" under "n (%)": the share is the value
                 value = _share_in_cell(text, start, end)
             if value is not None and (value.value is not None or endpoint.curie in TIME_TO_EVENT):
@@ -1170,7 +1178,12 @@ class SentenceMeasurements:
         for index, (value, arm, part) in enumerate(zip(values, arms, parts, strict=True)):
             own = ratio if index == lead else None
             column_code, column_grade = code, grade
-            if graded[index] is not None:  # a column of the events at a grade ("any grade", "grade ≥3")
+            if graded[index] is not None and graded[index].group("low"):  # "Grade 3": the events of that grade
+                if not code.startswith("AE:"):
+                    continue
+                low, high = graded[index].group("low"), graded[index].group("high")
+                column_grade = f"{low}-{high}" if high and high != low else low
+            elif graded[index] is not None:  # a column of the events at a grade ("any grade", "grade ≥3")
                 at_3 = self._at_grade_3(code, text) if graded[index].group("severe") else None
                 if graded[index].group("severe") and at_3 is None:
                     continue

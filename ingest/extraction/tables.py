@@ -72,7 +72,8 @@ def table_rows(text: str) -> list[TableRow]:
             header, header_mark, caption = cells, mark, previous
         else:
             header = None
-        previous = "" if cells else line
+        if cells or line.strip():  # (a blank line between a title and its table leaves the title the caption)
+            previous = "" if cells else line
         start += len(line) + 1
     return rows
 
@@ -116,8 +117,9 @@ def _spaced_cells(line: str, offset: int) -> tuple[Cell, ...]:
     """
     if "  " not in line or line.rstrip().endswith((".", ";")):
         return ()
-    cells = []
     at = len(line) - len(line.lstrip())
+    # a heading row indented past the first column's width has an empty first cell: "          DL1 (n=6)    DL2 (n=12)"
+    cells = [Cell(offset, offset, "")] if at >= 2 else []
     for gap in [*_SPACES.finditer(line, at), None]:
         end = gap.start() if gap is not None else len(line.rstrip())
         if end > at:

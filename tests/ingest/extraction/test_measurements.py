@@ -2450,3 +2450,31 @@ def test_events_a_bracket_details_after_dlts_are_the_dlts_and_their_one_dose_lev
     assert [(m["endpoint"], m["value"], m["arm"]) for m in record(text)["measurements"]] == [
         ("DLT", 2.0, "212Pb-NG001, 120 kBq/kg")
     ]
+
+
+def test_a_table_of_events_by_grade_whose_title_says_its_numbers_are_shares(record):
+    text = (
+        "We treated 50 men with 225Ac-PSMA-617. Haematological toxicity by CTCAE grade (% of patients):\n"
+        "Toxicity\tGrade 1-2\tGrade 3\tGrade 4\n"
+        "Anaemia\t40\t12\t2\n"
+        "Adverse events reported in at least 10% of patients were fatigue (34%) and nausea (18%)."
+    )
+    rows = [(m["endpoint"], m["value"], m.get("grade")) for m in record(text)["measurements"]]
+    assert rows == [
+        ("AE:anemia", 40.0, "1-2"), ("AE:anemia", 12.0, "3"), ("AE:anemia", 2.0, "4"),
+        ("AE:fatigue", 34.0, "any"), ("AE:nausea", 18.0, "any"),
+    ]  # fmt: skip
+
+
+def test_a_spaced_table_whose_heading_row_is_indented_past_the_first_column_under_a_title_and_a_blank_line(record):
+    text = (
+        "Eighteen men received CAR T cells at two dose levels. Cytokine release syndrome, n (%):\n"
+        "\n"
+        "                   DL1 (n=6)    DL2 (n=12)\n"
+        "CRS, any grade     3 (50)       10 (83)\n"
+        "CRS, grade ≥3      –            3 (25)\n"
+    )
+    rows = [(m["arm"], m["value"], m.get("grade")) for m in record(text)["measurements"]]
+    assert [(arm.split(", ")[-1], value, grade) for arm, value, grade in rows] == [
+        ("DL1", 50.0, "any"), ("DL2", 83.0, "any"), ("DL2", 25.0, ">=3"),
+    ]  # fmt: skip
