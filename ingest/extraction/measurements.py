@@ -297,7 +297,9 @@ _COMPARISON_COLUMN = re.compile(
 )
 #: A table cell that holds a number alone (in the unit its row states).
 #: A cell's bare number, with its interval or range in brackets after it: "33.3", "7.8 (6.4-9.2)".
-_BARE_CELL = re.compile(r"\s*(?P<value>\d+(?:\.\d+)?)\s*(?:\(\s*\d+(?:\.\d+)?\s*(?:-|to|,)\s*\d+(?:\.\d+)?\s*\)\s*)?")
+_BARE_CELL = re.compile(
+    r"\s*(?P<value>\d+(?:\.\d+)?)\s*(?:\(\s*\d+(?:\.\d+)?\s*(?:-|to|,|/)\s*\d+(?:\.\d+)?\s*\)\s*)?"
+)  # (a share with its CI or its fraction in brackets: "45 (14/31)")
 #: A column heading that names a prior therapy, not an arm: "Taxane-naive", "Prior docetaxel", "post-ARPI".
 _PRIOR_STATUS_AFTER = re.compile(r"[\s-]*(?:naive|naïve|pre-?treated|experienced|exposed|refractory)\b", re.I)
 _PRIOR_STATUS_BEFORE = re.compile(r"\b(?:prior|previous|post|no)[\s-]*$", re.I)
@@ -312,6 +314,8 @@ _GRADE_COLUMN = re.compile(
     r"\s*(?:,?\s*(?:n|no\.?)\s*\(\s*%\s*\))?\s*",
     re.I,
 )
+#: A cell that holds a proportion alone: "0.88".
+_PROPORTION_CELL = re.compile(r"\s*0?\.\d+\s*")
 #: A table's title that says its bare numbers are shares: "Haematological toxicity by grade (% of patients):".
 _SHARES_CAPTION = re.compile(r"\(\s*%(?:\s+of\s+(?:patients|men|pts|participants))?\s*\)\s*:?\s*$")
 #: The size a column heading gives its group: "Cohort 2 (n=14)".
@@ -1247,8 +1251,18 @@ class SentenceMeasurements:
                 arm = self._column_arm(heading, context)[0]
             if endpoint is None or is_empty(cell):
                 continue
-            stated = _STATED_UNIT.search(heading.text)
+            # the unit the column states, else the table's title ("Per-patient performance, % (n/N)"), else a
+            # proportion for a diagnostic metric written "0.88"
+            stated = _STATED_UNIT.search(heading.text) or _STATED_UNIT.search(row.caption)
             unit = normalize_unit(stated.group("unit")) if stated else None
+            if unit is None and _SHARES_CAPTION.search(row.caption):
+                unit = "%"
+            if (
+                unit is None
+                and self.ontology.endpoints[endpoint.curie].code in _DIAGNOSTIC
+                and _PROPORTION_CELL.fullmatch(cell.text)
+            ):
+                unit = PROPORTION_UNIT
             if unit is None and endpoint.curie == "endpoint:DLT":
                 unit = "patients"  # "Dose level (kBq/kg) | Patients | DLTs": the patients who had one
             value = _cell_value(text, cell.start - offset, cell.end - offset, unit)

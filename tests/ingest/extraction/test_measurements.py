@@ -2478,3 +2478,24 @@ def test_a_spaced_table_whose_heading_row_is_indented_past_the_first_column_unde
     assert [(arm.split(", ")[-1], value, grade) for arm, value, grade in rows] == [
         ("DL1", 50.0, "any"), ("DL2", 83.0, "any"), ("DL2", 25.0, ">=3"),
     ]  # fmt: skip
+
+
+def test_a_table_of_readers_whose_columns_name_the_metrics_in_shares_with_fractions_or_proportions(record):
+    text = (
+        "Two readers read 90 18F-DCFPyL PET/CT scans before prostatectomy.\n"
+        "Table 1. Per-patient performance, % (n/N)\n"
+        "Reader | Sensitivity | Specificity\n"
+        "Reader 1 | 48 (12/25) | 94 (61/65)\n"
+        "Reader 2 | 40 (10/25) | 91 (59/65)\n"
+        "Table 2. Per-lesion performance\n"
+        "Reader | Sensitivity | Specificity\n"
+        "1 | 0.71 | 0.96\n"
+        "2 | 0.66 | 0.93\n"
+    )
+    rows = [(m["endpoint"], m["arm"].split(", ")[-1], m["value"], m["unit"]) for m in record(text)["measurements"]]
+    assert rows == [
+        ("sensitivity", "Reader 1", 48.0, "%"), ("specificity", "Reader 1", 94.0, "%"),
+        ("sensitivity", "Reader 2", 40.0, "%"), ("specificity", "Reader 2", 91.0, "%"),
+        ("sensitivity", "Reader 1", 0.71, "proportion"), ("specificity", "Reader 1", 0.96, "proportion"),
+        ("sensitivity", "Reader 2", 0.66, "proportion"), ("specificity", "Reader 2", 0.93, "proportion"),
+    ]  # fmt: skip
