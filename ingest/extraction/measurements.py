@@ -314,8 +314,16 @@ _GRADE_COLUMN = re.compile(
     r"\s*(?:,?\s*(?:n|no\.?)\s*\(\s*%\s*\))?\s*",
     re.I,
 )
-#: A cell that holds a proportion alone: "0.88".
-_PROPORTION_CELL = re.compile(r"\s*0?\.\d+\s*")
+#: A cell that holds a proportion alone, or with its CI: "0.88", "0.85 (0.79-0.90)".
+_PROPORTION_CELL = re.compile(r"\s*0?\.\d+\s*(?:\(\s*0?\.\d+\s*(?:-|–|to|,)\s*[01]?\.?\d*\s*\)\s*)?")
+#: The heading of a first column whose rows are the compared arms: "Modality", "Tracer", "Arm".
+_ARMS_BY_ROW = re.compile(
+    r"\s*(?:modalit(?:y|ies)|tracers?|agents?|imaging|methods?|tests?|arms?|treatments?)\s*", re.IGNORECASE
+)
+#: A table's title or heading that says its cells hold CIs in brackets: "value (95% CI)", "% (95% CI)".
+_CI_OF_CELLS = re.compile(r"\(\s*(?:(?P<level>\d{2}(?:\.\d+)?)\s*%\s*)?CI\s*\)")
+#: The bounds in brackets after a cell's value: "(0.79-0.90)".
+_BOUNDS_IN_CELL = re.compile(r"\(\s*(?P<low>\d*\.?\d+)\s*(?:-|–|to|,)\s*(?P<high>\d*\.?\d+)\s*\)")
 #: A table's title that says its bare numbers are shares: "Haematological toxicity by grade (% of patients):".
 _SHARES_CAPTION = re.compile(r"\(\s*%(?:\s+of\s+(?:patients|men|pts|participants))?\s*\)\s*:?\s*$")
 #: The size a column heading gives its group: "Cohort 2 (n=14)".
@@ -1228,6 +1236,14 @@ class SentenceMeasurements:
         text = dashes_to_hyphen(sentence.text)
         offset = sentence.start
         stratum = _stratum(label.text, row.header[0].text)
+        # a row named by an agent is that agent's arm, no stratum: "18F-PSMA-1007 PET/CT | 0.85 (0.79-0.90) | ..."
+        row_agent = next((m for m in context.agents if label.start <= m.start < label.end), None)
+        row_arm = self._arm_label_for_curie(row_agent, context) if row_agent is not None else None
+        if row_arm is None and _ARMS_BY_ROW.fullmatch(row.header[0].text):
+            row_arm = " ".join(label.text.split())  # "Modality | ...": a row of a modality no agent names ("mpMRI")
+        if row_arm is not None:
+            stratum = None
+        level = _CI_OF_CELLS.search(row.caption) or _CI_OF_CELLS.search(" ".join(c.text for c in row.header))
         captioned = [
             m for m in headings
             if m.kind in ENDPOINT_KINDS and m.kind != "AbsorbedDose" and m.curie and m.start < row.header[0].start
@@ -1243,7 +1259,7 @@ class SentenceMeasurements:
                 ),
                 None,
             )
-            arm = self._first_arm_label(context)
+            arm = row_arm or self._first_arm_label(context)
             if endpoint is None and captioned and any(heading.start <= m.start < heading.end for m in context.agents):
                 # "Detection rate by PSA level:" over "PSA (ng/mL) | n | X | Y": the caption's endpoint, the
                 # column's agent
@@ -1272,11 +1288,14 @@ class SentenceMeasurements:
             if not self._statistic(group, text):
                 continue
             code, grade = self.endpoint_code(endpoint, heading.text, heading.start)
+            bounds = _BOUNDS_IN_CELL.search(cell.text) if level else None  # under "value (95% CI)": its CI
             measurements.append(
                 Measurement(
                     endpoint=code, statistic=group.statistic, arm=arm, subgroup=stratum,
                     value=value.value, unit=value.unit, status="planned" if context.planned else "reported",
-                    grade=grade,
+                    grade=grade, ci_low=float(bounds.group("low")) if bounds else None,
+                    ci_high=float(bounds.group("high")) if bounds else None,
+                    ci_level=float(level.group("level")) if bounds and level.group("level") else None,
                 )
             )  # fmt: skip
         return measurements

@@ -2499,3 +2499,20 @@ def test_a_table_of_readers_whose_columns_name_the_metrics_in_shares_with_fracti
         ("sensitivity", "Reader 1", 0.71, "proportion"), ("specificity", "Reader 1", 0.96, "proportion"),
         ("sensitivity", "Reader 2", 0.66, "proportion"), ("specificity", "Reader 2", 0.93, "proportion"),
     ]  # fmt: skip
+
+
+def test_a_table_whose_rows_are_the_compared_modalities_with_values_and_their_cis(record):
+    text = (
+        "Fifty men had 68Ga-PSMA-11 PET/CT and mpMRI before prostatectomy.\n"
+        "Table 1. Per-patient performance, value (95% CI)\n"
+        "Modality | Sensitivity | Specificity\n"
+        "68Ga-PSMA-11 PET/CT | 0.82 (0.70-0.90) | 0.91 (0.85-0.95)\n"
+        "mpMRI | 0.74 (0.61-0.84) | 0.88 (0.81-0.93)\n"
+    )
+    rows = [(m["endpoint"], m["arm"], m["value"], m["ci_low"], m["ci_high"], m["ci_level"])
+            for m in record(text)["measurements"]]  # fmt: skip
+    assert rows == [
+        ("sensitivity", "68Ga-PSMA-11", 0.82, 0.70, 0.90, 95.0),
+        ("specificity", "68Ga-PSMA-11", 0.91, 0.85, 0.95, 95.0),
+        ("sensitivity", "mpMRI", 0.74, 0.61, 0.84, 95.0), ("specificity", "mpMRI", 0.88, 0.81, 0.93, 95.0),
+    ]  # fmt: skip
