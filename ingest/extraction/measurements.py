@@ -2256,6 +2256,22 @@ class SentenceMeasurements:
             imaged = self._arm_of_modality(group.values[0], text, mentions, sentence, context)
             if imaged is not None:
                 return [imaged]
+        if (
+            count >= 2
+            and group.values
+            and len(context.arms) >= 2
+            and ("PET" in text or "SPECT" in text)
+            # (no arm named by its agent or its label: "PET changed management in 28%, conventional imaging in 15%")
+            and not any(m.is_agent for m in mentions)
+            and not any(arm.label.lower() in text.lower() for arm in context.arms)
+            and not _PAIR_COMPARED.search(text, group.values[0].end, group.values[-1].start)  # ("28% vs 15%")
+            and not _RESPECTIVELY_AFTER.match(text, group.values[-1].end)  # (in the order of things named before)
+        ):
+            # "Region-level sensitivities of SPECT/CT were 86%, 71% and 90% for ...": a run of values after one
+            # modality, each of them that modality's arm
+            imaged = [self._arm_of_modality(value, text, mentions, sentence, context) for value in group.values]
+            if imaged[0] is not None and len(set(imaged)) == 1:
+                return imaged
         if count == 1 and group.values and len(context.arms) == 2 and " to " in text:
             changed = _FROM_ARM_TO.search(text, max(0, group.values[0].start - 140), group.values[0].start)
             agent = changed and next(
@@ -3023,6 +3039,8 @@ def _event_grade(text: str, at: int, value: int) -> str | None:
 
 #: The patients a share counts, between it and its CI: "45% of patients (95% CI, 30 to 61)".
 _PATIENTS_BEFORE_CI = re.compile(r"\s*(?:of|in)\s+(?:the\s+)?(?:\d+\s+)?(?:patients|men|pts|participants)\s*[(\[]?")
+#: Two values set against each other: "28% vs 15%", "38% versus 85%", "than".
+_PAIR_COMPARED = re.compile(r"\b(?:vs\.?|versus|compared|than|against)(?!\w)", re.IGNORECASE)
 #: A median of a measure that is no known endpoint, opened between an endpoint and a value: the value is that
 #: measure's ("..., and median time to castration resistance was 31.9 versus 19.9 months").
 #: (Not the time to an event of the endpoint named before: "For pain, median time to worsening was 5.0 months".)

@@ -301,7 +301,7 @@ class SentenceSubgroups:
             self._listed = (
                 respective_bands(self.text, values)
                 or respective_doses(self.text, values)
-                or respective_parts(self.text, values, ("bands",))
+                or respective_parts(self.text, values, ("bands", "sites"))
             )
             self._facets = respective_parts(self.text, values, ("readers", "days"))
         found = _named_subgroups(self.text, positions, arms, self.mentions, self.offset, self._before)
@@ -476,6 +476,11 @@ def respective_doses(text: str, positions: list[tuple[int, int]]) -> dict[int, s
 
 
 _LIST_GLUE = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
+#: A site of the body as a list names it: "the prostate bed, pelvic lymph nodes and bone".
+_SITE_WORD = (
+    r"(?:the\s+)?(?:prostate\s+bed|prostatic\s+fossa|prostate|(?:pelvic\s+)?(?:lymph[- ]nodes?|nodes)|bone|viscera"
+    r"|visceral\s+organs|(?:distant|extra-?pelvic|other)\s+sites|lungs?|liver)\b"
+)
 _READER = r"(?:\d|[A-E])\b"
 _DAY = r"day[- ]?\d\b"
 #: The parts a run of values is given for, listed in one phrase: readers ("for readers 1, 2 and 3"), days of imaging
@@ -485,6 +490,7 @@ _PART_LIST = re.compile(
     + r"readers?\s+(?P<readers>" + _READER + r"(?:" + _LIST_GLUE + _READER + r")+)"
     + r"|(?P<days>" + _DAY + r"(?:" + _LIST_GLUE + r"(?:" + _DAY + r"|\d\b))+)"
     + r"|(?:(?:men|patients)\s+with\s+)?" + _PSA_WORDS + r"(?P<bands>[^;:()\[\]]{1,80}?)\s*ng/ml"
+    + r"|(?P<sites>" + _SITE_WORD + r"(?:" + _LIST_GLUE + _SITE_WORD + r")+)"
     + r")",
     re.IGNORECASE,
 )  # fmt: skip
@@ -526,6 +532,10 @@ def respective_parts(text: str, positions: list[tuple[int, int]], kinds: tuple[s
             labels = [_psa_band(item) for item in items]
         elif kind == "readers":
             labels = [f"reader {item.upper()}" for item in items]
+        elif kind == "sites":
+            if match.start() < positions[-1][1]:
+                continue  # (sites listed before the values are their subjects, read as such: "the prostate bed in 24%")
+            labels = [" ".join(item.lower().split()).removeprefix("the ") for item in items]
         else:
             labels = [_part_label(item if item[0].isalpha() else f"day {item}") for item in items]
         if len(labels) < 2:

@@ -716,3 +716,17 @@ def test_a_second_ratio_after_the_subgroup_of_the_first_with_its_own_interval(re
         (0.68, 0.52, "177Lu-PSMA-617, de novo metastatic disease"),
         (0.83, 0.58, "177Lu-PSMA-617, metachronous disease"),
     ]
+
+
+def test_sites_listed_after_a_run_of_values_of_one_modality_with_respectively(record):
+    text = (
+        "We compared 99mTc-EDDA/HYNIC-iPSMA SPECT/CT with 68Ga-PSMA-11 PET/CT in 52 men.\n"
+        "Region-level sensitivities of SPECT/CT were 82%, 69% and 88% for the prostate bed, pelvic lymph nodes and"
+        " bone, respectively."
+    )
+    found = record(text, title="99mTc-EDDA/HYNIC-iPSMA SPECT/CT versus 68Ga-PSMA-11 PET/CT")
+    assert [(m["value"], m["arm"]) for m in found["measurements"]] == [
+        (82.0, "99mTc-EDDA/HYNIC-iPSMA, prostate bed"),
+        (69.0, "99mTc-EDDA/HYNIC-iPSMA, pelvic lymph nodes"),
+        (88.0, "99mTc-EDDA/HYNIC-iPSMA, bone"),
+    ]
