@@ -324,6 +324,8 @@ _NAMED_TRIAL = AnchoredPattern(
     # the name may start with a short lower-case prefix before its capitals ("the proVANTA study")
     re.compile(
         r"\b(?P<name>(?:[a-z]{1,3}(?=[A-Z]{3}))?[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9-]*)\s+(?:phase\s+[0-9IVab/]+\s+)?"
+        # (words of design between: "the LuNIRA phase 1 dose-escalation trial")
+        r"(?:(?:(?:dose[- ])?(?:escalation|expansion)|randomi[sz]ed|open-label|single-arm|pilot|feasibility)\s+){0,2}"
         r"(?P<noun>(?:trial|study|registry|cohort)\b|(?:Trial|Study)\b)"  # ("the Phase III PRIMELU Trial", a title)
     ),
     anchors=("trial", "study", "registry", "cohort", "Trial", "Study"),

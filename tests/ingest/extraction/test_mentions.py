@@ -484,3 +484,10 @@ def test_the_risk_of_progression_or_death_is_progression_free_survival(record):
         "progression or death (HR 0.52, 95% CI 0.40-0.68) and the risk of progression or death (HR 0.61)."
     )
     assert [(m["endpoint"], m["hr"]) for m in found["measurements"]] == [("rPFS", 0.52), ("PFS", 0.61)]
+
+
+def test_a_trial_named_before_words_of_its_design(record):
+    found = record(
+        "Eighteen men were treated.", title="Olaparib with 177Lu-PSMA-617: the LuPARX phase 1 dose-escalation trial"
+    )
+    assert [trial["label"] for trial in found["trials"]] == ["LuPARX"]
