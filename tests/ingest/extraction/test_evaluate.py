@@ -181,6 +181,8 @@ BLIND_FLOORS = {"agents": 0.95, "trials": 0.95, "measurements": 0.90, "hr_tuples
         "blind23.jsonl",
         "blind24.jsonl",
         "blind25.jsonl",
+        "blind26.jsonl",
+        "blind27.jsonl",
     ],
 )
 def test_the_blind_sets_keep_what_they_taught(name):
