@@ -72,6 +72,12 @@ _SITE = (
     r"|recurrences?))"
     r"(?:\s+(?:region|sites?))?\b"
 )
+#: The primary treatment a recurrence came after, which sets groups of imaging studies apart: "after radical
+#: prostatectomy", "after primary radiotherapy".
+_PRIMARY_TREATMENT = (
+    r"(?P<primary>(?:(?:primary|radical|definitive|external[- ]beam)\s+)?(?:prostatectomy|radiotherapy"
+    r"|radiation(?:\s+therapy)?|surgery|brachytherapy|RP|RT|EBRT))\b"
+)
 #: A dose level of a dose-finding study: "2.0 mg/kg", "7.4 GBq", "DL2", "dose level 3".
 _DOSE_AMOUNT = r"\d+(?:\.\d+)?\s*(?:[mµμu]g(?:/(?:kg|m2|m²))?|[GMk]Bq(?:/kg)?|mCi(?:/m2|/m²)?)(?![\w/])"
 DOSE_LEVEL = (
@@ -105,6 +111,10 @@ _BEFORE = tuple(
         # "with 182 patients," nor "With X,")
         r"(?:^|[;:]\s*)with\s+(?P<phrase>(?:an?\s+)?[^,;:()\[\]]{0,40}?(?:[<>≤≥]|\b(?:higher|lower|below|above|more|less"
         r"|greater|under|over)\b)[^,;:()\[\]]{0,30}?)\s*,",
+        # two primary treatments set against each other before their values: "more often after radiotherapy than
+        # after prostatectomy (88.0% vs 69.7%)"
+        r"\b(?:after|following)\s+" + _PRIMARY_TREATMENT + r"(?=\s+than\s+(?:after|following)\b)",
+        r"\bthan\s+(?:after|following)\s+" + _PRIMARY_TREATMENT,
         # a site that opens its clause: "For bone metastases, sensitivity was ...", "In the pelvic nodal region, ..."
         r"(?:^|[;:.]\s*)(?:for|in|within)\s+(?:the\s+)?" + _SITE + r"\s*,",
         # doses from a level up, or the recommended one, opening a clause: "At doses ≥2.0 mg/kg (n=18), ...", "At
@@ -147,6 +157,8 @@ _AFTER = re.compile(
     + _POPULATION + r"\s+" + _RELATION + _PHRASE
     # "21% in the taxane-naive cohort", "14% of taxane-experienced and 21% of chemotherapy-naive patients"
     + r"|" + _ADJECTIVE + r"(?:\s+(?:" + _POPULATION + r"|cohort|group)\b|(?=\s*,|\s+(?:and|or)\s+\d))"
+    # the primary treatment a recurrence came after: "72% after radical prostatectomy and 95% after radiotherapy"
+    + r"|(?:after|following)\s+" + _PRIMARY_TREATMENT
     # a pattern of disease: "14.1 months with bone-predominant disease and 9.3 months with visceral metastases"
     + r"|(?P<rel2>with|without)\s+(?P<pattern>[\w-]+(?:\s+[\w-]+)?\s+(?:disease|metastases|involvement))\b"
     # the site a value was read in: "92.3% in the prostate bed", "61.4% for lymph node metastases"
@@ -195,7 +207,8 @@ _CLUES = ("patient", "pts", "participant", "subject", "those", "case", "individu
           "aged", "bq", "mg", "µg", "μg", "dl", "dose level", "mci", "suv", "ldh", "alp", "ctc", "ctdna", "psadt",
           "psa dt", "mtv", "tlv", "ttv", "cycle", "course", "challenge", "retreatment", "reader", "day", "bed", "fossa",
           "node", "nodal", "lesion", "metasta", "pelvic", "sites", "cohort", "group", "older", "younger", "rp2d",
-          "recommended", "dose", "activit", "early", "delayed", "late", "hour", " h ", " h)", "-h ")  # fmt: skip
+          "recommended", "dose", "activit", "early", "delayed", "late", "hour", " h ", " h)", "-h ",
+          "after")  # fmt: skip
 _MEN = re.compile(r"\bmen\b", re.IGNORECASE)
 #: Words of a disease every patient of a study may have: no pattern of disease that sets a part apart.
 _WHOLE_POPULATION = re.compile(
@@ -657,6 +670,8 @@ def _cue(match: re.Match[str], text: str, mentions: list[Mention], offset: int, 
         return cue(" ".join(groups["prior"].split()))
     if groups.get("band"):
         return cue(_psa_band(groups["band"], groups.get("or")))
+    if groups.get("primary"):
+        return _Cue(match.start(), match.end(), "after " + " ".join(groups["primary"].split()), "")
     if groups.get("pattern"):
         words = " ".join(groups["pattern"].split())
         if _WHOLE_POPULATION.match(words) or not _a_subgroup(

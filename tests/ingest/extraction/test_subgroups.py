@@ -730,3 +730,17 @@ def test_sites_listed_after_a_run_of_values_of_one_modality_with_respectively(re
         (69.0, "99mTc-EDDA/HYNIC-iPSMA, pelvic lymph nodes"),
         (88.0, "99mTc-EDDA/HYNIC-iPSMA, bone"),
     ]
+
+
+def test_the_primary_treatment_a_recurrence_came_after_names_its_values(record):
+    text = IMAGING + (
+        " The detection rate was 79%: 70% after radical prostatectomy and 91% after radiotherapy. Scans were positive"
+        " more often after primary radiotherapy than after prostatectomy (90% vs 68%)."
+    )
+    assert _arms(record, text, "detection rate") == [
+        (79.0, "64Cu-SAR-bisPSMA"),
+        (70.0, "64Cu-SAR-bisPSMA, after radical prostatectomy"),
+        (91.0, "64Cu-SAR-bisPSMA, after radiotherapy"),
+        (90.0, "64Cu-SAR-bisPSMA, after primary radiotherapy"),
+        (68.0, "64Cu-SAR-bisPSMA, after prostatectomy"),
+    ]
