@@ -270,6 +270,17 @@ _STATEMENT = re.compile(
     re.IGNORECASE,
 )
 _MOST_FACTOR_WORDS = 9
+_RATIO_WORD = re.compile(r"\b(?:HRs?|ORs?|RRs?|hazard\s+ratios?|odds\s+ratios?|risk\s+ratios?)\b", re.IGNORECASE)
+#: Words that make a subject more than a factor: "Treatment was stopped and a rise ...".
+_VERB_IN_SUBJECT = re.compile(r"\b(?:was|were|is|are|had|has|have|showed|versus|vs|compared|model|analys[ie]s)\b", re.I)
+#: A predictor made the subject of its sentence or clause: "A PSA doubling time shorter than 6 months was associated
+#: with a positive scan", "In multivariable analysis, a short PSADT was independently associated with ...".
+_SUBJECT_FACTOR = re.compile(
+    r"(?:^|[,;:]\s*)(?:(?:whereas|while|and|but)\s+)?(?:an?\s+|the\s+)?(?P<factor>[A-Za-z][^,;:()\[\]]{2,70}?)"
+    r"\s+(?:was|were)\s+"
+    r"(?:(?:independently|significantly|strongly|also)\s+)?(?:associated\s+with|predictive\s+of|linked\s+to)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -330,6 +341,10 @@ class SentenceSubgroups:
         """The factor a ratio at ``start`` belongs to, in a sentence of predictors: "In the multivariable model,
         elevated LDH (HR 1.83 ...) and liver metastases (HR 1.62 ...) remained associated with shorter survival"
         gives "elevated LDH" and "liver metastases"; None when the words before the ratio's bracket are no factor."""
+        return self._bracketed_factor(start) or self._subject_factor(start)
+
+    def _bracketed_factor(self, start: int) -> str | None:
+        """The factor right before the bracket of a ratio at ``start`` ("elevated LDH (HR 1.83 ..."), or None."""
         bracket = _BRACKET_BEFORE_RATIO.search(self.text, max(0, start - 12), start)
         if bracket is None or not _PREDICTOR_CUE.search(self.text):
             return None
@@ -349,6 +364,30 @@ class SentenceSubgroups:
                 or (mention.is_agent and not _PRIOR.search(words))
             ):
                 return None  # an endpoint, a trial or an arm, not a factor of the patients
+        return _sentence_case(words)
+
+    def _subject_factor(self, start: int) -> str | None:
+        """The factor a sentence of a predictor makes its subject, for a ratio at ``start`` after it: "A PSA doubling
+        time shorter than 6 months was associated with a positive scan (odds ratio 2.9 ...)" gives "PSA doubling time
+        shorter than 6 months"; None when the subject names an endpoint, a trial or an arm."""
+        subject = None
+        for match in _SUBJECT_FACTOR.finditer(self.text, 0, start):
+            subject = match
+        if (
+            subject is None
+            or _clause_break(self.text, subject.end(), start)
+            or _RATIO_WORD.search(self.text, subject.end(), start)  # (the subject's own ratio is the first after it)
+        ):
+            return None
+        words = _ARTICLE.sub("", " ".join(subject.group("factor").split()))
+        if len(words.split()) > _MOST_FACTOR_WORDS or _VERB_IN_SUBJECT.search(words):
+            return None
+        for mention in self.mentions:
+            if subject.start("factor") <= mention.start - self.offset < subject.end("factor") and (
+                mention.kind in ("Endpoint", "AdverseEvent", "ClinicalTrial")
+                or (mention.is_agent and not _PRIOR.search(words))
+            ):
+                return None
         return _sentence_case(words)
 
     def dose_after(self, end: int, stop: int) -> str | None:

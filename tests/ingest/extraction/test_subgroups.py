@@ -744,3 +744,13 @@ def test_the_primary_treatment_a_recurrence_came_after_names_its_values(record):
         (90.0, "64Cu-SAR-bisPSMA, after primary radiotherapy"),
         (68.0, "64Cu-SAR-bisPSMA, after prostatectomy"),
     ]
+
+
+def test_a_predictor_made_the_subject_of_its_sentence_names_the_ratio_after_it(record):
+    text = IMAGING + (
+        " The detection rate was 71%. In multivariable analysis, a PSA doubling time shorter than 6 months was"
+        " associated with a positive scan (odds ratio 2.7; 95% CI 1.4-5.2), whereas a Gleason score of 8 or more was"
+        " not (odds ratio 1.1; 95% CI 0.6-2.0)."
+    )
+    ratios = [(m["value"], m["arm"]) for m in record(text)["measurements"] if m["statistic"] == "or"]
+    assert ratios == [(2.7, "64Cu-SAR-bisPSMA, PSA doubling time shorter than 6 months"), (1.1, "64Cu-SAR-bisPSMA")]
