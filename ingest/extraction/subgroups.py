@@ -571,8 +571,9 @@ def respective_parts(text: str, positions: list[tuple[int, int]], kinds: tuple[s
     >>> respective_parts(text, [(36, 39), (41, 44), (49, 52)], ("readers",))
     {36: 'reader 1', 41: 'reader 2', 49: 'reader 3'}
     """
-    if not positions or _RESPECTIVELY.search(text, positions[-1][1]) is None:
+    if not positions:
         return {}
+    respectively = _RESPECTIVELY.search(text, positions[0][1]) is not None
     for match in _PART_LIST.finditer(text):
         kind = match.lastgroup
         if kind not in kinds:
@@ -592,17 +593,34 @@ def respective_parts(text: str, positions: list[tuple[int, int]], kinds: tuple[s
             labels = [_part_label(item if item[0].isalpha() else f"day {item}") for item in items]
         if len(labels) < 2:
             continue
+        before = [start for start, end in positions if end <= match.start()]
+        after = [start for start, _end in positions if start >= match.end()]
+        if not respectively:
+            # without "respectively", only readers or days right after a run of as many values: "in 59%, 66% and
+            # 61% of patients by readers 1, 2 and 3"
+            if kind not in ("readers", "days") or len(before) != len(labels) or after:
+                continue
+            last_end = max(end for _start, end in positions if end <= match.start())
+            if not _RIGHT_BEFORE_LIST.fullmatch(text, last_end, match.start()):
+                continue
         if match.end() <= positions[0][0]:
-            run = [start for start, _end in positions if start >= match.end()]
+            run = after
         elif match.start() >= positions[-1][1]:
-            run = [start for start, _end in positions]
-            run = run if len(run) % len(labels) == 0 else run[-len(labels) :]
+            run = before if len(before) % len(labels) == 0 else before[-len(labels) :]
+        elif len(before) % len(labels) == 0 and len(after) % len(labels) == 0:
+            # between two runs: "30.6%, 27.8% and 33.3% for readers 1, 2 and 3, respectively, while specificity was
+            # 93.6%, 96.4% and 92.9%": each run in turn
+            run = before + after
         else:
             continue
         if len(run) < len(labels) or len(run) % len(labels):
             continue
         return {start: labels[index % len(labels)] for index, start in enumerate(run)}
     return {}
+
+
+#: Between the last value of a run and the readers listed for it: "of patients by ", " for ".
+_RIGHT_BEFORE_LIST = re.compile(r"\s*%?\s*(?:of\s+(?:the\s+)?(?:patients|men|scans)\s+)?", re.IGNORECASE)
 
 
 def _part_label(words: str) -> str:

@@ -754,3 +754,13 @@ def test_a_predictor_made_the_subject_of_its_sentence_names_the_ratio_after_it(r
     )
     ratios = [(m["value"], m["arm"]) for m in record(text)["measurements"] if m["statistic"] == "or"]
     assert ratios == [(2.7, "64Cu-SAR-bisPSMA, PSA doubling time shorter than 6 months"), (1.1, "64Cu-SAR-bisPSMA")]
+
+
+def test_readers_listed_between_two_runs_or_right_after_one_without_respectively(record):
+    text = IMAGING + (
+        " Sensitivity was 41%, 37% and 44% for readers 1, 2 and 3, respectively, while specificity was 95%, 97% and"
+        " 93%. The detection rate was 61%, 66% and 58% of patients by readers 1, 2 and 3."
+    )
+    rows = [(m["endpoint"], m["arm"].rpartition(", ")[2]) for m in record(text)["measurements"]]
+    assert rows == [(endpoint, f"reader {n}") for endpoint in ("sensitivity", "specificity", "detection rate")
+                    for n in (1, 2, 3)]  # fmt: skip
