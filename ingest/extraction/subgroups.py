@@ -99,7 +99,7 @@ _BEFORE = tuple(
         # the second of two subgroups, pointed at: "... (HR 0.61) and those aged 65 years or older (HR 0.55)"
         r"\b(?:and|or)\s+(?:in\s+|among\s+)?those\s+" + _RELATION + _PHRASE,
         r"\bin\s+the\s+(?:subgroup|subset|stratum)\s+(?:of\s+" + _POPULATION + r"\s+)?" + _RELATION + _PHRASE,
-        r"\b(?:in|among|for)\s+(?:the\s+)?(?:\d+\s+)?" + _ADJECTIVE + r"\s+" + _POPULATION + r"\b",
+        r"\b(?:in|among|for)\s+(?:the\s+)?(?:\d+\s+)?" + _ADJECTIVE + r"\s+(?:" + _POPULATION + r"|group|cohort)\b",
         # "Docetaxel-naive patients had ...", "... than cabazitaxel-naive men (10.9 versus 15.4 months)"
         r"(?:^|[;:]|\bthan)\s*(?:in\s+)?(?:the\s+)?" + _ADJECTIVE + r"\s+" + _POPULATION + r"\b",
         r"\bin\s+(?:men|patients)\s+with\s+" + _PSA_WORDS + _BAND,
@@ -156,7 +156,7 @@ _AFTER = re.compile(
     r"\s*\)?\s*(?:\([^()]{0,30}\)\s*)?(?:(?:of|in|among|for)\s+)?(?:the\s+)?(?:\d+\s+)?(?:"
     + _POPULATION + r"\s+" + _RELATION + _PHRASE
     # "21% in the taxane-naive cohort", "14% of taxane-experienced and 21% of chemotherapy-naive patients"
-    + r"|" + _ADJECTIVE + r"(?:\s+(?:" + _POPULATION + r"|cohort|group)\b|(?=\s*,|\s+(?:and|or)\s+\d))"
+    + r"|" + _ADJECTIVE + r"(?:\s+(?:" + _POPULATION + r"|cohort|group)\b|(?=\s*,|\s+(?:and|or)\s+(?:in\s+)?\d))"
     # the primary treatment a recurrence came after: "72% after radical prostatectomy and 95% after radiotherapy"
     + r"|(?:after|following)\s+" + _PRIMARY_TREATMENT
     # a pattern of disease: "14.1 months with bone-predominant disease and 9.3 months with visceral metastases"

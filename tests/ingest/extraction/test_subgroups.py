@@ -764,3 +764,14 @@ def test_readers_listed_between_two_runs_or_right_after_one_without_respectively
     rows = [(m["endpoint"], m["arm"].rpartition(", ")[2]) for m in record(text)["measurements"]]
     assert rows == [(endpoint, f"reader {n}") for endpoint in ("sensitivity", "specificity", "detection rate")
                     for n in (1, 2, 3)]  # fmt: skip
+
+
+def test_the_older_group_and_a_prior_therapy_adjective_before_and_in(record):
+    text = COHORT + (
+        " Grade 3 or higher anaemia occurred in 5% of taxane-naive and in 13% of taxane-pretreated men, and was more"
+        " frequent in the older group (16% vs 7%)."
+    )
+    assert [arm for _value, arm in _arms(record, text, "AE:anemia")] == [
+        "177Lu-PSMA-617, taxane-naive", "177Lu-PSMA-617, taxane-pretreated",
+        "177Lu-PSMA-617, older group", "177Lu-PSMA-617, younger group",
+    ]  # fmt: skip
