@@ -156,7 +156,11 @@ _AFTER = re.compile(
     r"\s*\)?\s*(?:\([^()]{0,30}\)\s*)?(?:(?:of|in|among|for)\s+)?(?:the\s+)?(?:\d+\s+)?(?:"
     + _POPULATION + r"\s+" + _RELATION + _PHRASE
     # "21% in the taxane-naive cohort", "14% of taxane-experienced and 21% of chemotherapy-naive patients"
-    + r"|" + _ADJECTIVE + r"(?:\s+(?:" + _POPULATION + r"|cohort|group)\b|(?=\s*,|\s+(?:and|or)\s+(?:in\s+)?\d))"
+    + r"|(?:who\s+were\s+)?" + _ADJECTIVE
+    + r"(?:\s+(?:" + _POPULATION + r"|cohort|group)\b|(?=\s*,|\s+(?:and|or)\s+(?:in\s+)?\d|\s*[.;)]|\s*$))"
+    # a prior therapy right after a share of the men given it: "13 of the 34 (38.2%) pretreated with X"
+    + r"|(?:who\s+(?:were|had\s+been)\s+)?(?P<treatedrel>pre-?treated\s+with|previously\s+treated\s+with)"
+    + r"\s+(?P<treatedwhat>[^,;:()\[\]]{1,50}?)" + _PHRASE_END
     # the primary treatment a recurrence came after: "72% after radical prostatectomy and 95% after radiotherapy"
     + r"|(?:after|following)\s+" + _PRIMARY_TREATMENT
     # a pattern of disease: "14.1 months with bone-predominant disease and 9.3 months with visceral metastases"
@@ -749,8 +753,8 @@ def _cue(match: re.Match[str], text: str, mentions: list[Mention], offset: int, 
             other = "younger" if adjective.lower() == "older" else "older"
             return cue(f"{adjective.lower()} {population}", f"{other} {population}")
         return None if adjective.lower().startswith("psma") else cue(adjective)
-    relation = " ".join((groups.get("rel") or "").split()).lower()
-    phrase = groups["phrase"]
+    relation = " ".join((groups.get("rel") or groups.get("treatedrel") or "").split()).lower()
+    phrase = groups.get("phrase") or groups.get("treatedwhat")
     words = _ARTICLE.sub("", " ".join((phrase or "").split()))
     negative = relation in _NEGATIVE
     if _TREATED_BEFORE.fullmatch(relation):

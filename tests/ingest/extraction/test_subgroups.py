@@ -775,3 +775,15 @@ def test_the_older_group_and_a_prior_therapy_adjective_before_and_in(record):
         "177Lu-PSMA-617, taxane-naive", "177Lu-PSMA-617, taxane-pretreated",
         "177Lu-PSMA-617, older group", "177Lu-PSMA-617, younger group",
     ]  # fmt: skip
+
+
+def test_a_prior_therapy_right_after_a_share_of_the_men_given_it(record):
+    text = (
+        "We treated 60 men with 225Ac-PSMA-617. A PSA50 response occurred in 28 of 60 (46.7%), in 12 of the 35"
+        " (34.3%) pretreated with 177Lu-PSMA-617 and in 16 of the 25 (64.0%) who were 177Lu-naive."
+    )
+    assert [(m["value"], m["arm"]) for m in record(text)["measurements"]] == [
+        (46.7, "225Ac-PSMA-617"),
+        (34.3, "225Ac-PSMA-617, prior 177Lu-PSMA-617"),
+        (64.0, "225Ac-PSMA-617, 177Lu-naive"),
+    ]
