@@ -123,6 +123,8 @@ _PLANNED = prefiltered(
     r"|(?<!\bthan )(?<!\bas )planned(?!\s+(?:[a-z]+\s+)?(?:management|treatment|therapy|radiotherapy|surgery))"
     r"(?!\s+\d)"
     r"|would be (?:judged|considered|deemed|declared|met|achieved)|success (?:if|required)"
+    # "non-inferiority was to be declared if the upper bound ... was below 1.30"
+    r"|(?:was|were|is|are) to be (?:judged|considered|deemed|declared|met|achieved|claimed|shown)"
     r"|if the lower (?:confidence )?(?:bound|limit)"
     r"|(?:had|has|have) to (?:exceed|reach|be above)|must (?:exceed|reach|be above)|to succeed"
     r"|Simon|two[- ]stage|uninteresting"

@@ -2516,3 +2516,11 @@ def test_a_table_whose_rows_are_the_compared_modalities_with_values_and_their_ci
         ("specificity", "68Ga-PSMA-11", 0.91, 0.85, 0.95, 95.0),
         ("sensitivity", "mpMRI", 0.74, 0.61, 0.84, 95.0), ("specificity", "mpMRI", 0.88, 0.81, 0.93, 95.0),
     ]  # fmt: skip
+
+
+def test_a_margin_in_a_rule_of_what_was_to_be_declared_is_planned(record):
+    text = (
+        "Men were randomised to 177Lu-PSMA-617 every 6 weeks or every 8 weeks. Non-inferiority was to be declared if"
+        " the upper bound of the 90% CI of the hazard ratio for death was below 1.25."
+    )
+    assert [m["status"] for m in record(text)["measurements"]] in ([], ["planned"])
