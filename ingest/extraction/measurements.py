@@ -224,6 +224,8 @@ _THRESHOLD_VALUE = prefiltered(
     r"|\b(?:declines?|falls?|reductions?|decreases?|drops?)\s+of\s+\d+(?:\.\d+)?\s*%\s+or\s+(?:more|greater|higher)\b"
     # a duration that defines a group: "men whose first response had lasted 6 months or longer"
     r"|\b\d+(?:\.\d+)?\s*(?:months?|mo|weeks?|years?)\s+or\s+(?:longer|more|shorter|less)\b"
+    # "a treatment-free interval longer than 6 months": the cut that defines a group, no value
+    r"|\b(?:longer|shorter)\s+than\s+\d+(?:\.\d+)?\s*(?:months?|mo|weeks?|years?)\b"
     # the share that selects the events a table lists: "Adverse events reported in at least 10% of patients"
     r"|\b(?:reported|occurring|occurred|seen|observed)\s+in\s+(?:at\s+least|more\s+than|≥|>=|>)\s*\d+(?:\.\d+)?\s*%",
     re.I,
@@ -231,7 +233,7 @@ _THRESHOLD_VALUE = prefiltered(
 #: What every match of _THRESHOLD_VALUE holds: a number right before Gy, "%" or a duration and "or". The prefilter's
 #: needle "by" is in most sentences; this pattern starts with a digit, which re finds fast, and turns away
 #: half the rest.
-_THRESHOLD_CLUE = re.compile(r"\d\s*(?:m?Gy\b|%|(?:months?|mo|weeks?|years?)\s+or\s)", re.I)
+_THRESHOLD_CLUE = re.compile(r"\d\s*(?:m?Gy\b|%|(?:months?|mo|weeks?|years?)\s+or\s)|than\s+\d", re.I)
 #: Numbers that belong to other things: fractions in brackets "(8/23)", numbered parts of a study "phase 3",
 #: "cycles 2-4", and ratios "2:1".
 _BRACKETED_FRACTION = re.compile(r"[(\[]\s*\d+\s*(?:/|of)\s*\d+\s*[)\]]")

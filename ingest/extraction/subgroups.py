@@ -36,7 +36,8 @@ _RELATION = (
 #: Where a subgroup's words end: punctuation, a verb, a comparison, an endpoint's median.
 _PHRASE_END = (
     r"(?=\s*[,;:()\[\]]|\s*\.(?:\s|$)|\s*$|\s+-\s"
-    r"|(?<!\bless)(?<!\bmore)(?<!\bgreater)(?<!\bfewer)(?<!\blower)(?<!\bhigher)\s+than\b"
+    r"|(?<!\bless)(?<!\bmore)(?<!\bgreater)(?<!\bfewer)(?<!\blower)(?<!\bhigher)(?<!\blonger)(?<!\bshorter)"
+    r"\s+than\b"
     r"|\s+(?:had|has|have|was|were|did|does|showed|achieved|experienced"
     r"|reached|lived|responded|survived|versus|vs\.?|compared|and|but|while|whereas|respectively|occurred|is"
     r"|are|in|(?:more|less)\s+(?:often|frequently|likely))\b"

@@ -787,3 +787,14 @@ def test_a_prior_therapy_right_after_a_share_of_the_men_given_it(record):
         (34.3, "225Ac-PSMA-617, prior 177Lu-PSMA-617"),
         (64.0, "225Ac-PSMA-617, 177Lu-naive"),
     ]
+
+
+def test_a_group_cut_at_longer_than_a_duration_is_no_value_and_keeps_its_cut_in_its_name(record):
+    text = (
+        "We retreated 64 men with 177Lu-PSMA-617. Men with a treatment-free interval longer than 6 months lived longer"
+        " than those with a shorter interval (median OS 15.9 vs 8.4 months)."
+    )
+    assert _arms(record, text, "OS") == [
+        (15.9, "177Lu-PSMA-617, treatment-free interval longer than 6 months"),
+        (8.4, "177Lu-PSMA-617, shorter interval"),
+    ]
