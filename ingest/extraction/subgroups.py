@@ -210,10 +210,10 @@ _ONE_BAND = re.compile(r"(?:" + _BOUND + r"\s*)?\d+(?:\.\d+)?(?:\s*(?:-|to)\s*(?
 _CLUES = ("patient", "pts", "participant", "subject", "those", "case", "individual", "subgroup", "subset",
           "stratum", "ng/ml", "naive", "naïve", "pretreated", "experienced", "refractory", "prior", "previous",
           "aged", "bq", "mg", "µg", "μg", "dl", "dose level", "mci", "suv", "ldh", "alp", "ctc", "ctdna", "psadt",
-          "psa dt", "mtv", "tlv", "ttv", "cycle", "course", "challenge", "retreatment", "reader", "day", "bed", "fossa",
-          "node", "nodal", "lesion", "metasta", "pelvic", "sites", "cohort", "group", "older", "younger", "rp2d",
-          "recommended", "dose", "activit", "early", "delayed", "late", "hour", " h ", " h)", "-h ",
-          "after")  # fmt: skip
+          "psa dt", "mtv", "tlv", "ttv", "cycle", "course", "challenge", "retreatment", "reader", "day ", "day-", "bed",
+          "fossa", "node", "nodal", "lesion", "metasta", "pelvic", "sites", "cohort", "older", "younger", "rp2d",
+          "recommended", "early", "delayed", "hour", " h ", " h)", "-h ", "prostatectomy", "radiotherapy",
+          "radiation", "surgery", "brachytherapy")  # fmt: skip
 _MEN = re.compile(r"\bmen\b", re.IGNORECASE)
 #: Words of a disease every patient of a study may have: no pattern of disease that sets a part apart.
 _WHOLE_POPULATION = re.compile(
@@ -579,6 +579,8 @@ def respective_parts(text: str, positions: list[tuple[int, int]], kinds: tuple[s
     if not positions:
         return {}
     respectively = _RESPECTIVELY.search(text, positions[0][1]) is not None
+    if not respectively and ("readers" not in kinds or "reader" not in text.lower()):
+        return {}  # (without "respectively", only readers listed right after their values)
     for match in _PART_LIST.finditer(text):
         kind = match.lastgroup
         if kind not in kinds:
