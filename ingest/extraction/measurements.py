@@ -2656,6 +2656,18 @@ class SentenceMeasurements:
             return None
         return [context.arms[labels[name.upper()]].label for name in names]
 
+    def _one_arm_for_its_parts(
+        self, arms: list[str | None], parts: list[str | None], mentions: list[Mention], context: DocumentContext
+    ) -> list[str | None]:
+        """``arms``, or the one arm a sentence names for all its values when each value is of a part of its own
+        ("Among men given X, PSA50 was 91% in those with an SUVmean of 10 or higher and 52% in those below 10", "For
+        X, 70% for reader 1 and 74% for reader 2"): values told apart by their parts are no comparison of arms."""
+        if len(set(arms)) < 2 or not all(parts) or len(set(parts)) < len(parts):
+            return arms
+        named = {self._arm_label_for_curie(m, context) for m in mentions if m.is_agent}
+        named &= {arm.label for arm in context.arms}
+        return [named.pop()] * len(arms) if len(named) == 1 else arms
+
     def _arm_of_modality(
         self, value: Value, text: str, mentions: list[Mention], sentence: Sentence, context: DocumentContext
     ) -> str | None:
@@ -2798,7 +2810,7 @@ class SentenceMeasurements:
                 part or subgroups.dose_after(value.end, stop)
                 for part, value, stop in zip(parts, group.values, stops, strict=True)
             ]
-        arms = _one_arm_for_its_parts(arms, parts, mentions, context, self._arm_label_for_curie)
+        arms = self._one_arm_for_its_parts(arms, parts, mentions, context)
         if code.startswith("absorbed dose:") and group.values:  # "In cycle 1, the mean kidney dose was 0.72 Gy/GBq"
             parts = [part or subgroups.cycle(start) for part, (start, _end) in zip(parts, positions, strict=True)]
         levels = [subgroups.level(start) if code in _DIAGNOSTIC else None for start, _end in positions]
@@ -3053,17 +3065,6 @@ _UNNAMED_MEASURE = re.compile(
     r"|progression|response|death|events?|failure|recurrence|relapse)\b)\w",
     re.IGNORECASE,
 )
-
-
-def _one_arm_for_its_parts(arms, parts, mentions: list[Mention], context: DocumentContext, arm_of) -> list:
-    """``arms``, or the one arm a sentence names for all its values when each value is of a part of its own ("Among
-    men given X, PSA50 was 91% in those with an SUVmean of 10 or higher and 52% in those below 10", "For X, 70% for
-    reader 1 and 74% for reader 2"): values told apart by their parts are no comparison of arms."""
-    if len(set(arms)) < 2 or not all(parts) or len(set(parts)) < len(parts):
-        return arms
-    named = {arm_of(m, context) for m in mentions if m.is_agent and any(arm.label for arm in context.arms)}
-    named &= {arm.label for arm in context.arms}
-    return [named.pop()] * len(arms) if len(named) == 1 else arms
 
 
 def _head_grade(head: str) -> str | None:

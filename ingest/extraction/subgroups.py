@@ -327,12 +327,13 @@ class SentenceSubgroups:
         if self._before is None:
             self._before = _cues(_before(self.text), self.text, self.mentions, self.offset)
             values = self.values or positions
+            listed = respective_parts(self.text, values)  # (one scan for the subgroups and the facets)
             self._listed = (
                 respective_bands(self.text, values)
                 or respective_doses(self.text, values)
-                or respective_parts(self.text, values, ("bands", "sites"))
+                or next((parts for kind, parts in listed if kind in ("bands", "sites")), {})
             )
-            self._facets = respective_parts(self.text, values, ("readers", "days"))
+            self._facets = next((parts for kind, parts in listed if kind in ("readers", "days")), {})
         found = _named_subgroups(self.text, positions, arms, self.mentions, self.offset, self._before)
         if len({arm for arm in arms if arm}) > 1:
             treated = {cue.label for cue in self._before if cue.treated}
@@ -555,7 +556,8 @@ _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 
 
 def _facet_after(text: str, end: int) -> str | None:
-    """The reader or imaging day named right after a value ending at ``end`` ("reader 1", "day 0"), or None."""
+    """The reader, imaging day or hour after injection named right after a value ending at ``end`` ("reader 1", "day
+    0", "1 h", "early images"), or None."""
     facet = _FACET_AFTER.match(text, end)
     if facet is None:
         return None
@@ -566,25 +568,25 @@ def _facet_after(text: str, end: int) -> str | None:
     return _part_label(facet.group("reader") or facet.group("day"))
 
 
-def respective_parts(text: str, positions: list[tuple[int, int]], kinds: tuple[str, ...]) -> dict[int, str]:
-    """The part each value of a run is given for, from a list of parts and "respectively": the list before the
-    values ("For readers 1, 2 and 3, sensitivity was 40%, 43% and 31%, and specificity 98%, 97% and 98%,
-    respectively": each run of as many values as parts, in turn) or after them ("45% and 62% on day 0 and day 1,
-    respectively"; PSA bands listed after their values are ``respective_bands``').
+def respective_parts(text: str, positions: list[tuple[int, int]]) -> list[tuple[str, dict[int, str]]]:
+    """Each list of parts ("bands", "sites", "readers", "days") that gives a run of values their parts, in text order,
+    with the part of each value (by start): the list before the values with "respectively" ("For readers 1, 2 and 3,
+    sensitivity was 40%, 43% and 31%, and specificity 98%, 97% and 98%, respectively": each run of as many values as
+    parts, in turn), between two runs, or after them ("45% and 62% on day 0 and day 1, respectively"; PSA bands listed
+    after their values are ``respective_bands``'); readers or days also without "respectively", right after a run.
 
     >>> text = "For readers 1, 2 and 3, the CLR was 51%, 55% and 53%, respectively."
-    >>> respective_parts(text, [(36, 39), (41, 44), (49, 52)], ("readers",))
-    {36: 'reader 1', 41: 'reader 2', 49: 'reader 3'}
+    >>> respective_parts(text, [(36, 39), (41, 44), (49, 52)])
+    [('readers', {36: 'reader 1', 41: 'reader 2', 49: 'reader 3'})]
     """
     if not positions:
-        return {}
+        return []
     respectively = _RESPECTIVELY.search(text, positions[0][1]) is not None
-    if not respectively and ("readers" not in kinds or "reader" not in text.lower()):
-        return {}  # (without "respectively", only readers listed right after their values)
+    if not respectively and "reader" not in text.lower():
+        return []  # (without "respectively", only readers listed right after their values)
+    found: list[tuple[str, dict[int, str]]] = []
     for match in _PART_LIST.finditer(text):
-        kind = match.lastgroup
-        if kind not in kinds:
-            continue
+        kind = match.lastgroup or ""
         items = [part for part in LIST_SEPARATOR.split(match.group(kind)) if part]
         if kind == "bands":
             if match.start() > positions[0][0] or not all(_ONE_BAND.fullmatch(item) for item in items):
@@ -622,8 +624,8 @@ def respective_parts(text: str, positions: list[tuple[int, int]], kinds: tuple[s
             continue
         if len(run) < len(labels) or len(run) % len(labels):
             continue
-        return {start: labels[index % len(labels)] for index, start in enumerate(run)}
-    return {}
+        found.append((kind, {start: labels[index % len(labels)] for index, start in enumerate(run)}))
+    return found
 
 
 #: Between the last value of a run and the readers listed for it: "of patients by ", " for ".
