@@ -142,6 +142,8 @@ class _Builder:
         self.document = document
         self.extraction = extraction
         self.lines: dict[str, None] = {}
+        #: The node of each evidence built: measurements read from one sentence share it, and its triples.
+        self.evidence_nodes: dict[Evidence, str] = {}
         self.base = base_iri()
         self.publication = _iri(publication_iri(document))
         self.extractor_version = extractor_version
@@ -264,11 +266,14 @@ class _Builder:
         return node
 
     def evidence(self, evidence: Evidence) -> str:
-        node = self.iri("evidence", evidence.start, evidence.end)
+        built = self.evidence_nodes.get(evidence)
+        if built is not None:
+            return built  # (its lines are in already)
+        node = self.evidence_nodes[evidence] = self.iri("evidence", evidence.start, evidence.end)
         target = self.iri("evidence-target", evidence.start, evidence.end)
         position = self.iri("selector", evidence.start, evidence.end)
         quote_selector = self.iri("quote", evidence.start, evidence.end)
-        extractor = _iri(f"{self.base}extractor/{quote(evidence.extractor)}/{quote(evidence.version)}")
+        extractor = _extractor_iri(self.base, evidence.extractor, evidence.version)
         sentence = _literal(evidence.sentence)
         self.add(node, _rdf.type, _psma.Evidence)
         self.add(node, _rdf.type, _oa.Annotation)
@@ -289,6 +294,12 @@ class _Builder:
         self.add(quote_selector, _rdf.type, _oa.TextQuoteSelector)
         self.add(quote_selector, _oa.exact, sentence)
         return node
+
+
+@lru_cache(maxsize=64)
+def _extractor_iri(base: str, extractor: str, version: str) -> str:
+    """The node of an extractor at a version (one or two in a whole ingest)."""
+    return _iri(f"{base}extractor/{quote(extractor)}/{quote(version)}")
 
 
 def _decimal(value: float) -> str:
