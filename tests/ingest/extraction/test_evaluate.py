@@ -184,6 +184,8 @@ BLIND_FLOORS = {"agents": 0.95, "trials": 0.95, "measurements": 0.90, "hr_tuples
         "blind26.jsonl",
         "blind27.jsonl",
         "blind28.jsonl",
+        "blind29.jsonl",
+        "blind30.jsonl",
     ],
 )
 def test_the_blind_sets_keep_what_they_taught(name):
