@@ -244,7 +244,8 @@ _NUMBERED_PART = prefiltered(
     r"\s+\d+(?![\d.]*\s*%)(?:\s*(?:-|to|or|/)\s*\d+(?!\.?\d))?",
     re.I,
 )
-_COLON_RATIO = re.compile(r"\b\d+\s*:\s*\d+\b")
+#: A ratio "2:1" (not a list item's label and its value: "<0.2: 33.3%", "1.0-2.0: 75%").
+_COLON_RATIO = re.compile(r"(?<![\d.])\d+\s*:\s*\d+\b(?!\.\d|\s*%)")
 #: Percentages of a design, not results: power, alpha, type I error.
 _DESIGN_PERCENT = prefiltered(
     r"\d+(?:\.\d+)?\s*%\s*(?:power|statistical power)|power\s+(?:of\s+)?\d+(?:\.\d+)?\s*%"
@@ -716,9 +717,11 @@ LIST_ITEM = re.compile(
 )
 #: The label of a list item before its colon: "PSA <0.5 ng/mL: 58.7%" (the part of the population it is for).
 _LIST_LABEL = re.compile(r"^\s*(?:[•▪◦‣⁃*-]\s*)?(?P<label>(?:[^.;:\n]|(?<=\d)\.(?=\d)){1,60}?)\s*:\s*\d")
-#: A sentence that breaks the previous result down by subgroup: "By PSA: ...", "Per region: ...".
+#: A sentence that breaks the previous result down by subgroup: "By PSA: ...", "Per region: ...", "Positive findings by
+#: region: ...".
 _BREAKDOWN = re.compile(
-    r"^\W*(?:by|per|according to|across)\s+[\w /-]{1,30}(?::|,\s*(?:it|they|this|these)\s+(?:was|were|is|are)\b)",
+    r"^\W*(?:[\w-]+\s+){0,2}?(?:by|per|according to|across)\s+[\w /-]{1,30}"
+    r"(?::|,\s*(?:it|they|this|these)\s+(?:was|were|is|are)\b)",
     re.I,
 )
 #: An item of a bulleted list labelled by a part of the population or of the body, which breaks the previous item's
@@ -850,6 +853,28 @@ def _values_before_list(
     ]
 
 
+def _ratio_in_cell(text: str, start: int, end: int, heading: str) -> Ratio | None:
+    """The ratio a cell holds under a column headed by its kind ("0.63 (0.38-1.04)" under "HR (95% CI)"), in the
+    cell's place in ``text``; None under any other heading."""
+    named = _COMPARISON_COLUMN.search(heading)
+    if named is None or not named.group("ratio"):
+        return None
+    prefix = f"{named.group('ratio')} "
+    found = find_ratios(prefix + text[start:end])
+    if len(found) != 1:
+        return None
+    return replace(found[0], start=found[0].start + start - len(prefix), end=found[0].end + start - len(prefix))
+
+
+def _by_column(text: str, groups: list[_Group], columns: list[Mention]) -> list[_Group]:
+    """The values of a list item, one for each endpoint its head names, in order ("- liver metastases (n=74): 24.3%;
+    6.9 months" under "(PSA50; median OS):"), when it has as many, written apart by semicolons; else ``groups``."""
+    values = [value for group in groups for value in group.values]
+    if len(values) != len(columns) or not all(";" in text[a.end : b.start] for a, b in pairwise(values)):
+        return groups
+    return [_Group(values=[value], extra={"endpoint": column}) for value, column in zip(values, columns, strict=True)]
+
+
 def _runs_set_against(text: str, values: list[Value]) -> tuple[list[Value], list[Value]] | None:
     """The sentence's values as two runs of as many values each, the second set against the first (a comparison word
     between them) and written as a bare list ("..., while Y reached 44% and 99%"); None when they are not."""
@@ -953,13 +978,14 @@ class SentenceMeasurements:
         previous_endpoint: Mention | None,
         previous_time_to_event: Mention | None = None,
         listed: bool = False,
+        columns: list[Mention] | None = None,
     ) -> tuple[list[Measurement], Mention | None, list[tuple[Mention, str | None]]]:
         """Measurements of the sentence, the last endpoint it names, and its negated endpoints (see ``_build``).
 
         A maximum tolerated dose the sentence denies ("No MTD was identified") is no negated finding: the MTD was not
         reached, as "the MTD was not reached" says."""
         found, last, denied = self._build(
-            sentence, mentions, context, previous_endpoint, previous_time_to_event, listed
+            sentence, mentions, context, previous_endpoint, previous_time_to_event, listed, columns or []
         )
         if any(endpoint.curie == "endpoint:MTD" for endpoint, _grade in denied):
             denied = [(endpoint, grade) for endpoint, grade in denied if endpoint.curie != "endpoint:MTD"]
@@ -1010,11 +1036,15 @@ class SentenceMeasurements:
         previous_endpoint: Mention | None,
         previous_time_to_event: Mention | None = None,
         listed: bool = False,
+        columns: list[Mention] | None = None,
     ) -> tuple[list[Measurement], Mention | None, list[tuple[Mention, str | None]]]:
         """Measurements of the sentence, the last endpoint it names, and its negated endpoints.
 
         ``listed``: the sentence is an item of a list whose head names the endpoint ("Detection rates by PSA
-        level:\nPSA <0.5 ng/mL: 58.7%\n..."); with no endpoint of its own, it takes the head's.
+        level:\nPSA <0.5 ng/mL: 58.7%\n..."); with no endpoint of its own, it takes the head's. ``columns``: the
+        endpoints the head names for the values of each item, in their order ("Results by subgroup (PSA50; median
+        OS):\n- liver metastases (n=74): 24.3%; 6.9 months"): an item with as many values, apart by semicolons, gives
+        one to each.
 
         A ratio with no endpoint in its sentence takes the previous sentence's last endpoint, or, for a
         hazard ratio, the last time-to-event endpoint named so far (``previous_time_to_event``); so do the values of
@@ -1042,7 +1072,7 @@ class SentenceMeasurements:
             )
         ):
             # "By PSA: <2 ng/mL 68.5%; ...", "the medians were 12.0 and 5.6 months": the previous result again
-            endpoints = [previous_endpoint]
+            endpoints = list(columns) if listed and columns else [previous_endpoint]
         if not _DIGIT.search(text) and not _NOT_REACHED_WORDS.search(text) and not (endpoints and _number_word(text)):
             # no number: only a negated finding can come out of it
             return [], (endpoints[-1] if endpoints else previous_endpoint), self._negated(text, endpoints, offset)
@@ -1055,7 +1085,9 @@ class SentenceMeasurements:
         # A value goes only to an endpoint of its sentence: with none, only the ratios can give measurements.
         values = self._values(text, mentions, endpoints, offset, statistics) if endpoints else []
         groups = self._group(text, values, endpoints, offset)
-        if len(endpoints) >= 2:
+        if listed and columns and endpoints == columns:
+            groups = _by_column(text, groups, columns)
+        if len(endpoints) >= 2 and not all("endpoint" in g.extra for g in groups):
             groups = self._distribute(text, groups, endpoints, offset, len(context.arms))
             groups = self._corresponding(text, groups, endpoints, offset)
             groups = self._by_arm(text, groups, endpoints, mentions, offset, context)
@@ -1101,7 +1133,7 @@ class SentenceMeasurements:
             target = ratio is not None and any(start < ratio.end and ratio.start < end for start, end in thresholds)
             measurements.extend(self._measurements(ratio_group, sentence, mentions, context, planned or target, parts))
         if listed or bulleted:
-            measurements = _with_list_label(measurements, text, mentions, offset)
+            measurements = _with_list_label(measurements, text, mentions, offset, context.prior)
         # "No DLT occurred at DL1; one of six patients at DL2 had a DLT": a denied mention that gives no value (denied
         # itself: "no grade 4 CRS", "did not improve OS", not "No man was positive on SPECT")
         taken = {(g.endpoint.start, g.endpoint.end) for g in (*groups, *lonely) if g.endpoint is not None}
@@ -1269,6 +1301,33 @@ class SentenceMeasurements:
                 # column's agent
                 endpoint = captioned[-1]
                 arm = self._column_arm(heading, context)[0]
+            if endpoint is None and captioned and not is_empty(cell):
+                # "rPFS by subgroup:" over "Subgroup | n | HR (95% CI)": the stratum's ratio of the caption's endpoint
+                ratio = _ratio_in_cell(text, cell.start - offset, cell.end - offset, heading.text)
+                if ratio is not None:
+                    code, grade = self.endpoint_code(captioned[-1], text, offset)
+                    hazard = ratio.kind == "hr"
+                    measurements.append(
+                        Measurement(
+                            endpoint=code,
+                            statistic=ratio.kind,
+                            arm=arm,
+                            subgroup=stratum,
+                            value=None if hazard else ratio.value,
+                            hr=ratio.value if hazard else None,
+                            ci_low=ratio.ci_low,
+                            ci_high=ratio.ci_high,
+                            ci_level=(
+                                ratio.ci_level
+                                or (float(level.group("level")) if level and level.group("level") else None)
+                            )
+                            if ratio.ci_low is not None
+                            else None,
+                            status="planned" if context.planned else "reported",
+                            grade=grade,
+                        )
+                    )
+                continue
             if endpoint is None or is_empty(cell):
                 continue
             # the unit the column states, else the table's title ("Per-patient performance, % (n/N)"), else a
@@ -3115,16 +3174,17 @@ def _arm_carrying(context: DocumentContext, nuclide: str) -> str | None:
 
 
 def _with_list_label(
-    measurements: list[Measurement], text: str, mentions: list[Mention], offset: int
+    measurements: list[Measurement], text: str, mentions: list[Mention], offset: int, prior: set[int]
 ) -> list[Measurement]:
     """The measurements of a list item ("PSA <0.5 ng/mL: 58.7%"), its label before the colon as their subgroup unless
-    the label names an agent or an endpoint (an arm's or an outcome's item, not a part of the population)."""
+    the label names an agent or an endpoint (an arm's or an outcome's item, not a part of the population); an agent
+    given before ("- prior cabazitaxel (n=201): 38.3%") names a part of it."""
     label = _LIST_LABEL.match(text)
     dosed = "Gy" in text  # (an organ names a part of the body, "Extrapelvic lesions: 16%", unless doses are given)
     if label is None or any(
         m.start - offset < label.end("label")
         for m in mentions
-        if m.is_agent or (m.kind in ENDPOINT_KINDS and (dosed or m.kind != "AbsorbedDose"))
+        if (m.is_agent and m.start not in prior) or (m.kind in ENDPOINT_KINDS and (dosed or m.kind != "AbsorbedDose"))
     ):
         return measurements
     part = _COLUMN_SIZE.sub("", label.group("label"))  # (less its size: "PSA <0.5 ng/mL (n = 33)")

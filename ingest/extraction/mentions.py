@@ -145,6 +145,24 @@ _DETECTED_PASSIVE = AnchoredPattern(
     ),
     anchors=("detected", "locali", "identified", "visuali", "depicted"),
 )
+#: Disease seen in a share of the men, written passive ("Local recurrence was found in 21.1%", "Uptake was seen in the
+#: prostate bed in 21.6% of men", "The intraprostatic tumour was visible in 95.8% of men") or after the scan that
+#: showed it ("PET showed M1 disease in 16% of patients"): a detection rate where a share follows, kept near an imaging
+#: word and in a sentence that names no pathology ("Nodal metastases were found in 12% at dissection" is histology's
+#: finding); new lesions are progression's ("PSMA PET showed new lesions in 21% versus 44%").
+_SEEN_IN_SHARE = AnchoredPattern(
+    re.compile(
+        r"(?<!new )\b(?:disease|lesions?|cancer|recurrences?|metastas[ie]s|sites?|tumou?rs?|uptake)"
+        r"(?:[^\S\n]+[\w-]+){0,4}?\s+(?:was|were)\s+(?:found|seen|visible|shown)"  # (within its line)
+        r"(?=\s+(?:in|at|on)\s+(?:[\w-]+\s+){0,5}?(?:in\s+)?(?:\d+\s*(?:/|of)\s*\d+\s*\(\s*)?\d+(?:\.\d+)?\s*%)"
+        r"|(?<=PET )(?:showed|revealed)\s+(?!(?:[\w-]+\s+){0,3}?new\b)(?:[\w-]+\s+){0,3}?"
+        r"(?:disease|lesions?|recurrences?|metastas[ie]s)(?=\s+in\s+\d+(?:\.\d+)?\s*%)",
+        re.IGNORECASE,
+    ),
+    anchors=("found", "seen", "visible", "shown", "showed", "revealed"),
+    breakers=",;:",  # (not the point nor brackets: the share after the verb may be a decimal, in brackets)
+)
+_PATHOLOGY = re.compile(r"\b(?:histolog|patholog|dissection|biops|resect|specimen|surg|at\s+operation)", re.IGNORECASE)
 #: A title that names an imaging study: what its text finds is what the imaging found.
 _IMAGING_TITLE = re.compile(r"\b(?:PET|SPECT|imaging|scans?)\b", re.IGNORECASE)
 #: "PET was positive in 75%", "both modalities were positive in 21 of 22", "associated with a positive scan (OR
@@ -526,6 +544,11 @@ class MentionFinder:
         candidates.extend(
             m for m in self._phrased(text, folded, _DETECTED_PASSIVE, "endpoint:detection-rate", "detection")
             if imaging_title or _IMAGING_WORD.search(text, max(0, m.start - 40), m.end + 40)
+        )  # fmt: skip
+        candidates.extend(
+            m for m in self._phrased(text, folded, _SEEN_IN_SHARE, "endpoint:detection-rate", "detection")
+            if (imaging_title or _IMAGING_WORD.search(text, max(0, m.start - 40), m.end + 40))
+            and not _PATHOLOGY.search(text, *_sentence_around(text, m.start, m.end))
         )  # fmt: skip
         candidates.extend(self._lesions_found(text, folded))
         candidates.extend(self._phrased(text, folded, _DEATH_RATIO, "endpoint:OS", "death-ratio"))
@@ -1011,6 +1034,13 @@ def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
         at = join.end()
     spans.append((at, end))
     return [(a, b) for a, b in spans if b > a]
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the sentence (or line) around ``text[start:end]``, read from ". " and line breaks."""
+    before = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1)
+    after = min(at for at in (text.find(". ", end), text.find("\n", end), len(text)) if at >= 0)
+    return before, after
 
 
 def _title_trials(text: str) -> list[re.Match[str]]:

@@ -55,7 +55,7 @@ from ingest.extraction.measurements import (
     TIME_TO_EVENT,
     SentenceMeasurements,
 )
-from ingest.extraction.mentions import Mention, MentionFinder
+from ingest.extraction.mentions import ENDPOINT_KINDS, Mention, MentionFinder
 from ingest.extraction.subgroups import is_dose_level
 from ingest.extraction.tables import is_table_line, table_rows
 from ingest.extraction.textutil import with_decimal_points
@@ -318,6 +318,7 @@ class PsmaMeasurements:
         negated: list[tuple[Mention, str | None, Sentence]] = []
         previous = previous_time_to_event = None
         listing = False  # inside a list whose head ends with a colon and names its endpoint
+        columns: list[Mention] = []  # the endpoints the head of that list names for the values of each item
         rows = table_rows(text)
         background = in_background(text)
         for sentence, inside in zip(sentences, _mentions_by_sentence(sentences, mentions), strict=True):
@@ -339,11 +340,14 @@ class PsmaMeasurements:
                 listing and text[sentence.start - 1 : sentence.start] == "\n" and bool(LIST_ITEM.match(sentence.text))
             )
             found, previous, denied = self.builder.build(
-                sentence, inside, context, previous, previous_time_to_event, listed
+                sentence, inside, context, previous, previous_time_to_event, listed, columns
             )
             if background(sentence.start):
                 found, denied = [], []  # what others found before this study ("Background: In VISION, ...")
-            listing = (listed or sentence.text.rstrip().endswith(":")) and previous is not None
+            heading = sentence.text.rstrip().endswith(":")
+            listing = (listed or heading) and previous is not None
+            if heading:
+                columns = _list_columns(sentence, inside)
             previous_time_to_event = next(
                 (m for m in reversed(inside) if m.curie in TIME_TO_EVENT), previous_time_to_event
             )
@@ -352,6 +356,17 @@ class PsmaMeasurements:
         measurements = _levels_carried(_corresponding_parts(_ratios_on_their_medians(measurements, text)))
         underscore.psma_measurements = (context, measurements, negated)
         return doc
+
+
+def _list_columns(sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
+    """The endpoints the head of a list names in a bracket before its colon, one for each value of its items ("Results
+    by subgroup (PSA50; median OS):"); empty when it names fewer than two."""
+    text = sentence.text.rstrip()
+    if not text.endswith("):"):
+        return []
+    start = sentence.start + text.rfind("(")
+    named = [m for m in mentions if m.kind in ENDPOINT_KINDS and m.curie and m.start > start]
+    return named if len(named) >= 2 else []
 
 
 def _corresponding_parts(measured: list[tuple[Measurement, Sentence]]) -> list[tuple[Measurement, Sentence]]:

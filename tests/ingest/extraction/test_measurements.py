@@ -1380,7 +1380,10 @@ def test_a_second_value_named_for_another_modality_is_that_modalitys(record):
         "men by PET and in 7% by conventional imaging."
     )
     rows = [(m["endpoint"], m["value"], m["arm"]) for m in record(text)["measurements"]]
-    assert rows == [("detection rate", 15.0, "18F-DCFPyL"), ("detection rate", 7.0, "conventional imaging")]
+    assert rows == [
+        ("detection rate", 15.0, "18F-DCFPyL, bone metastases"),
+        ("detection rate", 7.0, "conventional imaging, bone metastases"),
+    ]
 
 
 def test_proportions_in_a_run_and_two_runs_set_against_each_other(record):
@@ -1700,7 +1703,7 @@ def test_the_items_of_a_list_take_the_endpoint_its_head_names(record):
         "Eighty men had 18F-DCFPyL PET/CT. Patient-level detection rates by prior treatment:\n"
         "After prostatectomy: 62%\n"
         "• after radiotherapy 85%\n"
-        "Nodal disease was seen in 31% of the scans."
+        "Most of these men (31%) had nodal disease."
     )
     rows = _rows(record, text, "endpoint", "arm", "value")
     assert rows == [
@@ -2524,3 +2527,42 @@ def test_a_margin_in_a_rule_of_what_was_to_be_declared_is_planned(record):
         " the upper bound of the 90% CI of the hazard ratio for death was below 1.25."
     )
     assert [m["status"] for m in record(text)["measurements"]] in ([], ["planned"])
+
+
+def test_list_items_give_one_value_to_each_endpoint_their_head_names(record):
+    text = (
+        "In a registry, 420 men received 177Lu-PSMA-617. Outcomes by baseline pattern (PSA50; median OS):\n"
+        "- bone-only disease (n=160): 52.5%; 16.2 months\n"
+        "- lymph node-only disease (n=70): 61.4%; 21.0 months"
+    )
+    found = [(m["endpoint"], m["value"]) for m in record(text)["measurements"]]
+    assert found == [("PSA50", 52.5), ("OS", 16.2), ("PSA50", 61.4), ("OS", 21.0)]
+
+
+def test_a_band_written_without_its_unit_before_a_colon_is_no_ratio(record):
+    text = (
+        "We imaged 150 men with 18F-PSMA-1007 PET/CT. The detection rate was 80.0%. By PSA level (ng/mL):\n"
+        "• <0.5: 41.7% (10/24)\n"
+        "• 0.5 to <2: 78.6% (44/56)"
+    )
+    found = [m["value"] for m in record(text)["measurements"] if m["endpoint"] == "detection rate"]
+    assert found == [80.0, 41.7, 78.6]
+
+
+def test_a_table_of_subgroups_with_a_hazard_ratio_column_under_a_caption_naming_the_endpoint(record):
+    text = (
+        "In the randomised trial, 177Lu-PSMA-617 improved rPFS over cabazitaxel (HR 0.63, 95% CI 0.46-0.86)."
+        " rPFS by subgroup:\n"
+        "Subgroup\tn\tHR (95% CI)\n"
+        "Visceral metastases\t41\t0.92 (0.45-1.88)\n"
+        "No visceral metastases\t159\t0.57 (0.40-0.81)"
+    )
+    found = [
+        (m["arm"], m["hr"], m["ci_low"], m["ci_high"], m["ci_level"])
+        for m in record(text)["measurements"]
+        if m["statistic"] == "hr" and ", " in m["arm"]
+    ]
+    assert found == [
+        ("177Lu-PSMA-617, Visceral metastases", 0.92, 0.45, 1.88, 95),
+        ("177Lu-PSMA-617, No visceral metastases", 0.57, 0.4, 0.81, 95),
+    ]

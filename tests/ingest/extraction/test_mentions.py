@@ -491,3 +491,13 @@ def test_a_trial_named_before_words_of_its_design(record):
         "Eighteen men were treated.", title="Olaparib with 177Lu-PSMA-617: the LuPARX phase 1 dose-escalation trial"
     )
     assert [trial["label"] for trial in found["trials"]] == ["LuPARX"]
+
+
+def test_disease_seen_in_a_share_of_the_men_is_a_detection_rate_but_not_at_pathology_nor_new_lesions(record):
+    title = "18F-PSMA-1007 PET/CT in recurrent prostate cancer"
+    seen = record("Pelvic nodal disease was seen in 30.5% of men on PET.", title)
+    assert [(m["endpoint"], m["value"]) for m in seen["measurements"]] == [("detection rate", 30.5)]
+    at_surgery = record("At surgery, nodal metastases were found in 12.5% of the dissected men.", title)
+    assert [m for m in at_surgery["measurements"] if m["endpoint"] == "detection rate"] == []
+    progression = record("After two cycles, PSMA PET showed new lesions in 24% of the men.", title)
+    assert [m for m in progression["measurements"] if m["endpoint"] == "detection rate"] == []

@@ -798,3 +798,58 @@ def test_a_group_cut_at_longer_than_a_duration_is_no_value_and_keeps_its_cut_in_
         (15.9, "177Lu-PSMA-617, treatment-free interval longer than 6 months"),
         (8.4, "177Lu-PSMA-617, shorter interval"),
     ]
+
+
+def test_a_pattern_of_disease_names_each_site_before_its_share(record):
+    text = (
+        "We imaged 210 men with biochemical recurrence by 18F-DCFPyL PET/CT. A positive scan was seen in 142 men"
+        " (67.6%). Local recurrence was found in 17.6%, pelvic nodal disease in 33.8% and distant disease in 15.2% of"
+        " the men. Uptake was seen in the prostate bed in 19.0% of men and at extrapelvic sites in 9.5%."
+    )
+    found = [(m["value"], m["arm"]) for m in record(text, "PSMA PET in recurrence")["measurements"]]
+    assert found == [
+        (67.6, "18F-DCFPyL"),
+        (17.6, "18F-DCFPyL, local recurrence"),
+        (33.8, "18F-DCFPyL, pelvic nodal disease"),
+        (15.2, "18F-DCFPyL, distant disease"),
+        (19.0, "18F-DCFPyL, prostate bed"),
+        (9.5, "18F-DCFPyL, extrapelvic sites"),
+    ]
+
+
+def test_a_site_named_before_shares_leaves_another_endpoint_of_the_sentence_alone(record):
+    text = (
+        "We compared 68Ga-PSMA-11 PET/CT with conventional imaging in 118 men. Distant metastases were identified in"
+        " 16.1% of men by PSMA PET/CT and in 6.8% by conventional imaging, and management changed after PSMA PET/CT"
+        " in 26.3% of men."
+    )
+    measured = [(m["endpoint"], m["value"], m["arm"]) for m in record(text)["measurements"]]
+    assert ("management change", 26.3, "68Ga-PSMA-11") in measured
+    assert ("detection rate", 16.1, "68Ga-PSMA-11, distant metastases") in measured
+
+
+def test_sites_listed_after_a_heading_that_breaks_the_detection_rate_down(record):
+    text = (
+        "We reviewed 180 men imaged with 68Ga-PSMA-11 PET/CT for a rising PSA. The detection rate was 71.1% (128/180)."
+        " Positive findings by region: prostate bed 23.9% (43/180), pelvic lymph nodes 35.0% (63/180), bone 12.2%"
+        " (22/180)."
+    )
+    assert _arms(record, text, "detection rate") == [
+        (71.1, "68Ga-PSMA-11"),
+        (23.9, "68Ga-PSMA-11, prostate bed"),
+        (35.0, "68Ga-PSMA-11, pelvic lymph nodes"),
+        (12.2, "68Ga-PSMA-11, bone"),
+    ]
+
+
+def test_a_list_item_labelled_by_a_prior_therapy_is_a_subgroup(record):
+    text = (
+        "We treated 300 men with 177Lu-PSMA-I&T. The PSA50 response rate was 44.0%. By prior chemotherapy:\n"
+        "- prior docetaxel (n=190): 39.5%\n"
+        "- no prior docetaxel (n=110): 51.8%"
+    )
+    assert _arms(record, text, "PSA50") == [
+        (44.0, "177Lu-PSMA-I&T"),
+        (39.5, "177Lu-PSMA-I&T, prior docetaxel"),
+        (51.8, "177Lu-PSMA-I&T, no prior docetaxel"),
+    ]
