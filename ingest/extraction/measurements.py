@@ -866,6 +866,37 @@ def _ratio_in_cell(text: str, start: int, end: int, heading: str) -> Ratio | Non
     return replace(found[0], start=found[0].start + start - len(prefix), end=found[0].end + start - len(prefix))
 
 
+#: What sets a second run of values against a first: "..., while those with SUVmean <10 had 45% and 12.8 months".
+_RUN_SET_AGAINST = re.compile(r"\b(?:while|whereas|against|versus|vs\.?|compared\s+with|but)\b", re.IGNORECASE)
+
+
+def _second_run_of_endpoints(text: str, groups: list[_Group], endpoints: list[Mention], offset: int) -> list[_Group]:
+    """ "Men with SUVmean ≥10 had a PSA response in 75% and a median OS of 21.4 months, while those with SUVmean <10
+    had 45% and 12.8 months": a run of values, one right after each endpoint the sentence names, then as many values
+    set against them with no endpoint of their own, each in the unit of its counterpart: the second run's values go
+    to the endpoints in turn, each with its counterpart. ``groups`` as they are when the sentence is written
+    otherwise."""
+    values = [value for group in groups for value in group.values]
+    size = len(endpoints)
+    if len(values) != 2 * size:
+        return groups
+    first, second = values[:size], values[size:]
+    starts = [m.start - offset for m in endpoints] + [len(text)]
+    if not all(starts[i] < value.start < starts[i + 1] for i, value in enumerate(first)):
+        return groups  # (each value of the first run after its own endpoint, before the next)
+    if (
+        any(a.unit != b.unit for a, b in zip(first, second, strict=True))
+        or not _RUN_SET_AGAINST.search(text, first[-1].end, second[0].start)
+        or any(first[-1].end <= start < second[-1].start for start in starts[:-1])
+    ):
+        return groups
+    # each endpoint's pair of values as one group, as "75% vs 45%" is: a ratio after them goes on the first
+    return [
+        _Group(values=[a, b], extra={"endpoint": endpoint})
+        for a, b, endpoint in zip(first, second, endpoints, strict=True)
+    ]
+
+
 def _by_column(text: str, groups: list[_Group], columns: list[Mention]) -> list[_Group]:
     """The values of a list item, one for each endpoint its head names, in order ("- liver metastases (n=74): 24.3%;
     6.9 months" under "(PSA50; median OS):"), when it has as many, written apart by semicolons; else ``groups``."""
@@ -1087,6 +1118,8 @@ class SentenceMeasurements:
         groups = self._group(text, values, endpoints, offset)
         if listed and columns and endpoints == columns:
             groups = _by_column(text, groups, columns)
+        elif len(endpoints) >= 2 and len(context.arms) < 2:  # (two arms' runs: see _run_of_endpoints)
+            groups = _second_run_of_endpoints(text, groups, endpoints, offset)
         if len(endpoints) >= 2 and not all("endpoint" in g.extra for g in groups):
             groups = self._distribute(text, groups, endpoints, offset, len(context.arms))
             groups = self._corresponding(text, groups, endpoints, offset)

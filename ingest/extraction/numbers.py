@@ -53,8 +53,9 @@ RATIO_RESTATED = re.compile(
 #: A CI's upper bound may be open: "95% CI 6.2-not reached", "(95% CI, 5.5 to NE)".
 _OPEN_BOUND = r"not (?:yet )?(?:been )?reached|not estimable|not evaluable|NR\b|NE\b|NA\b"
 CI = prefiltered(
-    r"(?:(?P<level>\d{2}(?:\.\d+)?)\s*%\s*)?(?:CI|CrI|confidence intervals?|C\.I\.)(?:\b|(?=\d))(?:\s*\[CI\])?"
-    # the level may follow the words: "CI95% 21.8-57.8", "CI 95%: 0.62-1.33"
+    r"(?:(?P<level>\d{2}(?:\.\d+)?)\s*%\s*)?(?:CI|CrI|IC|confidence intervals?|C\.I\.)(?:\b|(?=\d))(?:\s*\[CI\])?"
+    # the level may follow the words: "CI95% 21.8-57.8", "CI 95%: 0.62-1.33", "IC95% 0,34-0,79" (IC: the French,
+    # Spanish and Italian name)
     r"(?:\s*(?P<level_after>\d{2}(?:\.\d+)?)\s*%)?"
     r"[\s,:=]*(?:of\s+|was\s+|from\s+)?(?P<low>" + _SIGNED + r")\s*%?\s*(?:-|to|,|;|and)\s*"
     r"(?:(?P<high>" + _SIGNED + r")|(?P<open>" + _OPEN_BOUND + r"))"

@@ -105,7 +105,7 @@ _BEFORE = tuple(
         # a subject at the start of a sentence or clause (the clause's mark starts the match: a pattern that starts
         # with a character set is tried only where the set matches)
         r"^\s*(?:the\s+)?" + _POPULATION + r"\s+" + _RELATION + _PHRASE,
-        r"[;:,]\s*(?:the\s+)?" + _POPULATION + r"\s+" + _RELATION + _PHRASE,
+        r"[;:,]\s*(?:(?:while|whereas|but)\s+)?(?:the\s+)?" + _POPULATION + r"\s+" + _RELATION + _PHRASE,
         r"\bthan\s+(?:in\s+)?(?:those|patients|men)\s+" + _RELATION + _PHRASE,
         # the second of two subgroups, pointed at: "... (HR 0.61) and those aged 65 years or older (HR 0.55)"
         r"\b(?:and|or)\s+(?:in\s+|among\s+)?those\s+" + _RELATION + _PHRASE,

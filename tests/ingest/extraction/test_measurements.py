@@ -2566,3 +2566,27 @@ def test_a_table_of_subgroups_with_a_hazard_ratio_column_under_a_caption_naming_
         ("177Lu-PSMA-617, Visceral metastases", 0.92, 0.45, 1.88, 95),
         ("177Lu-PSMA-617, No visceral metastases", 0.57, 0.4, 0.81, 95),
     ]
+
+
+def test_an_interval_named_ic_as_french_spanish_and_italian_write_it(record):
+    text = (
+        "We treated 120 men with 177Lu-PSMA-I&T or cabazitaxel. Median OS was 14,1 vs 12,0 months (HR 0,81;"
+        " IC95% 0,58-1,13)."
+    )
+    found = [(m["hr"], m["ci_low"], m["ci_high"], m["ci_level"]) for m in record(text)["measurements"] if m["hr"]]
+    assert found == [(0.81, 0.58, 1.13, 95)]
+    assert all(m["value"] != 95 for m in record(text)["measurements"])
+
+
+def test_a_second_run_of_values_set_against_the_first_takes_its_endpoints_in_turn(record):
+    text = (
+        "We treated 131 men with 177Lu-PSMA-617. Men with low LDH had a PSA50 response in 58.2% and a median OS of"
+        " 17.9 months, whereas men with high LDH had 30.4% and 9.6 months."
+    )
+    found = [(m["endpoint"], m["value"], m["arm"]) for m in record(text)["measurements"]]
+    assert found == [
+        ("PSA50", 58.2, "177Lu-PSMA-617, low LDH"),
+        ("PSA50", 30.4, "177Lu-PSMA-617, high LDH"),
+        ("OS", 17.9, "177Lu-PSMA-617, low LDH"),
+        ("OS", 9.6, "177Lu-PSMA-617, high LDH"),
+    ]
