@@ -53,6 +53,7 @@ from ingest.extraction.numbers import (
     find_ratios,
     find_score_changes,
     find_values,
+    normalize_p,
     normalize_unit,
 )
 from ingest.extraction.prefilter import prefiltered
@@ -300,6 +301,9 @@ _STATED_UNIT = re.compile(
 _COMPARISON_COLUMN = re.compile(
     r"\b(?:comparison|difference|(?P<ratio>(?-i:HR|OR)|hazard ratio|odds ratio)|p(?:[- ]?value)?)\b", re.I
 )
+#: A column of p-values, and a p-value written in it without its letter: "p" over "<0.001", "0.003".
+_P_COLUMN = re.compile(r"\s*p(?:[- ]?values?)?\s*", re.IGNORECASE)
+_BARE_P = re.compile(r"\s*(?P<op>[<>=≤≥])?\s*(?P<value>0?\.\d+)\s*")
 #: A table cell that holds a number alone (in the unit its row states).
 #: A cell's bare number, with its interval or range in brackets after it: "33.3", "7.8 (6.4-9.2)".
 _BARE_CELL = re.compile(
@@ -1223,9 +1227,16 @@ class SentenceMeasurements:
                 if not found and heading.group("ratio"):  # "0.71 (0.55-0.92)" under "HR (95% CI)"
                     named = f"{heading.group('ratio')} "
                     found, shift = find_ratios(named + piece), start - len(named)
+                level = _CI_OF_CELLS.search(row.header[column].text)
+                if level and level.group("level"):  # "0.63 (0.46-0.86)" under "HR (95% CI)": the heading's level
+                    found = [r if r.ci_level or r.ci_low is None else replace(r, ci_level=float(level.group("level")))
+                             for r in found]  # fmt: skip
                 ratios += [replace(r, start=r.start + shift, end=r.end + shift) for r in found]
                 intervals += find_intervals(piece)
                 p_values += [replace(p, start=p.start + start, end=p.end + start) for p in find_p_values(piece)]
+                if _P_COLUMN.fullmatch(row.header[column].text) and (bare := _BARE_P.fullmatch(piece)):
+                    # "<0.001" or "0.003" under "p": the p-value without its letter
+                    p_values.append(PValue(start, end, normalize_p(bare.group("op") or "=", bare.group("value"))))
                 continue
             unit = normalize_unit(stated.group("unit")) if stated else ("%" if percent_caption else None)
             value = _cell_value(text, start, end, unit)

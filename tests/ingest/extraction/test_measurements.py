@@ -2590,3 +2590,19 @@ def test_a_second_run_of_values_set_against_the_first_takes_its_endpoints_in_tur
         ("OS", 17.9, "177Lu-PSMA-617, low LDH"),
         ("OS", 9.6, "177Lu-PSMA-617, high LDH"),
     ]
+
+
+def test_a_table_column_of_p_values_without_their_letter_and_a_ratio_column_of_a_stated_level(record):
+    text = (
+        "Men were randomised to 177Lu-PSMA-617 or docetaxel. Results:\n"
+        "Outcome | 177Lu-PSMA-617 | Docetaxel | HR (90% CI) | p\n"
+        "PSA50 response, % | 58 | 41 | - | 0.012\n"
+        "OS, median, months | 17.2 | 15.9 | 0.88 (0.69-1.12) | <0.001"
+    )
+    found = [(m["endpoint"], m["value"], m["p_value"], m["ci_level"]) for m in record(text)["measurements"]]
+    assert found == [
+        ("PSA50", 58.0, "=0.012", None),
+        ("PSA50", 41.0, None, None),
+        ("OS", 17.2, "<0.001", 90),
+        ("OS", 15.9, None, None),
+    ]
