@@ -2906,7 +2906,7 @@ class SentenceMeasurements:
         if not group.values and parts[0] is None:  # a ratio alone may be a predictor's: "elevated LDH (HR 1.83)"
             parts = [subgroups.factor(group.ratio.start)]
         if code == "MTD":  # "the MTD was not reached at 7.0 GBq": the dose is the MTD's value, not a part of the arm
-            parts = [None if is_dose_level(part) else part for part in parts]
+            parts = [None if is_dose_level(part and part.removeprefix("treated at ")) else part for part in parts]
         if code == "DLT" and group.values:  # "1 DLT (grade 4 anemia) at 93.3 kBq/kg": the level the DLTs were at
             stops = [v.start for v in group.values[1:]] + [len(text)]
             parts = [

@@ -49,6 +49,11 @@ _PHRASE_END = (
     r"|\s+(?:the\s+)?(?:hazard\s+ratio|HR|odds\s+ratio)\b)"
 )
 _PHRASE = r"(?:\s+(?P<phrase>[^,;:()\[\]]{1,70}?))?" + _PHRASE_END
+#: A count written in words before the men it counts: "In the nine patients with an eGFR below 60 mL/min".
+_COUNT_WORD = (
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen"
+    r"|(?:twenty|thirty|forty|fifty)(?:-[a-z]+)?)"
+)
 _ADJECTIVE = (
     r"(?P<adjective>[A-Za-z0-9]+-(?:naive|naïve|pretreated|experienced|refractory|sensitive|resistant)"
     r"|older|younger)"  # (the two sides of a comparison by age: "in men aged 65 or older (...) and in younger men")
@@ -101,7 +106,13 @@ _DOSE_LEVEL = r"(?P<dose>" + DOSE_LEVEL + ")"
 _BEFORE = tuple(
     prefiltered(pattern, re.IGNORECASE)  # (each run only on sentences that hold the literals its matches need)
     for pattern in (
-        r"\b(?:in|among|for)\s+(?:the\s+)?(?:\d+\s+)?(?:evaluable\s+)?" + _POPULATION + r"\s+" + _RELATION + _PHRASE,
+        r"\b(?:in|among|for)\s+(?:the\s+)?(?:\d+\s+|"
+        + _COUNT_WORD
+        + r"\s+)?(?:evaluable\s+)?"
+        + _POPULATION
+        + r"\s+"
+        + _RELATION
+        + _PHRASE,
         # a subject at the start of a sentence or clause (the clause's mark starts the match: a pattern that starts
         # with a character set is tried only where the set matches)
         r"^\s*(?:the\s+)?" + _POPULATION + r"\s+" + _RELATION + _PHRASE,
@@ -129,6 +140,11 @@ _BEFORE = tuple(
         # a site that opens its clause: "For bone metastases, sensitivity was ...", "In the pelvic nodal region, ..."
         r"(?:^|[;:.]\s*)(?:for|in|within)\s+(?:the\s+)?" + _SITE + r"\s*,",
         _SITE_AHEAD_OF_VALUE,
+        # a site that heads a bulleted line: "• Pelvic lymph nodes — sensitivity 71.4% vs 28.6%; specificity ..."
+        r"^\s*[•▪◦‣⁃*]\s*(?P<bullet_site>" + _SITE_NAMES + r"|bone|(?:pelvic\s+)?lymph\s+nodes)\s*(?:[—–:]|-\s)",
+        # responders set against the rest: "responders had a higher tumour dose than non-responders (4.1 vs 1.9)"
+        r"(?:^|[;:]\s*|\b(?:in|among)\s+)(?:the\s+)?(?P<responders>(?:PSA\s+)?responders)\b",
+        r"\bthan\s+(?:in\s+)?(?P<responders>non-?responders)\b",
         # doses from a level up, or the recommended one, opening a clause: "At doses ≥2.0 mg/kg (n=18), ...", "At
         # target doses of 300 µg or higher, ...", "At the RP2D, ...", "At the recommended phase 2 dose (n=24): ..."
         r"(?:^|[;:.]\s*)(?:at|with)\s+(?:the\s+)?(?:(?:target\s+)?(?:doses?|activities)\s+(?:of\s+)?)?(?P<dose>"
@@ -188,7 +204,8 @@ _AFTER = re.compile(
     r"sixth|last|final)\s+cycle)\b"
     # the course of treatment of a rechallenge study: "79.7% during the first course and 43.0% at rechallenge", "78% of
     # men after the first course", "10% on rechallenge"
-    + r"|(?:" + _POPULATION + r"\s+)?(?:after|in|at|on|during|following|with)\s+(?:the\s+)?"
+    + r"|(?:(?:these|those)\s+" + _POPULATION + r"\s+|" + _POPULATION + r"\s+)?"
+    r"(?:after|in|at|on|during|following|with|for)\s+(?:the\s+)?"
     r"(?P<course>(?:first|initial|second)\s+course|re-?challenge"
     r"|re-?treatment)\b"
     + r")",
@@ -224,7 +241,7 @@ _CLUES = ("patient", "pts", "participant", "subject", "those", "case", "individu
           "psa dt", "mtv", "tlv", "ttv", "cycle", "course", "challenge", "retreatment", "reader", "day ", "day-", "bed",
           "fossa", "node", "nodal", "lesion", "metasta", "pelvic", "sites", "cohort", "older", "younger", "rp2d",
           "recommended", "early", "delayed", "hour", " h ", " h)", "-h ", "prostatectomy", "radiotherapy",
-          "radiation", "surgery", "brachytherapy")  # fmt: skip
+          "radiation", "surgery", "brachytherapy", "responders", "•", "▪", "◦", "‣", "⁃")  # fmt: skip
 _MEN = re.compile(r"\bmen\b", re.IGNORECASE)
 #: Words of a disease every patient of a study may have: no pattern of disease that sets a part apart.
 _WHOLE_POPULATION = re.compile(
@@ -246,7 +263,7 @@ _LEVEL = prefiltered(
 #: accuracy "in patients with a reference standard", pain response "in men with pain at baseline".
 _ANALYSIS_POPULATION = re.compile(
     r"\b(?:measurable|evaluable|assessable|evaluated|available|reference standard|standard of truth|histopatholog\w*"
-    r"|at baseline|follow-up)\b",
+    r"|at baseline|follow-up|dosimetry)\b",
     re.IGNORECASE,
 )
 #: Between the two values of a pair: "50.0% and 35.0%", "12 vs 9 months".
@@ -563,11 +580,12 @@ _SITE_WORD = (
 )
 _READER = r"(?:\d|[A-E])\b"
 _DAY = r"day[- ]?\d\b"
+_READER_SPAN = re.compile(r"([1-9])\s*(?:to|-|–)\s*([1-9])")
 #: The parts a run of values is given for, listed in one phrase: readers ("for readers 1, 2 and 3"), days of imaging
 #: ("on day 0 and day 1"), PSA bands written before their values ("For PSA levels <0.5, 0.5-1 and >1 ng/mL, ...").
 _PART_LIST = re.compile(
     r"\b(?:for|in|on|at|among|by|of)\s+(?:the\s+)?(?:"
-    + r"readers?\s+(?P<readers>" + _READER + r"(?:" + _LIST_GLUE + _READER + r")+)"
+    + r"readers?\s+(?P<readers>" + _READER + r"(?:" + _LIST_GLUE + _READER + r")+|[1-9]\s*(?:to|-|–)\s*[1-9]\b)"
     + r"|(?P<days>" + _DAY + r"(?:" + _LIST_GLUE + r"(?:" + _DAY + r"|\d\b))+)"
     + r"|(?:(?:men|patients)\s+with\s+)?" + _PSA_WORDS + r"(?P<bands>[^;:()\[\]]{1,80}?)\s*ng/ml"
     + r"|(?P<sites>" + _SITE_WORD + r"(?:" + _LIST_GLUE + _SITE_WORD + r")+)"
@@ -615,7 +633,9 @@ def respective_parts(text: str, positions: list[tuple[int, int]]) -> list[tuple[
                 continue
             labels = [_psa_band(item) for item in items]
         elif kind == "readers":
-            labels = [f"reader {item.upper()}" for item in items]
+            span = _READER_SPAN.fullmatch(match.group(kind))  # "readers 1 to 3": each of them
+            numbers = range(int(span.group(1)), int(span.group(2)) + 1) if span else ()
+            labels = [f"reader {n}" for n in numbers] or [f"reader {item.upper()}" for item in items]
         elif kind == "sites":
             if match.start() < positions[-1][1]:
                 continue  # (sites listed before the values are their subjects, read as such: "the prostate bed in 24%")
@@ -627,9 +647,10 @@ def respective_parts(text: str, positions: list[tuple[int, int]]) -> list[tuple[
         before = [start for start, end in positions if end <= match.start()]
         after = [start for start, _end in positions if start >= match.end()]
         if not respectively:
-            # without "respectively", only readers or days right after a run of as many values: "in 59%, 66% and
-            # 61% of patients by readers 1, 2 and 3"
-            if kind not in ("readers", "days") or len(before) != len(labels) or after:
+            # without "respectively", only readers or days right after a run of as many values, or after runs of as
+            # many each: "in 59%, 66% and 61% of patients by readers 1, 2 and 3", "sensitivity was 40%, 43% and 38%
+            # and specificity 97%, 98% and 96% for readers 1, 2 and 3"
+            if kind not in ("readers", "days") or not before or len(before) % len(labels) or after:
                 continue
             last_end = max(end for _start, end in positions if end <= match.start())
             if not _RIGHT_BEFORE_LIST.fullmatch(text, last_end, match.start()):
@@ -773,6 +794,13 @@ def _cue(match: re.Match[str], text: str, mentions: list[Mention], offset: int, 
         ):
             return None  # "two men with advanced disease died": the study's population, no part of it
         return _Cue(match.start(), match.end(), ("no " if groups["rel2"].lower() == "without" else "") + words, "")
+    if groups.get("bullet_site"):
+        label = " ".join(groups["bullet_site"].lower().split())
+        return _Cue(match.start(), match.end(), label, "", heading=True)
+    if groups.get("responders"):
+        if groups["responders"].lower().startswith("non") and not earlier:
+            return None  # (the rest of the men, set against responders named before it, else no part of the values)
+        return _Cue(match.start(), match.end(), " ".join(groups["responders"].split()), "")
     if groups.get("ahead_site"):
         return _Cue(match.start(), match.end(), " ".join(groups["ahead_site"].lower().split()), "", ahead=True)
     if groups.get("site"):

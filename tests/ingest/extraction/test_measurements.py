@@ -1659,10 +1659,12 @@ def test_bulleted_parts_break_the_previous_items_result_down(record):
         "• PSA <0.5 ng/mL (n = 18): 39% vs 11%.\n"
         "• Interreader agreement (κ): 0.71 and 0.52."
     )
-    found = record(text, title="68Ga-PSMA-11 compared with 18F-fluciclovine PET/CT in biochemical recurrence")
+    found = record(
+        text, title="68Ga-PSMA-11 compared with 18F-fluciclovine PET/CT in biochemical recurrence"
+    )  # (a site heads its line: named in lower case, as every site is)
     assert [(m["endpoint"], m["arm"], m["value"]) for m in found["measurements"]][2:] == [
-        ("detection rate", "68Ga-PSMA-11, Pelvic lymph nodes", 28.0),
-        ("detection rate", "18F-fluciclovine, Pelvic lymph nodes", 10.0),
+        ("detection rate", "68Ga-PSMA-11, pelvic lymph nodes", 28.0),
+        ("detection rate", "18F-fluciclovine, pelvic lymph nodes", 10.0),
         ("detection rate", "68Ga-PSMA-11, PSA <0.5 ng/mL", 39.0),
         ("detection rate", "18F-fluciclovine, PSA <0.5 ng/mL", 11.0),
     ]

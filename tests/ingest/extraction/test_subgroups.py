@@ -853,3 +853,61 @@ def test_a_list_item_labelled_by_a_prior_therapy_is_a_subgroup(record):
         (39.5, "177Lu-PSMA-I&T, prior docetaxel"),
         (51.8, "177Lu-PSMA-I&T, no prior docetaxel"),
     ]
+
+
+def test_readers_named_after_two_runs_of_values_or_as_a_span(record):
+    text = (
+        "Ninety men had 18F-DCFPyL PET/CT before surgery. Sensitivity was 51.2%, 48.8% and 55.0% and specificity"
+        " 96.4%, 97.0% and 95.2% for readers 1, 2 and 3. The correct localization rate was 80.1%, 83.3% and 78.9% for"
+        " readers 1 to 3."
+    )
+    found = [(m["endpoint"], m["arm"]) for m in record(text)["measurements"]]
+    assert found == [
+        ("sensitivity", "18F-DCFPyL, reader 1"), ("sensitivity", "18F-DCFPyL, reader 2"),
+        ("sensitivity", "18F-DCFPyL, reader 3"), ("specificity", "18F-DCFPyL, reader 1"),
+        ("specificity", "18F-DCFPyL, reader 2"), ("specificity", "18F-DCFPyL, reader 3"),
+        ("CLR", "18F-DCFPyL, reader 1"), ("CLR", "18F-DCFPyL, reader 2"), ("CLR", "18F-DCFPyL, reader 3"),
+    ]  # fmt: skip
+
+
+def test_the_first_course_and_the_rechallenge_named_with_for_and_after_these_men(record):
+    text = (
+        "We retreated 41 men with 177Lu-PSMA-617. A PSA decline of 50% or more occurred in 70.7% of these men after"
+        " the first course and in 36.6% after rechallenge. Median PSA-PFS was 9.0 months for the first course and 4.4"
+        " months for rechallenge."
+    )
+    assert [arm for _value, arm in _arms(record, text, "PSA50")] == [
+        "177Lu-PSMA-617, first course", "177Lu-PSMA-617, rechallenge",
+    ]  # fmt: skip
+    assert [arm for _value, arm in _arms(record, text, "PSA-PFS")] == [
+        "177Lu-PSMA-617, first course", "177Lu-PSMA-617, rechallenge",
+    ]  # fmt: skip
+
+
+def test_a_subgroup_counted_in_words_and_responders_set_against_the_rest(record):
+    text = (
+        "Thirty men had dosimetry during 177Lu-PSMA-I&T. In the seven patients with an eGFR below 60 mL/min, the mean"
+        " kidney dose was 0.68 Gy/GBq. The tumour dose was higher in PSA responders than in non-responders (median"
+        " 4.6 vs 2.1 Gy/GBq; p=0.01)."
+    )
+    found = [(m["value"], m["arm"]) for m in record(text)["measurements"]]
+    assert found == [
+        (0.68, "177Lu-PSMA-I&T, eGFR below 60 mL/min"),
+        (4.6, "177Lu-PSMA-I&T, PSA responders"),
+        (2.1, "177Lu-PSMA-I&T, non-responders"),
+    ]
+
+
+def test_a_site_that_heads_a_bulleted_line_names_its_values(record):
+    text = (
+        "Sixty men had 18F-PSMA-1007 PET/CT and conventional imaging before salvage therapy. By region:\n"
+        "• Bone — sensitivity 90.0% vs 60.0% (p=0.04); specificity 98.0% vs 91.5%."
+    )
+    found = [
+        (m["endpoint"], m["arm"])
+        for m in record(text, "18F-PSMA-1007 PET/CT versus conventional imaging")["measurements"]
+    ]
+    assert found == [
+        ("sensitivity", "18F-PSMA-1007, bone"), ("sensitivity", "conventional imaging, bone"),
+        ("specificity", "18F-PSMA-1007, bone"), ("specificity", "conventional imaging, bone"),
+    ]  # fmt: skip
