@@ -911,3 +911,29 @@ def test_a_site_that_heads_a_bulleted_line_names_its_values(record):
         ("sensitivity", "18F-PSMA-1007, bone"), ("sensitivity", "conventional imaging, bone"),
         ("specificity", "18F-PSMA-1007, bone"), ("specificity", "conventional imaging, bone"),
     ]  # fmt: skip
+
+
+def test_subgroups_of_a_genomic_alteration_and_of_men_counted_without_a_noun(record):
+    text = (
+        "We treated 70 men with 177Lu-PSMA-617. Median rPFS was 13.4 months in BRCA-mutated and 8.1 months in"
+        " BRCA-unaltered patients. A PSA50 response was seen in 71% of the 14 patients with a BRCA alteration and in"
+        " 48% of the 56 without."
+    )
+    found = [(m["value"], m["arm"]) for m in record(text)["measurements"]]
+    assert found == [
+        (13.4, "177Lu-PSMA-617, BRCA-mutated"),
+        (8.1, "177Lu-PSMA-617, BRCA-unaltered"),
+        (71.0, "177Lu-PSMA-617, BRCA alteration"),
+        (48.0, "177Lu-PSMA-617, no BRCA alteration"),
+    ]
+
+
+def test_pretreated_men_set_against_naive_men_named_by_the_agent(record):
+    text = (
+        "We treated 80 men with 225Ac-PSMA-617. Median OS was 17.2 months in 177Lu-PSMA-617-naive men and 9.9 months"
+        " in pretreated men."
+    )
+    assert _arms(record, text, "OS") == [
+        (17.2, "225Ac-PSMA-617, 177Lu-PSMA-617-naive"),
+        (9.9, "225Ac-PSMA-617, pretreated"),
+    ]
