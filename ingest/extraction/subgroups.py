@@ -23,7 +23,8 @@ from dataclasses import dataclass, replace
 
 from ingest.extraction.mentions import ENDPOINT_KINDS, Mention
 from ingest.extraction.prefilter import prefiltered
-from ingest.extraction.textutil import LIST_SEPARATOR
+from ingest.extraction.scanning import LiteralStartPattern
+from ingest.extraction.textutil import LIST_SEPARATOR, fold
 
 _POPULATION = r"(?:patients|pts|men|participants|subjects|those|cases|individuals)"
 _RELATION = (
@@ -82,13 +83,33 @@ _SITE = r"(?P<site>" + _SITE_NAMES + r")(?:\s+(?:region|sites?))?\b"
 #: A site of the body written right before the share of men whose scan showed disease there, as a pattern of disease
 #: is told: "Local recurrence was found in 21.1%, pelvic nodal disease in 40.3% and distant disease in 18.9%", "seen in
 #: the prostate bed in 21.6% of men, in pelvic lymph nodes in 27.4% and at extrapelvic sites in 14.8%", "by region:
-#: prostate bed 27.4% (82/299), pelvic lymph nodes 38.5%, bone 11.0%".
-_SITE_AHEAD_OF_VALUE = (
-    r"(?:^|[,;:.]\s*|\b(?:and|seen|found|visible|shown|detected)\s+)(?:(?:in|at)\s+)?(?:the\s+)?"
-    r"(?P<ahead_site>" + _SITE_NAMES + r"|bone(?!\s+(?:scans?|scintigraph\w*|marrow|pain|health|mineral|turnover))"
-    r"|extra-?pelvic\s+sites?|distant\s+sites?)"
-    r"(?:\s+(?:was|were)\s+(?:found|seen|visible|shown|detected|identified))?(?:\s+(?:in|at))?(?=\s*\d)"
+#: prostate bed 27.4% (82/299), pelvic lymph nodes 38.5%, bone 11.0%". The site must follow the start of its sentence
+#: or clause, or a verb of finding, with no other word between (``_SITE_LEAD``); the pattern is tried only where the
+#: first word of a site is (``_SITE_FIRST_WORDS``).
+_SITE_AHEAD_OF_VALUE = LiteralStartPattern(
+    re.compile(
+        r"(?<![\w-])(?P<ahead_site>" + _SITE_NAMES
+        + r"|bone(?!\s+(?:scans?|scintigraph\w*|marrow|pain|health|mineral|turnover))|extra-?pelvic\s+sites?"
+        r"|distant\s+sites?)(?:\s+(?:was|were)\s+(?:found|seen|visible|shown|detected|identified))?(?:\s+(?:in|at))?"
+        r"(?=\s*\d)",
+        re.IGNORECASE,
+    ),
+    starts=("prostat", "other", "pelvic", "lymph", "nodes", "nodal", "bone", "soft", "extra", "distant", "visceral",
+            "liver", "lung", "local"),
+)  # fmt: skip
+_SITE_LEAD = re.compile(
+    r"(?:^|[,;:.]\s*|\b(?:and|seen|found|visible|shown|detected)\s+)(?:(?:in|at)\s+)?(?:the\s+)?$", re.IGNORECASE
 )
+
+
+class _SitesAheadOfValues:
+    """The matches of ``_SITE_AHEAD_OF_VALUE`` in a sentence, as the patterns of ``_BEFORE`` give theirs."""
+
+    @staticmethod
+    def finditer(text: str):
+        return _SITE_AHEAD_OF_VALUE.finditer(text, fold(text))
+
+
 #: The primary treatment a recurrence came after, which sets groups of imaging studies apart: "after radical
 #: prostatectomy", "after primary radiotherapy".
 _PRIMARY_TREATMENT = (
@@ -140,7 +161,6 @@ _BEFORE = tuple(
         r"\bthan\s+(?:after|following)\s+" + _PRIMARY_TREATMENT,
         # a site that opens its clause: "For bone metastases, sensitivity was ...", "In the pelvic nodal region, ..."
         r"(?:^|[;:.]\s*)(?:for|in|within)\s+(?:the\s+)?" + _SITE + r"\s*,",
-        _SITE_AHEAD_OF_VALUE,
         # a site that heads a bulleted line: "• Pelvic lymph nodes — sensitivity 71.4% vs 28.6%; specificity ..."
         r"^\s*[•▪◦‣⁃*]\s*(?P<bullet_site>" + _SITE_NAMES + r"|bone|(?:pelvic\s+)?lymph\s+nodes)\s*(?:[—–:]|-\s)",
         # responders set against the rest: "responders had a higher tumour dose than non-responders (4.1 vs 1.9)"
@@ -159,6 +179,7 @@ _BEFORE = tuple(
         r"\bat\s+(?:the\s+)?" + _DOSE_LEVEL + r"\s*,",
     )
 )
+_BEFORE = (*_BEFORE, _SitesAheadOfValues)  # (its own scan: see _SITE_AHEAD_OF_VALUE)
 
 _DOSE_LEVEL_LABEL = re.compile(_DOSE_LEVEL, re.IGNORECASE)
 #: The cycle values after it were measured in: "in cycle 1", "after the first cycle" (not a span: "cycles 1 to 4").
@@ -805,6 +826,8 @@ def _cue(match: re.Match[str], text: str, mentions: list[Mention], offset: int, 
             return None  # (the rest of the men, set against responders named before it, else no part of the values)
         return _Cue(match.start(), match.end(), " ".join(groups["responders"].split()), "")
     if groups.get("ahead_site"):
+        if not _SITE_LEAD.search(text, max(0, match.start() - 30), match.start()):
+            return None  # (a site inside a phrase: "men with distant metastases in 12 centres")
         return _Cue(match.start(), match.end(), " ".join(groups["ahead_site"].lower().split()), "", ahead=True)
     if groups.get("site"):
         label = " ".join(groups["site"].lower().split())
