@@ -111,6 +111,13 @@ _PSA_RESPONSE = AnchoredPattern(
 _PSA_FELL_BEFORE_BASELINE = re.compile(
     r"\bPSA\s+(?:levels?\s+)?(?:fell|declined|decreased|dropped)\s+(?:from|below)\s+(?:the\s+)?$", re.IGNORECASE
 )
+#: "PSA fell in 7 men (39%)", "PSA declined to some degree in 71.9% of men": a decline of no stated size, in a count or
+#: share right after the verb (a size after it is a threshold: "PSA fell by 50% or more in 11").
+_PSA_FELL_IN = prefiltered(
+    r"\bPSA\s+(?:levels?\s+)?(?:fell|declined|decreased|dropped)\s+(?:to\s+some\s+(?:degree|extent)\s+|at\s+all\s+)?"
+    r"(?=in\s+\d)",
+    re.IGNORECASE,
+)
 _SOME_PSA_DECLINE = re.compile(r"some\s+(?:decline|reduction|fall|decrease)\s+(?:in|of)\s+(?:serum\s+)?PSA\b", re.I)
 _THRESHOLD_AFTER = re.compile(r"\s+(?:by|of)\b")
 #: A marker other than PSA, whose declines are written like PSA responses, named before a threshold or a value
@@ -717,7 +724,8 @@ class MentionFinder:
                           via="disease-qualifier")  # fmt: skip
 
     def _unsized_psa_declines(self, text: str, folded: str) -> Iterable[Mention]:
-        """Any PSA decline written without a size: "PSA fell from baseline in 8", "some decline in PSA"."""
+        """Any PSA decline written without a size: "PSA fell from baseline in 8", "some decline in PSA", "PSA fell in 7
+        men (39%)"."""
         entity = self.ontology.endpoints["endpoint:any-PSA-decline"]
         spans = []
         at = folded.find("baseline")
@@ -733,6 +741,7 @@ class MentionFinder:
             if some and (at == 0 or not text[at - 1].isalnum()):
                 spans.append(some.span())
             at = folded.find("some ", at + 1)
+        spans += [match.span() for match in _PSA_FELL_IN.finditer(text)]
         for start, end in spans:
             yield Mention(start, end, text[start:end], entity.curie, entity.kind, label=entity.label, via="psa-any")
 

@@ -501,3 +501,9 @@ def test_disease_seen_in_a_share_of_the_men_is_a_detection_rate_but_not_at_patho
     assert [m for m in at_surgery["measurements"] if m["endpoint"] == "detection rate"] == []
     progression = record("After two cycles, PSMA PET showed new lesions in 24% of the men.", title)
     assert [m for m in progression["measurements"] if m["endpoint"] == "detection rate"] == []
+
+
+def test_psa_that_fell_in_a_share_of_the_men_is_any_psa_decline_and_a_size_after_it_a_threshold(record):
+    text = "We gave 24 men an anti-PSMA CAR T-cell product. PSA fell in 10 men (41.7%) and by 50% or more in 3 (12.5%)."
+    found = [(m["endpoint"], m["value"]) for m in record(text)["measurements"]]
+    assert found == [("any PSA decline", 41.7), ("PSA50", 12.5)]
