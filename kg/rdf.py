@@ -8,6 +8,7 @@ and what they say, so the same input always gives the same triples.
 from __future__ import annotations
 
 import hashlib
+import re
 from functools import cache, lru_cache
 from urllib.parse import quote
 
@@ -225,7 +226,8 @@ class _Builder:
         if trial is not None:
             self.add(trial, _psma.hasArm, node)
         for part in label.split(" + "):
-            resolved = _resolve(part)
+            # (an arm named with its cohort, "acapatamab (cohort S)", includes the agent before the bracket)
+            resolved = _resolve(part) or _resolve(_TRAILING_BRACKET.sub("", part))
             if resolved and resolved.startswith("agent:"):
                 self.add(node, _psma.armIncludesAgent, _expand(resolved))
         return node
@@ -300,6 +302,9 @@ class _Builder:
 def _extractor_iri(base: str, extractor: str, version: str) -> str:
     """The node of an extractor at a version (one or two in a whole ingest)."""
     return _iri(f"{base}extractor/{quote(extractor)}/{quote(version)}")
+
+
+_TRAILING_BRACKET = re.compile(r"\s*\([^()]*\)$")
 
 
 def _decimal(value: float) -> str:

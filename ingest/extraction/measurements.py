@@ -901,6 +901,22 @@ def _second_run_of_endpoints(text: str, groups: list[_Group], endpoints: list[Me
     ]
 
 
+#: A cohort or part of a study named by its number or letter ("cohort S", "part B", "cohort 2").
+_NAMED_COHORT = re.compile(r"(?:cohort|part)\s+(?:\d+|[A-Za-z])")
+
+
+def _cohorts_in_arms(arms: list[str | None], parts: list[str | None]) -> tuple[list[str | None], list[str | None]]:
+    """A cohort or part named by its number or letter is an arm, written after its agents as the guidelines write it
+    ("acapatamab (cohort S)"), not a part of an arm's patients: ``arms`` and ``parts`` with it moved over."""
+    if not any(part and _NAMED_COHORT.fullmatch(part) for part in parts):
+        return arms, parts
+    moved = [
+        (f"{arm} ({part})" if arm else part, None) if part and _NAMED_COHORT.fullmatch(part) else (arm, part)
+        for arm, part in zip(arms, parts, strict=True)
+    ]
+    return [arm for arm, _part in moved], [part for _arm, part in moved]
+
+
 def _by_column(text: str, groups: list[_Group], columns: list[Mention]) -> list[_Group]:
     """The values of a list item, one for each endpoint its head names, in order ("- liver metastases (n=74): 24.3%;
     6.9 months" under "(PSA50; median OS):"), when it has as many, written apart by semicolons; else ``groups``."""
@@ -2920,12 +2936,15 @@ class SentenceMeasurements:
         if group.statistic in ("rate", "count") and group.values:
             times = self._landmarks(group, text, sentence.start)
             levels = [level or timed for level, timed in zip(levels, times, strict=True)]
+        if context.compared and all(part and _NAMED_COHORT.fullmatch(part) for part in parts):
+            parts = [None] * len(parts)  # (a cohort of a study of doses or variants is named by what it was given)
         if context.compared and not any(parts) and not any(levels) and len(set(arms)) == 1:
             named = _compared_parts_named(group.values, text, context, subgroups.values or positions)
             if named is not None:  # "38% in the Lu-2 arm and 57% in the Lu-4 arm", "14.5 months (6.0 GBq)"
                 parts = [context.compared[index] for index in named]
             elif len(context.compared) == len(group.values) >= 2:
                 parts = list(context.compared)  # "6.9 vs 8.3 months" of a study randomised to two activities
+        arms, parts = _cohorts_in_arms(arms, parts)
         common = {"endpoint": code, "status": "planned" if planned else "reported", "grade": grade}
         ratio = group.ratio
         interval = group.interval

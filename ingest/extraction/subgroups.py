@@ -173,7 +173,7 @@ _BEFORE = tuple(
         r"|RP2D|recommended\s+(?:phase\s+(?:2|II)\s+)?dose)(?:\s*\([^()]*\))?\s*[,:]",
         # a numbered or expansion cohort opening a clause: "In cohort 4, ...", "In the expansion cohort (n=40), ..."
         r"(?:^|[;:.]\s*)(?:in|among|for)\s+(?:the\s+)?"
-        r"(?P<cohort>(?:dose[- ])?(?:expansion|escalation)\s+(?:cohort|phase|part)|cohort\s+\d+)"
+        r"(?P<cohort>(?:dose[- ])?(?:expansion|escalation)\s+(?:cohort|phase|part)|(?:cohort|part)\s+(?:\d+|[A-Z])\b)"
         r"(?:\s*\([^()]*\))?\s*[,:]",
         # a dose level that opens its clause: "At 900 µg, 1 of 6 patients had a DLT"
         r"\bat\s+(?:the\s+)?" + _DOSE_LEVEL + r"\s*,",
@@ -223,6 +223,9 @@ _AFTER = re.compile(
     + r"|(?:after|following)\s+(?P<prior>(?:prior|previous)\s+[^,;:()\[\]]{1,50}?)" + _PHRASE_END
     + r"|(?:/\d+\s+|[a-z]+(?:-[a-z]+)?\s+)?(?:" + _POPULATION + r"\s+)?(?:treated\s+)?(?:at|with)\s+(?:the\s+)?"
     + _DOSE_LEVEL
+    # the lettered or numbered cohort or part of a study a value is of: "14% of cohort T and 21% of cohort N", "3.5
+    # months in part B"
+    + r"|(?:in|of|for)\s+(?:the\s+)?(?P<cohort>(?:cohort|part)\s+(?:\d+|[A-Z])\b)"
     # the treatment cycle a value was measured after: "0.72 Gy/GBq (range 0.41-1.15) after cycle 1"
     + r"|(?:after|in|at|during|following)\s+(?:the\s+)?(?P<cycle>cycle\s+\d+|(?:first|second|third|fourth|fifth|"
     r"sixth|last|final)\s+cycle)\b"
@@ -791,8 +794,9 @@ def _cue(match: re.Match[str], text: str, mentions: list[Mention], offset: int, 
         return _Cue(match.start(), match.end(), " ".join(groups["dose"].split()), "")  # (no rest to name)
     if groups.get("cycle"):
         return _Cue(match.start(), match.end(), " ".join(groups["cycle"].lower().split()), "")
-    if groups.get("cohort"):
-        return _Cue(match.start(), match.end(), " ".join(groups["cohort"].lower().split()), "")
+    if groups.get("cohort"):  # (a cohort's letter keeps its case: "cohort T")
+        word, _space, name = " ".join(groups["cohort"].split()).rpartition(" ")
+        return _Cue(match.start(), match.end(), f"{word.lower()} {name if len(name) == 1 else name.lower()}", "")
     if groups.get("course"):
         if not (_FIRST_COURSE.search(text) and _SECOND_COURSE.search(text)):
             return None  # a study of rechallenge alone: every value is of its rechallenge, no part of it

@@ -89,6 +89,21 @@ def test_same_input_gives_the_same_triples():
     assert set(one) == set(two) and len(one) > 20
 
 
+def test_an_arm_named_with_its_cohort_includes_its_agent():
+    from ingest.document import Document, Section
+
+    text = "We gave acapatamab to 58 men in two cohorts. PSA50 was 17% in cohort S and 14% in cohort F."
+    document = Document(id="test:cohorts", title="Acapatamab in two cohorts", sections=(Section(text=text),))
+    graph = document_graph(document, extract_document(document), EXTRACTOR_VERSION)
+    psma = "https://w3id.org/psma-kg/ontology#"
+    labels = {
+        str(label): {str(agent) for agent in graph.objects(arm, URIRef(psma + "armIncludesAgent"))}
+        for arm, label in graph.subject_objects(URIRef(psma + "armLabel"))
+    }
+    agent = "https://w3id.org/psma-kg/agent/acapatamab"
+    assert labels == {"acapatamab (cohort S)": {agent}, "acapatamab (cohort F)": {agent}}
+
+
 def test_the_store_writes_what_rdflib_would_serialize():
     """psma-kg writes N-Triples itself (for speed): every literal must come out as rdflib's own
     serializer writes it, escapes, datatypes and lexical forms included."""

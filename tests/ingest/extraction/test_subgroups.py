@@ -625,7 +625,7 @@ def test_doses_from_a_level_up_the_recommended_dose_and_numbered_cohorts_opening
     assert _arms(record, text, "PSA50") == [
         (47.0, "ARX517, 1.7 mg/kg or higher"),
         (52.0, "ARX517, recommended phase 2 dose"),
-        (57.0, "ARX517, cohort 3"),
+        (57.0, "ARX517 (cohort 3)"),  # (a numbered cohort is an arm, as the guidelines write it)
         (45.0, "ARX517, expansion cohort"),
         (38.0, "ARX517"),
     ]
@@ -937,3 +937,13 @@ def test_pretreated_men_set_against_naive_men_named_by_the_agent(record):
         (17.2, "225Ac-PSMA-617, 177Lu-PSMA-617-naive"),
         (9.9, "225Ac-PSMA-617, pretreated"),
     ]
+
+
+def test_cohorts_named_by_a_letter_after_their_values_are_written_into_the_arm(record):
+    text = (
+        "We gave acapatamab to 58 men in two cohorts. A PSA50 response was seen in 17% of"
+        " cohort S and 14% of cohort F. Median rPFS was 3.7 months in cohort S and 3.3 months in cohort F."
+    )
+    assert [m["arm"] for m in record(text)["measurements"]] == [
+        "acapatamab (cohort S)", "acapatamab (cohort F)", "acapatamab (cohort S)", "acapatamab (cohort F)",
+    ]  # fmt: skip
