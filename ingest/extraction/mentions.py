@@ -159,14 +159,14 @@ _DETECTED_PASSIVE = AnchoredPattern(
 #: finding); new lesions are progression's ("PSMA PET showed new lesions in 21% versus 44%").
 _SEEN_IN_SHARE = AnchoredPattern(
     re.compile(
-        r"(?<!new )\b(?:disease|lesions?|cancer|recurrences?|metastas[ie]s|sites?|tumou?rs?|uptake)"
-        r"(?:[^\S\n]+[\w-]+){0,4}?\s+(?:was|were)\s+(?:found|seen|visible|shown)"  # (within its line)
+        r"(?<!new )\b(?:disease|lesions?|cancer|recurrences?|metastas[ie]s|sites?|tumou?rs?|uptake|findings)"
+        r"(?:[^\S\n]+[\w-]+){0,4}?\s+(?:was|were)\s+(?:found|seen|visible|shown|located)"  # (within its line)
         r"(?=\s+(?:in|at|on)\s+(?:[\w-]+\s+){0,5}?(?:in\s+)?(?:\d+\s*(?:/|of)\s*\d+\s*\(\s*)?\d+(?:\.\d+)?\s*%)"
         r"|(?<=PET )(?:showed|revealed)\s+(?!(?:[\w-]+\s+){0,3}?new\b)(?:[\w-]+\s+){0,3}?"
         r"(?:disease|lesions?|recurrences?|metastas[ie]s)(?=\s+in\s+\d+(?:\.\d+)?\s*%)",
         re.IGNORECASE,
     ),
-    anchors=("found", "seen", "visible", "shown", "showed", "revealed"),
+    anchors=("found", "seen", "visible", "shown", "located", "showed", "revealed"),
     breakers=",;:",  # (not the point nor brackets: the share after the verb may be a decimal, in brackets)
 )
 _PATHOLOGY = re.compile(r"\b(?:histolog|patholog|dissection|biops|resect|specimen|surg|at\s+operation)", re.IGNORECASE)
@@ -542,12 +542,15 @@ class MentionFinder:
         candidates.extend(
             self._phrased(text, folded, _AE_DISCONTINUATION, "endpoint:AE-discontinuation", "discontinuation")
         )
+        title_end = text.find("\n")
+        imaging_title = title_end > 0 and _IMAGING_TITLE.search(text, 0, title_end) is not None
+        # (in an imaging study, what "was positive" is its scans or the sites they showed: "By region, the prostate
+        # bed was positive in 42% of men", unless the sentence is pathology's: "surgical margins were positive")
         candidates.extend(
             m for m in self._phrased(text, folded, _POSITIVE, "endpoint:detection-rate", "detection")
             if _IMAGING_WORD.search(text, max(0, m.start - 40), m.end + 25)
+            or (imaging_title and not _PATHOLOGY.search(text, *_sentence_around(text, m.start, m.end)))
         )  # fmt: skip
-        title_end = text.find("\n")
-        imaging_title = title_end > 0 and _IMAGING_TITLE.search(text, 0, title_end) is not None
         candidates.extend(
             m for m in self._phrased(text, folded, _DETECTED_PASSIVE, "endpoint:detection-rate", "detection")
             if imaging_title or _IMAGING_WORD.search(text, max(0, m.start - 40), m.end + 40)

@@ -90,7 +90,8 @@ _SITE_AHEAD_OF_VALUE = LiteralStartPattern(
     re.compile(
         r"(?<![\w-])(?P<ahead_site>" + _SITE_NAMES
         + r"|bone(?!\s+(?:scans?|scintigraph\w*|marrow|pain|health|mineral|turnover))|extra-?pelvic\s+sites?"
-        r"|distant\s+sites?)(?:\s+(?:was|were)\s+(?:found|seen|visible|shown|detected|identified))?(?:\s+(?:in|at))?"
+        r"|distant\s+sites?|visceral\s+organs)"
+        r"(?:\s+(?:was|were)\s+(?:found|seen|visible|shown|detected|identified|positive))?(?:\s+(?:in|at))?"
         r"(?=\s*\d)",
         re.IGNORECASE,
     ),
@@ -98,7 +99,8 @@ _SITE_AHEAD_OF_VALUE = LiteralStartPattern(
             "liver", "lung", "local"),
 )  # fmt: skip
 _SITE_LEAD = re.compile(
-    r"(?:^|[,;:.]\s*|\b(?:and|seen|found|visible|shown|detected)\s+)(?:(?:in|at)\s+)?(?:the\s+)?$", re.IGNORECASE
+    r"(?:^|[,;:.]\s*|\b(?:and|seen|found|visible|shown|detected|located)\s+)(?:(?:in|at)\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
 )
 
 

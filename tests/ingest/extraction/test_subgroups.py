@@ -947,3 +947,16 @@ def test_cohorts_named_by_a_letter_after_their_values_are_written_into_the_arm(r
     assert [m["arm"] for m in record(text)["measurements"]] == [
         "acapatamab (cohort S)", "acapatamab (cohort F)", "acapatamab (cohort S)", "acapatamab (cohort F)",
     ]  # fmt: skip
+
+
+def test_sites_where_positive_findings_were_located_and_sites_that_were_positive(record):
+    text = (
+        "We imaged 140 men with 68Ga-PSMA-11 PET/CT. Positive findings were located in the prostate bed in 22%, in"
+        " bone in 15% and in visceral organs in 4% of patients. By region, the prostate bed was positive in 30% of men"
+        " and pelvic lymph nodes in 35%. Surgical margins were positive in 18% of the men who had surgery."
+    )
+    found = [(m["value"], m["arm"]) for m in record(text, "68Ga-PSMA-11 PET/CT in recurrence")["measurements"]]
+    assert found == [
+        (22.0, "68Ga-PSMA-11, prostate bed"), (15.0, "68Ga-PSMA-11, bone"), (4.0, "68Ga-PSMA-11, visceral organs"),
+        (30.0, "68Ga-PSMA-11, prostate bed"), (35.0, "68Ga-PSMA-11, pelvic lymph nodes"),
+    ]  # fmt: skip
