@@ -857,17 +857,19 @@ def _values_before_list(
     ]
 
 
-def _ratio_in_cell(text: str, start: int, end: int, heading: str) -> Ratio | None:
-    """The ratio a cell holds under a column headed by its kind ("0.63 (0.38-1.04)" under "HR (95% CI)"), in the
-    cell's place in ``text``; None under any other heading."""
+def _cell_ratios(piece: str, heading: str) -> list[Ratio]:
+    """The ratios a table cell holds, in the cell's own offsets: as written ("HR 0.71 (0.55-0.92)"), else a bare number
+    under a heading that names the ratio ("0.71 (0.55-0.92)" under "HR (95% CI)"), at the level the heading states."""
+    found = find_ratios(piece)
     named = _COMPARISON_COLUMN.search(heading)
-    if named is None or not named.group("ratio"):
-        return None
-    prefix = f"{named.group('ratio')} "
-    found = find_ratios(prefix + text[start:end])
-    if len(found) != 1:
-        return None
-    return replace(found[0], start=found[0].start + start - len(prefix), end=found[0].end + start - len(prefix))
+    if not found and named is not None and named.group("ratio"):
+        prefix = f"{named.group('ratio')} "
+        found = [replace(r, start=r.start - len(prefix), end=r.end - len(prefix)) for r in find_ratios(prefix + piece)]
+    level = _CI_OF_CELLS.search(heading)
+    if level and level.group("level"):
+        stated = float(level.group("level"))
+        found = [r if r.ci_level or r.ci_low is None else replace(r, ci_level=stated) for r in found]
+    return found
 
 
 #: What sets a second run of values against a first: "..., while those with SUVmean <10 had 45% and 12.8 months".
@@ -1239,15 +1241,8 @@ class SentenceMeasurements:
             heading = _COMPARISON_COLUMN.search(row.header[column].text)
             if heading:
                 piece = text[start:end]
-                found, shift = find_ratios(piece), start
-                if not found and heading.group("ratio"):  # "0.71 (0.55-0.92)" under "HR (95% CI)"
-                    named = f"{heading.group('ratio')} "
-                    found, shift = find_ratios(named + piece), start - len(named)
-                level = _CI_OF_CELLS.search(row.header[column].text)
-                if level and level.group("level"):  # "0.63 (0.46-0.86)" under "HR (95% CI)": the heading's level
-                    found = [r if r.ci_level or r.ci_low is None else replace(r, ci_level=float(level.group("level")))
-                             for r in found]  # fmt: skip
-                ratios += [replace(r, start=r.start + shift, end=r.end + shift) for r in found]
+                found = _cell_ratios(piece, row.header[column].text)
+                ratios += [replace(r, start=r.start + start, end=r.end + start) for r in found]
                 intervals += find_intervals(piece)
                 p_values += [replace(p, start=p.start + start, end=p.end + start) for p in find_p_values(piece)]
                 if _P_COLUMN.fullmatch(row.header[column].text) and (bare := _BARE_P.fullmatch(piece)):
@@ -1363,7 +1358,9 @@ class SentenceMeasurements:
                 arm = self._column_arm(heading, context)[0]
             if endpoint is None and captioned and not is_empty(cell):
                 # "rPFS by subgroup:" over "Subgroup | n | HR (95% CI)": the stratum's ratio of the caption's endpoint
-                ratio = _ratio_in_cell(text, cell.start - offset, cell.end - offset, heading.text)
+                named = _COMPARISON_COLUMN.search(heading.text)
+                found = _cell_ratios(text[cell.start - offset : cell.end - offset], heading.text)
+                ratio = found[0] if named and named.group("ratio") and len(found) == 1 else None
                 if ratio is not None:
                     code, grade = self.endpoint_code(captioned[-1], text, offset)
                     hazard = ratio.kind == "hr"

@@ -84,8 +84,8 @@ _SITE = r"(?P<site>" + _SITE_NAMES + r")(?:\s+(?:region|sites?))?\b"
 #: is told: "Local recurrence was found in 21.1%, pelvic nodal disease in 40.3% and distant disease in 18.9%", "seen in
 #: the prostate bed in 21.6% of men, in pelvic lymph nodes in 27.4% and at extrapelvic sites in 14.8%", "by region:
 #: prostate bed 27.4% (82/299), pelvic lymph nodes 38.5%, bone 11.0%". The site must follow the start of its sentence
-#: or clause, or a verb of finding, with no other word between (``_SITE_LEAD``); the pattern is tried only where the
-#: first word of a site is (``_SITE_FIRST_WORDS``).
+#: or clause, or a verb of finding, with no other word between (``_SITE_LEAD``, checked in ``_cue``); the pattern is
+#: tried only where the first word of a site is (its ``starts``).
 _SITE_AHEAD_OF_VALUE = LiteralStartPattern(
     re.compile(
         r"(?<![\w-])(?P<ahead_site>" + _SITE_NAMES
