@@ -489,8 +489,10 @@ PROPORTION_UNIT = "proportion"
 #: kept only for diagnostic endpoints. A number with a standard deviation ("0.49 ± 0.19 Gy/GBq") is a mean.
 PROPORTION = re.compile(
     r"(?:\b(?:was|were|of|is|sensitivity|specificity|accuracy|value|PPV|NPV)|[:=])\s*(?P<value>0?\.\d+|1\.0+)"
-    # (not a quantity with its unit: "a PSA of 0.5 ng/ml or higher")
-    r"(?![\w%]|\.\d|\s*±|\s*(?:ng|[µμ]g|mg|ml|mL|mm|cm|Gy|[GMk]Bq|mCi|months?|years?|weeks?|days?)\b)",
+    # (not a quantity with its unit, nor the start of a range of one: "a PSA of 0.5 ng/ml or higher", "By PSA level:
+    # 0.2-0.49 ng/mL, 38%")
+    r"(?![\w%]|\.\d|\s*±|(?:\s*(?:-|–|to)\s*[<≤]?\s*\d*\.?\d+)?\s*(?:ng|[µμ]g|mg|ml|mL|mm|cm|Gy|[GMk]Bq|mCi"
+    r"|months?|years?|weeks?|days?)\b)",
     re.I,
 )
 

@@ -149,6 +149,9 @@ _BEFORE = tuple(
         # "Docetaxel-naive patients had ...", "... than cabazitaxel-naive men (10.9 versus 15.4 months)"
         r"(?:^|[;:]|\bthan)\s*(?:in\s+)?(?:the\s+)?" + _ADJECTIVE + r"\s+" + _POPULATION + r"\b",
         r"\bin\s+(?:men|patients)\s+with\s+" + _PSA_WORDS + _BAND,
+        # a PSA band heading the value of a list item: "By PSA: <2 ng/mL 68.5%; 2 to <5 ng/mL 87.9%", "PSA ≥2 ng/mL:
+        # 92%" (at the start of its sentence, clause or item, its value right after it)
+        r"(?:^|[;:,]\s*)" + _PSA_WORDS + _BAND + r"\s*[:=,]?\s*(?=\d)",
         # a heading of its own: "Prior 177Lu radioligand subgroup (n=8): PSA50 38%"
         r"^\s*(?P<phrase>[^,;:()\[\]]{2,50}?)\s+(?:subgroup|subset|stratum)\b",
         r"[;:.]\s*(?P<phrase>[^,;:()\[\]]{2,50}?)\s+(?:subgroup|subset|stratum)\b",

@@ -960,3 +960,16 @@ def test_sites_where_positive_findings_were_located_and_sites_that_were_positive
         (22.0, "68Ga-PSMA-11, prostate bed"), (15.0, "68Ga-PSMA-11, bone"), (4.0, "68Ga-PSMA-11, visceral organs"),
         (30.0, "68Ga-PSMA-11, prostate bed"), (35.0, "68Ga-PSMA-11, pelvic lymph nodes"),
     ]  # fmt: skip
+
+
+def test_psa_bands_heading_the_items_of_a_list_name_their_values(record):
+    text = (
+        "In this registry, 312 men with biochemical recurrence had 18F-PSMA-1007 PET/CT. The detection rate was 81% "
+        "overall. By PSA level: 0.2–0.49 ng/mL, 46%; 0.5 to <1 ng/mL 63%; ≥1.0 ng/mL: 90%."
+    )
+    assert _arms(record, text, "detection rate") == [
+        (81.0, "18F-PSMA-1007"),
+        (46.0, "18F-PSMA-1007, PSA 0.2-0.49 ng/mL"),
+        (63.0, "18F-PSMA-1007, PSA 0.5 to <1 ng/mL"),
+        (90.0, "18F-PSMA-1007, PSA ≥1.0 ng/mL"),
+    ]
