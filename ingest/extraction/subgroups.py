@@ -60,6 +60,13 @@ _ADJECTIVE = (
     r"|altered|unaltered|mutated|deficient|proficient)|pre-?treated"
     r"|older|younger)"  # (the two sides of a comparison by age: "in men aged 65 or older (...) and in younger men")
 )
+#: A group of the patients named by its risk or by its part in building a model: "in the high-risk group", "in the
+#: validation cohort" (not "high-risk patients", which may be a whole study's population).
+_RISK_OR_MODEL_GROUP = (
+    r"(?P<risk_group>(?:(?:very\s+)?high|low|intermediate|poor|good|favou?rable|unfavou?rable)[- ]risk"
+    r"|development|derivation|training|test(?:ing)?|(?:internal\s+|external\s+)?validation)"
+    r"\s+(?:group|cohort|set|category|stratum|subgroup)\b"
+)
 _BOUND = r"(?:[<>≤≥]=?|less than|more than|greater than|below|above|under|over)"
 _BAND = (
     r"(?P<band>(?:" + _BOUND + r"\s*)?\d+(?:\.\d+)?(?:\s*(?:-|to)\s*(?:[<≤]\s*)?\d+(?:\.\d+)?)?)\s*ng/ml"
@@ -146,6 +153,7 @@ _BEFORE = tuple(
         r"\b(?:and|or)\s+(?:in\s+|among\s+)?those\s+" + _RELATION + _PHRASE,
         r"\bin\s+the\s+(?:subgroup|subset|stratum)\s+(?:of\s+" + _POPULATION + r"\s+)?" + _RELATION + _PHRASE,
         r"\b(?:in|among|for)\s+(?:the\s+)?(?:\d+\s+)?" + _ADJECTIVE + r"\s+(?:" + _POPULATION + r"|group|cohort)\b",
+        r"\b(?:in|among|for)\s+(?:the\s+)?(?:\d+\s+)?" + _RISK_OR_MODEL_GROUP,
         # "Docetaxel-naive patients had ...", "... than cabazitaxel-naive men (10.9 versus 15.4 months)"
         r"(?:^|[;:]|\bthan)\s*(?:in\s+)?(?:the\s+)?" + _ADJECTIVE + r"\s+" + _POPULATION + r"\b",
         r"\bin\s+(?:men|patients)\s+with\s+" + _PSA_WORDS + _BAND,
@@ -218,6 +226,8 @@ _AFTER = re.compile(
     # a prior therapy right after a share of the men given it: "13 of the 34 (38.2%) pretreated with X"
     + r"|(?:who\s+(?:were|had\s+been)\s+)?(?P<treatedrel>pre-?treated\s+with|previously\s+treated\s+with)"
     + r"\s+(?P<treatedwhat>[^,;:()\[\]]{1,50}?)" + _PHRASE_END
+    # "7.4 months in the high-risk group", "13.2 months in the validation cohort"
+    + r"|(?:(?:patients|men)\s+in\s+the\s+)?" + _RISK_OR_MODEL_GROUP
     # the primary treatment a recurrence came after: "72% after radical prostatectomy and 95% after radiotherapy"
     + r"|(?:after|following)\s+" + _PRIMARY_TREATMENT
     # a pattern of disease: "14.1 months with bone-predominant disease and 9.3 months with visceral metastases"
@@ -273,7 +283,8 @@ _CLUES = ("patient", "pts", "participant", "subject", "those", "case", "individu
           "psa dt", "mtv", "tlv", "ttv", "cycle", "course", "challenge", "retreatment", "reader", "day ", "day-", "bed",
           "fossa", "node", "nodal", "lesion", "metasta", "pelvic", "sites", "cohort", "older", "younger", "rp2d",
           "recommended", "early", "delayed", "hour", " h ", " h)", "-h ", "prostatectomy", "radiotherapy",
-          "radiation", "surgery", "brachytherapy", "responders", "•", "▪", "◦", "‣", "⁃")  # fmt: skip
+          "radiation", "surgery", "brachytherapy", "responders", "risk", "training", "validation", "derivation",
+          "development", "•", "▪", "◦", "‣", "⁃")  # fmt: skip
 _MEN = re.compile(r"\bmen\b", re.IGNORECASE)
 #: Words of a disease every patient of a study may have: no pattern of disease that sets a part apart.
 _WHOLE_POPULATION = re.compile(
@@ -802,6 +813,10 @@ def _cue(match: re.Match[str], text: str, mentions: list[Mention], offset: int, 
     if groups.get("cohort"):  # (a cohort's letter keeps its case: "cohort T")
         word, _space, name = " ".join(groups["cohort"].split()).rpartition(" ")
         return _Cue(match.start(), match.end(), f"{word.lower()} {name if len(name) == 1 else name.lower()}", "")
+    if groups.get("risk_group"):
+        return _Cue(
+            match.start(), match.end(), " ".join(text[match.start("risk_group") : match.end()].split()).lower(), ""
+        )
     if groups.get("course"):
         if not (_FIRST_COURSE.search(text) and _SECOND_COURSE.search(text)):
             return None  # a study of rechallenge alone: every value is of its rechallenge, no part of it

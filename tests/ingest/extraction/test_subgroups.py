@@ -973,3 +973,18 @@ def test_psa_bands_heading_the_items_of_a_list_name_their_values(record):
         (63.0, "18F-PSMA-1007, PSA 0.5 to <1 ng/mL"),
         (90.0, "18F-PSMA-1007, PSA ≥1.0 ng/mL"),
     ]
+
+
+def test_groups_named_by_their_risk_or_their_part_in_a_model_name_their_values(record):
+    text = (
+        "A score to predict survival on 177Lu-PSMA-617 was built from the records of 410 men. Overall survival had a "
+        "median of 16.1 months in the training set and 15.2 months in the internal validation set. Patients in the "
+        "poor-risk category lived a median of 6.8 months, compared with 21.9 months for the good-risk category. "
+        "High-risk patients were older."
+    )
+    assert _arms(record, text, "OS") == [
+        (16.1, "177Lu-PSMA-617, training set"),
+        (15.2, "177Lu-PSMA-617, internal validation set"),
+        (6.8, "177Lu-PSMA-617, poor-risk category"),
+        (21.9, "177Lu-PSMA-617, good-risk category"),
+    ]
