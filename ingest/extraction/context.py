@@ -982,6 +982,7 @@ def _split_arms(
         with_y, alone, after = optional
         return [with_y, alone, *_split_arms(text, after, end, mentions, prior, choices)]
     depth_at = _bracket_depths(text, start, end)
+    parts = _ratio_parts(text, start, end)  # (agents of one class are alternatives only past the arms it counts)
     found = list(_ARM_SPLIT.finditer(text, start, end))
     if text.find(",", start, end) >= 0:
         found += _NEXT_ARM_TO.finditer(text, start, end)
@@ -1010,7 +1011,7 @@ def _split_arms(
             continue
         if arms and _ADD_ON.match(text[left:right]) and not _parallel_with(text, arms[-1], left, right):
             agents = arms[-1].agents + agents
-        elif arms and len(arms) >= 2 and _alternatives(arms[-1].agents, agents):
+        elif arms and len(arms) >= max(2, parts) and _alternatives(arms[-1].agents, agents):
             arms[-1].agents = [_choice(arms[-1].agents + agents, choices) or arms[-1].agents[0]]
             continue
         elif choosing and len(agents) == 1 and (regimen := _choice(arms[-1].agents + agents, choices)):
@@ -1070,6 +1071,22 @@ def _with_or_without(
         if _OPTIONAL_ADD_ON.fullmatch(text, x.end, y.start):
             return Arm(agents=[x, y]), Arm(agents=[x]), y.end
     return None
+
+
+#: A ratio of allocation, whose parts count the arms: "1:1:1", "2:1".
+_ALLOCATION_RATIO = re.compile(r"(?<![\d:.])\d(?:\s*:\s*\d){1,4}(?![\d:.])")
+
+
+def _ratio_parts(text: str, start: int, end: int) -> int:
+    """How many arms the allocation ratio of the sentence around ``text[start:end]`` counts ("randomized 1:1:1 to X, Y
+    or Z" counts three), or 0 when there is none.
+
+    >>> _ratio_parts("Men were randomized 1:1:1 to X, Y or Z.", 29, 38), _ratio_parts("In 2020. Men: X or Y", 13, 20)
+    (3, 0)
+    """
+    sentence_start = max(text.rfind(". ", max(0, start - 120), start) + 1, max(0, start - 120))
+    ratio = _ALLOCATION_RATIO.search(text, sentence_start, end)
+    return ratio.group().count(":") + 1 if ratio else 0
 
 
 def _alternatives(previous: list[Mention], current: list[Mention]) -> bool:

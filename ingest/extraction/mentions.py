@@ -235,7 +235,10 @@ _MANAGEMENT_CHANGE = AnchoredPattern(
         r"(?:was\s+|were\s+|had\s+been\s+|has\s+been\s+)?(?:chang|alter|modifi)\w*"
         # "changed the radiotherapy plan", "modified the treatment plans"
         r"|\b(?:chang|alter|modifi)\w*\s+(?:in\s+|of\s+)?(?:the\s+|their\s+)?(?:radiotherapy|radiation|treatment|therapy"
-        r"|surgical|salvage)\s+plans?\b",
+        r"|surgical|salvage)\s+plans?\b"
+        # "the radiotherapy plan was changed", "treatment plans were modified"
+        r"|\b(?:radiotherapy|radiation|treatment|therapy|surgical|salvage)\s+plans?\s+"
+        r"(?:was\s+|were\s+|had\s+been\s+|has\s+been\s+)?(?:chang|alter|modifi)\w*",
         re.IGNORECASE,
     ),
     anchors=("management", "planned", "intended", "plan"),

@@ -160,6 +160,9 @@ _BEFORE = tuple(
         # a PSA band heading the value of a list item: "By PSA: <2 ng/mL 68.5%; 2 to <5 ng/mL 87.9%", "PSA ≥2 ng/mL:
         # 92%" (at the start of its sentence, clause or item, its value right after it)
         r"(?:^|[;:,]\s*)" + _PSA_WORDS + _BAND + r"\s*[:=,]?\s*(?=\d)",
+        # a PSA band that opens a clause: "With PSA 0.2-0.49 ng/mL the rates were 37.8% and 40.5%", "at a PSA level of
+        # 0.5 ng/mL or more, 84%"
+        r"(?:^|[;:]\s*)(?:with|at|for)\s+(?:an?\s+)?(?:serum\s+)?PSA(?:\s+(?:levels?|values?|of))*\s*" + _BAND,
         # a heading of its own: "Prior 177Lu radioligand subgroup (n=8): PSA50 38%"
         r"^\s*(?P<phrase>[^,;:()\[\]]{2,50}?)\s+(?:subgroup|subset|stratum)\b",
         r"[;:.]\s*(?P<phrase>[^,;:()\[\]]{2,50}?)\s+(?:subgroup|subset|stratum)\b",

@@ -986,3 +986,22 @@ def test_values_listed_respectively_follow_the_arms_named_before_not_the_agents_
         ("177Lu-PSMA-617 + androgen deprivation therapy + androgen receptor pathway inhibitor", 24.1),
         ("androgen deprivation therapy + androgen receptor pathway inhibitor", 15.0),
     ]
+
+
+def test_three_tracers_allocated_one_to_one_to_one_are_three_arms(record):
+    # Two tracers of one class after a first are alternatives of one arm ("to X or to Y or Z"), unless the ratio
+    # of allocation counts an arm for each.
+    found = record(
+        "In this multicentre trial, 246 men with a rising PSA after prostatectomy were randomly assigned 1:1:1 to "
+        "18F-PSMA-1007, 18F-DCFPyL or 68Ga-PSMA-11 PET/CT. The detection rate was 58.5%, 54.9% and 50.0%, "
+        "respectively, and the salvage radiotherapy plan was changed in 30.5%, 28.0% and 25.6% of men.",
+        title="Three PSMA tracers before salvage radiotherapy: a randomised trial",
+    )
+    assert [(m["endpoint"], m["value"], m["arm"]) for m in found["measurements"]] == [
+        ("detection rate", 58.5, "18F-PSMA-1007"),
+        ("detection rate", 54.9, "18F-DCFPyL"),
+        ("detection rate", 50.0, "68Ga-PSMA-11"),
+        ("management change", 30.5, "18F-PSMA-1007"),
+        ("management change", 28.0, "18F-DCFPyL"),
+        ("management change", 25.6, "68Ga-PSMA-11"),
+    ]

@@ -988,3 +988,16 @@ def test_groups_named_by_their_risk_or_their_part_in_a_model_name_their_values(r
         (6.8, "177Lu-PSMA-617, poor-risk category"),
         (21.9, "177Lu-PSMA-617, good-risk category"),
     ]
+
+
+def test_a_psa_band_opening_a_clause_names_the_values_after_it(record):
+    text = (
+        "We randomized 180 men 1:1 to 18F-DCFPyL or 18F-fluciclovine PET/CT. With PSA 0.2-0.49 ng/mL the detection "
+        "rates were 40.5% and 13.9%; at a PSA level of 0.5 to 2.0 ng/mL they were 71.4% and 46.9%."
+    )
+    assert _arms(record, text, "detection rate") == [
+        (40.5, "18F-DCFPyL, PSA 0.2-0.49 ng/mL"),
+        (13.9, "18F-fluciclovine, PSA 0.2-0.49 ng/mL"),
+        (71.4, "18F-DCFPyL, PSA 0.5 to 2.0 ng/mL"),
+        (46.9, "18F-fluciclovine, PSA 0.5 to 2.0 ng/mL"),
+    ]
