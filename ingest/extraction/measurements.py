@@ -526,6 +526,13 @@ _FOR_ENDPOINT = re.compile(
 )
 #: A standard deviation right after a number: "0.77 ± 0.25".
 _DEVIATION = re.compile(r"\s*±\s*\d+(?:\.\d+)?")
+#: The numbers of a list of the parts of a study, up to one more of them: "for readers 1, 2 and 3", "in cycles 1 and 2",
+#: "grade 3 or 4", "at weeks 12 and 24" (labels, not values that share a unit).
+_PART_NUMBERS_BEFORE = re.compile(
+    r"\b(?:readers?|days?|cycles?|cohorts?|arms?|groups?|levels?|parts?|grades?|stages?|phases?|weeks?)\s+"
+    r"(?:\d+\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*))+$",
+    re.IGNORECASE,
+)
 #: Between an agent and the pair of values in brackets right after it: "with 177Lu-PSMA-617 (66% vs 37%)".
 _BRACKET_OPENS = re.compile(r"\s*[(\[]\s*")
 #: Values that open their sentence, their endpoint named right after them: "With 5.7 versus 2.2 months, the median
@@ -1643,6 +1650,8 @@ class SentenceMeasurements:
                 continue
             if text[max(0, bare.start - 3) : bare.start].rstrip().endswith(("±", "≥", "≤", "<", ">", "=")):
                 continue  # a standard deviation ("0.77 ± 0.25 vs 0.52 Gy/GBq"), a threshold ("SUVmean ≥10 and 11.2")
+            if _PART_NUMBERS_BEFORE.search(text, max(0, bare.start - 50), bare.start):
+                continue  # the last labels of a list of parts ("58%, 67% and 80% for readers 1, 2 and 3")
             following = min(
                 (v for v in (*with_unit, *shared) if v.start >= bare.end), key=lambda v: v.start, default=None
             )

@@ -419,7 +419,7 @@ class SentenceSubgroups:
             found = [None if label in treated else label for label in found]
         found = _marker_strata(self.text, positions, found)
         labels = [self._listed.get(start, label) for (start, _end), label in zip(positions, found, strict=True)]
-        facets = [self._facets.get(start) or _facet_after(self.text, end) for start, end in positions]
+        facets = [_both_facets(_facet_after(self.text, end), self._facets.get(start)) for start, end in positions]
         return [", ".join(part for part in pair if part) or None for pair in zip(facets, labels, strict=True)]
 
     def factor(self, start: int) -> str | None:
@@ -654,6 +654,15 @@ def _facet_after(text: str, end: int) -> str | None:
     return _part_label(facet.group("reader") or facet.group("day"))
 
 
+def _both_facets(after: str | None, listed: str | None) -> str | None:
+    """The facet of a value: that of a list of parts, with the one named right after the value when it is of another
+    kind ("... 80% for readers 1, 2 and 3, compared with 44%, 51% and 62% on day 0": "day 0, reader 3"; but in "30%
+    and 55% on day 0 and day 1, respectively" the 55% is of day 1 alone)."""
+    if after and listed and after.split()[0] != listed.split()[0]:
+        return f"{after}, {listed}"
+    return listed or after
+
+
 def respective_parts(text: str, positions: list[tuple[int, int]]) -> list[tuple[str, dict[int, str]]]:
     """Each list of parts ("bands", "sites", "readers", "days") that gives a run of values their parts, in text order,
     with the part of each value (by start): the list before the values with "respectively" ("For readers 1, 2 and 3,
@@ -696,13 +705,18 @@ def respective_parts(text: str, positions: list[tuple[int, int]]) -> list[tuple[
             # without "respectively", only readers or days right after a run of as many values, or after runs of as
             # many each: "in 59%, 66% and 61% of patients by readers 1, 2 and 3", "sensitivity was 40%, 43% and 38%
             # and specificity 97%, 98% and 96% for readers 1, 2 and 3"
-            if kind not in ("readers", "days") or not before or len(before) % len(labels) or after:
+            if kind not in ("readers", "days") or not before or len(before) % len(labels):
                 continue
+            if after and not (len(after) == len(labels) and _SET_AGAINST_RUN.match(text, match.end())):
+                continue  # (a run after the list is theirs only when set against the run before: "..., compared
+                # with 44%, 51% and 62% on day 0")
             last_end = max(end for _start, end in positions if end <= match.start())
             if not _RIGHT_BEFORE_LIST.fullmatch(text, last_end, match.start()):
                 continue
         if match.end() <= positions[0][0]:
             run = after
+        elif not respectively and after:
+            run = before[-len(labels) :] + after
         elif match.start() >= positions[-1][1]:
             run = before if len(before) % len(labels) == 0 else before[-len(labels) :]
         elif len(before) % len(labels) == 0 and len(after) % len(labels) == 0:
@@ -717,6 +731,11 @@ def respective_parts(text: str, positions: list[tuple[int, int]]) -> list[tuple[
     return found
 
 
+#: What sets a second run of values against the readers or days of the first: ", compared with", "versus".
+_SET_AGAINST_RUN = re.compile(
+    r",?\s*(?:respectively\s*,?\s*)?(?:compared\s+(?:with|to)|versus|vs\.?|against|as\s+against)\s+(?=\d)",
+    re.IGNORECASE,
+)
 #: Between the last value of a run and the readers listed for it: "of patients by ", " for ".
 _RIGHT_BEFORE_LIST = re.compile(r"\s*%?\s*(?:of\s+(?:the\s+)?(?:patients|men|scans)\s+)?", re.IGNORECASE)
 

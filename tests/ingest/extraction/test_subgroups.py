@@ -1001,3 +1001,19 @@ def test_a_psa_band_opening_a_clause_names_the_values_after_it(record):
         (71.4, "18F-DCFPyL, PSA 0.5 to 2.0 ng/mL"),
         (46.9, "18F-fluciclovine, PSA 0.5 to 2.0 ng/mL"),
     ]
+
+
+def test_readers_listed_between_two_runs_set_against_each_other_name_both(record):
+    text = (
+        "Forty men with biochemical recurrence had 18F-rhPSMA-7.3 PET/CT at 1 hour and again at 3 hours. Three "
+        "blinded readers scored each scan. The detection rate at 3 hours was 70%, 75% and 68% by readers 1, 2 and 3, "
+        "versus 55%, 60% and 50% on the earlier scan."
+    )
+    assert _arms(record, text, "detection rate") == [
+        (70.0, "18F-rhPSMA-7.3, reader 1"),
+        (75.0, "18F-rhPSMA-7.3, reader 2"),
+        (68.0, "18F-rhPSMA-7.3, reader 3"),
+        (55.0, "18F-rhPSMA-7.3, reader 1"),
+        (60.0, "18F-rhPSMA-7.3, reader 2"),
+        (50.0, "18F-rhPSMA-7.3, reader 3"),
+    ]
