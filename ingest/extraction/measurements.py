@@ -950,15 +950,22 @@ def _runs_set_against(text: str, values: list[Value]) -> tuple[list[Value], list
 
 
 def _agents_around_runs(
-    mentions: list[Mention], excluded: set[int], first: list[Value], second: list[Value], offset: int
+    text: str, mentions: list[Mention], excluded: set[int], first: list[Value], second: list[Value], offset: int
 ) -> tuple[list[Mention], list[Mention], list[Mention]]:
     """The agents (less those starting at ``excluded``) named before the first run, between the runs, and right
     after the second."""
     agents = [m for m in mentions if m.is_agent and m.start not in excluded]
     before = [m for m in agents if m.start - offset < first[0].start]
     between = [m for m in agents if first[-1].end <= m.start - offset < second[0].start]
-    after = [m for m in agents if second[-1].end <= m.start - offset <= second[-1].end + 30]
+    # (past the bracket of the last value's count and CI: "94.3% (99/105; 95% CI, 88.0-97.9) for conventional imaging")
+    bracket = _VALUE_BRACKET.match(text, second[-1].end)
+    end = bracket.end() if bracket else second[-1].end
+    after = [m for m in agents if second[-1].end <= m.start - offset <= end + 30]
     return before, between, after
+
+
+#: A bracket right after a value (its unit between): "% (99/105; 95% CI, 88.0-97.9)".
+_VALUE_BRACKET = re.compile(r"\s*(?:%|months?|mo)?\s*\([^()]{0,60}\)")
 
 
 def _label_unit_values(
@@ -1819,7 +1826,7 @@ class SentenceMeasurements:
         if any(second[0].start <= e.start - offset < second[-1].end for e in endpoints):
             return groups
         excluded = context.prior | context.selection
-        before, between, after = _agents_around_runs(mentions, excluded, first, second, offset)
+        before, between, after = _agents_around_runs(text, mentions, excluded, first, second, offset)
         named = between[-1:] or after[:1]
         labels = [arm.label for arm in context.arms]
         # ("against 2.1% and 0.3% with docetaxel alone": of "docetaxel + X" and "docetaxel", the second)
@@ -1852,7 +1859,7 @@ class SentenceMeasurements:
         if runs is None:
             return groups
         first, second = runs
-        before, between, after = _agents_around_runs(mentions, context.prior, first, second, offset)
+        before, between, after = _agents_around_runs(text, mentions, context.prior, first, second, offset)
         named_second = after[:1] or between[-1:]
         if not before or not named_second:
             return groups

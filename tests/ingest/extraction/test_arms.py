@@ -1005,3 +1005,19 @@ def test_three_tracers_allocated_one_to_one_to_one_are_three_arms(record):
         ("management change", 28.0, "18F-DCFPyL"),
         ("management change", 25.6, "68Ga-PSMA-11"),
     ]
+
+
+def test_a_run_set_against_the_first_takes_the_arm_named_after_its_brackets(record):
+    found = record(
+        "We staged 120 men with 18F-PSMA-1007 PET/CT and with conventional imaging before prostatectomy. Per "
+        "patient, 18F-PSMA-1007 PET/CT had a sensitivity of 72.5% (29/40; 95% CI 56.1-85.4) and a specificity of "
+        "93.8% (75/80; 95% CI 86.0-97.9), against 30.0% (12/40; 95% CI 16.6-46.5) and 91.3% (73/80; 95% CI "
+        "82.8-96.4) for conventional imaging.",
+        title="18F-PSMA-1007 PET/CT versus conventional imaging for nodal staging",
+    )
+    assert [(m["endpoint"], m["value"], m["arm"]) for m in found["measurements"]] == [
+        ("sensitivity", 72.5, "18F-PSMA-1007"),
+        ("specificity", 93.8, "18F-PSMA-1007"),
+        ("sensitivity", 30.0, "conventional imaging"),
+        ("specificity", 91.3, "conventional imaging"),
+    ]
