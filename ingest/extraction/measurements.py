@@ -645,6 +645,11 @@ _CORRESPONDING = prefiltered(
     r"\b(?:were|was|of|:)\s",
     re.I,
 )
+#: A pronoun right before a value that points back at the endpoint named before: "...; in men with high LDH it was 17.9
+#: versus 13.4 months", "they were 45% and 30%".
+_PRONOUN_FOR_RESULT = re.compile(
+    r"\b(?:it|they)\s+(?:was|were|is|are)\s+(?:(?:only|just|about|approximately)\s+)?$", re.I
+)
 #: Between the MTD and a dose: words that make the dose something else than the MTD.
 _UNREACHED_MTD = re.compile(
     # (the RP2D said to be the same dose, in brackets after the MTD or joined to it, is no other dose: "MTD (= RP2D):
@@ -2103,6 +2108,8 @@ class SentenceMeasurements:
             and not MARKER_CUT.search(text, max(0, first.start - 30), first.start)  # "SUVmean ≥10 62%": a stratum
             # "...; with an SUVmean below 10, the corresponding rates were 52% and 32%": the same result, a stratum
             and not _CORRESPONDING.search(text, max(0, first.start - 60), first.start)
+            # "...; among those with high LDH it was 17.9 versus 13.4 months": the result named before, in a stratum
+            and not _PRONOUN_FOR_RESULT.search(text, max(0, first.start - 30), first.start)
         ):
             return None  # "PSA50 in 20%, and CTC counts fell in 68%": the value is another marker's
         if _CONSEQUENCE.search(text, before[-1].end - offset, first.start):

@@ -1017,3 +1017,16 @@ def test_readers_listed_between_two_runs_set_against_each_other_name_both(record
         (60.0, "18F-rhPSMA-7.3, reader 2"),
         (50.0, "18F-rhPSMA-7.3, reader 3"),
     ]
+
+
+def test_a_stratum_of_a_marker_whose_result_is_pointed_back_at_keeps_its_values(record):
+    text = (
+        "We randomly assigned 300 men 1:1 to 177Lu-PSMA-I&T or cabazitaxel. Median overall survival was 15.0 "
+        "versus 12.1 months; in men with an elevated ALP it was 11.2 versus 8.9 months."
+    )
+    assert _arms(record, text, "OS") == [
+        (15.0, "177Lu-PSMA-I&T"),
+        (12.1, "cabazitaxel"),
+        (11.2, "177Lu-PSMA-I&T, elevated ALP"),
+        (8.9, "cabazitaxel, elevated ALP"),
+    ]
