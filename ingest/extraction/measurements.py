@@ -645,6 +645,12 @@ _CORRESPONDING = prefiltered(
     r"\b(?:were|was|of|:)\s",
     re.I,
 )
+#: The men a marker named right after sets apart: "in men with ", "among those with a baseline ".
+_MEN_WITH_BEFORE = re.compile(
+    r"\b(?:in|among|for)\s+(?:the\s+)?(?:\d+\s+)?(?:men|patients|pts|those)\s+(?:with|without|whose)\s+"
+    r"(?:an?\s+|the\s+)?(?:(?:baseline|high|low|elevated|raised|normal)\s+)?$",
+    re.IGNORECASE,
+)
 #: A pronoun right before a value that points back at the endpoint named before: "...; in men with high LDH it was 17.9
 #: versus 13.4 months", "they were 45% and 30%".
 _PRONOUN_FOR_RESULT = re.compile(
@@ -1156,7 +1162,7 @@ class SentenceMeasurements:
         statistics = [*ratios, *intervals, *p_values]
         # A value goes only to an endpoint of its sentence: with none, only the ratios can give measurements.
         values = self._values(text, mentions, endpoints, offset, statistics) if endpoints else []
-        groups = self._group(text, values, endpoints, offset)
+        groups = self._group(text, values, endpoints, offset, len(context.arms))
         if listed and columns and endpoints == columns:
             groups = _by_column(text, groups, columns)
         elif len(endpoints) >= 2 and len(context.arms) < 2:  # (two arms' runs: see _run_of_endpoints)
@@ -1770,12 +1776,25 @@ class SentenceMeasurements:
                 found.append(Value(bare.start, bare.end, bare.value, normalize_unit(unit), unit))
         return found
 
-    def _group(self, text: str, values: list[Value], endpoints: list[Mention], offset: int) -> list[_Group]:
+    def _group(
+        self, text: str, values: list[Value], endpoints: list[Mention], offset: int, arm_count: int = 0
+    ) -> list[_Group]:
         groups: list[_Group] = []
         for value in values:
             if groups:
                 last = groups[-1].values[-1]
                 between = text[last.end : value.start]
+                if (
+                    arm_count >= 3
+                    and len(endpoints) == 1
+                    and len(groups[-1].values) == arm_count
+                    and not _BARE_LIST_GAP.fullmatch(between)
+                ):
+                    # a run of one value per arm, then another: "11.0, 14.2 and 4.4 months in men with SUVmean ≥10
+                    # and 5.9, 8.8 and 4.7 months in those below" (the runs of a sentence of several endpoints are
+                    # theirs: "... were 61.5%, 43.2% and 9.4% with X and 19.2%, 14.8% and 1.6% with Y")
+                    groups.append(_Group(values=[value]))
+                    continue
                 separated = (
                     any(last.end <= m.start - offset < value.start for m in endpoints)
                     or bool(_CONSEQUENCE.search(between))
@@ -2103,8 +2122,11 @@ class SentenceMeasurements:
             return organs[-1] if organs else None
         # An organ named between an endpoint and its value ("sensitivity for lesions was 95.8%") is not the endpoint.
         before = _without_bracketed_details([e for e in before if e.kind != "AbsorbedDose"], text, offset, first.start)
+        marker = OTHER_MARKER.search(text, before[-1].end - offset, first.start) if before else None
         if not before or (
-            OTHER_MARKER.search(text, before[-1].end - offset, first.start)
+            marker
+            # "..., 4.4 months in men with SUVmean ≥10 and 5.9 ... months": the marker sets the men apart
+            and not _MEN_WITH_BEFORE.search(text, max(0, marker.start() - 40), marker.start())
             and not MARKER_CUT.search(text, max(0, first.start - 30), first.start)  # "SUVmean ≥10 62%": a stratum
             # "...; with an SUVmean below 10, the corresponding rates were 52% and 32%": the same result, a stratum
             and not _CORRESPONDING.search(text, max(0, first.start - 60), first.start)

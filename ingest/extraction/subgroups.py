@@ -163,6 +163,9 @@ _BEFORE = tuple(
         # a PSA band that opens a clause: "With PSA 0.2-0.49 ng/mL the rates were 37.8% and 40.5%", "at a PSA level of
         # 0.5 ng/mL or more, 84%"
         r"(?:^|[;:]\s*)(?:with|at|for)\s+(?:an?\s+)?(?:serum\s+)?PSA(?:\s+(?:levels?|values?|of))*\s*" + _BAND,
+        # a stratum named in a word or two: "In the high-uptake stratum (SUVmean ≥10), ..., whereas in the low-uptake
+        # stratum it was ..."
+        r"\b(?:in|among|within)\s+the\s+(?P<phrase>[^\s,;:()\[\]]+(?:\s+[^\s,;:()\[\]]+)?\s+(?:subgroup|subset|stratum))\b",
         # a heading of its own: "Prior 177Lu radioligand subgroup (n=8): PSA50 38%"
         r"^\s*(?P<phrase>[^,;:()\[\]]{2,50}?)\s+(?:subgroup|subset|stratum)\b",
         r"[;:.]\s*(?P<phrase>[^,;:()\[\]]{2,50}?)\s+(?:subgroup|subset|stratum)\b",
@@ -313,7 +316,7 @@ _ANALYSIS_POPULATION = re.compile(
     re.IGNORECASE,
 )
 #: Between the two values of a pair: "50.0% and 35.0%", "12 vs 9 months".
-_PAIRED_VALUES = re.compile(r"\s*(?:%|months?|mo)?\s*(?:and|vs\.?|versus)\s*", re.IGNORECASE)
+_PAIRED_VALUES = re.compile(r"\s*(?:%|months?|mo)?\s*(?:,\s*(?:and\s+)?|and|vs\.?|versus)\s*", re.IGNORECASE)
 #: Two values compared: the second one's group is the rest of the population ("78% vs 39%").
 _VERSUS = re.compile(r"\b(?:vs\.?|versus|compared with|than|against)(?!\w)", re.IGNORECASE)
 _ARTICLE = re.compile(r"^(?:an?|the)\s+", re.IGNORECASE)

@@ -1030,3 +1030,29 @@ def test_a_stratum_of_a_marker_whose_result_is_pointed_back_at_keeps_its_values(
         (11.2, "177Lu-PSMA-I&T, elevated ALP"),
         (8.9, "cabazitaxel, elevated ALP"),
     ]
+
+
+def test_two_runs_of_one_value_per_arm_of_a_three_arm_trial_each_name_their_stratum(record):
+    text = (
+        "We randomly assigned 210 men 1:1:1 to 177Lu-PSMA-617, 177Lu-PSMA-617 plus olaparib or docetaxel. Median "
+        "rPFS was 10.2, 13.5 and 6.1 months in men with SUVmean ≥10 and 6.0, 7.7 and 5.8 months in men with SUVmean "
+        "<10. In the BRCA-altered subgroup, median OS was 19.9, 24.0 and 15.2 months, whereas in the unaltered "
+        "subgroup it was 16.1, 16.5 and 14.9 months."
+    )
+    first, second, third = "177Lu-PSMA-617", "177Lu-PSMA-617 + olaparib", "docetaxel"
+    assert _arms(record, text, "rPFS") == [
+        (10.2, f"{first}, SUVmean ≥10"),
+        (13.5, f"{second}, SUVmean ≥10"),
+        (6.1, f"{third}, SUVmean ≥10"),
+        (6.0, f"{first}, SUVmean <10"),
+        (7.7, f"{second}, SUVmean <10"),
+        (5.8, f"{third}, SUVmean <10"),
+    ]
+    assert _arms(record, text, "OS") == [
+        (19.9, f"{first}, BRCA-altered subgroup"),
+        (24.0, f"{second}, BRCA-altered subgroup"),
+        (15.2, f"{third}, BRCA-altered subgroup"),
+        (16.1, f"{first}, unaltered subgroup"),
+        (16.5, f"{second}, unaltered subgroup"),
+        (14.9, f"{third}, unaltered subgroup"),
+    ]
