@@ -64,6 +64,14 @@ CI = prefiltered(
 BARE_INTERVAL = prefiltered(
     r"(?<=%)\s*[(\[]\s*(?P<low>" + _NUM + r")\s*%?\s*(?:-|to)\s*(?P<high>" + _NUM + r")\s*%?\s*[)\]]"
 )
+#: A range in brackets right after a time, without the word CI: "7.8 months (4.3-11.0)"; a CI only as the second of a
+#: pair whose first states its CI ("13.0 months (95% CI 11.0-17.0) with X and 7.8 months (4.3-11.0) with Y").
+_BARE_TIME_INTERVAL = prefiltered(
+    r"(?:(?<=months)|(?<=weeks)|(?<=years)|(?<=month)|(?<=week)|(?<=\smo))"
+    r"\s*[(\[]\s*(?P<low>" + _NUM + r")\s*(?:-|to)\s*(?P<high>" + _NUM + r")\s*[)\]]"
+)
+#: Between a stated CI and a bare range that is the CI of the second value of its pair.
+_PAIRED_AFTER_CI = re.compile(r"[^;]{0,80}?\b(?:and|vs\.?|versus|compared\s+with|against)\s[^;]{0,30}$", re.I)
 PVALUE = prefiltered(
     r"(?<![A-Za-z])[Pp](?:[\s-]*value)?(?:\s+for\s+(?:non-?inferiority|superiority|interaction|trend|difference))?"
     r"\s*(?P<op>[<>=≤≥]|&lt;|&gt;)\s*(?P<value>0?\.\d+|\d(?:\.\d+)?"
@@ -260,7 +268,7 @@ def find_ratios(text: str) -> list[Ratio]:
 
 def find_intervals(text: str) -> list[Interval]:
     """Every confidence interval, with its level when stated."""
-    return [
+    stated = [
         Interval(
             m.start(),
             m.end(),
@@ -269,8 +277,16 @@ def find_intervals(text: str) -> list[Interval]:
             float(level) if (level := m.group("level") or m.group("level_after")) else None,
         )
         for m in CI.finditer(text)
-    ] + [Interval(m.start(), m.end(), float(m.group("low")), float(m.group("high")), None)
-         for m in BARE_INTERVAL.finditer(text)]  # fmt: skip
+    ]
+    bare = [Interval(m.start(), m.end(), float(m.group("low")), float(m.group("high")), None)
+            for m in BARE_INTERVAL.finditer(text)]  # fmt: skip
+    if stated:
+        bare += [
+            Interval(m.start(), m.end(), float(m.group("low")), float(m.group("high")), None)
+            for m in _BARE_TIME_INTERVAL.finditer(text)
+            if any(i.end <= m.start() and _PAIRED_AFTER_CI.fullmatch(text, i.end, m.start()) for i in stated)
+        ]
+    return stated + bare
 
 
 def find_p_values(text: str) -> list[PValue]:

@@ -2608,3 +2608,13 @@ def test_a_table_column_of_p_values_without_their_letter_and_a_ratio_column_of_a
         ("OS", 17.2, "<0.001", 90),
         ("OS", 15.9, None, None),
     ]
+
+
+def test_a_bare_range_after_the_second_median_of_a_pair_is_its_confidence_interval(record):
+    text = (
+        "We randomly assigned 180 men 1:1 to 177Lu-PSMA-617 or docetaxel. Median rPFS was 9.1 months (95% CI "
+        "7.4-11.0) with 177Lu-PSMA-617 and 5.6 months (4.2-7.1) with docetaxel. Median follow-up was 18.0 months "
+        "(11.5-24.2)."
+    )
+    rows = [(m["value"], m["arm"], m["ci_low"], m["ci_high"], m["ci_level"]) for m in record(text)["measurements"]]
+    assert rows == [(9.1, "177Lu-PSMA-617", 7.4, 11.0, 95.0), (5.6, "docetaxel", 4.2, 7.1, 95.0)]
