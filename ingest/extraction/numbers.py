@@ -66,7 +66,7 @@ BARE_INTERVAL = prefiltered(
 )
 #: A range in brackets right after a time, without the word CI: "7.8 months (4.3-11.0)"; a CI only as the second of a
 #: pair whose first states its CI ("13.0 months (95% CI 11.0-17.0) with X and 7.8 months (4.3-11.0) with Y").
-_BARE_TIME_INTERVAL = prefiltered(
+_BARE_TIME_INTERVAL = re.compile(  # (tried only in a sentence that states a CI)
     r"(?:(?<=months)|(?<=weeks)|(?<=years)|(?<=month)|(?<=week)|(?<=\smo))"
     r"\s*[(\[]\s*(?P<low>" + _NUM + r")\s*(?:-|to)\s*(?P<high>" + _NUM + r")\s*[)\]]"
 )
