@@ -613,7 +613,9 @@ _VALUE_THEN_ENDPOINT = re.compile(
     r"|(?:[\w-]+\s+){1,2}(?:arm|group|cohort))?"
     r"(?:\s+with\s+(?:[a-z-]+\s+){0,2}?[a-z-]+)?\s*)?\)?\s*"
     # the dose level of a dose-finding study: "one of six men at DL2 had a DLT"
-    r"(?:(?:treated\s+)?at\s+(?:the\s+)?" + DOSE_LEVEL + r"\s+)?"
+    r"(?:(?:treated\s+|dosed\s+)?at\s+(?:the\s+)?(?:[<>≤≥]=?\s*)?"
+    + DOSE_LEVEL
+    + r"(?:\s+or\s+(?:more|higher|above))?\s+)?"
     # "6 of 16 patients (38%) with measurable disease had ...": the population named after the share
     # (or the arm: "63% with 177Lu-PSMA-617 were free of ...")
     r"(?:with\s+(?:[\w&-]+\s+){0,2}?[\w&-]+\s+)?"

@@ -242,8 +242,12 @@ _AFTER = re.compile(
     + r"|(?:(?:at|within|with)\s+)?(?:the\s+)?" + _SITE
     + r"|(?:(?:at|with|for)\s+|(?:men|patients)\s+with\s+|(?=" + _BOUND + r"\s*\d))" + _PSA_WORDS + _BAND
     + r"|(?:after|following)\s+(?P<prior>(?:prior|previous)\s+[^,;:()\[\]]{1,50}?)" + _PHRASE_END
-    + r"|(?:/\d+\s+|[a-z]+(?:-[a-z]+)?\s+)?(?:" + _POPULATION + r"\s+)?(?:treated\s+)?(?:at|with)\s+(?:the\s+)?"
-    + _DOSE_LEVEL
+    # the therapies given before, as a group of a cohort is set apart by them: "13.1 months after docetaxel only and
+    # 9.2 months after both taxanes"
+    + r"|(?:after|following)\s+(?P<given_before>both\s+taxanes|(?:docetaxel|cabazitaxel|chemotherapy|(?:a|one|two)\s+"
+    r"taxanes?|an?\s+ARPI|abiraterone|enzalutamide)\s+(?:only|alone))\b"
+    + r"|(?:/\d+\s+|[a-z]+(?:-[a-z]+)?\s+)?(?:" + _POPULATION + r"\s+)?(?:treated\s+|dosed\s+)?(?:at|with)\s+"
+    r"(?:the\s+)?(?P<dose_bound>[<>≤≥]=?\s*)?" + _DOSE_LEVEL
     # the lettered or numbered cohort or part of a study a value is of: "14% of cohort T and 21% of cohort N", "3.5
     # months in part B"
     + r"|(?:in|of|for)\s+(?:the\s+)?(?P<cohort>(?:cohort|part)\s+(?:\d+|[A-Z])\b)"
@@ -832,7 +836,8 @@ def _cue(match: re.Match[str], text: str, mentions: list[Mention], offset: int, 
         (at for at in (text.find(",", match.end()), text.find(";", match.end())) if at >= 0), default=len(text)
     )
     if groups.get("dose"):  # (a dose level or cycle is no population: "At 900 µg, 1 of 6 evaluable patients")
-        return _Cue(match.start(), match.end(), " ".join(groups["dose"].split()), "")  # (no rest to name)
+        bound = "".join((groups.get("dose_bound") or "").split())  # ("dosed at ≥2.0 mg/kg": doses from that level up)
+        return _Cue(match.start(), match.end(), bound + " ".join(groups["dose"].split()), "")  # (no rest to name)
     if groups.get("cycle"):
         return _Cue(match.start(), match.end(), " ".join(groups["cycle"].lower().split()), "")
     if groups.get("cohort"):  # (a cohort's letter keeps its case: "cohort T")
@@ -858,6 +863,8 @@ def _cue(match: re.Match[str], text: str, mentions: list[Mention], offset: int, 
         return cue(" ".join(groups["prior"].split()))
     if groups.get("band"):
         return cue(_psa_band(groups["band"], groups.get("or")))
+    if groups.get("given_before"):
+        return _Cue(match.start(), match.end(), "after " + " ".join(groups["given_before"].split()), "")
     if groups.get("primary"):
         return _Cue(match.start(), match.end(), "after " + " ".join(groups["primary"].split()), "")
     if groups.get("pattern"):

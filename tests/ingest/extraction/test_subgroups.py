@@ -1056,3 +1056,17 @@ def test_two_runs_of_one_value_per_arm_of_a_three_arm_trial_each_name_their_stra
         (16.5, f"{second}, unaltered subgroup"),
         (14.9, f"{third}, unaltered subgroup"),
     ]
+
+
+def test_doses_from_a_level_up_and_the_therapies_given_before_name_their_values(record):
+    text = (
+        "In this phase 1 study, 48 men received ARX517 every 3 weeks. At 12 weeks, 64% of patients dosed at ≥2.0 "
+        "mg/kg were free of PSA progression. Median overall survival was 17.5 months in taxane-naive men, 12.0 "
+        "months after docetaxel only and 8.1 months after both taxanes."
+    )
+    assert _arms(record, text, "PSA-PFS") == [(64.0, "ARX517, ≥2.0 mg/kg")]
+    assert _arms(record, text, "OS") == [
+        (17.5, "ARX517, taxane-naive"),
+        (12.0, "ARX517, after docetaxel only"),
+        (8.1, "ARX517, after both taxanes"),
+    ]
