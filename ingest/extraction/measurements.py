@@ -33,6 +33,7 @@ from ingest.extraction.context import (
 from ingest.extraction.landmarks import LANDMARK_AFTER_ENDPOINT, LANDMARK_AFTER_VALUE, landmarks
 from ingest.extraction.mentions import ENDPOINT_KINDS, OTHER_MARKER, Mention
 from ingest.extraction.numbers import (
+    BRACKETED_RATIO,
     NOT_REACHED_UNIT,
     PROPORTION_UNIT,
     SCORE_UNIT,
@@ -62,6 +63,7 @@ from ingest.extraction.subgroups import (
     MARKER_CUT,
     SentenceSubgroups,
     is_dose_level,
+    part_before_bracket,
     respective_bands,
 )
 from ingest.extraction.tables import Cell, TableRow, is_empty
@@ -2250,6 +2252,8 @@ class SentenceMeasurements:
                 continue  # "Undetectable PSA in 64.3% versus 47.1% (odds ratio 2.03)": of the shares' outcome
             else:
                 endpoint = (ratio.kind == "hr" and previous_time_to_event) or previous_endpoint
+                if endpoint is not None and endpoint.kind == "AbsorbedDose":
+                    continue  # (an organ's absorbed dose has no ratio of its own to carry over)
             if endpoint is None:
                 continue
             # Only a hazard ratio goes on an arm's entry; an odds or risk ratio is an entry of its own.
@@ -2963,6 +2967,10 @@ class SentenceMeasurements:
         arms = self._arms_for(group, sentence, mentions, context, subgroups.values)
         positions = [(v.start, v.end) for v in group.values] or [(group.ratio.start, group.ratio.end)]
         parts = subgroups.of([group.extra["band_of"]] if "band_of" in group.extra else positions, arms)
+        if not group.values and BRACKETED_RATIO.match(text, text.rfind("(", 0, group.ratio.start + 1)):
+            # "in patients younger than 65 years (0.36; 95% CI 0.18-0.72), aged 65-74 years (0.44; 0.28-0.70)"
+            bracket = text.rfind("(", 0, group.ratio.start + 1)
+            parts = [part_before_bracket(text, bracket) or parts[0]]
         if not group.values and parts[0] is None:  # a ratio alone may be a predictor's: "elevated LDH (HR 1.83)"
             parts = [subgroups.factor(group.ratio.start)]
         if code == "MTD":  # "the MTD was not reached at 7.0 GBq": the dose is the MTD's value, not a part of the arm

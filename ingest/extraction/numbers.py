@@ -36,6 +36,12 @@ RATIO_CONTINUED = re.compile(
 RATIO_LISTED = re.compile(
     r"\s+(?:for|in|among)\s+[^;()\[\]]{1,60}?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?P<value>\d*\.\d+)(?=\s*[(\[])"
 )
+#: The same without brackets, each ratio before the men it is of: "it was 0.69 in patients younger than 70 years and
+#: 0.74 in those aged 70 years or older".
+RATIO_LISTED_BARE = re.compile(
+    r"\s+(?:for|in|among)\s+[^;()\[\]]{1,60}?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?P<value>\d*\.\d+)"
+    r"(?=\s+(?:in|for|among)\s+(?:the\s+)?(?:patients|men|those|pts)\b)"
+)
 #: The same with each ratio's interval stating its level: "The HR was 0.66 (95% CI 0.51-0.86) in men with de novo
 #: disease and 0.87 (95% CI 0.56-1.35) in those with metachronous disease".
 RATIO_LISTED_WITH_CI = re.compile(
@@ -45,9 +51,11 @@ RATIO_LISTED_WITH_CI = re.compile(
 #: Another ratio of the same kind the same sentence gives as "it was": "... (95% CI 0.50-1.36), whereas for those
 #: without liver involvement it was 0.59 (...)", "; in men with one taxane it was 0.58 (", ", compared with 0.67 (".
 RATIO_RESTATED = re.compile(
-    r"\s*[(\[][^()\[\]]{0,80}[)\]]\s*[,;]?\s*(?:[^0-9;.()\[\]]{0,90}?\b(?:it|this|that"
+    r"\s*[(\[][^()\[\]]{0,80}[)\]]\s*[,;]?\s*(?:[^0-9;.()\[\]]{0,60}?;\s*)?(?:[^0-9;.()\[\]]{0,90}?\b(?:it|this|that"
     r"|the\s+(?:[\w-]+\s+)?(?:ratio|HR|estimate))\s+(?:was|is)"
-    r"|compared\s+with|versus|vs\.?)\s+(?P<value>\d*\.\d+)(?=\s*[(\[])",
+    r"|compared\s+with|versus|vs\.?)\s+(?P<value>\d*\.\d+)"
+    # (its own bracket, or the men it is of: "; it was 0.69 in patients younger than 70 years and 0.74 in those ...")
+    r"(?=\s*[(\[]|\s+(?:in|for|among)\s+(?:the\s+)?(?:patients|men|those|pts)\b)",
     re.I,
 )
 #: A CI's upper bound may be open: "95% CI 6.2-not reached", "(95% CI, 5.5 to NE)".
@@ -228,8 +236,38 @@ _VALUE_LINK = re.compile(
 _OWN_INTERVAL = re.compile(r"\s*[(\[]\s*(?P<low>" + _SIGNED + r")\s*(?:-|to|,|;)\s*(?P<high>" + _SIGNED + r")\s*[)\]]")
 
 
+#: Ratios named once in the plural, then each given in brackets with its interval after the part it is of: "Hazard
+#: ratios favoured X in patients younger than 65 years (0.36; 95% CI 0.18-0.72), aged 65-74 years (0.44; 0.28-0.70)".
+_RATIOS_NAMED_IN_THE_PLURAL = re.compile(r"\b(?P<kind>HRs|(?i:hazard ratios)|ORs|(?i:odds ratios))\b")
+BRACKETED_RATIO = re.compile(
+    r"[(\[]\s*(?P<value>\d*\.\d+)\s*;\s*(?:(?P<level>\d{2}(?:\.\d+)?)\s*%\s*CI[\s,:]*)?"
+    r"(?P<low>\d*\.\d+)\s*(?:-|to)\s*(?P<high>\d*\.\d+)\s*[)\]]"
+)
+
+
+def _bracketed_ratios(text: str, found: list[Ratio]) -> list[Ratio]:
+    """The ratios of a sentence that names them in the plural and gives each in brackets, "(value; low-high)", that
+    no other ratio holds."""
+    named = _RATIOS_NAMED_IN_THE_PLURAL.search(text)
+    if named is None:
+        return []
+    kind = ratio_kind(named.group("kind"))
+    return [
+        Ratio(m.start("value"), m.end(), kind, float(m.group("value")), float(m.group("low")), float(m.group("high")))
+        for m in BRACKETED_RATIO.finditer(text, named.end())
+        if 0 < float(m.group("value")) <= 50 and not any(r.start <= m.start("value") < r.end for r in found)
+    ]
+
+
 def find_ratios(text: str) -> list[Ratio]:
     """Every HR, OR or RR with its value (and a CI written right after it in brackets)."""
+    ratios = _find_ratios(text)
+    if "ratios" in text or "HRs" in text or "ORs" in text:
+        ratios = sorted(ratios + _bracketed_ratios(text, ratios), key=lambda r: r.start)
+    return ratios
+
+
+def _find_ratios(text: str) -> list[Ratio]:
     ratios = []
     for match in RATIO.finditer(text):
         filler = match.group("filler")
@@ -255,6 +293,7 @@ def find_ratios(text: str) -> list[Ratio]:
             or RATIO_RESTATED.match(text, end)
             or (RATIO_LISTED.match(text, end) if listed else None)
             or RATIO_LISTED_WITH_CI.match(text, end)
+            or RATIO_LISTED_BARE.match(text, end)
         ):
             value = float(more.group("value"))
             if not 0 < value <= 50:

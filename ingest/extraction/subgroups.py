@@ -515,6 +515,39 @@ class SentenceSubgroups:
         return None
 
 
+#: The men a part is of, as it opens the words before its bracket: "in patients ", "as well as in those ", "and ".
+_PART_OPENING = re.compile(
+    r"^(?:.*?\b(?:in|among|for)\s+(?:the\s+)?(?:" + _POPULATION + r")\s+|(?:(?:and|or|as\s+well\s+as)\s+)?"
+    r"(?:(?:in|among|for)\s+)?(?:(?:the\s+)?" + _POPULATION + r"\s+)?)",
+    re.IGNORECASE,
+)
+#: After the last bracket of a pair of parts named only "with" and "without": the words both share.
+_SHARED_AFTER = re.compile(
+    r"\s*(?:(?:or|and)\s+(?:with|without)\s*[(\[][^()\[\]]*[)\]]\s*)?(?P<words>[^,;:.()\[\]]{2,50})"
+)
+
+
+def part_before_bracket(text: str, bracket: int) -> str | None:
+    """The part of the men a value in brackets at ``bracket`` is of, named right before it, in a list of such parts:
+    "in patients younger than 65 years (0.36; ...), aged 65-74 years (0.44; ...) and in those with (0.51; ...) or
+    without (0.39; ...) visceral metastases" gives "younger than 65 years", "aged 65-74 years", "visceral metastases"
+    and "no visceral metastases"; None when the words before it name no part."""
+    stop = max(text.rfind(")", 0, bracket), text.rfind("]", 0, bracket), text.rfind(",", 0, bracket),
+               text.rfind(";", 0, bracket))  # fmt: skip
+    words = " ".join(text[stop + 1 : bracket].split())
+    opening = _PART_OPENING.match(words)
+    words = words[opening.end() :] if opening else words
+    if words.lower() in ("with", "without"):
+        shared = _SHARED_AFTER.match(text, text.find(")", bracket) + 1)
+        if shared is None:
+            return None
+        named = " ".join(shared.group("words").split())
+        return named if words.lower() == "with" else f"no {named}"
+    if not words or len(words.split()) > _MOST_WORDS or not re.search(r"[A-Za-z]", words):
+        return None
+    return words
+
+
 def _named_subgroups(
     text: str,
     positions: list[tuple[int, int]],

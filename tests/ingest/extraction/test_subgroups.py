@@ -1070,3 +1070,37 @@ def test_doses_from_a_level_up_and_the_therapies_given_before_name_their_values(
         (12.0, "ARX517, after docetaxel only"),
         (8.1, "ARX517, after both taxanes"),
     ]
+
+
+def _ratios(record, text: str) -> list[tuple[float | None, str, float | None]]:
+    return [(m["hr"], m["arm"], m["ci_low"]) for m in record(text)["measurements"] if m["statistic"] == "hr"]
+
+
+def test_hazard_ratios_named_once_and_given_in_brackets_after_their_parts(record):
+    text = (
+        "We randomly assigned 400 men 1:1 to 177Lu-PSMA-I&T or a change of ARPI. Median rPFS was 9.0 versus 5.1 "
+        "months. Hazard ratios for rPFS favoured 177Lu-PSMA-I&T in patients younger than 70 years (0.45; 95% CI "
+        "0.30-0.67), aged 70 years or older (0.52; 0.35-0.77), and in those with (0.61; 0.36-1.03) or without (0.43; "
+        "0.31-0.60) liver metastases."
+    )
+    assert _ratios(record, text) == [
+        (0.45, "177Lu-PSMA-I&T, younger than 70 years", 0.30),
+        (0.52, "177Lu-PSMA-I&T, aged 70 years or older", 0.35),
+        (0.61, "177Lu-PSMA-I&T, liver metastases", 0.36),
+        (0.43, "177Lu-PSMA-I&T, no liver metastases", 0.31),
+    ]
+
+
+def test_hazard_ratios_pointed_back_at_before_the_men_they_are_of(record):
+    text = (
+        "We randomly assigned 400 men 1:1 to 177Lu-PSMA-I&T or a change of ARPI. The rPFS hazard ratio was 0.58 "
+        "(95% CI 0.44-0.77) in patients with one prior ARPI and 0.80 (95% CI 0.49-1.31) in those with two or more; it "
+        "was "
+        "0.62 in patients with ECOG 0 and 0.71 in those with ECOG 1."
+    )
+    assert [(hr, arm) for hr, arm, _low in _ratios(record, text)] == [
+        (0.58, "177Lu-PSMA-I&T, one prior ARPI"),
+        (0.80, "177Lu-PSMA-I&T, two or more"),
+        (0.62, "177Lu-PSMA-I&T, ECOG 0"),
+        (0.71, "177Lu-PSMA-I&T, ECOG 1"),
+    ]
