@@ -83,8 +83,10 @@ _SITE_NAMES = (
     r"prostate\s+bed|prostatic\s+fossa|other\s+sites"
     r"|(?:pelvic\s+)?lymph[- ]node\s+(?:lesions?|metastases)"
     r"|(?:pelvic\s+)?(?:lymph[- ]nodes?|nodes|nodal\s+(?:lesions?|metastases|regions?|disease))"
-    r"|(?:bone|soft[- ]tissue|extra-?pelvic|distant|visceral|liver|lung|local)\s+(?:lesions?|metastases|disease"
-    r"|recurrences?)"
+    r"|(?:bone|soft[- ]tissue|extra-?pelvic|distant|visceral|liver|lung|local)\s+(?:\(M1[abc]?\)\s+)?(?:lesions?"
+    r"|metastases|disease|recurrences?)"
+    # a pattern of disease confined to one region: "pelvis-only disease", "outside the pelvis"
+    r"|(?:pelvis|pelvic|prostate[- ]bed|bone|nodal)-only\s+disease|outside\s+the\s+pelvis"
 )
 _SITE = r"(?P<site>" + _SITE_NAMES + r")(?:\s+(?:region|sites?))?\b"
 #: A site of the body written right before the share of men whose scan showed disease there, as a pattern of disease
@@ -102,11 +104,12 @@ _SITE_AHEAD_OF_VALUE = LiteralStartPattern(
         r"(?=\s*\d)",
         re.IGNORECASE,
     ),
-    starts=("prostat", "other", "pelvic", "lymph", "nodes", "nodal", "bone", "soft", "extra", "distant", "visceral",
-            "liver", "lung", "local"),
+    starts=("prostat", "other", "pelvic", "pelvis", "lymph", "nodes", "nodal", "bone", "soft", "extra", "distant",
+            "visceral", "liver", "lung", "local", "outside"),
 )  # fmt: skip
 _SITE_LEAD = re.compile(
-    r"(?:^|[,;:.]\s*|\b(?:and|seen|found|visible|shown|detected|located)\s+)(?:(?:in|at)\s+)?(?:the\s+)?$",
+    r"(?:^|[,;:.]\s*|,\s*with\s+|\b(?:and|seen|found|visible|shown|detected|located|confined\s+to|involved|lay)\s+)"
+    r"(?:(?:in|at)\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
 
@@ -917,9 +920,9 @@ def _cue(match: re.Match[str], text: str, mentions: list[Mention], offset: int, 
     if groups.get("ahead_site"):
         if not _SITE_LEAD.search(text, max(0, match.start() - 30), match.start()):
             return None  # (a site inside a phrase: "men with distant metastases in 12 centres")
-        return _Cue(match.start(), match.end(), " ".join(groups["ahead_site"].lower().split()), "", ahead=True)
+        return _Cue(match.start(), match.end(), _site_label(groups["ahead_site"]), "", ahead=True)
     if groups.get("site"):
-        label = " ".join(groups["site"].lower().split())
+        label = _site_label(groups["site"])
         return _Cue(match.start(), match.end(), label, "", heading=not text[: match.start()].strip())
     if groups.get("age"):
         return cue("aged " + " ".join(groups["age"].split()).replace(" of age", ""))
@@ -963,6 +966,11 @@ def _cue(match: re.Match[str], text: str, mentions: list[Mention], offset: int, 
         return cue(_psa_band(band.group("band"), band.group("or")))
     named = relation == "with" and not any(c.isdigit() for c in words)  # "no liver metastases", not "no SUV of 10"
     return cue(words, "no " + words.removeprefix("any ") if named else None)
+
+
+def _site_label(words: str) -> str:
+    """ "distant (M1) disease" for "Distant (M1) disease": a site in lower case, its stage as written."""
+    return re.sub(r"\(m1([abc]?)\)", r"(M1\1)", " ".join(words.lower().split()))
 
 
 def _sentence_case(label: str) -> str:

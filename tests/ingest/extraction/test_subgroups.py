@@ -1104,3 +1104,21 @@ def test_hazard_ratios_pointed_back_at_before_the_men_they_are_of(record):
         (0.62, "177Lu-PSMA-I&T, ECOG 0"),
         (0.71, "177Lu-PSMA-I&T, ECOG 1"),
     ]
+
+
+def test_a_pattern_of_disease_told_region_by_region_names_each_share(record):
+    text = (
+        "Of 150 men with biochemical recurrence imaged with 18F-rhPSMA-7.3 PET/CT, 78 (52%) had a positive scan: "
+        "disease was confined to the prostate bed in 27% of all men, involved pelvic nodes in 19% and lay outside the "
+        "pelvis in 6%. In a second cohort the scan was positive in 164 of 200 men (82%), with distant (M1) disease in "
+        "110 (55%) and pelvis-only disease in 54 (27%)."
+    )
+    assert _arms(record, text, "detection rate") == [
+        (52.0, "18F-rhPSMA-7.3"),
+        (27.0, "18F-rhPSMA-7.3, prostate bed"),
+        (19.0, "18F-rhPSMA-7.3, pelvic nodes"),
+        (6.0, "18F-rhPSMA-7.3, outside the pelvis"),
+        (82.0, "18F-rhPSMA-7.3"),
+        (55.0, "18F-rhPSMA-7.3, distant (M1) disease"),
+        (27.0, "18F-rhPSMA-7.3, pelvis-only disease"),
+    ]
