@@ -197,6 +197,10 @@ _BEFORE = tuple(
         r"(?:^|[;:.]\s*)(?:in|among|for)\s+(?:the\s+)?"
         r"(?P<cohort>(?:dose[- ])?(?:expansion|escalation)\s+(?:cohort|phase|part)|(?:cohort|part)\s+(?:\d+|[A-Z])\b)"
         r"(?:\s*\([^()]*\))?\s*[,:]",
+        # a treatment cycle that opens its clause: "After the first cycle, grade 1 renal impairment was present in
+        # 37.5% ...; after the second cycle the corresponding figures were 31.3% and 12.5%"
+        r"(?:^|[;:.]\s*)(?:after|following|during)\s+(?:the\s+)?(?P<cycle>cycle\s+\d+|(?:first|second|third|fourth|fifth"
+        r"|sixth|last|final)\s+cycle)\b(?!\s*(?:and|or|to|-|–)\s*(?:cycle\s*)?\d)",
         # a dose level that opens its clause: "At 900 µg, 1 of 6 patients had a DLT"
         r"\bat\s+(?:the\s+)?" + _DOSE_LEVEL + r"\s*,",
     )

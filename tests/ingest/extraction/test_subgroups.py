@@ -1122,3 +1122,15 @@ def test_a_pattern_of_disease_told_region_by_region_names_each_share(record):
         (55.0, "18F-rhPSMA-7.3, distant (M1) disease"),
         (27.0, "18F-rhPSMA-7.3, pelvis-only disease"),
     ]
+
+
+def test_a_treatment_cycle_opening_its_clause_names_the_values_of_that_clause(record):
+    text = (
+        "Twenty men received 177Lu-PSMA-I&T. After the first cycle, xerostomia was reported by 35% of patients; "
+        "after cycle 3 it was reported by 55%. Overall, xerostomia occurred in 60%."
+    )
+    assert _arms(record, text, "AE:dry mouth") == [
+        (35.0, "177Lu-PSMA-I&T, first cycle"),
+        (55.0, "177Lu-PSMA-I&T, cycle 3"),
+        (60.0, "177Lu-PSMA-I&T"),
+    ]
