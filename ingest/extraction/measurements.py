@@ -1206,7 +1206,9 @@ class SentenceMeasurements:
         thresholds = [(t.start(), t.end()) for t in _THRESHOLD.finditer(text)]
         measurements: list[Measurement] = []
         every_value = sorted((value.start, value.end) for group in groups for value in group.values)
-        parts = SentenceSubgroups(text, mentions, offset, every_value)
+        parts = SentenceSubgroups(
+            text, mentions, offset, every_value, one_arm=len(context.arms) < 2 and not context.compared
+        )
         for group in groups:
             target = any(start <= group.values[0].start < end for start, end in thresholds) if group.values else False
             measurements.extend(

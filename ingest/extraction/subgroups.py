@@ -163,6 +163,9 @@ _BEFORE = tuple(
         # a PSA band heading the value of a list item: "By PSA: <2 ng/mL 68.5%; 2 to <5 ng/mL 87.9%", "PSA ≥2 ng/mL:
         # 92%" (at the start of its sentence, clause or item, its value right after it)
         r"(?:^|[;:,]\s*)" + _PSA_WORDS + _BAND + r"\s*[:=,]?\s*(?=\d)",
+        # a group named by a word or two, in a study of one arm: "9.8 months in the visceral group and 15.3 months in
+        # the non-visceral group" (``_cue`` leaves out the words that name the whole study or an arm)
+        r"\b(?:in|among|for)\s+the\s+(?P<group_name>(?:non-?)?[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:group|cohort)\b",
         # a PSA band that opens a clause: "With PSA 0.2-0.49 ng/mL the rates were 37.8% and 40.5%", "at a PSA level of
         # 0.5 ng/mL or more, 84%"
         r"(?:^|[;:]\s*)(?:with|at|for)\s+(?:an?\s+)?(?:serum\s+)?PSA(?:\s+(?:levels?|values?|of))*\s*" + _BAND,
@@ -241,6 +244,8 @@ _AFTER = re.compile(
     + r"\s+(?P<treatedwhat>[^,;:()\[\]]{1,50}?)" + _PHRASE_END
     # "7.4 months in the high-risk group", "13.2 months in the validation cohort"
     + r"|(?:(?:patients|men)\s+in\s+the\s+)?" + _RISK_OR_MODEL_GROUP
+    # "9.8 months in the visceral group" (in a study of one arm; see ``_cue``)
+    + r"|(?<=\bthe\s)(?P<group_name>(?:non-?)?[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:group|cohort)\b"
     # the primary treatment a recurrence came after: "72% after radical prostatectomy and 95% after radiotherapy"
     + r"|(?:after|following)\s+" + _PRIMARY_TREATMENT
     # a pattern of disease: "14.1 months with bone-predominant disease and 9.3 months with visceral metastases"
@@ -301,7 +306,7 @@ _CLUES = ("patient", "pts", "participant", "subject", "those", "case", "individu
           "fossa", "node", "nodal", "lesion", "metasta", "pelvic", "sites", "cohort", "older", "younger", "rp2d",
           "recommended", "early", "delayed", "hour", " h ", " h)", "-h ", "prostatectomy", "radiotherapy",
           "radiation", "surgery", "brachytherapy", "responders", "risk", "training", "validation", "derivation",
-          "development", "•", "▪", "◦", "‣", "⁃")  # fmt: skip
+          "development", "group", "•", "▪", "◦", "‣", "⁃")  # fmt: skip
 _MEN = re.compile(r"\bmen\b", re.IGNORECASE)
 #: Words of a disease every patient of a study may have: no pattern of disease that sets a part apart.
 _WHOLE_POPULATION = re.compile(
@@ -392,6 +397,8 @@ class _Cue:
     #: Names the part of the values right after it, up to the next endpoint: "Distant metastases were identified in
     #: 13.3% ..., and management changed in 21.3%" (the change is of all the men).
     ahead: bool = False
+    #: A group the text names by a word ("in the visceral group"): a part of the men only in a study of one arm.
+    grouped: bool = False
 
 
 class SentenceSubgroups:
@@ -401,8 +408,12 @@ class SentenceSubgroups:
     end of every value of the sentence (a list of PSA bands may span several groups of values).
     """
 
-    def __init__(self, text: str, mentions: list[Mention], offset: int, values: list[tuple[int, int]]):
+    def __init__(
+        self, text: str, mentions: list[Mention], offset: int, values: list[tuple[int, int]], one_arm: bool = False
+    ):
         self.text, self.mentions, self.offset, self.values = text, mentions, offset, values
+        #: The study has one arm: a group it names ("in the visceral group") can only be a part of it.
+        self.one_arm = one_arm
         lowered = text.lower()
         self.named = any(clue in lowered for clue in _CLUES) or _MEN.search(text) is not None
         self._before: list[_Cue] | None = None
@@ -427,7 +438,9 @@ class SentenceSubgroups:
             self._facets = next((parts for kind, parts in listed if kind in ("readers", "days")), {})
         # (a subgroup named right before an earlier value of the sentence is that value's: "X in 21%, Y in 40%")
         taken = {start for start, _end in self.values if start < positions[0][0]}
-        found = _named_subgroups(self.text, positions, arms, self.mentions, self.offset, self._before, taken)
+        # ("in the combination group": in a study of two arms or more, or of compared parts of one, an arm)
+        before = self._before if self.one_arm else [cue for cue in self._before if not cue.grouped]
+        found = _named_subgroups(self.text, positions, arms, self.mentions, self.offset, before, taken, self.one_arm)
         if len({arm for arm in arms if arm}) > 1:
             treated = {cue.label for cue in self._before if cue.treated}
             found = [None if label in treated else label for label in found]
@@ -563,11 +576,13 @@ def _named_subgroups(
     offset: int,
     before: list[_Cue],
     taken: set[int] | None = None,
+    one_arm: bool = True,
 ) -> list[str | None]:
     after: list[_Cue | None] = []
     for _start, end in positions:  # (a subgroup named after an earlier value may be pointed back at: "of those below")
         earlier = sorted([c for c in before if c.end <= end] + [c for c in after if c is not None], key=lambda c: c.end)
-        after.append(_after(text, end, mentions, offset, earlier))
+        cue = _after(text, end, mentions, offset, earlier)
+        after.append(None if cue is not None and cue.grouped and not one_arm else cue)
     for index in range(len(positions) - 2, -1, -1):
         # "50.0% and 35.0% at PSA <0.5 ng/mL": a pair of two arms' values shares the subgroup named after it
         if (
@@ -847,6 +862,15 @@ def _endpoint_between(mentions: list[Mention], offset: int, start: int, end: int
     return any(m.kind in ENDPOINT_KINDS and start <= m.start - offset < end for m in mentions)
 
 
+#: The words of a group that is the whole study or an arm, not a part of its men: "in the whole group", "in the
+#: control group", "in the expansion cohort".
+_NO_PART_GROUP = re.compile(
+    r"\b(?:whole|entire|total|overall|same|study|control|placebo|combination|experimental|intervention|treatment"
+    r"|treated|standard|comparator|reference|investigational|radioligand|monotherapy|chemotherapy|imaging|PET|SPECT|PSMA"
+    r"|lutetium|actinium|sequential|concurrent|continuous|holiday|expansion|escalation|dose|first|second|third|other"
+    r"|former|latter|active|observation|surveillance|radiotherapy|surgery|conventional|this|that|each|every|[a-z])$",
+    re.IGNORECASE,
+)
 _SPACES = re.compile(r"\s*")
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
@@ -883,6 +907,14 @@ def _cue(match: re.Match[str], text: str, mentions: list[Mention], offset: int, 
     if groups.get("cohort"):  # (a cohort's letter keeps its case: "cohort T")
         word, _space, name = " ".join(groups["cohort"].split()).rpartition(" ")
         return _Cue(match.start(), match.end(), f"{word.lower()} {name if len(name) == 1 else name.lower()}", "")
+    if groups.get("group_name"):
+        words = " ".join(groups["group_name"].split())
+        if _NO_PART_GROUP.search(words) or not _a_subgroup(
+            text, match.start("group_name"), match.end("group_name"), mentions, offset
+        ):
+            return None
+        label = " ".join(text[match.start("group_name") : match.end()].split())  # ("visceral group")
+        return _Cue(match.start(), match.end(), label, "", grouped=True)
     if groups.get("risk_group"):
         return _Cue(
             match.start(), match.end(), " ".join(text[match.start("risk_group") : match.end()].split()).lower(), ""

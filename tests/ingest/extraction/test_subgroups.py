@@ -1134,3 +1134,19 @@ def test_a_treatment_cycle_opening_its_clause_names_the_values_of_that_clause(re
         (55.0, "177Lu-PSMA-I&T, cycle 3"),
         (60.0, "177Lu-PSMA-I&T"),
     ]
+
+
+def test_groups_named_by_a_word_are_parts_of_a_one_arm_study_and_arms_of_a_randomised_one(record):
+    one_arm = (
+        "We treated 96 men with 225Ac-PSMA-617. Median OS was 8.9 months in the visceral group and 14.2 months in "
+        "the non-visceral group."
+    )
+    assert _arms(record, one_arm, "OS") == [
+        (8.9, "225Ac-PSMA-617, visceral group"),
+        (14.2, "225Ac-PSMA-617, non-visceral group"),
+    ]
+    two_arms = (
+        "We randomly assigned 200 men 1:1 to 225Ac-PSMA-617 or to cabazitaxel. Median OS was 12.9 months in the "
+        "actinium group and 10.4 months in the cabazitaxel group."
+    )
+    assert _arms(record, two_arms, "OS") == [(12.9, "225Ac-PSMA-617"), (10.4, "cabazitaxel")]
