@@ -868,7 +868,8 @@ _NO_PART_GROUP = re.compile(
     r"\b(?:whole|entire|total|overall|same|study|control|placebo|combination|experimental|intervention|treatment"
     r"|treated|standard|comparator|reference|investigational|radioligand|monotherapy|chemotherapy|imaging|PET|SPECT|PSMA"
     r"|lutetium|actinium|sequential|concurrent|continuous|holiday|expansion|escalation|dose|first|second|third|other"
-    r"|former|latter|active|observation|surveillance|radiotherapy|surgery|conventional|this|that|each|every|[a-z])$",
+    r"|former|latter|active|observation|surveillance|radiotherapy|surgery|conventional|historical|matched"
+    r"|contemporary|untreated|comparison|this|that|each|every|[a-z])$",
     re.IGNORECASE,
 )
 _SPACES = re.compile(r"\s*")
