@@ -778,7 +778,7 @@ CORRESPONDING_FOR = re.compile(
 #: Right after a run of values: the arm they are of ("... and 9.4% with 177Lu-PSMA-I&T").
 _NAMED_ARM = re.compile(r"\s*%?\s*(?:\([^()]{0,60}\)\s*)?(?:with|in|for|on)\s+(?:the\s+)?", re.I)
 #: Between an arm and its value written right after it: "177Lu-PNT2002 33%", "cabazitaxel: 52%".
-_RIGHT_BEFORE = re.compile(r"\s*[:=]?\s*")
+_RIGHT_BEFORE = re.compile(r"\s*[:=]?\s*[(\[]?\s*")  # ("X: 33%", "X 33%", "X [20.8%]", "X (19.7%)")
 #: Between an agent and the value it opens: "Y in 13/50 (", "Y: ", "Y with ".
 _LEADS_VALUE = re.compile(
     r"\s*(?:[:=]|in|with|for|at)?\s*(?:\d+\s*(?:/|of)\s*\d+\s*(?:men|patients)?\s*[(,]?\s*)?", re.I

@@ -47,7 +47,7 @@ _PHRASE_END = (
     # "for those without liver involvement it was 0.59": a pronoun for the result opens the clause's verb
     r"|\s+(?:it|this|that|they)\s+(?:was|is|were|are)\b"
     # "For men with visceral metastases the hazard ratio for death was 0.88"
-    r"|\s+(?:the\s+)?(?:hazard\s+ratio|HR|odds\s+ratio)\b)"
+    r"|\s+(?:the\s+)?(?:(?:stratified|unstratified|adjusted|unadjusted)\s+)?(?:hazard\s+ratio|HR|odds\s+ratio)\b)"
 )
 _PHRASE = r"(?:\s+(?P<phrase>[^,;:()\[\]]{1,70}?))?" + _PHRASE_END
 #: A count written in words before the men it counts: "In the nine patients with an eGFR below 60 mL/min".

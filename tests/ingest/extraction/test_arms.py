@@ -1021,3 +1021,19 @@ def test_a_run_set_against_the_first_takes_the_arm_named_after_its_brackets(reco
         ("sensitivity", 30.0, "conventional imaging"),
         ("specificity", 91.3, "conventional imaging"),
     ]
+
+
+def test_each_arm_named_before_its_value_in_brackets_gets_that_value(record):
+    found = record(
+        "Men were randomised 2:1 to 177Lu-PSMA-I&T or to ARPI change. Objective response rate: 177Lu-PSMA-I&T "
+        "[20.8%], ARPI change [2.2%]. Grade ≥3 adverse events were less common with 177Lu-PSMA-I&T (19.7%) than with "
+        "ARPI change (27.8%). In men with liver metastases the stratified HR for rPFS was 0.62 (95% CI 0.28-1.38).",
+        title="177Lu-PSMA-I&T versus ARPI change: a randomised phase 3 trial",
+    )
+    assert [(m["endpoint"], m["value"] or m["hr"], m["arm"]) for m in found["measurements"]] == [
+        ("ORR", 20.8, "177Lu-PSMA-I&T"),
+        ("ORR", 2.2, "ARPI change"),
+        ("AE grade>=3", 19.7, "177Lu-PSMA-I&T"),
+        ("AE grade>=3", 27.8, "ARPI change"),
+        ("rPFS", 0.62, "177Lu-PSMA-I&T, liver metastases"),
+    ]
