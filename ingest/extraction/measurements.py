@@ -820,7 +820,11 @@ _RATIO_FOR_ARM = re.compile(r"\s*[(\[][^()\[\]]{0,80}[)\]]\s*for\s+(?:the\s+)?(?
 #: An arm named by one word of what it is: "in the conventional group", "in the PET arm", "the PSMA group".
 _WORD_ARM = re.compile(r"\bthe\s+(?P<word>[A-Za-z][\w-]{2,})[\s-](?:arm|group)\b", re.I)
 #: Between a clause's start and the arm it opens with: "In the ", ", whereas in the ", "; with ".
-_OPENS_CLAUSE_WITH_ARM = re.compile(r"\W*(?:(?:and|but|whereas|while)\s+)?(?:in|with|for|among)\s+(?:the\s+)?", re.I)
+_OPENS_CLAUSE_WITH_ARM = re.compile(
+    # (after a section's heading: "Results: In the X group, ...")
+    r"\W*(?:[A-Za-z][A-Za-z ]{0,30}:\s*)?(?:(?:and|but|whereas|while)\s+)?(?:in|with|for|among)\s+(?:the\s+)?",
+    re.I,
+)
 #: A new clause, whose subject is another: "... in 21% with X, whereas diarrhoea favoured Y (19% vs 53%)".
 _CLAUSE_BREAK = re.compile(r";|\b(?:whereas|while|but|although)\b", re.I)
 #: After the last value: "..., respectively".
@@ -2395,6 +2399,11 @@ class SentenceMeasurements:
                     break
             if len(headed) == count and all(headed) and len(set(headed)) == count:
                 return headed
+        if count == 1 and group.values and len(context.arms) >= 2:
+            # "In the X group, median PFS was 4.0 months, whereas in the Y group median PFS was 3.9 months"
+            headed_one = self._arm_heading_clause(group.values[0], text, mentions, sentence, context)
+            if headed_one is not None:
+                return [headed_one]
         if (
             count == 1
             and group.values

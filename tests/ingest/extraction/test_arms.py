@@ -1037,3 +1037,16 @@ def test_each_arm_named_before_its_value_in_brackets_gets_that_value(record):
         ("AE grade>=3", 27.8, "ARPI change"),
         ("rPFS", 0.62, "177Lu-PSMA-I&T, liver metastases"),
     ]
+
+
+def test_a_lone_value_takes_the_arm_that_opens_its_clause(record):
+    found = record(
+        "Methods: Forty men were randomly assigned 1:1 to 177Lu-PSMA-617 or to docetaxel. Results: In the "
+        "177Lu-PSMA-617 group, 12 of 20 men had a PSA decline of 50% or more and median progression-free survival was "
+        "4.0 months, whereas in the docetaxel group median progression-free survival was 3.9 months.",
+        title="177Lu-PSMA-617 versus docetaxel: a randomised phase 2 trial",
+    )
+    assert [(m["value"], m["arm"]) for m in found["measurements"] if m["endpoint"] == "PFS"] == [
+        (4.0, "177Lu-PSMA-617"),
+        (3.9, "docetaxel"),
+    ]
