@@ -2430,6 +2430,15 @@ class SentenceMeasurements:
             if index is not None:
                 return [context.arms[index].label]
         if not group.values and group.ratio is not None and len(context.arms) >= 2:
+            # "the odds ratio for a positive scan with X was 4.8": the arm named inside the ratio's words
+            inside = [
+                m for m in mentions
+                if m.is_agent and group.ratio.start <= m.start - sentence.start < group.ratio.end
+                and m.start not in context.prior and m.start not in context.selection
+            ]  # fmt: skip
+            if len(inside) == 1 and text[group.ratio.start : group.ratio.end].lower().startswith(("odds", "or ")):
+                return [self._arm_label_for_curie(inside[0], context)]
+        if not group.values and group.ratio is not None and len(context.arms) >= 2:
             # "the hazard ratio was 0.71 (...) for X alone and 0.52 (...) for the combination": the arm after it
             named = self._arm_after_ratio(group.ratio, text, mentions, sentence, context)
             if named is not None:

@@ -1050,3 +1050,14 @@ def test_a_lone_value_takes_the_arm_that_opens_its_clause(record):
         (4.0, "177Lu-PSMA-617"),
         (3.9, "docetaxel"),
     ]
+
+
+def test_an_odds_ratio_named_with_a_tracer_is_that_tracers_and_never_its_mass_number(record):
+    found = record(
+        "Fifty men had 18F-fluciclovine PET/CT and 18F-DCFPyL PET/CT within 15 days. 18F-DCFPyL detected recurrence "
+        "in 28 patients (56%) and 18F-fluciclovine in 13 (26%); the odds ratio for a positive scan with 18F-DCFPyL "
+        "was 4.8 (95% CI 1.8-12.9).",
+        title="18F-DCFPyL versus 18F-fluciclovine PET/CT: an intra-individual comparison",
+    )
+    ratios = [(m["value"], m["arm"], m["ci_low"]) for m in found["measurements"] if m["statistic"] == "or"]
+    assert ratios == [(4.8, "18F-DCFPyL", 1.8)]
