@@ -462,7 +462,12 @@ def find_arms(
         if ";" in sentence.text:
             depth_at = _bracket_depths(text, segment_start, sentence.end)
             stop = next(
-                (m.start() for m in _SEMICOLON.finditer(text, segment_start, stop) if depth_at(m.start()) == 0), stop
+                (
+                    m.start()
+                    for m in _SEMICOLON.finditer(text, segment_start, stop)
+                    if depth_at(m.start()) == 0 and not _LABELLED_ARM_NEXT.match(text, m.start())
+                ),
+                stop,
             )
         to = None if match.group().endswith(":") else _ALLOCATED_TO.search(text, segment_start, stop)
         if to is not None and to.start() > segment_start:
@@ -780,7 +785,7 @@ def _labels_before_brackets(sentence: Sentence) -> list[tuple[str, int, int]]:
 
 #: An arm's label an allocation names before its description and a comma: "to arm A, enzalutamide alone, or to arm B,
 #: ...".
-_LABEL_THEN_COMMA = re.compile(r"\b(?:to|or)\s+(?:the\s+)?" + ARM_LABEL + r"\s*[,:]\s", re.I)
+_LABEL_THEN_COMMA = re.compile(r"(?:\b(?:to|or)\s+|;\s*)(?:the\s+)?" + ARM_LABEL + r"\s*[,:]\s", re.I)
 
 
 def _labels_then_commas(sentence: Sentence) -> list[tuple[str, int, int]]:
@@ -967,6 +972,10 @@ _ADD_ON = re.compile(r"^\s*,?\s*(?:or|and)?\s*(?:to\s+)?(?:" + _SAME_REGIMEN + r
 _SAME_REGIMEN_PLUS = re.compile(r"(?:to\s+)?" + _SAME_REGIMEN + _ADDING + r"\s", re.I)
 
 
+#: A semicolon that opens the next labelled arm of a list: "; arm B, docetaxel ...; or arm C, ...".
+_LABELLED_ARM_NEXT = re.compile(r";\s*(?:or\s+|and\s+)?(?:to\s+)?(?:arm|group|cohort)\s+(?:[A-D]|[1-4])\s*[,:]", re.I)
+
+
 def _split_arms(
     text: str, start: int, end: int, mentions: list[Mention], prior: set[int], choices: dict[frozenset, Mention]
 ) -> list[Arm]:
@@ -982,7 +991,10 @@ def _split_arms(
         with_y, alone, after = optional
         return [with_y, alone, *_split_arms(text, after, end, mentions, prior, choices)]
     depth_at = _bracket_depths(text, start, end)
-    parts = _ratio_parts(text, start, end)  # (agents of one class are alternatives only past the arms it counts)
+    parts = _ratio_parts(text, start, end)
+    labelled = list(
+        _LABELLED_ARM_NEXT.finditer(text, start, end)
+    )  # ("to arm A, X; arm B, Y; or arm C, Z")  # (agents of one class are alternatives only past the arms it counts)
     found = list(_ARM_SPLIT.finditer(text, start, end))
     if text.find(",", start, end) >= 0:
         found += _NEXT_ARM_TO.finditer(text, start, end)
@@ -990,7 +1002,8 @@ def _split_arms(
             # (a comma that opens an arm's next agent, not its definition: "plus SOC, defined as an ARPI with ADT")
             starts = {m.start for m in agents_in(mentions, start, end)}
             found += [c for c in _LIST_COMMA.finditer(text, start, end) if _opens_arm(text, c.end(), starts)]
-    cuts = [start, *sorted(cut.start() for cut in found if depth_at(cut.start()) == 0)]
+    found += labelled
+    cuts = [start, *sorted({cut.start() for cut in found if depth_at(cut.start()) == 0})]
     cuts.append(end)
     arms: list[Arm] = []
     choosing = False  # the last arm is a choice ("the investigator's choice of X with prednisone or Y")

@@ -1061,3 +1061,20 @@ def test_an_odds_ratio_named_with_a_tracer_is_that_tracers_and_never_its_mass_nu
     )
     ratios = [(m["value"], m["arm"], m["ci_low"]) for m in found["measurements"] if m["statistic"] == "or"]
     assert ratios == [(4.8, "18F-DCFPyL", 1.8)]
+
+
+def test_labelled_arms_listed_with_semicolons_name_their_values(record):
+    found = record(
+        "In this randomised phase 2 trial, men with mCRPC were randomly assigned 2:1:1 to arm A, 177Lu-PSMA-617 7.4 "
+        "GBq every 6 weeks; arm B, cabazitaxel 20 mg/m² every 3 weeks; or arm C, 177Lu-PSMA-617 followed by "
+        "cabazitaxel. PSA50 response rate — arm A: 58%; arm B: 37%; arm C: 63%. Febrile neutropenia occurred in 7% "
+        "of arm B and 5% of arm C.",
+        title="177Lu-PSMA-617, cabazitaxel or both in sequence: a randomised three-arm trial",
+    )
+    assert [(m["endpoint"], m["value"], m["arm"]) for m in found["measurements"]] == [
+        ("PSA50", 58.0, "177Lu-PSMA-617"),
+        ("PSA50", 37.0, "cabazitaxel"),
+        ("PSA50", 63.0, "177Lu-PSMA-617 + cabazitaxel"),
+        ("AE:febrile neutropenia", 7.0, "cabazitaxel"),
+        ("AE:febrile neutropenia", 5.0, "177Lu-PSMA-617 + cabazitaxel"),
+    ]
