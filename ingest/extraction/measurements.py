@@ -708,6 +708,10 @@ _COVARIATE = re.compile(
 #: What a toxicity made happen to the treatment.
 _STOPPED = r"discontinu\w*|stopped|withdr[ae]wn?|withdrawal|dose reductions?|reduced doses?|interrupt\w*"
 _CONSEQUENCE = re.compile(r"\b(?:" + _STOPPED + r"|delays?|transfusions?|hospitali[sz]\w*)\b", re.I)
+#: A share of the men an event made stop, after the event's own values: "Xerostomia was reported in 79% versus 31% and
+#: led 9% of the 225Ac-PSMA-617 cohort to stop treatment" (the 9% is no share with xerostomia).
+_LED = re.compile(r"\s*%?\s*,?\s*and\s+(?:led|caused|forced|prompted)\s+$", re.I)
+_TO_STOP_AFTER = re.compile(r"\s*%?[^.;()]{0,60}?\bto\s+(?:stop|discontinue|interrupt|withdraw|abandon)\b", re.I)
 #: A drug's use, right before a share: "tocilizumab was given to 25.0%", "steroids were required in 12%".
 _GIVEN_TO = re.compile(
     r"\b(?:was|were)\s+(?:given|administered|required|needed|used)\s+(?:to|in|for|by)\s+(?:the\s+)?$", re.I
@@ -1808,6 +1812,7 @@ class SentenceMeasurements:
                 separated = (
                     any(last.end <= m.start - offset < value.start for m in endpoints)
                     or bool(_CONSEQUENCE.search(between))
+                    or bool(_LED.fullmatch(between) and _TO_STOP_AFTER.match(text, value.end))
                     or (between.rstrip().endswith("(") and bool(_OTHER_OUTCOME_BEFORE.search(between)))
                 )
                 # A count of deaths is of the event after it, never the second of a pair.
@@ -2146,6 +2151,8 @@ class SentenceMeasurements:
             return None  # "PSA50 in 20%, and CTC counts fell in 68%": the value is another marker's
         if _CONSEQUENCE.search(text, before[-1].end - offset, first.start):
             return None  # "thrombocytopenia in 6.8%, and treatment was stopped because of toxicity in 5.1%"
+        if _TO_STOP_AFTER.match(text, last.end) and _LED.search(text, max(0, first.start - 20), first.start):
+            return None  # "... and led 9% of the X cohort to stop treatment": the share the event made stop
         if _UNNAMED_MEASURE.search(text, before[-1].end - offset, first.start):
             return None  # "median PSA-PFS was 31.4 months, and median time to castration resistance was 31.9": another
         if _GIVEN_TO.search(text, max(before[-1].end - offset, first.start - 40), first.start):

@@ -2618,3 +2618,13 @@ def test_a_bare_range_after_the_second_median_of_a_pair_is_its_confidence_interv
     )
     rows = [(m["value"], m["arm"], m["ci_low"], m["ci_high"], m["ci_level"]) for m in record(text)["measurements"]]
     assert rows == [(9.1, "177Lu-PSMA-617", 7.4, 11.0, 95.0), (5.6, "docetaxel", 4.2, 7.1, 95.0)]
+
+
+def test_the_share_an_event_made_stop_is_no_share_with_the_event(record):
+    text = (
+        "We compared 60 men given 225Ac-PSMA-617 with 60 matched men given 177Lu-PSMA-617. Xerostomia of any grade "
+        "was reported in 79% versus 31% and led 9% of the 225Ac-PSMA-617 cohort to stop treatment."
+    )
+    found = record(text, title="225Ac-PSMA-617 versus 177Lu-PSMA-617: a matched comparison")
+    rows = [(m["endpoint"], m["value"], m["arm"]) for m in found["measurements"]]
+    assert rows == [("AE:dry mouth", 79.0, "225Ac-PSMA-617"), ("AE:dry mouth", 31.0, "177Lu-PSMA-617")]
