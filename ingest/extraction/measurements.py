@@ -739,7 +739,11 @@ _CAUSE_OF_CONSEQUENCE = re.compile(
 )
 #: An aside that describes what comes before it: "treatment-related events, mostly skin toxicity and effusions, had
 #: occurred in 30 patients (90.9%)". An endpoint named in it leaves the values after it to the described event.
-_APPOSITION = prefiltered(r",\s*(?:mostly|mainly|predominantly|largely|chiefly)\s+[^,;()]{1,80},", re.I)
+_APPOSITION = prefiltered(
+    # (also after what they all were: "Grade 3 events, all haematological and mostly lymphopenia, occurred in four")
+    r",\s*(?:all\s+[\w-]+\s+and\s+)?(?:mostly|mainly|predominantly|largely|chiefly)\s+[^,;()]{1,80},",
+    re.I,
+)
 #: A list item written as a line of its own: "PSA <0.5 ng/mL: 58.7%", "• after radiotherapy 81%".
 LIST_ITEM = re.compile(
     r"^\s*(?:[•▪◦‣⁃*-]\s*(?:[^.;:\n]|(?<=\d)\.(?=\d)){0,60}?:?|(?:[^.;:\n]|(?<=\d)\.(?=\d)){1,60}?:)"

@@ -2628,3 +2628,12 @@ def test_the_share_an_event_made_stop_is_no_share_with_the_event(record):
     found = record(text, title="225Ac-PSMA-617 versus 177Lu-PSMA-617: a matched comparison")
     rows = [(m["endpoint"], m["value"], m["arm"]) for m in found["measurements"]]
     assert rows == [("AE:dry mouth", 79.0, "225Ac-PSMA-617"), ("AE:dry mouth", 31.0, "177Lu-PSMA-617")]
+
+
+def test_events_described_in_an_aside_after_all_they_were_leave_the_value_to_the_total(record):
+    text = (
+        "Thirty men received 161Tb-PSMA-I&T. Grade 3 treatment-related events, all haematological and mostly "
+        "lymphopenia, occurred in four patients (13%)."
+    )
+    rows = [(m["endpoint"], m["value"]) for m in record(text)["measurements"]]
+    assert rows == [("TRAE grade>=3", 13.0)]
