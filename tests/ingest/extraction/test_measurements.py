@@ -2637,3 +2637,13 @@ def test_events_described_in_an_aside_after_all_they_were_leave_the_value_to_the
     )
     rows = [(m["endpoint"], m["value"]) for m in record(text)["measurements"]]
     assert rows == [("TRAE grade>=3", 13.0)]
+
+
+def test_shares_assumed_for_the_men_of_each_arm_are_planned_values_of_each_arm(record):
+    text = (
+        "Men were assigned 1:1 to 177Lu-PSMA-617 or to observation. We assumed that 25% of men under observation and "
+        "55% of men treated with 177Lu-PSMA-617 would be free of progression at 24 weeks."
+    )
+    found = record(text, title="177Lu-PSMA-617 versus observation: a randomised phase 2 trial")
+    rows = [(m["endpoint"], m["value"], m["arm"], m["status"]) for m in found["measurements"]]
+    assert rows == [("PFS", 25.0, "observation", "planned"), ("PFS", 55.0, "177Lu-PSMA-617", "planned")]
