@@ -501,13 +501,20 @@ _SUBGROUP_AFTER = re.compile(
     r"\s*(?:(?:to|-|–)\s*[<>≤≥]?\s*\d+(?:\.\d+)?\s*)?ng/ml\b",
     re.I,
 )
+
+
+def _second_arm_words(words: re.Match[str]) -> bool:
+    """Whether a match of ``_ARM_WORDS`` names the second arm, the comparator ("control arm", "untreated men")."""
+    return bool(words.group("second") or words.group("untreated_men"))
+
+
 _ARM_WORDS = prefiltered(
-    r"\b(?:(?P<first>radioligand|experimental|investigational|intervention|treatment|study)"
-    r" (?:group|arm|cohort)"
+    r"\b(?:(?P<first>radioligand|experimental|investigational|intervention|treatment|study|treated)"
+    r" (?:group|arm|cohort)|(?<=\bin )(?P<treated_men>treated) (?:men|patients)\b"
     r"|(?P<element>lutetium|actinium|terbium|lead|thorium|radium|yttrium|bismuth|copper)(?:[- ]?\d+)?"
     r" (?:group|arm|cohort)"
-    r"|(?P<second>control|comparator|standard[- ]care|standard[- ]of[- ]care|placebo|cabazitaxel|ARPI)"
-    r" (?:group|arm|cohort)"
+    r"|(?P<second>control|comparator|standard[- ]care|standard[- ]of[- ]care|placebo|cabazitaxel|ARPI|untreated)"
+    r" (?:group|arm|cohort)|(?<=\bin )(?P<untreated_men>untreated) (?:men|patients)\b"
     r"|(?P<combination>combination|combined[- ]treatment) (?:group|arm|cohort)"
     # "12.9 months with the combination (HR 0.70)": the combination as the end of the phrase
     r"|(?<=\bthe )(?P<combination_alone>combination)(?=\s*(?:[,;.)(]|and\b|$)))\b",
@@ -2531,7 +2538,7 @@ class SentenceMeasurements:
                 combined = [arm.label for arm in context.arms if len(set(arm.curies) - {PLACEBO}) >= 2]
                 named.append(combined[0] if len(combined) == 1 else None)
             elif words:
-                named.append(self._arm_by_position(context, 0 if words.group("first") else 1))
+                named.append(self._arm_by_position(context, 1 if _second_arm_words(words) else 0))
             elif len(context.arms) == 2 and (worded := _WORD_ARM.search(text, value.end, stop)):
                 named.append(self._arm_of_word(worded.group("word"), context))  # "15% in the conventional group"
             else:
@@ -2706,8 +2713,8 @@ class SentenceMeasurements:
         if len(context.arms) == 2:
             # arms named by their role: "62% in the control arm and 74% in the investigational arm"
             for words in _ARM_WORDS.finditer(before.text):
-                if words.group("first") or words.group("second"):
-                    label = self._arm_by_position(context, 0 if words.group("first") else 1)
+                if words.group("first") or words.group("treated_men") or _second_arm_words(words):
+                    label = self._arm_by_position(context, 1 if _second_arm_words(words) else 0)
                     if label in arm_labels:
                         last[label] = max(last.get(label, -1), before.start + words.start())
         if len(last) != count:

@@ -1078,3 +1078,15 @@ def test_labelled_arms_listed_with_semicolons_name_their_values(record):
         ("AE:febrile neutropenia", 7.0, "cabazitaxel"),
         ("AE:febrile neutropenia", 5.0, "177Lu-PSMA-617 + cabazitaxel"),
     ]
+
+
+def test_treated_and_untreated_men_are_the_two_arms_of_a_cohort_comparison(record):
+    found = record(
+        "Men referred for 177Lu-PSMA-617 who received it were compared with men managed with best supportive care. "
+        "The 12-month survival rate was 56% in treated men against 27% in untreated men.",
+        title="177Lu-PSMA-617 compared with best supportive care: a weighted cohort study",
+    )
+    assert [(m["value"], m["arm"]) for m in found["measurements"]] == [
+        (56.0, "177Lu-PSMA-617"),
+        (27.0, "best supportive care"),
+    ]
