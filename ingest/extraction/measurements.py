@@ -838,6 +838,8 @@ _RATIO_FOR_ARM = re.compile(r"\s*[(\[][^()\[\]]{0,80}[)\]]\s*for\s+(?:the\s+)?(?
 #: An arm named by one word of what it is: "in the conventional group", "in the PET arm", "the PSMA group".
 _WORD_ARM = re.compile(r"\bthe\s+(?P<word>[A-Za-z][\w-]{2,})[\s-](?:arm|group)\b", re.I)
 #: Between a clause's start and the arm it opens with: "In the ", ", whereas in the ", "; with ".
+#: After an agent that names an arm by itself: "the enzalutamide group", "enzalutamide alone".
+_ALONE_OR_GROUP = re.compile(r"\s+(?:alone|group|arm|cohort)\b", re.I)
 _OPENS_CLAUSE_WITH_ARM = re.compile(
     # (after a section's heading: "Results: In the X group, ...")
     r"\W*(?:[A-Za-z][A-Za-z ]{0,30}:\s*)?(?:(?:and|but|whereas|while)\s+)?(?:in|with|for|among)\s+(?:the\s+)?",
@@ -2803,6 +2805,12 @@ class SentenceMeasurements:
             return context.arms[1 if role.group("control") else 0].label
         if role:
             return None
+        lead = _OPENS_CLAUSE_WITH_ARM.match(text, clause, value.start)
+        words = _ARM_WORDS.match(text, lead.end(), value.start) if lead else None
+        if words is not None and (words.group("combination") or words.group("combination_alone")):
+            # "In the combination group, median PSA-PFS was 13.0 months, whereas in the X group ..."
+            combined = [arm.label for arm in context.arms if len(set(arm.curies) - {PLACEBO}) >= 2]
+            return combined[0] if len(combined) == 1 else None
         for mention in mentions:
             start = mention.start - sentence.start
             if start < clause or mention.end - sentence.start > value.start:
@@ -2813,7 +2821,9 @@ class SentenceMeasurements:
                 and mention.start not in context.selection
                 and _OPENS_CLAUSE_WITH_ARM.fullmatch(text, clause, start)
             ):
-                return self._arm_label_for_curie(mention, context)
+                # ("whereas in the enzalutamide group ...": of "enzalutamide + X" and "enzalutamide", the second)
+                alone = _ALONE_OR_GROUP.match(text, mention.end - sentence.start) is not None
+                return self._arm_label_for_curie(mention, context, named_after_value=alone)
             return None
         return None
 

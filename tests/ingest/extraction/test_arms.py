@@ -1090,3 +1090,16 @@ def test_treated_and_untreated_men_are_the_two_arms_of_a_cohort_comparison(recor
         (56.0, "177Lu-PSMA-617"),
         (27.0, "best supportive care"),
     ]
+
+
+def test_the_group_of_the_backbone_alone_is_not_the_combination_that_holds_it(record):
+    found = record(
+        "Men were randomised 1:1 to enzalutamide alone or to enzalutamide plus 177Lu-PSMA-617. In the combination "
+        "group, median PSA progression-free survival was 13.0 months, whereas in the enzalutamide group median PSA "
+        "progression-free survival was 7.8 months.",
+        title="Enzalutamide with or without 177Lu-PSMA-617: a randomised phase 2 trial",
+    )
+    assert [(m["value"], m["arm"]) for m in found["measurements"]] == [
+        (13.0, "enzalutamide + 177Lu-PSMA-617"),
+        (7.8, "enzalutamide"),
+    ]
