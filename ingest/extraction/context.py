@@ -461,14 +461,18 @@ def find_arms(
         stop = sentence.end
         if ";" in sentence.text:
             depth_at = _bracket_depths(text, segment_start, sentence.end)
-            stop = next(
-                (
-                    m.start()
-                    for m in _SEMICOLON.finditer(text, segment_start, stop)
-                    if depth_at(m.start()) == 0 and not _LABELLED_ARM_NEXT.match(text, m.start())
-                ),
-                stop,
+            semicolons = [m.start() for m in _SEMICOLON.finditer(text, segment_start, stop) if depth_at(m.start()) == 0]
+            stop = semicolons[0] if semicolons else stop
+            # "to arm A, X; arm B, Y; or arm C, Z": the labelled arms run past their semicolons, when each has agents
+            # of its own
+            labelled_stop = next(
+                (at for at in semicolons if not _next_labelled_arm(text, segment_start, at)), sentence.end
             )
+            if labelled_stop > stop:
+                to = _ALLOCATED_TO.search(text, segment_start, labelled_stop)
+                labelled = _split_arms(text, to.end(), labelled_stop, mentions, prior, choices) if to else []
+                if len(labelled) >= 2 and len({arm.curies for arm in labelled}) == len(labelled):
+                    return labelled
         to = None if match.group().endswith(":") else _ALLOCATED_TO.search(text, segment_start, stop)
         if to is not None and to.start() > segment_start:
             # "randomised men with no metastases on conventional imaging 1:1 to X or to Y": the arms follow "to"
@@ -973,7 +977,21 @@ _SAME_REGIMEN_PLUS = re.compile(r"(?:to\s+)?" + _SAME_REGIMEN + _ADDING + r"\s",
 
 
 #: A semicolon that opens the next labelled arm of a list: "; arm B, docetaxel ...; or arm C, ...".
-_LABELLED_ARM_NEXT = re.compile(r";\s*(?:or\s+|and\s+)?(?:to\s+)?(?:arm|group|cohort)\s+(?:[A-D]|[1-4])\s*[,:]", re.I)
+_LABELLED_ARM_NEXT = re.compile(
+    r";\s*(?:or\s+|and\s+)?(?:to\s+)?(?P<word>arm|group|cohort)\s+(?:[A-D]|[1-4])\s*[,:]", re.I
+)
+#: The first arm of a list of labelled arms, right after the allocation's "to": "to arm A, 177Lu-PSMA-617 ...".
+_FIRST_LABELLED_ARM = re.compile(r"\bto\s+(?:the\s+)?(?P<word>arm|group|cohort)\s+(?:A|1)\s*[,:]", re.I)
+
+
+def _next_labelled_arm(text: str, start: int, semicolon: int) -> bool:
+    """Whether the semicolon at ``semicolon`` opens the next arm of a list of labelled arms that the allocation from
+    ``start`` opened ("randomly assigned to arm A, X; arm B, Y; or arm C, Z"), with the same word for each."""
+    following = _LABELLED_ARM_NEXT.match(text, semicolon)
+    if following is None:
+        return False
+    first = _FIRST_LABELLED_ARM.search(text, start, semicolon)
+    return first is not None and first.group("word").lower() == following.group("word").lower()
 
 
 def _split_arms(
