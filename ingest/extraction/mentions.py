@@ -854,7 +854,10 @@ class MentionFinder:
             scheme = next(name for name in ("nct", "actrn", "eudract", "isrctn") if match.group(name))
             identifier = match.group(scheme)
             curie = self._registrations.get(identifier.upper())
-            label = self.ontology.trials[curie].label if curie else identifier
+            # (a EudraCT number is only digits: its label says what it is, as NCT and ACTRN ids do)
+            label = (
+                self.ontology.trials[curie].label if curie else ("EudraCT " if scheme == "eudract" else "") + identifier
+            )
             yield Mention(
                 match.start(scheme),
                 match.end(scheme),

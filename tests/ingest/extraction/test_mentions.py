@@ -507,3 +507,10 @@ def test_psa_that_fell_in_a_share_of_the_men_is_any_psa_decline_and_a_size_after
     text = "We gave 24 men an anti-PSMA CAR T-cell product. PSA fell in 10 men (41.7%) and by 50% or more in 3 (12.5%)."
     found = [(m["endpoint"], m["value"]) for m in record(text)["measurements"]]
     assert found == [("any PSA decline", 41.7), ("PSA50", 12.5)]
+
+
+def test_a_trial_known_only_by_its_eudract_number_is_labelled_as_one(record):
+    result = record(
+        "This open-label phase 3 trial (EudraCT 2019-001233-15) randomised 190 men to 177Lu-PSMA-617 or cabazitaxel."
+    )
+    assert [t["label"] for t in result["trials"]] == ["EudraCT 2019-001233-15"]
