@@ -504,17 +504,25 @@ _SUBGROUP_AFTER = re.compile(
 
 
 def _second_arm_words(words: re.Match[str]) -> bool:
-    """Whether a match of ``_ARM_WORDS`` names the second arm, the comparator ("control arm", "untreated men")."""
-    return bool(words.group("second") or words.group("untreated_men"))
+    """Whether a match of ``_ARM_WORDS`` or ``_TREATED_MEN`` names the second arm, the comparator ("control arm",
+    "untreated men")."""
+    return bool(words.groupdict().get("second") or words.groupdict().get("untreated"))
+
+
+#: The men of the two arms of a cohort comparison named by whether they were treated: "56% in treated men against 27%
+#: in untreated men", "in the untreated cohort" (apart from ``_ARM_WORDS``: more words there would spoil its prefilter).
+_TREATED_MEN = re.compile(
+    r"\b(?:in|of)\s+(?:the\s+)?(?:(?P<untreated>untreated)|treated)\s+(?:men|patients|group|cohort|arm)\b", re.I
+)
 
 
 _ARM_WORDS = prefiltered(
-    r"\b(?:(?P<first>radioligand|experimental|investigational|intervention|treatment|study|treated)"
-    r" (?:group|arm|cohort)|(?<=\bin )(?P<treated_men>treated) (?:men|patients)\b"
+    r"\b(?:(?P<first>radioligand|experimental|investigational|intervention|treatment|study)"
+    r" (?:group|arm|cohort)"
     r"|(?P<element>lutetium|actinium|terbium|lead|thorium|radium|yttrium|bismuth|copper)(?:[- ]?\d+)?"
     r" (?:group|arm|cohort)"
-    r"|(?P<second>control|comparator|standard[- ]care|standard[- ]of[- ]care|placebo|cabazitaxel|ARPI|untreated)"
-    r" (?:group|arm|cohort)|(?<=\bin )(?P<untreated_men>untreated) (?:men|patients)\b"
+    r"|(?P<second>control|comparator|standard[- ]care|standard[- ]of[- ]care|placebo|cabazitaxel|ARPI)"
+    r" (?:group|arm|cohort)"
     r"|(?P<combination>combination|combined[- ]treatment) (?:group|arm|cohort)"
     # "12.9 months with the combination (HR 0.70)": the combination as the end of the phrase
     r"|(?<=\bthe )(?P<combination_alone>combination)(?=\s*(?:[,;.)(]|and\b|$)))\b",
@@ -2523,6 +2531,7 @@ class SentenceMeasurements:
             ):
                 window_mentions = []  # "X in 29/50 (58%) men, Y in 13/50 (26%)": Y opens the next value, not this one's
             words = _ARM_WORDS.search(text, value.end, stop)
+            treated = _TREATED_MEN.search(text, value.end, stop) if words is None and "treated" in text else None
             # (a bracket between them, "4.1 Gy/GBq (range, 0.8-16.9) for X", does not count, nor the rest of the
             # bracket the value sits in: "62 of 94 (66.0%; 95% CI 55.5-75.4) with X")
             between = text[value.end : window_mentions[0].start - sentence.start] if window_mentions else ""
@@ -2539,8 +2548,8 @@ class SentenceMeasurements:
                 # the one arm of several agents (a placebo's arm is no combination)
                 combined = [arm.label for arm in context.arms if len(set(arm.curies) - {PLACEBO}) >= 2]
                 named.append(combined[0] if len(combined) == 1 else None)
-            elif words:
-                named.append(self._arm_by_position(context, 1 if _second_arm_words(words) else 0))
+            elif words or treated:
+                named.append(self._arm_by_position(context, 1 if _second_arm_words(words or treated) else 0))
             elif len(context.arms) == 2 and (worded := _WORD_ARM.search(text, value.end, stop)):
                 named.append(self._arm_of_word(worded.group("word"), context))  # "15% in the conventional group"
             else:
@@ -2715,7 +2724,7 @@ class SentenceMeasurements:
         if len(context.arms) == 2:
             # arms named by their role: "62% in the control arm and 74% in the investigational arm"
             for words in _ARM_WORDS.finditer(before.text):
-                if words.group("first") or words.group("treated_men") or _second_arm_words(words):
+                if words.group("first") or _second_arm_words(words):
                     label = self._arm_by_position(context, 1 if _second_arm_words(words) else 0)
                     if label in arm_labels:
                         last[label] = max(last.get(label, -1), before.start + words.start())
