@@ -137,3 +137,16 @@ def test_the_clues_of_hand_written_prefilters_never_hide_a_match():
             thresholds += 1
     assert found > 20  # the check saw matches of both
     assert thresholds > 0
+
+
+def test_every_prefiltered_pattern_keeps_its_required_literals():
+    # A pattern whose literals the analysis cannot bound (more than 64 strings, an alternative with none) is tried on
+    # every text: a word added to one of its alternatives can silently cost that. (_PLANNED has an alternative with
+    # no literal, "\d+% power".)
+    from ingest.extraction.subgroups import _BEFORE
+
+    patterns = _patterns() + [
+        (f"subgroups._BEFORE[{i}]", p) for i, p in enumerate(_BEFORE) if isinstance(p, Prefiltered)
+    ]
+    unbounded = [name for name, pattern in patterns if not (pattern.needles or pattern.cased_needles)]
+    assert unbounded == ["measurements._PLANNED"]
