@@ -661,6 +661,12 @@ _VALUE_THEN_OUTCOME = re.compile(
     r"(?:had|achieved|showed|experienced|attained|developed|required|needed|resulted in)\b",
     re.I,
 )
+#: After a share: the response named before, pointed back at ("8 of 20 (40%) had such a decline").
+_SUCH_A_RESPONSE = re.compile(
+    r"(?:[^()]{0,40}\))?\s*\)?\s*(?:had|achieved|showed|reached|attained)\s+(?:such\s+an?|the\s+same|a\s+similar)\s+"
+    r"(?:decline|response|reduction|fall|decrease|drop)\b",
+    re.I,
+)
 #: "the corresponding values for fluorocholine were", "corresponding figures with PET were".
 _CORRESPONDING = prefiltered(
     r"\b(?:the\s+)?corresponding\s+(?:values?|figures?|rates?|estimates?|proportions?)\b[^;:.]{0,60}?"
@@ -2150,6 +2156,11 @@ class SentenceMeasurements:
             ):
                 group.extra["follows"] = True
                 return stated[-1]
+        if _SUCH_A_RESPONSE.match(text, last.end):
+            # "... 12 of 20 men (60%) had a PSA decline of 50% or more ..., whereas ... 8 of 20 (40%) had such a
+            # decline": the response named before, not a time to an event named between
+            responses = [e for e in endpoints if e.end - offset <= first.start and e.curie not in TIME_TO_EVENT]
+            return responses[-1] if responses else None
         if _VALUE_THEN_OUTCOME.match(text, last.end):
             if len(group.values) > 1:  # "thrombocytopenia in 21%, and 5 men (21%) required transfusion": the others'
                 group.values = group.values[:-1]

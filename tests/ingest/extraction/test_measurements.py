@@ -2647,3 +2647,18 @@ def test_shares_assumed_for_the_men_of_each_arm_are_planned_values_of_each_arm(r
     found = record(text, title="177Lu-PSMA-617 versus observation: a randomised phase 2 trial")
     rows = [(m["endpoint"], m["value"], m["arm"], m["status"]) for m in found["measurements"]]
     assert rows == [("PFS", 25.0, "observation", "planned"), ("PFS", 55.0, "177Lu-PSMA-617", "planned")]
+
+
+def test_a_share_that_had_such_a_decline_is_of_the_response_named_before(record):
+    text = (
+        "Forty men were randomly assigned 1:1 to 177Lu-PSMA-617 or to docetaxel. In the 177Lu-PSMA-617 group, 12 of 20 "
+        "men (60%) had a PSA decline of 50% or more and median progression-free survival was 4.0 months, whereas in "
+        "the docetaxel group 8 of 20 (40%) had such a decline and median progression-free survival was 3.9 months."
+    )
+    found = record(text, title="177Lu-PSMA-617 versus docetaxel: a randomised phase 2 trial")
+    assert [(m["endpoint"], m["value"], m["arm"]) for m in found["measurements"]] == [
+        ("PSA50", 60.0, "177Lu-PSMA-617"),
+        ("PFS", 4.0, "177Lu-PSMA-617"),
+        ("PSA50", 40.0, "docetaxel"),
+        ("PFS", 3.9, "docetaxel"),
+    ]
