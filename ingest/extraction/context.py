@@ -1009,10 +1009,7 @@ def _split_arms(
         with_y, alone, after = optional
         return [with_y, alone, *_split_arms(text, after, end, mentions, prior, choices)]
     depth_at = _bracket_depths(text, start, end)
-    parts = _ratio_parts(text, start, end)
-    labelled = list(
-        _LABELLED_ARM_NEXT.finditer(text, start, end)
-    )  # ("to arm A, X; arm B, Y; or arm C, Z")  # (agents of one class are alternatives only past the arms it counts)
+    parts = _ratio_parts(text, start, end)  # (agents of one class are alternatives only past the arms it counts)
     found = list(_ARM_SPLIT.finditer(text, start, end))
     if text.find(",", start, end) >= 0:
         found += _NEXT_ARM_TO.finditer(text, start, end)
@@ -1020,7 +1017,7 @@ def _split_arms(
             # (a comma that opens an arm's next agent, not its definition: "plus SOC, defined as an ARPI with ADT")
             starts = {m.start for m in agents_in(mentions, start, end)}
             found += [c for c in _LIST_COMMA.finditer(text, start, end) if _opens_arm(text, c.end(), starts)]
-    found += labelled
+    found += _LABELLED_ARM_NEXT.finditer(text, start, end)  # ("to arm A, X; arm B, Y; or arm C, Z")
     cuts = [start, *sorted({cut.start() for cut in found if depth_at(cut.start()) == 0})]
     cuts.append(end)
     arms: list[Arm] = []

@@ -503,6 +503,15 @@ _SUBGROUP_AFTER = re.compile(
 )
 
 
+def _combination_arm(words: re.Match[str] | None, context: DocumentContext) -> str | None:
+    """The one arm of several agents when ``words`` (a match of ``_ARM_WORDS``) name the combination ("in the
+    combination group", "with the combination"), else None; a placebo's arm is no combination."""
+    if words is None or not (words.group("combination") or words.group("combination_alone")):
+        return None
+    combined = [arm.label for arm in context.arms if len(set(arm.curies) - {PLACEBO}) >= 2]
+    return combined[0] if len(combined) == 1 else None
+
+
 def _second_arm_words(words: re.Match[str]) -> bool:
     """Whether a match of ``_ARM_WORDS`` or ``_TREATED_MEN`` names the second arm, the comparator ("control arm",
     "untreated men")."""
@@ -851,9 +860,9 @@ _CLAUSE_OF_ROLE = prefiltered(
 _RATIO_FOR_ARM = re.compile(r"\s*[(\[][^()\[\]]{0,80}[)\]]\s*for\s+(?:the\s+)?(?P<arm>[\w&-]{3,})", re.I)
 #: An arm named by one word of what it is: "in the conventional group", "in the PET arm", "the PSMA group".
 _WORD_ARM = re.compile(r"\bthe\s+(?P<word>[A-Za-z][\w-]{2,})[\s-](?:arm|group)\b", re.I)
-#: Between a clause's start and the arm it opens with: "In the ", ", whereas in the ", "; with ".
 #: After an agent that names an arm by itself: "the enzalutamide group", "enzalutamide alone".
 _ALONE_OR_GROUP = re.compile(r"\s+(?:alone|group|arm|cohort)\b", re.I)
+#: Between a clause's start and the arm it opens with: "In the ", ", whereas in the ", "; with ".
 _OPENS_CLAUSE_WITH_ARM = re.compile(
     # (after a section's heading: "Results: In the X group, ...")
     r"\W*(?:[A-Za-z][A-Za-z ]{0,30}:\s*)?(?:(?:and|but|whereas|while)\s+)?(?:in|with|for|among)\s+(?:the\s+)?",
@@ -2478,7 +2487,7 @@ class SentenceMeasurements:
                 if m.is_agent and group.ratio.start <= m.start - sentence.start < group.ratio.end
                 and m.start not in context.prior and m.start not in context.selection
             ]  # fmt: skip
-            if len(inside) == 1 and text[group.ratio.start : group.ratio.end].lower().startswith(("odds", "or ")):
+            if len(inside) == 1 and group.ratio.kind == "or":
                 return [self._arm_label_for_curie(inside[0], context)]
         if not group.values and group.ratio is not None and len(context.arms) >= 2:
             # "the hazard ratio was 0.71 (...) for X alone and 0.52 (...) for the combination": the arm after it
@@ -2556,9 +2565,7 @@ class SentenceMeasurements:
             elif words and words.group("element"):
                 named.append(_arm_of_element(context, self._element_symbols.get(words.group("element").lower())))
             elif words and (words.group("combination") or words.group("combination_alone")):
-                # the one arm of several agents (a placebo's arm is no combination)
-                combined = [arm.label for arm in context.arms if len(set(arm.curies) - {PLACEBO}) >= 2]
-                named.append(combined[0] if len(combined) == 1 else None)
+                named.append(_combination_arm(words, context))
             elif words or treated:
                 named.append(self._arm_by_position(context, 1 if _second_arm_words(words or treated) else 0))
             elif len(context.arms) == 2 and (worded := _WORD_ARM.search(text, value.end, stop)):
@@ -2829,8 +2836,7 @@ class SentenceMeasurements:
         words = _ARM_WORDS.match(text, lead.end(), value.start) if lead else None
         if words is not None and (words.group("combination") or words.group("combination_alone")):
             # "In the combination group, median PSA-PFS was 13.0 months, whereas in the X group ..."
-            combined = [arm.label for arm in context.arms if len(set(arm.curies) - {PLACEBO}) >= 2]
-            return combined[0] if len(combined) == 1 else None
+            return _combination_arm(words, context)
         for mention in mentions:
             start = mention.start - sentence.start
             if start < clause or mention.end - sentence.start > value.start:
@@ -2990,8 +2996,7 @@ class SentenceMeasurements:
             return None
         words = _ARM_WORDS.match(text, lead.end())
         if words is not None and (words.group("combination") or words.group("combination_alone")):
-            combined = [arm.label for arm in context.arms if len(set(arm.curies) - {PLACEBO}) >= 2]
-            return combined[0] if len(combined) == 1 else None
+            return _combination_arm(words, context)
         agent = next((m for m in mentions if m.is_agent and m.start - sentence.start == lead.end()), None)
         if agent is None or agent.start in context.prior:
             return None
@@ -3038,9 +3043,9 @@ class SentenceMeasurements:
         arms = self._arms_for(group, sentence, mentions, context, subgroups.values)
         positions = [(v.start, v.end) for v in group.values] or [(group.ratio.start, group.ratio.end)]
         parts = subgroups.of([group.extra["band_of"]] if "band_of" in group.extra else positions, arms)
-        if not group.values and BRACKETED_RATIO.match(text, text.rfind("(", 0, group.ratio.start + 1)):
+        bracket = text.rfind("(", 0, group.ratio.start + 1) if not group.values else -1
+        if not group.values and BRACKETED_RATIO.match(text, bracket):
             # "in patients younger than 65 years (0.36; 95% CI 0.18-0.72), aged 65-74 years (0.44; 0.28-0.70)"
-            bracket = text.rfind("(", 0, group.ratio.start + 1)
             parts = [part_before_bracket(text, bracket) or parts[0]]
         if not group.values and parts[0] is None:  # a ratio alone may be a predictor's: "elevated LDH (HR 1.83)"
             parts = [subgroups.factor(group.ratio.start)]

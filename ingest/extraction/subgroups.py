@@ -438,9 +438,9 @@ class SentenceSubgroups:
             self._facets = next((parts for kind, parts in listed if kind in ("readers", "days")), {})
         # (a subgroup named right before an earlier value of the sentence is that value's: "X in 21%, Y in 40%")
         taken = {start for start, _end in self.values if start < positions[0][0]}
-        # ("in the combination group": in a study of two arms or more, or of compared parts of one, an arm)
-        before = self._before if self.one_arm else [cue for cue in self._before if not cue.grouped]
-        found = _named_subgroups(self.text, positions, arms, self.mentions, self.offset, before, taken, self.one_arm)
+        found = _named_subgroups(
+            self.text, positions, arms, self.mentions, self.offset, self._before, taken, self.one_arm
+        )
         if len({arm for arm in arms if arm}) > 1:
             treated = {cue.label for cue in self._before if cue.treated}
             found = [None if label in treated else label for label in found]
@@ -578,6 +578,8 @@ def _named_subgroups(
     taken: set[int] | None = None,
     one_arm: bool = True,
 ) -> list[str | None]:
+    if not one_arm:  # ("in the combination group": in a study of two arms or more, or of compared parts of one, an arm)
+        before = [cue for cue in before if not cue.grouped]
     after: list[_Cue | None] = []
     for _start, end in positions:  # (a subgroup named after an earlier value may be pointed back at: "of those below")
         earlier = sorted([c for c in before if c.end <= end] + [c for c in after if c is not None], key=lambda c: c.end)
