@@ -140,6 +140,9 @@ _PLANNED = prefiltered(
 #: Values that are design targets even in a sentence of results: "a prespecified threshold of 62.5%".
 _THRESHOLD = prefiltered(
     r"(?:threshold|success criteri\w*|target|null hypothesis|assum\w*|expected)s?\b(?:\s+(?:of|was|were|at|for))?"
+    # (a bound the CI had to clear: "success thresholds for the lower bound of the 95% CI of 80% for specificity")
+    r"(?:\s+the\s+lower\s+(?:confidence\s+)?(?:bound|limit)\s+of\s+the\s+\d{2}(?:\.\d+)?\s*%\s*"
+    r"(?:CI|confidence\s+interval)(?:\s+(?:of|at|was|were))?)?"
     r"(?:\s+[a-z]+){0,3}\s+\d+(?:\.\d+)?\s*%(?:\s+(?:for|and)\s+[^.;,]{0,40}?\s+\d+(?:\.\d+)?\s*%)*"
     # the plan a result is set against: "well above the planned 35%"
     r"|\bplanned\s+\d+(?:\.\d+)?\s*%"
@@ -263,9 +266,7 @@ _DESIGN_PERCENT = prefiltered(
 )
 #: The level of an interval named without its bounds: "the lower limit of the 95% confidence interval" (its words
 #: are tested for first: the pattern alone would run on every sentence with a percentage).
-_CI_LEVEL = re.compile(
-    r"\b\d{2}(?:\.\d+)?\s*%(?=[\s-]*(?:confidence|credible)\b|[\s-]*CI\b(?![\s:,=]*(?:of\s+)?[-−]?\d))", re.I
-)
+_CI_LEVEL = re.compile(r"\b\d{2}(?:\.\d+)?\s*%(?=[\s-]*(?:confidence|credible|CI)\b)", re.I)
 _CI_LEVEL_WORDS = ("onfidence", "redible", "CI")
 #: A sentence with neither a digit nor a "not reached" has no value; the digit is tested alone, as a pattern that
 #: starts with a character class is scanned much faster by ``re`` than one that starts with an alternation.
@@ -774,7 +775,10 @@ _CAUSE_OF_CONSEQUENCE = re.compile(
 #: occurred in 30 patients (90.9%)". An endpoint named in it leaves the values after it to the described event.
 _APPOSITION = prefiltered(
     # (also after what they all were: "Grade 3 events, all haematological and mostly lymphopenia, occurred in four")
-    r",\s*(?:all\s+[\w-]+\s+and\s+)?(?:mostly|mainly|predominantly|largely|chiefly)\s+[^,;()]{1,80},",
+    r",\s*(?:all\s+[\w-]+\s+and\s+)?(?:mostly|mainly|predominantly|largely|chiefly)\s+[^,;()]{1,80},"
+    # (an endpoint told by another after its abbreviation: "the correct localization rate (CLR), a patient-level
+    # positive predictive value that also required ...")
+    r"|(?<=\)),\s*an?\s+[^,;()]{1,60}?\s(?:that|which)\b",
     re.I,
 )
 #: A list item written as a line of its own: "PSA <0.5 ng/mL: 58.7%", "• after radiotherapy 81%".

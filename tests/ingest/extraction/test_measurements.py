@@ -434,6 +434,17 @@ def test_success_criteria_on_a_confidence_bound_are_planned_and_the_level_is_no_
     ]  # fmt: skip
 
 
+def test_thresholds_a_confidence_bound_had_to_clear_are_planned_each_of_its_endpoint(record):
+    rows = record(
+        "Cohort A had 18F-DCFPyL PET/CT before surgery; its co-primary endpoints were specificity and sensitivity, "
+        "with prespecified success thresholds for the lower bound of the 95% CI of 80% for specificity and 40% for "
+        "sensitivity. Specificity was 96.1% (95% CI 92.0-98.4)."
+    )["measurements"]
+    assert [(m["endpoint"], m["value"], m["status"]) for m in rows] == [
+        ("specificity", 80.0, "planned"), ("sensitivity", 40.0, "planned"), ("specificity", 96.1, "reported"),
+    ]  # fmt: skip
+
+
 def test_the_level_of_an_interval_named_without_bounds_is_no_result(record):
     rows = record("With 68Ga-PSMA-11, the detection rate was 71%, and the 95% confidence limits were wide.")[
         "measurements"
@@ -2637,6 +2648,16 @@ def test_events_described_in_an_aside_after_all_they_were_leave_the_value_to_the
     )
     rows = [(m["endpoint"], m["value"]) for m in record(text)["measurements"]]
     assert rows == [("TRAE grade>=3", 13.0)]
+
+
+def test_an_endpoint_told_by_another_after_its_abbreviation_keeps_its_values(record):
+    text = (
+        "Men with rising PSA had 18F-DCFPyL PET. The primary endpoint was the correct localization rate (CLR), a "
+        "per-patient positive predictive value which also needed a matching biopsy; the trial would succeed if the "
+        "lower bound of the 95% CI exceeded 20%. The CLR reached 79.5%."
+    )
+    rows = [(m["endpoint"], m["value"], m["status"]) for m in record(text)["measurements"]]
+    assert rows == [("CLR", 20.0, "planned"), ("CLR", 79.5, "reported")]
 
 
 def test_shares_assumed_for_the_men_of_each_arm_are_planned_values_of_each_arm(record):
