@@ -81,8 +81,8 @@ _PSA_WORDS = (
 #: lesions", "nodal metastases", "extrapelvic disease", "other sites".
 _SITE_NAMES = (
     r"prostate\s+bed|prostatic\s+fossa|other\s+sites"
-    r"|(?:pelvic\s+)?lymph[- ]node\s+(?:lesions?|metastases)"
-    r"|(?:pelvic\s+)?(?:lymph[- ]nodes?|nodes|nodal\s+(?:lesions?|metastases|regions?|disease))"
+    r"|(?:(?:extra-?)?pelvic\s+)?lymph[- ]node\s+(?:lesions?|metastases)"
+    r"|(?:(?:extra-?)?pelvic\s+)?(?:lymph[- ]nodes?|nodes|nodal\s+(?:lesions?|metastases|regions?|disease))"
     r"|(?:bone|soft[- ]tissue|extra-?pelvic|distant|visceral|liver|lung|local)\s+(?:\(M1[abc]?\)\s+)?(?:lesions?"
     r"|metastases|disease|recurrences?)"
     # a pattern of disease confined to one region: "pelvis-only disease", "outside the pelvis"
@@ -108,7 +108,9 @@ _SITE_AHEAD_OF_VALUE = LiteralStartPattern(
             "visceral", "liver", "lung", "local", "outside"),
 )  # fmt: skip
 _SITE_LEAD = re.compile(
-    r"(?:^|[,;:.]\s*|,\s*with\s+|\b(?:and|seen|found|visible|shown|detected|located|confined\s+to|involved|lay)\s+)"
+    r"(?:^|[,;:.(]\s*|,\s*with\s+|\b(?:and|seen|found|visible|shown|detected|located|confined\s+to|involved|lay)\s+"
+    # (the disease named, then where it lay: "Local recurrence in the prostate bed was found in 19%")
+    r"|^\s*(?:local\s+)?(?:recurrence|disease|relapse)\s+)"
     r"(?:(?:in|at)\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )

@@ -1150,3 +1150,18 @@ def test_groups_named_by_a_word_are_parts_of_a_one_arm_study_and_arms_of_a_rando
         "actinium group and 10.4 months in the cabazitaxel group."
     )
     assert _arms(record, two_arms, "OS") == [(12.9, "225Ac-PSMA-617"), (10.4, "cabazitaxel")]
+
+
+def test_the_sites_a_recurrence_lay_in_and_the_sites_broken_down_in_brackets_name_their_shares(record):
+    text = (
+        "We reviewed 300 men scanned with 18F-PSMA-1007 PET/CT for a rising PSA. Recurrence in the prostatic fossa "
+        "was found in 22% of men, nodal disease in 41% and distant disease in 15% (bone in 9%, extra-pelvic lymph "
+        "nodes in 6%)."
+    )
+    assert _arms(record, text, "detection rate") == [
+        (22.0, "18F-PSMA-1007, prostatic fossa"),
+        (41.0, "18F-PSMA-1007, nodal disease"),
+        (15.0, "18F-PSMA-1007, distant disease"),
+        (9.0, "18F-PSMA-1007, bone"),
+        (6.0, "18F-PSMA-1007, extra-pelvic lymph nodes"),
+    ]
