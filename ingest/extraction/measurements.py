@@ -744,8 +744,10 @@ _STOPPED = r"discontinu\w*|stopped|withdr[ae]wn?|withdrawal|dose reductions?|red
 _CONSEQUENCE = re.compile(r"\b(?:" + _STOPPED + r"|delays?|transfusions?|hospitali[sz]\w*)\b", re.I)
 #: A share of the men an event made stop, after the event's own values: "Xerostomia was reported in 79% versus 31% and
 #: led 9% of the 225Ac-PSMA-617 cohort to stop treatment" (the 9% is no share with xerostomia).
-_LED = re.compile(r"\s*%?\s*,?\s*and\s+(?:led|caused|forced|prompted)\s+$", re.I)
-_TO_STOP_AFTER = re.compile(r"\s*%?[^.;()]{0,60}?\bto\s+(?:stop|discontinue|interrupt|withdraw|abandon)\b", re.I)
+_LED = re.compile(r"\s*%?\s*\)?\s*,?\s*and\s+(?:led|caused|forced|prompted)\s+(?:\d+\s*\(\s*)?$", re.I)
+_TO_STOP_AFTER = re.compile(
+    r"\s*%?\s*\)?[^.;()]{0,60}?\bto\s+(?:stop|discontinue|interrupt|withdraw|abandon)\b", re.I
+)  # (also after a count and its share: "... and led 7 (10%) to stop treatment")
 #: A drug's use, right before a share: "tocilizumab was given to 25.0%", "steroids were required in 12%".
 _GIVEN_TO = re.compile(
     r"\b(?:was|were)\s+(?:given|administered|required|needed|used)\s+(?:to|in|for|by)\s+(?:the\s+)?$", re.I
@@ -3205,7 +3207,9 @@ _NEAR_NAME = re.compile(r"[^;.]{0,30}")
 _VERB_LED = frozenset({"endpoint:AE-discontinuation"})
 _IN = re.compile(r"\s+in\s+(?:the\s+)?", re.IGNORECASE)
 #: Between a count or share and a verb-led endpoint: the bracket's end, the patients counted.
-_BEFORE_ITS_VERB = re.compile(r"\s*\)?\s*(?:(?:patients|pts|men|participants)\s*\)?\s*)?", re.IGNORECASE)
+_BEFORE_ITS_VERB = re.compile(
+    r"\s*\)?\s*(?:(?:of\s+(?:the\s+|all\s+)?(?:\d+\s+)?)?(?:patients|pts|men|participants)\s*\)?\s*)?", re.IGNORECASE
+)  # (or the share's population: "22% of patients discontinued treatment because of adverse events")
 
 
 def _led_by_its_verb(text: str, value: Value, endpoint: Mention, offset: int) -> bool:
@@ -3213,7 +3217,7 @@ def _led_by_its_verb(text: str, value: Value, endpoint: Mention, offset: int) ->
     start = endpoint.start - offset
     return (
         endpoint.curie in _VERB_LED
-        and value.end <= start <= value.end + 16
+        and value.end <= start <= value.end + 30
         and _BEFORE_ITS_VERB.fullmatch(text, value.end, start) is not None
     )
 

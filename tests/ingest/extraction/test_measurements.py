@@ -2641,6 +2641,15 @@ def test_the_share_an_event_made_stop_is_no_share_with_the_event(record):
     assert rows == [("AE:dry mouth", 79.0, "225Ac-PSMA-617"), ("AE:dry mouth", 31.0, "177Lu-PSMA-617")]
 
 
+def test_a_share_given_with_its_count_that_an_event_made_stop_and_a_share_that_stopped_for_toxicity(record):
+    text = (
+        "Forty men received 225Ac-PSMA-617. Dry mouth occurred in 30 men (75%) and led 4 (10%) to stop treatment; "
+        "in all, 15% of patients discontinued treatment because of toxicity."
+    )
+    rows = [(m["endpoint"], m["value"]) for m in record(text)["measurements"]]
+    assert rows == [("AE:dry mouth", 75.0), ("other:discontinuation due to adverse events", 15.0)]
+
+
 def test_events_described_in_an_aside_after_all_they_were_leave_the_value_to_the_total(record):
     text = (
         "Thirty men received 161Tb-PSMA-I&T. Grade 3 treatment-related events, all haematological and mostly "
