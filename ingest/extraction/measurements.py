@@ -405,6 +405,8 @@ _ALONE_ARM = re.compile(
 )
 #: An imaging modality named on its own: "for PET/CT", "PSMA PET had", "on SPECT".
 _MODALITY = re.compile(r"(?<![\w-])(?P<modality>PET|SPECT)(?:/CT|/MRI|-CT)?\b(?!-)")
+#: A clause set against the one before it: "..., whereas PSMA PET/CT had ...".
+_CONTRASTED_CLAUSE = re.compile(r"\b(?:whereas|while|but)\b", re.I)
 #: Where one clause of a sentence ends and the next begins: the modality of one is not the other's.
 _NEXT_CLAUSE = re.compile(r",\s*(?:and|but|whereas|while|so|thus)\b|;|\b(?:whereas|while)\b")
 #: The count of an event in brackets right after it: "anaemia (n=4)", "thrombocytopenia (n = 2;".
@@ -852,7 +854,12 @@ _SET_AGAINST = re.compile(r"\b(?:" + _COMPARISON_WORDS + r"|than)\s+(?:(?:with|i
 #: A clause set against the one before it: its values are named by its own words.
 _WHEREAS_BREAK = re.compile(r",?\s\b(?:whereas|while)\b", re.I)
 #: Between an arm and its value right after it: "with X in 64%", "the X arm (10.1 months)", "X: 33%".
-_ARM_THEN_VALUE = re.compile(r"(?:\s+(?:therapy|treatment|regimen|arm|group|cohort))?\s*(?:\(|\bin\b|:|=)?\s*", re.I)
+_ARM_THEN_VALUE = re.compile(
+    r"(?:\s+(?:therapy|treatment|regimen|arm|group|cohort|(?:PET|SPECT)(?:\s*[/-]\s*(?:CT|MRI?))?))?\s*"
+    # (the share after its count in the bracket: "with conventional imaging (23 of 152 men, 15%)")
+    r"(?:\((?:\s*\d+\s*(?:of|/)\s*\d+(?:\s+(?:men|patients|pts|participants))?\s*[,;])?|\bin\b|:|=)?\s*",
+    re.I,
+)
 #: Between a value and the arm in brackets after it: "14% (X)".
 _VALUE_THEN_ARM = re.compile(r"\s*%?\s*\(\s*")
 _CLOSING = re.compile(r"\s*(?:arm|group)?\s*\)")
@@ -2564,7 +2571,13 @@ class SentenceMeasurements:
             closing = between.find(")")
             if closing >= 0 and "(" not in between[:closing]:
                 between = between[closing + 1 :]
-            if window_mentions and re.match(r"^[^.;]{0,30}$", _BRACKETED.sub("", between)):
+            if (
+                window_mentions
+                and re.match(r"^[^.;]{0,30}$", unbracketed := _BRACKETED.sub("", between))
+                # (not an agent that opens a clause set against the value's: "a specificity of 95.1%, whereas PSMA
+                # PET/CT had a sensitivity of 58.8%")
+                and not _CONTRASTED_CLAUSE.search(unbracketed)
+            ):
                 named.append(self._arm_label_for_curie(window_mentions[0], context, named_after_value=True))
             elif nuclide := _NUCLIDE_IN_BRACKET.match(text, value.end):  # "63.6% ([18F]AlF) vs. 62.4% (68Ga)"
                 named.append(_arm_of_nuclide(context, nuclide.group("mass") + nuclide.group("symbol")))

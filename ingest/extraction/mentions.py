@@ -580,6 +580,8 @@ class MentionFinder:
             inside = [m for m in mentions if any(t.start <= m.start and m.end <= t.end for t in named)]
             mentions = [m for m in mentions if m not in inside] + named
         mentions = _registry_ids_of_named_trials(text, mentions)
+        if "PSMA" in text and "PET" in text:
+            mentions = self._with_generic_psma_pet(text, mentions)
         mentions = [self._disambiguate(text, m) for m in sorted(mentions, key=lambda m: m.start)]
         return _with_primary_endpoint(text, folded, _with_defined_endpoints(text, folded, mentions))
 
@@ -610,6 +612,31 @@ class MentionFinder:
                 via="shared-ligand",
             )  # fmt: skip
         return result
+
+    def _with_generic_psma_pet(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """ "PSMA PET/CT" in a text whose one PSMA tracer imaged by PET is named ("68Ga-PSMA-11 PET/CT versus
+        conventional imaging ... in 28% after PSMA PET/CT"): a mention of that tracer, which the arms then see."""
+        tracers = {m.curie for m in mentions if m.curie and self._psma_pet_tracer(m.curie)}
+        if len(tracers) != 1 or any(m.kind in _THERAPY_KINDS for m in mentions):
+            return mentions  # (in a study of a therapy, PSMA PET selects the men: its tracer is no arm to count)
+        entity = self.ontology.entity(tracer := tracers.pop())
+        result = list(mentions)
+        for match in _GENERIC_PSMA_PET.finditer(text):
+            start, end = match.span()
+            inside = [m for m in result if start <= m.start and m.end <= end]
+            if any(m.kind != "Target" for m in inside) or any(m.start < end and start < m.end for m in result
+                                                              if m not in inside):  # fmt: skip
+                continue  # (part of a name: "the PSMA-PET trial", "PSMA PET-guided radiotherapy")
+            result = [m for m in result if m not in inside]
+            result.append(Mention(start, end, match.group(), tracer, entity.kind, label=entity.label,
+                                  via="generic-psma-pet"))  # fmt: skip
+        return sorted(result, key=lambda m: m.start)
+
+    def _psma_pet_tracer(self, curie: str) -> bool:
+        agent = self.ontology.agents.get(curie)
+        if agent is None or agent.kind != "ImagingAgent" or agent.target != "target:PSMA" or not agent.radionuclide:
+            return False
+        return "positron" in self.ontology.radionuclides[agent.radionuclide].emissions
 
     def _ligand_label(self, agent: Mention) -> str | None:
         """The ligand of a radioligand mention: the ontology's, or the code after the nuclide in a new one's label."""
@@ -971,6 +998,12 @@ def _generic_rest(text: str, overlapping: list[tuple[int, int]], start: int, end
 _NAME_BEFORE_BRACKET = re.compile(
     r"(?<![\w-])(?P<name>[A-Za-z0-9][\w-]*)(?:\s+(?:trial|study|registry|cohort))?\s*\(\s*$", re.I
 )
+
+
+_THERAPY_KINDS = frozenset({"RadioligandTherapy", "AntibodyDrugConjugate", "CARTCellTherapy", "CARNKCellTherapy",
+                           "BispecificAntibody", "Chemotherapy"})  # fmt: skip
+#: PSMA PET named without its tracer: "PSMA PET/CT", "PSMA-PET", "PSMA PET-CT", "PSMA PET/MRI".
+_GENERIC_PSMA_PET = re.compile(r"(?<![\w-])PSMA[- ]PET(?:\s*/\s*(?:CT|MRI?)|-CT)?(?![\w/-])")
 
 
 def _registry_ids_of_named_trials(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -1103,3 +1103,42 @@ def test_the_group_of_the_backbone_alone_is_not_the_combination_that_holds_it(re
         (13.0, "enzalutamide + 177Lu-PSMA-617"),
         (7.8, "enzalutamide"),
     ]
+
+
+def test_psma_pet_named_without_its_tracer_is_the_arm_of_the_one_psma_pet_tracer_of_an_imaging_study(record):
+    found = record(
+        "Men with high-risk cancer were randomised to conventional imaging or to 68Ga-PSMA-11 PET/CT. Management "
+        "changed in 12% of men after conventional imaging and in 31% after PSMA PET/CT (p=0.01).",
+        title="68Ga-PSMA-11 PET/CT versus conventional imaging for staging: a randomised trial",
+    )
+    assert [(m["value"], m["arm"]) for m in found["measurements"]] == [
+        (12.0, "conventional imaging"),
+        (31.0, "68Ga-PSMA-11"),
+    ]
+
+
+def test_each_arm_named_before_a_bracket_that_gives_a_count_then_the_share(record):
+    found = record(
+        "Men were randomised to conventional imaging or to 68Ga-PSMA-11 PET/CT. The detection rate was lower with "
+        "conventional imaging (35 of 152 men, 23%) than with 68Ga-PSMA-11 PET/CT (60 of 150, 40%).",
+        title="68Ga-PSMA-11 PET/CT versus conventional imaging for staging: a randomised trial",
+    )
+    assert [(m["value"], m["arm"]) for m in found["measurements"]] == [
+        (23.0, "conventional imaging"),
+        (40.0, "68Ga-PSMA-11"),
+    ]
+
+
+def test_an_agent_opening_a_clause_set_against_a_value_is_not_that_values_arm(record):
+    found = record(
+        "Forty men had radioguided surgery with 99mTc-PSMA-I&S after 68Ga-PSMA-11 PET/CT. The probe had a "
+        "sensitivity of 86.0% (95% CI 70.0-95.0) and a specificity of 96.0% (95% CI 85.0-99.0), whereas "
+        "68Ga-PSMA-11 PET/CT had a sensitivity of 61.0%.",
+        title="99mTc-PSMA-I&S radioguided surgery for nodal staging",
+    )
+    rows = [(m["endpoint"], m["value"], m["arm"]) for m in found["measurements"]]
+    assert rows == [
+        ("sensitivity", 86.0, "99mTc-PSMA-I&S"),
+        ("specificity", 96.0, "99mTc-PSMA-I&S"),
+        ("sensitivity", 61.0, "68Ga-PSMA-11"),
+    ]
