@@ -1031,6 +1031,12 @@ def _split_arms(
             regimen = _choice(inside, choices) if len(inside) >= 2 else None  # "(a switch to X or Y)": ARPI change
             agents = [regimen] if regimen else inside
         agents = [m for m in agents if m.curie not in COMPANION_AGENTS] or agents
+        if (
+            len(agents) >= 2
+            and all(text[a.end : b.start].strip() == "/" for a, b in pairwise(agents))
+            and (regimen := _choice(agents, choices))
+        ):
+            agents = [regimen]  # "an abiraterone/enzalutamide switch": the alternatives of one regimen, not both
         if not agents and len(arms) >= 2 and _BOTH_ARMS.match(text, left, right):
             # "to X (arm A), Y (arm B), or both (arm C)": the third arm gets the agents of the two before it
             arms.append(Arm(agents=list({m.curie or m.label: m for arm in arms for m in arm.agents}.values())))

@@ -1142,3 +1142,12 @@ def test_an_agent_opening_a_clause_set_against_a_value_is_not_that_values_arm(re
         ("specificity", 96.0, "99mTc-PSMA-I&S"),
         ("sensitivity", 61.0, "68Ga-PSMA-11"),
     ]
+
+
+def test_two_arpis_joined_by_a_slash_are_the_choice_of_one_arm_not_a_combination(record):
+    found = record(
+        "Methods: 300 men were randomised 1:1 to 177Lu-PSMA-617 or to an abiraterone/enzalutamide switch. Results: "
+        "median rPFS was 9.1 vs 5.4 months.",
+        title="177Lu-PSMA-617 versus a second androgen receptor pathway inhibitor: a randomised trial",
+    )
+    assert [(m["value"], m["arm"]) for m in found["measurements"]] == [(9.1, "177Lu-PSMA-617"), (5.4, "ARPI change")]
