@@ -583,6 +583,8 @@ class MentionFinder:
         if "PSMA" in text and "PET" in text:
             mentions = self._with_generic_psma_pet(text, mentions)
         mentions = [self._disambiguate(text, m) for m in sorted(mentions, key=lambda m: m.start)]
+        if "deteriorat" in text or "worsen" in text:
+            mentions = self._with_symptom_domains(text, mentions)
         return _with_primary_endpoint(text, folded, _with_defined_endpoints(text, folded, mentions))
 
     def _with_shared_ligands(self, text: str, mentions: list[Mention]) -> list[Mention]:
@@ -611,6 +613,25 @@ class MentionFinder:
                 nuclide.start, nuclide.end, nuclide.text, curie, kind, curated=known is not None, label=label,
                 via="shared-ligand",
             )  # fmt: skip
+        return result
+
+    def _with_symptom_domains(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """ "time to deterioration of fatigue (HR 0.58 ...), diarrhoea (...) and insomnia (...)": symptoms whose
+        deterioration or worsening is timed are domains of quality of life, not adverse events."""
+        quality = self.ontology.endpoints["endpoint:HRQoL"]
+        result: list[Mention] = []
+        listed = False  # the mention before is a domain that heads a list
+        for index, mention in enumerate(mentions):
+            previous = mentions[index - 1] if index else None
+            domain = mention.kind == "AdverseEvent" and (
+                _DETERIORATION_OF.search(text, max(0, mention.start - 40), mention.start) is not None
+                or (listed and previous is not None and _NEXT_DOMAIN.fullmatch(text, previous.end, mention.start))
+            )
+            if domain:
+                mention = Mention(mention.start, mention.end, mention.text, quality.curie, quality.kind,
+                                  label=quality.label, via="symptom-domain")  # fmt: skip
+            listed = domain
+            result.append(mention)
         return result
 
     def _with_generic_psma_pet(self, text: str, mentions: list[Mention]) -> list[Mention]:
@@ -1002,6 +1023,10 @@ _NAME_BEFORE_BRACKET = re.compile(
 
 _THERAPY_KINDS = frozenset({"RadioligandTherapy", "AntibodyDrugConjugate", "CARTCellTherapy", "CARNKCellTherapy",
                            "BispecificAntibody", "Chemotherapy"})  # fmt: skip
+#: Right before a symptom whose deterioration is timed: "time to deterioration of ", "worsening in ".
+_DETERIORATION_OF = re.compile(r"\b(?:deterioration|worsening)\s+(?:of|in)\s+(?:the\s+)?$", re.I)
+#: Between two symptoms of a list of domains: "fatigue (HR 0.58, 95% CI 0.40-0.85), diarrhoea".
+_NEXT_DOMAIN = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:,\s*(?:and\s+)?|\s+and\s+)")
 #: PSMA PET named without its tracer: "PSMA PET/CT", "PSMA-PET", "PSMA PET-CT", "PSMA PET/MRI".
 _GENERIC_PSMA_PET = re.compile(r"(?<![\w-])PSMA[- ]PET(?:\s*/\s*(?:CT|MRI?)|-CT)?(?![\w/-])")
 

@@ -2692,3 +2692,16 @@ def test_a_share_that_had_such_a_decline_is_of_the_response_named_before(record)
         ("PSA50", 40.0, "docetaxel"),
         ("PFS", 3.9, "docetaxel"),
     ]
+
+
+def test_symptoms_whose_deterioration_is_timed_are_quality_of_life_domains_not_adverse_events(record):
+    text = (
+        "Men were allocated to 177Lu-PSMA-617 or to cabazitaxel. Time to deterioration of global health status "
+        "favoured 177Lu-PSMA-617 (HR 0.70, 95% CI 0.50-0.98), as did time to deterioration of fatigue (HR 0.55, 95% "
+        "CI 0.38-0.80) and insomnia (HR 0.64, 95% CI 0.43-0.95). Fatigue of any grade occurred in 41% and 33%."
+    )
+    rows = [(m["endpoint"], m["value"], m["hr"]) for m in record(text)["measurements"]]
+    assert rows == [
+        ("HRQoL", None, 0.70), ("HRQoL", None, 0.55), ("HRQoL", None, 0.64),
+        ("AE:fatigue", 41.0, None), ("AE:fatigue", 33.0, None),
+    ]  # fmt: skip
