@@ -583,7 +583,7 @@ class MentionFinder:
         if "PSMA" in text and "PET" in text:
             mentions = self._with_generic_psma_pet(text, mentions)
         mentions = [self._disambiguate(text, m) for m in sorted(mentions, key=lambda m: m.start)]
-        if "deteriorat" in text or "worsen" in text:
+        if "deteriorat" in text or "worsen" in text or " score" in text or " scale" in text:
             mentions = self._with_symptom_domains(text, mentions)
         return _with_primary_endpoint(text, folded, _with_defined_endpoints(text, folded, mentions))
 
@@ -616,8 +616,9 @@ class MentionFinder:
         return result
 
     def _with_symptom_domains(self, text: str, mentions: list[Mention]) -> list[Mention]:
-        """ "time to deterioration of fatigue (HR 0.58 ...), diarrhoea (...) and insomnia (...)": symptoms whose
-        deterioration or worsening is timed are domains of quality of life, not adverse events."""
+        """ "time to deterioration of fatigue (HR 0.58 ...), diarrhoea (...) and insomnia (...)", "the fatigue score":
+        symptoms whose deterioration or worsening is timed, or that are scored, are domains of quality of life, not
+        adverse events."""
         quality = self.ontology.endpoints["endpoint:HRQoL"]
         result: list[Mention] = []
         listed = False  # the mention before is a domain that heads a list
@@ -625,6 +626,7 @@ class MentionFinder:
             previous = mentions[index - 1] if index else None
             domain = mention.kind == "AdverseEvent" and (
                 _DETERIORATION_OF.search(text, max(0, mention.start - 40), mention.start) is not None
+                or _SCORED.match(text, mention.end) is not None
                 or (listed and previous is not None and _NEXT_DOMAIN.fullmatch(text, previous.end, mention.start))
             )
             if domain:
@@ -1025,6 +1027,8 @@ _THERAPY_KINDS = frozenset({"RadioligandTherapy", "AntibodyDrugConjugate", "CART
                            "BispecificAntibody", "Chemotherapy"})  # fmt: skip
 #: Right before a symptom whose deterioration is timed: "time to deterioration of ", "worsening in ".
 _DETERIORATION_OF = re.compile(r"\b(?:deterioration|worsening)\s+(?:of|in)\s+(?:the\s+)?$", re.I)
+#: After a symptom that is scored: "the fatigue score", "insomnia scale", "pain subscale".
+_SCORED = re.compile(r"\s+(?:sub)?(?:scores?|scales?)\b", re.I)
 #: Between two symptoms of a list of domains: "fatigue (HR 0.58, 95% CI 0.40-0.85), diarrhoea".
 _NEXT_DOMAIN = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:,\s*(?:and\s+)?|\s+and\s+)")
 #: PSMA PET named without its tracer: "PSMA PET/CT", "PSMA-PET", "PSMA PET-CT", "PSMA PET/MRI".

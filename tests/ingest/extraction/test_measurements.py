@@ -2705,3 +2705,13 @@ def test_symptoms_whose_deterioration_is_timed_are_quality_of_life_domains_not_a
         ("HRQoL", None, 0.70), ("HRQoL", None, 0.55), ("HRQoL", None, 0.64),
         ("AE:fatigue", 41.0, None), ("AE:fatigue", 33.0, None),
     ]  # fmt: skip
+
+
+def test_a_scored_symptom_is_a_quality_of_life_domain_and_with_or_without_denies_nothing(record):
+    found = record(
+        "Men were assigned to enzalutamide alone or with 177Lu-PSMA-617. The mean change from baseline in the fatigue "
+        "score at week 12 was +3.9 points with the combination and +10.2 points with enzalutamide alone.",
+        title="Enzalutamide with or without 177Lu-PSMA-617: health-related quality of life",
+    )
+    rows = [(m["endpoint"], m["value"], m.get("negated", False)) for m in found["measurements"]]
+    assert rows == [("HRQoL", 3.9, False), ("HRQoL", 10.2, False)]
