@@ -184,7 +184,8 @@ _NOT_A_RESULT_PARTS = (
     r"(?:years?|yrs?|y)\b",
     r"\b\d+\s*(?:years?|yrs?)\s+(?:of\s+age|old)\b",  # "patients 65 years of age or older"
     r"\b\d+(?:\.\d+)?\s*(?:weeks?|days?|months?|years?)\s+(?:after|post)[\s-]+(?:surgery|prostatectomy|radiotherapy"
-    r"|treatment|therapy|completion|the\s+(?:last|first|final)\s+(?:cycle|dose|infusion))\b",
+    r"|treatment|therapy|completion|the\s+(?:last|first|final)\s+(?:cycle|dose|infusion)"
+    r"|(?:each|every)\s+(?:cycle|dose|infusion|administration))\b",
 )
 _NOT_A_RESULT = re.compile("|".join(_NOT_A_RESULT_PARTS), re.I)
 #: What every match of _NOT_A_RESULT holds, found without scanning for the whole pattern at every place: a
@@ -405,6 +406,22 @@ _ALONE_ARM = re.compile(
 )
 #: An imaging modality named on its own: "for PET/CT", "PSMA PET had", "on SPECT".
 _MODALITY = re.compile(r"(?<![\w-])(?P<modality>PET|SPECT)(?:/CT|/MRI|-CT)?\b(?!-)")
+#: A sentence that describes the men before treatment: "Median baseline PSA was ...", "At baseline, ...".
+_AT_BASELINE = re.compile(r"^\W*(?:(?:the\s+)?(?:median|mean)\s+)?baseline\b|^\W*at\s+baseline\b", re.I)
+#: What happened on treatment, after a baseline: "... at baseline; after two cycles, fatigue occurred in 20%".
+_ON_TREATMENT = re.compile(
+    r"\b(?:after|during|developed|occurred|emerg\w*|treatment-related|on\s+treatment|following|whereas|while|but)\b",
+    re.I,
+)
+
+
+def _clause_end(text: str, start: int) -> int:
+    """Where the clause that goes on at ``start`` ends: the next comma, semicolon or full stop, else the text's end."""
+    found = _CLAUSE_STOP.search(text, start)
+    return found.start() if found else len(text)
+
+
+_CLAUSE_STOP = re.compile(r"[,;]|\.(?!\d)")
 #: A clause set against the one before it: "..., whereas PSMA PET/CT had ...".
 _CONTRASTED_CLAUSE = re.compile(r"\b(?:whereas|while|but)\b", re.I)
 #: Where one clause of a sentence ends and the next begins: the modality of one is not the other's.
@@ -851,6 +868,22 @@ _COMPARISON_WORDS = r"compared (?:with|to)|versus|vs\.?|relative to|against"
 _COMPARED_WITH = re.compile(r"\b(?:" + _COMPARISON_WORDS + r"|than)\s+(?:the\s+)?$", re.I)
 #: What a pair in brackets right after an agent is set against: "more with X than with Y (66% vs 37%)".
 _SET_AGAINST = re.compile(r"\b(?:" + _COMPARISON_WORDS + r"|than)\s+(?:(?:with|in|for|on)\s+)?(?:the\s+)?$", re.I)
+#: A sentence that describes the men before treatment: "Median baseline PSA was ...", "At baseline, ...".
+_AT_BASELINE = re.compile(r"^\W*(?:(?:the\s+)?(?:median|mean)\s+)?baseline\b|^\W*at\s+baseline\b", re.I)
+#: What happened on treatment, after a baseline: "... at baseline; after two cycles, fatigue occurred in 20%".
+_ON_TREATMENT = re.compile(
+    r"\b(?:after|during|developed|occurred|emerg\w*|treatment-related|on\s+treatment|following|whereas|while|but)\b",
+    re.I,
+)
+
+
+def _clause_end(text: str, start: int) -> int:
+    """Where the clause that goes on at ``start`` ends: the next comma, semicolon or full stop, else the text's end."""
+    found = _CLAUSE_STOP.search(text, start)
+    return found.start() if found else len(text)
+
+
+_CLAUSE_STOP = re.compile(r"[,;]|\.(?!\d)")
 #: A clause set against the one before it: its values are named by its own words.
 _WHEREAS_BREAK = re.compile(r",?\s\b(?:whereas|while)\b", re.I)
 #: Between an arm and its value right after it: "with X in 64%", "the X arm (10.1 months)", "X: 33%".
@@ -1622,6 +1655,14 @@ class SentenceMeasurements:
             and _CAUSE_OF_CONSEQUENCE.search(text, max(0, mention.start - offset - 60), mention.start - offset)
         ):
             return True
+        if (
+            mention.kind == "AdverseEvent"
+            and "aseline" in text
+            and _AT_BASELINE.search(text, 0, mention.start - offset)
+            and not _ON_TREATMENT.search(text, 0, mention.start - offset)
+            and not _ON_TREATMENT.search(text, mention.end - offset, _clause_end(text, mention.end - offset))
+        ):
+            return True  # "Median baseline PSA was 312 ng/mL, and 41 men (71%) had bone pain": a state before therapy
         if mention.curie != "endpoint:AE-any-grade":
             return False
         return bool(_COMMONEST.search(text, max(0, mention.start - offset - 40), mention.start - offset))

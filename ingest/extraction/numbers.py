@@ -501,7 +501,10 @@ SCORE_UNIT = "points"
 #: A change in a questionnaire's score: "+1.8 points", "−6.4 points" (dashes made hyphens); not a difference between
 #: two ("difference 8.2 points").
 _SCORE_CHANGE = re.compile(
-    r"(?<![\w.])(?<!difference )(?<!difference of )(?P<value>[+-]?\d+(?:\.\d+)?)\s*points?\b", re.IGNORECASE
+    r"(?<![\w.])(?<!difference )(?<!difference of )(?<!at least )(?<!≥)(?<!≥ )(?P<value>[+-]?\d+(?:\.\d+)?)\s*points?\b"
+    # (not a scale's size, "an 11-point scale", nor a threshold, "improved by 10 points or more")
+    r"(?!-)(?!\s+or\s+(?:more|greater|higher|above|over)\b)",
+    re.IGNORECASE,
 )
 
 

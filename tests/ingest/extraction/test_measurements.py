@@ -2715,3 +2715,14 @@ def test_a_scored_symptom_is_a_quality_of_life_domain_and_with_or_without_denies
     )
     rows = [(m["endpoint"], m["value"], m.get("negated", False)) for m in found["measurements"]]
     assert rows == [("HRQoL", 3.9, False), ("HRQoL", 10.2, False)]
+
+
+def test_a_symptom_of_the_men_at_baseline_is_no_adverse_event_and_score_thresholds_are_no_results(record):
+    found = record(
+        "We treated 60 men with 225Ac-PSMA-617. Median baseline PSA was 250 ng/mL, and 39 men (65%) had bone pain "
+        "requiring opioids. Pain, scored on an 11-point scale, was reassessed 4, 8 and 12 weeks after each cycle. "
+        "Global health status improved by 10 points or more in 21 of 55 men (38%). Bone pain of any grade developed "
+        "in 12%."
+    )
+    rows = [(m["endpoint"], m["value"]) for m in found["measurements"]]
+    assert rows == [("HRQoL", 38.0), ("AE:bone pain", 12.0)]
