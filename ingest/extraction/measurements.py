@@ -159,6 +159,10 @@ _NOT_A_RESULT_PARTS = (
     r"\d+(?:\.\d+)?\s*%\s+of\s+[^.;,%]{0,60}?\b(?:crossed over|cross(?:ed)?[- ]over"
     r"|switched(?!\s+to\s+(?:another|a\s+second|an\s+alternative|a\s+different)\b))\b",
     r"\bamong\s+(?:the\s+)?\d+\b",
+    # crossover named before its share ("diluted by crossover, which exceeded 50%"), and the area under a curve
+    r"\bcross-?over(?:\s+rates?)?\s*,?\s*(?:which\s+)?(?:was|were|of|exceeded|reached|occurred\s+in|in)\s+"
+    r"(?:about\s+|approximately\s+|over\s+|more\s+than\s+)?\d+(?:\.\d+)?\s*%",
+    r"\b(?:AUC|area\s+under\s+(?:the\s+)?(?:[\w-]+\s+){0,3}curve)\s*(?:\([^()]*\)\s*)?(?:was|of|=|:)?\s*0?\.\d+",
     # the heterogeneity of a meta-analysis: "I² = 71%", "I2 of 40%"
     r"\b(?-i:I)(?:²|2|\^2)\s*(?:=|:|of|was)?\s*\d+(?:\.\d+)?\s*%",
     r"\b(?:within|at(?: least)?|after|for|by|over|every|beyond|up to|lasting|more than|≥|>=|>)\s+\d+(?:\.\d+)?"
@@ -192,7 +196,7 @@ _NOT_A_RESULT = re.compile("|".join(_NOT_A_RESULT_PARTS), re.I)
 #: literal of the fractions, crossover and "among" parts; "I²" (heterogeneity); "=" and a number (sample size);
 #: a number right before a unit of time (time window, whose words "at", "for", "h" are everywhere). Patterns
 #: that start with a literal or a digit are found fast.
-_NOT_A_RESULT_LITERALS = tuple(prefiltered(part, re.I) for part in _NOT_A_RESULT_PARTS[1:4])
+_NOT_A_RESULT_LITERALS = tuple(prefiltered(part, re.I) for part in _NOT_A_RESULT_PARTS[1:6])
 _NOT_A_RESULT_CLUES = (
     re.compile(r"I[²2^]"),
     re.compile(r"%\s+of\s+(?:the|all|these)\s+\d", re.I),

@@ -548,7 +548,10 @@ PROPORTION_UNIT = "proportion"
 #: A proportion right after "was", "of", ":" or a diagnostic metric ("sensitivity was 0.40", "specificity 0.95");
 #: kept only for diagnostic endpoints. A number with a standard deviation ("0.49 ± 0.19 Gy/GBq") is a mean.
 PROPORTION = re.compile(
-    r"(?:\b(?:was|were|of|is|sensitivity|specificity|accuracy|value|PPV|NPV)|[:=])\s*(?P<value>0?\.\d+|1\.0+)"
+    r"(?:\b(?:was|were|of|is|sensitivity|specificity|accuracy|value|PPV|NPV)|[:=]"
+    # (or opening a bracket that gives its CI or sets it against another: "(0.69, 95% CI 0.57-0.79)", "(0.93 vs 0.96)")
+    r"|\((?=\s*(?:0?\.\d+|1\.0+)\s*(?:[,;]\s*\d{2}(?:\.\d+)?\s*%\s*(?:CI|CrI|confidence|credible)|(?:vs\.?|versus)\s+(?:0?\.\d+|1\.0+)\s*[);,])))"
+    r"\s*(?P<value>0?\.\d+|1\.0+)"
     # (not a quantity with its unit, nor the start of a range of one: "a PSA of 0.5 ng/ml or higher", "By PSA level:
     # 0.2-0.49 ng/mL, 38%")
     r"(?![\w%]|\.\d|\s*±|(?:\s*(?:-|–|to)\s*[<≤]?\s*\d*\.?\d+)?\s*(?:ng|[µμ]g|mg|ml|mL|mm|cm|Gy|[GMk]Bq|mCi"
@@ -560,7 +563,7 @@ PROPORTION = re.compile(
 #: What comes before and starts every proportion: a space, a last letter of PROPORTION's words (ſ is an "s" to
 #: IGNORECASE), ":" or "=", then "0.", "." or "1.0". A pattern that starts with a character class is found
 #: much faster than PROPORTION, which re tries at every place.
-_PROPORTION_CLUE = re.compile(r"[\s:=A-Za-z\u017f](?:0?\.\d|1\.0)")
+_PROPORTION_CLUE = re.compile(r"[\s:=(A-Za-z\u017f](?:0?\.\d|1\.0)")
 
 
 def find_proportions(text: str) -> list[Value]:

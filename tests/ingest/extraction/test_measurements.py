@@ -2726,3 +2726,25 @@ def test_a_symptom_of_the_men_at_baseline_is_no_adverse_event_and_score_threshol
     )
     rows = [(m["endpoint"], m["value"]) for m in found["measurements"]]
     assert rows == [("HRQoL", 38.0), ("AE:bone pain", 12.0)]
+
+
+def test_proportions_opening_a_bracket_with_their_ci_or_set_against_another_are_values(record):
+    text = (
+        "We pooled 30 studies of 18F-PSMA-1007 and 68Ga-PSMA-11 PET. Sensitivity was higher with 18F-PSMA-1007 "
+        "(0.71, 95% CI 0.60-0.80) than with 68Ga-PSMA-11 (0.57, 95% CI 0.47-0.66), and specificity was similar "
+        "(0.94 vs 0.95); the area under the summary ROC curve was 0.91."
+    )
+    rows = [(m["endpoint"], m["value"], m["arm"]) for m in record(text)["measurements"]]
+    assert rows == [
+        ("sensitivity", 0.71, "18F-PSMA-1007"), ("sensitivity", 0.57, "68Ga-PSMA-11"),
+        ("specificity", 0.94, "18F-PSMA-1007"), ("specificity", 0.95, "68Ga-PSMA-11"),
+    ]  # fmt: skip
+
+
+def test_the_share_of_crossover_named_before_it_is_no_result(record):
+    text = (
+        "Three randomised trials of 177Lu-PSMA-617 were pooled. The pooled hazard ratio for overall survival was "
+        "0.88 (95% CI 0.75-1.03), an estimate diluted by crossover, which exceeded 60% in two trials."
+    )
+    rows = [(m["endpoint"], m["statistic"], m["value"], m["hr"]) for m in record(text)["measurements"]]
+    assert rows == [("OS", "hr", None, 0.88)]
