@@ -845,6 +845,9 @@ CORRESPONDING_FOR = re.compile(
     r"\s+(?:for|with|in|of|on)\s+(?:the\s+)?",
     re.I,
 )
+#: After the agent a result is given again for: "With 225Ac-PSMA-617(,) the corresponding rates were".
+_CORRESPONDING_AFTER = re.compile(r"\s*,?\s*the\s+corresponding\b", re.I)
+_FOR_BEFORE = re.compile(r"\b(?:with|for|in|after)\s+(?:the\s+)?$", re.I)
 #: Right after a run of values: the arm they are of ("... and 9.4% with 177Lu-PSMA-I&T").
 _NAMED_ARM = re.compile(r"\s*%?\s*(?:\([^()]{0,60}\)\s*)?(?:with|in|for|on)\s+(?:the\s+)?", re.I)
 #: Between an arm and its value written right after it: "177Lu-PNT2002 33%", "cabazitaxel: 52%".
@@ -2492,6 +2495,19 @@ class SentenceMeasurements:
         if group.values and (corresponding := CORRESPONDING_FOR.search(text, 0, group.values[0].start)):
             # "The corresponding rates for 18F-fluorocholine were 20% and 35%": every value is that agent's
             named = next((m for m in mentions if m.is_agent and m.start - sentence.start == corresponding.end()), None)
+            if named is not None:
+                return [self._arm_label_for_curie(named, context)] * count
+        if group.values and "orresponding" in text:
+            # "With 225Ac-PSMA-617, the corresponding rates were 16.4% and 3.2%": the agent named before them
+            named = next(
+                (
+                    m for m in mentions
+                    if m.is_agent and m.end - sentence.start <= group.values[0].start
+                    and _CORRESPONDING_AFTER.match(text, m.end - sentence.start)
+                    and _FOR_BEFORE.search(text, max(0, m.start - sentence.start - 12), m.start - sentence.start)
+                ),
+                None,
+            )  # fmt: skip
             if named is not None:
                 return [self._arm_label_for_curie(named, context)] * count
         # "Grade 3 or worse events: X 33%, Y 52%": each value right after its arm

@@ -1151,3 +1151,18 @@ def test_two_arpis_joined_by_a_slash_are_the_choice_of_one_arm_not_a_combination
         title="177Lu-PSMA-617 versus a second androgen receptor pathway inhibitor: a randomised trial",
     )
     assert [(m["value"], m["arm"]) for m in found["measurements"]] == [(9.1, "177Lu-PSMA-617"), (5.4, "ARPI change")]
+
+
+def test_the_agent_named_before_the_corresponding_rates_is_their_arm(record):
+    found = record(
+        "We pooled studies of 177Lu-PSMA-617 and of 225Ac-PSMA-617. With 177Lu-PSMA-617, nephrotoxicity of any grade "
+        "occurred in 10.5% and of grade 3 or higher in 1.4%. With 225Ac-PSMA-617 the corresponding rates were 15.9% "
+        "(95% CI 9.8-24.6%) and 3.0% (95% CI 1.4-6.2%).",
+        title="Nephrotoxicity of PSMA radioligand therapy: a meta-analysis",
+    )
+    assert [(m["value"], m["arm"]) for m in found["measurements"]] == [
+        (10.5, "177Lu-PSMA-617"),
+        (1.4, "177Lu-PSMA-617"),
+        (15.9, "225Ac-PSMA-617"),
+        (3.0, "225Ac-PSMA-617"),
+    ]
