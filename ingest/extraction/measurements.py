@@ -362,6 +362,8 @@ _LABEL_LIST = re.compile(
 #: Between a ratio and the arm named after it: its bracket, then "for", "in" or "with" ("0.52 (...) for the").
 _FOR_AFTER_RATIO = re.compile(r"\s*(?:[(\[][^()\[\]]{0,80}[)\]])?\s*,?\s*(?:for|in|with)\s+(?:the\s+)?", re.I)
 _NAMED_LABEL = re.compile(r"\b" + ARM_LABEL + r"\b", re.I)
+#: After an agent that names men by what they had, not an arm: "docetaxel-only versus taxane-naive patients".
+_GROUPED_BY_AGENT = re.compile(r"[-\s](?:only|na[iï]ve|pre-?treated|exposed|refractory)\b|\s+(?:versus|vs\.?)\s", re.I)
 #: The labels of a comparison right before its ratio: "(A vs C: HR 0.49, ...; B vs C: HR 0.38, ...)" (the ratio is the
 #: first arm's).
 _LABELS_BEFORE_RATIO = re.compile(
@@ -2568,6 +2570,18 @@ class SentenceMeasurements:
             named = self._arm_after_ratio(group.ratio, text, mentions, sentence, context)
             if named is not None:
                 return [named]
+        if not group.values and group.ratio is not None and len(context.arms) < 2:
+            # "HRs versus an ARPI change were 0.83 (...) for X, 0.64 (...) for Y and 0.81 (...) for Z": in a study
+            # without arms of its own (a network meta-analysis), the agent right after each ratio's bracket
+            lead = _FOR_AFTER_RATIO.match(text, group.ratio.end)
+            agent = lead and next(
+                (m for m in mentions if m.is_agent and m.start - sentence.start == lead.end()
+                 and m.start not in context.prior),
+                None,
+            )  # fmt: skip
+            # (not men grouped by what they had: "1.71 (...) for docetaxel-only versus taxane-naive patients")
+            if agent and not _GROUPED_BY_AGENT.match(text, agent.end - sentence.start):
+                return [self._arm_label_for_curie(agent, context, named_after_value=True)]
         if count == 1 and group.values and len(context.arms) >= 2:
             imaged = self._arm_of_modality(group.values[0], text, mentions, sentence, context)
             if imaged is not None:

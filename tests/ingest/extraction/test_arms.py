@@ -1166,3 +1166,17 @@ def test_the_agent_named_before_the_corresponding_rates_is_their_arm(record):
         (15.9, "225Ac-PSMA-617"),
         (3.0, "225Ac-PSMA-617"),
     ]
+
+
+def test_in_a_study_without_arms_each_ratio_is_of_the_agent_right_after_its_bracket(record):
+    found = record(
+        "We did a network meta-analysis of randomised trials after docetaxel. For overall survival, hazard ratios "
+        "versus an ARPI change were 0.85 (95% CrI 0.65-1.10) for 177Lu-PSMA-617, 0.66 (95% CrI 0.47-0.90) for "
+        "cabazitaxel and 0.79 (95% CrI 0.63-0.99) for olaparib.",
+        title="Treatments for mCRPC after docetaxel: a network meta-analysis",
+    )
+    assert [(m["hr"], m["arm"]) for m in found["measurements"]] == [
+        (0.85, "177Lu-PSMA-617"),
+        (0.66, "cabazitaxel"),
+        (0.79, "olaparib"),
+    ]
