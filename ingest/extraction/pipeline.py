@@ -610,6 +610,8 @@ def assemble(document: Document, doc: Doc) -> Extraction:
         return next((s for s in sentences if s.start <= mention.start < s.end), sentences[0])
 
     comparators = context.comparator_curies()
+    referents = _referents(_text(doc, underscore), mentions, context) if len(context.arms) < 2 else []
+    comparators |= {m.curie or m.label or m.text for m in referents}
     investigational = {c for arm in context.arms[:1] for c in arm.curies} | {
         m.curie or m.label for m in context.main_agents
     }
@@ -681,7 +683,7 @@ def assemble(document: Document, doc: Doc) -> Extraction:
     several = len(context.arms) >= 3
     comparator_labels = tuple(
         arm.label for arm in context.arms[1:] if arm.label and not (several and studied & set(arm.curies))
-    )
+    ) + tuple(dict.fromkeys(m.label or m.text for m in referents))
     return Extraction(
         document=document.id,
         title=document.title,
@@ -691,6 +693,35 @@ def assemble(document: Document, doc: Doc) -> Extraction:
         diseases=diseases,
         comparators=comparator_labels,
     )
+
+
+#: Right before what a ratio sets its agent against: "HRs versus an ARPI change", "compared with standard of care".
+_SET_AGAINST = re.compile(r"\b(?:versus|vs\.?|compared\s+(?:with|to)|relative\s+to)\s+(?:an?\s+|the\s+)?$", re.I)
+#: A ratio named in a sentence: what a study without arms sets its agents against there is a comparator.
+_RATIO_NAMED = re.compile(r"\b(?:HRs?|ORs?|RRs?|hazard\s+ratios?|odds\s+ratios?|risk\s+ratios?)\b", re.I)
+#: A study that pools others' results: a meta-analysis, a pooled or network analysis, a systematic review.
+_POOLED = re.compile(r"\bmeta-?analys[ie]s\b|\bpooled\b|\bnetwork\s+analys|\bsystematic\s+review\b", re.I)
+#: Between two agents set against together: "standard of care or cabazitaxel".
+_OR_NEXT = re.compile(r"\s*(?:,\s*)?(?:or|and|/)\s+(?:an?\s+|the\s+)?$", re.I)
+
+
+def _referents(text: str, mentions: list[Mention], context: DocumentContext) -> list[Mention]:
+    """In a study without arms of its own (a pooled or network analysis), the agents its ratios are set against:
+    "HRs versus an ARPI change were ...", "... compared with standard of care or cabazitaxel (pooled HR 0.52)"."""
+    if not _POOLED.search(text):
+        return []  # (a study of its own sets its agent against others' results only as background)
+    found: list[Mention] = []
+    agents = [m for m in mentions if m.is_agent and m.start not in context.prior]
+    for mention in agents:
+        before = text[max(0, mention.start - 30) : mention.start]
+        if _SET_AGAINST.search(before) or (
+            found and found[-1].end <= mention.start and _OR_NEXT.fullmatch(text, found[-1].end, mention.start)
+        ):
+            stop = text.find(". ", mention.end)
+            start = text.rfind(". ", 0, mention.start)
+            if _RATIO_NAMED.search(text, max(0, start), stop if stop >= 0 else len(text)):
+                found.append(mention)
+    return found
 
 
 def _without_repeated_mtd(measured: list[tuple[Measurement, Sentence]]) -> list[tuple[Measurement, Sentence]]:

@@ -1180,3 +1180,18 @@ def test_in_a_study_without_arms_each_ratio_is_of_the_agent_right_after_its_brac
         (0.66, "cabazitaxel"),
         (0.79, "olaparib"),
     ]
+
+
+def test_what_a_pooled_analysis_sets_its_agents_against_is_its_comparator(record):
+    pooled = record(
+        "We pooled five randomised trials of PSMA radioligand therapy. Radioligand therapy delayed pain progression "
+        "compared with standard of care or cabazitaxel (pooled HR 0.55, 95% CI 0.44-0.69).",
+        title="177Lu-PSMA-617 in mCRPC: a meta-analysis of randomised trials",
+    )
+    assert pooled["comparators"] == ["standard of care", "cabazitaxel"]
+    own = record(
+        "We treated 500 men with 177Lu-PSMA-617 or 177Lu-PSMA-I&T at eight centres. The ligand given (177Lu-PSMA-I&T "
+        "versus 177Lu-PSMA-617) did not affect survival (HR 1.04; 95% CI 0.85-1.27).",
+        title="Predictors of survival after PSMA radioligand therapy: a multicentre cohort",
+    )
+    assert own["comparators"] == []
