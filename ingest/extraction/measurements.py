@@ -782,6 +782,9 @@ _GIVEN_TO = re.compile(
 _OTHER_OUTCOME_BEFORE = re.compile(
     r"\b(?:and|but|while|whereas)\s+(?:gave|had|showed|caused|produced|yielded|led to|resulted in)\s+"
     r"(?:fewer|more|less|lower|higher|similar|comparable)\s+[^.;,()]{2,50}?\s*\(\s*$"
+    # "..., and equivocal findings were less frequent with PSMA PET/CT (": the outcome the clause opens with
+    r"|\b(?:and|but|while|whereas)\s+[a-z][^.;,()]{2,40}?\s+(?:were|was)\s+(?:less|more)\s+"
+    r"(?:frequent|common|often)\b[^.;,()]{0,40}?\(\s*$"
     # "... and equivocal findings were less common ("
     r"|\b(?:and|but|while|whereas)\s+[^.;,()]{2,50}?\s+(?:were|was)\s+(?:less|more|equally|as)\s+"
     r"(?:common|frequent|often|rare)\s*\(\s*$"

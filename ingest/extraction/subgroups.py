@@ -108,7 +108,7 @@ _SITE_AHEAD_OF_VALUE = LiteralStartPattern(
             "visceral", "liver", "lung", "local", "outside"),
 )  # fmt: skip
 _SITE_LEAD = re.compile(
-    r"(?:^|[,;:.(]\s*|,\s*with\s+|\b(?:and|seen|found|visible|shown|detected|located|confined\s+to|involved|lay)\s+"
+    r"(?:^|[,;:.(]\s*|,\s*with\s+|\b(?:and|seen|found|visible|shown|showed|revealed|detected|located|confined\s+to|involved|lay)\s+"
     # (the disease named, then where it lay: "Local recurrence in the prostate bed was found in 19%")
     r"|^\s*(?:local\s+)?(?:recurrence|disease|relapse)\s+)"
     r"(?:(?:in|at)\s+)?(?:the\s+)?$",
