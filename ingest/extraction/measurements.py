@@ -428,6 +428,8 @@ def _clause_end(text: str, start: int) -> int:
 
 
 _CLAUSE_STOP = re.compile(r"[,;]|\.(?!\d)")
+#: Between the two values of a pair: "33.9% vs 43.1%", "12% and 15%".
+_PAIRED_NEXT = re.compile(r"\s*(?:%\s*)?(?:\([^()]*\)\s*)?(?:vs\.?|versus|and|,)\s*", re.I)
 #: A clause set against the one before it: "..., whereas PSMA PET/CT had ...".
 _CONTRASTED_CLAUSE = re.compile(r"\b(?:whereas|while|but)\b", re.I)
 #: Where one clause of a sentence ends and the next begins: the modality of one is not the other's.
@@ -896,6 +898,8 @@ def _clause_end(text: str, start: int) -> int:
 
 
 _CLAUSE_STOP = re.compile(r"[,;]|\.(?!\d)")
+#: Between the two values of a pair: "33.9% vs 43.1%", "12% and 15%".
+_PAIRED_NEXT = re.compile(r"\s*(?:%\s*)?(?:\([^()]*\)\s*)?(?:vs\.?|versus|and|,)\s*", re.I)
 #: A clause set against the one before it: its values are named by its own words.
 _WHEREAS_BREAK = re.compile(r",?\s\b(?:whereas|while)\b", re.I)
 #: Between an arm and its value right after it: "with X in 64%", "the X arm (10.1 months)", "X: 33%".
@@ -3231,6 +3235,7 @@ class SentenceMeasurements:
             parts, levels = parts * len(arms), levels * len(arms)
             cis += [(None, None, None)] * (len(arms) - 1)
         results = []
+        severe = False  # the value before was switched to the severe events, and this one may be its pair
         for index, value in enumerate(group.values):
             first = index == lead
             low, high, level = cis[index]
@@ -3238,7 +3243,12 @@ class SentenceMeasurements:
             own = common
             if not planned and any(start <= value.start < end for start, end in thresholds):
                 own = {**common, "status": "planned"}
-            if grade != ">=3" and _GRADE3_IN.search(text, since, value.start):
+            # ("; grade ≥3: 33.9% vs 43.1%": the second of the pair is of the severe events too)
+            severe = grade != ">=3" and (
+                _GRADE3_IN.search(text, since, value.start) is not None
+                or (severe and _PAIRED_NEXT.fullmatch(text, since, value.start) is not None)
+            )
+            if severe:
                 # "... occurred in 94% and were of grade 3 or higher in 45%": this value is of the severe events
                 graded = self._at_grade_3(code, text)
                 own = {**own, "endpoint": graded[0], "grade": graded[1]} if graded else own

@@ -2774,3 +2774,15 @@ def test_an_outcome_a_clause_opens_with_before_its_pair_in_brackets_is_not_the_e
     assert [(m["endpoint"], m["value"]) for m in found["measurements"]] == [
         ("management change", 14.0), ("management change", 27.0),
     ]  # fmt: skip
+
+
+def test_the_pair_of_a_value_said_to_be_of_grade_3_or_higher_is_of_that_grade_too(record):
+    text = (
+        "Men were randomised 1:1 to 177Lu-PSMA-617 or ARPI change. AEs, any grade: 96.2% vs 91.5%; grade ≥3: 31.8% "
+        "vs 44.0%."
+    )
+    rows = [(m["endpoint"], m["value"], m["arm"]) for m in record(text)["measurements"]]
+    assert rows == [
+        ("AE any grade", 96.2, "177Lu-PSMA-617"), ("AE any grade", 91.5, "ARPI change"),
+        ("AE grade>=3", 31.8, "177Lu-PSMA-617"), ("AE grade>=3", 44.0, "ARPI change"),
+    ]  # fmt: skip
