@@ -339,6 +339,9 @@ _PAIRED_VALUES = re.compile(r"\s*(?:%|months?|mo)?\s*(?:,\s*(?:and\s+)?|and|vs\.
 _VERSUS = re.compile(r"\b(?:vs\.?|versus|compared with|than|against)(?!\w)", re.IGNORECASE)
 _ARTICLE = re.compile(r"^(?:an?|the)\s+", re.IGNORECASE)
 _PRIOR = re.compile(r"\b(?:prior|previous(?:ly)?|pre-?treated|pretreatment|earlier|post)\b", re.IGNORECASE)
+#: After the first of a pair of values whose factor is named once, after the second ("without"): "3.9 months with
+#: versus 7.1 months without visceral metastases".
+_WITH_VERSUS = re.compile(r"\s*(?:%|months?|mo|weeks?)?\s+with\s+(?:versus|vs\.?|compared\s+with|and)\s+", re.I)
 #: Words that point back to a subgroup named before ("those without such a decline").
 _POINTING_BACK = re.compile(r"^(?:such|this|that|these|the same|it|them)\b", re.IGNORECASE)
 #: A phrase that ends on a pronoun or a bare comparative names nothing on its own ("received it", "more").
@@ -448,6 +451,15 @@ class SentenceSubgroups:
             found = [None if label in treated else label for label in found]
         found = _marker_strata(self.text, positions, found)
         labels = [self._listed.get(start, label) for (start, _end), label in zip(positions, found, strict=True)]
+        for index in range(len(labels) - 1):  # "3.9 months with versus 7.1 months without visceral metastases"
+            following = labels[index + 1]
+            if (
+                labels[index] is None
+                and following
+                and following.startswith("no ")
+                and _WITH_VERSUS.match(self.text, positions[index][1])
+            ):
+                labels[index] = following.removeprefix("no ")
         facets = [_both_facets(_facet_after(self.text, end), self._facets.get(start)) for start, end in positions]
         return [", ".join(part for part in pair if part) or None for pair in zip(facets, labels, strict=True)]
 

@@ -1165,3 +1165,14 @@ def test_the_sites_a_recurrence_lay_in_and_the_sites_broken_down_in_brackets_nam
         (9.0, "18F-PSMA-1007, bone"),
         (6.0, "18F-PSMA-1007, extra-pelvic lymph nodes"),
     ]
+
+
+def test_the_factor_named_once_after_without_names_the_value_before_with_versus(record):
+    text = (
+        "We treated 150 men with 177Lu-PSMA-617. The median time to deterioration of quality of life was 4.2 months "
+        "with versus 7.6 months without liver metastases."
+    )
+    assert _arms(record, text, "HRQoL") == [
+        (4.2, "177Lu-PSMA-617, liver metastases"),
+        (7.6, "177Lu-PSMA-617, no liver metastases"),
+    ]
