@@ -2392,6 +2392,10 @@ class SentenceMeasurements:
             named_before = [g for g in free if g.values[0].start < ratio.start]
             respective = len(ratios) > 1 and _RESPECTIVE_RATIOS.match(text, ratios[-1].end)
             group = (named_before[0] if respective else named_before[-1]) if named_before else None
+            if not respective and len(named_before) >= 2 and _pair_of_parts(text, named_before[-2], named_before[-1]):
+                # "58% in pts with more than 20 bone lesions and 79% in those with 20 or fewer (HR 2.31 ...)": two
+                # parts set side by side, the ratio goes on the first named
+                group = named_before[-2]
             compared = _LABELS_BEFORE_RATIO.search(text, max(0, ratio.start - 25), ratio.start)
             if compared and named_before:
                 # "11.6 months in arm A, 14.2 months in arm B and 5.8 months in arm C (A vs C: HR 0.49 ...; B vs C:
@@ -3336,6 +3340,28 @@ def _compared_one_by_one(first: _Group, second: _Group) -> bool:
         and second.ratio is None
         and first.p_value is None
     )
+
+
+def _pair_of_parts(text: str, first: _Group, second: _Group) -> bool:
+    """Whether two groups of one value each, of one unit, are two parts set side by side in one clause ("58% in men
+    with ... and 79% in those with ...")."""
+    if len(first.values) != 1 or len(second.values) != 1 or first.values[0].unit != second.values[0].unit:
+        return False
+    between = text[first.values[0].end : second.values[0].start]
+    around = text[first.values[0].end : second.values[0].end + 25]  # (the second part is named after its value)
+    return ";" not in between and _PAIR_OF_PARTS.search(around) is not None and _PART_AFTER.match(between) is not None
+
+
+#: Between two parts set side by side: "in pts with more than 20 bone lesions and ... in those with".
+_PAIR_OF_PARTS = re.compile(
+    r"\b(?:and|versus|vs\.?|compared\s+with)\s+(?:[\d.]+\s*(?:%|months?|mo)?\s+)?(?:in|among|for)\s+"
+    r"(?:those|men|patients|pts)\b",
+    re.I,
+)
+#: Right after the first value: the part it is of ("in pts with ...", "among men whose ...").
+_PART_AFTER = re.compile(
+    r"\s*(?:%|months?|mo)?\s*(?:in|among|for)\s+(?:the\s+)?(?:\d+\s+)?(?:pts|patients|men|those)\b", re.I
+)
 
 
 def _heading_grade(text: str, at: int) -> str | None:

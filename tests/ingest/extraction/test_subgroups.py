@@ -1176,3 +1176,12 @@ def test_the_factor_named_once_after_without_names_the_value_before_with_versus(
         (4.2, "177Lu-PSMA-617, liver metastases"),
         (7.6, "177Lu-PSMA-617, no liver metastases"),
     ]
+
+
+def test_a_ratio_after_two_parts_set_side_by_side_goes_on_the_first_named(record):
+    text = (
+        "We treated 210 men with 177Lu-PSMA-617. The 12-month SSE-free rate was 61% in men with more "
+        "than 20 bone lesions and 80% in those with fewer (HR 2.05; 95% CI 1.31-3.20)."
+    )
+    found = record(text)["measurements"]
+    assert [(m["value"], m["hr"]) for m in found] == [(61.0, 2.05), (80.0, None)]
