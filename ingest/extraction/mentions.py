@@ -152,18 +152,6 @@ _DETECTED_PASSIVE = AnchoredPattern(
     ),
     anchors=("detected", "locali", "identified", "visuali", "depicted"),
 )
-#: What a scan showed: "showed pelvic nodal disease", "revealed bone metastases" (not a response category: "showed
-#: progressive disease").
-_SHOWED_DISEASE = re.compile(
-    r"\b(?:showed|revealed)\s+(?!(?:progressive|stable|residual|no|new|targeting|uptake)\b)(?:[\w-]+\s+){0,3}?"
-    r"(?:disease|lesions?|cancer|recurrences?|metastas[ie]s)\b",
-    re.IGNORECASE,
-)
-_UNSUSPECTED = re.compile(r"[^.;,]{0,30}?\b(?:not|unsuspected|additional|occult|previously\s+unknown)\b", re.I)
-#: A scan or a PSMA tracer as the subject right before a verb: "PSMA PET/CT showed", "18F-PSMA-1007 revealed".
-_SCAN_RIGHT_BEFORE = re.compile(
-    r"(?:\b(?:PET|SPECT|CT|MRI|scans?|imaging)|PSMA[\w&-]*|DCFPyL|rhPSMA[\w.-]*)(?:\s*/\s*(?:CT|MRI?))?\s+$", re.I
-)
 #: Disease seen in a share of the men, written passive ("Local recurrence was found in 21.1%", "Uptake was seen in the
 #: prostate bed in 21.6% of men", "The intraprostatic tumour was visible in 95.8% of men") or after the scan that
 #: showed it ("PET showed M1 disease in 16% of patients"): a detection rate where a share follows, kept near an imaging
@@ -783,16 +771,6 @@ class MentionFinder:
         for match in _DETECTION.finditer(text, folded):
             yield Mention(match.start(), match.end(), match.group(), entity.curie, entity.kind, label=entity.label,
                           via="detection")  # fmt: skip
-        if "showed" in folded or "revealed" in folded:
-            # "18F-PSMA-1007 showed pelvic nodal disease in 31% of men": what a scan or tracer showed
-            for match in _SHOWED_DISEASE.finditer(text):
-                if _SCAN_RIGHT_BEFORE.search(
-                    text, max(0, match.start() - 25), match.start()
-                ) and not _UNSUSPECTED.match(
-                    text, match.end()
-                ):  # (disease "not seen on conventional imaging" is a finding the other scan missed, no detection rate)
-                    yield Mention(match.start(), match.end(), match.group(), entity.curie, entity.kind,
-                                  label=entity.label, via="detection")  # fmt: skip
 
     def _qualified_diseases(self, text: str, folded: str) -> Iterable[Mention]:
         for match in _DISEASE_QUALIFIER.finditer(text, folded):

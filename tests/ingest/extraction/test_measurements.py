@@ -2750,20 +2750,6 @@ def test_the_share_of_crossover_named_before_it_is_no_result(record):
     assert rows == [("OS", "hr", None, 0.88)]
 
 
-def test_what_a_tracer_showed_in_a_share_of_men_is_its_detection_rate_but_not_what_another_scan_missed(record):
-    text = (
-        "Men had 18F-PSMA-1007 and 18F-fluorocholine PET/CT in random order. 18F-PSMA-1007 showed pelvic nodal "
-        "disease in 33% of men, against 17% with 18F-fluorocholine. PSMA PET/CT revealed bone metastases not seen on "
-        "the other scan in 9%."
-    )
-    found = record(text, title="18F-PSMA-1007 versus 18F-fluorocholine PET/CT: a randomised crossover study")
-    rows = [(m["endpoint"], m["value"], m["arm"]) for m in found["measurements"]]
-    assert rows == [
-        ("detection rate", 33.0, "18F-PSMA-1007, pelvic nodal disease"),
-        ("detection rate", 17.0, "18F-fluorocholine, pelvic nodal disease"),
-    ]
-
-
 def test_an_outcome_a_clause_opens_with_before_its_pair_in_brackets_is_not_the_endpoint_before(record):
     text = (
         "Men were randomised to conventional imaging or to 68Ga-PSMA-11 PET/CT. Management changed in 14% of men "
