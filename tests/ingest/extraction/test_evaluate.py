@@ -187,6 +187,8 @@ BLIND_FLOORS = {"agents": 0.95, "trials": 0.95, "measurements": 0.90, "hr_tuples
         "blind29.jsonl",
         "blind30.jsonl",
         "blind33.jsonl",
+        "blind34.jsonl",
+        "blind35.jsonl",
     ],
 )
 def test_the_blind_sets_keep_what_they_taught(name):
