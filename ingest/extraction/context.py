@@ -1004,6 +1004,9 @@ def _split_arms(
     with X") keeps the previous arm's agents; alternatives of one class ("abiraterone or
     enzalutamide") stay one arm.
     """
+    crossover = _CROSSOVER.search(text, start, end)
+    if crossover is not None:  # ", with crossover to X allowed at progression": no part of the arms
+        end = crossover.start()
     optional = _with_or_without(text, start, end, mentions, prior)
     if optional is not None:  # "X with or without Y (versus Z)": X with Y, X alone, then what follows
         with_y, alone, after = optional
@@ -1056,6 +1059,8 @@ def _split_arms(
     return _with_placebos_backbone(arms)
 
 
+#: Where the arms end and what may follow them begins: ", with crossover to X allowed at progression".
+_CROSSOVER = re.compile(r",?\s*(?:with\s+|and\s+)?(?:optional\s+)?(?:cross-?over|crossing\s+over)\b", re.I)
 #: "staging with conventional imaging or with PSMA PET": a part that starts "or with", after an arm named "with X".
 _OR_WITH = re.compile(r"\s*or\s+with\s", re.I)
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+|an?\s+)?$", re.I)

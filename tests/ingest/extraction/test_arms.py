@@ -1195,3 +1195,13 @@ def test_what_a_pooled_analysis_sets_its_agents_against_is_its_comparator(record
         title="Predictors of survival after PSMA radioligand therapy: a multicentre cohort",
     )
     assert own["comparators"] == []
+
+
+def test_a_crossover_allowed_after_the_arms_is_no_part_of_the_control_arm(record):
+    found = record(
+        "Men were randomised 2:1 to 177Lu-PNT2002 or to a change of ARPI (abiraterone or enzalutamide), with "
+        "crossover to 177Lu-PNT2002 allowed at radiographic progression. Median rPFS was 9.5 months with "
+        "177Lu-PNT2002 and 6.0 months with ARPI change.",
+        title="177Lu-PNT2002 versus a change of ARPI: the randomised phase 3 SPLASH trial",
+    )
+    assert [(m["value"], m["arm"]) for m in found["measurements"]] == [(9.5, "177Lu-PNT2002"), (6.0, "ARPI change")]

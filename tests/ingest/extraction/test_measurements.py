@@ -2772,3 +2772,13 @@ def test_the_pair_of_a_value_said_to_be_of_grade_3_or_higher_is_of_that_grade_to
         ("AE any grade", 96.2, "177Lu-PSMA-617"), ("AE any grade", 91.5, "ARPI change"),
         ("AE grade>=3", 31.8, "177Lu-PSMA-617"), ("AE grade>=3", 44.0, "ARPI change"),
     ]  # fmt: skip
+
+
+def test_a_rise_that_defines_worsening_is_no_value(record):
+    text = (
+        "Men were randomised to 177Lu-PSMA-617 or to standard of care. Worsening was defined as a decrease of 10 "
+        "points or more in the FACT-P total score or an increase of 30% or more in pain intensity. Quality of life "
+        "improved in 41% and 22% of men."
+    )
+    found = record(text, title="177Lu-PSMA-617 versus standard of care: quality of life")
+    assert [(m["endpoint"], m["value"]) for m in found["measurements"]] == [("HRQoL", 41.0), ("HRQoL", 22.0)]
