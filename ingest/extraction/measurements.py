@@ -3126,6 +3126,13 @@ class SentenceMeasurements:
         for arm in context.arms:
             if key in arm.curies:
                 return arm.label
+        for arm in context.arms:  # "in the ARPI arm" of a trial whose arm is "ARPI change": the arm its name is in
+            if (
+                len(arm.curies) == 1
+                and len(mention.text) >= 3
+                and re.search(rf"(?<![\w-]){re.escape(mention.text)}(?![\w-])", arm.label)
+            ):
+                return arm.label
         return mention.label or mention.text
 
     def _measurements(

@@ -1205,3 +1205,12 @@ def test_a_crossover_allowed_after_the_arms_is_no_part_of_the_control_arm(record
         title="177Lu-PNT2002 versus a change of ARPI: the randomised phase 3 SPLASH trial",
     )
     assert [(m["value"], m["arm"]) for m in found["measurements"]] == [(9.5, "177Lu-PNT2002"), (6.0, "ARPI change")]
+
+
+def test_the_arm_named_by_the_class_of_its_choice_is_that_arm(record):
+    found = record(
+        "Men were randomised 2:1 to 177Lu-PNT2002 or to a change of ARPI (abiraterone or enzalutamide). Median time "
+        "to pain progression was not reached in the 177Lu-PNT2002 arm and was 12.4 months in the ARPI arm.",
+        title="177Lu-PNT2002 versus a change of ARPI: the randomised phase 3 SPLASH trial",
+    )
+    assert [m["arm"] for m in found["measurements"]] == ["177Lu-PNT2002", "ARPI change"]
