@@ -883,24 +883,6 @@ _COMPARISON_WORDS = r"compared (?:with|to)|versus|vs\.?|relative to|against"
 _COMPARED_WITH = re.compile(r"\b(?:" + _COMPARISON_WORDS + r"|than)\s+(?:the\s+)?$", re.I)
 #: What a pair in brackets right after an agent is set against: "more with X than with Y (66% vs 37%)".
 _SET_AGAINST = re.compile(r"\b(?:" + _COMPARISON_WORDS + r"|than)\s+(?:(?:with|in|for|on)\s+)?(?:the\s+)?$", re.I)
-#: A sentence that describes the men before treatment: "Median baseline PSA was ...", "At baseline, ...".
-_AT_BASELINE = re.compile(r"^\W*(?:(?:the\s+)?(?:median|mean)\s+)?baseline\b|^\W*at\s+baseline\b", re.I)
-#: What happened on treatment, after a baseline: "... at baseline; after two cycles, fatigue occurred in 20%".
-_ON_TREATMENT = re.compile(
-    r"\b(?:after|during|developed|occurred|emerg\w*|treatment-related|on\s+treatment|following|whereas|while|but)\b",
-    re.I,
-)
-
-
-def _clause_end(text: str, start: int) -> int:
-    """Where the clause that goes on at ``start`` ends: the next comma, semicolon or full stop, else the text's end."""
-    found = _CLAUSE_STOP.search(text, start)
-    return found.start() if found else len(text)
-
-
-_CLAUSE_STOP = re.compile(r"[,;]|\.(?!\d)")
-#: Between the two values of a pair: "33.9% vs 43.1%", "12% and 15%".
-_PAIRED_NEXT = re.compile(r"\s*(?:%\s*)?(?:\([^()]*\)\s*)?(?:vs\.?|versus|and|,)\s*", re.I)
 #: A clause set against the one before it: its values are named by its own words.
 _WHEREAS_BREAK = re.compile(r",?\s\b(?:whereas|while)\b", re.I)
 #: Between an arm and its value right after it: "with X in 64%", "the X arm (10.1 months)", "X: 33%".
