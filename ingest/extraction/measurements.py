@@ -3436,7 +3436,7 @@ _PAIR_COMPARED = re.compile(r"\b(?:vs\.?|versus|compared|than|against)(?!\w)", r
 #: measure's ("..., and median time to castration resistance was 31.9 versus 19.9 months").
 #: (Not the time to an event of the endpoint named before: "For pain, median time to worsening was 5.0 months".)
 _UNNAMED_MEASURE = re.compile(
-    r"\b(?:median|mean)\s+(?:time\s+to|duration\s+of)\s+(?!(?:first\s+|the\s+)?(?:worsening|deterioration"
+    r"\b(?:(?:median|mean)\s+)?(?:time\s+to|duration\s+of)\s+(?!(?:first\s+|the\s+)?(?:worsening|deterioration"
     r"|progression|response|death|events?|failure|recurrence|relapse)\b)\w",
     re.IGNORECASE,
 )

@@ -2782,3 +2782,14 @@ def test_a_rise_that_defines_worsening_is_no_value(record):
     )
     found = record(text, title="177Lu-PSMA-617 versus standard of care: quality of life")
     assert [(m["endpoint"], m["value"]) for m in found["measurements"]] == [("HRQoL", 41.0), ("HRQoL", 22.0)]
+
+
+def test_a_ratio_of_a_time_no_endpoint_names_is_not_given_to_the_endpoint_before(record):
+    text = (
+        "Men were randomised to 177Lu-PSMA-617 or to cabazitaxel. A pain response at week 12 was seen in 45% and 31% "
+        "(p=0.08), and time to first opioid use was longer with 177Lu-PSMA-617 (HR 0.62; 95% CI 0.40-0.96)."
+    )
+    found = record(text, title="177Lu-PSMA-617 versus cabazitaxel: pain outcomes")
+    assert [(m["endpoint"], m["value"], m["hr"]) for m in found["measurements"]] == [
+        ("pain", 45.0, None), ("pain", 31.0, None),
+    ]  # fmt: skip
