@@ -178,6 +178,8 @@ _NOT_A_RESULT_PARTS = (
     r"(?:(?:\bfollow[- ]?up|\bf/u)(?:\s+(?:time|duration|period))?\s*(?:[:,=]|\bof\b|\bwas\b|\bis\b|\blasted\b)?"
     r"|\bfollowed(?:\s+up)?\s+for\b)\s*(?:(?:a\s+)?(?:median|mean)\s+(?:of\s+)?)?"
     r"\d+(?:\.\d+)?\s*(?:weeks?|days?|months?|mo|years?)\b",
+    # a follow-up after its length: "with 12 months of further follow-up"
+    r"\b\d+(?:\.\d+)?\s*(?:weeks?|months?|years?)\s+of\s+(?:further\s+|additional\s+|minimum\s+)?follow[- ]?up\b",
     # a window or a landmark: "over the first 12 weeks", "free of progression 12 months after surgery"
     r"\b(?:over|during|in|within|for)\s+the\s+(?:first|initial|last|next)\s+\d+(?:\.\d+)?\s*"
     r"(?:weeks?|days?|months?|years?)\b",
@@ -431,6 +433,10 @@ def _clause_end(text: str, start: int) -> int:
 _CLAUSE_STOP = re.compile(r"[,;]|\.(?!\d)")
 #: Between the two values of a pair: "33.9% vs 43.1%", "12% and 15%".
 _PAIRED_NEXT = re.compile(r"\s*(?:%\s*)?(?:\([^()]*\)\s*)?(?:vs\.?|versus|and|,)\s*", re.I)
+#: Medians a design assumes without naming their endpoint again: "Assuming a median of 4.0 months with X".
+_ASSUMED_MEDIANS = re.compile(
+    r"\b(?:assuming|assumed|expecting|hypothesi[sz]ing)\s+(?:an?\s+)?medians?\s+(?:of|was|were)\b", re.I
+)
 #: A clause set against the one before it: "..., whereas PSMA PET/CT had ...".
 _CONTRASTED_CLAUSE = re.compile(r"\b(?:whereas|while|but)\b", re.I)
 #: Where one clause of a sentence ends and the next begins: the modality of one is not the other's.
@@ -1247,6 +1253,10 @@ class SentenceMeasurements:
         ):
             # "By PSA: <2 ng/mL 68.5%; ...", "the medians were 12.0 and 5.6 months": the previous result again
             endpoints = list(columns) if listed and columns else [previous_endpoint]
+        elif not endpoints and (previous_time_to_event or previous_endpoint) and _ASSUMED_MEDIANS.search(text):
+            # "The primary endpoint is time to pain progression. Assuming a median of 4.0 months with X and 5.7 months
+            # with Y (HR 0.70), ...": the medians assumed for the time to an event named before
+            endpoints = [previous_time_to_event or previous_endpoint]
         if not _DIGIT.search(text) and not _NOT_REACHED_WORDS.search(text) and not (endpoints and _number_word(text)):
             # no number: only a negated finding can come out of it
             return [], (endpoints[-1] if endpoints else previous_endpoint), self._negated(text, endpoints, offset)

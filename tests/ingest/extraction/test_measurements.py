@@ -2793,3 +2793,18 @@ def test_a_ratio_of_a_time_no_endpoint_names_is_not_given_to_the_endpoint_before
     assert [(m["endpoint"], m["value"], m["hr"]) for m in found["measurements"]] == [
         ("pain", 45.0, None), ("pain", 31.0, None),
     ]  # fmt: skip
+
+
+def test_medians_a_design_assumes_after_naming_its_endpoint_are_planned_values_of_it(record):
+    text = (
+        "Men will be randomised 1:1 to 225Ac-PSMA-617 or 177Lu-PSMA-617. The primary endpoint is time to pain "
+        "progression. Assuming a median of 4.2 months with 177Lu-PSMA-617 and 6.0 months with 225Ac-PSMA-617 (HR "
+        "0.70), 330 events will give 90% power; 400 men will be enrolled, with 12 months of further follow-up."
+    )
+    found = record(text, title="225Ac-PSMA-617 versus 177Lu-PSMA-617: design of a randomised phase 3 trial")
+    rows = [
+        (m["endpoint"], m["value"], m["arm"], m["status"]) for m in found["measurements"] if m["endpoint"] == "pain"
+    ]
+    assert rows == [
+        ("pain", 4.2, "177Lu-PSMA-617", "planned"), ("pain", 6.0, "225Ac-PSMA-617", "planned"),
+    ]  # fmt: skip
