@@ -160,7 +160,8 @@ _DETECTED_PASSIVE = AnchoredPattern(
 _SEEN_IN_SHARE = AnchoredPattern(
     re.compile(
         r"(?<!new )\b(?:disease|lesions?|cancer|recurrences?|metastas[ie]s|sites?|tumou?rs?|uptake|findings)"
-        r"(?:[^\S\n]+[\w-]+){0,4}?\s+(?:was|were)\s+(?:found|seen|visible|shown|located)"  # (within its line)
+        # (within its line; a short bracket may come between: "distant metastases (M1) were seen in 55%")
+        r"(?:[^\S\n]+(?:[\w-]+|\([\w-]{1,8}\))){0,4}?\s+(?:was|were)\s+(?:found|seen|visible|shown|located)"
         r"(?=\s+(?:in|at|on)\s+(?:[\w-]+\s+){0,5}?(?:in\s+)?(?:\d+\s*(?:/|of)\s*\d+\s*\(\s*)?\d+(?:\.\d+)?\s*%)"
         r"|(?<=PET )(?:showed|revealed)\s+(?!(?:[\w-]+\s+){0,3}?new\b)(?:[\w-]+\s+){0,3}?"
         r"(?:disease|lesions?|recurrences?|metastas[ie]s)(?=\s+in\s+\d+(?:\.\d+)?\s*%)",

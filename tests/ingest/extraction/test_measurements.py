@@ -2808,3 +2808,9 @@ def test_medians_a_design_assumes_after_naming_its_endpoint_are_planned_values_o
     assert rows == [
         ("pain", 4.2, "177Lu-PSMA-617", "planned"), ("pain", 6.0, "225Ac-PSMA-617", "planned"),
     ]  # fmt: skip
+
+
+def test_disease_seen_in_a_share_is_a_detection_rate_also_with_its_stage_in_brackets(record):
+    text = "We reviewed 250 men staged with 68Ga-PSMA-11 PET/CT. Distant metastases (M1) were seen in 48% of men."
+    found = record(text, title="68Ga-PSMA-11 PET/CT at biochemical recurrence")
+    assert [(m["endpoint"], m["value"]) for m in found["measurements"]] == [("detection rate", 48.0)]
