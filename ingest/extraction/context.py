@@ -30,6 +30,8 @@ _RANDOMIZED = prefiltered(
     re.I,
 )
 _SEMICOLON = re.compile(";")
+#: The heading of an abstract's conclusion, after which a randomization names some other trial.
+_CONCLUSION_HEADING = re.compile(r"\b(?:Conclusions?|Interpretation|Implications)\s*:")
 #: Where the arms of a randomization sentence start, after the population it may describe first.
 _ALLOCATED_TO = re.compile(r"(?<!\bup )\bto\b", re.I)
 #: The rest of a randomization sentence that names no arm: "... were randomised (1:1).", "... randomly assigned 2:1."
@@ -451,10 +453,11 @@ def find_arms(
     if review:  # a review allocates no one; one that pools trials has their arms
         return _reviewed_arms(text, sentences, mentions, prior) if review.group("pooled") else []
     randomized = False
+    conclusion = _CONCLUSION_HEADING.search(text)
     for index, sentence in enumerate(sentences):
         match = _RANDOMIZED.search(sentence.text)
-        if not match:
-            continue
+        if not match or (conclusion is not None and sentence.start >= conclusion.start() and index > 1):
+            continue  # (a trial a conclusion announces is another study: "A randomised phase 3 trial ... is enrolling")
         randomized = True
         segment_start = sentence.start + match.end()
         # The arms end at a semicolon outside brackets: "... or to a change of ARPI; crossover to X was allowed".
