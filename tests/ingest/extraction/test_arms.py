@@ -1219,7 +1219,8 @@ def test_the_arm_named_by_the_class_of_its_choice_is_that_arm(record):
 def test_a_randomised_trial_a_conclusion_announces_is_no_arm_of_this_study(record):
     found = record(
         "Methods: First-in-human phase 1 of xaluritamig given weekly. Results: 90 men were treated. PSA50 was 49%. "
-        "Conclusions: Xaluritamig is active. A randomised phase 3 trial versus cabazitaxel or ARPI change is enrolling.",
+        "Conclusions: Xaluritamig is active. A randomised phase 3 trial versus cabazitaxel or ARPI change is "
+        "enrolling.",
         title="Xaluritamig in mCRPC: dose expansion",
     )
     assert [(m["value"], m["arm"]) for m in found["measurements"]] == [(49.0, "xaluritamig")]
