@@ -178,6 +178,9 @@ _NOT_A_RESULT_PARTS = (
     r"(?:(?:\bfollow[- ]?up|\bf/u)(?:\s+(?:time|duration|period))?\s*(?:[:,=]|\bof\b|\bwas\b|\bis\b|\blasted\b)?"
     r"|\bfollowed(?:\s+up)?\s+for\b)\s*(?:(?:a\s+)?(?:median|mean)\s+(?:of\s+)?)?"
     r"\d+(?:\.\d+)?\s*(?:weeks?|days?|months?|mo|years?)\b",
+    # a radiotherapy dose, prescribed or given in fractions: "30 Gy in 3 fractions", "a lesion boost up to 74 Gy"
+    r"\b\d+(?:\.\d+)?\s*Gy\s+in\s+(?:\d+|a\s+single|one|two|three|four|five|six|eight|ten)\s+fractions?\b",
+    r"\b(?:boost|prescribed|prescription)\b[^.;%]{0,20}?\b\d+(?:\.\d+)?\s*Gy\b(?!/)",
     # a follow-up after its length: "with 12 months of further follow-up"
     r"\b\d+(?:\.\d+)?\s*(?:weeks?|months?|years?)\s+of\s+(?:further\s+|additional\s+|minimum\s+)?follow[- ]?up\b",
     # a window or a landmark: "over the first 12 weeks", "free of progression 12 months after surgery"
@@ -201,6 +204,7 @@ _NOT_A_RESULT = re.compile("|".join(_NOT_A_RESULT_PARTS), re.I)
 _NOT_A_RESULT_LITERALS = tuple(prefiltered(part, re.I) for part in _NOT_A_RESULT_PARTS[1:6])
 _NOT_A_RESULT_CLUES = (
     re.compile(r"I[²2^]"),
+    re.compile(r"\d\s*Gy\s+in\s|boost|prescri"),
     re.compile(r"%\s+of\s+(?:the|all|these)\s+\d", re.I),
     re.compile(r"=\s*\d"),
     re.compile(r"\d\s*(?:weeks?|wk|days?|months?|mo|years?|yrs?|y|hours?|h)\b", re.I),
@@ -2717,6 +2721,19 @@ class SentenceMeasurements:
                 # "compared X with Y and found more responses with X (66% vs 37%)": the pair in brackets right after
                 # an arm's agent is that arm's value against the other's, whatever the order the agents came in
                 return [last_named, next(a for a in arm_labels if a != last_named)]
+            if (
+                count % 2 == 0
+                and not any(named)
+                and len(labels) == 2
+                and (count == 2 or self._in_tuples(text, group.values, 2))
+                and _COMPARED_WITH.search(
+                    text, max(clause, before[0].start - sentence.start - 25), before[0].start - sentence.start
+                )
+                and not re.search(r"\brespectively\b", text[last:], re.I)
+            ):
+                # "Compared with conventional imaging, X showed pelvic nodal disease in 29% vs 11% of men": what the
+                # sentence compares with is named first, its value comes second
+                return [labels[1], labels[0]] * (count // 2)
             if len(labels) >= count and not re.search(r"\brespectively\b", text[last:], re.I):
                 return labels[-count:] if len(labels) > count else labels
             if len(labels) >= 2 and count % len(labels) == 0 and self._in_tuples(text, group.values, len(labels)):

@@ -163,8 +163,10 @@ _SEEN_IN_SHARE = AnchoredPattern(
         # (within its line; a short bracket may come between: "distant metastases (M1) were seen in 55%")
         r"(?:[^\S\n]+(?:[\w-]+|\([\w-]{1,8}\))){0,4}?\s+(?:was|were)\s+(?:found|seen|visible|shown|located)"
         r"(?=\s+(?:in|at|on)\s+(?:[\w-]+\s+){0,5}?(?:in\s+)?(?:\d+\s*(?:/|of)\s*\d+\s*\(\s*)?\d+(?:\.\d+)?\s*%)"
-        r"|(?<=PET )(?:showed|revealed)\s+(?!(?:[\w-]+\s+){0,3}?new\b)(?:[\w-]+\s+){0,3}?"
-        r"(?:disease|lesions?|recurrences?|metastas[ie]s)(?=\s+in\s+\d+(?:\.\d+)?\s*%)",
+        # (the scan's name may end "/CT" or "/MRI", and a stage in brackets may follow: "disease (miN1) in 29%")
+        r"|(?:(?<=PET )|(?<=PET/CT )|(?<=PET-CT )|(?<=PET/MRI ))(?:showed|revealed)\s+"
+        r"(?!(?:[\w-]+\s+){0,3}?new\b)(?:[\w-]+\s+){0,3}?"
+        r"(?:disease|lesions?|recurrences?|metastas[ie]s)(?=(?:\s*\([\w-]{1,8}\))?\s+in\s+\d+(?:\.\d+)?\s*%)",
         re.IGNORECASE,
     ),
     anchors=("found", "seen", "visible", "shown", "located", "showed", "revealed"),

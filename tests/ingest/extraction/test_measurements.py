@@ -2814,3 +2814,23 @@ def test_disease_seen_in_a_share_is_a_detection_rate_also_with_its_stage_in_brac
     text = "We reviewed 250 men staged with 68Ga-PSMA-11 PET/CT. Distant metastases (M1) were seen in 48% of men."
     found = record(text, title="68Ga-PSMA-11 PET/CT at biochemical recurrence")
     assert [(m["endpoint"], m["value"]) for m in found["measurements"]] == [("detection rate", 48.0)]
+
+
+def test_what_pet_ct_showed_with_its_stage_and_what_a_comparison_opens_with_comes_second(record):
+    text = (
+        "Men with high-risk cancer had conventional imaging and 18F-DCFPyL PET/CT before surgery. Compared with "
+        "conventional imaging, 18F-DCFPyL PET/CT showed pelvic nodal disease (miN1) in 31% vs 12% of men."
+    )
+    found = record(text, title="18F-DCFPyL PET/CT for primary staging")
+    assert [(m["endpoint"], m["value"], m["arm"]) for m in found["measurements"]] == [
+        ("detection rate", 31.0, "18F-DCFPyL"), ("detection rate", 12.0, "conventional imaging"),
+    ]  # fmt: skip
+
+
+def test_radiotherapy_doses_given_in_fractions_or_as_a_boost_are_no_absorbed_doses(record):
+    text = (
+        "Men with up to five lesions on 68Ga-PSMA-11 PET/CT had SBRT to each lesion (30 Gy in 3 fractions, or 24 Gy "
+        "in a single fraction to bone), with a boost up to 74 Gy in the prostate bed. Two-year PSA-PFS was 61%."
+    )
+    found = record(text, title="PSMA PET-directed SBRT for oligorecurrence")
+    assert [(m["endpoint"], m["value"]) for m in found["measurements"]] == [("PSA-PFS", 61.0)]
