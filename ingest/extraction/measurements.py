@@ -505,10 +505,12 @@ _GRADE3 = prefiltered(
 #: What comes between a grade and the value that counts its events: "... in", "... events for 4 of 9 patients (".
 _GRADE_BEFORE_ITS_VALUE = (
     r"(?:\s*(?:events?\s+)?(?:in|for)\s+(?:\d+(?:\s+of\s+\d+)?\s*(?:patients\s+|men\s+)?\(\s*)?"
-    r"|\s*[,:]\s*(?:\d+\s*\(\s*)?)$"  # (a list by grade: "fatigue: grade 1-2, 13 (43%); grade 3, 1 (3%)")
+    r"|\s*[,:]\s*(?:\d+\s*\(\s*)?"  # (a list by grade: "fatigue: grade 1-2, 13 (43%); grade 3, 1 (3%)")
+    r"|\s+(?:\d+\s*\(\s*)?)$"  # (or the value right after: "CRS 67% (G≥3 4%)", "CRS 72%, grade ≥3 2%")
 )
 _GRADE3_IN = re.compile(
-    r"\bgrade\s*(?:≥\s*3|>=\s*3|3\s*(?:or|and|to|-|–|/)\s*(?:higher|greater|above|worse|4|5)|III\s*(?:-|–|/|or)\s*IV)"
+    r"(?:\bgrade\s*|(?<![\w-])G\s*)"
+    r"(?:≥\s*3|>=\s*3|3\s*(?:or|and|to|-|–|/)\s*(?:higher|greater|above|worse|4|5)|III\s*(?:-|–|/|or)\s*IV)"
     + _GRADE_BEFORE_ITS_VALUE,
     re.I,
 )
@@ -1142,9 +1144,12 @@ class SentenceMeasurements:
             # the grade right after the event's words, else the nearest before them ("neutropenia of grade 3 or
             # higher (14.1% v 2.5%) and more any-grade peripheral neuropathy": the neuropathy's is any grade)
             at, end_at = max(0, mention.start - offset - start), mention.end - offset - start
+            after = window[end_at:]
+            if share := _SHARE.search(after):  # ("CRS 72% (grade ≥3, 2%)": a grade past the event's value is not its)
+                after = after[: share.start()]
             grade = (
                 _nearest_grade(window[at:end_at], first=True)  # its own words: "grade ≥3 adverse events"
-                or _nearest_grade(window[end_at:], first=True)
+                or _nearest_grade(after, first=True)
                 or _nearest_grade(window[:at], first=False)
             )
         if endpoint.code == "AE any grade" and grade is None and _GRADE_3_ONLY.search(window):

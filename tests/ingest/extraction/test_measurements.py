@@ -2834,3 +2834,17 @@ def test_radiotherapy_doses_given_in_fractions_or_as_a_boost_are_no_absorbed_dos
     )
     found = record(text, title="PSMA PET-directed SBRT for oligorecurrence")
     assert [(m["endpoint"], m["value"]) for m in found["measurements"]] == [("PSA-PFS", 61.0)]
+
+
+def test_a_grade_written_after_an_events_value_is_the_grade_of_the_value_after_it(record):
+    text = (
+        "We treated 90 men with xaluritamig. Most common events (any grade): CRS 70% (G≥3 3%); myalgia 33%; "
+        "neutropenia 20%, grade ≥3 6%."
+    )
+    rows = [
+        (m["endpoint"], m["value"], m.get("grade")) for m in record(text, title="Xaluritamig in mCRPC")["measurements"]
+    ]
+    assert rows == [
+        ("AE:CRS", 70.0, "any"), ("AE:CRS", 3.0, ">=3"), ("AE:myalgia", 33.0, "any"),
+        ("AE:neutropenia", 20.0, "any"), ("AE:neutropenia", 6.0, ">=3"),
+    ]  # fmt: skip
