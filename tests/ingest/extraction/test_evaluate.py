@@ -189,6 +189,8 @@ BLIND_FLOORS = {"agents": 0.95, "trials": 0.95, "measurements": 0.90, "hr_tuples
         "blind33.jsonl",
         "blind34.jsonl",
         "blind35.jsonl",
+        "blind37.jsonl",
+        "blind38.jsonl",
     ],
 )
 def test_the_blind_sets_keep_what_they_taught(name):
