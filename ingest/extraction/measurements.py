@@ -1262,7 +1262,12 @@ class SentenceMeasurements:
         ):
             # "By PSA: <2 ng/mL 68.5%; ...", "the medians were 12.0 and 5.6 months": the previous result again
             endpoints = list(columns) if listed and columns else [previous_endpoint]
-        elif not endpoints and (previous_time_to_event or previous_endpoint) and _ASSUMED_MEDIANS.search(text):
+        elif (
+            not endpoints
+            and (previous_time_to_event or previous_endpoint)
+            and "edian" in text  # (the literal first: the pattern alone would scan every sentence without endpoints)
+            and _ASSUMED_MEDIANS.search(text)
+        ):
             # "The primary endpoint is time to pain progression. Assuming a median of 4.0 months with X and 5.7 months
             # with Y (HR 0.70), ...": the medians assumed for the time to an event named before
             endpoints = [previous_time_to_event or previous_endpoint]
@@ -3467,11 +3472,11 @@ _PAIR_COMPARED = re.compile(r"\b(?:vs\.?|versus|compared|than|against)(?!\w)", r
 #: A median of a measure that is no known endpoint, opened between an endpoint and a value: the value is that
 #: measure's ("..., and median time to castration resistance was 31.9 versus 19.9 months").
 #: (Not the time to an event of the endpoint named before: "For pain, median time to worsening was 5.0 months".)
-_UNNAMED_MEASURE = re.compile(
-    r"\b(?:(?:median|mean)\s+)?(?:time\s+to|duration\s+of)\s+(?!(?:first\s+|the\s+)?(?:worsening|deterioration"
+_UNNAMED_MEASURE = prefiltered(
+    r"\b(?:time\s+to|duration\s+of)\s+(?!(?:first\s+|the\s+)?(?:worsening|deterioration"
     r"|progression|response|death|events?|failure|recurrence|relapse)\b)\w",
     re.IGNORECASE,
-)
+)  # (with or without "median" before it: "time to first opioid use was longer ...")
 
 
 def _head_grade(head: str) -> str | None:
