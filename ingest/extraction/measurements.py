@@ -159,10 +159,6 @@ _NOT_A_RESULT_PARTS = (
     r"\d+(?:\.\d+)?\s*%\s+of\s+[^.;,%]{0,60}?\b(?:crossed over|cross(?:ed)?[- ]over"
     r"|switched(?!\s+to\s+(?:another|a\s+second|an\s+alternative|a\s+different)\b))\b",
     r"\bamong\s+(?:the\s+)?\d+\b",
-    # crossover named before its share ("diluted by crossover, which exceeded 50%"), and the area under a curve
-    r"\bcross-?over(?:\s+rates?)?\s*,?\s*(?:which\s+)?(?:was|were|of|exceeded|reached|occurred\s+in|in)\s+"
-    r"(?:about\s+|approximately\s+|over\s+|more\s+than\s+)?\d+(?:\.\d+)?\s*%",
-    r"\b(?:AUC|area\s+under\s+(?:the\s+)?(?:[\w-]+\s+){0,3}curve)\s*(?:\([^()]*\)\s*)?(?:was|of|=|:)?\s*0?\.\d+",
     # the heterogeneity of a meta-analysis: "I² = 71%", "I2 of 40%"
     r"\b(?-i:I)(?:²|2|\^2)\s*(?:=|:|of|was)?\s*\d+(?:\.\d+)?\s*%",
     r"\b(?:within|at(?: least)?|after|for|by|over|every|beyond|up to|lasting|more than|≥|>=|>)\s+\d+(?:\.\d+)?"
@@ -178,11 +174,6 @@ _NOT_A_RESULT_PARTS = (
     r"(?:(?:\bfollow[- ]?up|\bf/u)(?:\s+(?:time|duration|period))?\s*(?:[:,=]|\bof\b|\bwas\b|\bis\b|\blasted\b)?"
     r"|\bfollowed(?:\s+up)?\s+for\b)\s*(?:(?:a\s+)?(?:median|mean)\s+(?:of\s+)?)?"
     r"\d+(?:\.\d+)?\s*(?:weeks?|days?|months?|mo|years?)\b",
-    # a radiotherapy dose, prescribed or given in fractions: "30 Gy in 3 fractions", "a lesion boost up to 74 Gy"
-    r"\b\d+(?:\.\d+)?\s*Gy\s+in\s+(?:\d+|a\s+single|one|two|three|four|five|six|eight|ten)\s+fractions?\b",
-    r"\b(?:boost|prescribed|prescription)\b[^.;%]{0,20}?\b\d+(?:\.\d+)?\s*Gy\b(?!/)",
-    # a follow-up after its length: "with 12 months of further follow-up"
-    r"\b\d+(?:\.\d+)?\s*(?:weeks?|months?|years?)\s+of\s+(?:further\s+|additional\s+|minimum\s+)?follow[- ]?up\b",
     # a window or a landmark: "over the first 12 weeks", "free of progression 12 months after surgery"
     r"\b(?:over|during|in|within|for)\s+the\s+(?:first|initial|last|next)\s+\d+(?:\.\d+)?\s*"
     r"(?:weeks?|days?|months?|years?)\b",
@@ -197,14 +188,31 @@ _NOT_A_RESULT_PARTS = (
     r"|(?:each|every)\s+(?:cycle|dose|infusion|administration))\b",
 )
 _NOT_A_RESULT = re.compile("|".join(_NOT_A_RESULT_PARTS), re.I)
+#: What every match of _RARELY_A_RESULT holds, tested first in the lower-cased sentence.
+_RARE_WORDS = ("cross", "auc", "under", "gy", "follow", "boost", "prescri")
+#: More numbers that are no results, each rare and behind its own literals (in the pattern above, each branch would
+#: be tried at every place of every sentence).
+_RARELY_A_RESULT = tuple(
+    prefiltered(part, re.I)
+    for part in (
+        # crossover named before its share ("diluted by crossover, which exceeded 50%"), the area under a curve
+        r"\bcross-?over(?:\s+rates?)?\s*,?\s*(?:which\s+)?(?:was|were|of|exceeded|reached|occurred\s+in|in)\s+"
+        r"(?:about\s+|approximately\s+|over\s+|more\s+than\s+)?\d+(?:\.\d+)?\s*%",
+        r"\b(?:AUC|area\s+under\s+(?:the\s+)?(?:[\w-]+\s+){0,3}curve)\s*(?:\([^()]*\)\s*)?(?:was|of|=|:)?\s*0?\.\d+",
+        # a radiotherapy dose, prescribed or given in fractions: "30 Gy in 3 fractions", "a boost up to 74 Gy"
+        r"\b\d+(?:\.\d+)?\s*Gy\s+in\s+(?:\d+|a\s+single|one|two|three|four|five|six|eight|ten)\s+fractions?\b",
+        r"\b(?:boost|prescribed|prescription)\b[^.;%]{0,20}?\b\d+(?:\.\d+)?\s*Gy\b(?!/)",
+        # a follow-up after its length: "with 12 months of further follow-up"
+        r"\b\d+(?:\.\d+)?\s*(?:weeks?|months?|years?)\s+of\s+(?:further\s+|additional\s+|minimum\s+)?follow[- ]?up\b",
+    )
+)
 #: What every match of _NOT_A_RESULT holds, found without scanning for the whole pattern at every place: a
 #: literal of the fractions, crossover and "among" parts; "I²" (heterogeneity); "=" and a number (sample size);
 #: a number right before a unit of time (time window, whose words "at", "for", "h" are everywhere). Patterns
 #: that start with a literal or a digit are found fast.
-_NOT_A_RESULT_LITERALS = tuple(prefiltered(part, re.I) for part in _NOT_A_RESULT_PARTS[1:6])
+_NOT_A_RESULT_LITERALS = tuple(prefiltered(part, re.I) for part in _NOT_A_RESULT_PARTS[1:4])
 _NOT_A_RESULT_CLUES = (
     re.compile(r"I[²2^]"),
-    re.compile(r"\d\s*Gy\s+in\s|boost|prescri"),
     re.compile(r"%\s+of\s+(?:the|all|these)\s+\d", re.I),
     re.compile(r"=\s*\d"),
     re.compile(r"\d\s*(?:weeks?|wk|days?|months?|mo|years?|yrs?|y|hours?|h)\b", re.I),
@@ -218,12 +226,18 @@ _NOT_A_RESULT_CLUES = (
 
 
 def _not_a_result(text: str) -> list[tuple[int, int]]:
-    """Spans of _NOT_A_RESULT in ``text``."""
+    """Spans of _NOT_A_RESULT and _RARELY_A_RESULT in ``text``."""
+    lowered = text.lower()
+    rare = (
+        [(m.start(), m.end()) for part in _RARELY_A_RESULT for m in part.finditer(text)]
+        if any(word in lowered for word in _RARE_WORDS)
+        else []
+    )
     if not any(part.possible(text) for part in _NOT_A_RESULT_LITERALS) and not any(
         clue.search(text) for clue in _NOT_A_RESULT_CLUES
     ):
-        return []
-    return [(m.start(), m.end()) for m in _NOT_A_RESULT.finditer(text)]
+        return rare
+    return [(m.start(), m.end()) for m in _NOT_A_RESULT.finditer(text)] + rare
 
 
 #: Thresholds, not results: of a dose ("whose tumour dose exceeded 10 Gy", "at or below 10 Gy"), of a decline
@@ -509,7 +523,7 @@ _GRADE_BEFORE_ITS_VALUE = (
     r"|\s+(?:\d+\s*\(\s*)?)$"  # (or the value right after: "CRS 67% (G≥3 4%)", "CRS 72%, grade ≥3 2%")
 )
 _GRADE3_IN = re.compile(
-    r"(?:\bgrade\s*|(?<![\w-])G\s*)"
+    r"\b(?:grade|(?-i:G))\s*"
     r"(?:≥\s*3|>=\s*3|3\s*(?:or|and|to|-|–|/)\s*(?:higher|greater|above|worse|4|5)|III\s*(?:-|–|/|or)\s*IV)"
     + _GRADE_BEFORE_ITS_VALUE,
     re.I,

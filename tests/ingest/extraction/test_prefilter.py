@@ -121,13 +121,20 @@ def test_case_folds_that_lower_does_not_make_run_the_pattern(text):
 def test_the_clues_of_hand_written_prefilters_never_hide_a_match():
     """The non-result, threshold and proportion patterns run only where their clues are: the same spans must
     come out."""
-    from ingest.extraction.measurements import _NOT_A_RESULT, _THRESHOLD_CLUE, _THRESHOLD_VALUE, _not_a_result
+    from ingest.extraction.measurements import (
+        _NOT_A_RESULT,
+        _RARELY_A_RESULT,
+        _THRESHOLD_CLUE,
+        _THRESHOLD_VALUE,
+        _not_a_result,
+    )
     from ingest.extraction.numbers import PROPORTION, find_proportions
 
     texts, _pieces = _texts()
     found = thresholds = 0
     for text in texts:
         spans = [(m.start(), m.end()) for m in _NOT_A_RESULT.finditer(text)]
+        spans += [(m.start(), m.end()) for part in _RARELY_A_RESULT for m in part.compiled.finditer(text)]
         assert _not_a_result(text) == spans, text
         proportions = [m.start("value") for m in PROPORTION.finditer(text)]
         assert [value.start for value in find_proportions(text)] == proportions, text
