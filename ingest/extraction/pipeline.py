@@ -696,13 +696,22 @@ def assemble(document: Document, doc: Doc) -> Extraction:
 
 
 #: Right before what a ratio sets its agent against: "HRs versus an ARPI change", "compared with standard of care".
-_SET_AGAINST = re.compile(r"\b(?:versus|vs\.?|compared\s+(?:with|to)|relative\s+to)\s+(?:an?\s+|the\s+)?$", re.I)
-#: A ratio named in a sentence: what a study without arms sets its agents against there is a comparator.
-_RATIO_NAMED = re.compile(r"\b(?:HRs?|ORs?|RRs?|hazard\s+ratios?|odds\s+ratios?|risk\s+ratios?)\b", re.I)
+_SET_AGAINST = re.compile(
+    r"\b(?:versus|vs\.?|compared\s+(?:[\w/-]+\s+){0,3}?(?:with|to)|relative\s+to|than\s+(?:with|after|on))\s+(?:an?\s+|the\s+)?$",
+    re.I,
+)
+#: A ratio named in a sentence, or the randomised comparison of the trials pooled: what a study without arms sets its
+#: agents against there is a comparator.
+_RATIO_NAMED = re.compile(
+    r"\b(?:(?-i:HRs?|ORs?|RRs?)|hazard\s+ratios?|odds\s+ratios?|risk\s+ratios?|randomi[sz]ed\s+(?!trials?\b))\b", re.I
+)
 #: A study that pools others' results: a meta-analysis, a pooled or network analysis, a systematic review.
 _POOLED = re.compile(r"\bmeta-?analys[ie]s\b|\bpooled\b|\bnetwork\s+analys|\bsystematic\s+review\b", re.I)
 #: Between two agents set against together: "standard of care or cabazitaxel".
 _OR_NEXT = re.compile(r"\s*(?:,\s*)?(?:or|and|/)\s+(?:an?\s+|the\s+)?$", re.I)
+#: A comma inside a list of such agents, which goes on after the next: "standard of care, cabazitaxel or ...".
+_COMMA_NEXT = re.compile(r"\s*,\s+(?:an?\s+|the\s+)?$")
+_LIST_GOES_ON = re.compile(r"\s*(?:,|or\b|and\b)", re.I)
 
 
 def _referents(text: str, mentions: list[Mention], context: DocumentContext) -> list[Mention]:
@@ -715,7 +724,14 @@ def _referents(text: str, mentions: list[Mention], context: DocumentContext) -> 
     for mention in agents:
         before = text[max(0, mention.start - 30) : mention.start]
         if _SET_AGAINST.search(before) or (
-            found and found[-1].end <= mention.start and _OR_NEXT.fullmatch(text, found[-1].end, mention.start)
+            found
+            and found[-1].end <= mention.start
+            and (
+                _OR_NEXT.fullmatch(text, found[-1].end, mention.start)
+                or (
+                    _COMMA_NEXT.fullmatch(text, found[-1].end, mention.start) and _LIST_GOES_ON.match(text, mention.end)
+                )
+            )
         ):
             stop = text.find(". ", mention.end)
             start = text.rfind(". ", 0, mention.start)

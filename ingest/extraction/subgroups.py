@@ -373,7 +373,7 @@ _STATEMENT = re.compile(
     re.IGNORECASE,
 )
 _MOST_FACTOR_WORDS = 9
-_RATIO_WORD = re.compile(r"\b(?:HRs?|ORs?|RRs?|hazard\s+ratios?|odds\s+ratios?|risk\s+ratios?)\b", re.IGNORECASE)
+_RATIO_WORD = re.compile(r"\b(?:(?-i:HRs?|ORs?|RRs?)|hazard\s+ratios?|odds\s+ratios?|risk\s+ratios?)\b", re.IGNORECASE)
 #: Words that make a subject more than a factor: "Treatment was stopped and a rise ...".
 _VERB_IN_SUBJECT = re.compile(r"\b(?:was|were|is|are|had|has|have|showed|versus|vs|compared|model|analys[ie]s)\b", re.I)
 #: A predictor made the subject of its sentence or clause: "A PSA doubling time shorter than 6 months was associated

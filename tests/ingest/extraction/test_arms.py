@@ -1189,6 +1189,35 @@ def test_what_a_pooled_analysis_sets_its_agents_against_is_its_comparator(record
         title="177Lu-PSMA-617 in mCRPC: a meta-analysis of randomised trials",
     )
     assert pooled["comparators"] == ["standard of care", "cabazitaxel"]
+    background = record(
+        "We pooled five randomised trials of PSMA radioligand therapy. Earlier reviews looked at radioligand therapy "
+        "versus cabazitaxel or docetaxel in men after chemotherapy. Radioligand therapy prolonged rPFS "
+        "(pooled HR 0.55, 95% CI 0.44-0.69).",
+        title="177Lu-PSMA-617 in mCRPC: a meta-analysis of randomised trials",
+    )
+    assert background["comparators"] == []  # (the word "or" names no odds ratio)
+
+
+def test_a_pooled_analysis_sets_its_agents_against_what_its_trials_randomised_or_what_it_did_better_than(record):
+    trials = record(
+        "We pooled four trials that had randomised 1,900 men to 177Lu-PSMA-617 or 177Lu-PNT2002 versus standard of "
+        "care, cabazitaxel or a change of androgen receptor pathway inhibitor. Radioligand therapy prolonged rPFS "
+        "(pooled HR 0.57, 95% CI 0.46-0.70).",
+        title="Radioligand therapy in mCRPC: a meta-analysis of randomised trials",
+    )
+    assert trials["comparators"] == ["standard of care", "cabazitaxel", "ARPI change"]
+    better = record(
+        "Across seven comparative studies, nodal metastases were found more often with 18F-DCFPyL PET than with "
+        "conventional imaging (odds ratio 3.1, 95% CI 2.0-4.8).",
+        title="18F-DCFPyL PET for staging prostate cancer: a systematic review and meta-analysis",
+    )
+    assert better["comparators"] == ["conventional imaging"]
+    same_men = record(
+        "Eight studies compared SPECT/CT with 68Ga-PSMA-11 PET/CT in the same men; SPECT/CT detected recurrence "
+        "less often (odds ratio 0.46, 95% CI 0.30-0.72).",
+        title="99mTc-PSMA SPECT/CT in prostate cancer: a meta-analysis",
+    )
+    assert same_men["comparators"] == ["68Ga-PSMA-11"]
     own = record(
         "We treated 500 men with 177Lu-PSMA-617 or 177Lu-PSMA-I&T at eight centres. The ligand given (177Lu-PSMA-I&T "
         "versus 177Lu-PSMA-617) did not affect survival (HR 1.04; 95% CI 0.85-1.27).",
