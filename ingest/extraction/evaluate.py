@@ -308,6 +308,7 @@ def _score_measurements(gold: dict, pred: dict, scores: Scores) -> None:
     gold_ms = [_by_role(m, gold) for m in gold_ms]
     pred_ms = [_by_role(m, pred) for m in pred_ms]
     unmatched = list(range(len(pred_ms)))
+    courses = _compares_courses(gold_ms)
     for g in gold_ms:
         candidates = [
             i for i in unmatched
@@ -323,8 +324,12 @@ def _score_measurements(gold: dict, pred: dict, scores: Scores) -> None:
         scores.measurements.tp += 1
         arm_ok = same_arm(g.get("arm"), p.get("arm"))
         scores.arm_right += arm_ok
-        predicted_subgroup = _names_subgroup(p.get("arm"))
-        gold_subgroup = _names_subgroup(g.get("arm")) or _qualifier_alone(g.get("arm"), p.get("arm"))
+        predicted_subgroup = _names_subgroup(p.get("arm")) or (courses and _names_course(p.get("arm")))
+        gold_subgroup = (
+            _names_subgroup(g.get("arm"))
+            or _qualifier_alone(g.get("arm"), p.get("arm"))
+            or (courses and _names_course(g.get("arm")))
+        )
         scores.subgroups.tp += gold_subgroup and predicted_subgroup
         scores.subgroups.fp += predicted_subgroup and not gold_subgroup
         scores.subgroups.fn += gold_subgroup and not predicted_subgroup
@@ -375,6 +380,27 @@ _DOSE_AFTER_AGENTS = re.compile(r"\S\s+(?:[<>≤≥]=?\s*)?" + DOSE_LEVEL + "$",
 
 #: What an annotator adds in brackets after an arm's dose level: "(3.0 × 10^6 CAR T cells/kg, RP2D)".
 _TRAILING_BRACKET = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+#: The course of a treatment an arm is of, in a study that compares a first course with a rechallenge.
+_COURSE = re.compile(r"\b(?:(?:first|initial|second)\s+course|re-?challenge|re-?treatment)\b", re.IGNORECASE)
+_FIRST_COURSE = re.compile(r"\b(?:first|initial)\s+course\b", re.IGNORECASE)
+
+
+def _names_course(arm: str | None) -> bool:
+    return bool(arm) and _COURSE.search(arm) is not None
+
+
+def _compares_courses(measurements: list[dict]) -> bool:
+    """Whether a record's values are of a first course and of a rechallenge: then an arm that names its course names a
+    part of the men, with or without a comma ("177Lu-PSMA-617 rechallenge" as "177Lu-PSMA-617, rechallenge").
+
+    >>> _compares_courses([{"arm": "X first course"}, {"arm": "X rechallenge"}]), _compares_courses([{"arm": "X"}])
+    (True, False)
+    """
+    arms = [m.get("arm") or "" for m in measurements]
+    first = any(_FIRST_COURSE.search(arm) for arm in arms)
+    return first and any(_COURSE.search(arm) and not _FIRST_COURSE.search(arm) for arm in arms)
 
 
 def _names_subgroup(arm: str | None) -> bool:

@@ -109,6 +109,20 @@ def test_a_gold_arm_that_is_the_predicted_qualifier_alone_names_a_subgroup():
     assert (score([gold], [predicted]).subgroups.tp, score([gold], [predicted]).subgroups.fp) == (0, 1)
 
 
+def test_in_a_record_of_two_courses_a_gold_arm_that_names_its_course_names_a_subgroup_without_a_comma():
+    gold = json.loads(json.dumps(RECORD))
+    gold["measurements"][0]["arm"] = "177Lu-PSMA-617 first course"
+    gold["measurements"][1]["arm"] = "177Lu-PSMA-617 rechallenge"
+    predicted = json.loads(json.dumps(RECORD))
+    predicted["measurements"][0]["arm"] = "177Lu-PSMA-617, first course"
+    predicted["measurements"][1]["arm"] = "177Lu-PSMA-617, rechallenge"
+    scores = score([gold], [predicted])
+    assert (scores.subgroups.tp, scores.subgroups.fp, scores.subgroups.fn) == (2, 0, 0)
+    gold["measurements"][0]["arm"] = "177Lu-PSMA-617"  # a study of rechallenge alone: its course is no part of it
+    scores = score([gold], [predicted])
+    assert (scores.subgroups.tp, scores.subgroups.fp, scores.subgroups.fn) == (0, 2, 0)
+
+
 @pytest.mark.parametrize(
     ("gold", "predicted", "right"),
     [
