@@ -210,6 +210,8 @@ class DocumentContext:
     arm_names: dict[str, int] = field(default_factory=dict)
     #: The names the text gives the compared parts ("lu-2" for "two cycles (Lu-2 arm)") -> their index in compared.
     compared_names: dict[str, int] = field(default_factory=dict)
+    #: The study sets a first course of its treatment against a rechallenge: a value said to be of one is of that part.
+    courses: bool = False
 
     def compared_names_at(self, text: str) -> list[tuple[int, int, int]]:
         """Where ``text`` names the compared parts by their names: start, end and the part's index."""

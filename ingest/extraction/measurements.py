@@ -1337,7 +1337,12 @@ class SentenceMeasurements:
         measurements: list[Measurement] = []
         every_value = sorted((value.start, value.end) for group in groups for value in group.values)
         parts = SentenceSubgroups(
-            text, mentions, offset, every_value, one_arm=len(context.arms) < 2 and not context.compared
+            text,
+            mentions,
+            offset,
+            every_value,
+            one_arm=len(context.arms) < 2 and not context.compared,
+            courses=context.courses,
         )
         for group in groups:
             target = any(start <= group.values[0].start < end for start, end in thresholds) if group.values else False

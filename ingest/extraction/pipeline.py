@@ -56,7 +56,7 @@ from ingest.extraction.measurements import (
     SentenceMeasurements,
 )
 from ingest.extraction.mentions import ENDPOINT_KINDS, Mention, MentionFinder
-from ingest.extraction.subgroups import is_dose_level
+from ingest.extraction.subgroups import compares_courses, is_dose_level
 from ingest.extraction.tables import is_table_line, table_rows
 from ingest.extraction.textutil import with_decimal_points
 from ingest.extraction.trials import TrialFacts, trial_facts
@@ -313,6 +313,7 @@ class PsmaMeasurements:
             arm_names=arm_names(allocated, arms, agents, prior | selection),
             compared=compared,
             compared_names=_compared_names(compared, variant_names if compared == variants else {}),
+            courses=compares_courses(text),
         )
         measurements: list[tuple[Measurement, Sentence]] = []
         negated: list[tuple[Mention, str | None, Sentence]] = []

@@ -208,6 +208,10 @@ _BEFORE = tuple(
         r"|sixth|last|final)\s+cycle)\b(?!\s*(?:and|or|to|-|–)\s*(?:cycle\s*)?\d)",
         # a dose level that opens its clause: "At 900 µg, 1 of 6 patients had a DLT"
         r"\bat\s+(?:the\s+)?" + _DOSE_LEVEL + r"\s*,",
+        # the course of treatment of a rechallenge study, before its values: "Median OS from the start of rechallenge
+        # was 12.2 months", "after rechallenge, it occurred in 45%", "From the first rechallenge cycle, ..."
+        r"\b(?:after|at|on|during|following|from|with)\s+(?:the\s+)?(?:(?:start|beginning)\s+of\s+(?:the\s+)?)?"
+        r"(?:first\s+)?(?P<course>(?:first|initial|second)\s+course|re-?challenge|re-?treatment)(?:\s+cycle)?\b",
     )
 )
 _BEFORE = (*_BEFORE, _SitesAheadOfValues)  # (its own scan: see _SITE_AHEAD_OF_VALUE)
@@ -319,6 +323,15 @@ _WHOLE_POPULATION = re.compile(
 #: The two courses of a rechallenge compared in one sentence.
 _FIRST_COURSE = re.compile(r"\b(?:first|initial)\s+course\b", re.IGNORECASE)
 _SECOND_COURSE = re.compile(r"\b(?:re-?challenge|re-?treatment|second\s+course)\b", re.IGNORECASE)
+
+
+def compares_courses(text: str) -> bool:
+    """Whether a text names both a first course of a treatment and its rechallenge: a study that sets them against
+    each other, where every value said to be of one course is of that part ("Median OS from the start of rechallenge
+    was 12.2 months")."""
+    return _FIRST_COURSE.search(text) is not None and _SECOND_COURSE.search(text) is not None
+
+
 #: The unit a diagnostic value is counted in: "at the patient level", "per-region", "lesion-based analysis", "on a
 #: lesion basis".
 _LEVEL = prefiltered(
@@ -414,11 +427,19 @@ class SentenceSubgroups:
     """
 
     def __init__(
-        self, text: str, mentions: list[Mention], offset: int, values: list[tuple[int, int]], one_arm: bool = False
+        self,
+        text: str,
+        mentions: list[Mention],
+        offset: int,
+        values: list[tuple[int, int]],
+        one_arm: bool = False,
+        courses: bool = False,
     ):
         self.text, self.mentions, self.offset, self.values = text, mentions, offset, values
         #: The study has one arm: a group it names ("in the visceral group") can only be a part of it.
         self.one_arm = one_arm
+        #: The study sets a first course of its treatment against a rechallenge (see ``compares_courses``).
+        self.courses = courses
         lowered = text.lower()
         self.named = any(clue in lowered for clue in _CLUES) or _MEN.search(text) is not None
         self._before: list[_Cue] | None = None
@@ -432,7 +453,7 @@ class SentenceSubgroups:
         if not positions or not self.named:
             return [None] * len(positions)
         if self._before is None:
-            self._before = _cues(_before(self.text), self.text, self.mentions, self.offset)
+            self._before = _cues(_before(self.text), self.text, self.mentions, self.offset, courses=self.courses)
             values = self.values or positions
             listed = respective_parts(self.text, values)  # (one scan for the subgroups and the facets)
             self._listed = (
@@ -444,7 +465,7 @@ class SentenceSubgroups:
         # (a subgroup named right before an earlier value of the sentence is that value's: "X in 21%, Y in 40%")
         taken = {start for start, _end in self.values if start < positions[0][0]}
         found = _named_subgroups(
-            self.text, positions, arms, self.mentions, self.offset, self._before, taken, self.one_arm
+            self.text, positions, arms, self.mentions, self.offset, self._before, taken, self.one_arm, self.courses
         )
         if len({arm for arm in arms if arm}) > 1:
             treated = {cue.label for cue in self._before if cue.treated}
@@ -591,13 +612,14 @@ def _named_subgroups(
     before: list[_Cue],
     taken: set[int] | None = None,
     one_arm: bool = True,
+    courses: bool = False,
 ) -> list[str | None]:
     if not one_arm:  # ("in the combination group": in a study of two arms or more, or of compared parts of one, an arm)
         before = [cue for cue in before if not cue.grouped]
     after: list[_Cue | None] = []
     for _start, end in positions:  # (a subgroup named after an earlier value may be pointed back at: "of those below")
         earlier = sorted([c for c in before if c.end <= end] + [c for c in after if c is not None], key=lambda c: c.end)
-        cue = _after(text, end, mentions, offset, earlier)
+        cue = _after(text, end, mentions, offset, earlier, courses)
         after.append(None if cue is not None and cue.grouped and not one_arm else cue)
     for index in range(len(positions) - 2, -1, -1):
         # "50.0% and 35.0% at PSA <0.5 ng/mL": a pair of two arms' values shares the subgroup named after it
@@ -864,12 +886,14 @@ def _before(text: str) -> list[re.Match[str]]:
     return kept
 
 
-def _after(text: str, end: int, mentions: list[Mention], offset: int, earlier: list[_Cue]) -> _Cue | None:
+def _after(
+    text: str, end: int, mentions: list[Mention], offset: int, earlier: list[_Cue], courses: bool = False
+) -> _Cue | None:
     """The subgroup named right after a value ending at ``end`` (``earlier``: the subgroups named before it)."""
     match = _AFTER.match(text, end)
     if match is None:
         return None
-    cues = _cues([match], text, mentions, offset, earlier=earlier)
+    cues = _cues([match], text, mentions, offset, earlier=earlier, courses=courses)
     return cues[0] if cues else None
 
 
@@ -899,19 +923,24 @@ def _clause_break(text: str, start: int, end: int) -> bool:
     return ";" in piece and ";" in _BRACKETED.sub("", piece)
 
 
-def _cues(matches, text: str, mentions: list[Mention], offset: int, earlier: list[_Cue] | None = None) -> list[_Cue]:
+def _cues(
+    matches, text: str, mentions: list[Mention], offset: int, earlier: list[_Cue] | None = None, courses: bool = False
+) -> list[_Cue]:
     cues: list[_Cue] = list(earlier or [])
     found = []
     for match in matches:
-        cue = _cue(match, text, mentions, offset, cues)
+        cue = _cue(match, text, mentions, offset, cues, courses)
         if cue:
             cues.append(cue)
             found.append(cue)
     return found
 
 
-def _cue(match: re.Match[str], text: str, mentions: list[Mention], offset: int, earlier: list[_Cue]) -> _Cue | None:
-    """The subgroup a match names, or None when its words are the study's population or an arm."""
+def _cue(
+    match: re.Match[str], text: str, mentions: list[Mention], offset: int, earlier: list[_Cue], courses: bool = False
+) -> _Cue | None:
+    """The subgroup a match names, or None when its words are the study's population or an arm (``courses``: the study
+    sets a first course against a rechallenge)."""
     groups = match.groupdict()
     clause_end = min(
         (at for at in (text.find(",", match.end()), text.find(";", match.end())) if at >= 0), default=len(text)
@@ -937,7 +966,7 @@ def _cue(match: re.Match[str], text: str, mentions: list[Mention], offset: int, 
             match.start(), match.end(), " ".join(text[match.start("risk_group") : match.end()].split()).lower(), ""
         )
     if groups.get("course"):
-        if not (_FIRST_COURSE.search(text) and _SECOND_COURSE.search(text)):
+        if not (courses or compares_courses(text)):
             return None  # a study of rechallenge alone: every value is of its rechallenge, no part of it
         course = " ".join(groups["course"].lower().split()).replace("re-", "re").replace("initial", "first")
         return _Cue(match.start(), match.end(), course, "")

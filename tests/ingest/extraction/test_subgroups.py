@@ -439,17 +439,27 @@ def test_pairs_of_a_study_of_one_arm_take_the_strata_its_methods_set_side_by_sid
     ]
 
 
-def test_the_first_course_and_the_rechallenge_compared_in_one_sentence(record):
+def test_in_a_study_that_compares_the_first_course_with_rechallenge_a_value_of_one_course_is_of_that_part(record):
     found = record(
         "Forty men who had responded to 177Lu-PSMA-I&T were rechallenged at progression. A PSA decline of 50% or "
         "more occurred in 85% during the initial course and in 45% at rechallenge. Median OS from rechallenge was "
-        "11.8 months; grade 3 anaemia occurred in 10% at rechallenge.",
+        "11.8 months; grade 3 anaemia occurred in 10% at rechallenge. From the start of rechallenge, median PSA-PFS "
+        "was 4.9 months.",
     )
     assert [(m["endpoint"], m["arm"]) for m in found["measurements"]] == [
         ("PSA50", "177Lu-PSMA-I&T, first course"),
         ("PSA50", "177Lu-PSMA-I&T, rechallenge"),
+        ("OS", "177Lu-PSMA-I&T, rechallenge"),
+        ("AE:anemia", "177Lu-PSMA-I&T, rechallenge"),
+        ("PSA-PFS", "177Lu-PSMA-I&T, rechallenge"),
+    ]
+    alone = record(  # a study of rechallenge alone: every value is of its rechallenge, no part of it
+        "Forty men who had responded to 177Lu-PSMA-I&T were rechallenged at progression. Median OS from rechallenge "
+        "was 11.8 months; grade 3 anaemia occurred in 10% at rechallenge.",
+    )
+    assert [(m["endpoint"], m["arm"]) for m in alone["measurements"]] == [
         ("OS", "177Lu-PSMA-I&T"),
-        ("AE:anemia", "177Lu-PSMA-I&T"),  # a study of rechallenge: no part of it, where no first course is compared
+        ("AE:anemia", "177Lu-PSMA-I&T"),
     ]
 
 
