@@ -3626,10 +3626,13 @@ _EVERY_STRATUM = re.compile(
 #: The counts of a total broken down by dose after a colon: "DLTs occurred in 4 patients: 2 at 3.0 µg/kg (...) and 2
 #: at 60 µg/kg".
 _COUNT_AT_DOSE = re.compile(
-    r"(?:[:;,]|\band)\s*(?P<n>\d{1,2}|" + WORD_NUMBER_PATTERN.replace("?P<", "?P<d_") + r")\s+(?:at|in)\s+"
-    r"(?:the\s+)?(?=" + DOSE_LEVEL + r")",
+    r"(?:[:;,]|\band)\s*(?P<n>\d{1,2}|" + WORD_NUMBER_PATTERN.replace("?P<", "?P<d_") + r")\s+"
+    # (a bracket may say what the events were: "and two (grade 4 neutropenia; anaemia) at 300 mg")
+    r"(?:\([^()]{1,80}\)\s+)?(?:at|in)\s+(?:the\s+)?(?=" + DOSE_LEVEL + r")",
     re.I,
 )
+#: The dose level a count of events was at, in the count's clause: "One DLT (grade 4 anaemia) occurred at 200 mg".
+_AT_DOSE_IN_CLAUSE = re.compile(r"(?:[^,;:.()\[\]]|\([^()]*\))*?\bat\s+(?:the\s+)?(?=" + DOSE_LEVEL + r")", re.I)
 
 
 _COLON_AFTER = re.compile(r"\s*(?=:)")
@@ -3637,14 +3640,18 @@ _COLON_AFTER = re.compile(r"\s*(?=:)")
 
 def _counts_at_doses(text: str, values: list[Value]) -> list[Value]:
     """The counts that break a count of patients down by dose level, after a colon: "in 4 patients: 2 at 3.0 µg/kg
-    and 2 at 60 µg/kg" (each a count of its dose level)."""
+    and 2 at 60 µg/kg" (each a count of its dose level); and the counts that follow a count at a dose, their verb
+    left out: "One DLT occurred at 200 mg and two (grade 4 neutropenia; anaemia) at 300 mg"."""
     total = next((v for v in values if v.unit == "patients"), None)
-    colon = _COLON_AFTER.match(text, total.end) if total is not None else None
-    if colon is None:
+    if total is None:
+        return []
+    colon = _COLON_AFTER.match(text, total.end)
+    at_dose = _AT_DOSE_IN_CLAUSE.match(text, total.end) if colon is None else None
+    if colon is None and at_dose is None:
         return []
     taken = {v.start for v in values}
     found = []
-    for match in _COUNT_AT_DOSE.finditer(text, colon.start()):
+    for match in _COUNT_AT_DOSE.finditer(text, colon.start() if colon else at_dose.end()):
         number = count_number(match.group("n"))
         if number is not None and match.start("n") not in taken:
             found.append(Value(match.start("n"), match.end("n"), number, "patients"))

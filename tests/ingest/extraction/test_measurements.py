@@ -706,6 +706,17 @@ def test_dose_limiting_toxicities_per_dose_level_keep_their_dose_and_ignore_the_
     ]
 
 
+def test_a_count_of_dlts_at_a_dose_level_that_leaves_out_its_verb_is_a_count_of_its_level(record):
+    text = (
+        "Eighteen men received ARX517 with enzalutamide. One DLT (grade 3 rash) occurred at 2.0 mg/kg and three "
+        "(grade 4 neutropenia, febrile neutropenia and colitis) at 2.8 mg/kg."
+    )
+    assert _rows(record, text, "endpoint", "value", "arm") == [
+        ("DLT", 1.0, "ARX517 + enzalutamide, 2.0 mg/kg"),
+        ("DLT", 3.0, "ARX517 + enzalutamide, 2.8 mg/kg"),
+    ]
+
+
 def test_counts_with_their_dose_level_written_before_the_event(record):
     text = (
         "Twenty-two men received 225Ac-PSMA-617. No DLT was seen at DL1; one of six men at DL2 and two of five at "
