@@ -60,6 +60,12 @@ _DRUG_NAME = re.compile(
 #: What may follow a radionuclide without naming a ligand: the aluminium fluoride of "[18F]AlF" and
 #: "aluminium-[18F]fluoride PSMA-11" labelling.
 _LABELLING_ONLY = frozenset({"AlF", "fluoride"})
+#: Agents the ontology keeps for a product of their class that the text does not name.
+UNNAMED_PRODUCTS = frozenset({"agent:psma-car-t", "agent:tc99m-psma"})
+#: How a new radioligand's label starts with the radionuclide of an unnamed product's class.
+_NUCLIDE_PREFIX = {"nuclide:Tc-99m": "99mTc"}
+#: A study that pools others' results: a meta-analysis, a pooled or network analysis, a systematic review.
+POOLED_STUDY = re.compile(r"\bmeta-?analys[ie]s\b|\bpooled\b|\bnetwork\s+analys|\bsystematic\s+review\b", re.I)
 #: Between a radionuclide and a radioligand whose ligand it shares: "terbium-161 versus lutetium-177 PSMA-617".
 _JOINS_RADIOLIGANDS = re.compile(r"\s*(?:versus|vs\.?|or|and|compared with|with)\s+", re.I)
 #: An adjective hyphenated to a radioligand ("99mTc-PSMA-I&S-radioguided", "18F-FDG-positive", "68Ga-PSMA-11-avid"),
@@ -589,6 +595,40 @@ class MentionFinder:
         if "deteriorat" in text or "worsen" in text or " score" in text or " scale" in text:
             mentions = self._with_symptom_domains(text, mentions)
         return _with_primary_endpoint(text, folded, _with_defined_endpoints(text, folded, mentions))
+
+    def without_unnamed_products(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """The mentions with those of an agent the ontology keeps for a product the text does not name ("PSMA CAR-T
+        cells", "99mTc-PSMA") made mentions of the product, when the text names one: "PSMA-directed CAR T cells" in
+        the title of a study of CART-PSMA-TGFβRDN name that product. With several products named, the class names
+        none of them alone and is left out; a review that pools several products keeps the class. (Of a whole
+        document: a short text such as an arm's name keeps every agent it names.)"""
+        if not any(m.curie in UNNAMED_PRODUCTS for m in mentions) or POOLED_STUDY.search(text):
+            return mentions
+        kept = []
+        products: dict[str, list[Mention]] = {}
+        for generic in {m.curie for m in mentions if m.curie in UNNAMED_PRODUCTS}:
+            radionuclide = self.ontology.agents[generic].radionuclide
+            named = [m for m in mentions if self._names_product_of(m, generic, radionuclide)]
+            if named:
+                products[generic] = named
+        for mention in mentions:
+            named = products.get(mention.curie) if mention.curie else None
+            if not named:
+                kept.append(mention)
+            elif len({m.label for m in named}) == 1:
+                product = named[0]
+                kept.append(replace(mention, curie=product.curie, label=product.label, curated=product.curated))
+        return kept
+
+    def _names_product_of(self, mention: Mention, generic: str, radionuclide: str | None) -> bool:
+        """Whether ``mention`` names a product of the class of the agent ``generic`` (labelled with ``radionuclide``,
+        when the class is one of a radionuclide)."""
+        if not mention.is_agent or mention.curie == generic or mention.kind != self.ontology.agents[generic].kind:
+            return False
+        agent = self.ontology.agents.get(mention.curie) if mention.curie else None
+        if agent is None:  # a product the ontology does not know: its label shows its radionuclide
+            return radionuclide is None or _NUCLIDE_PREFIX.get(radionuclide, "\0") in (mention.label or mention.text)
+        return agent.target == self.ontology.agents[generic].target and agent.radionuclide == radionuclide
 
     def _with_shared_ligands(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """ "terbium-161 versus lutetium-177 PSMA-617": a radionuclide joined to a radioligand shares its ligand, so it

@@ -55,7 +55,7 @@ from ingest.extraction.measurements import (
     TIME_TO_EVENT,
     SentenceMeasurements,
 )
-from ingest.extraction.mentions import ENDPOINT_KINDS, Mention, MentionFinder
+from ingest.extraction.mentions import ENDPOINT_KINDS, POOLED_STUDY, Mention, MentionFinder
 from ingest.extraction.subgroups import compares_courses, is_dose_level
 from ingest.extraction.tables import is_table_line, table_rows
 from ingest.extraction.textutil import with_decimal_points
@@ -255,7 +255,8 @@ class PsmaMentions:
 
     def __call__(self, doc: Doc) -> Doc:
         underscore = doc._
-        underscore.psma_mentions = self.finder.find(_text(doc, underscore))
+        text = _text(doc, underscore)
+        underscore.psma_mentions = self.finder.without_unnamed_products(text, self.finder.find(text))
         return doc
 
 
@@ -706,8 +707,6 @@ _SET_AGAINST = re.compile(
 _RATIO_NAMED = re.compile(
     r"\b(?:(?-i:HRs?|ORs?|RRs?)|hazard\s+ratios?|odds\s+ratios?|risk\s+ratios?|randomi[sz]ed\s+(?!trials?\b))\b", re.I
 )
-#: A study that pools others' results: a meta-analysis, a pooled or network analysis, a systematic review.
-_POOLED = re.compile(r"\bmeta-?analys[ie]s\b|\bpooled\b|\bnetwork\s+analys|\bsystematic\s+review\b", re.I)
 #: Between two agents set against together: "standard of care or cabazitaxel".
 _OR_NEXT = re.compile(r"\s*(?:,\s*)?(?:or|and|/)\s+(?:an?\s+|the\s+)?$", re.I)
 #: A comma inside a list of such agents, which goes on after the next: "standard of care, cabazitaxel or ...".
@@ -718,7 +717,7 @@ _LIST_GOES_ON = re.compile(r"\s*(?:,|or\b|and\b)", re.I)
 def _referents(text: str, mentions: list[Mention], context: DocumentContext) -> list[Mention]:
     """In a study without arms of its own (a pooled or network analysis), the agents its ratios are set against:
     "HRs versus an ARPI change were ...", "... compared with standard of care or cabazitaxel (pooled HR 0.52)"."""
-    if not _POOLED.search(text):
+    if not POOLED_STUDY.search(text):
         return []  # (a study of its own sets its agent against others' results only as background)
     found: list[Mention] = []
     agents = [m for m in mentions if m.is_agent and m.start not in context.prior]

@@ -514,3 +514,25 @@ def test_a_trial_known_only_by_its_eudract_number_is_labelled_as_one(record):
         "This open-label phase 3 trial (EudraCT 2019-001233-15) randomised 190 men to 177Lu-PSMA-617 or cabazitaxel."
     )
     assert [t["label"] for t in result["trials"]] == ["EudraCT 2019-001233-15"]
+
+
+def test_the_class_of_a_product_names_that_product_when_the_text_names_it(record):
+    found = record(
+        "Men with mCRPC received one infusion of CART-PSMA-TGFβRDN after lymphodepletion. Cytokine release syndrome "
+        "occurred in 9 of 12 patients (75%).",
+        title="PSMA-directed CAR T cells in metastatic castration-resistant prostate cancer: a phase 1 study",
+    )
+    assert [(a["label"], a["role"]) for a in found["agents"]] == [("CART-PSMA-TGFβRDN", "investigational")]
+    tracer = record(
+        "Thirty men had 99mTc-PSMA-I&S SPECT/CT and 68Ga-PSMA-11 PET/CT within a week. SPECT/CT detected "
+        "recurrence in 18 of 30 men (60%).",
+        title="Technetium-99m PSMA SPECT/CT compared with 68Ga-PSMA-11 PET/CT in biochemical recurrence",
+    )
+    assert [a["label"] for a in tracer["agents"]] == ["99mTc-PSMA-I&S", "68Ga-PSMA-11"]
+    assert tracer["agents"][0]["role"] == "investigational"
+    review = record(  # a review of several products keeps their class
+        "We pooled nine studies of PSMA CAR T cells, among them CART-PSMA-TGFβRDN and P-PSMA-101. Grade 3 or higher "
+        "cytokine release syndrome occurred in 14% (95% CI 8-22).",
+        title="PSMA-directed CAR T cells in prostate cancer: a systematic review",
+    )
+    assert "PSMA CAR-T cells" in [a["label"] for a in review["agents"]]
