@@ -536,3 +536,12 @@ def test_the_class_of_a_product_names_that_product_when_the_text_names_it(record
         title="PSMA-directed CAR T cells in prostate cancer: a systematic review",
     )
     assert "PSMA CAR-T cells" in [a["label"] for a in review["agents"]]
+
+
+def test_the_bispecific_cc_1_is_the_curated_agent_by_its_code_alone(record):
+    found = record(
+        "Thirty-one men received CC-1, a bispecific antibody against PSMA and CD3, with step-up dosing. PSA fell by "
+        "50% or more in 6 of 31 (19%).",
+        title="CC-1 in metastatic castration-resistant prostate cancer: a phase 1 study",
+    )
+    assert [(a["label"], a["class"]) for a in found["agents"]] == [("CC-1 PSMAxCD3", "BispecificAntibody")]
