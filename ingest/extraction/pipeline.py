@@ -614,6 +614,7 @@ def assemble(document: Document, doc: Doc) -> Extraction:
     comparators = context.comparator_curies()
     referents = _referents(_text(doc, underscore), mentions, context) if len(context.arms) < 2 else []
     comparators |= {m.curie or m.label or m.text for m in referents}
+    comparators |= _choices_named_with(_text(doc, underscore), mentions, comparators)
     investigational = {c for arm in context.arms[:1] for c in arm.curies} | {
         m.curie or m.label for m in context.main_agents
     }
@@ -773,6 +774,26 @@ _ROLE_RANK = {
     "prior-therapy": 3,
     "mentioned": 4,
 }
+
+
+#: The bracket right after a regimen that is a choice, up to the agents it names: "ARPI change (abiraterone or ".
+_CHOICE_BRACKET = re.compile(r"\s*\((?:[^()]{0,40}?\b(?:or|and)\s+|[^()]{0,40}?,\s*)?$")
+
+
+def _choices_named_with(text: str, mentions: list[Mention], regimens: set[str]) -> set[str]:
+    """The agents a regimen of ``regimens`` is a choice of (psma:choiceOf), where the text names them in a bracket
+    right after it: "ARPI change (abiraterone or enzalutamide)" makes abiraterone and enzalutamide comparators too."""
+    found: set[str] = set()
+    for regimen in (m for m in mentions if m.curie in regimens):
+        choice = load_ontology().agents[regimen.curie].choice_of if regimen.curie in load_ontology().agents else ()
+        for mention in mentions:
+            if (
+                mention.curie in choice
+                and regimen.end < mention.start <= regimen.end + 60
+                and _CHOICE_BRACKET.fullmatch(text, regimen.end, mention.start)
+            ):
+                found.add(mention.curie)
+    return found
 
 
 def _role(

@@ -1254,3 +1254,19 @@ def test_a_randomised_trial_a_conclusion_announces_is_no_arm_of_this_study(recor
     )
     assert [(m["value"], m["arm"]) for m in found["measurements"]] == [(49.0, "xaluritamig")]
     assert found["comparators"] == []
+
+
+def test_the_drugs_a_comparator_regimen_is_a_choice_of_are_agents_and_comparators_when_named_with_it(record):
+    found = record(
+        "Men were randomised 1:1 to 177Lu-PNT2002 or to an ARPI change (abiraterone or enzalutamide). Median rPFS "
+        "was 9.5 months with 177Lu-PNT2002 and 6.0 months with ARPI change.",
+        title="177Lu-PNT2002 versus a change of ARPI in mCRPC",
+    )
+    assert [(a["label"], a["role"]) for a in found["agents"]] == [
+        ("177Lu-PNT2002", "investigational"),
+        ("ARPI change", "comparator"),
+        ("abiraterone acetate", "comparator"),
+        ("enzalutamide", "comparator"),
+    ]
+    assert found["comparators"] == ["ARPI change"]
+    assert [m["arm"] for m in found["measurements"]] == ["177Lu-PNT2002", "ARPI change"]
