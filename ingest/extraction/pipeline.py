@@ -619,9 +619,10 @@ def assemble(document: Document, doc: Doc) -> Extraction:
         m.curie or m.label for m in context.main_agents
     }
     agents: dict[str, ExtractedAgent] = {}
+    text = _text(doc, underscore)
     for mention in mentions:
-        if not mention.is_agent:
-            continue
+        if not mention.is_agent or _NOT_RECEIVED.match(text, mention.end):
+            continue  # ("taxane-naive men": a taxane named as what they never had is no agent of the study)
         key = mention.curie or mention.label or mention.text
         role = _role(mention, key, context, comparators, investigational)
         if key in agents and _ROLE_RANK[agents[key].role] <= _ROLE_RANK[role]:
@@ -778,6 +779,10 @@ _ROLE_RANK = {
 
 #: The bracket right after a regimen that is a choice, up to the agents it names: "ARPI change (abiraterone or ".
 _CHOICE_BRACKET = re.compile(r"\s*\((?:[^()]{0,40}?\b(?:or|and)\s+|[^()]{0,40}?,\s*)?$")
+
+
+#: Right after an agent the patients never had: "taxane-naive", "ARPI naïve".
+_NOT_RECEIVED = re.compile(r"[\s-]?na[iï]ve\b", re.I)
 
 
 def _choices_named_with(text: str, mentions: list[Mention], regimens: set[str]) -> set[str]:

@@ -1270,3 +1270,18 @@ def test_the_drugs_a_comparator_regimen_is_a_choice_of_are_agents_and_comparator
     ]
     assert found["comparators"] == ["ARPI change"]
     assert [m["arm"] for m in found["measurements"]] == ["177Lu-PNT2002", "ARPI change"]
+
+
+def test_an_agent_the_men_never_had_is_no_agent_of_the_record(record):
+    found = record(
+        "Men with taxane-naive mCRPC were randomised to 177Lu-PSMA-617 or to an ARPI change. Median rPFS was 9.3 "
+        "versus 5.6 months.",
+        title="177Lu-PSMA-617 versus a change of ARPI in taxane-naive mCRPC",
+    )
+    assert [a["label"] for a in found["agents"]] == ["177Lu-PSMA-617", "ARPI change"]
+    named_again = record(
+        "Men with taxane-naive mCRPC were randomised to 177Lu-PSMA-617 or to docetaxel. Median rPFS was 9.3 versus "
+        "5.6 months.",
+        title="177Lu-PSMA-617 versus docetaxel in taxane-naive mCRPC",
+    )
+    assert "docetaxel" in [a["label"] for a in named_again["agents"]]
