@@ -357,6 +357,8 @@ _OTHER_TERM_AFTER = {
 #: pathologist in a resected specimen, not the radiological complete response.
 _OTHER_TERM_BEFORE = {"endpoint:CR": re.compile(r"\bpatho(?:logic(?:al)?)?\s+$", re.IGNORECASE)}
 _PSA_ENDPOINTS = {"50": "endpoint:PSA50", "90": "endpoint:PSA90", "30": "endpoint:PSA30"}
+#: A second threshold right after a PSA response's, its bound written once: "declines of at least 50% and 90%".
+_NEXT_THRESHOLD = re.compile(r"\s*(?:,|and|or)\s+(?P<n>\d{2})\s*%(?!\s*(?:of|in|were|was|had)\b)", re.IGNORECASE)
 _NAMED_TRIAL = AnchoredPattern(
     # the name may start with a short lower-case prefix before its capitals ("the proVANTA study")
     re.compile(
@@ -793,6 +795,13 @@ class MentionFinder:
                 match.start(), match.end(), text[match.start() : match.end()], curie, entity.kind, label=entity.label,
                 via="psa-threshold",
             )  # fmt: skip
+            following = _NEXT_THRESHOLD.match(hyphenated, match.end()) if threshold else None
+            if following and int(following.group("n")) > int(threshold) and following.group("n") in _PSA_ENDPOINTS:
+                entity = self.ontology.endpoints[_PSA_ENDPOINTS[following.group("n")]]
+                yield Mention(
+                    following.start("n"), following.end(), text[following.start("n") : following.end()], entity.curie,
+                    entity.kind, label=entity.label, via="psa-threshold",
+                )  # fmt: skip
 
     def _worded_psa_responses(self, text: str, folded: str) -> Iterable[Mention]:
         """PSA responses whose threshold is written in words: "a decline of at least fifty percent" (PSA named in the

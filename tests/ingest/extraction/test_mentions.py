@@ -545,3 +545,10 @@ def test_the_bispecific_cc_1_is_the_curated_agent_by_its_code_alone(record):
         title="CC-1 in metastatic castration-resistant prostate cancer: a phase 1 study",
     )
     assert [(a["label"], a["class"]) for a in found["agents"]] == [("CC-1 PSMAxCD3", "BispecificAntibody")]
+
+
+def test_a_second_threshold_after_a_psa_responses_bound_is_a_psa_response_and_no_value(record):
+    found = record(
+        "Forty men received 177Lu-PSMA-617. PSA declines of at least 50% and 90% occurred in 62% and 31% of men.",
+    )
+    assert [(m["endpoint"], m["value"]) for m in found["measurements"]] == [("PSA50", 62.0), ("PSA90", 31.0)]
