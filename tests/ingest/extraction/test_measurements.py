@@ -2859,3 +2859,16 @@ def test_a_grade_written_after_an_events_value_is_the_grade_of_the_value_after_i
         ("AE:CRS", 70.0, "any"), ("AE:CRS", 3.0, ">=3"), ("AE:myalgia", 33.0, "any"),
         ("AE:neutropenia", 20.0, "any"), ("AE:neutropenia", 6.0, ">=3"),
     ]  # fmt: skip
+
+
+def test_hypertension_and_macrophage_activation_syndrome_are_adverse_events_of_their_own(record):
+    found = record(
+        "Men were randomised to 177Lu-PSMA-617 plus enzalutamide or to enzalutamide alone. Grade 3 or higher "
+        "hypertension occurred in 6% and 4%. After P-PSMA-101, HLH was seen in 2 of 20 patients (10%).",
+        title="177Lu-PSMA-617 plus enzalutamide versus enzalutamide alone",
+    )
+    assert [(m["endpoint"], m["value"]) for m in found["measurements"]] == [
+        ("AE:hypertension", 6.0),
+        ("AE:hypertension", 4.0),
+        ("AE:macrophage activation syndrome", 10.0),
+    ]
