@@ -2861,14 +2861,6 @@ def test_a_grade_written_after_an_events_value_is_the_grade_of_the_value_after_i
     ]  # fmt: skip
 
 
-def test_hypertension_and_macrophage_activation_syndrome_are_adverse_events_of_their_own(record):
-    found = record(
-        "Men were randomised to 177Lu-PSMA-617 plus enzalutamide or to enzalutamide alone. Grade 3 or higher "
-        "hypertension occurred in 6% and 4%. After P-PSMA-101, HLH was seen in 2 of 20 patients (10%).",
-        title="177Lu-PSMA-617 plus enzalutamide versus enzalutamide alone",
-    )
-    assert [(m["endpoint"], m["value"]) for m in found["measurements"]] == [
-        ("AE:hypertension", 6.0),
-        ("AE:hypertension", 4.0),
-        ("AE:macrophage activation syndrome", 10.0),
-    ]
+def test_macrophage_activation_syndrome_is_an_adverse_event_of_its_own(record):
+    found = record("Twenty men received P-PSMA-101. HLH was seen in 2 of 20 patients (10%).")
+    assert [(m["endpoint"], m["value"]) for m in found["measurements"]] == [("AE:macrophage activation syndrome", 10.0)]
