@@ -423,6 +423,47 @@ def compared_strata(sentences: list[Sentence]) -> list[str]:
     return []
 
 
+#: An age a study of one arm sets its older men apart by: "aged 75 years or older", "aged ≥80 years", "80 years and
+#: over", "aged eighty or older".
+_OLDER_THAN = prefiltered(
+    re.compile(
+        r"\baged\s+(?:[≥>]=?\s*)?(?P<n>[5-9]\d|seventy(?:-five)?|eighty|sixty(?:-five)?)(?:\s*(?:years|y|yrs))?"
+        r"(?:\s+(?:or|and)\s+(?:older|over|above|more))?|\b(?P<m>[5-9]\d)\s+years\s+(?:or|and)\s+(?:older|over)\b",
+        re.I,
+    )
+)
+#: The younger men such a study sets them against: "and 173 were younger", "compared them with the younger men".
+_YOUNGER_COMPARED = prefiltered(
+    re.compile(
+        r"\b(?:(?:and|vs\.?|versus|with|than)\s+(?:the\s+|\d+\s+|[a-z-]+\s+)?(?:were\s+)?younger\b"
+        r"|younger\s+(?:men|patients|group|cohort|controls)\b)",
+        re.I,
+    )
+)
+_AGE_WORDS = {"sixty": 60, "sixty-five": 65, "seventy": 70, "seventy-five": 75, "eighty": 80}
+
+
+def compared_ages(text: str) -> tuple[list[str], dict[str, int]]:
+    """The two age groups a study of one arm sets side by side, and the words that name each: "81 were aged 75 years
+    or older and 173 were younger" gives "age ≥75 years" and "age <75 years", named "older" (or "elderly") and
+    "younger"; nothing when the text sets no younger men against the older.
+
+    >>> compared_ages("Of 254 men, 81 were aged 75 years or older and 173 were younger.")[0]
+    ['age ≥75 years', 'age <75 years']
+    >>> compared_ages("We treated 40 men aged 80 years or older.")
+    ([], {})
+    """
+    older = _OLDER_THAN.search(text)
+    if older is None or _YOUNGER_COMPARED.search(text) is None:
+        return [], {}
+    written = (older.group("n") or older.group("m")).lower()
+    age = _AGE_WORDS.get(written) or int(written)
+    names = {"older": 0, "elderly": 0, "younger": 1}
+    if age == 80:
+        names["octogenarians"] = 0
+    return [f"age ≥{age} years", f"age <{age} years"], names
+
+
 def _activity(written: str) -> str:
     """ "9.0 GBq" for "9.0-GBq" or "9.0GBq"."""
     number = re.match(r"\d+(?:\.\d+)?", written)

@@ -36,6 +36,7 @@ from ingest.extraction.context import (
     allocations,
     arm_labels,
     arm_names,
+    compared_ages,
     compared_strata,
     dose_arms,
     find_arms,
@@ -302,6 +303,7 @@ class PsmaMeasurements:
         doses = dose_arms(allocated) if len(arms) < 2 else []
         variants, variant_names = allocated_variants(allocated, agents) if len(arms) < 2 else ([], {})
         compared = (doses or variants or compared_strata(sentences)) if len(arms) < 2 else []
+        ages, age_names = compared_ages(text) if len(arms) < 2 and not compared else ([], {})
         context = DocumentContext(
             arms=arms,
             main_agents=main,
@@ -312,8 +314,8 @@ class PsmaMeasurements:
             agents=agents,
             labels=arm_labels(sentences, arms, agents, prior | selection),
             arm_names=arm_names(allocated, arms, agents, prior | selection),
-            compared=compared,
-            compared_names=_compared_names(compared, variant_names if compared == variants else {}),
+            compared=compared or ages,
+            compared_names=_compared_names(compared, variant_names if compared == variants else {}) or age_names,
             courses=compares_courses(text),
         )
         measurements: list[tuple[Measurement, Sentence]] = []

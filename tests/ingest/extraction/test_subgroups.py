@@ -1195,3 +1195,22 @@ def test_a_ratio_after_two_parts_set_side_by_side_goes_on_the_first_named(record
     )
     found = record(text)["measurements"]
     assert [(m["value"], m["hr"]) for m in found] == [(61.0, 2.05), (80.0, None)]
+
+
+def test_a_study_of_one_arm_that_sets_older_men_against_younger_names_each_value_by_its_age_group(record):
+    found = record(
+        "Of 310 men treated with 177Lu-PSMA-I&T, 92 were aged 80 years or older and 218 were younger. Median OS was "
+        "11.9 vs 13.8 months (HR 1.12; 95% CI 0.84-1.49). Grade 3 or higher anaemia occurred in 14% vs 9%.",
+        title="177Lu-PSMA-I&T in octogenarians with mCRPC",
+    )
+    assert [(m["endpoint"], m["value"], m["arm"]) for m in found["measurements"]] == [
+        ("OS", 11.9, "177Lu-PSMA-I&T, age ≥80 years"),
+        ("OS", 13.8, "177Lu-PSMA-I&T, age <80 years"),
+        ("AE:anemia", 14.0, "177Lu-PSMA-I&T, age ≥80 years"),
+        ("AE:anemia", 9.0, "177Lu-PSMA-I&T, age <80 years"),
+    ]
+    alone = record(  # older men alone: no parts to set apart
+        "We treated 40 men aged 80 years or older with 177Lu-PSMA-I&T. Median OS was 11.9 months.",
+        title="177Lu-PSMA-I&T in octogenarians with mCRPC",
+    )
+    assert [m["arm"] for m in alone["measurements"]] == ["177Lu-PSMA-I&T"]
