@@ -3198,6 +3198,12 @@ class SentenceMeasurements:
         if not group.values and BRACKETED_RATIO.match(text, bracket):
             # "in patients younger than 65 years (0.36; 95% CI 0.18-0.72), aged 65-74 years (0.44; 0.28-0.70)"
             parts = [part_before_bracket(text, bracket) or parts[0]]
+        if not group.values and parts[0] is None and bracket >= 0 and ")" not in text[bracket : group.ratio.start]:
+            # "a higher PSA50 rate (63.8% vs 35.1%; odds ratio 3.26 ...)" in men with X than in men without: the ratio
+            # of a pair in its bracket is of the part the text names first
+            paired = [(start, end) for start, end in subgroups.values if bracket < start < group.ratio.start]
+            if len(paired) >= 2:
+                parts = [subgroups.of(paired, [arms[0]] * len(paired))[0]]
         if not group.values and parts[0] is None:  # a ratio alone may be a predictor's: "elevated LDH (HR 1.83)"
             parts = [subgroups.factor(group.ratio.start)]
         if code == "MTD":  # "the MTD was not reached at 7.0 GBq": the dose is the MTD's value, not a part of the arm

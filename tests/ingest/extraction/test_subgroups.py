@@ -1214,3 +1214,12 @@ def test_a_study_of_one_arm_that_sets_older_men_against_younger_names_each_value
         title="177Lu-PSMA-I&T in octogenarians with mCRPC",
     )
     assert [m["arm"] for m in alone["measurements"]] == ["177Lu-PSMA-I&T"]
+
+
+def test_the_ratio_of_a_pair_of_parts_in_its_bracket_is_of_the_part_named_first(record):
+    found = record(
+        "We reviewed 150 men treated with 177Lu-PSMA-617. Men with liver metastases had a lower PSA50 rate (21% vs "
+        "49%; odds ratio 0.28, 95% CI 0.12-0.64) than men without.",
+    )
+    rows = [(m["statistic"], m["value"], m["arm"]) for m in found["measurements"]]
+    assert ("or", 0.28, "177Lu-PSMA-617, liver metastases") in rows
