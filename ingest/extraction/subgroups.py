@@ -355,6 +355,18 @@ _PRIOR = re.compile(r"\b(?:prior|previous(?:ly)?|pre-?treated|pretreatment|earli
 #: After the first of a pair of values whose factor is named once, after the second ("without"): "3.9 months with
 #: versus 7.1 months without visceral metastases".
 _WITH_VERSUS = re.compile(r"\s*(?:%|months?|mo|weeks?)?\s+with\s+(?:versus|vs\.?|compared\s+with|and)\s+", re.I)
+#: Men "with and without" a feature, set against each other by a pair of values right before or right after:
+#: "between men with and without prior docetaxel (65.0% vs 69.6%)", "10.2 vs 16.4 months in men with and without
+#: liver metastases".
+_WITH_AND_WITHOUT = prefiltered(
+    re.compile(
+        r"\b(?:men|patients|pts|those|participants)\s+with\s+and\s+without\s+(?P<feature>[^,;:()\[\]]{2,50}?)"
+        r"(?=\s*[(\[,;.]|\s+(?:was|were|did|had|and|but|while|whereas)\b|\s*$)",
+        re.IGNORECASE,
+    )
+)
+#: Between a pair of values and the men with and without a feature after them: " months in ", "%, respectively, in ".
+_PAIR_THEN_MEN = re.compile(r"[^;:()\[\]]{0,25}?\b(?:in|among|for|of|between)\s+$", re.IGNORECASE)
 #: Words that point back to a subgroup named before ("those without such a decline").
 _POINTING_BACK = re.compile(r"^(?:such|this|that|these|the same|it|them)\b", re.IGNORECASE)
 #: A phrase that ends on a pronoun or a bare comparative names nothing on its own ("received it", "more").
@@ -481,6 +493,11 @@ class SentenceSubgroups:
                 and _WITH_VERSUS.match(self.text, positions[index][1])
             ):
                 labels[index] = following.removeprefix("no ")
+        if len(positions) >= 2 and "with and without" in self.text:
+            for index in range(len(positions) - 1):
+                pair = _with_and_without(self.text, positions[index : index + 2])
+                if pair:
+                    labels[index : index + 2] = pair
         facets = [_both_facets(_facet_after(self.text, end), self._facets.get(start)) for start, end in positions]
         return [", ".join(part for part in pair if part) or None for pair in zip(facets, labels, strict=True)]
 
@@ -669,6 +686,28 @@ MARKER_CUT = re.compile(
     r"(?P<cut>[<>≤≥]=?\s*\d+(?:\.\d+)?)(?:\s*(?P<unit>U/L|IU/L|mL|months?|mo|cells/7\.5\s*mL))?\s*$",
     re.IGNORECASE,
 )
+
+
+def _with_and_without(text: str, positions: list[tuple[int, int]]) -> list[str | None] | None:
+    """The parts of a pair of values set against each other as the men with and without a feature, the pair in a
+    bracket right after them or right before them; None when no such men are named there."""
+    (first, first_end), (second, second_end) = positions
+    if not _PAIR_GAP.fullmatch(text, first_end, second):
+        return None
+    for match in _WITH_AND_WITHOUT.finditer(text):
+        bracket = _PAIR_BRACKET.match(text, match.end())
+        after = bracket is not None and bracket.end() == first
+        before = second_end <= match.start() and _PAIR_THEN_MEN.fullmatch(text, second_end, match.start())
+        if after or before:
+            feature = " ".join(match.group("feature").split())
+            return [feature, f"no {feature}"]
+    return None
+
+
+#: Between the two values of a pair: " vs ", "% versus ", " and ".
+_PAIR_GAP = re.compile(r"\s*(?:%|months?|mo)?\s*(?:vs\.?|versus|and|,)\s*", re.IGNORECASE)
+#: From the end of the men with and without a feature to the first value of their pair: " (".
+_PAIR_BRACKET = re.compile(r"\s*[(\[]\s*(?:median\s+)?")
 
 
 def _marker_strata(text: str, positions: list[tuple[int, int]], found: list[str | None]) -> list[str | None]:

@@ -1223,3 +1223,22 @@ def test_the_ratio_of_a_pair_of_parts_in_its_bracket_is_of_the_part_named_first(
     )
     rows = [(m["statistic"], m["value"], m["arm"]) for m in found["measurements"]]
     assert ("or", 0.28, "177Lu-PSMA-617, liver metastases") in rows
+
+
+def test_a_pair_of_values_of_the_men_with_and_without_a_feature_is_of_each_in_turn(record):
+    after = record(
+        "Forty men received 177Lu-PSMA-617. The PSA50 rate did not differ between men with and without prior "
+        "cabazitaxel (41% vs 47%; p=0.62)."
+    )
+    before = record(
+        "We reviewed 150 men treated with 177Lu-PSMA-617. Median OS was 10.2 vs 16.4 months in men with and without "
+        "liver metastases (HR 1.9; 95% CI 1.3-2.8)."
+    )
+    assert [m["arm"] for m in after["measurements"]] == [
+        "177Lu-PSMA-617, prior cabazitaxel",
+        "177Lu-PSMA-617, no prior cabazitaxel",
+    ]
+    assert [m["arm"] for m in before["measurements"]] == [
+        "177Lu-PSMA-617, liver metastases",
+        "177Lu-PSMA-617, no liver metastases",
+    ]
