@@ -57,7 +57,7 @@ _COUNT_WORD = (
 )
 _ADJECTIVE = (
     r"(?P<adjective>[A-Za-z0-9]+(?:-[A-Za-z0-9&]+)*-(?:naive|naïve|pretreated|experienced|refractory|sensitive|resistant"
-    r"|altered|unaltered|mutated|deficient|proficient)|pre-?treated"
+    r"|altered|unaltered|mutated|deficient|proficient|eligible|ineligible)|pre-?treated"
     r"|older|younger)"  # (the two sides of a comparison by age: "in men aged 65 or older (...) and in younger men")
 )
 #: A group of the patients named by its risk or by its part in building a model: "in the high-risk group", "in the
@@ -459,6 +459,8 @@ class SentenceSubgroups:
         self._facets: dict[int, str] = {}
         self._levels: list[tuple[int, int, str]] | None = None
         self._cycles: list[tuple[int, str]] | None = None
+        #: The parts given to the values of the sentence so far, in order: a later pair "respectively" may be theirs.
+        self._given: list[list[str | None]] = []
 
     def of(self, positions: list[tuple[int, int]], arms: list[str | None]) -> list[str | None]:
         """The subgroup of each of a group's values (start and end in the sentence; ``arms`` their arms), or None."""
@@ -498,6 +500,13 @@ class SentenceSubgroups:
                 pair = _with_and_without(self.text, positions[index : index + 2])
                 if pair:
                     labels[index : index + 2] = pair
+        if len(set(labels)) == 1 and _RESPECTIVE_PAIR.match(self.text, positions[-1][1]):
+            # "10.1 months in X and 15.8 months in Y, and PSA50 rates were 34.1% and 51.8%, respectively"
+            earlier = next((given for given in reversed(self._given) if len(given) == len(labels)), None)
+            if earlier and None not in earlier and len(set(earlier)) == len(earlier):
+                labels = list(earlier)
+        if len(set(labels)) == len(labels) > 1 and None not in labels:
+            self._given.append(list(labels))
         facets = [_both_facets(_facet_after(self.text, end), self._facets.get(start)) for start, end in positions]
         return [", ".join(part for part in pair if part) or None for pair in zip(facets, labels, strict=True)]
 
@@ -778,6 +787,8 @@ _PART_LIST = re.compile(
     re.IGNORECASE,
 )  # fmt: skip
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+#: Right after the last value of a run, the word that gives its values to things named before in turn.
+_RESPECTIVE_PAIR = re.compile(r"\s*%?\s*(?:\([^()]*\)\s*)?,?\s*respectively\b", re.IGNORECASE)
 
 
 def _facet_after(text: str, end: int) -> str | None:

@@ -1242,3 +1242,16 @@ def test_a_pair_of_values_of_the_men_with_and_without_a_feature_is_of_each_in_tu
         "177Lu-PSMA-617, liver metastases",
         "177Lu-PSMA-617, no liver metastases",
     ]
+
+
+def test_a_later_pair_given_respectively_takes_the_parts_of_the_pair_before_it(record):
+    found = record(
+        "We reviewed 226 men who received 177Lu-PSMA-617. Median OS was 9.8 months in trial-ineligible and 15.1 "
+        "months in trial-eligible men, and PSA50 rates were 33% and 52%, respectively.",
+    )
+    assert [(m["endpoint"], m["arm"]) for m in found["measurements"]] == [
+        ("OS", "177Lu-PSMA-617, trial-ineligible"),
+        ("OS", "177Lu-PSMA-617, trial-eligible"),
+        ("PSA50", "177Lu-PSMA-617, trial-ineligible"),
+        ("PSA50", "177Lu-PSMA-617, trial-eligible"),
+    ]
