@@ -2864,3 +2864,15 @@ def test_a_grade_written_after_an_events_value_is_the_grade_of_the_value_after_i
 def test_macrophage_activation_syndrome_is_an_adverse_event_of_its_own(record):
     found = record("Twenty men received P-PSMA-101. HLH was seen in 2 of 20 patients (10%).")
     assert [(m["endpoint"], m["value"]) for m in found["measurements"]] == [("AE:macrophage activation syndrome", 10.0)]
+
+
+def test_side_effects_are_adverse_events(record):
+    found = record(
+        "Men were randomised to 225Ac-PSMA-617 plus enzalutamide or to enzalutamide alone. Side effects of grade 3 or "
+        "higher occurred in 31% of men on the combination versus 24% on enzalutamide alone.",
+        title="225Ac-PSMA-617 plus enzalutamide versus enzalutamide alone",
+    )
+    assert [(m["endpoint"], m["value"], m["arm"]) for m in found["measurements"]] == [
+        ("AE grade>=3", 31.0, "225Ac-PSMA-617 + enzalutamide"),
+        ("AE grade>=3", 24.0, "enzalutamide"),
+    ]
