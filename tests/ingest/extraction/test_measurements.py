@@ -2876,3 +2876,12 @@ def test_side_effects_are_adverse_events(record):
         ("AE grade>=3", 31.0, "225Ac-PSMA-617 + enzalutamide"),
         ("AE grade>=3", 24.0, "enzalutamide"),
     ]
+
+
+def test_management_that_changed_or_differed_is_a_management_change(record):
+    found = record(
+        "Ninety men with high-risk prostate cancer had 18F-DCFPyL PET/CT before treatment. Management differed from "
+        "the plan based on conventional imaging in 41% of men.",
+        title="18F-DCFPyL PET/CT for primary staging: impact on management",
+    )
+    assert [(m["endpoint"], m["value"]) for m in found["measurements"]] == [("management change", 41.0)]
