@@ -401,7 +401,7 @@ _LABEL_HEADING_CELL = re.compile(ARM_LABEL + r"\b", re.I)
 _LABEL_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)\s*", re.I)
 #: A time-to-event endpoint the ontology does not know, named in a ratio's sentence before it: "4-year EFS was ...",
 #: "event-free survival", "biochemical failure-free survival" (a known one is a mention, so never reaches the test).
-_UNKNOWN_SURVIVAL = re.compile(r"\b(?:[A-Z]{1,3}FS|[a-z-]+[- ]free survival|time to [a-z ]{3,30}?)\b")
+_UNKNOWN_SURVIVAL = re.compile(r"\b(?:[A-Z]{1,3}FS|[A-Za-z-]+[- ]free survival|[Tt]ime to [a-z ]{3,30}?)\b")
 #: After "not reached": no arm has reached it ("... in either arm", "in both groups", "in any of the three arms").
 _IN_EVERY_ARM = re.compile(
     r"\s+(?:yet\s+)?(?:in|for)\s+(?:either|both|all|each|any)\s+(?:of\s+the\s+)?(?:(?:two|three|four)\s+)?"

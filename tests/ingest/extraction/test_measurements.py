@@ -2885,3 +2885,13 @@ def test_management_that_changed_or_differed_is_a_management_change(record):
         title="18F-DCFPyL PET/CT for primary staging: impact on management",
     )
     assert [(m["endpoint"], m["value"]) for m in found["measurements"]] == [("management change", 41.0)]
+
+
+def test_a_ratio_of_an_outcome_the_ontology_lacks_is_not_carried_to_the_endpoint_before(record):
+    found = record(
+        "Men were randomised to 177Lu-PSMA-617 plus ADT or to ADT alone. Median rPFS was 28.4 versus 17.9 months "
+        "(HR 0.61; 95% CI 0.47-0.79). Time to castration resistance also favoured the combination (HR 0.66; 95% CI "
+        "0.52-0.84). Median ADT-free survival was 30.2 versus 14.1 months (HR 0.44; 95% CI 0.29-0.67).",
+        title="177Lu-PSMA-617 plus ADT versus ADT alone",
+    )
+    assert [m["hr"] for m in found["measurements"] if m["hr"]] == [0.61]
