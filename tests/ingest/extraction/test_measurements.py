@@ -2895,3 +2895,11 @@ def test_a_ratio_of_an_outcome_the_ontology_lacks_is_not_carried_to_the_endpoint
         title="177Lu-PSMA-617 plus ADT versus ADT alone",
     )
     assert [m["hr"] for m in found["measurements"] if m["hr"]] == [0.61]
+
+
+def test_a_rate_prespecified_as_a_signal_of_activity_is_planned(record):
+    found = record(
+        "In this single-arm phase 2 trial, men receive 177Lu-PSMA-617 with SBRT. A PSA50 rate of at least 60% was "
+        "prespecified as a signal of activity.",
+    )
+    assert [(m["endpoint"], m["value"], m["status"]) for m in found["measurements"]] == [("PSA50", 60.0, "planned")]
