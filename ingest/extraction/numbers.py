@@ -22,7 +22,7 @@ RATIO = prefiltered(
     # (a longer stretch of words only up to a verb right before the value: "the HR adjusted for crossover with the
     # rank-preserving structural failure time model was 0.80")
     # (a tracer's mass number is no digit of a value: "the odds ratio for a positive scan with 18F-DCFPyL was 4.8")
-    r"(?P<filler>(?:[^0-9;%]|\d{1,3}(?=[A-Z][a-z]?-)){0,45}?|[^0-9;%.()\[\]]{46,110}?\s(?:was|were|is|of)\s+)"
+    r"(?P<filler>(?:[^0-9;%]|\d{1,3}(?=[A-Z][a-z]?-)){0,45}?|[^0-9;%.()\[\]]{40,110}?\s(?:was|were|is|of)\s+)"
     r"(?<![\d.])(?P<value>" + _NUM + r")"
     r"(?![\d.]*%)(?![\d.]*[A-Za-z])"  # (nor the start of one: "18F")
     r"(?:\s*[(\[]\s*(?P<low>" + _SIGNED + r")\s*(?:-|to|,|;)\s*(?P<high>" + _SIGNED + r")\s*[)\]])?",

@@ -2903,3 +2903,12 @@ def test_a_rate_prespecified_as_a_signal_of_activity_is_planned(record):
         "prespecified as a signal of activity.",
     )
     assert [(m["endpoint"], m["value"], m["status"]) for m in found["measurements"]] == [("PSA50", 60.0, "planned")]
+
+
+def test_a_ratio_named_some_forty_characters_before_its_verb_and_value_is_found(record):
+    found = record(
+        "Men were randomised to 177Lu-PSMA-I&T plus ADT or to ADT alone. The HR for rPFS with RLT versus ADT "
+        "and ARPI alone was 0.56 (95% CI 0.41-0.77).",
+        title="177Lu-PSMA-I&T plus ADT versus ADT alone",
+    )
+    assert [(m["endpoint"], m["hr"]) for m in found["measurements"]] == [("rPFS", 0.56)]
