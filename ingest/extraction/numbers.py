@@ -89,10 +89,12 @@ PVALUE = prefiltered(
 )
 NOT_REACHED = prefiltered(r"\b(?:not (?:yet )?(?:been )?reached|not estimable|NR|NE)\b")
 
-TIME_UNITS = {"month": "months", "mo": "months", "week": "weeks", "wk": "weeks", "day": "days", "year": "years",
-              "yr": "years"}  # fmt: skip
+TIME_UNITS = {"month": "months", "mo": "months", "m": "months", "week": "weeks", "wk": "weeks", "day": "days",
+              "year": "years", "yr": "years"}  # fmt: skip
 _UNIT = (
     r"(?P<unit>%|percent\b|months?\b|mo\b|weeks?\b|wk\b|days?\b|years?\b|yr\b|m?Gy/[GM]Bq|m?Sv/[GM]Bq|Gy\b"
+    # months as "m" ("5,9 m and 12,4 m"), where the unit ends its value (no "m2", "mL" nor "min")
+    r"|m(?=\s*(?:[,;()\[\]]|\.(?!\d)|$|\s+(?:and|vs\.?|versus|in|with|for|respectively)\b))"
     r"|Sv\(RBE\d*\)/[GM]Bq|GBq\b|MBq/kg|MBq\b|kBq/kg|mCi/m2|mCi/m²|mCi\b|mg/kg|mg/m2|mg/m²|[µμ]g/kg|[µμ]g/d|[µμ]g\b|mg\b"
     # a dose of cells: "1.0 × 10^6 cells/kg", "1 x 10^8 CAR T cells/m2"
     r"|[x×]\s*10\^?\d{1,2}\s*(?:CAR\+?[\s-]*T[\s-]*)?cells(?:/kg|/m2|/m²)?)"

@@ -2912,3 +2912,15 @@ def test_a_ratio_named_some_forty_characters_before_its_verb_and_value_is_found(
         title="177Lu-PSMA-I&T plus ADT versus ADT alone",
     )
     assert [(m["endpoint"], m["hr"]) for m in found["measurements"]] == [("rPFS", 0.56)]
+
+
+def test_months_written_m_after_a_value_are_months(record):
+    found = record(
+        "Sixty men received 177Lu-PSMA-I&T. Median PSA-PFS and OS were 5,9 m and 12,4 m, respectively; median rPFS "
+        "was 7,1 m (95% CI 5,8-8,4).",
+    )
+    assert [(m["endpoint"], m["value"], m["unit"]) for m in found["measurements"]] == [
+        ("PSA-PFS", 5.9, "months"),
+        ("OS", 12.4, "months"),
+        ("rPFS", 7.1, "months"),
+    ]
