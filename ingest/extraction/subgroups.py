@@ -1093,11 +1093,20 @@ def _cue(
         return cue("no " + words.removeprefix("any "), words)
     if relation.startswith(("at ", "below", "above", "treated", "aged", "younger", "older")):
         return cue(f"{relation} {words}")
-    band = _BAND_PHRASE.fullmatch(words)
+    band = _BAND_PHRASE.fullmatch(words) or _band_then_words(words)
     if band:  # "PSA of 0.5 ng/ml or less", "0.51-1.0 ng/mL": a PSA band, written as the others
         return cue(_psa_band(band.group("band"), band.group("or")))
     named = relation == "with" and not any(c.isdigit() for c in words)  # "no liver metastases", not "no SUV of 10"
     return cue(words, "no " + words.removeprefix("any ") if named else None)
+
+
+def _band_then_words(words: str) -> re.Match[str] | None:
+    """A PSA band that opens a phrase run on without a comma: "PSA <0.5 ng/ml the detection" (of "In patients with
+    PSA <0,5 ng/ml the detection was 8/16 vs 6/16"); None when the words after it hold a number or no unit ends it."""
+    lead = _BAND_PHRASE.match(words)
+    if lead is None or not lead.group().lower().endswith("ng/ml") or any(c.isdigit() for c in words[lead.end() :]):
+        return None
+    return lead
 
 
 def _site_label(words: str) -> str:

@@ -1255,3 +1255,10 @@ def test_a_later_pair_given_respectively_takes_the_parts_of_the_pair_before_it(r
         ("PSA50", "177Lu-PSMA-617, trial-ineligible"),
         ("PSA50", "177Lu-PSMA-617, trial-eligible"),
     ]
+
+
+def test_a_psa_band_run_on_into_the_next_words_is_the_band_alone(record):
+    found = record(
+        "Forty men had 68Ga-PSMA-11 PET/CT. In men with PSA below 0.5 ng/mL the detection rate was 38%.",
+    )
+    assert [m["arm"] for m in found["measurements"]] == ["68Ga-PSMA-11, PSA <0.5 ng/mL"]
