@@ -105,7 +105,7 @@ LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 
 
 #: A number written with a comma between digits ("7,4", "0,028", "1,120"), not inside a longer run of them.
-_COMMA_NUMBER = re.compile(r"(?<![\d.,])(?P<whole>\d{1,3}),(?P<part>\d+)(?![\d,]|\.\d)")
+_COMMA_NUMBER = re.compile(r"(?<![\d.,])(?P<whole>\d{1,3}),(?P<part>\d+)(?!\d|,\d|\.\d)")
 #: Numbers in square brackets that cite references ("[3,4]", "[2,5,7]"): no decimals.
 _CITATION = re.compile(r"\[\d+(?:,\d+)+\]")
 
@@ -129,6 +129,8 @@ def with_decimal_points(text: str) -> str:
     'Median PSA-PFS was 7.9 vs 5.6 months (HR 0.68 [0.48; 0.96]; p=0.028) in 1,120 men [3,4].'
     >>> with_decimal_points("Of 2,205 men, 1,5 cycles")
     'Of 2,205 men, 1,5 cycles'
+    >>> with_decimal_points("doses were 1,67 ± 0,60, 0,38 ± 0,11 and 0,72 Gy/GBq")
+    'doses were 1.67 ± 0.60, 0.38 ± 0.11 and 0.72 Gy/GBq'
 
     A raised point between digits, as some journals print decimals, is a decimal point wherever it is:
 
