@@ -1236,10 +1236,13 @@ def investigational_first(arms: list[Arm], main: list[Mention], targeted: frozen
 
 
 def is_psma_targeted(mention: Mention, targeted: frozenset[str]) -> bool:
-    """Whether the agent binds PSMA: curated so (``targeted``), or a new agent whose name says so."""
+    """Whether the agent binds PSMA: curated so (``targeted``), or a new agent whose name says so; or a new imaging
+    agent, a radionuclide joined to a code ("68Ga-P16-093"), which in a PSMA abstract is a PSMA tracer under study."""
     if mention.curie is not None:
         return mention.curie in targeted
-    return "PSMA" in (mention.label or mention.text).upper()
+    return "PSMA" in (mention.label or mention.text).upper() or (
+        mention.kind == "ImagingAgent" and mention.via == "radioligand"
+    )
 
 
 def is_imaging(mention: Mention) -> bool:

@@ -1285,3 +1285,15 @@ def test_an_agent_the_men_never_had_is_no_agent_of_the_record(record):
         title="177Lu-PSMA-617 versus docetaxel in taxane-naive mCRPC",
     )
     assert "docetaxel" in [a["label"] for a in named_again["agents"]]
+
+
+def test_a_new_tracer_set_against_a_known_one_is_the_tracer_under_study(record):
+    found = record(
+        "Forty men with biochemical recurrence had 68Ga-XT-204 PET/CT and 68Ga-PSMA-11 PET/CT within a week. Detection "
+        "rates were 74% and 63%.",
+        title="68Ga-XT-204 versus 68Ga-PSMA-11 PET/CT in biochemical recurrence",
+    )
+    assert [(a["label"], a["role"]) for a in found["agents"]] == [
+        ("68Ga-XT-204", "investigational"),
+        ("68Ga-PSMA-11", "comparator"),
+    ]
