@@ -364,7 +364,8 @@ _NAMED_TRIAL = AnchoredPattern(
     re.compile(
         r"\b(?P<name>(?:[a-z]{1,3}(?=[A-Z]{3}))?[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9-]*)\s+(?:phase\s+[0-9IVab/]+\s+)?"
         # (words of design between: "the LuNIRA phase 1 dose-escalation trial")
-        r"(?:(?:(?:dose[- ])?(?:escalation|expansion)|randomi[sz]ed|open-label|single-arm|pilot|feasibility)\s+){0,2}"
+        r"(?:(?:(?:dose[- ])?(?:escalation|expansion)|randomi[sz]ed|open-label|single-arm|pilot|feasibility)\s+"
+        r"(?:and\s+)?){0,2}"
         r"(?P<noun>(?:trial|study|registry|cohort)\b|(?:Trial|Study)\b)"  # ("the Phase III PRIMELU Trial", a title)
     ),
     anchors=("trial", "study", "registry", "cohort", "Trial", "Study"),
@@ -1018,7 +1019,8 @@ class MentionFinder:
         matches = [*_NAMED_TRIAL.finditer(text), *_trial_definitions(text), *titled, *_listed_trials(text)]
         matches += _TRIAL_THEN_NAME.finditer(text)
         matches += _TRIAL_NAME_IN_BRACKETS.finditer(text)
-        inner = {(m.start, m.end) for m in mentions if m.kind in ("Disease", "Target")}
+        # (and an agent's abbreviation: "LUSPARE-ADT")
+        inner = {(m.start, m.end) for m in mentions if m.kind in ("Disease", "Target") or _is_abbreviated_agent(m)}
         for match in sorted(matches, key=lambda m: m.start("name")):
             name = match.group("name")
             start, end = match.span("name")
@@ -1053,6 +1055,11 @@ class MentionFinder:
                     mention.start, mention.end, mention.text, curie, entity.kind, options, label=entity.label
                 )
         return mention
+
+
+def _is_abbreviated_agent(mention: Mention) -> bool:
+    """An agent written as an abbreviation in capitals ("ADT", "SBRT"), which a trial's hyphenated name may hold."""
+    return mention.is_agent and 2 <= len(mention.text) <= 5 and mention.text.isupper() and mention.text.isalpha()
 
 
 #: What a hyphenated name may hold besides the target and still describe a kind of study, not name one: "the

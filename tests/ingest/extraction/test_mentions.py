@@ -552,3 +552,16 @@ def test_a_second_threshold_after_a_psa_responses_bound_is_a_psa_response_and_no
         "Forty men received 177Lu-PSMA-617. PSA declines of at least 50% and 90% occurred in 62% and 31% of men.",
     )
     assert [(m["endpoint"], m["value"]) for m in found["measurements"]] == [("PSA50", 62.0), ("PSA90", 31.0)]
+
+
+def test_a_trial_named_with_an_agents_abbreviation_or_two_design_words_is_a_trial(record):
+    abbreviated = record(
+        "Men with low-volume disease received 177Lu-PSMA-617 with short-course ADT.",
+        title="177Lu-PSMA-617 with short-course ADT: the single-arm phase 2 SHORTLU-ADT study",
+    )
+    assert [t["label"] for t in abbreviated["trials"]] == ["SHORTLU-ADT"]
+    designed = record(
+        "Men received olaparib with 177Lu-PSMA-617.",
+        title="Olaparib with 177Lu-PSMA-617: results of the PARLU-2 dose-escalation and expansion study",
+    )
+    assert [t["label"] for t in designed["trials"]] == ["PARLU-2"]
