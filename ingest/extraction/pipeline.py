@@ -598,7 +598,8 @@ def assemble(document: Document, doc: Doc) -> Extraction:
     sentences: list[Sentence] = underscore.psma_sentences
 
     original = document.full_text
-    rewritten = _text(doc, underscore) != original  # decimal commas read as points: quote the text as written
+    text = _text(doc, underscore)
+    rewritten = text != original  # decimal commas read as points: quote the text as written
 
     def evidence(start: int, end: int, sentence: Sentence, confidence: float) -> Evidence:
         # Built without validation: every field comes from this function, in its type (1.3% of the instructions of
@@ -614,14 +615,13 @@ def assemble(document: Document, doc: Doc) -> Extraction:
         return next((s for s in sentences if s.start <= mention.start < s.end), sentences[0])
 
     comparators = context.comparator_curies()
-    referents = _referents(_text(doc, underscore), mentions, context) if len(context.arms) < 2 else []
+    referents = _referents(text, mentions, context) if len(context.arms) < 2 else []
     comparators |= {m.curie or m.label or m.text for m in referents}
-    comparators |= _choices_named_with(_text(doc, underscore), mentions, comparators)
+    comparators |= _choices_named_with(text, mentions, comparators)
     investigational = {c for arm in context.arms[:1] for c in arm.curies} | {
         m.curie or m.label for m in context.main_agents
     }
     agents: dict[str, ExtractedAgent] = {}
-    text = _text(doc, underscore)
     for mention in mentions:
         if not mention.is_agent or _NOT_RECEIVED.match(text, mention.end):
             continue  # ("taxane-naive men": a taxane named as what they never had is no agent of the study)
@@ -645,7 +645,7 @@ def assemble(document: Document, doc: Doc) -> Extraction:
     trials: dict[str, ExtractedTrial] = {}
     main_trial = next((m.curie or m.label or m.text for m in mentions if m.kind == "ClinicalTrial"), None)
     # The facts go only to a named trial: an abstract that names none (over half of them) is not read for them.
-    facts = trial_facts(_text(doc, underscore), sentences) if main_trial is not None else TrialFacts()
+    facts = trial_facts(text, sentences) if main_trial is not None else TrialFacts()
     for mention in mentions:
         if mention.kind != "ClinicalTrial":
             continue
@@ -792,7 +792,8 @@ def _choices_named_with(text: str, mentions: list[Mention], regimens: set[str]) 
     right after it: "ARPI change (abiraterone or enzalutamide)" makes abiraterone and enzalutamide comparators too."""
     found: set[str] = set()
     for regimen in (m for m in mentions if m.curie in regimens):
-        choice = load_ontology().agents[regimen.curie].choice_of if regimen.curie in load_ontology().agents else ()
+        agent = load_ontology().agents.get(regimen.curie)
+        choice = agent.choice_of if agent else ()
         for mention in mentions:
             if (
                 mention.curie in choice

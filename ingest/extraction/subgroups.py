@@ -701,7 +701,7 @@ def _with_and_without(text: str, positions: list[tuple[int, int]]) -> list[str |
     """The parts of a pair of values set against each other as the men with and without a feature, the pair in a
     bracket right after them or right before them; None when no such men are named there."""
     (first, first_end), (second, second_end) = positions
-    if not _PAIR_GAP.fullmatch(text, first_end, second):
+    if not _PAIRED_VALUES.fullmatch(text, first_end, second):
         return None
     for match in _WITH_AND_WITHOUT.finditer(text):
         bracket = _PAIR_BRACKET.match(text, match.end())
@@ -713,8 +713,6 @@ def _with_and_without(text: str, positions: list[tuple[int, int]]) -> list[str |
     return None
 
 
-#: Between the two values of a pair: " vs ", "% versus ", " and ".
-_PAIR_GAP = re.compile(r"\s*(?:%|months?|mo)?\s*(?:vs\.?|versus|and|,)\s*", re.IGNORECASE)
 #: From the end of the men with and without a feature to the first value of their pair: " (".
 _PAIR_BRACKET = re.compile(r"\s*[(\[]\s*(?:median\s+)?")
 
