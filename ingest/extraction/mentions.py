@@ -62,8 +62,6 @@ _DRUG_NAME = re.compile(
 _LABELLING_ONLY = frozenset({"AlF", "fluoride"})
 #: Agents the ontology keeps for a product of their class that the text does not name.
 UNNAMED_PRODUCTS = frozenset({"agent:psma-car-t", "agent:tc99m-psma"})
-#: How a new radioligand's label starts with the radionuclide of an unnamed product's class.
-_NUCLIDE_PREFIX = {"nuclide:Tc-99m": "99mTc"}
 #: A study that pools others' results: a meta-analysis, a pooled or network analysis, a systematic review.
 POOLED_STUDY = re.compile(r"\bmeta-?analys[ie]s\b|\bpooled\b|\bnetwork\s+analys|\bsystematic\s+review\b", re.I)
 #: Between a radionuclide and a radioligand whose ligand it shares: "terbium-161 versus lutetium-177 PSMA-617".
@@ -629,8 +627,12 @@ class MentionFinder:
         if not mention.is_agent or mention.curie == generic or mention.kind != self.ontology.agents[generic].kind:
             return False
         agent = self.ontology.agents.get(mention.curie) if mention.curie else None
-        if agent is None:  # a product the ontology does not know: its label shows its radionuclide
-            return radionuclide is None or _NUCLIDE_PREFIX.get(radionuclide, "\0") in (mention.label or mention.text)
+        if agent is None:  # a product the ontology does not know: its label starts with its radionuclide ("99mTc-")
+            if radionuclide is None:
+                return True
+            nuclide = self.ontology.radionuclides[radionuclide]
+            prefix = f"{nuclide.mass_number}{'m' if nuclide.metastable else ''}{nuclide.symbol}"
+            return (mention.label or mention.text).startswith(prefix)
         return agent.target == self.ontology.agents[generic].target and agent.radionuclide == radionuclide
 
     def _with_shared_ligands(self, text: str, mentions: list[Mention]) -> list[Mention]:
