@@ -1254,8 +1254,9 @@ def prior_therapy_mentions(text: str, sentences: list[Sentence], mentions: list[
     """Starts of agent mentions written as prior therapy ("after enzalutamide", "taxane-pretreated",
     "post-docetaxel").
 
-    A radioligand is what most abstracts study ("PSA declines after 177Lu-PSMA-617"), so it is prior therapy
-    only when the words say so outright ("after progression on 177Lu-PSMA-617", "LuPSMA-refractory").
+    A PSMA-targeted therapy is what most abstracts study ("PSA declines after 177Lu-PSMA-617", "response after PSMA
+    CAR T cells"), so it is prior therapy only when the words say so outright ("after progression on
+    177Lu-PSMA-617", "LuPSMA-refractory").
     """
     prior = set()
     starts = [s.start for s in sentences]  # sentences are in text order and apart
@@ -1268,7 +1269,7 @@ def prior_therapy_mentions(text: str, sentences: list[Sentence], mentions: list[
         sentence = sentences[index]
         before = text[sentence.start : mention.start]
         after = text[mention.end : mention.end + 25]
-        if mention.kind == "RadioligandTherapy":
+        if mention.kind in PSMA_MODALITIES:
             if _PRIOR_RADIOLIGAND.search(before) or _REFRACTORY.match(after):
                 prior.add(mention.start)
         elif (

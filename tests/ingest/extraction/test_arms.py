@@ -122,6 +122,17 @@ def test_a_radioligand_given_in_the_study_stays_the_studys_agent(record):
     assert roles(found)["docetaxel"] == "prior-therapy"
 
 
+def test_a_cell_therapy_the_outcomes_follow_is_the_studys_agent_not_the_conditioning_drug(record):
+    # "after" a PSMA-targeted therapy, like "after" a radioligand, names what the study gave, not a prior line.
+    found = record(
+        "Nine men received conditioning chemotherapy with cyclophosphamide, then one infusion of PSMA CAR T cells. "
+        "Cytokine release syndrome was seen in 5 men (56%), and 2 men (22%) had a PSA decline of 50% or more.",
+        title="Toxicity and PSA response after PSMA CAR T cells in castration-resistant prostate cancer",
+    )
+    assert roles(found)["PSMA CAR-T cells"] == "investigational"
+    assert {m["arm"] for m in found["measurements"]} == {"PSMA CAR-T cells"}
+
+
 def test_the_comparison_pairs_the_agents_beside_its_word_when_the_sentence_names_a_third(record):
     found = record(
         "METHODS: Baseline PSMA uptake was tested as a predictor of benefit from 177Lu-PSMA-617 versus "
