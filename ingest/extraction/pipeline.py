@@ -280,7 +280,8 @@ class PsmaMeasurements:
         text = _text(doc, underscore)
         prior = prior_therapy_mentions(text, sentences, mentions)
         agents = [m for m in mentions if m.is_agent]
-        main = with_partners(text, _main_agents(sentences, agents, prior), mentions, prior)
+        title_end = len(document.title) if document and document.title else (sentences[0].end if sentences else 0)
+        main = with_partners(text, _main_agents(agents, prior, title_end), mentions, prior)
         # In a therapy study, imaging agents select patients; in an imaging study they are what is studied.
         therapy = bool(main) and not is_imaging(main[0])
         selection = selection_mentions(text, mentions, therapy)
@@ -492,14 +493,15 @@ def _mentions_by_sentence(sentences: list[Sentence], mentions: list[Mention]) ->
     return inside
 
 
-def _main_agents(sentences: list[Sentence], agents: list[Mention], prior: set[int]) -> list[Mention]:
+def _main_agents(agents: list[Mention], prior: set[int], title_end: int) -> list[Mention]:
     """The agent the abstract is about: the title's first therapy, else its first imaging agent (a PSMA-targeted
     one before others), else a backbone therapy (ADT); else the same in the whole text. Prior therapies and the
-    regimens a study only compares with (standard of care, conventional imaging) come last."""
+    regimens a study only compares with (standard of care, conventional imaging) come last. The title is the whole
+    title, whatever sentences it holds ("Who is upstaged? Predictors of metastases on 68Ga-PSMA-11 PET/CT")."""
     candidates = [m for m in agents if m.start not in prior and m.curie not in COMPARATOR_REGIMENS]
     candidates = candidates or [m for m in agents if m.start not in prior]
     targeted = _psma_targeted()
-    in_title = [m for m in candidates if sentences and m.start < sentences[0].end]
+    in_title = [m for m in candidates if m.start < title_end]
     for group in (in_title, candidates):
         therapy = [m for m in group if not is_imaging(m) and m.curie not in BACKGROUND_AGENTS]
         imaging = sorted((m for m in group if is_imaging(m)), key=lambda m: not is_psma_targeted(m, targeted))

@@ -133,6 +133,18 @@ def test_a_cell_therapy_the_outcomes_follow_is_the_studys_agent_not_the_conditio
     assert {m["arm"] for m in found["measurements"]} == {"PSMA CAR-T cells"}
 
 
+def test_an_agent_in_the_second_sentence_of_a_title_is_still_the_titles_agent(record):
+    # A drug named first in the background does not become the study's agent because the title asks a question.
+    found = record(
+        "Background: Enzalutamide and darolutamide delay metastases in castration-resistant disease without "
+        "metastases on CT. Methods: Ninety men underwent 18F-DCFPyL PET/CT. Results: The detection rate was 46% "
+        "(41 of 90).",
+        title="Hidden metastases? Findings of 18F-DCFPyL PET/CT in non-metastatic castration-resistant prostate cancer",
+    )
+    assert roles(found)["18F-DCFPyL"] == "investigational"
+    assert [m["arm"] for m in found["measurements"]] == ["18F-DCFPyL"]
+
+
 def test_the_comparison_pairs_the_agents_beside_its_word_when_the_sentence_names_a_third(record):
     found = record(
         "METHODS: Baseline PSMA uptake was tested as a predictor of benefit from 177Lu-PSMA-617 versus "
