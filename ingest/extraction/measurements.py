@@ -191,7 +191,7 @@ _NOT_A_RESULT_PARTS = (
 )
 _NOT_A_RESULT = re.compile("|".join(_NOT_A_RESULT_PARTS), re.I)
 #: What every match of _RARELY_A_RESULT holds, tested first in the lower-cased sentence.
-_RARE_WORDS = ("cross", "auc", "under", "gy", "follow", "boost", "prescri")
+_RARE_WORDS = ("cross", "auc", "under", "gy", "follow", "boost", "prescri", "rmst", "restricted", "difference")
 #: More numbers that are no results, each rare and behind its own literals (in the pattern above, each branch would
 #: be tried at every place of every sentence).
 _RARELY_A_RESULT = tuple(
@@ -206,6 +206,12 @@ _RARELY_A_RESULT = tuple(
         r"\b(?:boost|prescribed|prescription)\b[^.;%]{0,20}?\b\d+(?:\.\d+)?\s*Gy\b(?!/)",
         # a follow-up after its length: "with 12 months of further follow-up"
         r"\b\d+(?:\.\d+)?\s*(?:weeks?|months?|years?)\s+of\s+(?:further\s+|additional\s+|minimum\s+)?follow[- ]?up\b",
+        # the horizon of a restricted mean survival time: "RMST to 36 months", "restricted mean survival time at 48
+        # months"
+        r"\b(?:RMST|restricted\s+mean\s+survival(?:\s+time)?)\s*(?:\([^()]*\)\s*)?(?:to|up\s+to|at|through|over)\s+"
+        r"\d+(?:\.\d+)?\s*(?:months?|years?)\b",
+        # a difference between the arms, no arm's value: "a difference of -0.5 months"
+        r"\bdifference\s+(?:of|was)\s+[+-]?\d+(?:\.\d+)?\s*(?:weeks?|months?|years?)\b",
     )
 )
 #: What every match of _NOT_A_RESULT holds, found without scanning for the whole pattern at every place: a
@@ -500,6 +506,11 @@ _ORGAN_TO_VALUE = re.compile(r"\s*[:,=]?\s*(?:was\s+|were\s+|of\s+)?")
 #: A negation of the sentence's subject before a mention, not of the mention: "No man was positive on ...".
 _DENIED_SUBJECT = re.compile(r"\b(?:no|none|neither)\b[^;:,]{0,30}?\b(?:was|were|is|are)\b[^;:,]{0,30}$", re.I)
 _NEGATED = prefiltered(r"\b(?:no|not|(?<!\bwith or )without|none|neither|nor)\b", re.I)  # (not "X with or without Y")
+#: A new clause between a negation and the endpoint after it: "Because hazards were not proportional, the RMST of
+#: OS was reported" denies nothing of OS.
+_CLAUSE_AFTER_NEGATION = re.compile(
+    r"\b(?:no|not|(?<!\bwith or )without|none|neither|nor)\b[^,;]*[,;]\s+(?:the|a|an|we|its|their)\s[^,;]*$", re.I
+)
 #: An adverse event denied after it is named: "febrile neutropenia was not observed", "DLTs did not occur".
 _DENIED_AFTER = re.compile(
     r"\s*(?:\([^()]{0,30}\)\s*)?(?:of\s+(?:any\s+)?grade\s*[≥>]?\s*\d?\s+)?"
@@ -508,7 +519,7 @@ _DENIED_AFTER = re.compile(
     r"(?!\s+(?:with|in|at|among|during|after|for|on)\b)",  # not "... was not observed with SC dosing": only there
     re.I,
 )
-_MEAN = prefiltered(r"\bmean\b", re.I)
+_MEAN = prefiltered(r"\bmean\b|\bRMST\b", re.I)  # "RMST": a restricted mean survival time
 _GRADE3 = prefiltered(
     r"(?:≥|>=)\s*(?:grade|gr\.?|G)\s*(?:3|iii)(?![\d.])"  # "≥G3 anemia 12.3%"
     r"|(?:grade|\bgr\.?|(?<![\w-])G)\s*(?:(?:≥|>=)\s*(?:3|iii)(?![\d.])|>\s*(?:2|ii)(?![\d.])"
@@ -1723,7 +1734,7 @@ class SentenceMeasurements:
             denied_after = (
                 self.ontology.endpoints[endpoint.curie].kind == _AE or endpoint.curie == "endpoint:DLT"
             ) and _DENIED_AFTER.match(text, endpoint.end - offset)
-            if _NEGATED.search(before) or denied_after:
+            if (_NEGATED.search(before) and not _CLAUSE_AFTER_NEGATION.search(before)) or denied_after:
                 negated.append((endpoint, self.endpoint_code(endpoint, text, offset)[1]))
         return negated
 

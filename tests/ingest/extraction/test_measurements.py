@@ -2924,3 +2924,14 @@ def test_months_written_m_after_a_value_are_months(record):
         ("OS", 12.4, "months"),
         ("rPFS", 7.1, "months"),
     ]
+
+
+def test_a_restricted_mean_survival_time_is_a_mean_of_overall_survival_and_its_horizon_no_value(record):
+    found = record(
+        "Because the hazards were not proportional, the restricted mean survival time (RMST) up to 48 months "
+        "summarised overall survival. In 180 men randomised to 177Lu-PSMA-I&T or to docetaxel, the 48-month RMST "
+        "was 27.2 months and 24.8 months, respectively, a difference of 2.4 months (95% CI -1.1 to 5.9).",
+        title="177Lu-PSMA-I&T versus docetaxel: long-term survival",
+    )
+    survival = [(m["endpoint"], m["statistic"], m["arm"], m["value"]) for m in found["measurements"]]
+    assert survival == [("OS", "mean", "177Lu-PSMA-I&T", 27.2), ("OS", "mean", "docetaxel", 24.8)]
