@@ -349,6 +349,7 @@ _ANALYSIS_POPULATION = re.compile(
 #: Between the two values of a pair: "50.0% and 35.0%", "12 vs 9 months".
 _PAIRED_VALUES = re.compile(r"\s*(?:%|months?|mo)?\s*(?:,\s*(?:and\s+)?|and|vs\.?|versus)\s*", re.IGNORECASE)
 #: Two values compared: the second one's group is the rest of the population ("78% vs 39%").
+_THAN = re.compile(r"than\b", re.IGNORECASE)
 _VERSUS = re.compile(r"\b(?:vs\.?|versus|compared with|than|against)(?!\w)", re.IGNORECASE)
 _ARTICLE = re.compile(r"^(?:an?|the)\s+", re.IGNORECASE)
 _PRIOR = re.compile(r"\b(?:prior|previous(?:ly)?|pre-?treated|pretreatment|earlier|post)\b", re.IGNORECASE)
@@ -675,16 +676,28 @@ def _named_subgroups(
                 and not (cue.ahead and _endpoint_between(mentions, offset, cue.end, start))
             ]  # fmt: skip
             cue = nearest[-1] if nearest else None
+            # "Men given 10 Gy or more responded more often than those below 10 Gy (79% vs 38%)": the men named
+            # after "than" are the second of the pair, the rest the first
+            second = (
+                cue is not None
+                and cue.complement
+                and cue.label not in ("no", "not")
+                and _THAN.match(text, cue.start)
+                and len(positions) >= 2
+                and cue.end <= positions[0][0]
+                and _VERSUS.search(text, positions[0][1], positions[1][0])
+            )
+            mine, rest = (cue.complement, cue.label) if second else (cue.label, cue.complement) if cue else (None, None)
             if (
                 cue is not None
                 and index > 0
-                and found[index - 1] == cue.label
+                and found[index - 1] == mine
                 and arms[index] == arms[index - 1]
                 and _VERSUS.search(text, positions[index - 1][1], start)
             ):
-                found.append(cue.complement or None)  # "Men whose X ... (78% vs 39%)": the second value is the rest
+                found.append(rest or None)  # "Men whose X ... (78% vs 39%)": the second value is the rest
             else:
-                found.append(cue.label if cue else None)
+                found.append(mine)
     return found
 
 

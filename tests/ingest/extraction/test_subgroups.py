@@ -33,6 +33,18 @@ def test_two_subgroups_named_before_two_values_pair_in_order(record):
     ]
 
 
+def test_the_men_named_after_than_are_the_second_of_the_pair_after_them(record):
+    # Only the second group is named as a subgroup; the first value is of the rest of the men.
+    text = COHORT + (
+        " Men given 40 Gy or more to their tumours lived longer than those with lower doses (median "
+        "overall survival 17.8 vs 10.2 months)."
+    )
+    assert _arms(record, text, "OS") == [
+        (17.8, "177Lu-PSMA-617, no lower doses"),
+        (10.2, "177Lu-PSMA-617, lower doses"),
+    ]
+
+
 def test_psa_bands_listed_respectively_go_to_the_values_in_order(record):
     text = (
         "We scanned 400 men with biochemical recurrence with 18F-DCFPyL PET/CT. The detection rate was 71% overall, "
