@@ -788,6 +788,15 @@ PREDICTS = prefiltered(
     r"|had\s+(?:a\s+)?(?:significantly\s+)?(?:shorter|longer|worse|better|poorer|inferior|superior)\s+)",
     re.I,
 )
+#: Where a clause of a predictor sentence ends: "..., and", "whereas", "while", "but", ";".
+_NEW_CLAUSE = re.compile(r",\s*(?:and|but|whereas|while)\b|;|\b(?:whereas|while|but|although)\b", re.I)
+
+
+def _predicate_between(predicates: list[re.Match[str]], start: int, end: int) -> bool:
+    """Whether one of a sentence's predicates (PREDICTS) starts between ``start`` and ``end``."""
+    return any(start <= p.start() < end for p in predicates)
+
+
 #: Outcomes of a predictor sentence that are endpoints without being written as one: overall survival ("death",
 #: "mortality", "survival") and the detection rate ("a positive scan", "PET positivity").
 _UNWRITTEN_OUTCOMES = (
@@ -2401,6 +2410,17 @@ class SentenceMeasurements:
             within = [e for e in endpoints if ratio.start <= e.start - offset and e.end - offset <= ratio.end]
             if within:
                 endpoint = within[0]
+            elif (
+                predicates
+                and not after
+                and before
+                and (earlier := [p for p in predicates if p.end() <= before[-1].start - offset])
+                and not _predicate_between(predicates, before[-1].end - offset, ratio.start)
+                and not _NEW_CLAUSE.search(_BRACKETED.sub("", text[earlier[-1].end() : ratio.start]))
+            ):
+                # "X was associated with PSA response (OR 4.86 ...), and Y with lower odds (OR 0.29 ...)": the
+                # outcome named right after a predicate of the ratio's own clause
+                endpoint = before[-1]
             elif predicates and not after:
                 # the outcome of the nearest predicate after the ratio, else of the last one before it
                 predicate = next((p for p in predicates if p.start() >= ratio.end), predicates[-1])

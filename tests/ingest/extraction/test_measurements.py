@@ -2935,3 +2935,15 @@ def test_a_restricted_mean_survival_time_is_a_mean_of_overall_survival_and_its_h
     )
     survival = [(m["endpoint"], m["statistic"], m["arm"], m["value"]) for m in found["measurements"]]
     assert survival == [("OS", "mean", "177Lu-PSMA-I&T", 27.2), ("OS", "mean", "docetaxel", 24.8)]
+
+
+def test_an_odds_ratio_takes_the_outcome_named_after_the_predicate_of_its_own_clause(record):
+    # A later clause's predicate ("associated with lower odds") names no outcome of the earlier ratio.
+    found = record(
+        "Sixty men received 177Lu-PSMA-I&T. Bone-only disease was associated with a PSA decline of 50% or more "
+        "(OR 3.5; 95% CI 1.2-10.2; p=0.02), and an elevated LDH was associated with lower odds (OR 0.4; 95% CI "
+        "0.2-0.9).",
+        title="Predictors of PSA response to 177Lu-PSMA-I&T",
+    )
+    ratios = [(m["endpoint"], m["statistic"], m["value"]) for m in found["measurements"] if m["statistic"] == "or"]
+    assert ("PSA50", "or", 3.5) in ratios
