@@ -798,7 +798,8 @@ def _predicate_between(predicates: list[re.Match[str]], start: int, end: int) ->
 
 
 #: Outcomes of a predictor sentence that are endpoints without being written as one: overall survival ("death",
-#: "mortality", "survival") and the detection rate ("a positive scan", "PET positivity").
+#: "mortality", "survival"), the detection rate ("a positive scan", "PET positivity") and PSA-PFS ("biochemical
+#: recurrence").
 _UNWRITTEN_OUTCOMES = (
     (re.compile(r"(?:risk\s+of\s+)?(?:death|mortality|survival)\b", re.I), "endpoint:OS"),
     (
@@ -806,6 +807,11 @@ _UNWRITTEN_OUTCOMES = (
             r"(?:positive\s+(?:PSMA\s+)?(?:scans?|PET(?:/CT)?|imaging|findings?)|(?:scan|PET)\s+positivity)\b", re.I
         ),
         "endpoint:detection-rate",
+    ),
+    # "were associated with biochemical recurrence": a rise of the PSA after local therapy, its PSA-PFS
+    (
+        re.compile(r"(?:risk\s+of\s+)?biochemical\s+(?:recurrence|relapse|progression|failure)\b", re.I),
+        "endpoint:PSA-PFS",
     ),
 )
 #: An endpoint named as a covariate ("independently of the PSA response") is not what a ratio measures.

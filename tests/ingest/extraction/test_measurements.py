@@ -2947,3 +2947,13 @@ def test_an_odds_ratio_takes_the_outcome_named_after_the_predicate_of_its_own_cl
     )
     ratios = [(m["endpoint"], m["statistic"], m["value"]) for m in found["measurements"] if m["statistic"] == "or"]
     assert ("PSA50", "or", 3.5) in ratios
+
+
+def test_ratios_associated_with_biochemical_recurrence_are_of_psa_progression_free_survival(record):
+    found = record(
+        "We followed 210 men staged with 68Ga-PSMA-11 PET/CT before radical prostatectomy. In a Cox model, "
+        "nodal uptake on PET (HR 2.4, 95% CI 1.5-3.8) and ISUP grade group 5 (HR 1.9, 95% CI 1.2-3.0) were "
+        "associated with biochemical recurrence.",
+        title="PSMA PET findings and outcome after prostatectomy",
+    )
+    assert [(m["endpoint"], m["hr"]) for m in found["measurements"]] == [("PSA-PFS", 2.4), ("PSA-PFS", 1.9)]
