@@ -71,8 +71,12 @@ _COMPARISON = prefiltered(
 )
 _CHOICE = prefiltered(r"\b(?:choice of|either)\b", re.I)
 #: A comparison still to be made: "a randomised comparison with X is in preparation", "... is warranted".
+#: A trial's design in a bracket before a comparison: its allocation ratio or size ("(N=831; 2:1, X vs Y)").
+_DESIGN_IN_BRACKET = re.compile(r"\b\d:\d\b|\b[Nn]\s*=\s*\d|randomi[sz]ed", re.I)
 _PROPOSED = prefiltered(
-    r"\b(?:in preparation|is planned|are planned|warranted|is needed|are needed|will|should|future|ongoing)\b", re.I
+    r"\b(?:in preparation|is planned|are planned|warranted|is needed|are needed|will|should|future|ongoing"
+    r"|supports?\s+(?:an?\s+|the\s+)?(?:randomi[sz]ed\s+)?(?:comparison|trial|testing))\b",
+    re.I,
 )
 #: Right after an agent: it is the standard the study agent is measured against.
 _AS_REFERENCE = re.compile(
@@ -908,11 +912,15 @@ def _compared_pair(text: str, sentence: Sentence, mentions: list[Mention], prior
     if not cues and not both:
         return []
     depth_at = _bracket_depths(text, sentence.start, sentence.end)
-    agents = [
-        m for m in agents_in(mentions, sentence.start, sentence.end) if m.start not in prior and depth_at(m.start) == 0
-    ]
+    candidates = [m for m in agents_in(mentions, sentence.start, sentence.end) if m.start not in prior]
     for cue in sorted(cues + both, key=lambda c: c.start()):
         cue_start, cue_end = sentence.start + cue.start(), sentence.start + cue.end()
+        # (agents at the comparison's own depth: a design given in brackets, "(N=831; 2:1, X + SOC [SOC] vs SOC)",
+        # compares the agents of its bracket; other brackets, "(X vs Y) did not affect survival", name factors)
+        depth = depth_at(cue_start)
+        if depth and not _DESIGN_IN_BRACKET.search(text, text.rfind("(", sentence.start, cue_start) + 1, cue_start):
+            depth = 0
+        agents = [m for m in candidates if depth_at(m.start) == depth]
         if cue not in both and _COMPARING_VERB.fullmatch(cue.group()):
             regimens = _compared_regimens(text, cue_end, sentence.end, depth_at, mentions, prior)
             if regimens and main & {c for arm in regimens for c in arm.curies}:
@@ -936,7 +944,26 @@ def _compared_pair(text: str, sentence: Sentence, mentions: list[Mention], prior
         keys = [m.curie or m.label or m.text for m in pair]
         if keys[0] != keys[1] and main & set(keys):
             return [Arm(agents=[mention]) for mention in pair]
+        # "X plus standard of care versus standard of care alone": the combination against its backbone
+        if (
+            before
+            and after
+            and keys[0] == keys[1]
+            and len(given := _given_together(text, before)) > 1
+            and main & {m.curie or m.label or m.text for m in given}
+        ):
+            return [Arm(agents=given), Arm(agents=[after[0]])]
     return []
+
+
+def _given_together(text: str, agents: list[Mention]) -> list[Mention]:
+    """The agents joined to the last of ``agents`` by "plus", "+" or "with" before it ("X plus Y"), with it."""
+    chain = [agents[-1]]
+    for previous in reversed(agents[:-1]):
+        if not _GIVEN_WITH.fullmatch(text, previous.end, chain[0].start):
+            break
+        chain.insert(0, previous)
+    return chain
 
 
 #: The studied agent named by its kind where a comparison starts: "compared the radioligand with cabazitaxel".

@@ -145,6 +145,38 @@ def test_an_agent_in_the_second_sentence_of_a_title_is_still_the_titles_agent(re
     assert [m["arm"] for m in found["measurements"]] == ["18F-DCFPyL"]
 
 
+def test_a_design_in_brackets_sets_the_combination_against_its_backbone(record):
+    found = record(
+        "Methods: Post hoc analysis of a phase 3 trial (N=420; 2:1, 177Lu-PSMA-617 + standard of care [SOC] vs "
+        "SOC). Results: In men with bone-only disease, median OS was 17.1 vs 12.4 mo (HR 0.58; 95% CI 0.41-0.82).",
+        title="177Lu-PSMA-617 by site of disease: a post hoc analysis",
+    )
+    assert found["comparators"] == ["standard of care"]
+    assert [(m["arm"], m["value"]) for m in found["measurements"]] == [
+        ("177Lu-PSMA-617 + standard of care, bone-only disease", 17.1),
+        ("standard of care, bone-only disease", 12.4),
+    ]
+
+
+def test_a_comparison_in_a_bracket_without_a_design_names_a_factor_not_the_arms(record):
+    found = record(
+        "We reviewed 300 men given 177Lu-PSMA-617 or 177Lu-PSMA-I&T at four centres. The radioligand used "
+        "(177Lu-PSMA-I&T vs 177Lu-PSMA-617) did not affect overall survival (HR 1.02; 95% CI 0.80-1.30).",
+        title="Prognostic factors after 177Lu-PSMA radioligand therapy",
+    )
+    assert found["comparators"] == []
+
+
+def test_a_comparison_the_results_support_is_no_arm_of_this_study(record):
+    found = record(
+        "Twenty men received enzalutamide plus 177Lu-PSMA-617 before surgery. A PSA decline of 50% or more was "
+        "seen in 16 men (80%). 177Lu-PSMA-617 with enzalutamide was active, which supports a randomised comparison "
+        "with enzalutamide alone.",
+        title="Neoadjuvant 177Lu-PSMA-617 with enzalutamide in high-risk prostate cancer",
+    )
+    assert found["comparators"] == []
+
+
 def test_the_comparison_pairs_the_agents_beside_its_word_when_the_sentence_names_a_third(record):
     found = record(
         "METHODS: Baseline PSMA uptake was tested as a predictor of benefit from 177Lu-PSMA-617 versus "
