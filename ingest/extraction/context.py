@@ -17,7 +17,9 @@ BACKGROUND_AGENTS = frozenset({"agent:standard-of-care", "agent:adt"})
 COMPANION_AGENTS = frozenset({"agent:prednisone", "agent:prednisolone", "agent:dexamethasone"})
 PLACEBO = "agent:placebo"
 #: Staging without an agent of its own ("conventional imaging"): an imaging arm, though no imaging agent.
-IMAGING_REGIMENS = frozenset({"agent:conventional-imaging"})
+IMAGING_REGIMENS = frozenset({"agent:conventional-imaging", "agent:mpmri", "agent:bpmri"})
+#: Imaging without an agent that names arms and comparators ("81% for mpMRI") but is no agent of a record.
+MODALITIES_WITHOUT_AGENT = frozenset({"agent:mpmri", "agent:bpmri"})
 #: Regimens that are no treatment ("observation"): an agent of the study only as one of its arms.
 ARM_ONLY_REGIMENS = frozenset({"agent:observation"})
 #: Regimens a study compares with and never studies: usual care, no treatment and the usual staging.

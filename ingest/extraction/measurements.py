@@ -1525,7 +1525,7 @@ class SentenceMeasurements:
         row_agent = next((m for m in context.agents if label.start <= m.start < label.end), None)
         row_arm = self._arm_label_for_curie(row_agent, context) if row_agent is not None else None
         if row_arm is None and _ARMS_BY_ROW.fullmatch(row.header[0].text):
-            row_arm = " ".join(label.text.split())  # "Modality | ...": a row of a modality no agent names ("mpMRI")
+            row_arm = " ".join(label.text.split())  # "Modality | ...": a row of a modality no agent names ("MRI")
         if row_arm is not None:
             stratum = None
         level = _CI_OF_CELLS.search(row.caption) or _CI_OF_CELLS.search(" ".join(c.text for c in row.header))

@@ -30,6 +30,7 @@ from ingest.extraction.context import (
     ARM_ONLY_REGIMENS,
     BACKGROUND_AGENTS,
     COMPARATOR_REGIMENS,
+    MODALITIES_WITHOUT_AGENT,
     DocumentContext,
     Sentence,
     allocated_variants,
@@ -625,7 +626,7 @@ def assemble(document: Document, doc: Doc) -> Extraction:
     }
     agents: dict[str, ExtractedAgent] = {}
     for mention in mentions:
-        if not mention.is_agent or _NOT_RECEIVED.match(text, mention.end):
+        if not mention.is_agent or _NOT_RECEIVED.match(text, mention.end) or mention.curie in MODALITIES_WITHOUT_AGENT:
             continue  # ("taxane-naive men": a taxane named as what they never had is no agent of the study)
         key = mention.curie or mention.label or mention.text
         role = _role(mention, key, context, comparators, investigational)

@@ -177,6 +177,28 @@ def test_a_comparison_the_results_support_is_no_arm_of_this_study(record):
     assert found["comparators"] == []
 
 
+def test_mri_compared_with_psma_pet_names_its_values_and_the_comparator_but_is_no_agent(record):
+    found = record(
+        "Objective: To compare 68Ga-PSMA-11 PET/CT with multiparametric MRI (mpMRI) for clinically significant "
+        "cancer. Results: In 150 men, the sensitivity of PSMA PET/CT was 88% versus 79% for mpMRI (p=0.04).",
+        title="68Ga-PSMA-11 PET/CT versus mpMRI before biopsy",
+    )
+    assert [(m["arm"], m["value"]) for m in found["measurements"]] == [
+        ("68Ga-PSMA-11", 88.0),
+        ("multiparametric MRI", 79.0),
+    ]
+    assert found["comparators"] == ["multiparametric MRI"]
+    assert [agent["label"] for agent in found["agents"]] == ["68Ga-PSMA-11"]
+
+
+def test_pet_mri_is_no_mention_of_mri_alone(record):
+    found = record(
+        "Forty men underwent 68Ga-PSMA-11 PET/MRI before prostatectomy. The sensitivity of PET/MRI was 91%.",
+        title="68Ga-PSMA-11 PET/MRI for local staging",
+    )
+    assert [(m["arm"], m["value"]) for m in found["measurements"]] == [("68Ga-PSMA-11", 91.0)]
+
+
 def test_the_comparison_pairs_the_agents_beside_its_word_when_the_sentence_names_a_third(record):
     found = record(
         "METHODS: Baseline PSMA uptake was tested as a predictor of benefit from 177Lu-PSMA-617 versus "

@@ -2541,7 +2541,23 @@ def test_a_table_whose_rows_are_the_compared_modalities_with_values_and_their_ci
     assert rows == [
         ("sensitivity", "68Ga-PSMA-11", 0.82, 0.70, 0.90, 95.0),
         ("specificity", "68Ga-PSMA-11", 0.91, 0.85, 0.95, 95.0),
-        ("sensitivity", "mpMRI", 0.74, 0.61, 0.84, 95.0), ("specificity", "mpMRI", 0.88, 0.81, 0.93, 95.0),
+        ("sensitivity", "multiparametric MRI", 0.74, 0.61, 0.84, 95.0),
+        ("specificity", "multiparametric MRI", 0.88, 0.81, 0.93, 95.0),
+    ]  # fmt: skip
+
+
+def test_a_table_row_of_a_modality_no_entity_names_is_an_arm_by_its_label(record):
+    text = (
+        "Thirty men had 18F-DCFPyL PET/CT and MRI of the pelvis before surgery.\n"
+        "Table 2. Nodal staging per patient, value (95% CI)\n"
+        "Modality | Sensitivity | Specificity\n"
+        "18F-DCFPyL PET/CT | 0.77 (0.62-0.88) | 0.95 (0.87-0.99)\n"
+        "MRI | 0.52 (0.37-0.67) | 0.90 (0.80-0.96)\n"
+    )
+    rows = [(m["endpoint"], m["arm"], m["value"]) for m in record(text)["measurements"]]
+    assert rows == [
+        ("sensitivity", "18F-DCFPyL", 0.77), ("specificity", "18F-DCFPyL", 0.95),
+        ("sensitivity", "MRI", 0.52), ("specificity", "MRI", 0.90),
     ]  # fmt: skip
 
 
