@@ -792,6 +792,30 @@ PREDICTS = prefiltered(
 _NEW_CLAUSE = re.compile(r",\s*(?:and|but|whereas|while)\b|;|\b(?:whereas|while|but|although)\b", re.I)
 
 
+#: Between a value and the prior therapy that sets its men apart: "44.6% after ", "51.7% without prior ".
+_BY_PRIOR_THERAPY = re.compile(
+    r"\s*(?:%|months?|mo)?\s*(?:after|following|without|with)\s+(?:prior\s+|previous\s+)?(?:an?\s+)?", re.I
+)
+#: Between two agents given together: "X + SOC", "X plus enzalutamide".
+_GIVEN_TOGETHER = re.compile(r"\s*(?:\+|plus|combined with|in combination with)\s*", re.I)
+
+
+def _without_partners(agents: list[Mention], text: str, offset: int, context: DocumentContext) -> list[Mention]:
+    """The agents without those joined to the one before them within one arm: "with 177Lu-PSMA-617 + SOC" names
+    one arm, the combination, not the combination and the arm of SOC alone."""
+    kept: list[Mention] = []
+    for mention in agents:
+        previous = kept[-1] if kept else None
+        if (
+            previous is not None
+            and _GIVEN_TOGETHER.fullmatch(text, previous.end - offset, mention.start - offset)
+            and any(previous.curie in arm.curies and mention.curie in arm.curies for arm in context.arms)
+        ):
+            continue
+        kept.append(mention)
+    return kept
+
+
 def _predicate_between(predicates: list[re.Match[str]], start: int, end: int) -> bool:
     """Whether one of a sentence's predicates (PREDICTS) starts between ``start`` and ``end``."""
     return any(start <= p.start() < end for p in predicates)
@@ -2773,7 +2797,26 @@ class SentenceMeasurements:
                 m for m in mentions if m.is_agent and clause <= m.start - sentence.start < first
                 and m.start not in context.prior and m.start not in context.selection
             ]  # fmt: skip
+            before = _without_partners(before, text, sentence.start, context)
             labels = list(dict.fromkeys(self._arm_label_for_curie(m, context) for m in before))
+            if (
+                len(labels) == 1
+                # (the arm opens the values, "with X was 44.6% after ...", not a value's own: "11.4 months with X,
+                # 13.2 months after Y rechallenge")
+                and not any(0 <= before[-1].start - sentence.start - end <= 20 for _start, end in every_value)
+                and all(
+                    any(
+                        _BY_PRIOR_THERAPY.fullmatch(text, v.end, m.start - sentence.start)
+                        for m in mentions
+                        if m.is_agent
+                        and (m.start in context.prior or not any(m.curie in arm.curies for arm in context.arms))
+                    )
+                    for v in group.values
+                )
+            ):
+                # "PSA50 with X + SOC was 44.6% after cabazitaxel, 51.7% without it and 38.5% after a PARPi": one
+                # arm's values, each of the men a prior therapy sets apart
+                return labels * count
             arm_labels = [arm.label for arm in context.arms]
             last_named = self._arm_label_for_curie(before[-1], context) if before else None
             if (
@@ -2871,6 +2914,7 @@ class SentenceMeasurements:
             # a change of management follows the imaging studied, not the conventional imaging named near it ("seen
             # in 6% by conventional imaging, and the findings changed the planned treatment in 21%")
             nearby = [m for m in nearby if m.curie not in IMAGING_REGIMENS]
+        nearby = _without_partners(nearby, text, sentence.start, context)  # ("with X + SOC was 44.6%": X's arm)
         if nearby:
             labels = {self._arm_label_for_curie(m, context) for m in nearby}
             study = {a.label for a in context.arms}

@@ -2973,3 +2973,13 @@ def test_ratios_associated_with_biochemical_recurrence_are_of_psa_progression_fr
         title="PSMA PET findings and outcome after prostatectomy",
     )
     assert [(m["endpoint"], m["hr"]) for m in found["measurements"]] == [("PSA-PFS", 2.4), ("PSA-PFS", 1.9)]
+
+
+def test_values_of_one_named_combination_arm_set_apart_by_prior_therapy_stay_that_arms(record):
+    found = record(
+        "Methods: Post hoc analysis of a randomised phase 3 trial (N=500; 2:1, 177Lu-PSMA-617 + standard of care "
+        "[SOC] vs SOC). Results: The PSA50 rate with 177Lu-PSMA-617 + SOC was 41.2% after cabazitaxel, 52.9% "
+        "without prior cabazitaxel and 36.0% after a PARP inhibitor.",
+        title="177Lu-PSMA-617 by prior therapy: a post hoc analysis",
+    )
+    assert {m["arm"].partition(",")[0] for m in found["measurements"]} == {"177Lu-PSMA-617 + standard of care"}
