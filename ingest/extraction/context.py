@@ -41,7 +41,9 @@ _ENDS_AT_RATIO = re.compile(r"\s*(?:\(?\s*(?:in\s+a\s+)?\d\s*:\s*\d\s*\)?)?\s*(?
 #: Between two arms: "or to", "versus", ", or"; and ", to" (_NEXT_ARM_TO: "randomised to X, to Y or to Z", apart so
 #: that the words of the first keep it from a search of texts that hold none).
 _ARM_SPLIT = prefiltered(
-    r"\s(?:or to|or(?!\s+(?:more|greater|higher|worse|above|less|fewer|lower|below)\b)|versus|vs\.?|compared with"
+    # (not a count's alternative: "one or two taxane regimens")
+    r"\s(?:or to|(?<!\bone\s)(?<!\btwo\s)(?<!\bthree\s)or(?!\s+(?:more|greater|higher|worse|above|less|fewer|lower"
+    r"|below)\b)|versus|vs\.?|compared with"
     r"|compared to|against|and to)\s|,\s*or\s"
     # "men randomised to X had longer rPFS than those randomised to Y"
     r"|\sthan\s+(?:those|patients|men|participants)\s+(?:randomi[sz]ed|randomly assigned|assigned|allocated)\s+to\s",
@@ -153,6 +155,11 @@ def in_background(text: str) -> Callable[[int], bool]:
 
 
 _GIVEN_WITH = re.compile(r"\s*(?:\+|plus|with|combined with|in combination with)\s*", re.I)
+#: Between two items of a list: " and one or two ", ", ", " and at least one ".
+_NEXT_IN_LIST = re.compile(
+    r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)(?:(?:an?|the|one|two|at least|or|more|prior|previous)\s+){0,4}",
+    re.I,
+)
 _PRETREATED = re.compile(r"[\s-]*(?:pretreated|pre-treated|refractory|naive|exposed)", re.I)
 #: Words that make a radioligand a prior therapy, right before it: progression on it, failure of it.
 _PRIOR_RADIOLIGAND = prefiltered(
@@ -529,10 +536,10 @@ def find_arms(
         if to is not None and to.start() > segment_start:
             # "randomised men with no metastases on conventional imaging 1:1 to X or to Y": the arms follow "to"
             arms = _split_arms(text, to.end(), stop, mentions, prior, choices)
-            if len(arms) >= 2:
+            if len(arms) >= 2 and not _misses_main(arms, main, mentions, segment_start, stop):
                 return arms
         arms = _split_arms(text, segment_start, stop, mentions, prior, choices)
-        if len(arms) >= 2:
+        if len(arms) >= 2 and not _misses_main(arms, main, mentions, segment_start, stop):
             return arms
         between = _BETWEEN.match(text, segment_start, stop)
         if between is not None:  # "randomised between X and Y": the "and" parts the arms
@@ -574,6 +581,16 @@ def find_arms(
         if arms:
             return arms
     return _reference_pair(text, mentions, prior, main or [])
+
+
+def _misses_main(arms: list[Arm], main: list[Mention] | None, mentions: list[Mention], start: int, end: int) -> bool:
+    """Whether arms read from a sentence leave out the study's agent although the sentence names it: "in the
+    randomised VISION trial, X added to standard of care prolonged survival compared with standard of care alone in
+    men treated with one or two taxane regimens" tells of a trial, it allocates no one to those parts."""
+    keys = {m.curie or m.label for m in main or ()}
+    if not keys or keys & {c for arm in arms for c in arm.curies}:
+        return False
+    return any(start <= m.start < end and (m.curie or m.label) in keys for m in mentions)
 
 
 _ROLE_ARM_GETS = (
@@ -1306,6 +1323,12 @@ def prior_therapy_mentions(text: str, sentences: list[Sentence], mentions: list[
             or before.endswith(("post-", "Post-"))
             or _PRETREATED.match(after)
         ):
+            prior.add(mention.start)
+    # The next item of a list of prior therapies is one too: "previously treated with an ARPI and one or two taxane
+    # regimens".
+    agents = [m for m in mentions if m.is_agent and not is_imaging(m)]
+    for previous, mention in pairwise(agents):
+        if previous.start in prior and _NEXT_IN_LIST.fullmatch(text, previous.end, mention.start):
             prior.add(mention.start)
     # A drug joined to a study drug is given with it ("received 177Lu-PSMA-617 plus pembrolizumab"), whatever
     # the words before the pair said.

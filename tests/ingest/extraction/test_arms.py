@@ -199,6 +199,19 @@ def test_pet_mri_is_no_mention_of_mri_alone(record):
     assert [(m["arm"], m["value"]) for m in found["measurements"]] == [("68Ga-PSMA-11", 91.0)]
 
 
+def test_a_randomised_trial_told_of_in_the_background_allocates_no_arms_without_the_studys_agent(record):
+    found = record(
+        "In the randomised phase 3 VISION trial, 177Lu-PSMA-617 added to standard of care prolonged survival "
+        "compared with standard of care alone in men previously treated with an androgen receptor pathway "
+        "inhibitor and one or two taxane regimens. We studied 300 men of its 177Lu-PSMA-617 arm. A PSA decline "
+        "of 50% or more was seen in 140 men (47%).",
+        title="Baseline PSMA uptake and outcome with 177Lu-PSMA-617: an analysis of VISION",
+    )
+    assert roles(found)["taxane"] == "prior-therapy"
+    assert "taxane" not in found["comparators"]
+    assert [m["arm"] for m in found["measurements"]] == ["177Lu-PSMA-617 + standard of care"]
+
+
 def test_the_comparison_pairs_the_agents_beside_its_word_when_the_sentence_names_a_third(record):
     found = record(
         "METHODS: Baseline PSMA uptake was tested as a predictor of benefit from 177Lu-PSMA-617 versus "
