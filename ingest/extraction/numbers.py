@@ -492,11 +492,17 @@ def find_patient_counts(text: str) -> list[Value]:
     counts = []
     matches = [*PATIENT_COUNT.finditer(text), *CLAUSE_END_COUNT.finditer(text), *_bare_counts_had(text)]
     for match in sorted(matches, key=lambda m: m.start("n")):
+        if _ONE_IN.search(text, max(0, match.start("n") - 16), match.start("n")):
+            continue  # "one in six men": a share in words, six the men it is of
         raw = match.group("n")
         number = count_number(raw)
         if number is not None:
             counts.append(Value(match.start("n"), match.end(), number, "patients", "patients-had"))
     return counts
+
+
+#: Right before the men a share in words is of: "one in ", "two out of ".
+_ONE_IN = re.compile(r"\b(?:one|two|three|four|five)\s+(?:in|out\s+of)\s+$", re.I)
 
 
 SCORE_UNIT = "points"

@@ -2983,3 +2983,12 @@ def test_values_of_one_named_combination_arm_set_apart_by_prior_therapy_stay_tha
         title="177Lu-PSMA-617 by prior therapy: a post hoc analysis",
     )
     assert {m["arm"].partition(",")[0] for m in found["measurements"]} == {"177Lu-PSMA-617 + standard of care"}
+
+
+def test_a_share_in_words_is_no_count_of_men(record):
+    found = record(
+        "We treated 80 men with 177Lu-PSMA-617. Median overall survival was 14.0 months, and about one in six men "
+        "were alive at three years.",
+        title="Long-term survival after 177Lu-PSMA-617",
+    )
+    assert [(m["endpoint"], m["statistic"], m["value"]) for m in found["measurements"]] == [("OS", "median", 14.0)]
