@@ -792,6 +792,8 @@ PREDICTS = prefiltered(
 _NEW_CLAUSE = re.compile(r",\s*(?:and|but|whereas|while)\b|;|\b(?:whereas|while|but|although)\b", re.I)
 
 
+#: A risk named without its event, which is the one just told of: "were at higher risk (".
+_AT_RISK = re.compile(r"\bat\s+(?:a\s+)?(?:higher|lower|increased|greater|reduced|decreased)\s+risk\b", re.I)
 #: Between a value and the prior therapy that sets its men apart: "44.6% after ", "51.7% without prior ".
 _BY_PRIOR_THERAPY = re.compile(
     r"\s*(?:%|months?|mo)?\s*(?:after|following|without|with)\s+(?:prior\s+|previous\s+)?(?:an?\s+)?", re.I
@@ -2468,6 +2470,8 @@ class SentenceMeasurements:
                 continue  # "Undetectable PSA in 64.3% versus 47.1% (odds ratio 2.03)": of the shares' outcome
             else:
                 endpoint = (ratio.kind == "hr" and previous_time_to_event) or previous_endpoint
+                if previous_endpoint is not None and _AT_RISK.search(text, 0, ratio.start):
+                    endpoint = previous_endpoint  # "Men with hypertension were at higher risk (HR 2.06)": of that
                 if endpoint is not None and endpoint.kind == "AbsorbedDose":
                     continue  # (an organ's absorbed dose has no ratio of its own to carry over)
             if endpoint is None:

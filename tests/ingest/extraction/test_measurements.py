@@ -2992,3 +2992,14 @@ def test_a_share_in_words_is_no_count_of_men(record):
         title="Long-term survival after 177Lu-PSMA-617",
     )
     assert [(m["endpoint"], m["statistic"], m["value"]) for m in found["measurements"]] == [("OS", "median", 14.0)]
+
+
+def test_a_risk_named_without_its_event_is_of_the_event_just_told_of(record):
+    found = record(
+        "We followed 120 men treated with 177Lu-PSMA-617 for at least a year. Median overall survival was 28.0 "
+        "months. Nephrotoxicity of any grade developed in 30% of men. Men with diabetes were at higher risk "
+        "(HR 1.9; 95% CI 1.1-3.3).",
+        title="Late kidney toxicity after 177Lu-PSMA-617",
+    )
+    ratios = [(m["endpoint"], m["hr"]) for m in found["measurements"] if m["hr"] is not None]
+    assert ratios == [("AE:nephrotoxicity", 1.9)]
