@@ -18,6 +18,8 @@ COMPANION_AGENTS = frozenset({"agent:prednisone", "agent:prednisolone", "agent:d
 PLACEBO = "agent:placebo"
 #: Staging without an agent of its own ("conventional imaging"): an imaging arm, though no imaging agent.
 IMAGING_REGIMENS = frozenset({"agent:conventional-imaging", "agent:mpmri", "agent:bpmri"})
+#: Endpoints a man who "responded" reached.
+RESPONSE_ENDPOINTS = frozenset({"endpoint:PSA50", "endpoint:PSA30", "endpoint:PSA90", "endpoint:ORR"})
 #: Imaging without an agent that names arms and comparators ("81% for mpMRI") but is no agent of a record.
 MODALITIES_WITHOUT_AGENT = frozenset({"agent:mpmri", "agent:bpmri"})
 #: Regimens that are no treatment ("observation"): an agent of the study only as one of its arms.
@@ -225,6 +227,9 @@ class DocumentContext:
     compared_names: dict[str, int] = field(default_factory=dict)
     #: The study sets a first course of its treatment against a rechallenge: a value said to be of one is of that part.
     courses: bool = False
+    #: The response the study counts, its first response endpoint ("a PSA decline of at least 50%"): what men who
+    #: "responded more often" had more often.
+    response: Mention | None = None
 
     def compared_names_at(self, text: str) -> list[tuple[int, int, int]]:
         """Where ``text`` names the compared parts by their names: start, end and the part's index."""

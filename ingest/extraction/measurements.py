@@ -26,6 +26,7 @@ from ingest.extraction.context import (
     COMPARATOR_REGIMENS,
     IMAGING_REGIMENS,
     PLACEBO,
+    RESPONSE_ENDPOINTS,
     Arm,
     DocumentContext,
     Sentence,
@@ -792,6 +793,8 @@ PREDICTS = prefiltered(
 _NEW_CLAUSE = re.compile(r",\s*(?:and|but|whereas|while)\b|;|\b(?:whereas|while|but|although)\b", re.I)
 
 
+#: Men said to respond more or less often, without naming the response: "responded more often than".
+_RESPONDED_OFTEN = re.compile(r"\bresponded\s+(?:more|less)\s+(?:often|frequently)\b", re.I)
 #: A risk named without its event, which is the one just told of: "were at higher risk (".
 _AT_RISK = re.compile(r"\bat\s+(?:a\s+)?(?:higher|lower|increased|greater|reduced|decreased)\s+risk\b", re.I)
 #: Between a value and the prior therapy that sets its men apart: "44.6% after ", "51.7% without prior ".
@@ -1339,6 +1342,17 @@ class SentenceMeasurements:
             # "The primary endpoint is time to pain progression. Assuming a median of 4.0 months with X and 5.7 months
             # with Y (HR 0.70), ...": the medians assumed for the time to an event named before
             endpoints = [previous_time_to_event or previous_endpoint]
+        if (
+            context.response is not None
+            and "responded" in text
+            and (verb := _RESPONDED_OFTEN.search(text))
+            and not any(e.curie in RESPONSE_ENDPOINTS for e in endpoints)
+        ):
+            # "Men given 10 Gy or more responded more often than those below 10 Gy (79% vs 38%)": the study's response
+            response = context.response
+            said = Mention(verb.start() + offset, verb.end() + offset, verb.group(), response.curie, response.kind,
+                           label=response.label, via="responded")  # fmt: skip
+            endpoints = sorted([*endpoints, said], key=lambda m: m.start)
         if not _DIGIT.search(text) and not _NOT_REACHED_WORDS.search(text) and not (endpoints and _number_word(text)):
             # no number: only a negated finding can come out of it
             return [], (endpoints[-1] if endpoints else previous_endpoint), self._negated(text, endpoints, offset)

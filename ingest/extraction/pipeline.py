@@ -31,6 +31,7 @@ from ingest.extraction.context import (
     BACKGROUND_AGENTS,
     COMPARATOR_REGIMENS,
     MODALITIES_WITHOUT_AGENT,
+    RESPONSE_ENDPOINTS,
     DocumentContext,
     Sentence,
     allocated_variants,
@@ -319,6 +320,7 @@ class PsmaMeasurements:
             compared=compared or ages,
             compared_names=_compared_names(compared, variant_names if compared == variants else {}) or age_names,
             courses=compares_courses(text),
+            response=next((m for m in mentions if m.curie in RESPONSE_ENDPOINTS), None),
         )
         measurements: list[tuple[Measurement, Sentence]] = []
         negated: list[tuple[Mention, str | None, Sentence]] = []

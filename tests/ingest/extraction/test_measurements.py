@@ -3003,3 +3003,12 @@ def test_a_risk_named_without_its_event_is_of_the_event_just_told_of(record):
     )
     ratios = [(m["endpoint"], m["hr"]) for m in found["measurements"] if m["hr"] is not None]
     assert ratios == [("AE:nephrotoxicity", 1.9)]
+
+
+def test_men_who_responded_more_often_reached_the_studys_response(record):
+    found = record(
+        "Fifty men received 177Lu-PSMA-I&T; response was a PSA decline of at least 50% at 12 weeks. Men with a "
+        "whole-body SUVmean of 10 or more responded more often than those with lower uptake (72% vs 35%; p=0.01).",
+        title="PSMA uptake and response to 177Lu-PSMA-I&T",
+    )
+    assert [(m["endpoint"], m["value"]) for m in found["measurements"]] == [("PSA50", 72.0), ("PSA50", 35.0)]
