@@ -3012,3 +3012,15 @@ def test_men_who_responded_more_often_reached_the_studys_response(record):
         title="PSMA uptake and response to 177Lu-PSMA-I&T",
     )
     assert [(m["endpoint"], m["value"]) for m in found["measurements"]] == [("PSA50", 72.0), ("PSA50", 35.0)]
+
+
+def test_an_endpoint_abbreviation_in_the_plural_names_its_values(record):
+    found = record(
+        "In 90 men, 18F-DCFPyL PET/CT had a sensitivity of 88% and 81% for readers 1 and 2; the corresponding NPVs "
+        "were 79% and 74%.",
+        title="Inter-reader agreement of 18F-DCFPyL PET/CT",
+    )
+    assert [(m["endpoint"], m["value"]) for m in found["measurements"] if m["endpoint"] == "NPV"] == [
+        ("NPV", 79.0),
+        ("NPV", 74.0),
+    ]
