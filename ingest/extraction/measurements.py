@@ -894,7 +894,11 @@ _APPOSITION = prefiltered(
     r",\s*(?:all\s+[\w-]+\s+and\s+)?(?:mostly|mainly|predominantly|largely|chiefly)\s+[^,;()]{1,80},"
     # (an endpoint told by another after its abbreviation: "the correct localization rate (CLR), a patient-level
     # positive predictive value that also required ...")
-    r"|(?<=\)),\s*an?\s+[^,;()]{1,60}?\s(?:that|which)\b",
+    r"|(?<=\)),\s*an?\s+[^,;()]{1,60}?\s(?:that|which)\b"
+    # (how an endpoint was judged, before its verb: "the PPV of PET findings, verified by biopsy, correlative imaging
+    # or PSA response after treatment, was 91%")
+    r"|,\s*(?:verified|confirmed|validated|defined|assessed|determined|established|judged)\s+(?:by|with|as|on|against)"
+    r"\s+[^;()]{1,100}?,(?=\s*(?:was|were|is|are)\b)",
     re.I,
 )
 #: A list item written as a line of its own: "PSA <0.5 ng/mL: 58.7%", "• after radiotherapy 81%".

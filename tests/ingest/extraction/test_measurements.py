@@ -3024,3 +3024,12 @@ def test_an_endpoint_abbreviation_in_the_plural_names_its_values(record):
         ("NPV", 79.0),
         ("NPV", 74.0),
     ]
+
+
+def test_how_an_endpoint_was_verified_between_commas_names_no_endpoint_of_its_own(record):
+    found = record(
+        "In 80 men with biochemical recurrence, the positive predictive value of 18F-DCFPyL PET/CT, verified by "
+        "biopsy, follow-up imaging or PSA response after treatment, was 89%.",
+        title="18F-DCFPyL PET/CT in biochemical recurrence",
+    )
+    assert [(m["endpoint"], m["value"]) for m in found["measurements"]] == [("PPV", 89.0)]
