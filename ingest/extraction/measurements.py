@@ -957,6 +957,12 @@ _RUNS_COMPARED = re.compile(r"\b(?:against|compared with|compared to|versus|vs\.
 _BOTH_ARMS = re.compile(r"\s*(?:in|for|with)\s+(?:both|each|either)\s+(?:arms?|groups?|cohorts?)\b", re.I)
 #: Values of one run: "24% and 18%", "0.55 vs 0.61 Gy/GBq".
 _TUPLE_JOIN = re.compile(r"\s*(?:%\s*)?(?:,\s*)?(?:and|vs\.?|versus|,)\s*", re.I)
+#: Between two counts' shares compared: "%) patients compared with 11 (", "%) versus 9 (".
+_COMPARED_COUNTS_JOIN = re.compile(
+    r"\s*%?\s*\)?\s*(?:(?:patients|men|pts|cases)\s+)?(?:,\s*)?(?:vs\.?|versus|compared\s+with|against)\s+"
+    r"(?:\d+\s*[(\[]\s*)?",
+    re.I,
+)
 #: The spread of a value in brackets after it, whose numbers are no values: "(range across readers, 72%-83%)",
 #: "(IQR 4.1-9.8 months)", "(interquartile range, 30%-55%)".
 _SPREAD_IN_BRACKETS = prefiltered(
@@ -2917,10 +2923,24 @@ class SentenceMeasurements:
             if len(context.arms) >= count:
                 return [arm.label for arm in context.arms[:count]]
             arms = len(context.arms)
-            if not labels and arms >= 2 and count % arms == 0 and self._in_tuples(text, group.values, arms):
+            study_order = [arm.label for arm in context.arms]
+            if len(labels) == 1 and labels[0] in study_order:
+                # "X detected nodal disease in 24 (37.5%) compared with 11 (17.2%) on CT, and bone disease in 15
+                # (23.4%) compared with 9 (14.1%)": the arm named first, then the others
+                study_order.remove(labels[0])
+                study_order.insert(0, labels[0])
+            if (
+                len(labels) <= 1
+                and arms >= 2
+                and count % arms == 0
+                and (
+                    self._in_tuples(text, group.values, arms)
+                    or (labels and self._in_tuples(text, group.values, arms, _COMPARED_COUNTS_JOIN))
+                )
+            ):
                 # "For nodal disease accuracy was 91% versus 59%, and for distant disease 95% versus 74%": the
                 # study's arms in turn
-                return [arm.label for arm in context.arms] * (count // arms)
+                return study_order * (count // arms)
             if arms < 2:  # one arm: subgroups, doses or time points of the same treatment
                 single = self._first_arm_label(context)
                 return [single] * count
@@ -3210,12 +3230,12 @@ class SentenceMeasurements:
         return list(arms).index(labels[0])
 
     @staticmethod
-    def _in_tuples(text: str, values: list[Value], size: int) -> bool:
+    def _in_tuples(text: str, values: list[Value], size: int, join: re.Pattern[str] = _TUPLE_JOIN) -> bool:
         """Whether ``values`` come in runs of ``size`` joined by "and", "vs" or a comma ("24% and 18%, 31% and 19%"),
-        each run apart from the next by other words."""
+        each run apart from the next by other words (``join``: what joins the values of a run)."""
         runs = [values[i : i + size] for i in range(0, len(values), size)]
-        joined = all(_TUPLE_JOIN.fullmatch(text, a.end, b.start) for run in runs for a, b in pairwise(run))
-        apart = all(not _TUPLE_JOIN.fullmatch(text, a[-1].end, b[0].start) for a, b in pairwise(runs))
+        joined = all(join.fullmatch(text, a.end, b.start) for run in runs for a, b in pairwise(run))
+        apart = all(not join.fullmatch(text, a[-1].end, b[0].start) for a, b in pairwise(runs))
         return joined and apart
 
     @staticmethod

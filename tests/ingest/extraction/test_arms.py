@@ -1387,3 +1387,18 @@ def test_a_new_tracer_set_against_a_known_one_is_the_tracer_under_study(record):
         ("68Ga-XT-204", "investigational"),
         ("68Ga-PSMA-11", "comparator"),
     ]
+
+
+def test_pairs_of_counts_compared_take_the_named_arm_first_and_the_other_second(record):
+    found = record(
+        "Fifty men had 68Ga-PSMA-11 PET/CT and conventional imaging (CT and bone scan). 68Ga-PSMA-11 PET/CT found "
+        "nodal metastases in 20 (40%) patients compared with 9 (18%) on CT, and bone metastases in 12 (24%) "
+        "compared with 7 (14%) on bone scan.",
+        title="68Ga-PSMA-11 PET/CT versus conventional imaging for staging",
+    )
+    assert [(m["arm"].partition(",")[0], m["value"]) for m in found["measurements"]] == [
+        ("68Ga-PSMA-11", 40.0),
+        ("conventional imaging", 18.0),
+        ("68Ga-PSMA-11", 24.0),
+        ("conventional imaging", 14.0),
+    ]
