@@ -212,7 +212,7 @@ _RARELY_A_RESULT = tuple(
         r"\b(?:RMST|restricted\s+mean\s+survival(?:\s+time)?)\s*(?:\([^()]*\)\s*)?(?:to|up\s+to|at|through|over)\s+"
         r"\d+(?:\.\d+)?\s*(?:months?|years?)\b",
         # a difference between the arms, no arm's value: "a difference of -0.5 months"
-        r"\bdifference\s+(?:of|was)\s+[+-]?\d+(?:\.\d+)?\s*(?:weeks?|months?|years?)\b",
+        r"\bdifference\s+(?:(?:of|was)\s+)?[+-]?\d+(?:\.\d+)?\s*(?:weeks?|months?|years?)\b",
     )
 )
 #: What every match of _NOT_A_RESULT holds, found without scanning for the whole pattern at every place: a

@@ -3033,3 +3033,18 @@ def test_how_an_endpoint_was_verified_between_commas_names_no_endpoint_of_its_ow
         title="18F-DCFPyL PET/CT in biochemical recurrence",
     )
     assert [(m["endpoint"], m["value"]) for m in found["measurements"]] == [("PPV", 89.0)]
+
+
+def test_per_cent_written_as_two_words_is_a_percentage(record):
+    found = record(
+        "Eighty men were randomly assigned to 177Lu-PSMA-617 or cabazitaxel. PSA responses occurred in 62 per cent "
+        "versus 35 per cent of men. Restricted mean survival time was 18.9 months and 19.2 months (difference "
+        "-0.3 months).",
+        title="177Lu-PSMA-617 versus cabazitaxel",
+    )
+    assert [(m["endpoint"], m["statistic"], m["value"], m["unit"]) for m in found["measurements"]] == [
+        ("PSA50", "rate", 62.0, "%"),
+        ("PSA50", "rate", 35.0, "%"),
+        ("OS", "mean", 18.9, "months"),
+        ("OS", "mean", 19.2, "months"),
+    ]
