@@ -164,7 +164,8 @@ _NOT_A_RESULT_PARTS = (
     r"\bamong\s+(?:the\s+)?\d+\b",
     # the heterogeneity of a meta-analysis: "I² = 71%", "I2 of 40%"
     r"\b(?-i:I)(?:²|2|\^2)\s*(?:=|:|of|was)?\s*\d+(?:\.\d+)?\s*%",
-    r"\b(?:within|at(?: least)?|after|for|by|over|every|beyond|up to|lasting|more than|≥|>=|>)\s+\d+(?:\.\d+)?"
+    r"\b(?:within|at(?: least)?|after|for|by|over|every|beyond|up to|lasting|more than|≥|>=|>)\s+"
+    r"(?:(?:approximately|about|around|roughly)\s+)?\d+(?:\.\d+)?"
     r"(?:\s*(?:,|and|or)\s*\d+(?:\.\d+)?)*\s*(?:weeks?|wk|days?|months?|mo|years?|hours?|h)\b",
     # 1 minus a hazard ratio: "a 41% reduction in risk", "a 38% lower risk of death"
     r"\b\d+(?:\.\d+)?\s*%\s+(?:relative\s+)?(?:reduction|decrease|lower|increase|higher)\s+(?:in\s+(?:the\s+)?)?"

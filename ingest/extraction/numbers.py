@@ -332,9 +332,23 @@ def find_intervals(text: str) -> list[Interval]:
     return stated + bare
 
 
+#: A p-value with its word and no sign: "(P-value 0.03)", "p value of 0.04" (looked for only in a text with "alue").
+_PVALUE_WORDED = re.compile(
+    r"(?<![A-Za-z])[Pp][\s-]*value\s*(?:of\s+|was\s+|:\s*)?(?P<value>0?\.\d+|[01](?:\.\d+)?)(?![\d.%])", re.I
+)
+
+
 def find_p_values(text: str) -> list[PValue]:
-    """Every p-value, normalized."""
-    return [PValue(m.start(), m.end(), normalize_p(m.group("op"), m.group("value"))) for m in PVALUE.finditer(text)]
+    """Every p-value, normalized ("P-value 0.03" is "=0.03")."""
+    found = [PValue(m.start(), m.end(), normalize_p(m.group("op"), m.group("value"))) for m in PVALUE.finditer(text)]
+    if "alue" in text:
+        found += [
+            PValue(m.start(), m.end(), normalize_p("=", m.group("value")))
+            for m in _PVALUE_WORDED.finditer(text)
+            if not any(p.start <= m.start() < p.end for p in found)
+        ]
+        found.sort(key=lambda p: p.start)
+    return found
 
 
 #: A result changed by a treatment, control first: "extended median overall survival from 11.3 to 15.3 months

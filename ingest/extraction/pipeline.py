@@ -61,7 +61,7 @@ from ingest.extraction.measurements import (
 from ingest.extraction.mentions import ENDPOINT_KINDS, POOLED_STUDY, Mention, MentionFinder
 from ingest.extraction.subgroups import compares_courses, is_dose_level
 from ingest.extraction.tables import is_table_line, table_rows
-from ingest.extraction.textutil import with_decimal_points
+from ingest.extraction.textutil import with_decimal_points, with_signs
 from ingest.extraction.trials import TrialFacts, trial_facts
 from kg import __version__
 from kg.lexicon import default_lexicon
@@ -578,8 +578,9 @@ def extract_document(document: Document) -> Extraction:
     # Tokens see the title's line break as a space (same length, so offsets hold): a "\n" inside the
     # text makes spaCy's tokenizer miss its cache, which costs ~4x in tokenizing time. The components
     # read the true text (doc._.psma_text), where the line break still ends the title.
-    # Decimal commas are read as points ("HR 0,68" is 0.68), the text's length unchanged.
-    text = with_decimal_points(document.full_text)
+    # Decimal commas are read as points ("HR 0,68" is 0.68) and written-out signs as signs ("> or =" is "≥"), the
+    # text's length unchanged.
+    text = with_signs(with_decimal_points(document.full_text))
     doc = nlp.make_doc(text.replace("\n", " "))
     underscore = doc._
     underscore.psma_document = document

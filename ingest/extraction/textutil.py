@@ -119,6 +119,22 @@ def _is_decimal_comma(match: re.Match[str]) -> bool:
 _RAISED_POINT = re.compile(r"(?<=\d)[·∙](?=\d)")
 
 
+#: A comparison sign written out: "> or =", "< or =" (and "≥" written ">/=").
+_SIGN_WRITTEN_OUT = re.compile(r"([<>])\s?(?:or\s?=|/=)")
+
+
+def with_signs(text: str) -> str:
+    """``text`` with comparison signs written out ("> or = 50%", as some registries and journals print "≥") as the
+    sign, same length (the sign stays next to its number).
+
+    >>> with_signs("a PSA decline of > or = 50% in men aged < or = 75 years, grade >/= 3")
+    'a PSA decline of      ≥ 50% in men aged      ≤ 75 years, grade   ≥ 3'
+    """
+    if " or =" not in text and "/=" not in text and "or=" not in text:
+        return text
+    return _SIGN_WRITTEN_OUT.sub(lambda m: " " * (len(m.group()) - 1) + ("≥" if m.group(1) == ">" else "≤"), text)
+
+
 def with_decimal_points(text: str) -> str:
     """``text`` with its decimal commas written as points ("7,9 months", "HR 0,68 [0,48; 0,96]"), same length.
 

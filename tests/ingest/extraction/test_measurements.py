@@ -3048,3 +3048,14 @@ def test_per_cent_written_as_two_words_is_a_percentage(record):
         ("OS", "mean", 18.9, "months"),
         ("OS", "mean", 19.2, "months"),
     ]
+
+
+def test_signs_written_out_and_a_p_value_without_its_sign_are_read(record):
+    found = record(
+        "Thirty men received 225Ac-PSMA-I&T. A PSA decline of > or = 50% was more frequent in men with high PSMA "
+        "uptake (58% versus 21%, P-value 0.03). Grade > or = 3 anaemia occurred in 17%. The time frame of the "
+        "primary outcome was up to approximately 24 months.",
+        title="225Ac-PSMA-I&T after 177Lu-PSMA-617",
+    )
+    rows = [(m["endpoint"], m["value"], m.get("grade"), m["p_value"]) for m in found["measurements"]]
+    assert rows == [("PSA50", 58.0, None, "=0.03"), ("PSA50", 21.0, None, None), ("AE:anemia", 17.0, ">=3", None)]
