@@ -651,7 +651,7 @@ _LESIONS_FOUND_WITH = re.compile(
 )
 _NEXT_LESIONS_WITH = re.compile(_SCAN_NAMED + r"\s*,?\s*and\s+(?P<n>\d{1,4})\s+(?:with|by|on)\s+")
 #: An endpoint written right before its value ("any decline in 87.5%", "ORR was 30%") keeps it.
-_TIGHT = re.compile(r"^\s*(?:(?:was|were|is|of|in|:|=)\s*){1,2}$", re.I)
+_TIGHT = re.compile(r"^\s*(?:(?:was|were|is|of|in|:|=|\()\s*){1,2}$", re.I)  # (and "dysgeusia (1.5%)")
 #: "anaemia developed in three men", "xerostomia, mostly grade 1-2, affected all twelve patients", "neurotoxicity
 #: (ICANS) occurred in two patients" (the event's abbreviation in brackets).
 _ENDPOINT_THEN_COUNT = re.compile(

@@ -3059,3 +3059,12 @@ def test_signs_written_out_and_a_p_value_without_its_sign_are_read(record):
     )
     rows = [(m["endpoint"], m["value"], m.get("grade"), m["p_value"]) for m in found["measurements"]]
     assert rows == [("PSA50", 58.0, None, "=0.03"), ("PSA50", 21.0, None, None), ("AE:anemia", 17.0, ">=3", None)]
+
+
+def test_a_share_in_brackets_right_after_an_event_is_that_events(record):
+    found = record(
+        "Ninety men had 18F-PSMA-1007 PET/CT. Nausea (3.3%) and dysgeusia (2.2%) were the only adverse reactions "
+        "seen in more than one man.",
+        title="Safety of 18F-PSMA-1007 PET/CT",
+    )
+    assert [(m["endpoint"], m["value"]) for m in found["measurements"]] == [("AE:nausea", 3.3), ("AE:dysgeusia", 2.2)]
