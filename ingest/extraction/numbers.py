@@ -507,7 +507,7 @@ def find_patient_counts(text: str) -> list[Value]:
     matches = [*PATIENT_COUNT.finditer(text), *CLAUSE_END_COUNT.finditer(text), *_bare_counts_had(text)]
     for match in sorted(matches, key=lambda m: m.start("n")):
         if _ONE_IN.search(text, max(0, match.start("n") - 16), match.start("n")):
-            continue  # "one in six men": a share in words, six the men it is of
+            continue  # "one in six men": a share in words, six the men it is of; "all but one man": not that one
         raw = match.group("n")
         number = count_number(raw)
         if number is not None:
@@ -515,8 +515,9 @@ def find_patient_counts(text: str) -> list[Value]:
     return counts
 
 
-#: Right before the men a share in words is of: "one in ", "two out of ".
-_ONE_IN = re.compile(r"\b(?:one|two|three|four|five)\s+(?:in|out\s+of)\s+$", re.I)
+#: Right before the men a share in words is of ("one in ", "two out of "), or the few a statement leaves out
+#: ("all but ").
+_ONE_IN = re.compile(r"\b(?:(?:one|two|three|four|five)\s+(?:in|out\s+of)|all\s+but)\s+$", re.I)
 
 
 SCORE_UNIT = "points"

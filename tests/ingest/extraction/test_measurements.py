@@ -3068,3 +3068,14 @@ def test_a_share_in_brackets_right_after_an_event_is_that_events(record):
         title="Safety of 18F-PSMA-1007 PET/CT",
     )
     assert [(m["endpoint"], m["value"]) for m in found["measurements"]] == [("AE:nausea", 3.3), ("AE:dysgeusia", 2.2)]
+
+
+def test_all_but_one_is_no_count_and_an_event_of_grade_3_or_higher_is_named(record):
+    found = record(
+        "Twenty-four men received acapatamab. All but one man had at least one adverse event, and 58% had an event "
+        "of grade 3 or higher. No ocular event of grade 3 or higher occurred.",
+        title="Acapatamab in metastatic castration-resistant prostate cancer",
+    )
+    rows = [(m["endpoint"], m["value"]) for m in found["measurements"] if not m.get("negated")]
+    assert rows == [("AE grade>=3", 58.0)]
+    assert not any(m["endpoint"] == "AE grade>=3" and m.get("negated") for m in found["measurements"])
