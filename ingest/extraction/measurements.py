@@ -463,7 +463,11 @@ _CLAUSE_STOP = re.compile(r"[,;]|\.(?!\d)")
 _PAIRED_NEXT = re.compile(r"\s*(?:%\s*)?(?:\([^()]*\)\s*)?(?:vs\.?|versus|and|,)\s*", re.I)
 #: Medians a design assumes without naming their endpoint again: "Assuming a median of 4.0 months with X".
 _ASSUMED_MEDIANS = re.compile(
-    r"\b(?:assuming|assumed|expecting|hypothesi[sz]ing)\s+(?:an?\s+)?medians?\s+(?:of|was|were)\b", re.I
+    r"\b(?:assuming|assumed|expecting|hypothesi[sz]ing)\s+(?:an?\s+)?(?:medians?\s+(?:of|was|were)\b"
+    # (a rate of the result named before, its number right after: "Assuming 3-year rates of 65% and 80%", not "a
+    # rate of pathological complete response of 10%")
+    r"|(?:\d+-(?:month|year)\s+)?rates?\s+(?:of|was|were)\s+\d)",
+    re.I,
 )
 #: A clause set against the one before it: "..., whereas PSMA PET/CT had ...".
 _CONTRASTED_CLAUSE = re.compile(r"\b(?:whereas|while|but)\b", re.I)
@@ -1347,7 +1351,7 @@ class SentenceMeasurements:
         elif (
             not endpoints
             and (previous_time_to_event or previous_endpoint)
-            and "edian" in text  # (the literal first: the pattern alone would scan every sentence without endpoints)
+            and ("edian" in text or "rate" in text)  # (literals first: the pattern alone would scan every sentence)
             and _ASSUMED_MEDIANS.search(text)
         ):
             # "The primary endpoint is time to pain progression. Assuming a median of 4.0 months with X and 5.7 months

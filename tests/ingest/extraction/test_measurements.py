@@ -3079,3 +3079,14 @@ def test_all_but_one_is_no_count_and_an_event_of_grade_3_or_higher_is_named(reco
     rows = [(m["endpoint"], m["value"]) for m in found["measurements"] if not m.get("negated")]
     assert rows == [("AE grade>=3", 58.0)]
     assert not any(m["endpoint"] == "AE grade>=3" and m.get("negated") for m in found["measurements"])
+
+
+def test_assumed_rates_of_the_primary_endpoint_named_before_are_planned(record):
+    found = record(
+        "Men were randomised to salvage radiotherapy alone or guided by 18F-DCFPyL PET/CT. The primary endpoint was "
+        "freedom from biochemical progression at 3 years. Assuming 3-year rates of 60% and 75%, 220 men gave 80% "
+        "power.",
+        title="18F-DCFPyL PET/CT-guided salvage radiotherapy: a randomised trial",
+    )
+    rows = [(m["endpoint"], m["value"], m["status"]) for m in found["measurements"] if m["endpoint"] == "PSA-PFS"]
+    assert rows == [("PSA-PFS", 60.0, "planned"), ("PSA-PFS", 75.0, "planned")]
