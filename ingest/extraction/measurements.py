@@ -881,7 +881,10 @@ _OTHER_OUTCOME_BEFORE = re.compile(
     r"(?:common|frequent|often|rare)\s*\(\s*$"
     # "... and produced equivocal findings less often ("
     r"|\b(?:and|but|while|whereas)\s+(?:gave|had|showed|caused|produced|yielded)\s+[^.;,()]{2,50}?\s+"
-    r"(?:less|more)\s+(?:often|frequently|commonly)\s*\(\s*$",
+    r"(?:less|more)\s+(?:often|frequently|commonly)\s*\(\s*$"
+    # "..., and findings were equivocal in 7% and 23%": an outcome the clause states, no endpoint
+    r"|\b(?:and|but|while|whereas)\s+[a-z][^.;,()]{2,40}?\s+(?:were|was)\s+(?:equivocal|indeterminate|inconclusive)"
+    r"\s+in\s*$",
     re.I,
 )
 #: The words that end _CAUSE_OF_CONSEQUENCE, looked for first in the few characters before the event.
@@ -2031,7 +2034,7 @@ class SentenceMeasurements:
                     any(last.end <= m.start - offset < value.start for m in endpoints)
                     or bool(_CONSEQUENCE.search(between))
                     or bool(_LED.fullmatch(between) and _TO_STOP_AFTER.match(text, value.end))
-                    or (between.rstrip().endswith("(") and bool(_OTHER_OUTCOME_BEFORE.search(between)))
+                    or (between.rstrip().endswith(("(", " in")) and bool(_OTHER_OUTCOME_BEFORE.search(between)))
                 )
                 # A count of deaths is of the event after it, never the second of a pair.
                 compatible = value.raw_unit != _DEATHS and (
@@ -2380,7 +2383,7 @@ class SentenceMeasurements:
             return None  # "median PSA-PFS was 31.4 months, and median time to castration resistance was 31.9": another
         if _GIVEN_TO.search(text, max(before[-1].end - offset, first.start - 40), first.start):
             return None  # "CRS in 74%; tocilizumab was given to 25.0%": the share treated with a drug, not the event's
-        if text[max(0, first.start - 3) : first.start].rstrip().endswith("(") and _OTHER_OUTCOME_BEFORE.search(
+        if text[max(0, first.start - 4) : first.start].rstrip().endswith(("(", " in")) and _OTHER_OUTCOME_BEFORE.search(
             text, before[-1].end - offset, first.start
         ):
             return None  # "changed management more often (28% vs 15%) and gave fewer equivocal findings (7% vs 23%)"

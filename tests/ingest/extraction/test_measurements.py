@@ -3090,3 +3090,16 @@ def test_assumed_rates_of_the_primary_endpoint_named_before_are_planned(record):
     )
     rows = [(m["endpoint"], m["value"], m["status"]) for m in found["measurements"] if m["endpoint"] == "PSA-PFS"]
     assert rows == [("PSA-PFS", 60.0, "planned"), ("PSA-PFS", 75.0, "planned")]
+
+
+def test_shares_of_an_outcome_the_clause_states_are_no_values_of_the_endpoint_before(record):
+    found = record(
+        "Men were randomised to 68Ga-PSMA-11 PET/CT or conventional imaging. Imaging changed management in 27% of "
+        "men in the PET group and in 14% of those in the conventional-imaging group, and findings were equivocal "
+        "in 6% and 21%, respectively.",
+        title="68Ga-PSMA-11 PET/CT versus conventional imaging",
+    )
+    assert [(m["endpoint"], m["value"]) for m in found["measurements"]] == [
+        ("management change", 27.0),
+        ("management change", 14.0),
+    ]
