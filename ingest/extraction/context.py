@@ -48,9 +48,14 @@ _ARM_SPLIT = prefiltered(
     r"|below)\b)|versus|vs\.?|compared with"
     r"|compared to|against|and to)\s|,\s*or\s"
     # "men randomised to X had longer rPFS than those randomised to Y"
-    r"|\sthan\s+(?:those|patients|men|participants)\s+(?:randomi[sz]ed|randomly assigned|assigned|allocated)\s+to\s",
+    r"|\sthan\s+(?:those|patients|men|participants)\s+(?:randomi[sz]ed|randomly assigned|assigned|allocated)\s+to\s"
+    # the next arm after its count: "551 were assigned to X plus SOC and 280 to SOC alone", "(99 to X, 101 to Y)"
+    r"|(?:,|\s+and)\s+\d+\s+(?:(?:men|patients)\s+)?(?:were\s+)?(?:(?:randomly\s+)?(?:assigned|randomi[sz]ed|allocated)\s+)?"
+    r"to\s",
     re.I,
 )
+#: A bracket that counts the men of each arm: "(385 to X plus SOC and 196 to SOC alone)", "(99 to X, 101 to Y)".
+_COUNTED_ARMS = re.compile(r"\(\s*\d+\s+(?:(?:men|patients)\s+)?to\s+(?P<arms>[^()]*?\d+\s+to\s[^()]*)\)", re.I)
 _NEXT_ARM_TO = re.compile(r",\s*to\s", re.I)
 #: A list of arms closed by "or" (", or"): its other commas (outside brackets) that open an agent part the arms too.
 _ANY_OR = re.compile(r",?\s+or\s", re.I)
@@ -546,6 +551,11 @@ def find_arms(
         arms = _split_arms(text, segment_start, stop, mentions, prior, choices)
         if len(arms) >= 2 and not _misses_main(arms, main, mentions, segment_start, stop):
             return arms
+        counted = _COUNTED_ARMS.search(text, segment_start, stop)
+        if counted is not None:  # "... randomised 2:1 ... (385 to X plus SOC and 196 to SOC alone)"
+            arms = _split_arms(text, counted.start("arms"), counted.end("arms"), mentions, prior, choices)
+            if len(arms) >= 2:
+                return arms
         between = _BETWEEN.match(text, segment_start, stop)
         if between is not None:  # "randomised between X and Y": the "and" parts the arms
             arms = _arms_between(text, between.end(), stop, mentions, prior, choices)

@@ -212,6 +212,24 @@ def test_a_randomised_trial_told_of_in_the_background_allocates_no_arms_without_
     assert [m["arm"] for m in found["measurements"]] == ["177Lu-PSMA-617 + standard of care"]
 
 
+def test_arms_counted_after_the_randomisation_in_words_or_in_a_bracket(record):
+    plain = record(
+        "Of 420 men randomised 2:1, 280 were assigned to 177Lu-PSMA-617 plus standard of care (SOC) and 140 to SOC "
+        "alone. Median time to the first symptomatic skeletal event was 11.2 versus 7.1 months "
+        "(HR 0.52).",
+        title="Skeletal events with 177Lu-PSMA-617",
+    )
+    bracketed = record(
+        "Of the 420 men randomised 2:1, 390 formed the analysis set (260 to 177Lu-PSMA-617 plus standard of care "
+        "(SOC) and 130 to SOC alone). Median time to the first symptomatic skeletal event was 11.2 versus 7.1 "
+        "months (HR 0.52).",
+        title="Skeletal events with 177Lu-PSMA-617",
+    )
+    for found in (plain, bracketed):
+        assert found["comparators"] == ["standard of care"]
+        assert [m["arm"] for m in found["measurements"]] == ["177Lu-PSMA-617 + standard of care", "standard of care"]
+
+
 def test_the_comparison_pairs_the_agents_beside_its_word_when_the_sentence_names_a_third(record):
     found = record(
         "METHODS: Baseline PSMA uptake was tested as a predictor of benefit from 177Lu-PSMA-617 versus "
