@@ -207,6 +207,8 @@ BLIND_FLOORS = {"agents": 0.95, "trials": 0.95, "measurements": 0.90, "hr_tuples
         "blind38.jsonl",
         "blind39.jsonl",
         "blind40.jsonl",
+        "blind42.jsonl",
+        "blind43.jsonl",
     ],
 )
 def test_the_blind_sets_keep_what_they_taught(name):
