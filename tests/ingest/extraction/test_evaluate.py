@@ -200,6 +200,7 @@ BLIND_FLOORS = {"agents": 0.95, "trials": 0.95, "measurements": 0.90, "hr_tuples
         "blind28.jsonl",
         "blind29.jsonl",
         "blind30.jsonl",
+        "blind32.jsonl",
         "blind33.jsonl",
         "blind34.jsonl",
         "blind35.jsonl",
