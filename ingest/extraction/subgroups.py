@@ -977,6 +977,27 @@ _SPACES = re.compile(r"\s*")
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
 
+#: The side of a cut a subgroup is named by, and the other side: "below 10 Gy" leaves "at or above 10 Gy".
+_OTHER_SIDE = (
+    ("at or below ", "above "),
+    ("at or above ", "below "),
+    ("below ", "at or above "),
+    ("above ", "at or below "),
+)
+
+
+def _rest_of(label: str) -> str:
+    """What the rest of the population is called, the other side of a cut or the label denied.
+
+    >>> _rest_of("below 10 Gy"), _rest_of("at or above 60 mL/min"), _rest_of("visceral metastases")
+    ('at or above 10 Gy', 'below 60 mL/min', 'not visceral metastases')
+    """
+    for side, other in _OTHER_SIDE:
+        if label.startswith(side):
+            return other + label[len(side) :]
+    return f"not {label}"
+
+
 def _clause_break(text: str, start: int, end: int) -> bool:
     """Whether a semicolon outside brackets parts ``start`` from ``end`` (one inside a bracket of statistics, "(HR
     0.55; 95% CI ...)", does not)."""
@@ -1036,7 +1057,7 @@ def _cue(
 
     def cue(label: str, complement: str | None = None) -> _Cue:
         label = _sentence_case(label)
-        return _Cue(match.start(), match.end(), label, complement or f"not {label}")
+        return _Cue(match.start(), match.end(), label, complement or _rest_of(label))
 
     if groups.get("prior"):
         return cue(" ".join(groups["prior"].split()))
