@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from ingest.extraction.mentions import Mention
+from ingest.extraction.mentions import ENDPOINT_KINDS, Mention
 from ingest.extraction.prefilter import prefiltered
 
 #: Regimens that form the backbone of both arms ("X plus standard of care" vs "standard of care").
@@ -18,6 +18,26 @@ COMPANION_AGENTS = frozenset({"agent:prednisone", "agent:prednisolone", "agent:d
 PLACEBO = "agent:placebo"
 #: Staging without an agent of its own ("conventional imaging"): an imaging arm, though no imaging agent.
 IMAGING_REGIMENS = frozenset({"agent:conventional-imaging", "agent:mpmri", "agent:bpmri"})
+#: Right before the outcome a model predicts: "Predictors of grade 3-4 ", "factors associated with ".
+_MODELLED_BEFORE = re.compile(
+    r"\b(?:predictors?|risk\s+factors|factors\s+associated\s+with|determinants)\s+(?:of|for)?\s*(?:[\w≥–-]+\s+){0,3}$",
+    re.I,
+)
+
+
+def modelled_outcome(text: str, mentions: list[Mention]) -> Mention | None:
+    """The first endpoint named as what the study's model predicts ("Predictors of X were identified ..."), or None."""
+    if "redictor" not in text and "actor" not in text and "eterminant" not in text:
+        return None
+    return next(
+        (
+            m for m in mentions
+            if m.kind in ENDPOINT_KINDS and m.curie and _MODELLED_BEFORE.search(text, max(0, m.start - 50), m.start)
+        ),
+        None,
+    )  # fmt: skip
+
+
 #: Endpoints a man who "responded" reached.
 RESPONSE_ENDPOINTS = frozenset({"endpoint:PSA50", "endpoint:PSA30", "endpoint:PSA90", "endpoint:ORR"})
 #: Imaging without an agent that names arms and comparators ("81% for mpMRI") but is no agent of a record.
@@ -235,6 +255,9 @@ class DocumentContext:
     #: The response the study counts, its first response endpoint ("a PSA decline of at least 50%"): what men who
     #: "responded more often" had more often.
     response: Mention | None = None
+    #: The outcome the study's model predicts, named after "predictors of" ("Predictors of grade 3-4 haematological
+    #: toxicity were identified by logistic regression"): what "independent predictors" predict.
+    modelled: Mention | None = None
 
     def compared_names_at(self, text: str) -> list[tuple[int, int, int]]:
         """Where ``text`` names the compared parts by their names: start, end and the part's index."""

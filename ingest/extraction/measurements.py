@@ -798,6 +798,10 @@ PREDICTS = prefiltered(
 _NEW_CLAUSE = re.compile(r",\s*(?:and|but|whereas|while)\b|;|\b(?:whereas|while|but|although)\b", re.I)
 
 
+#: Factors said to predict without naming what: "were independent predictors", "remained predictive".
+_INDEPENDENT_PREDICTORS = re.compile(
+    r"\b(?:independent\s+)?predictors\b(?!\s+(?:of|for)\b)|\bremained\s+predictive\b", re.I
+)
 #: Men said to respond more or less often, without naming the response: "responded more often than".
 _RESPONDED_OFTEN = re.compile(r"\bresponded\s+(?:more|less)\s+(?:often|frequently)\b", re.I)
 #: A risk named without its event, which is the one just told of: "were at higher risk (".
@@ -1413,6 +1417,10 @@ class SentenceMeasurements:
             ):
                 group.values = group.values * 2
         carried = (previous_endpoint, previous_time_to_event)
+        if context.modelled is not None and not endpoints and _INDEPENDENT_PREDICTORS.search(text):
+            # "X (OR 4.62 ...), Y (OR 3.38 ...) and Z (OR 2.27 ...) were independent predictors": of the outcome the
+            # study's model predicts, not of the event named last
+            carried = (context.modelled, context.modelled)
         lonely = self._attach_ratios(text, groups, ratios, intervals, p_values, endpoints, offset, carried)
         self._attach_loose_statistics(groups, lonely, intervals, p_values, text)
         last = endpoints[-1] if endpoints else previous_endpoint

@@ -47,6 +47,7 @@ from ingest.extraction.context import (
     is_imaging,
     is_psma_targeted,
     is_trial_in_progress,
+    modelled_outcome,
     prior_therapy_mentions,
     selection_mentions,
     with_partners,
@@ -321,6 +322,7 @@ class PsmaMeasurements:
             compared_names=_compared_names(compared, variant_names if compared == variants else {}) or age_names,
             courses=compares_courses(text),
             response=next((m for m in mentions if m.curie in RESPONSE_ENDPOINTS), None),
+            modelled=modelled_outcome(text, mentions),
         )
         measurements: list[tuple[Measurement, Sentence]] = []
         negated: list[tuple[Mention, str | None, Sentence]] = []

@@ -3103,3 +3103,15 @@ def test_shares_of_an_outcome_the_clause_states_are_no_values_of_the_endpoint_be
         ("management change", 27.0),
         ("management change", 14.0),
     ]
+
+
+def test_independent_predictors_predict_the_outcome_the_methods_name(record):
+    found = record(
+        "Methods: We treated 150 men with 177Lu-PSMA-617; predictors of grade 3-4 haematological toxicity were "
+        "identified by logistic regression. Results: Grade 3 neutropenia occurred in 6%. Diffuse marrow "
+        "involvement (OR 4.1, 95% CI 1.9-8.8) and prior cabazitaxel (OR 2.2, 95% CI 1.1-4.4) were independent "
+        "predictors.",
+        title="Haematological toxicity of 177Lu-PSMA-617",
+    )
+    ratios = [(m["endpoint"], m["value"]) for m in found["measurements"] if m["statistic"] == "or"]
+    assert ratios == [("AE:hematologic toxicity", 4.1), ("AE:hematologic toxicity", 2.2)]
