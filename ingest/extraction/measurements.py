@@ -814,6 +814,12 @@ _BY_PRIOR_THERAPY = re.compile(
 _GIVEN_TOGETHER = re.compile(r"\s*(?:\+|plus|combined with|in combination with)\s*", re.I)
 
 
+def _studies_a_therapy(context: DocumentContext) -> bool:
+    """Whether the study's agent is a therapy (no imaging agent, nor staging without one)."""
+    main = context.main_agents[0] if context.main_agents else None
+    return main is not None and main.kind != "ImagingAgent" and main.curie not in IMAGING_REGIMENS
+
+
 def _without_partners(agents: list[Mention], text: str, offset: int, context: DocumentContext) -> list[Mention]:
     """The agents without those joined to the one before them within one arm: "with 177Lu-PSMA-617 + SOC" names
     one arm, the combination, not the combination and the arm of SOC alone."""
@@ -2973,6 +2979,10 @@ class SentenceMeasurements:
             # in 6% by conventional imaging, and the findings changed the planned treatment in 21%")
             nearby = [m for m in nearby if m.curie not in IMAGING_REGIMENS]
         nearby = _without_partners(nearby, text, sentence.start, context)  # ("with X + SOC was 44.6%": X's arm)
+        if not group.values and len(context.arms) < 2 and _studies_a_therapy(context):
+            # a ratio of a therapy study of one arm, after a factor read on a scan ("FDG SUVmax >25 (1.74 ...)"): the
+            # tracer is the factor's, not the ratio's arm
+            nearby = [m for m in nearby if m.kind != "ImagingAgent"]
         if nearby:
             labels = {self._arm_label_for_curie(m, context) for m in nearby}
             study = {a.label for a in context.arms}

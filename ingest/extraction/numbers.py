@@ -268,7 +268,38 @@ def find_ratios(text: str) -> list[Ratio]:
     ratios = _find_ratios(text)
     if "ratios" in text or "HRs" in text or "ORs" in text:
         ratios = sorted(ratios + _bracketed_ratios(text, ratios), key=lambda r: r.start)
+    if "CI" in text and (heading := _RATIO_HEADING.search(text)):
+        # (the heading's own word is no ratio of the words after it: "(HR [95% CI]) entered it: haemoglobin <11")
+        ratios = [r for r in ratios if not heading.start() <= r.start < heading.end()]
+        ratios = sorted(ratios + _headed_ratios(text, heading, ratios), key=lambda r: r.start)
     return ratios
+
+
+#: A heading that names what the brackets after it hold: "(HR [95% CI])", "(HR, 95% CI)", "(OR; 95% CI)".
+_RATIO_HEADING = re.compile(
+    r"[(\[]\s*(?P<kind>(?-i:HRs?|ORs?)|hazard\s+ratios?|odds\s+ratios?)\s*[,;]?\s*[(\[]?\s*(?:95\s*%\s*)?CI\s*[)\]]?\s*[)\]]",
+    re.I,
+)
+#: A ratio and its interval in brackets under such a heading: "(1.62 [1.13-2.32])", "(1.62, 1.13-2.32)".
+_HEADED_RATIO = re.compile(
+    r"[(\[]\s*(?P<value>\d*\.\d+)\s*(?:[(\[]|[,;])\s*(?P<low>\d*\.\d+)\s*(?:-|to)\s*(?P<high>\d*\.\d+)\s*[)\]]?\s*[)\]]"
+)
+
+
+def _headed_ratios(text: str, heading: re.Match[str], found: list[Ratio]) -> list[Ratio]:
+    """The ratios given in brackets after a heading that names them ("Six variables (HR [95% CI]) entered the model:
+    age (1.62 [1.13-2.32]), ..."), that no other ratio holds.
+
+    >>> text = "Six variables (HR [95% CI]) entered: anaemia (1.91 [1.29-2.83]) and LDH (2.12 [1.31-3.43])."
+    >>> [(r.kind, r.value, r.ci_low, r.ci_high) for r in find_ratios(text)]
+    [('hr', 1.91, 1.29, 2.83), ('hr', 2.12, 1.31, 3.43)]
+    """
+    kind = ratio_kind(heading.group("kind"))
+    return [
+        Ratio(m.start("value"), m.end(), kind, float(m.group("value")), float(m.group("low")), float(m.group("high")))
+        for m in _HEADED_RATIO.finditer(text, heading.end())
+        if 0 < float(m.group("value")) <= 50 and not any(r.start <= m.start("value") < r.end for r in found)
+    ]
 
 
 def _find_ratios(text: str) -> list[Ratio]:

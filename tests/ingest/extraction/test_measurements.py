@@ -3115,3 +3115,19 @@ def test_independent_predictors_predict_the_outcome_the_methods_name(record):
     )
     ratios = [(m["endpoint"], m["value"]) for m in found["measurements"] if m["statistic"] == "or"]
     assert ratios == [("AE:hematologic toxicity", 4.1), ("AE:hematologic toxicity", 2.2)]
+
+
+def test_ratios_under_a_heading_that_names_them_and_a_tracer_in_a_factor_is_no_arm(record):
+    found = record(
+        "We built a nomogram of overall survival in 190 men treated with 177Lu-PSMA-617. Four variables (HR [95% "
+        "CI]) entered it: haemoglobin <11 g/dL (1.85 [1.24-2.76]), FDG SUVmax >20 (1.66 [1.12-2.46]), liver "
+        "metastases (2.05 [1.27-3.31]) and prior chemotherapy (1.42 [0.98-2.06]).",
+        title="A nomogram of overall survival after 177Lu-PSMA-617",
+    )
+    ratios = [(m["endpoint"], m["arm"].partition(",")[0], m["hr"], m["ci_low"]) for m in found["measurements"]]
+    assert ratios == [
+        ("OS", "177Lu-PSMA-617", 1.85, 1.24),
+        ("OS", "177Lu-PSMA-617", 1.66, 1.12),
+        ("OS", "177Lu-PSMA-617", 2.05, 1.27),
+        ("OS", "177Lu-PSMA-617", 1.42, 0.98),
+    ]
