@@ -208,6 +208,7 @@ BLIND_FLOORS = {"agents": 0.95, "trials": 0.95, "measurements": 0.90, "hr_tuples
         "blind38.jsonl",
         "blind39.jsonl",
         "blind40.jsonl",
+        "blind41.jsonl",
         "blind42.jsonl",
         "blind43.jsonl",
     ],
