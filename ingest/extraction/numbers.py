@@ -277,7 +277,8 @@ def find_ratios(text: str) -> list[Ratio]:
 
 #: A heading that names what the brackets after it hold: "(HR [95% CI])", "(HR, 95% CI)", "(OR; 95% CI)".
 _RATIO_HEADING = re.compile(
-    r"[(\[]\s*(?P<kind>(?-i:HRs?|ORs?)|hazard\s+ratios?|odds\s+ratios?)\s*[,;]?\s*[(\[]?\s*(?:95\s*%\s*)?CI\s*[)\]]?\s*[)\]]",
+    r"[(\[]\s*(?P<kind>(?-i:HRs?|ORs?)|hazard\s+ratios?|odds\s+ratios?)\s*[,;]?\s*[(\[]?\s*"
+    r"(?:(?P<level>\d{2}(?:\.\d+)?)\s*%\s*)?CI\s*[)\]]?\s*[)\]]",
     re.I,
 )
 #: A ratio and its interval in brackets under such a heading: "(1.62 [1.13-2.32])", "(1.62, 1.13-2.32)".
@@ -291,12 +292,21 @@ def _headed_ratios(text: str, heading: re.Match[str], found: list[Ratio]) -> lis
     age (1.62 [1.13-2.32]), ..."), that no other ratio holds.
 
     >>> text = "Six variables (HR [95% CI]) entered: anaemia (1.91 [1.29-2.83]) and LDH (2.12 [1.31-3.43])."
-    >>> [(r.kind, r.value, r.ci_low, r.ci_high) for r in find_ratios(text)]
-    [('hr', 1.91, 1.29, 2.83), ('hr', 2.12, 1.31, 3.43)]
+    >>> [(r.kind, r.value, r.ci_low, r.ci_high, r.ci_level) for r in find_ratios(text)]
+    [('hr', 1.91, 1.29, 2.83, 95.0), ('hr', 2.12, 1.31, 3.43, 95.0)]
     """
     kind = ratio_kind(heading.group("kind"))
+    level = float(heading.group("level")) if heading.group("level") else None
     return [
-        Ratio(m.start("value"), m.end(), kind, float(m.group("value")), float(m.group("low")), float(m.group("high")))
+        Ratio(
+            m.start("value"),
+            m.end(),
+            kind,
+            float(m.group("value")),
+            float(m.group("low")),
+            float(m.group("high")),
+            level,
+        )
         for m in _HEADED_RATIO.finditer(text, heading.end())
         if 0 < float(m.group("value")) <= 50 and not any(r.start <= m.start("value") < r.end for r in found)
     ]
