@@ -3387,6 +3387,8 @@ class SentenceMeasurements:
         ci_low = ratio.ci_low if ratio and ratio.ci_low is not None else (interval.low if interval else None)
         ci_high = ratio.ci_high if ratio and ratio.ci_high is not None else (interval.high if interval else None)
         ci_level = interval.level if interval and (ratio is None or ratio.ci_low is None) else None
+        if ratio is not None and ratio.ci_low is not None and ratio.ci_level is not None:
+            ci_level = ratio.ci_level  # (the level a heading of ratios states: "(HR [95% CI])")
         p_value = group.p_value.text if group.p_value else None
         comparator = self._comparator_of_value(group, arms, text, context)
         if comparator is not None and ratio is not None:

@@ -3124,10 +3124,12 @@ def test_ratios_under_a_heading_that_names_them_and_a_tracer_in_a_factor_is_no_a
         "metastases (2.05 [1.27-3.31]) and prior chemotherapy (1.42 [0.98-2.06]).",
         title="A nomogram of overall survival after 177Lu-PSMA-617",
     )
-    ratios = [(m["endpoint"], m["arm"].partition(",")[0], m["hr"], m["ci_low"]) for m in found["measurements"]]
+    ratios = [
+        (m["endpoint"], m["arm"].partition(",")[0], m["hr"], m["ci_low"], m["ci_level"]) for m in found["measurements"]
+    ]
     assert ratios == [
-        ("OS", "177Lu-PSMA-617", 1.85, 1.24),
-        ("OS", "177Lu-PSMA-617", 1.66, 1.12),
-        ("OS", "177Lu-PSMA-617", 2.05, 1.27),
-        ("OS", "177Lu-PSMA-617", 1.42, 0.98),
+        ("OS", "177Lu-PSMA-617", 1.85, 1.24, 95.0),
+        ("OS", "177Lu-PSMA-617", 1.66, 1.12, 95.0),
+        ("OS", "177Lu-PSMA-617", 2.05, 1.27, 95.0),
+        ("OS", "177Lu-PSMA-617", 1.42, 0.98, 95.0),
     ]
