@@ -18,26 +18,6 @@ COMPANION_AGENTS = frozenset({"agent:prednisone", "agent:prednisolone", "agent:d
 PLACEBO = "agent:placebo"
 #: Staging without an agent of its own ("conventional imaging"): an imaging arm, though no imaging agent.
 IMAGING_REGIMENS = frozenset({"agent:conventional-imaging", "agent:mpmri", "agent:bpmri"})
-#: Right before the outcome a model predicts: "Predictors of grade 3-4 ", "factors associated with ".
-_MODELLED_BEFORE = re.compile(
-    r"\b(?:predictors?|risk\s+factors|factors\s+associated\s+with|determinants)\s+(?:of|for)?\s*(?:[\w≥–-]+\s+){0,3}$",
-    re.I,
-)
-
-
-def modelled_outcome(text: str, mentions: list[Mention]) -> Mention | None:
-    """The first endpoint named as what the study's model predicts ("Predictors of X were identified ..."), or None."""
-    if "redictor" not in text and "actor" not in text and "eterminant" not in text:
-        return None
-    return next(
-        (
-            m for m in mentions
-            if m.kind in ENDPOINT_KINDS and m.curie and _MODELLED_BEFORE.search(text, max(0, m.start - 50), m.start)
-        ),
-        None,
-    )  # fmt: skip
-
-
 #: Endpoints a man who "responded" reached.
 RESPONSE_ENDPOINTS = frozenset({"endpoint:PSA50", "endpoint:PSA30", "endpoint:PSA90", "endpoint:ORR"})
 #: Imaging without an agent that names arms and comparators ("81% for mpMRI") but is no agent of a record.
@@ -101,9 +81,9 @@ _COMPARISON = prefiltered(
     re.I,
 )
 _CHOICE = prefiltered(r"\b(?:choice of|either)\b", re.I)
-#: A comparison still to be made: "a randomised comparison with X is in preparation", "... is warranted".
 #: A trial's design in a bracket before a comparison: its allocation ratio or size ("(N=831; 2:1, X vs Y)").
 _DESIGN_IN_BRACKET = re.compile(r"\b\d:\d\b|\b[Nn]\s*=\s*\d|randomi[sz]ed", re.I)
+#: A comparison still to be made: "a randomised comparison with X is in preparation", "... is warranted".
 _PROPOSED = prefiltered(
     r"\b(?:in preparation|is planned|are planned|warranted|is needed|are needed|will|should|future|ongoing"
     r"|supports?\s+(?:an?\s+|the\s+)?(?:randomi[sz]ed\s+)?(?:comparison|trial|testing))\b",
@@ -1393,6 +1373,26 @@ def with_partners(text: str, main: list[Mention], mentions: list[Mention], prior
         if joined and mention.start not in prior and mention.curie not in (*COMPANION_AGENTS, previous.curie):
             regimen.append(mention)
     return regimen
+
+
+#: Right before the outcome a model predicts: "Predictors of grade 3-4 ", "factors associated with ".
+_MODELLED_BEFORE = re.compile(
+    r"\b(?:predictors?|risk\s+factors|factors\s+associated\s+with|determinants)\s+(?:of|for)?\s*(?:[\w≥–-]+\s+){0,3}$",
+    re.I,
+)
+
+
+def modelled_outcome(text: str, mentions: list[Mention]) -> Mention | None:
+    """The first endpoint named as what the study's model predicts ("Predictors of X were identified ..."), or None."""
+    if "redictor" not in text and "actor" not in text and "eterminant" not in text:
+        return None
+    return next(
+        (
+            m for m in mentions
+            if m.kind in ENDPOINT_KINDS and m.curie and _MODELLED_BEFORE.search(text, max(0, m.start - 50), m.start)
+        ),
+        None,
+    )  # fmt: skip
 
 
 def selection_mentions(text: str, mentions: list[Mention], therapy: bool) -> set[int]:
