@@ -1361,6 +1361,23 @@ def prior_therapy_mentions(text: str, sentences: list[Sentence], mentions: list[
     return prior
 
 
+def without_partners(agents: list[Mention], text: str, offset: int, arms: list[Arm]) -> list[Mention]:
+    """The agents without those joined to the one before them within one arm (``text`` starts at ``offset`` of the
+    document): "with 177Lu-PSMA-617 + SOC" names one arm, the combination, not the combination and the arm of SOC
+    alone."""
+    kept: list[Mention] = []
+    for mention in agents:
+        previous = kept[-1] if kept else None
+        if (
+            previous is not None
+            and _GIVEN_WITH.fullmatch(text, previous.end - offset, mention.start - offset)
+            and any(previous.curie in arm.curies and mention.curie in arm.curies for arm in arms)
+        ):
+            continue
+        kept.append(mention)
+    return kept
+
+
 def with_partners(text: str, main: list[Mention], mentions: list[Mention], prior: set[int]) -> list[Mention]:
     """The main agent with the drugs joined to it ("LuPSMA + pembrolizumab", "177Lu-PSMA-617 plus olaparib"): a
     single-arm combination study is about the combination. Steroids given alongside stay out."""

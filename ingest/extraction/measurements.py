@@ -30,6 +30,7 @@ from ingest.extraction.context import (
     Arm,
     DocumentContext,
     Sentence,
+    without_partners,
 )
 from ingest.extraction.landmarks import LANDMARK_AFTER_ENDPOINT, LANDMARK_AFTER_VALUE, landmarks
 from ingest.extraction.mentions import ENDPOINT_KINDS, OTHER_MARKER, Mention
@@ -810,30 +811,12 @@ _AT_RISK = re.compile(r"\bat\s+(?:a\s+)?(?:higher|lower|increased|greater|reduce
 _BY_PRIOR_THERAPY = re.compile(
     r"\s*(?:%|months?|mo)?\s*(?:after|following|without|with)\s+(?:prior\s+|previous\s+)?(?:an?\s+)?", re.I
 )
-#: Between two agents given together: "X + SOC", "X plus enzalutamide".
-_GIVEN_TOGETHER = re.compile(r"\s*(?:\+|plus|combined with|in combination with)\s*", re.I)
 
 
 def _studies_a_therapy(context: DocumentContext) -> bool:
     """Whether the study's agent is a therapy (no imaging agent, nor staging without one)."""
     main = context.main_agents[0] if context.main_agents else None
     return main is not None and main.kind != "ImagingAgent" and main.curie not in IMAGING_REGIMENS
-
-
-def _without_partners(agents: list[Mention], text: str, offset: int, context: DocumentContext) -> list[Mention]:
-    """The agents without those joined to the one before them within one arm: "with 177Lu-PSMA-617 + SOC" names
-    one arm, the combination, not the combination and the arm of SOC alone."""
-    kept: list[Mention] = []
-    for mention in agents:
-        previous = kept[-1] if kept else None
-        if (
-            previous is not None
-            and _GIVEN_TOGETHER.fullmatch(text, previous.end - offset, mention.start - offset)
-            and any(previous.curie in arm.curies and mention.curie in arm.curies for arm in context.arms)
-        ):
-            continue
-        kept.append(mention)
-    return kept
 
 
 def _predicate_between(predicates: list[re.Match[str]], start: int, end: int) -> bool:
@@ -2847,7 +2830,7 @@ class SentenceMeasurements:
                 m for m in mentions if m.is_agent and clause <= m.start - sentence.start < first
                 and m.start not in context.prior and m.start not in context.selection
             ]  # fmt: skip
-            before = _without_partners(before, text, sentence.start, context)
+            before = without_partners(before, text, sentence.start, context.arms)
             labels = list(dict.fromkeys(self._arm_label_for_curie(m, context) for m in before))
             if (
                 len(labels) == 1
@@ -2978,7 +2961,7 @@ class SentenceMeasurements:
             # a change of management follows the imaging studied, not the conventional imaging named near it ("seen
             # in 6% by conventional imaging, and the findings changed the planned treatment in 21%")
             nearby = [m for m in nearby if m.curie not in IMAGING_REGIMENS]
-        nearby = _without_partners(nearby, text, sentence.start, context)  # ("with X + SOC was 44.6%": X's arm)
+        nearby = without_partners(nearby, text, sentence.start, context.arms)  # ("with X + SOC was 44.6%": X's arm)
         if not group.values and len(context.arms) < 2 and _studies_a_therapy(context):
             # a ratio of a therapy study of one arm, after a factor read on a scan ("FDG SUVmax >25 (1.74 ...)"): the
             # tracer is the factor's, not the ratio's arm
