@@ -512,12 +512,11 @@ _VALUE_TO_ORGAN = re.compile(r"\s*(?:±\s*\d+(?:\.\d+)?\s*)?(?:\([^()]{0,30}\)\s
 _ORGAN_TO_VALUE = re.compile(r"\s*[:,=]?\s*(?:was\s+|were\s+|of\s+)?")
 #: A negation of the sentence's subject before a mention, not of the mention: "No man was positive on ...".
 _DENIED_SUBJECT = re.compile(r"\b(?:no|none|neither)\b[^;:,]{0,30}?\b(?:was|were|is|are)\b[^;:,]{0,30}$", re.I)
-_NEGATED = prefiltered(r"\b(?:no|not|(?<!\bwith or )without|none|neither|nor)\b", re.I)  # (not "X with or without Y")
+_NEGATION = r"\b(?:no|not|(?<!\bwith or )without|none|neither|nor)\b"  # (not "X with or without Y")
+_NEGATED = prefiltered(_NEGATION, re.I)
 #: A new clause between a negation and the endpoint after it: "Because hazards were not proportional, the RMST of
 #: OS was reported" denies nothing of OS.
-_CLAUSE_AFTER_NEGATION = re.compile(
-    r"\b(?:no|not|(?<!\bwith or )without|none|neither|nor)\b[^,;]*[,;]\s+(?:the|a|an|we|its|their)\s[^,;]*$", re.I
-)
+_CLAUSE_AFTER_NEGATION = re.compile(_NEGATION + r"[^,;]*[,;]\s+(?:the|a|an|we|its|their)\s[^,;]*$", re.I)
 #: An adverse event denied after it is named: "febrile neutropenia was not observed", "DLTs did not occur".
 _DENIED_AFTER = re.compile(
     r"\s*(?:\([^()]{0,30}\)\s*)?(?:of\s+(?:any\s+)?grade\s*[≥>]?\s*\d?\s+)?"

@@ -255,11 +255,18 @@ def _bracketed_ratios(text: str, found: list[Ratio]) -> list[Ratio]:
     named = _RATIOS_NAMED_IN_THE_PLURAL.search(text)
     if named is None:
         return []
-    kind = ratio_kind(named.group("kind"))
+    return _ratios_in_brackets(BRACKETED_RATIO, text, named.end(), ratio_kind(named.group("kind")), found)
+
+
+def _ratios_in_brackets(
+    pattern: re.Pattern[str], text: str, start: int, kind: str, found: list[Ratio], level: float | None = None
+) -> list[Ratio]:
+    """The ratios of ``kind`` that ``pattern`` finds (value, low and high in brackets) after ``start``, that no ratio
+    of ``found`` holds, at ``level``."""
     return [
-        Ratio(m.start("value"), m.end(), kind, float(m.group("value")), float(m.group("low")), float(m.group("high")))
-        for m in BRACKETED_RATIO.finditer(text, named.end())
-        if 0 < float(m.group("value")) <= 50 and not any(r.start <= m.start("value") < r.end for r in found)
+        Ratio(m.start("value"), m.end(), kind, value, float(m.group("low")), float(m.group("high")), level)
+        for m in pattern.finditer(text, start)
+        if 0 < (value := float(m.group("value"))) <= 50 and not any(r.start <= m.start("value") < r.end for r in found)
     ]
 
 
@@ -295,21 +302,8 @@ def _headed_ratios(text: str, heading: re.Match[str], found: list[Ratio]) -> lis
     >>> [(r.kind, r.value, r.ci_low, r.ci_high, r.ci_level) for r in find_ratios(text)]
     [('hr', 1.91, 1.29, 2.83, 95.0), ('hr', 2.12, 1.31, 3.43, 95.0)]
     """
-    kind = ratio_kind(heading.group("kind"))
     level = float(heading.group("level")) if heading.group("level") else None
-    return [
-        Ratio(
-            m.start("value"),
-            m.end(),
-            kind,
-            float(m.group("value")),
-            float(m.group("low")),
-            float(m.group("high")),
-            level,
-        )
-        for m in _HEADED_RATIO.finditer(text, heading.end())
-        if 0 < float(m.group("value")) <= 50 and not any(r.start <= m.start("value") < r.end for r in found)
-    ]
+    return _ratios_in_brackets(_HEADED_RATIO, text, heading.end(), ratio_kind(heading.group("kind")), found, level)
 
 
 def _find_ratios(text: str) -> list[Ratio]:

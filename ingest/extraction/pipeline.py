@@ -632,7 +632,7 @@ def assemble(document: Document, doc: Doc) -> Extraction:
     agents: dict[str, ExtractedAgent] = {}
     for mention in mentions:
         if not mention.is_agent or _NOT_RECEIVED.match(text, mention.end) or mention.curie in MODALITIES_WITHOUT_AGENT:
-            continue  # ("taxane-naive men": a taxane named as what they never had is no agent of the study)
+            continue  # ("taxane-naive men": a taxane they never had; "mpMRI": imaging without an agent)
         key = mention.curie or mention.label or mention.text
         role = _role(mention, key, context, comparators, investigational)
         if key in agents and _ROLE_RANK[agents[key].role] <= _ROLE_RANK[role]:
