@@ -20,8 +20,9 @@ PLACEBO = "agent:placebo"
 IMAGING_REGIMENS = frozenset({"agent:conventional-imaging", "agent:mpmri", "agent:bpmri"})
 #: Endpoints a man who "responded" reached.
 RESPONSE_ENDPOINTS = frozenset({"endpoint:PSA50", "endpoint:PSA30", "endpoint:PSA90", "endpoint:ORR"})
-#: Imaging without an agent that names arms and comparators ("81% for mpMRI") but is no agent of a record.
-MODALITIES_WITHOUT_AGENT = frozenset({"agent:mpmri", "agent:bpmri"})
+#: Imaging and radiotherapy without an agent, which name arms and comparators ("81% for mpMRI", "18 months with SBRT
+#: alone") but are no agent of a record.
+MODALITIES_WITHOUT_AGENT = frozenset({"agent:mpmri", "agent:bpmri", "agent:sbrt"})
 #: Regimens that are no treatment ("observation"): an agent of the study only as one of its arms.
 ARM_ONLY_REGIMENS = frozenset({"agent:observation"})
 #: Regimens a study compares with and never studies: usual care, no treatment and the usual staging.

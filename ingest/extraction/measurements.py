@@ -25,6 +25,7 @@ from ingest.extraction.context import (
     ARM_LABEL,
     COMPARATOR_REGIMENS,
     IMAGING_REGIMENS,
+    MODALITIES_WITHOUT_AGENT,
     PLACEBO,
     RESPONSE_ENDPOINTS,
     Arm,
@@ -435,6 +436,9 @@ _FROM_ARM_TO = re.compile(
     r"\s+(?:with|in|on|for|under)\s+(?P<arm>[^;()]{1,60}?)\s+to\s+(?:an?\s+|the\s+)?(?:median\s+|mean\s+)?(?:of\s+)?$",
     re.I,
 )
+#: What joins radiotherapy (a backbone of both arms) to the agent that makes an arm: "SBRT and observation", "SBRT plus
+#: 177Lu-PSMA-617", "SBRT followed by".
+_GIVEN_WITH_NEXT = re.compile(r"\s*(?:and|plus|\+|with|followed\s+by)\s+(?:the\s+)?", re.I)
 #: The comparator named right after a value as what is given alone: "18 months with SBRT alone", "12 months after
 #: ADT alone", "in the control arm".
 _ALONE_ARM = re.compile(
@@ -583,6 +587,9 @@ def _combination_arm(words: re.Match[str] | None, context: DocumentContext) -> s
     if words is None or not (words.group("combination") or words.group("combination_alone")):
         return None
     combined = [arm.label for arm in context.arms if len(set(arm.curies) - {PLACEBO}) >= 2]
+    if not combined and len(context.arms) == 2 and len(set(context.arms[1].curies)) == 1:
+        # ("SBRT with or without 177Lu-PSMA-I&T": arms named by the agent added and by the backbone alone)
+        return context.arms[0].label
     return combined[0] if len(combined) == 1 else None
 
 
@@ -2762,6 +2769,13 @@ class SentenceMeasurements:
                 and (len(context.arms) >= 2 or m.kind != "OtherAgent" or m.curie in main_curies
                      or m.curie in COMPARATOR_REGIMENS)
             ]  # fmt: skip
+            if (
+                len(window_mentions) >= 2
+                and window_mentions[0].curie in MODALITIES_WITHOUT_AGENT
+                and _GIVEN_WITH_NEXT.fullmatch(text, window_mentions[0].end - sentence.start,
+                                               window_mentions[1].start - sentence.start)
+            ):  # fmt: skip
+                window_mentions = window_mentions[1:]  # "18 months with SBRT and observation": the arm is the partner
             following = next((start for start, _end in every_value if start >= value.end), None)
             if (
                 window_mentions

@@ -499,16 +499,21 @@ def _mentions_by_sentence(sentences: list[Sentence], mentions: list[Mention]) ->
 
 
 def _main_agents(agents: list[Mention], prior: set[int], title_end: int) -> list[Mention]:
-    """The agent the abstract is about: the title's first therapy, else its first imaging agent (a PSMA-targeted
-    one before others), else a backbone therapy (ADT); else the same in the whole text. Prior therapies and the
-    regimens a study only compares with (standard of care, conventional imaging) come last. The title is the whole
-    title, whatever sentences it holds ("Who is upstaged? Predictors of metastases on 68Ga-PSMA-11 PET/CT")."""
+    """The agent the abstract is about: the title's first therapy (a drug before radiotherapy), else its first
+    imaging agent (a PSMA-targeted one before others), else a backbone therapy (ADT); else the same in the whole
+    text. Prior therapies and the regimens a study only compares with (standard of care, conventional imaging) come
+    last. The title is the whole title, whatever sentences it holds ("Who is upstaged? Predictors of metastases on
+    68Ga-PSMA-11 PET/CT")."""
     candidates = [m for m in agents if m.start not in prior and m.curie not in COMPARATOR_REGIMENS]
     candidates = candidates or [m for m in agents if m.start not in prior]
     targeted = _psma_targeted()
     in_title = [m for m in candidates if m.start < title_end]
     for group in (in_title, candidates):
-        therapy = [m for m in group if not is_imaging(m) and m.curie not in BACKGROUND_AGENTS]
+        # (a drug before radiotherapy without one: "SBRT with or without 177Lu-PSMA-I&T" studies the radioligand)
+        therapy = sorted(
+            (m for m in group if not is_imaging(m) and m.curie not in BACKGROUND_AGENTS),
+            key=lambda m: m.curie in MODALITIES_WITHOUT_AGENT,
+        )
         imaging = sorted((m for m in group if is_imaging(m)), key=lambda m: not is_psma_targeted(m, targeted))
         backbone = [m for m in group if m.curie in BACKGROUND_AGENTS]
         if therapy or imaging or backbone:

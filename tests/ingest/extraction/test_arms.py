@@ -1420,3 +1420,29 @@ def test_pairs_of_counts_compared_take_the_named_arm_first_and_the_other_second(
         ("68Ga-PSMA-11", 24.0),
         ("conventional imaging", 14.0),
     ]
+
+
+def test_radiotherapy_given_in_both_arms_names_the_comparator_and_is_no_agent(record):
+    found = record(
+        "Methods: Men with up to four PSMA-avid metastases were randomised 1:1 to stereotactic body radiotherapy "
+        "(SBRT) alone or SBRT followed by two cycles of 177Lu-PSMA-617. Results: Median progression-free survival "
+        "was 15.2 months with the combination and 9.8 months with SBRT alone (HR 0.55, 95% CI 0.34-0.88).",
+        title="SBRT with or without 177Lu-PSMA-617 for oligometastatic prostate cancer: a randomised phase 2 trial",
+    )
+    assert [(m["arm"], m["value"], m["hr"]) for m in found["measurements"]] == [
+        ("stereotactic body radiotherapy + 177Lu-PSMA-617", 15.2, 0.55),
+        ("stereotactic body radiotherapy", 9.8, None),
+    ]
+    assert found["comparators"] == ["stereotactic body radiotherapy"]
+    assert [agent["label"] for agent in found["agents"]] == ["177Lu-PSMA-617"]
+
+
+def test_an_assumed_median_of_radiotherapy_and_a_partner_is_the_partners_arm(record):
+    found = record(
+        "Design: After SBRT to every lesion, men are randomised to observation or to 177Lu-PSMA-617. Assuming a "
+        "median MFS of 20 months with SBRT and observation and of 30 months with SBRT and 177Lu-PSMA-617, 300 men "
+        "give 85% power.",
+        title="Consolidative 177Lu-PSMA-617 or observation after SBRT: protocol of a randomised trial",
+    )
+    medians = [(m["arm"], m["value"], m["status"]) for m in found["measurements"] if m["endpoint"] == "MFS"]
+    assert medians == [("observation", 20.0, "planned"), ("177Lu-PSMA-617", 30.0, "planned")]
