@@ -160,13 +160,13 @@ def plural(label: str) -> str | None:
 
     >>> plural("detection rate"), plural("grade 3 toxicity"), plural("PSA50"), plural("adverse events")
     ('detection rates', 'grade 3 toxicities', None, None)
-    >>> plural("NPV"), plural("OS"), plural("DoR")
-    ('NPVs', None, None)
+    >>> plural("NPV"), plural("OS"), plural("DoR"), plural("dry eye")
+    ('NPVs', None, None, 'dry eyes')
     """
     head, _, last = label.rpartition(" ")
     if not head and 2 <= len(last) <= 5 and last.isalpha() and last.isupper():
         return None if last.endswith("S") else f"{label}s"  # "the corresponding NPVs were"
-    if len(last) < 4 or not last.isalpha() or not last.islower() or last.endswith("s"):
+    if len(last) < 3 or not last.isalpha() or not last.islower() or last.endswith("s"):
         return None
     word = last[:-1] + "ies" if last.endswith("y") and last[-2] not in "aeiou" else last + "s"
     return f"{head} {word}" if head else word

@@ -338,11 +338,12 @@ _CODE_BEFORE_CLASS = re.compile(
 _DESCRIPTOR_REACH = 120
 #: A code in brackets right after its class noun, or after the words that set it apart: "PSMA CAR T cells (XY-12)",
 #: "PSMA-directed CAR T cells that co-express (with) a dominant-negative TGF-β receptor (CART-PSMA-TGFβRDN)", "...
-#: armoured with ..."; a registry id is none.
+#: armoured with ..."; a registry id is none, nor a dose level after a dose ("... receptor at 1 × 10^6 (DL1)": no
+#: number stands on its own in the words between).
 _CODE_IN_BRACKETS = re.compile(
     r"(?:\s+(?:that|which|with|carrying|expressing|co-expressing|bearing|secreting"
-    r"|(?:armou?red|engineered|modified|equipped)\s+(?:with|to))\s+[^().;]{1,80}?)?\s*\(\s*"
-    r"(?!NCT\d|ACTRN|EudraCT|ISRCTN|ChiCTR|JRCT|DRKS)" + _CODE + r"\s*\)"
+    r"|(?:armou?red|engineered|modified|equipped)\s+(?:with|to))\s+(?:[^().;\d]|(?<=[\w-])\d){1,80}?)?\s*\(\s*"
+    r"(?!NCT\d|ACTRN|EudraCT|ISRCTN|ChiCTR|JRCT|DRKS|DL-?\d)" + _CODE + r"\s*\)"
 )
 #: Words after a label that make it another term: a "sensitivity analysis" is a statistical check, not the
 #: diagnostic endpoint sensitivity.
@@ -547,6 +548,7 @@ class MentionFinder:
             if key:
                 candidates.extend(self._lexicon_mentions(text, match.start(), match.end(), key))
         candidates.extend(self._radioligands(text, hyphenated))
+        candidates.extend(self._antibodies(text))
         candidates.extend(self._psa_responses(text, hyphenated, folded))
         candidates.extend(self._unsized_psa_declines(text, folded))
         candidates.extend(self._detections(text, folded))
@@ -779,6 +781,19 @@ class MentionFinder:
                 label=label,
                 via="radioligand",
             )
+
+    def _antibodies(self, text: str) -> Iterable[Mention]:
+        """Antibodies the ontology does not know, named by their INN stem ("pasritamig", a multispecific "-mig"; a
+        monoclonal "-mab"): agents of a study wherever a text names them, as with known ones."""
+        if "mab" not in text and "mig" not in text and "tug" not in text and "bart" not in text:
+            return  # no stem: spares the pattern on most texts
+        for match in _ANTIBODY_WORD.finditer(text):
+            name = match.group().lower()
+            if self.lexicon.resolve(name):
+                continue  # a known one ("acapatamab"), found by the lexicon
+            kind = "BispecificAntibody" if name.endswith("mig") else "OtherAgent"
+            yield Mention(match.start(), match.end(), match.group(), None, kind, curated=False, label=name,
+                          via="antibody-name")  # fmt: skip
 
     def _psa_responses(self, text: str, hyphenated: str, folded: str) -> Iterable[Mention]:
         if "percent" in folded or "per cent" in folded:
@@ -1256,6 +1271,8 @@ def _psa_in_sentence(folded: str, start: int, end: int) -> bool:
 #: The international nonproprietary name of an antibody, by its stem: "-mab" (monoclonal), "-mig" (multi-specific),
 #: "-tug" and "-bart" (the stems of 2021 on): "pasritamig", "xaluritamig", "rosopatamab".
 _INN_OF_ANTIBODY = re.compile(r"[A-Za-z][a-z]{4,}(?:mab|mig|tug|bart)")
+#: Such a name as a word of a text.
+_ANTIBODY_WORD = re.compile(r"(?<![\w-])" + _INN_OF_ANTIBODY.pattern + r"(?![\w-])")
 
 
 def _looks_like_code(name: str) -> bool:

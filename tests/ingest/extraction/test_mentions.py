@@ -565,3 +565,30 @@ def test_a_trial_named_with_an_agents_abbreviation_or_two_design_words_is_a_tria
         title="Olaparib with 177Lu-PSMA-617: results of the PARLU-2 dose-escalation and expansion study",
     )
     assert [t["label"] for t in designed["trials"]] == ["PARLU-2"]
+
+
+def test_a_dose_level_in_brackets_after_a_cell_dose_is_no_code_of_the_cells(record):
+    found = record(
+        "Men received anti-PSMA CAR T cells armoured with a PD-1 switch receptor at 2 × 10^6 (DL1) or 6 × 10^6 (DL2) "
+        "cells/kg. Median PFS was 3.9 months.",
+        title="Armoured anti-PSMA CAR T cells in mCRPC",
+    )
+    assert [a["label"] for a in found["agents"]] == ["PSMA CAR-T cells"]
+    assert [(m["arm"], m["value"]) for m in found["measurements"]] == [("PSMA CAR-T cells", 3.9)]
+
+
+def test_an_antibody_the_ontology_does_not_know_is_an_agent_by_its_name_stem(record):
+    found = record(
+        "Grade 3 or higher CRS occurred in 2% of men given zenotamig and in 9% of those given JNJ-63898081.",
+        title="Zenotamig versus JNJ-63898081: pooled phase 1 safety",
+    )
+    assert [(a["label"], a["class"], a.get("curated")) for a in found["agents"]] == [
+        ("zenotamig", "BispecificAntibody", False),
+        ("JNJ-63898081", "BispecificAntibody", None),
+    ]
+    assert [(m["arm"], m["value"]) for m in found["measurements"]] == [("zenotamig", 2.0), ("JNJ-63898081", 9.0)]
+
+
+def test_dry_eyes_in_the_plural_is_the_adverse_event_dry_eye(record):
+    found = record("Dry eyes (any grade) occurred in 18% of the 60 men treated with 177Lu-PSMA-617.")
+    assert [(m["endpoint"], m["value"]) for m in found["measurements"]] == [("AE:dry eye", 18.0)]
