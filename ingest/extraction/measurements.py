@@ -34,7 +34,7 @@ from ingest.extraction.context import (
     without_partners,
 )
 from ingest.extraction.landmarks import LANDMARK_AFTER_ENDPOINT, LANDMARK_AFTER_VALUE, landmarks
-from ingest.extraction.mentions import ENDPOINT_KINDS, OTHER_MARKER, Mention
+from ingest.extraction.mentions import ENDPOINT_KINDS, OTHER_MARKER, POOLED_STUDY, Mention
 from ingest.extraction.numbers import (
     BRACKETED_RATIO,
     NOT_REACHED_UNIT,
@@ -107,8 +107,9 @@ _CONNECTOR = re.compile(
     re.I,
 )
 _CHANGE_GAP = re.compile(r"\s*(?:%\s*)?to\s+$")
-#: Only a comma between two values of a list: "60%, 71% and 35%" (the "and" comes before the last one).
-_LIST_GAP_OF_VALUES = re.compile(r"\s*(?:%|months?|mo)?\s*,\s*")
+#: Only a comma between two values of a list, past the first one's CI: "60%, 71% and 35%" (the "and" comes before the
+#: last one), "8% (95% CI 6-11), 7% (95% CI 4-11) and 12% (...)".
+_LIST_GAP_OF_VALUES = re.compile(r"\s*(?:%|months?|mo)?\s*(?:\((?:\d+(?:\.\d+)?\s*%\s*)?CI\b[^()]{0,30}\)\s*)?,\s*")
 #: A time that opens the sentence and times all of its rates: "At 12 months, ...", "By two years, ...".
 _OPENING_LANDMARK = re.compile(r"\s*(?:at|by)\s+[\w-]+\s+(?:months?|years?|weeks?|mo|yrs?|wks?)\s*,", re.I)
 #: After the last value of a group, the people it counts and what they were, then the time: "19% versus 3% of men
@@ -1017,6 +1018,9 @@ _OPENS_CLAUSE_WITH_ARM = re.compile(
 _CLAUSE_BREAK = re.compile(r";|\b(?:whereas|while|but|although)\b", re.I)
 #: After the last value: "..., respectively".
 _RESPECTIVELY_AFTER = re.compile(r"[^.;]{0,40}?\brespectively\b", re.I)
+#: "respectively" as the sentence's last word, for each run of values before it: "rates of anaemia were 8%, 7% and 12%,
+#: and of thrombocytopenia 5%, 4% and 7%, respectively".
+_RESPECTIVELY_ENDS = re.compile(r"[^.;]{0,200}?\brespectively\W*$", re.I)
 #: Right before an agent: what the value is measured against ("compared with docetaxel, the HR was 0.64").
 _AGAINST = re.compile(r"\b(?:" + _COMPARISON_WORDS + r")\s+(?:the\s+)?$", re.I)
 #: After the last of several ratios, past its bracket: "... and 0.55 (95% CI 0.35-0.86; p=0.01), respectively".
@@ -2925,7 +2929,7 @@ class SentenceMeasurements:
                 and (len(study_arms) < 2 or named[1] in study_arms)
             ):
                 return [main, named[1]]  # "identified in 13% of men by PET and in 6% by conventional imaging"
-            if not labels and _RESPECTIVELY_AFTER.match(text, last):
+            if not labels and (_RESPECTIVELY_AFTER.match(text, last) or _RESPECTIVELY_ENDS.match(text, last)):
                 # "In men with PSA below 0.5 ng/mL, the rates were 12% and 42%, respectively": in the order the
                 # sentence before named the arms
                 order = self._order_named_before(sentence, context, count)
@@ -3008,6 +3012,7 @@ class SentenceMeasurements:
             return None
         before = context.sentences[index - 1]
         arm_labels = {arm.label for arm in context.arms}
+        pooled = not arm_labels and bool(POOLED_STUDY.search(context.sentences[0].text))
         last: dict[str, int] = {}
         for mention in context.agents:
             if before.start <= mention.start < before.end and mention.start not in context.prior:
@@ -3015,7 +3020,8 @@ class SentenceMeasurements:
                 if sum(key in arm.curies for arm in context.arms) > 1:
                     continue  # an agent of every arm ("X plus ADT and an ARPI, or ADT and an ARPI") tells none apart
                 label = self._arm_label_for_curie(mention, context)
-                if label in arm_labels:
+                # (a pooled study of no arms lists its agents: "34% for X, 31% for Y and 68% for Z")
+                if label in arm_labels or (pooled and label is not None):
                     if label not in last and _COMPARED_WITH.search(
                         before.text, max(0, mention.start - before.start - 25), mention.start - before.start
                     ):

@@ -1446,3 +1446,21 @@ def test_an_assumed_median_of_radiotherapy_and_a_partner_is_the_partners_arm(rec
     )
     medians = [(m["arm"], m["value"], m["status"]) for m in found["measurements"] if m["endpoint"] == "MFS"]
     assert medians == [("observation", 20.0, "planned"), ("177Lu-PSMA-617", 30.0, "planned")]
+
+
+def test_a_pooled_study_of_no_arms_keeps_the_order_of_its_agents_for_every_run_of_values_respectively(record):
+    found = record(
+        "Methods: We pooled series of 177Lu-PSMA-I&T, 161Tb-PSMA-I&T and 225Ac-PSMA-I&T. Results: Grade 3 or higher "
+        "anaemia was seen in 6% (95% CI 3-9) with 177Lu-PSMA-I&T, 9% (95% CI 4-16) with 161Tb-PSMA-I&T and 15% (95% "
+        "CI 8-24) with 225Ac-PSMA-I&T. Pooled rates of any-grade dry mouth were 22% (95% CI 15-30), 25% (95% CI "
+        "14-38) and 61% (95% CI 49-72), and of any-grade fatigue 30% (95% CI 22-39), 27% (95% CI 16-40) and 35% "
+        "(95% CI 24-47), respectively.",
+        title="Toxicity of PSMA-I&T labelled with three radionuclides: a meta-analysis",
+    )
+    rows = [(m["endpoint"], m["arm"], m["value"]) for m in found["measurements"] if m["endpoint"] != "AE:anemia"]
+    assert rows == [
+        ("AE:dry mouth", "177Lu-PSMA-I&T", 22.0), ("AE:dry mouth", "161Tb-PSMA-I&T", 25.0),
+        ("AE:dry mouth", "225Ac-PSMA-I&T", 61.0),
+        ("AE:fatigue", "177Lu-PSMA-I&T", 30.0), ("AE:fatigue", "161Tb-PSMA-I&T", 27.0),
+        ("AE:fatigue", "225Ac-PSMA-I&T", 35.0),
+    ]  # fmt: skip
