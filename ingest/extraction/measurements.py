@@ -683,10 +683,11 @@ _TERSE_COUNT_END = re.compile(r"\s*(?:$|[.;,]|at\b|and\b)", re.I)
 
 
 def _terse_count(text: str, start: int, end: int, count_start: int, count_end: int) -> bool:
-    """ "DLTs in 3 pts, all at 0.9 mg": an event (at ``start``-``end``) counted in patients right after it, no verb
-    between, in a clause of its own (the count at ``count_start``-``count_end``)."""
+    """ "DLTs in 3 pts, all at 0.9 mg", "DLTs: 5 pts.": an event (at ``start``-``end``) counted in patients right after
+    it, no verb between, in a clause of its own (the count at ``count_start``-``count_end``)."""
     return (
-        _IN_BEFORE_COUNT.fullmatch(text, end, count_start) is not None
+        (_IN_BEFORE_COUNT.fullmatch(text, end, count_start) or _COLON_BEFORE_COUNT.fullmatch(text, end, count_start))
+        is not None
         and _TERSE_CLAUSE_START.search(text, max(0, start - 30), start) is not None
         and _TERSE_COUNT_END.match(text, count_end) is not None
     )
@@ -696,6 +697,8 @@ def _terse_count(text: str, start: int, end: int, count_start: int, count_end: i
 #: four" (_IN_BEFORE_COUNT between the event and its count, _NEXT_LIST_ITEM before the event, and before that a count
 #: of the first item after its verb, _COUNTED_IN: "grade 3 anaemia occurred in 6 (8%) patients").
 _IN_BEFORE_COUNT = re.compile(r"\s+in\s+(?:all\s+)?", re.I)
+#: An event as a heading of its count: "DLTs: 5 pts".
+_COLON_BEFORE_COUNT = re.compile(r"\s*:\s*")
 _NEXT_LIST_ITEM = re.compile(
     r"(?:,|\band)\s+(?:grade\s*(?:[≥>]=?\s*)?[1-5](?:\s*(?:or|-|/|to)\s*(?:[1-5]|higher|worse))?\s+)?$", re.I
 )
@@ -885,6 +888,13 @@ _OTHER_OUTCOME_BEFORE = re.compile(
     # "..., and findings were equivocal in 7% and 23%": an outcome the clause states, no endpoint
     r"|\b(?:and|but|while|whereas)\s+[a-z][^.;,()]{2,40}?\s+(?:were|was)\s+(?:equivocal|indeterminate|inconclusive)"
     r"\s+in\s*$",
+    re.I,
+)
+#: A response of a marker other than PSA named between two values, which sets them apart: "PSA50 in 14% and 21%, and
+#: CTC reductions of 50% or more in 78% and 89%".
+_OTHER_MARKERS_RESPONSE = re.compile(
+    r"\b(?:CTCs?|circulating tumou?r cells?|ctDNA|cfDNA|LDH|ALP|alkaline phosphatase)\s+(?:counts?\s+|levels?\s+)?"
+    r"(?:reductions?|declines?|decreases?|drops?|falls?|fell|responses?|conversions?|normali[sz]ations?)\b",
     re.I,
 )
 #: The words that end _CAUSE_OF_CONSEQUENCE, looked for first in the few characters before the event.
@@ -2042,6 +2052,7 @@ class SentenceMeasurements:
                     or bool(_CONSEQUENCE.search(between))
                     or bool(_LED.fullmatch(between) and _TO_STOP_AFTER.match(text, value.end))
                     or (between.rstrip().endswith(("(", " in")) and bool(_OTHER_OUTCOME_BEFORE.search(between)))
+                    or bool(_OTHER_MARKERS_RESPONSE.search(between))
                 )
                 # A count of deaths is of the event after it, never the second of a pair.
                 compatible = value.raw_unit != _DEATHS and (

@@ -3133,3 +3133,24 @@ def test_ratios_under_a_heading_that_names_them_and_a_tracer_in_a_factor_is_no_a
         ("OS", "177Lu-PSMA-617", 2.05, 1.27, 95.0),
         ("OS", "177Lu-PSMA-617", 1.42, 0.98, 95.0),
     ]
+
+
+def test_a_marker_response_between_two_runs_of_values_sets_the_second_run_apart(record):
+    found = record(
+        "Results: A PSA decline of at least 50% was seen in 9% of men with prior docetaxel and 17% of those without, "
+        "and ctDNA declines of 50% or more in 61% and 70% of men with detectable ctDNA.",
+        title="An anti-PSMA antibody-drug conjugate in mCRPC: phase 2",
+    )
+    assert [(m["endpoint"], m["value"]) for m in found["measurements"]] == [("PSA50", 9.0), ("PSA50", 17.0)]
+
+
+def test_an_event_written_as_the_heading_of_its_count_of_patients(record):
+    found = record(
+        "Results: 31 pts were dosed. DLTs: 3 pts, all at the top dose. Grade ≥3 CRS: 4 pts. PSA50: 6/31 (19%).",
+        title="A PSMA×CD3 T-cell engager in mCRPC: phase 1 dose escalation",
+    )
+    assert [(m["endpoint"], m["statistic"], m["value"]) for m in found["measurements"]] == [
+        ("DLT", "count", 3.0),
+        ("AE:CRS", "count", 4.0),
+        ("PSA50", "rate", 19.0),
+    ]
