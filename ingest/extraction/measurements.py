@@ -902,7 +902,8 @@ _CONSEQUENCE_CAUSES = re.compile(r"because|due|owing|for", re.I)
 #: An event named as the cause of a consequence: "stopped treatment because of", "discontinuations due to".
 _CAUSE_OF_CONSEQUENCE = re.compile(
     r"\b(?:" + _STOPPED + r")\b[^.;()]{0,25}?\b(?:because of|due to|owing to|for)\s+"
-    r"(?:an?\s+|the\s+|treatment-related\s+){0,2}$",
+    # (after words that qualify the event: "treatment-related", "intolerable", "grade 3")
+    r"(?:(?!(?:and|or|in|of)\b)[\w-]+\s+){0,2}$",
     re.I,
 )
 #: An aside that describes what comes before it: "treatment-related events, mostly skin toxicity and effusions, had
@@ -2817,6 +2818,9 @@ class SentenceMeasurements:
                 named.append(self._arm_label_for_curie(window_mentions[0], context, named_after_value=True))
             elif nuclide := _NUCLIDE_IN_BRACKET.match(text, value.end):  # "63.6% ([18F]AlF) vs. 62.4% (68Ga)"
                 named.append(_arm_of_nuclide(context, nuclide.group("mass") + nuclide.group("symbol")))
+            elif "-treated" in text and (nuclide := _NUCLIDE_TREATED.match(text, value.end)):
+                # "grade 3 in 9% of 225Ac-treated patients"
+                named.append(_arm_of_nuclide(context, nuclide.group("mass") + nuclide.group("symbol")))
             elif words and words.group("element"):
                 named.append(_arm_of_element(context, self._element_symbols.get(words.group("element").lower())))
             elif words and (words.group("combination") or words.group("combination_alone")):
@@ -3458,6 +3462,7 @@ class SentenceMeasurements:
             cis += [(None, None, None)] * (len(arms) - 1)
         results = []
         severe = False  # the value before was switched to the severe events, and this one may be its pair
+        exact: str | None = None  # the grade the value before was given, which its pair shares
         for index, value in enumerate(group.values):
             first = index == lead
             low, high, level = cis[index]
@@ -3474,8 +3479,16 @@ class SentenceMeasurements:
                 # "... occurred in 94% and were of grade 3 or higher in 45%": this value is of the severe events
                 graded = self._at_grade_3(code, text)
                 own = {**own, "endpoint": graded[0], "grade": graded[1]} if graded else own
-            elif code.startswith("AE:") and (exact := _EXACT_GRADE_AT.search(text, since, value.start)):
-                own = {**own, "grade": exact.group("low")}  # "... and was grade 3 in 6%": the events of that grade
+                exact = None
+            elif code.startswith("AE:") and (
+                (stated := _EXACT_GRADE_AT.search(text, since, value.start))
+                or (exact and _PAIRED_NEXT.fullmatch(text, since, value.start))
+            ):
+                # "... and was grade 3 in 6%": the events of that grade; "grade 2, 36% vs 5%": the pair's too
+                exact = stated.group("low") if stated else exact
+                own = {**own, "grade": exact}
+            else:
+                exact = None
             results.append(
                 Measurement(
                     statistic=group.statistic,
@@ -3696,6 +3709,10 @@ def _stated_grade(head: str) -> str | None:
 
 #: A radionuclide in brackets right after a value, naming the arm whose agent carries it: "(68Ga)", "([18F]AlF)".
 _NUCLIDE_IN_BRACKET = re.compile(r"\s*%?\s*\(\s*\[?(?P<mass>\d{2,3}m?)(?P<symbol>[A-Z][a-z]?)\]?[A-Za-z]{0,3}\s*\)")
+#: The men treated with a radionuclide's agent right after a value: "9% of 225Ac-treated patients".
+_NUCLIDE_TREATED = re.compile(
+    r"\s*%?\s*(?:of|in|among)\s+(?:the\s+)?(?P<mass>\d{2,3}m?)(?P<symbol>[A-Z][a-z]?)-treated\b"
+)
 
 
 def _arm_of_nuclide(context: DocumentContext, nuclide: str) -> str | None:

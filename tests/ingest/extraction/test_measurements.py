@@ -3154,3 +3154,27 @@ def test_an_event_written_as_the_heading_of_its_count_of_patients(record):
         ("AE:CRS", "count", 4.0),
         ("PSA50", "rate", 19.0),
     ]
+
+
+def test_an_event_named_as_the_cause_of_stopping_after_its_qualifier_gives_no_values_of_its_own(record):
+    found = record(
+        "Results: Dry mouth occurred in 64% of the 50 men. Treatment was stopped because of persistent dry mouth in "
+        "6% of men.",
+        title="177Lu-PSMA-617 in mCRPC: salivary toxicity",
+    )
+    assert [(m["endpoint"], m["value"]) for m in found["measurements"]] == [("AE:dry mouth", 64.0)]
+
+
+def test_an_exact_grade_before_a_pair_of_values_is_the_grade_of_both(record):
+    found = record(
+        "Methods: Men were randomly assigned to 225Ac-PSMA-I&T or 177Lu-PSMA-I&T. Results: Dry mouth occurred in 70% "
+        "with 225Ac-PSMA-I&T versus 28% with 177Lu-PSMA-I&T; grade 2, 31% versus 4%; grade 3 in 7% of 225Ac-treated "
+        "men and in none of the 177Lu-treated men.",
+        title="225Ac-PSMA-I&T versus 177Lu-PSMA-I&T: a randomised comparison",
+    )
+    rows = [(m["arm"], m["grade"], m["value"]) for m in found["measurements"] if m["endpoint"] == "AE:dry mouth"]
+    assert rows == [
+        ("225Ac-PSMA-I&T", "any", 70.0), ("177Lu-PSMA-I&T", "any", 28.0),
+        ("225Ac-PSMA-I&T", "2", 31.0), ("177Lu-PSMA-I&T", "2", 4.0),
+        ("225Ac-PSMA-I&T", "3", 7.0),
+    ]  # fmt: skip
