@@ -3178,3 +3178,15 @@ def test_an_exact_grade_before_a_pair_of_values_is_the_grade_of_both(record):
         ("225Ac-PSMA-I&T", "2", 31.0), ("177Lu-PSMA-I&T", "2", 4.0),
         ("225Ac-PSMA-I&T", "3", 7.0),
     ]  # fmt: skip
+
+
+def test_worsening_of_renal_function_is_nephrotoxicity_not_the_event_before(record):
+    found = record(
+        "Results: Grade 3 or higher thrombocytopenia occurred in 9% of the 70 men, and a decline in renal function "
+        "of at least one grade in 12%.",
+        title="177Lu-PSMA-I&T in men with reduced kidney function",
+    )
+    assert [(m["endpoint"], m["value"]) for m in found["measurements"]] == [
+        ("AE:thrombocytopenia", 9.0),
+        ("AE:nephrotoxicity", 12.0),
+    ]
