@@ -2972,7 +2972,7 @@ class SentenceMeasurements:
                 and count % arms == 0
                 and (
                     self._in_tuples(text, group.values, arms)
-                    or (labels and self._in_tuples(text, group.values, arms, _COMPARED_COUNTS_JOIN))
+                    or self._in_tuples(text, group.values, arms, _COMPARED_COUNTS_JOIN)
                 )
             ):
                 # "For nodal disease accuracy was 91% versus 59%, and for distant disease 95% versus 74%": the

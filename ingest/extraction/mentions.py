@@ -157,16 +157,16 @@ _DETECTED_PASSIVE = AnchoredPattern(
     anchors=("detected", "locali", "identified", "visuali", "depicted"),
 )
 #: Disease seen in a share of the men, written passive ("Local recurrence was found in 21.1%", "Uptake was seen in the
-#: prostate bed in 21.6% of men", "The intraprostatic tumour was visible in 95.8% of men") or after the scan that
-#: showed it ("PET showed M1 disease in 16% of patients"): a detection rate where a share follows, kept near an imaging
-#: word and in a sentence that names no pathology ("Nodal metastases were found in 12% at dissection" is histology's
-#: finding); new lesions are progression's ("PSMA PET showed new lesions in 21% versus 44%").
+#: prostate bed in 21.6% of men", "The intraprostatic tumour was visible in 95.8% of men", "... in 14 (33.3%)") or
+#: after the scan that showed it ("PET showed M1 disease in 16% of patients"): a detection rate where a share follows,
+#: kept near an imaging word and in a sentence that names no pathology ("Nodal metastases were found in 12% at
+#: dissection" is histology's finding); new lesions are progression's ("PSMA PET showed new lesions in 21% versus 44%").
 _SEEN_IN_SHARE = AnchoredPattern(
     re.compile(
         r"(?<!new )\b(?:disease|lesions?|cancer|recurrences?|metastas[ie]s|sites?|tumou?rs?|uptake|findings)"
         # (within its line; a short bracket may come between: "distant metastases (M1) were seen in 55%")
         r"(?:[^\S\n]+(?:[\w-]+|\([\w-]{1,8}\))){0,4}?\s+(?:was|were)\s+(?:found|seen|visible|shown|located)"
-        r"(?=\s+(?:in|at|on)\s+(?:[\w-]+\s+){0,5}?(?:in\s+)?(?:\d+\s*(?:/|of)\s*\d+\s*\(\s*)?\d+(?:\.\d+)?\s*%)"
+        r"(?=\s+(?:in|at|on)\s+(?:[\w-]+\s+){0,5}?(?:in\s+)?(?:\d+\s*(?:(?:/|of)\s*\d+\s*)?\(\s*)?\d+(?:\.\d+)?\s*%)"
         # (the scan's name may end "/CT" or "/MRI", and a stage in brackets may follow: "disease (miN1) in 29%")
         r"|(?:(?<=PET )|(?<=PET/CT )|(?<=PET-CT )|(?<=PET/MRI ))(?:showed|revealed)\s+"
         r"(?!(?:[\w-]+\s+){0,3}?new\b)(?:[\w-]+\s+){0,3}?"

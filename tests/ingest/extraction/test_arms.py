@@ -1464,3 +1464,17 @@ def test_a_pooled_study_of_no_arms_keeps_the_order_of_its_agents_for_every_run_o
         ("AE:fatigue", "177Lu-PSMA-I&T", 30.0), ("AE:fatigue", "161Tb-PSMA-I&T", 27.0),
         ("AE:fatigue", "225Ac-PSMA-I&T", 35.0),
     ]  # fmt: skip
+
+
+def test_disease_seen_in_counts_with_shares_compared_pair_by_pair_takes_the_two_tracers(record):
+    found = record(
+        "Methods: Fifty men with high-risk disease had both scans within a week. Results: Pelvic nodal metastases "
+        "were seen in 16 (32.0%) vs 11 (22.0%) men and bone metastases in 6 (12.0%) vs 5 (10.0%) men, respectively.",
+        title="18F-DCFPyL versus 68Ga-PSMA-11 PET/CT for primary staging: an intra-individual comparison",
+    )
+    assert [(m["endpoint"], m["arm"], m["value"]) for m in found["measurements"]] == [
+        ("detection rate", "18F-DCFPyL, pelvic nodal metastases", 32.0),
+        ("detection rate", "68Ga-PSMA-11, pelvic nodal metastases", 22.0),
+        ("detection rate", "18F-DCFPyL, bone metastases", 12.0),
+        ("detection rate", "68Ga-PSMA-11, bone metastases", 10.0),
+    ]
