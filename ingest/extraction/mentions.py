@@ -157,26 +157,37 @@ _DETECTED_PASSIVE = AnchoredPattern(
     anchors=("detected", "locali", "identified", "visuali", "depicted"),
 )
 #: Disease seen in a share of the men, written passive ("Local recurrence was found in 21.1%", "Uptake was seen in the
-#: prostate bed in 21.6% of men", "The intraprostatic tumour was visible in 95.8% of men", "... in 14 (33.3%)") or
-#: after the scan that showed it ("PET showed M1 disease in 16% of patients"): a detection rate where a share follows,
-#: kept near an imaging word and in a sentence that names no pathology ("Nodal metastases were found in 12% at
-#: dissection" is histology's finding); new lesions are progression's ("PSMA PET showed new lesions in 21% versus 44%").
+#: prostate bed in 21.6% of men", "The intraprostatic tumour was visible in 95.8% of men", "... was reported in 14
+#: (33.3%)") or after the scan that showed it ("PET showed M1 disease in 16% of patients"): a detection rate where a
+#: share follows, kept near an imaging word and in a sentence that names no pathology ("Nodal metastases were found in
+#: 12% at dissection" is histology's finding); new lesions are progression's ("PSMA PET showed new lesions in 21%
+#: versus 44%").
 _SEEN_IN_SHARE = AnchoredPattern(
     re.compile(
         r"(?<!new )\b(?:disease|lesions?|cancer|recurrences?|metastas[ie]s|sites?|tumou?rs?|uptake|findings)"
         # (within its line; a short bracket may come between: "distant metastases (M1) were seen in 55%")
-        r"(?:[^\S\n]+(?:[\w-]+|\([\w-]{1,8}\))){0,4}?\s+(?:was|were)\s+(?:found|seen|visible|shown|located)"
-        r"(?=\s+(?:in|at|on)\s+(?:[\w-]+\s+){0,5}?(?:in\s+)?(?:\d+\s*(?:(?:/|of)\s*\d+\s*)?\(\s*)?\d+(?:\.\d+)?\s*%)"
+        r"(?:[^\S\n]+(?:[\w-]+|\([\w-]{1,8}\))){0,4}?\s+(?:was|were)\s+"
+        r"(?:found|seen|visible|shown|located|reported|observed|noted)"
+        # (a count may come before the share: "in 14 (33.3%)", "in 84 of 123 men (68.3%)")
+        r"(?=\s+(?:in|at|on)\s+(?:[\w-]+\s+){0,5}?(?:in\s+)?"
+        r"(?:\d+\s*(?:(?:/|of)\s*\d+\s*)?(?:(?:men|patients|pts)\s*)?\(\s*)?\d+(?:\.\d+)?\s*%)"
         # (the scan's name may end "/CT" or "/MRI", and a stage in brackets may follow: "disease (miN1) in 29%")
         r"|(?:(?<=PET )|(?<=PET/CT )|(?<=PET-CT )|(?<=PET/MRI ))(?:showed|revealed)\s+"
         r"(?!(?:[\w-]+\s+){0,3}?new\b)(?:[\w-]+\s+){0,3}?"
         r"(?:disease|lesions?|recurrences?|metastas[ie]s)(?=(?:\s*\([\w-]{1,8}\))?\s+in\s+\d+(?:\.\d+)?\s*%)",
         re.IGNORECASE,
     ),
-    anchors=("found", "seen", "visible", "shown", "located", "showed", "revealed"),
+    anchors=("found", "seen", "visible", "shown", "located", "reported", "observed", "noted", "showed", "revealed"),
     breakers=",;:",  # (not the point nor brackets: the share after the verb may be a decimal, in brackets)
 )
-_PATHOLOGY = re.compile(r"\b(?:histolog|patholog|dissection|biops|resect|specimen|surg|at\s+operation)", re.IGNORECASE)
+_PATHOLOGY = re.compile(
+    r"\b(?:histolog|patholog|dissection|biops|resect|specimen|surg|at\s+operation)|histopatholog", re.IGNORECASE
+)
+#: A finding the readers call no disease, whose share is no detection rate: "Unspecific bone uptake was reported in
+#: 28%", "Equivocal findings were seen in 7%", "uptake rated as probably benign".
+_NO_DISEASE_FOUND = re.compile(
+    r"\b(?:unspecific|non-?specific|benign|equivocal|indeterminate|physiologic\w*|false[- ]positive)\b", re.IGNORECASE
+)
 #: A title that names an imaging study: what its text finds is what the imaging found.
 _IMAGING_TITLE = re.compile(r"\b(?:PET|SPECT|imaging|scans?)\b", re.IGNORECASE)
 #: "PET was positive in 75%", "both modalities were positive in 21 of 22", "associated with a positive scan (OR
@@ -574,6 +585,7 @@ class MentionFinder:
             m for m in self._phrased(text, folded, _SEEN_IN_SHARE, "endpoint:detection-rate", "detection")
             if (imaging_title or _IMAGING_WORD.search(text, max(0, m.start - 40), m.end + 40))
             and not _PATHOLOGY.search(text, *_sentence_around(text, m.start, m.end))
+            and not _NO_DISEASE_FOUND.search(text, max(0, m.start - 30), m.end)
         )  # fmt: skip
         candidates.extend(self._lesions_found(text, folded))
         candidates.extend(self._phrased(text, folded, _DEATH_RATIO, "endpoint:OS", "death-ratio"))

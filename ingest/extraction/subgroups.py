@@ -100,7 +100,8 @@ _SITE_AHEAD_OF_VALUE = LiteralStartPattern(
         r"(?<![\w-])(?P<ahead_site>" + _SITE_NAMES
         + r"|bone(?!\s+(?:scans?|scintigraph\w*|marrow|pain|health|mineral|turnover))|extra-?pelvic\s+sites?"
         r"|distant\s+sites?|visceral\s+organs)"
-        r"(?:\s+(?:was|were)\s+(?:found|seen|visible|shown|detected|identified|positive))?(?:\s+(?:in|at))?"
+        r"(?:\s+(?:was|were)\s+(?:found|seen|visible|shown|detected|identified|positive|reported|observed|noted))?"
+        r"(?:\s+(?:in|at))?"
         r"(?=\s*\d)",
         re.IGNORECASE,
     ),
@@ -162,6 +163,8 @@ _BEFORE = tuple(
         # "Docetaxel-naive patients had ...", "... than cabazitaxel-naive men (10.9 versus 15.4 months)"
         r"(?:^|[;:]|\bthan)\s*(?:in\s+)?(?:the\s+)?" + _ADJECTIVE + r"\s+" + _POPULATION + r"\b",
         r"\bin\s+(?:men|patients)\s+with\s+" + _PSA_WORDS + _BAND,
+        # a PSA band named as a stratum: "in the PSA 0.5-2.0 ng/mL stratum", "in the <0.5 ng/mL group"
+        r"\b(?:in|among|within)\s+the\s+" + _PSA_WORDS + _BAND + r"\s+(?:subgroup|subset|stratum|group|category)\b",
         # a PSA band heading the value of a list item: "By PSA: <2 ng/mL 68.5%; 2 to <5 ng/mL 87.9%", "PSA ≥2 ng/mL:
         # 92%" (at the start of its sentence, clause or item, its value right after it)
         r"(?:^|[;:,]\s*)" + _PSA_WORDS + _BAND + r"\s*[:=,]?\s*(?=\d)",
@@ -176,7 +179,7 @@ _BEFORE = tuple(
         r"\b(?:in|among|within)\s+the\s+(?P<phrase>[^\s,;:()\[\]]+(?:\s+[^\s,;:()\[\]]+)?\s+(?:subgroup|subset|stratum))\b",
         # a heading of its own: "Prior 177Lu radioligand subgroup (n=8): PSA50 38%"
         r"^\s*(?P<phrase>[^,;:()\[\]]{2,50}?)\s+(?:subgroup|subset|stratum)\b",
-        r"[;:.]\s*(?P<phrase>[^,;:()\[\]]{2,50}?)\s+(?:subgroup|subset|stratum)\b",
+        r"(?:[;:]|\.(?!\d))\s*(?P<phrase>[^,;:()\[\]]{2,50}?)\s+(?:subgroup|subset|stratum)\b",
         # a cut-off that opens a clause with "with": "with an SUVmean below 10, the rates were ...", "With a PSA of 0.5
         # ng/mL or higher, it was 84% and 88%" (a phrase that compares, so no "With a median follow-up of 20 months,",
         # "with 182 patients," nor "With X,")
@@ -352,6 +355,7 @@ _PAIRED_VALUES = re.compile(r"\s*(?:%|months?|mo)?\s*(?:,\s*(?:and\s+)?|and|vs\.
 _THAN = re.compile(r"than\b", re.IGNORECASE)
 _VERSUS = re.compile(r"\b(?:vs\.?|versus|compared with|than|against)(?!\w)", re.IGNORECASE)
 _ARTICLE = re.compile(r"^(?:an?|the)\s+", re.IGNORECASE)
+_IN_THE = re.compile(r"^(?:in|among|within)\s+(?=the\s)", re.IGNORECASE)
 _PRIOR = re.compile(r"\b(?:prior|previous(?:ly)?|pre-?treated|pretreatment|earlier|post)\b", re.IGNORECASE)
 #: After the first of a pair of values whose factor is named once, after the second ("without"): "3.9 months with
 #: versus 7.1 months without visceral metastases".
@@ -1100,7 +1104,8 @@ def _cue(
         return None if adjective.lower().startswith("psma") else cue(adjective)
     relation = " ".join((groups.get("rel") or groups.get("treatedrel") or "").split()).lower()
     phrase = groups.get("phrase") or groups.get("treatedwhat")
-    words = _ARTICLE.sub("", " ".join((phrase or "").split()))
+    # (a heading's phrase may open with the words that place it: "In the PSA 0.2-0.5 ng/mL stratum, ...")
+    words = _ARTICLE.sub("", _IN_THE.sub("", " ".join((phrase or "").split())))
     negative = relation in _NEGATIVE
     if _TREATED_BEFORE.fullmatch(relation):
         # "men previously treated with cabazitaxel": a prior therapy sets them apart, even though it is an agent

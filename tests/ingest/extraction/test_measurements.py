@@ -3190,3 +3190,18 @@ def test_worsening_of_renal_function_is_nephrotoxicity_not_the_event_before(reco
         ("AE:thrombocytopenia", 9.0),
         ("AE:nephrotoxicity", 12.0),
     ]
+
+
+def test_disease_found_or_reported_in_counted_men_is_detected_and_benign_uptake_is_not(record):
+    found = record(
+        "Methods: Men were randomised to 18F-PSMA-1007 or 68Ga-PSMA-11 PET/CT. Results: Recurrent disease was found "
+        "in 61 of 100 men (61.0%) with 18F-PSMA-1007 and in 52 of 100 (52.0%) with 68Ga-PSMA-11. Bone metastases "
+        "were reported in 9.0% vs 7.0% of men. Unspecific bone uptake was reported in 19.0% vs 4.0% of men.",
+        title="18F-PSMA-1007 versus 68Ga-PSMA-11 PET/CT in recurrence: a randomised trial",
+    )
+    assert [(m["endpoint"], m["arm"], m["value"]) for m in found["measurements"]] == [
+        ("detection rate", "18F-PSMA-1007", 61.0),
+        ("detection rate", "68Ga-PSMA-11", 52.0),
+        ("detection rate", "18F-PSMA-1007, bone metastases", 9.0),
+        ("detection rate", "68Ga-PSMA-11, bone metastases", 7.0),
+    ]

@@ -1274,3 +1274,18 @@ def test_a_psa_band_run_on_into_the_next_words_is_the_band_alone(record):
         "Forty men had 68Ga-PSMA-11 PET/CT. In men with PSA below 0.5 ng/mL the detection rate was 38%.",
     )
     assert [m["arm"] for m in found["measurements"]] == ["68Ga-PSMA-11, PSA <0.5 ng/mL"]
+
+
+def test_psa_bands_named_as_strata_keep_their_whole_numbers(record):
+    found = record(
+        "Methods: Men with recurrence were randomised to 18F-DCFPyL or 68Ga-PSMA-11 PET/CT. Results: In the PSA "
+        "0.2–<0.5 ng/mL stratum, detection rates were 47.1% and 39.0%, and in the PSA 0.5–1.0 ng/mL stratum 70.2% "
+        "and 61.8%.",
+        title="18F-DCFPyL versus 68Ga-PSMA-11 PET/CT at low PSA: a randomised trial",
+    )
+    assert [(m["arm"], m["value"]) for m in found["measurements"]] == [
+        ("18F-DCFPyL, PSA 0.2-<0.5 ng/mL", 47.1),
+        ("68Ga-PSMA-11, PSA 0.2-<0.5 ng/mL", 39.0),
+        ("18F-DCFPyL, PSA 0.5-1.0 ng/mL", 70.2),
+        ("68Ga-PSMA-11, PSA 0.5-1.0 ng/mL", 61.8),
+    ]
