@@ -178,8 +178,11 @@ _BEFORE = tuple(
         # stratum it was ..."
         r"\b(?:in|among|within)\s+the\s+(?P<phrase>[^\s,;:()\[\]]+(?:\s+[^\s,;:()\[\]]+)?\s+(?:subgroup|subset|stratum))\b",
         # a heading of its own: "Prior 177Lu radioligand subgroup (n=8): PSA50 38%"
-        r"^\s*(?P<phrase>[^,;:()\[\]]{2,50}?)\s+(?:subgroup|subset|stratum)\b",
-        r"(?:[;:]|\.(?!\d))\s*(?P<phrase>[^,;:()\[\]]{2,50}?)\s+(?:subgroup|subset|stratum)\b",
+        # (not "in the" alone: "...; in the subgroup who had also received X, 66.7%" is named by the pattern above)
+        r"^\s*(?!\s*(?:in|among|within)\s+the\s+(?:subgroup|subset|stratum)\b)(?P<phrase>[^,;:()\[\]]{2,50}?)"
+        r"\s+(?:subgroup|subset|stratum)\b",
+        r"(?:[;:]|\.(?!\d))\s*(?!\s*(?:in|among|within)\s+the\s+(?:subgroup|subset|stratum)\b)"
+        r"(?P<phrase>[^,;:()\[\]]{2,50}?)\s+(?:subgroup|subset|stratum)\b",
         # a cut-off that opens a clause with "with": "with an SUVmean below 10, the rates were ...", "With a PSA of 0.5
         # ng/mL or higher, it was 84% and 88%" (a phrase that compares, so no "With a median follow-up of 20 months,",
         # "with 182 patients," nor "With X,")

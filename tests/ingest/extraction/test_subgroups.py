@@ -1289,3 +1289,15 @@ def test_psa_bands_named_as_strata_keep_their_whole_numbers(record):
         ("18F-DCFPyL, PSA 0.5-1.0 ng/mL", 70.2),
         ("68Ga-PSMA-11, PSA 0.5-1.0 ng/mL", 61.8),
     ]
+
+
+def test_a_subgroup_after_a_semicolon_is_named_by_its_own_words_not_by_in_the(record):
+    found = record(
+        "Results: The scan was positive in 58% of the 300 men; in the subgroup who had also received salvage "
+        "radiotherapy, 71% had a positive scan.",
+        title="18F-DCFPyL PET/CT in biochemical recurrence",
+    )
+    assert [(m["arm"], m["value"]) for m in found["measurements"]] == [
+        ("18F-DCFPyL", 58.0),
+        ("18F-DCFPyL, also received salvage radiotherapy", 71.0),
+    ]
