@@ -744,8 +744,9 @@ def _arms_between(
     return []
 
 
-#: An arm's label as a text writes it: "arm A", "Group 2", "cohort B" (the letter or number in group "label").
-ARM_LABEL = r"(?:arm|group|cohort)\s+(?P<label>[A-D]|[1-4])"
+#: An arm's label as a text writes it: "arm A", "Group 2", "cohort B", "cohort P", "cohort 2a", "part 1" (the letter or
+#: number in group "label"; a letter past D only in capitals, and no word or number goes on after it).
+ARM_LABEL = r"(?:arm|group|cohort|part)\s+(?P<label>[A-D]|(?-i:[E-Z])|[1-9](?-i:[a-c])?)(?![\w-])"
 #: A sentence that names an arm by its label first: "Arm A: 177Lu-PNT2002 + darolutamide + ADT.", "Group 2: ADT alone".
 _LABEL_HEADING = re.compile(r"^\W*" + ARM_LABEL + r"\s*:", re.I)
 #: An arm's label in brackets after its description: "177Lu-PSMA-I&T every 6 weeks (arm 1)".
@@ -757,7 +758,8 @@ _LABEL_THEN_BRACKET = re.compile(r"\b" + ARM_LABEL + r"\s*\(", re.I)
 def _labelled_arms(
     text: str, sentences: list[Sentence], mentions: list[Mention], prior: set[int], choices: dict[frozenset, Mention]
 ) -> list[Arm]:
-    """The arms of sentences that each name one by its label first ("Arm A: X + Y. Arm B: Y."), in their order."""
+    """The arms of sentences that each name one by its label first ("Arm A: X + Y. Arm B: Y."), in their order; else
+    those of a sentence that labels each in brackets after it (``_cohorts_labelled_after``)."""
     arms: list[Arm] = []
     lowered = text.lower()
     if "arm " not in lowered and "group " not in lowered and "cohort " not in lowered:
@@ -768,7 +770,30 @@ def _labelled_arms(
             found = _split_arms(text, sentence.start + heading.end(), sentence.end, mentions, prior, choices)
             if len(found) == 1:
                 arms.append(found[0])
-    return arms
+    return arms if len(arms) >= 2 else _cohorts_labelled_after(sentences, mentions, prior)
+
+
+def _cohorts_labelled_after(sentences: list[Sentence], mentions: list[Mention], prior: set[int]) -> list[Arm]:
+    """The arms of the first sentence that names two or more, each with its label in brackets after it: "received X
+    with Y (cohort N), Z (cohort C) or W (cohort D)". The agent given before the first partner (X) is given in every
+    arm."""
+    for sentence in sentences:
+        stretches = _bracketed_labels(sentence)
+        if len(stretches) < 2:
+            continue
+        parts = [
+            [m for m in agents_in(mentions, start, end) if m.start not in prior and m.curie not in COMPANION_AGENTS]
+            for _label, start, end in stretches
+        ]
+        if any(m.kind != "ImagingAgent" for part in parts for m in part):  # (a tracer defines no treated cohort)
+            parts = [[m for m in part if m.kind != "ImagingAgent"] for part in parts]
+        if not all(parts):
+            return []
+        first, *others = parts
+        if len(first) >= 2 and all(len(part) == 1 for part in others):
+            others = [[*first[:-1], *part] for part in others]  # "X with Y (cohort 1), Z (cohort 2)": X in each
+        return [Arm(agents=part) for part in (first, *others)]
+    return []
 
 
 def arm_labels(sentences: list[Sentence], arms: list[Arm], agents: list[Mention], prior: set[int]) -> dict[str, int]:

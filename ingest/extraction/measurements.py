@@ -384,7 +384,9 @@ _NOT_REACHED_CELL = re.compile(r"\s*(?:NR|not reached|not estimable|NE)\s*$", re
 #: "85% (A)"), or listed after the last ("in arms 1, 2 and 3, respectively").
 _LABEL_BEFORE = re.compile(r"\b" + ARM_LABEL + r"\s*[:,]?\s*$", re.I)
 _LABEL_AFTER_VALUE = re.compile(
-    r"\)?[^.;()]{0,25}?(?:\b(?:in|of)\s+(?:the\s+)?" + ARM_LABEL + r"\b|\s*\(\s*(?P<bare>[A-D])\s*\)"
+    r"\)?[^.;()]{0,25}?(?:\b(?:in|of)\s+(?:the\s+)?"
+    + ARM_LABEL
+    + r"|\s*\(\s*(?P<bare>[A-D]|(?-i:[E-Z])|[1-9](?-i:[a-c]))\s*\)"
     r"|\s*\(\s*(?:arm|group|cohort)\s+(?P<bracketed>[A-D]|[1-4])\s*\))",
     re.I,
 )

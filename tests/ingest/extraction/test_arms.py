@@ -1478,3 +1478,19 @@ def test_disease_seen_in_counts_with_shares_compared_pair_by_pair_takes_the_two_
         ("detection rate", "18F-DCFPyL, bone metastases", 12.0),
         ("detection rate", "68Ga-PSMA-11, bone metastases", 10.0),
     ]
+
+
+def test_cohorts_labelled_by_capital_letters_name_the_values_after_which_their_letter_stands(record):
+    found = record(
+        "Methods: Men received 177Lu-PSMA-I&T 6.8 GBq every 6 weeks with niraparib (cohort N), cabazitaxel (cohort "
+        "C) or darolutamide (cohort D). Results: PSA50: 55% (N), 61% (C), 68% (D). Grade ≥3 TRAEs: 41% (N), 47% (C), "
+        "19% (D).",
+        title="177Lu-PSMA-I&T with three partners: a phase 1b umbrella study",
+    )
+    rows = [(m["endpoint"], m["arm"], m["value"]) for m in found["measurements"]]
+    assert [(endpoint, value) for endpoint, _arm, value in rows] == [
+        ("PSA50", 55.0), ("PSA50", 61.0), ("PSA50", 68.0),
+        ("TRAE grade>=3", 41.0), ("TRAE grade>=3", 47.0), ("TRAE grade>=3", 19.0),
+    ]  # fmt: skip
+    partners = ["niraparib", "cabazitaxel", "darolutamide"] * 2
+    assert all(partner in arm for (_endpoint, arm, _value), partner in zip(rows, partners, strict=True))
