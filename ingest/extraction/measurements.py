@@ -110,6 +110,10 @@ _CHANGE_GAP = re.compile(r"\s*(?:%\s*)?to\s+$")
 #: Only a comma between two values of a list, past the first one's CI: "60%, 71% and 35%" (the "and" comes before the
 #: last one), "8% (95% CI 6-11), 7% (95% CI 4-11) and 12% (...)".
 _LIST_GAP_OF_VALUES = re.compile(r"\s*(?:%|months?|mo)?\s*(?:\((?:\d+(?:\.\d+)?\s*%\s*)?CI\b[^()]{0,30}\)\s*)?,\s*")
+#: A slash with spaces around it between two values of a row, one per arm ("PSA50: 47% / 66% / 63%"), in a sentence
+#: that sets no arms against each other (in "95% / 32% vs 91% / 38%" the slash parts two grades of one arm).
+_SLASH_GAP = re.compile(r"\s*(?:%|months?|mo)?\s+/\s+")
+_VERSUS = re.compile(r"\b(?:vs\.?|versus)\b", re.I)
 #: A time that opens the sentence and times all of its rates: "At 12 months, ...", "By two years, ...".
 _OPENING_LANDMARK = re.compile(r"\s*(?:at|by)\s+[\w-]+\s+(?:months?|years?|weeks?|mo|yrs?|wks?)\s*,", re.I)
 #: After the last value of a group, the people it counts and what they were, then the time: "19% versus 3% of men
@@ -2068,6 +2072,7 @@ class SentenceMeasurements:
                     and (
                         _PAIR_GAP.search(between)
                         or (value.unit != "patients" and _LIST_GAP_OF_VALUES.fullmatch(between))
+                        or (_SLASH_GAP.fullmatch(between) and not _VERSUS.search(text))
                     )
                     and ";" not in between
                     and len(groups[-1].values) < 4

@@ -1494,3 +1494,16 @@ def test_cohorts_labelled_by_capital_letters_name_the_values_after_which_their_l
     ]  # fmt: skip
     partners = ["niraparib", "cabazitaxel", "darolutamide"] * 2
     assert all(partner in arm for (_endpoint, arm, _value), partner in zip(rows, partners, strict=True))
+
+
+def test_a_row_of_values_parted_by_slashes_gives_one_value_to_each_arm_in_turn(record):
+    found = record(
+        "Methods: Men were randomised to arm 1, 177Lu-PSMA-I&T 7.4 GBq; arm 2, 177Lu-PSMA-I&T plus olaparib; or arm "
+        "3, olaparib alone. Results by arm (1 / 2 / 3):\nPSA50: 41% / 58% / 12%\nGrade ≥3 anaemia: 8% / 21% / 6%",
+        title="177Lu-PSMA-I&T, olaparib or both: a randomised phase 2 trial",
+    )
+    assert [(m["endpoint"], m["arm"], m["value"]) for m in found["measurements"]] == [
+        ("PSA50", "177Lu-PSMA-I&T", 41.0), ("PSA50", "177Lu-PSMA-I&T + olaparib", 58.0), ("PSA50", "olaparib", 12.0),
+        ("AE:anemia", "177Lu-PSMA-I&T", 8.0), ("AE:anemia", "177Lu-PSMA-I&T + olaparib", 21.0),
+        ("AE:anemia", "olaparib", 6.0),
+    ]  # fmt: skip
