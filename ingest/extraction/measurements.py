@@ -134,6 +134,10 @@ _PLANNED = prefiltered(
     r"|(?<!\bthan )(?<!\bas )planned(?!\s+(?:[a-z]+\s+)?(?:management|treatment|therapy|radiotherapy|surgery))"
     r"(?!\s+\d)"
     r"|would be (?:judged|considered|deemed|declared|met|achieved)|success (?:if|required)"
+    # "the success thresholds were lower bounds of 80% and 40%" (not one a result met: "the threshold was met")
+    r"|success (?:thresholds?|criteria)\s+(?:was|were|is|are|of)\b(?!\s+(?:not\s+)?(?:met|reached|missed|achieved))"
+    # a dose prescribed ahead: "activities prescribed so that each cycle would deliver 5 Gy to the kidneys"
+    r"|would (?:deliver|give|receive)"
     # "non-inferiority was to be declared if the upper bound ... was below 1.30"
     r"|(?:was|were|is|are) to be (?:judged|considered|deemed|declared|met|achieved|claimed|shown)"
     r"|if the lower (?:confidence )?(?:bound|limit)"

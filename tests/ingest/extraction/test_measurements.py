@@ -3205,3 +3205,19 @@ def test_disease_found_or_reported_in_counted_men_is_detected_and_benign_uptake_
         ("detection rate", "18F-PSMA-1007, bone metastases", 9.0),
         ("detection rate", "68Ga-PSMA-11, bone metastases", 7.0),
     ]
+
+
+def test_a_dose_prescribed_ahead_and_success_thresholds_are_planned_and_a_threshold_met_is_not(record):
+    found = record(
+        "Methods: Activities were prescribed from SPECT/CT so that each cycle would deliver 4 Gy to the kidneys. The "
+        "success thresholds were lower bounds of the 95% CI of 75% for specificity and 35% for sensitivity. Results: "
+        "Specificity was 96.1% and sensitivity 44.0%; the success threshold was met for both.",
+        title="Personalised 177Lu-PSMA-617 and 18F-DCFPyL staging",
+    )
+    assert [(m["endpoint"], m["value"], m["status"]) for m in found["measurements"]] == [
+        ("absorbed dose:kidney", 4.0, "planned"),
+        ("specificity", 75.0, "planned"),
+        ("sensitivity", 35.0, "planned"),
+        ("specificity", 96.1, "reported"),
+        ("sensitivity", 44.0, "reported"),
+    ]
