@@ -744,6 +744,8 @@ class MentionFinder:
         other_term = _OTHER_TERM_BEFORE.get(curie)
         if other_term and other_term.search(text, max(0, start - 20), start):
             return ()
+        if kind == "ClinicalTrial" and start >= 2 and text[start - 1] == "-" and text[start - 2].isalnum():
+            return ()  # the end of another trial's name: "NEO-LuPSMA" is not LuPSMA
         return (Mention(start, end, text[start:end], curie, kind, shared=shared, label=label),)
 
     def _resolutions(self) -> dict[str, tuple[str, str, tuple[str, ...], str]]:

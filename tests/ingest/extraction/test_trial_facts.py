@@ -73,3 +73,11 @@ def test_a_randomised_trial_a_single_arm_study_calls_for_is_no_design_of_its_own
 def test_a_study_run_at_several_centres_is_multicenter(record, sentence, multicenter):
     found = record(f"LUNAR is an open-label phase 2 trial of 177Lu-PSMA-I&T. {sentence}")
     assert ("multicenter" in found["trials"][0]["design"]) is multicenter
+
+
+def test_a_known_trial_name_at_the_end_of_a_longer_hyphenated_name_is_that_other_trial(record):
+    found = record(
+        "Methods: Twenty men received 177Lu-PSMA-617 before prostatectomy in the single-arm phase 2 PRE-LuPSMA study.",
+        title="Neoadjuvant 177Lu-PSMA-617 before radical prostatectomy (PRE-LuPSMA)",
+    )
+    assert [trial["label"] for trial in found["trials"]] == ["PRE-LuPSMA"]
