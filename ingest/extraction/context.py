@@ -762,7 +762,7 @@ def _labelled_arms(
     those of a sentence that labels each in brackets after it (``_cohorts_labelled_after``)."""
     arms: list[Arm] = []
     lowered = text.lower()
-    if "arm " not in lowered and "group " not in lowered and "cohort " not in lowered:
+    if "arm " not in lowered and "group " not in lowered and "cohort " not in lowered and "part " not in lowered:
         return arms  # no label: spares a pattern on every sentence
     for sentence in sentences:
         heading = _LABEL_HEADING.match(sentence.text)
@@ -807,7 +807,7 @@ def arm_labels(sentences: list[Sentence], arms: list[Arm], agents: list[Mention]
         return labels
     for sentence in sentences:
         lowered = sentence.text.lower()
-        if "arm" not in lowered and "group" not in lowered and "cohort" not in lowered:
+        if "arm" not in lowered and "group" not in lowered and "cohort" not in lowered and "part " not in lowered:
             continue  # no label in it: spares two patterns on most sentences
         heading = _LABEL_HEADING.match(sentence.text)
         stretches = (
