@@ -30,6 +30,7 @@ from ingest.extraction.context import (
     ARM_ONLY_REGIMENS,
     BACKGROUND_AGENTS,
     COMPARATOR_REGIMENS,
+    IMAGING_REGIMENS,
     MODALITIES_WITHOUT_AGENT,
     RESPONSE_ENDPOINTS,
     DocumentContext,
@@ -631,6 +632,11 @@ def assemble(document: Document, doc: Doc) -> Extraction:
     referents = _referents(text, mentions, context) if len(context.arms) < 2 else []
     comparators |= {m.curie or m.label or m.text for m in referents}
     comparators |= _choices_named_with(text, mentions, comparators)
+    # (a study of one agent whose values set it against imaging without an agent: "Conventional imaging (CT and bone
+    # scan) had a sensitivity of 17.0%": that imaging is its comparator)
+    valued_arms = {m.arm for m, _s in measured if m.arm} if len(context.arms) < 2 and not referents else set()
+    imaging_compared = [m for m in mentions if m.curie in IMAGING_REGIMENS and (m.label or m.text) in valued_arms]
+    comparators |= {m.curie for m in imaging_compared}
     investigational = {c for arm in context.arms[:1] for c in arm.curies} | {
         m.curie or m.label for m in context.main_agents
     }
@@ -702,7 +708,7 @@ def assemble(document: Document, doc: Doc) -> Extraction:
     several = len(context.arms) >= 3
     comparator_labels = tuple(
         arm.label for arm in context.arms[1:] if arm.label and not (several and studied & set(arm.curies))
-    ) + tuple(dict.fromkeys(m.label or m.text for m in referents))
+    ) + tuple(dict.fromkeys(m.label or m.text for m in [*referents, *imaging_compared]))
     return Extraction(
         document=document.id,
         title=document.title,

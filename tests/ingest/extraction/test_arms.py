@@ -1507,3 +1507,14 @@ def test_a_row_of_values_parted_by_slashes_gives_one_value_to_each_arm_in_turn(r
         ("AE:anemia", "177Lu-PSMA-I&T", 8.0), ("AE:anemia", "177Lu-PSMA-I&T + olaparib", 21.0),
         ("AE:anemia", "olaparib", 6.0),
     ]  # fmt: skip
+
+
+def test_conventional_imaging_with_values_of_its_own_is_the_comparator_of_a_study_of_one_tracer(record):
+    found = record(
+        "Methods: Eighty men with high-risk disease had 18F-DCFPyL PET/CT before prostatectomy with node dissection. "
+        "Results: Per-patient nodal sensitivity was 58.1% and specificity 97.3%. Conventional imaging (CT and bone "
+        "scan) had a sensitivity of 22.6%.",
+        title="18F-DCFPyL PET/CT for nodal staging of high-risk prostate cancer",
+    )
+    assert found["comparators"] == ["conventional imaging"]
+    assert [(m["arm"], m["value"]) for m in found["measurements"]][-1] == ("conventional imaging", 22.6)
