@@ -747,6 +747,8 @@ def _arms_between(
 #: An arm's label as a text writes it: "arm A", "Group 2", "cohort B", "cohort P", "cohort 2a", "part 1" (the letter or
 #: number in group "label"; a letter past D only in capitals, and no word or number goes on after it).
 ARM_LABEL = r"(?:arm|group|cohort|part)\s+(?P<label>[A-D]|(?-i:[E-Z])|[1-9](?-i:[a-c])?)(?![\w-])"
+#: A part of a study named by its label ("part 1", "Part B"), not "part of".
+_PART_LABEL = re.compile(r"\bpart\s+(?:[A-D]|[1-9])(?![\w-])", re.I)
 #: A sentence that names an arm by its label first: "Arm A: 177Lu-PNT2002 + darolutamide + ADT.", "Group 2: ADT alone".
 _LABEL_HEADING = re.compile(r"^\W*" + ARM_LABEL + r"\s*:", re.I)
 #: An arm's label in brackets after its description: "177Lu-PSMA-I&T every 6 weeks (arm 1)".
@@ -762,7 +764,7 @@ def _labelled_arms(
     those of a sentence that labels each in brackets after it (``_cohorts_labelled_after``)."""
     arms: list[Arm] = []
     lowered = text.lower()
-    if "arm " not in lowered and "group " not in lowered and "cohort " not in lowered and "part " not in lowered:
+    if "arm " not in lowered and "group " not in lowered and "cohort " not in lowered and not _PART_LABEL.search(text):
         return arms  # no label: spares a pattern on every sentence
     for sentence in sentences:
         heading = _LABEL_HEADING.match(sentence.text)
@@ -807,8 +809,13 @@ def arm_labels(sentences: list[Sentence], arms: list[Arm], agents: list[Mention]
         return labels
     for sentence in sentences:
         lowered = sentence.text.lower()
-        if "arm" not in lowered and "group" not in lowered and "cohort" not in lowered and "part " not in lowered:
-            continue  # no label in it: spares two patterns on most sentences
+        if (
+            "arm" not in lowered
+            and "group" not in lowered
+            and "cohort" not in lowered
+            and not ("part " in lowered and _PART_LABEL.search(sentence.text))
+        ):
+            continue  # no label in it: spares two patterns on most sentences ("part of" is none)
         heading = _LABEL_HEADING.match(sentence.text)
         stretches = (
             [(heading.group("label"), sentence.start + heading.end(), sentence.end)]
