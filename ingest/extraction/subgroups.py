@@ -466,6 +466,9 @@ class SentenceSubgroups:
         self._listed: dict[int, str] | None = None
         self._facets: dict[int, str] = {}
         self._levels: list[tuple[int, int, str]] | None = None
+        #: The one reader the sentence names, and where its name ends (see ``_reader_before``), once looked for.
+        self._one_reader: tuple[int, str] | None = None
+        self._readers_looked_for = False
         self._cycles: list[tuple[int, str]] | None = None
         #: The parts given to the values of the sentence so far, in order: a later pair "respectively" may be theirs.
         self._given: list[list[str | None]] = []
@@ -515,8 +518,22 @@ class SentenceSubgroups:
                 labels = list(earlier)
         if len(set(labels)) == len(labels) > 1 and None not in labels:
             self._given.append(list(labels))
-        facets = [_both_facets(_facet_after(self.text, end), self._facets.get(start)) for start, end in positions]
+        facets = [
+            _both_facets(_facet_after(self.text, end), self._facets.get(start)) or self._reader_before(start)
+            for start, end in positions
+        ]
         return [", ".join(part for part in pair if part) or None for pair in zip(facets, labels, strict=True)]
+
+    def _reader_before(self, start: int) -> str | None:
+        """The one reader a sentence names, for a value at ``start`` after it: "For reader 2, the PPV was 0.59 and the
+        NPV 0.78", "Reader 1, the most experienced, reached a sensitivity of 91%"; None when it names two or more."""
+        if not self._readers_looked_for:
+            self._readers_looked_for = True
+            named: dict[str, int] = {}
+            for match in _ONE_READER.finditer(self.text):
+                named.setdefault(_part_label(match.group()).upper().replace("READER", "reader"), match.end())
+            self._one_reader = next((end, label) for label, end in named.items()) if len(named) == 1 else None
+        return self._one_reader[1] if self._one_reader and self._one_reader[0] <= start else None
 
     def factor(self, start: int) -> str | None:
         """The factor a ratio at ``start`` belongs to, in a sentence of predictors: "In the multivariable model,
@@ -792,11 +809,13 @@ _SITE_WORD = (
 )
 _READER = r"(?:\d|[A-E])\b"
 _DAY = r"day[- ]?\d\b"
+_ONE_READER = re.compile(r"\breader[- ]?(?:\d|[A-E])\b(?![-–])", re.IGNORECASE)
 _READER_SPAN = re.compile(r"([1-9])\s*(?:to|-|–)\s*([1-9])")
 #: The parts a run of values is given for, listed in one phrase: readers ("for readers 1, 2 and 3"), days of imaging
 #: ("on day 0 and day 1"), PSA bands written before their values ("For PSA levels <0.5, 0.5-1 and >1 ng/mL, ...").
 _PART_LIST = re.compile(
-    r"\b(?:for|in|on|at|among|by|of)\s+(?:the\s+)?(?:"
+    # (readers may open the sentence as its subject: "Readers 1, 2 and 3 found disease in 82%, 84% and 80% of men")
+    r"(?:\b(?:for|in|on|at|among|by|of)\s+(?:the\s+)?|^(?=readers\b))(?:"
     + r"readers?\s+(?P<readers>" + _READER + r"(?:" + _LIST_GLUE + _READER + r")+|[1-9]\s*(?:to|-|–)\s*[1-9]\b)"
     + r"|(?P<days>" + _DAY + r"(?:" + _LIST_GLUE + r"(?:" + _DAY + r"|\d\b))+)"
     + r"|(?:(?:men|patients)\s+with\s+)?" + _PSA_WORDS + r"(?P<bands>[^;:()\[\]]{1,80}?)\s*ng/ml"
@@ -873,11 +892,20 @@ def respective_parts(text: str, positions: list[tuple[int, int]]) -> list[tuple[
             # without "respectively", only readers or days right after a run of as many values, or after runs of as
             # many each: "in 59%, 66% and 61% of patients by readers 1, 2 and 3", "sensitivity was 40%, 43% and 38%
             # and specificity 97%, 98% and 96% for readers 1, 2 and 3"
+            if kind == "readers" and match.start() == 0 and not before:
+                # readers as the subject of a run of as many values: "Readers 1, 2 and 3 found disease in 82.5%, 84.2%
+                # and 80.3% of men"
+                if len(after) == len(labels):
+                    found.append((kind, dict(zip(after, labels, strict=True))))
+                continue
             if kind not in ("readers", "days") or not before or len(before) % len(labels):
                 continue
-            if after and not (len(after) == len(labels) and _SET_AGAINST_RUN.match(text, match.end())):
-                continue  # (a run after the list is theirs only when set against the run before: "..., compared
-                # with 44%, 51% and 62% on day 0")
+            if after and not (
+                len(after) == len(labels)
+                and (_SET_AGAINST_RUN.match(text, match.end()) or _parallel_run(text, match.end(), positions))
+            ):
+                continue  # (a run after the list is theirs only when set against the run before, "..., compared
+                # with 44%, 51% and 62% on day 0", or another endpoint's run for the same parts)
             last_end = max(end for _start, end in positions if end <= match.start())
             if not _RIGHT_BEFORE_LIST.fullmatch(text, last_end, match.start()):
                 continue
@@ -904,6 +932,18 @@ _SET_AGAINST_RUN = re.compile(
     r",?\s*(?:respectively\s*,?\s*)?(?:compared\s+(?:with|to)|versus|vs\.?|against|as\s+against)\s+(?=\d)",
     re.IGNORECASE,
 )
+#: What a second run after the readers or days of a first is of when it has parts of its own: "..., and 45%, 50% and 52%
+#: by consensus".
+_OTHER_READ = re.compile(r"\b(?:readers?|consensus|majority|central|local|pooled|days?)\b", re.IGNORECASE)
+
+
+def _parallel_run(text: str, list_end: int, positions: list[tuple[int, int]]) -> bool:
+    """Whether the run of values after a list of readers or days (ending at ``list_end``) is another endpoint's for the
+    same parts, in turn: "30%, 27% and 23% for readers 1, 2 and 3, and specificity was 93%, 94% and 97%" (no other
+    reader, read or day named after the list)."""
+    return _OTHER_READ.search(text, list_end) is None and all(start > list_end for start, _end in positions[-1:])
+
+
 #: Between the last value of a run and the readers listed for it: "of patients by ", " for ".
 _RIGHT_BEFORE_LIST = re.compile(r"\s*%?\s*(?:of\s+(?:the\s+)?(?:patients|men|scans)\s+)?", re.IGNORECASE)
 

@@ -1301,3 +1301,31 @@ def test_a_subgroup_after_a_semicolon_is_named_by_its_own_words_not_by_in_the(re
         ("18F-DCFPyL", 58.0),
         ("18F-DCFPyL, also received salvage radiotherapy", 71.0),
     ]
+
+
+def test_readers_as_the_subject_before_a_run_or_between_two_runs_without_respectively(record):
+    text = (
+        "Seventy-two men had 18F-rhPSMA-7.3 PET/CT for biochemical recurrence. Readers 1, 2 and 3 found disease in"
+        " 71.4%, 76.2% and 69.0% of men. Patient-level sensitivity was 44%, 39% and 47% for readers 1, 2 and 3, with"
+        " specificities of 92%, 95% and 90%."
+    )
+    found = [(m["endpoint"], m["value"], m["arm"]) for m in record(text)["measurements"]]
+    assert found == [
+        ("detection rate", 71.4, "18F-rhPSMA-7.3, reader 1"), ("detection rate", 76.2, "18F-rhPSMA-7.3, reader 2"),
+        ("detection rate", 69.0, "18F-rhPSMA-7.3, reader 3"), ("sensitivity", 44.0, "18F-rhPSMA-7.3, reader 1"),
+        ("sensitivity", 39.0, "18F-rhPSMA-7.3, reader 2"), ("sensitivity", 47.0, "18F-rhPSMA-7.3, reader 3"),
+        ("specificity", 92.0, "18F-rhPSMA-7.3, reader 1"), ("specificity", 95.0, "18F-rhPSMA-7.3, reader 2"),
+        ("specificity", 90.0, "18F-rhPSMA-7.3, reader 3"),
+    ]  # fmt: skip
+
+
+def test_the_one_reader_a_sentence_names_before_its_values_and_no_reader_when_it_names_two(record):
+    text = (
+        "Sixty men had 68Ga-PSMA-11 PET/CT before prostatectomy. For reader 2, the positive predictive value was 81%"
+        " and the negative predictive value 77%. Pooling the reads of reader 1 and reader 2, sensitivity was 64%."
+    )
+    found = [(m["endpoint"], m["value"], m["arm"]) for m in record(text)["measurements"]]
+    assert found == [
+        ("PPV", 81.0, "68Ga-PSMA-11, reader 2"), ("NPV", 77.0, "68Ga-PSMA-11, reader 2"),
+        ("sensitivity", 64.0, "68Ga-PSMA-11"),
+    ]  # fmt: skip
