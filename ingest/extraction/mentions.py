@@ -345,6 +345,8 @@ _CODE_BEFORE_CLASS = re.compile(
     r"(?P<descriptor>(?:[\w×/\u2010-\u2014-]+\s+){0,6}?)$",
     re.IGNORECASE,
 )
+#: Words of a definition that make its code a study's name: "APEX-01, a phase 1/2 study of the antibody-drug conjugate".
+_STUDY_OF = re.compile(r"\b(?:study|studies|trial|of)\b", re.IGNORECASE)
 #: How far before its class noun a definition may begin: a code and six words.
 _DESCRIPTOR_REACH = 120
 #: A code in brackets right after its class noun, or after the words that set it apart: "PSMA CAR T cells (XY-12)",
@@ -1259,7 +1261,7 @@ def _code_definitions(text: str, folded: str) -> Iterator[tuple[str, str, int, i
         kind = noun.lastgroup or ""
         before = _CODE_BEFORE_CLASS.search(text, max(0, noun.start() - _DESCRIPTOR_REACH), noun.start())
         after = _CODE_IN_BRACKETS.match(text, noun.end())
-        if before:
+        if before and not _STUDY_OF.search(before.group("descriptor")):
             code = before.group("code")
             yield code, kind, before.start("descriptor"), noun.end(), code
             if before.group("alias"):  # "Pasritamig (JNJ-78278343), a KLK2×CD3 bispecific antibody": one agent

@@ -194,6 +194,16 @@ def test_a_code_the_text_defines_as_a_psma_agent_is_that_agent_alone(record, tex
     assert [(a["label"], a["class"]) for a in agents] == [(label, cls)]
 
 
+def test_a_code_defined_as_a_study_of_an_agent_is_the_study_not_the_agent(record):
+    found = record(
+        "Results from ZETA-02, a phase 1/2 study of the PSMA-targeted antibody-drug conjugate QT-88, in 50 men."
+        " Treatment-related adverse events occurred in 80% of men.",
+        title="QT-88, an anti-PSMA antibody-drug conjugate, in mCRPC",
+    )
+    assert [a["label"] for a in found["agents"]] == ["QT-88"]
+    assert [(m["arm"], m["value"]) for m in found["measurements"]] == [("QT-88", 80.0)]
+
+
 def test_a_code_or_name_defined_as_an_agent_of_another_target_is_a_new_agent_of_the_study(record):
     # (a study of another target's agent, found in a PSMA corpus, has results that are that agent's, not those of the
     # prior therapies it names)
