@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from functools import cache
 from itertools import pairwise
 from pathlib import Path
@@ -275,6 +276,17 @@ class PsmaMeasurements:
 
     def __init__(self, builder: SentenceMeasurements):
         self.builder = builder
+        quality_of_life = builder.ontology.endpoints["endpoint:HRQoL"]
+        self._quality_of_life = (quality_of_life.curie, quality_of_life.kind, quality_of_life.label)
+
+    def _symptom_scales(self, mentions: list[Mention]) -> list[Mention]:
+        """The mentions of a sentence about patients' own reports, each event named in it as a scale of quality of
+        life ("fatigue" of the QLQ-C30 is no adverse event a clinician graded)."""
+        curie, kind, label = self._quality_of_life
+        return [
+            replace(m, curie=curie, kind=kind, label=label, shared=()) if m.kind == "AdverseEvent" else m
+            for m in mentions
+        ]
 
     def __call__(self, doc: Doc) -> Doc:
         underscore = doc._
@@ -350,6 +362,8 @@ class PsmaMeasurements:
             listed = (
                 listing and text[sentence.start - 1 : sentence.start] == "\n" and bool(LIST_ITEM.match(sentence.text))
             )
+            if _PATIENT_REPORTED.search(sentence.text) and not _CLINICIAN_GRADED.search(sentence.text):
+                inside = self._symptom_scales(inside)
             found, previous, denied = self.builder.build(
                 sentence, inside, context, previous, previous_time_to_event, listed, columns
             )
@@ -367,6 +381,19 @@ class PsmaMeasurements:
         measurements = _levels_carried(_corresponding_parts(_ratios_on_their_medians(measurements, text)))
         underscore.psma_measurements = (context, measurements, negated)
         return doc
+
+
+#: Words of a sentence about patients' own reports of their quality of life, where the events it names are the scales
+#: of a questionnaire: "Time to deterioration favoured LuPSMA for diarrhoea (HR 0.40 ...) and fatigue (HR 0.64 ...)",
+#: "Clinically meaningful improvements were reported in pain (37%), fatigue (30%) and insomnia (27%)".
+_PATIENT_REPORTED = re.compile(
+    r"\btime\s+to\s+(?:first\s+)?(?:(?:clinically\s+)?(?:meaningful|relevant)\s+)?(?:deterioration|worsening)\b"
+    r"|\bclinically\s+(?:meaningful|relevant|important)\s+(?:improvements?|worsening|deterioration)\b"
+    r"|\bQLQ-C30\b|\bFACT-[PG]\b|\bEQ-5D|\bpatient-reported\b|\bsymptom\s+scales?\b",
+    re.IGNORECASE,
+)
+#: ... unless it grades them, as clinicians do: "grade 3 fatigue", "PRO-CTCAE".
+_CLINICIAN_GRADED = re.compile(r"\bgrade|\bgr\.|\bCTCAE\b|\bG[1-5]\b|adverse", re.IGNORECASE)
 
 
 def _list_columns(sentence: Sentence, mentions: list[Mention]) -> list[Mention]:

@@ -3221,3 +3221,14 @@ def test_a_dose_prescribed_ahead_and_success_thresholds_are_planned_and_a_thresh
         ("specificity", 96.1, "reported"),
         ("sensitivity", 44.0, "reported"),
     ]
+
+
+def test_the_symptoms_of_a_quality_of_life_questionnaire_are_no_adverse_events(record):
+    text = (
+        "We randomly assigned 180 men to 177Lu-PSMA-617 or cabazitaxel. Time to deterioration of the QLQ-C30 scales"
+        " favoured 177Lu-PSMA-617 for diarrhoea (HR 0.45; 95% CI 0.28-0.72) and fatigue (HR 0.70; 95% CI 0.50-0.98)."
+        " On the QLQ-C30, grade 3 fatigue was reported by 4% of men given 177Lu-PSMA-617."
+    )
+    found = [(m["endpoint"], m["hr"] or m["value"]) for m in record(text)["measurements"]]
+    assert found[:2] == [("HRQoL", 0.45), ("HRQoL", 0.70)]
+    assert ("AE:fatigue", 4.0) in found  # (a grade is a clinician's: the event stays one)
