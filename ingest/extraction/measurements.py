@@ -204,7 +204,10 @@ _NOT_A_RESULT_PARTS = (
 )
 _NOT_A_RESULT = re.compile("|".join(_NOT_A_RESULT_PARTS), re.I)
 #: What every match of _RARELY_A_RESULT holds, tested first in the lower-cased sentence.
-_RARE_WORDS = ("cross", "auc", "under", "gy", "follow", "boost", "prescri", "rmst", "restricted", "difference")
+_RARE_WORDS = (
+    "cross", "auc", "under", "gy", "follow", "boost", "prescri", "rmst", "restricted", "difference", "defined",
+    "complet", "returned", "compliance", "adherence", "baseline",
+)  # fmt: skip
 #: More numbers that are no results, each rare and behind its own literals (in the pattern above, each branch would
 #: be tried at every place of every sentence).
 _RARELY_A_RESULT = tuple(
@@ -225,6 +228,18 @@ _RARELY_A_RESULT = tuple(
         r"\d+(?:\.\d+)?\s*(?:months?|years?)\b",
         # a difference between the arms, no arm's value: "a difference of -0.5 months"
         r"\bdifference\s+(?:(?:of|was)\s+)?[+-]?\d+(?:\.\d+)?\s*(?:weeks?|months?|years?)\b",
+        # a sentence that defines an outcome by thresholds: "Deterioration was defined using prespecified thresholds
+        # (FACT-P total, a decrease of 10 points; ...)", "A pain response was defined as a reduction of 2 points"
+        r"^\W*(?:[\w()/,-]+\s+){0,8}?(?:was|were|is|are)\s+(?:prospectively\s+|pre-?specified\s+)?defined\b"
+        r"(?:[^;()]|\([^()]*(?:\)|$))*",
+        # a value before treatment: "fell from 63% at baseline to 32% at 16 weeks", "64.1 at baseline, 67.8 after ..."
+        r"(?<![\d.])\d+(?:\.\d+)?\s*(?:%|points?)?\s+at\s+baseline\b",
+        # how many patients filled in the questionnaires: "39 patients (85%) returned at least two assessments",
+        # "questionnaire completion was 92%"
+        r"\d+(?:\.\d+)?\s*%\s*\)?\s+(?:returned|completed|filled\s+in|submitted)\s+(?:at\s+least\s+\w+\s+|all\s+|the\s+|both\s+"
+        r"|an?\s+)?(?:[\w-]+\s+){0,2}?(?:questionnaires?|assessments?|forms?|surveys?|diar(?:y|ies))\b",
+        r"\b(?:completion|compliance|adherence)(?:\s+rates?)?(?:\s+(?:of|with|for|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?)?\s*"
+        r"(?:was|were|of|reached|exceeded|:)?\s*(?:about\s+|over\s+|approximately\s+)?\d+(?:\.\d+)?\s*%",
     )
 )
 #: What every match of _NOT_A_RESULT holds, found without scanning for the whole pattern at every place: a

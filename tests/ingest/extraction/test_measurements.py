@@ -3232,3 +3232,14 @@ def test_the_symptoms_of_a_quality_of_life_questionnaire_are_no_adverse_events(r
     found = [(m["endpoint"], m["hr"] or m["value"]) for m in record(text)["measurements"]]
     assert found[:2] == [("HRQoL", 0.45), ("HRQoL", 0.70)]
     assert ("AE:fatigue", 4.0) in found  # (a grade is a clinician's: the event stays one)
+
+
+def test_thresholds_of_a_definition_questionnaire_returns_and_baseline_values_are_no_results(record):
+    text = (
+        "We treated 60 men with 177Lu-PSMA-617 and followed their pain on the BPI-SF. Worsening was defined using"
+        " prespecified thresholds (FACT-P total, a decrease of 10 points; BPI-SF pain intensity, an increase of 30%"
+        " from baseline). Of the 60 men, 52 (87%) returned at least two questionnaires. The share of men with"
+        " moderate-to-severe pain fell from 61% at baseline to 35% at 12 weeks."
+    )
+    found = [(m["endpoint"], m["value"]) for m in record(text)["measurements"]]
+    assert found == [("pain", 35.0)]
