@@ -3243,3 +3243,15 @@ def test_thresholds_of_a_definition_questionnaire_returns_and_baseline_values_ar
     )
     found = [(m["endpoint"], m["value"]) for m in record(text)["measurements"]]
     assert found == [("pain", 35.0)]
+
+
+def test_shares_of_patients_who_reported_an_outcome_kept_or_bettered(record):
+    text = (
+        "We randomly assigned 300 men to 177Lu-PNT2002 or to ARPI change. At week 16, 61.5% and 47.0% of patients,"
+        " respectively, reported stable or improved EQ-5D-5L index scores. When asked at the end of treatment, 58%"
+        " of men in the 177Lu-PNT2002 arm reported dry mouth."
+    )
+    found = [(m["endpoint"], m["value"], m["arm"]) for m in record(text)["measurements"]]
+    assert found == [
+        ("HRQoL", 61.5, "177Lu-PNT2002"), ("HRQoL", 47.0, "ARPI change"), ("AE:dry mouth", 58.0, "177Lu-PNT2002"),
+    ]  # fmt: skip
