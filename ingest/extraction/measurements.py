@@ -206,7 +206,7 @@ _NOT_A_RESULT = re.compile("|".join(_NOT_A_RESULT_PARTS), re.I)
 #: What every match of _RARELY_A_RESULT holds, tested first in the lower-cased sentence.
 _RARE_WORDS = (
     "cross", "auc", "under", "gy", "follow", "boost", "prescri", "rmst", "restricted", "difference", "defined",
-    "complet", "returned", "compliance", "adherence", "baseline",
+    "complet", "returned", "compliance", "adherence", "baseline", "regarded", "considered", "deemed", "ecog",
 )  # fmt: skip
 #: More numbers that are no results, each rare and behind its own literals (in the pattern above, each branch would
 #: be tried at every place of every sentence).
@@ -232,6 +232,12 @@ _RARELY_A_RESULT = tuple(
         # (FACT-P total, a decrease of 10 points; ...)", "A pain response was defined as a reduction of 2 points"
         r"^\W*(?:[\w()/,-]+\s+){0,8}?(?:was|were|is|are)\s+(?:prospectively\s+|pre-?specified\s+)?defined\b"
         r"(?:[^;()]|\([^()]*(?:\)|$))*",
+        # the size of a change that counts: "a change of 10 points on the 0-100 scales was regarded as clinically
+        # meaningful"
+        r"\b(?:change|decrease|increase|difference|improvement|worsening|decline|rise|reduction)\s+of\s+(?:at\s+least\s+)?"
+        r"\d+(?:\.\d+)?\s*(?:points?|%)?[^.;]{0,60}?\b(?:was|were|is|are)\s+(?:regarded|considered|deemed|taken)\s+as\b",
+        # a performance status: "71% in patients with ECOG 0 and 49% in those with ECOG 1-2"
+        r"\bECOG(?:\s+(?:PS|performance\s+status))?\s*(?:score\s+)?(?:of\s+)?[0-4](?:\s*(?:-|–|or|to)\s*[0-4])?(?![\d.%])",
         # a value before treatment: "fell from 63% at baseline to 32% at 16 weeks", "64.1 at baseline, 67.8 after ..."
         r"(?<![\d.])\d+(?:\.\d+)?\s*(?:%|points?)?\s+at\s+baseline\b",
         # how many patients filled in the questionnaires: "39 patients (85%) returned at least two assessments",
@@ -780,7 +786,7 @@ _VALUE_THEN_ENDPOINT = re.compile(
 #: A value that is the subject of its own outcome: "16 (46%) had ...", "22 (44%; 95% CI 30-59%) achieved ...".
 _VALUE_THEN_OUTCOME = re.compile(
     r"(?:[^()]{0,40}\))?\s*(?:of\s+(?:the\s+)?(?:patients|pts|men|participants|evaluable patients)\s*)?\)?\s*"
-    r"(?:had|achieved|showed|experienced|attained|developed|required|needed|resulted in)\b",
+    r"(?:had|achieved|showed|experienced|attained|developed|required|needed|resulted in|(?:were|was)\s+able\s+to)\b",
     re.I,
 )
 #: After a share: the response named before, pointed back at ("8 of 20 (40%) had such a decline").
@@ -1238,6 +1244,70 @@ def _label_unit_values(
             break
         found.append(Value(number.start, number.end, number.value, normalize_unit(unit), unit))
         at = number.end
+    return found
+
+
+#: A treatment cycle named as a part of an arm: "cycle 4", "the first cycle".
+_CYCLE_PART = re.compile(r"cycle \d+|(?:first|second|third|fourth|fifth|sixth|last|final) cycle", re.IGNORECASE)
+#: The endpoints a questionnaire's score is of.
+_SCALES = frozenset({"endpoint:HRQoL", "endpoint:pain"})
+#: "Mean" or "median" right before a scale's name: "Mean global health status", "the mean EQ-VAS", "median worst pain".
+_MEAN_BEFORE_SCALE = re.compile(
+    r"\b(?:mean|median|average)\s+(?:(?!(?:time|duration|months?|weeks?)\b)[\w-]+\s+){0,2}$", re.IGNORECASE
+)  # (not a time to an event: "median time to pain progression was 9.4 versus 5.8 months")
+#: A baseline that qualifies the scale itself: "Mean global health status at baseline was 66".
+_SCALE_AT_BASELINE = re.compile(r"(?:\s+(?:total\s+)?(?:scores?|index|values?))?\s+(?:at|before)\s+baseline\b", re.I)
+#: Right before a score: a verb or preposition that gives it, or the separator of a run of them.
+_BEFORE_SCORE = re.compile(
+    r"(?:\b(?:was|were|is|of|to|from|reached|remained|by|at)|,|\band|\bvs\.?|\bversus|:)\s*$", re.IGNORECASE
+)
+#: Right after a score: the end of its clause, a preposition that places it in time or in an arm, or a separator; no
+#: unit, and no "or more" of a threshold.
+_AFTER_SCORE = re.compile(
+    r"\s*(?:$|[,;.)](?!\d)|\((?:95%|p\b|SD|range|IQR)|(?:at|after|before|in|on|with|during|and|vs\.?|versus|compared"
+    r"|for|among|by|from|to)\b(?!\s+(?:more|less|higher|lower)\b))",
+    re.IGNORECASE,
+)
+
+
+#: The next number of a run, with a unit the number before it shares: "9.4 versus 5.8 months".
+_UNIT_OF_THE_NEXT = re.compile(
+    r"\s*(?:,\s*|\s(?:and|or|to|vs\.?|versus)\s+)\d+(?:\.\d+)?\s*(?:%|months?\b|mo\b|weeks?\b|years?\b|days?\b)", re.I
+)
+
+
+def _scale_scores(text: str, endpoints: list[Mention], offset: int, values: list[Value]) -> list[Value]:
+    """Mean scores of a questionnaire without their unit, named after "mean" and its scale in the same clause: "Mean
+    global health status was 66.1 at cycle 4", "Mean EQ-VAS was 64.1 at baseline, 67.8 after cycle 2 and 66.0 after
+    cycle 4" (the score at baseline is none: see _RARELY_A_RESULT); in points, as a score's change is.
+
+    >>> from ingest.extraction.mentions import Mention
+    >>> text = "Mean global health status rose to 66.1 at cycle 4 (range 0-100)."
+    >>> scale = Mention(5, 25, "global health status", "endpoint:HRQoL", "Endpoint")
+    >>> [(v.value, v.unit) for v in _scale_scores(text, [scale], 0, [])]
+    [(66.1, 'points')]
+    """
+    found: list[Value] = []
+    for endpoint in endpoints:
+        start, end = endpoint.start - offset, endpoint.end - offset
+        if (
+            endpoint.curie not in _SCALES
+            or endpoint.text.lower().startswith(("time", "duration"))
+            or not _MEAN_BEFORE_SCALE.search(text, max(0, start - 30), start)
+        ):
+            continue
+        if _SCALE_AT_BASELINE.match(text, end):
+            continue
+        clause_end = text.find(";", end)
+        for bare in find_bare_numbers(text[: clause_end if clause_end >= 0 else len(text)]):
+            if (
+                bare.start > end
+                and _BEFORE_SCORE.search(text, max(end, bare.start - 12), bare.start)
+                and _AFTER_SCORE.match(text, bare.end)
+                and not _UNIT_OF_THE_NEXT.match(text, bare.end)
+                and not any(v.start <= bare.start < v.end for v in values + found)
+            ):
+                found.append(Value(bare.start, bare.end, bare.value, SCORE_UNIT, "points"))
     return found
 
 
@@ -1884,6 +1954,7 @@ class SentenceMeasurements:
         # size elsewhere, so read here, past the spans that are no values)
         named_counts = self._counts_after_events(text, endpoints, offset) if "=" in text else []
         scores = find_score_changes(text) if "point" in text or "+" in text else []
+        scores += _scale_scores(text, endpoints, offset, [*scores, *with_unit, *counts, *proportions])
         if not (
             with_unit
             or counts
@@ -2475,8 +2546,9 @@ class SentenceMeasurements:
                 return False
         elif is_dose_unit(unit) and endpoint.code == "MTD":
             group.statistic = "other"
-        elif unit == SCORE_UNIT and endpoint.code == "HRQoL":
-            group.statistic = "mean"  # "a mean change of +1.8 points"
+        elif unit == SCORE_UNIT and endpoint.code in ("HRQoL", "pain"):
+            # "a mean change of +1.8 points", "median worst pain fell to 3 points"
+            group.statistic = "median" if "median" in window.lower() and not _MEAN.search(window) else "mean"
         else:
             return False
         if endpoint.kind == "AbsorbedDose" and group.statistic != "absorbed-dose":
@@ -3418,6 +3490,14 @@ class SentenceMeasurements:
         if group.statistic in ("rate", "count") and group.values:
             times = self._landmarks(group, text, sentence.start)
             levels = [level or timed for level, timed in zip(levels, times, strict=True)]
+        if code in ("HRQoL", "pain") and any(part and _CYCLE_PART.fullmatch(part) for part in parts):
+            # a questionnaire filled in at a cycle: the time of the score, not a part of the men ("Mean EQ-VAS was
+            # 67.8 after cycle 2")
+            levels = [
+                part if part and _CYCLE_PART.fullmatch(part) else level
+                for part, level in zip(parts, levels, strict=True)
+            ]
+            parts = [None if part and _CYCLE_PART.fullmatch(part) else part for part in parts]
         if context.compared and all(part and _NAMED_COHORT.fullmatch(part) for part in parts):
             parts = [None] * len(parts)  # (a cohort of a study of doses or variants is named by what it was given)
         if context.compared and not any(parts) and not any(levels) and len(set(arms)) == 1:

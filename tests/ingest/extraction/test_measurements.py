@@ -3255,3 +3255,20 @@ def test_shares_of_patients_who_reported_an_outcome_kept_or_bettered(record):
     assert found == [
         ("HRQoL", 61.5, "177Lu-PNT2002"), ("HRQoL", 47.0, "ARPI change"), ("AE:dry mouth", 58.0, "177Lu-PNT2002"),
     ]  # fmt: skip
+
+
+def test_mean_scores_of_a_questionnaire_without_their_unit_are_points_at_their_cycle(record):
+    text = (
+        "We treated 80 men with 177Lu-PSMA-I&T and recorded the EQ-VAS before each cycle. A change of 7 points was"
+        " regarded as clinically meaningful. Mean EQ-VAS was 61.2 at baseline, 65.4 after cycle 2 and 63.9 after"
+        " cycle 4. Mean pain intensity fell from 5.1 to 3.4 at 12 weeks. Median time to pain progression was 8.8"
+        " months. Stable or improved EQ-VAS was kept by 70% of men with ECOG 0 and 52% of those with ECOG 1-2."
+    )
+    measurements = record(text)["measurements"]
+    found = [(m["endpoint"], m["statistic"], m["value"], m["unit"], m.get("note")) for m in measurements]
+    assert found[:3] == [
+        ("HRQoL", "mean", 65.4, "points", "cycle 2"), ("HRQoL", "mean", 63.9, "points", "cycle 4"),
+        ("pain", "mean", 3.4, "points", None),
+    ]  # fmt: skip
+    assert ("pain", "median", 8.8, "months", None) in found
+    assert not [value for _e, _s, value, _u, _n in found if value in (7.0, 61.2, 5.1, 0.0, 1.0, 2.0)]
