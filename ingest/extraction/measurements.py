@@ -178,7 +178,10 @@ _NOT_A_RESULT_PARTS = (
     r"\b(?:within|at(?: least)?|after|for|by|over|every|beyond|up to|lasting|more than|≥|>=|>)\s+"
     r"(?:(?:approximately|about|around|roughly)\s+)?\d+(?:\.\d+)?"
     r"(?:\s*(?:,|and|or)\s*\d+(?:\.\d+)?)*\s*(?:weeks?|wk|days?|months?|mo|years?|hours?|h)\b",
-    # 1 minus a hazard ratio: "a 41% reduction in risk", "a 38% lower risk of death"
+    # 1 minus a hazard ratio: "a 41% reduction in risk", "a 38% lower risk of death", "reduced the risk of
+    # radiographic progression or death by 28%"
+    r"\breduc(?:ed|es|ing)\s+the\s+(?:relative\s+)?(?:risk|hazard|odds)\s+of\s+[^.;%]{0,80}?\bby\s+"
+    r"(?:about\s+|approximately\s+|nearly\s+)?\d+(?:\.\d+)?\s*%",
     r"\b\d+(?:\.\d+)?\s*%\s+(?:relative\s+)?(?:reduction|decrease|lower|increase|higher)\s+(?:in\s+(?:the\s+)?)?"
     r"(?:risk|hazard|odds)\b",
     # a figure others reported: "close to the 15.3 months reported in the VISION trial"
@@ -258,6 +261,7 @@ _NOT_A_RESULT_CLUES = (
     re.compile(r"%\s+of\s+(?:the|all|these)\s+\d", re.I),
     re.compile(r"=\s*\d"),
     re.compile(r"\d\s*(?:weeks?|wk|days?|months?|mo|years?|yrs?|y|hours?|h)\b", re.I),
+    re.compile(r"\breduc\w*\s+the\s+(?:relative\s+)?(?:risk|hazard|odds)\b", re.I),
     # a percentage that is 1 minus a ratio ("a 12% relative increase in the odds") or another study's figure
     re.compile(
         r"%\s+(?:relative\s+|previously\s+)?(?:reduction|decrease|lower|increase|higher|reported|published"
@@ -1247,6 +1251,22 @@ def _label_unit_values(
     return found
 
 
+#: Right before an agent that is the event a time is measured to: "time to start of ", "time to first subsequent ".
+_TIME_TO_AGENT = re.compile(
+    r"\btime\s+to\s+(?:the\s+)?(?:(?:start|initiation|use)\s+of\s+|first\s+(?:subsequent\s+)?|subsequent\s+)?(?:an?\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _without_events_of_times(text: str, mentions: list[Mention], offset: int) -> list[Mention]:
+    """The mentions of a sentence but the agents that are the event a time is measured to, no arm: "median time to
+    start of androgen deprivation 14.2 months"."""
+    return [
+        m for m in mentions
+        if not (m.is_agent and _TIME_TO_AGENT.search(text, max(0, m.start - offset - 30), m.start - offset))
+    ]  # fmt: skip
+
+
 #: A treatment cycle named as a part of an arm: "cycle 4", "the first cycle".
 _CYCLE_PART = re.compile(r"cycle \d+|(?:first|second|third|fourth|fifth|sixth|last|final) cycle", re.IGNORECASE)
 #: The endpoints a questionnaire's score is of.
@@ -2153,6 +2173,9 @@ class SentenceMeasurements:
                     or bool(_LED.fullmatch(between) and _TO_STOP_AFTER.match(text, value.end))
                     or (between.rstrip().endswith(("(", " in")) and bool(_OTHER_OUTCOME_BEFORE.search(between)))
                     or bool(_OTHER_MARKERS_RESPONSE.search(between))
+                    # "... was 8.1 months (95% CI 6.0-11.3) and median time to start of androgen deprivation 14.2
+                    # months": a measure of its own, unnamed, between them
+                    or ("time to" in between and bool(_UNNAMED_MEASURE.search(between)))
                 )
                 # A count of deaths is of the event after it, never the second of a pair.
                 compatible = value.raw_unit != _DEATHS and (
@@ -3460,6 +3483,8 @@ class SentenceMeasurements:
             at = group.endpoint.start - sentence.start
             first = group.values[0].start if group.values else at
             grade = group.extra.get("grade") or _heading_grade(text, at) or _event_grade(text, at, first)
+        if "time to" in text:
+            mentions = _without_events_of_times(text, mentions, sentence.start)
         arms = self._arms_for(group, sentence, mentions, context, subgroups.values)
         positions = [(v.start, v.end) for v in group.values] or [(group.ratio.start, group.ratio.end)]
         parts = subgroups.of([group.extra["band_of"]] if "band_of" in group.extra else positions, arms)

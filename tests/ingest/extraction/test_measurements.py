@@ -3272,3 +3272,17 @@ def test_mean_scores_of_a_questionnaire_without_their_unit_are_points_at_their_c
     ]  # fmt: skip
     assert ("pain", "median", 8.8, "months", None) in found
     assert not [value for _e, _s, value, _u, _n in found if value in (7.0, 61.2, 5.1, 0.0, 1.0, 2.0)]
+
+
+def test_a_risk_reduced_by_a_share_and_a_time_to_an_unnamed_event_are_no_values(record):
+    text = (
+        "Thirty-five men with oligometastatic disease received 177Lu-PSMA-I&T. Median PSA progression-free survival was"
+        " 8.1 months (95% CI 6.0-11.3) and median time to start of androgen deprivation 14.2 months (95% CI 9.8-18.6)."
+    )
+    found = [(m["endpoint"], m["value"], m["arm"]) for m in record(text)["measurements"]]
+    assert found == [("PSA-PFS", 8.1, "177Lu-PSMA-I&T")]
+    text = (
+        "We randomized 300 men to 177Lu-PSMA-617 plus ADT or ADT alone. Adding 177Lu-PSMA-617 to ADT reduced the risk"
+        " of radiographic progression or death by 28%."
+    )
+    assert record(text)["measurements"] == []
