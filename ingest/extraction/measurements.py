@@ -987,7 +987,9 @@ _SAME_RESULT = re.compile(
     # "Tracer-specific estimates were 0.70 (...) for 68Ga-PSMA-11, 0.73 (...) for 18F-DCFPyL"
     r"|^\W*(?:[\w-]+\s+){0,2}estimates\s+(?:were|are)\b"
     # the result named by a pronoun: "It was higher in PSA responders than in non-responders (14.1 vs 6.9 Gy)"
-    r"|^\W*(?:It|They)\s+(?:was|were|is|are)\b",
+    r"|^\W*(?:It|They)\s+(?:was|were|is|are)\b"
+    # ... after the part of the men it is given for: "In pts with <20 bone lesions it was 14.2 vs 8.1 mo"
+    r"|^\W*(?:In|Among|For)\s+[^,;:()]{1,60}?,?\s+(?:it|they)\s+(?:was|were)\b",
     re.I,
 )
 #: The opening of a sentence that gives another arm's values of the last result: "The corresponding rates for X were"

@@ -37,6 +37,8 @@ _RELATION = (
 #: Where a subgroup's words end: punctuation, a verb, a comparison, an endpoint's median.
 _PHRASE_END = (
     r"(?=\s*[,;:()\[\]]|\s*\.(?:\s|$)|\s*$|\s+-\s"
+    # a value right after the men it is of: "in pts with ≥20 lesions 9.3 vs 5.6 mo"
+    r"|\s+\d+(?:\.\d+)?\s*(?:%|months?\b|mo\b)?\s*(?:vs\.?|versus)(?!\w)|(?<=ng/ml)\s+\d+(?:\.\d+)?\s*%"
     r"|(?<!\bless)(?<!\bmore)(?<!\bgreater)(?<!\bfewer)(?<!\blower)(?<!\bhigher)(?<!\blonger)(?<!\bshorter)"
     r"\s+than\b"
     r"|\s+(?:had|has|have|was|were|did|does|showed|achieved|experienced"

@@ -1329,3 +1329,14 @@ def test_the_one_reader_a_sentence_names_before_its_values_and_no_reader_when_it
         ("PPV", 81.0, "68Ga-PSMA-11, reader 2"), ("NPV", 77.0, "68Ga-PSMA-11, reader 2"),
         ("sensitivity", 64.0, "68Ga-PSMA-11"),
     ]  # fmt: skip
+
+
+def test_a_result_named_by_a_pronoun_after_its_part_and_a_part_that_ends_where_its_values_start(record):
+    text = (
+        "We treated 120 men with 177Lu-PSMA-617. Median overall survival was 14.1 months (95% CI 12.0-16.3). In men"
+        " with fewer than 20 bone lesions it was 17.9 months. In men with a PSA below 0.5 ng/mL the detection rate"
+        " was 41%, and in those with PSA 0.5-2.0 ng/mL 70%."
+    )
+    found = [(m["endpoint"], m["value"], m["arm"]) for m in record(text)["measurements"]]
+    assert ("OS", 17.9, "177Lu-PSMA-617, fewer than 20 bone lesions") in found
+    assert ("detection rate", 70.0, "177Lu-PSMA-617, PSA 0.5-2.0 ng/mL") in found
