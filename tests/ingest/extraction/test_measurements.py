@@ -414,6 +414,14 @@ def test_absorbed_doses_per_organ(record):
         ("absorbed dose:kidney", 0.82, "absorbed-dose"),
         ("absorbed dose:parotid glands", 1.9, "absorbed-dose"),
     ]
+    rows = record(
+        "With 177Lu-PSMA-I&T, kidney doses were 0.73 Gy/GBq, while the parotid dose was 0.47 Gy/GBq and the"
+        " submandibular dose 0.41 Gy/GBq."
+    )["measurements"]
+    assert [(m["endpoint"], m["value"]) for m in rows] == [
+        ("absorbed dose:kidney", 0.73), ("absorbed dose:parotid glands", 0.47),
+        ("absorbed dose:submandibular glands", 0.41),
+    ]  # fmt: skip
 
 
 def test_design_assumptions_are_planned_never_results(record):
