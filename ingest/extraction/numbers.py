@@ -29,7 +29,7 @@ RATIO = prefiltered(
 )
 #: Another ratio of the same kind after the first one's bracket: ") and 0.52 (95% CI ...".
 RATIO_CONTINUED = re.compile(
-    r"\s*[(\[][^()\[\]]{0,80}[)\]]\s*(?:,\s*)?(?:and\s+)?"  # (", and for OS 0.84 (" as well)
+    r"\s*[(\[](?:[^()\[\]]|\[C?r?I\]){0,80}[)\]]\s*(?:,\s*)?(?:and\s+)?"  # (", and for OS 0.84 (" as well)
     r"(?:(?:for|in)\s+(?:the\s+)?[\w&-]+(?:\s+[\w&-]+)?\s*)?(?:,\s*)?(?:and\s+)?"
     r"(?P<value>\d*\.\d+)(?=\s*[(\[])"
 )
@@ -47,13 +47,13 @@ RATIO_LISTED_BARE = re.compile(
 #: The same with each ratio's interval stating its level: "The HR was 0.66 (95% CI 0.51-0.86) in men with de novo
 #: disease and 0.87 (95% CI 0.56-1.35) in those with metachronous disease".
 RATIO_LISTED_WITH_CI = re.compile(
-    r"\s*[(\[][^()\[\]]{0,80}[)\]]\s+(?:for|in|among)\s+[^;()\[\]]{1,60}?\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
-    r"(?P<value>\d*\.\d+)(?=\s*[(\[]\s*\d{2}(?:\.\d+)?\s*%\s*CI)"
+    r"\s*[(\[](?:[^()\[\]]|\[C?r?I\]){0,80}[)\]]\s+(?:for|in|among)\s+[^;()\[\]]{1,60}?\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
+    r"(?P<value>\d*\.\d+)(?=\s*[(\[]\s*\d{2}(?:\.\d+)?\s*%\s*Cr?I)"
 )
 #: Another ratio of the same kind the same sentence gives as "it was": "... (95% CI 0.50-1.36), whereas for those
 #: without liver involvement it was 0.59 (...)", "; in men with one taxane it was 0.58 (", ", compared with 0.67 (".
 RATIO_RESTATED = re.compile(
-    r"\s*[(\[][^()\[\]]{0,80}[)\]]\s*[,;]?\s*(?:[^0-9;.()\[\]]{0,60}?;\s*)?(?:[^0-9;.()\[\]]{0,90}?\b(?:it|this|that"
+    r"\s*[(\[](?:[^()\[\]]|\[C?r?I\]){0,80}[)\]]\s*[,;]?\s*(?:[^0-9;.()\[\]]{0,60}?;\s*)?(?:[^0-9;.()\[\]]{0,90}?\b(?:it|this|that"
     r"|the\s+(?:[\w-]+\s+)?(?:ratio|HR|estimate))\s+(?:was|is)"
     r"|compared\s+with|versus|vs\.?)\s+(?P<value>\d*\.\d+)"
     # (its own bracket, or the men it is of: "; it was 0.69 in patients younger than 70 years and 0.74 in those ...")
@@ -63,7 +63,8 @@ RATIO_RESTATED = re.compile(
 #: A CI's upper bound may be open: "95% CI 6.2-not reached", "(95% CI, 5.5 to NE)".
 _OPEN_BOUND = r"not (?:yet )?(?:been )?reached|not estimable|not evaluable|NR\b|NE\b|NA\b"
 CI = prefiltered(
-    r"(?:(?P<level>\d{2}(?:\.\d+)?)\s*%\s*)?(?:CI|CrI|IC|confidence intervals?|C\.I\.)(?:\b|(?=\d))(?:\s*\[CI\])?"
+    r"(?:(?P<level>\d{2}(?:\.\d+)?)\s*%\s*)?(?:CI|CrI|IC|confidence intervals?|credible intervals?|C\.I\.)(?:\b|(?=\d))"
+    r"(?:\s*\[(?:CI|CrI)\])?"
     # the level may follow the words: "CI95% 21.8-57.8", "CI 95%: 0.62-1.33", "IC95% 0,34-0,79" (IC: the French,
     # Spanish and Italian name)
     r"(?:\s*(?P<level_after>\d{2}(?:\.\d+)?)\s*%)?"

@@ -3294,3 +3294,13 @@ def test_a_risk_reduced_by_a_share_and_a_time_to_an_unnamed_event_are_no_values(
         " of radiographic progression or death by 28%."
     )
     assert record(text)["measurements"] == []
+
+
+def test_ratios_listed_with_credible_intervals_each_with_its_arm_and_interval(record):
+    text = (
+        "We randomly assigned 600 men to 177Lu-PSMA-617, cabazitaxel or ARPI change. Compared with ARPI change, the"
+        " hazard ratio for rPFS was 0.43 (95% credible interval [CrI] 0.32-0.58) for 177Lu-PSMA-617 and 0.54 (95%"
+        " CrI 0.40-0.73) for cabazitaxel."
+    )
+    found = [(m["arm"], m["hr"], m["ci_low"], m["ci_high"]) for m in record(text)["measurements"]]
+    assert found == [("177Lu-PSMA-617", 0.43, 0.32, 0.58), ("cabazitaxel", 0.54, 0.40, 0.73)]
