@@ -84,7 +84,7 @@ _BARE_TIME_INTERVAL = re.compile(  # (tried only in a sentence that states a CI)
 #: Between a stated CI and a bare range that is the CI of the second value of its pair.
 _PAIRED_AFTER_CI = re.compile(r"[^;]{0,80}?\b(?:and|vs\.?|versus|compared\s+with|against)\s[^;]{0,30}$", re.I)
 PVALUE = prefiltered(
-    r"(?<![A-Za-z])[Pp](?:[\s-]*value)?(?:\s+for\s+(?:non-?inferiority|superiority|interaction|trend|difference))?"
+    r"(?<![A-Za-z])[Pp](?:[\s-]*value)?(?:\s+for\s+(?:(?:subgroup|group)\s+)?(?:non-?inferiority|superiority|interaction|trend|differences?|heterogeneity))?"
     r"\s*(?P<op>[<>=≤≥]|&lt;|&gt;)\s*(?P<value>0?\.\d+|\d(?:\.\d+)?"
     r"(?:\s*[x×]\s*10\s*-\s*\d+)?)"
 )

@@ -378,7 +378,9 @@ class PsmaMeasurements:
             )
             measurements.extend((m, sentence) for m in found)
             negated.extend((mention, grade, sentence) for mention, grade in denied)
-        measurements = _levels_carried(_corresponding_parts(_ratios_on_their_medians(measurements, text)))
+        measurements = _levels_carried(
+            _corresponding_arms(_corresponding_parts(_ratios_on_their_medians(measurements, text)))
+        )
         underscore.psma_measurements = (context, measurements, negated)
         return doc
 
@@ -432,6 +434,46 @@ def _corresponding_parts(measured: list[tuple[Measurement, Sentence]]) -> list[t
             for index, part in zip(by_sentence[current], (m.subgroup for m in earlier), strict=True):
                 measurement, sentence = measured[index]
                 result[index] = (measurement.model_copy(update={"subgroup": part}), sentence)
+    return result
+
+
+#: A sentence that gives the values of the last result again, for another part, naming no arm: "At PSA levels below
+#: 0.5 ng/mL the corresponding rates were 52%, 58% and 44%".
+_CORRESPONDING_WITHOUT_ARM = re.compile(
+    r"\bthe\s+corresponding\s+(?:values?|rates?|figures?|proportions?|percentages?|medians?|means?)\s+(?:were|are)\b",
+    re.IGNORECASE,
+)
+
+
+def _corresponding_arms(measured: list[tuple[Measurement, Sentence]]) -> list[tuple[Measurement, Sentence]]:
+    """ "Pooled detection was 81% with X, 80% with Y and 72% with Z. At PSA levels below 0.5 ng/mL the corresponding
+    rates were 52%, 58% and 44%.": the values of a sentence of corresponding values that names no arm, as many as the
+    sentence before gave for the same endpoint to as many arms, are those arms' in turn."""
+    result = list(measured)
+    by_sentence: dict[int, list[int]] = {}
+    for index, (_measurement, sentence) in enumerate(measured):
+        by_sentence.setdefault(sentence.start, []).append(index)
+    for before, current in pairwise(list(by_sentence)):
+        sentence = measured[by_sentence[current][0]][1]
+        previous = measured[by_sentence[before][0]][1]
+        if (
+            sentence.start - previous.end > 2
+            or not _CORRESPONDING_WITHOUT_ARM.search(sentence.text)
+            or CORRESPONDING_FOR.search(sentence.text)
+        ):
+            continue
+        earlier = [measured[i][0] for i in by_sentence[before]]
+        now = [measured[i][0] for i in by_sentence[current]]
+        arms = [m.arm for m in earlier]
+        if (
+            len(earlier) == len(now) >= 2
+            and len(set(arms)) == len(arms)
+            and len({m.arm for m in now}) == 1
+            and {m.endpoint for m in earlier} == {m.endpoint for m in now}
+        ):
+            for index, arm in zip(by_sentence[current], arms, strict=True):
+                measurement, sentence = measured[index]
+                result[index] = (measurement.model_copy(update={"arm": arm}), sentence)
     return result
 
 

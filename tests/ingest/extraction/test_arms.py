@@ -1518,3 +1518,17 @@ def test_conventional_imaging_with_values_of_its_own_is_the_comparator_of_a_stud
     )
     assert found["comparators"] == ["conventional imaging"]
     assert [(m["arm"], m["value"]) for m in found["measurements"]][-1] == ("conventional imaging", 22.6)
+
+
+def test_corresponding_values_that_name_no_arm_are_the_arms_of_the_sentence_before_in_turn(record):
+    text = (
+        "We compared three PSMA tracers in 300 men with biochemical recurrence. Detection was 81% with 18F-DCFPyL,"
+        " 80% with 18F-PSMA-1007 and 72% with 68Ga-PSMA-11 (p for subgroup difference=0.008). At PSA levels below"
+        " 0.5 ng/mL the corresponding rates were 52%, 58% and 44%."
+    )
+    found = [(m["value"], m["arm"]) for m in record(text)["measurements"]]
+    assert found == [
+        (81.0, "18F-DCFPyL"), (80.0, "18F-PSMA-1007"), (72.0, "68Ga-PSMA-11"),
+        (52.0, "18F-DCFPyL, PSA <0.5 ng/mL"), (58.0, "18F-PSMA-1007, PSA <0.5 ng/mL"),
+        (44.0, "68Ga-PSMA-11, PSA <0.5 ng/mL"),
+    ]  # fmt: skip
