@@ -1269,6 +1269,12 @@ def _without_events_of_times(text: str, mentions: list[Mention], offset: int) ->
     ]  # fmt: skip
 
 
+#: Between an outcome and the endpoint that sets apart the men it was likelier in: " was more likely in men with a ".
+_LIKELIER_IN_MEN_WITH = re.compile(
+    r"\s+(?:was|were)\s+(?:(?:significantly|much|twice\s+as)\s+)?(?:more|less)\s+(?:likely|frequent|common|often)\s+"
+    r"(?:in|among)\s+(?:the\s+)?(?:men|patients|pts|those|participants)\s+(?:with|who\s+(?:had|achieved))\s+(?:an?\s+)?",
+    re.IGNORECASE,
+)
 #: A treatment cycle named as a part of an arm: "cycle 4", "the first cycle".
 _CYCLE_PART = re.compile(r"cycle \d+|(?:first|second|third|fourth|fifth|sixth|last|final) cycle", re.IGNORECASE)
 #: The endpoints a questionnaire's score is of.
@@ -2637,6 +2643,12 @@ class SentenceMeasurements:
                     endpoint = before[-1]  # an endpoint named after the predicate, before the ratio, is its own
                 else:
                     endpoint = self._outcome(predicate, endpoints, text, offset)
+            elif len(before) >= 2 and _LIKELIER_IN_MEN_WITH.fullmatch(
+                text, before[-2].end - offset, before[-1].start - offset
+            ):
+                # "A pain response was more likely in men with a PSA decline of 50% or more (odds ratio 3.4)": of the
+                # outcome named first; the other sets the men apart
+                endpoint = before[-2]
             elif before and _UNNAMED_MEASURE.search(text, before[-1].end - offset, ratio.start):
                 continue  # "..., and median time to castration resistance was 31.9 versus 19.9 months (HR 0.58)"
             elif before or after:

@@ -3304,3 +3304,12 @@ def test_ratios_listed_with_credible_intervals_each_with_its_arm_and_interval(re
     )
     found = [(m["arm"], m["hr"], m["ci_low"], m["ci_high"]) for m in record(text)["measurements"]]
     assert found == [("177Lu-PSMA-617", 0.43, 0.32, 0.58), ("cabazitaxel", 0.54, 0.40, 0.73)]
+
+
+def test_a_ratio_of_an_outcome_likelier_in_men_with_another_endpoint_is_the_outcome_s(record):
+    text = (
+        "We treated 74 men with 177Lu-PSMA-617. A pain response was more likely in men with a PSA decline of 50% or"
+        " more (odds ratio 3.4; 95% CI 1.2-9.6; p=0.02)."
+    )
+    found = [(m["endpoint"], m["value"], m["arm"]) for m in record(text)["measurements"]]
+    assert found == [("pain", 3.4, "177Lu-PSMA-617, PSA decline of 50% or more")]
