@@ -2623,6 +2623,8 @@ class SentenceMeasurements:
             after = [e for e in endpoints if followed and ratio.end <= e.start - offset <= ratio.end + 40]
             # An endpoint inside the ratio's own phrase ("the hazard ratio for death was 0.98") is its endpoint.
             within = [e for e in endpoints if ratio.start <= e.start - offset and e.end - offset <= ratio.end]
+            if text[max(0, ratio.start - 12) : ratio.start].lower().endswith("diagnostic "):
+                continue  # a diagnostic odds ratio measures a test's accuracy, no endpoint's odds
             if within:
                 endpoint = within[0]
             elif (

@@ -600,7 +600,7 @@ class MentionFinder:
         candidates.extend(self._qualified_diseases(text, folded))
         mentions = self._with_shared_ligands(text, _without_overlaps(self._with_code_agents(text, folded, candidates)))
         titled = _title_trials(text)
-        mentions = self._with_abbreviations(text, mentions, titled)
+        mentions = _without_redefined_abbreviations(text, self._with_abbreviations(text, mentions, titled))
         named = self._named_trials(text, mentions, titled)
         if named:  # (a disease's abbreviation inside a trial's name is no mention of its own: "CUPRIC-BCR")
             inside = [m for m in mentions if any(t.start <= m.start and m.end <= t.end for t in named)]
@@ -1088,6 +1088,34 @@ class MentionFinder:
                     mention.start, mention.end, mention.text, curie, entity.kind, options, label=entity.label
                 )
         return mention
+
+
+def _without_redefined_abbreviations(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions but those of an abbreviation the text defines as something else: after "the pooled diagnostic odds
+    ratio (DOR)", no "DOR" of the document is the duration of response. A definition is the abbreviation in brackets
+    after as many words as it has letters, each word starting with its letter, that name no mention of its own.
+
+    >>> dor = Mention(34, 37, "DOR", "endpoint:DoR", "Endpoint")
+    >>> _without_redefined_abbreviations("The pooled diagnostic odds ratio (DOR) was 46.5.", [dor])
+    []
+    """
+    redefined: set[tuple[str, str | None]] = set()
+    for mention in mentions:
+        short = mention.text
+        if not (2 <= len(short) <= 6 and short.isalpha()) or text[mention.start - 1 : mention.start] != "(":
+            continue
+        if text[mention.end : mention.end + 1] != ")":
+            continue
+        words = re.findall(r"[A-Za-z][\w-]*", text[max(0, mention.start - 80) : mention.start - 1])[-len(short) :]
+        if len(words) != len(short) or "".join(w[0] for w in words).lower() != short.lower():
+            continue
+        long_start = text.rfind(words[0], 0, mention.start)
+        if any(m.start < mention.start - 1 and m.end > long_start for m in mentions if m is not mention):
+            continue  # ("radiographic progression-free survival (rPFS)": the words are a mention, the same entity)
+        redefined.add((short, mention.curie))
+    if not redefined:
+        return mentions
+    return [m for m in mentions if (m.text, m.curie) not in redefined]
 
 
 def _is_abbreviated_agent(mention: Mention) -> bool:

@@ -602,3 +602,14 @@ def test_an_antibody_the_ontology_does_not_know_is_an_agent_by_its_name_stem(rec
 def test_dry_eyes_in_the_plural_is_the_adverse_event_dry_eye(record):
     found = record("Dry eyes (any grade) occurred in 18% of the 60 men treated with 177Lu-PSMA-617.")
     assert [(m["endpoint"], m["value"]) for m in found["measurements"]] == [("AE:dry eye", 18.0)]
+
+
+def test_an_abbreviation_the_text_defines_as_something_else_names_no_endpoint(record):
+    text = (
+        "We pooled 20 studies of 68Ga-PSMA-11 PET. Pooled specificity was 0.95. The pooled diagnostic odds ratio (DOR)"
+        " was 46.5 (95% CI 20.1-107.6), and the DOR was higher in high-risk disease."
+    )
+    found = record(text)
+    assert [(m["endpoint"], m["value"]) for m in found["measurements"]] == [("specificity", 0.95)]
+    text = "We treated 50 men with 177Lu-PSMA-617. The duration of response (DOR) was 6.1 months."
+    assert [(m["endpoint"], m["value"]) for m in record(text)["measurements"]] == [("DoR", 6.1)]
