@@ -62,6 +62,7 @@ from ingest.extraction.measurements import (
     SentenceMeasurements,
 )
 from ingest.extraction.mentions import ENDPOINT_KINDS, POOLED_STUDY, Mention, MentionFinder
+from ingest.extraction.prefilter import prefiltered
 from ingest.extraction.subgroups import compares_courses, is_dose_level
 from ingest.extraction.tables import is_table_line, table_rows
 from ingest.extraction.textutil import with_decimal_points, with_signs
@@ -388,7 +389,7 @@ class PsmaMeasurements:
 #: Words of a sentence about patients' own reports of their quality of life, where the events it names are the scales
 #: of a questionnaire: "Time to deterioration favoured LuPSMA for diarrhoea (HR 0.40 ...) and fatigue (HR 0.64 ...)",
 #: "Clinically meaningful improvements were reported in pain (37%), fatigue (30%) and insomnia (27%)".
-_PATIENT_REPORTED = re.compile(
+_PATIENT_REPORTED = prefiltered(  # (tried on every sentence: only where one of its words is)
     r"\btime\s+to\s+(?:first\s+)?(?:(?:clinically\s+)?(?:meaningful|relevant)\s+)?(?:deterioration|worsening)\b"
     r"|\bclinically\s+(?:meaningful|relevant|important)\s+(?:improvements?|worsening|deterioration)\b"
     r"|\bQLQ-C30\b|\bFACT-[PG]\b|\bEQ-5D|\bpatient-reported\b|\bsymptom\s+scales?\b",
