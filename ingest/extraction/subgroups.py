@@ -904,7 +904,7 @@ def respective_parts(text: str, positions: list[tuple[int, int]]) -> list[tuple[
                 continue
             if after and not (
                 len(after) == len(labels)
-                and (_SET_AGAINST_RUN.match(text, match.end()) or _parallel_run(text, match.end(), positions))
+                and (_SET_AGAINST_RUN.match(text, match.end()) or _parallel_run(text, match.end()))
             ):
                 continue  # (a run after the list is theirs only when set against the run before, "..., compared
                 # with 44%, 51% and 62% on day 0", or another endpoint's run for the same parts)
@@ -939,11 +939,11 @@ _SET_AGAINST_RUN = re.compile(
 _OTHER_READ = re.compile(r"\b(?:readers?|consensus|majority|central|local|pooled|days?)\b", re.IGNORECASE)
 
 
-def _parallel_run(text: str, list_end: int, positions: list[tuple[int, int]]) -> bool:
+def _parallel_run(text: str, list_end: int) -> bool:
     """Whether the run of values after a list of readers or days (ending at ``list_end``) is another endpoint's for the
     same parts, in turn: "30%, 27% and 23% for readers 1, 2 and 3, and specificity was 93%, 94% and 97%" (no other
     reader, read or day named after the list)."""
-    return _OTHER_READ.search(text, list_end) is None and all(start > list_end for start, _end in positions[-1:])
+    return _OTHER_READ.search(text, list_end) is None
 
 
 #: Between the last value of a run and the readers listed for it: "of patients by ", " for ".
