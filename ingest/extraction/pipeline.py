@@ -410,29 +410,37 @@ def _list_columns(sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
     return named if len(named) >= 2 else []
 
 
+def _right_after_another(
+    measured: list[tuple[Measurement, Sentence]],
+) -> Iterator[tuple[Sentence, list[int], list[int]]]:
+    """Each sentence whose measurements come right after those of the sentence before it (no sentence between), with
+    the indices of the earlier sentence's measurements and of its own."""
+    by_sentence: dict[int, list[int]] = {}
+    for index, (_measurement, sentence) in enumerate(measured):
+        by_sentence.setdefault(sentence.start, []).append(index)
+    for before, current in pairwise(by_sentence.values()):
+        sentence, previous = measured[current[0]][1], measured[before[0]][1]
+        if sentence.start - previous.end <= 2:
+            yield sentence, before, current
+
+
 def _corresponding_parts(measured: list[tuple[Measurement, Sentence]]) -> list[tuple[Measurement, Sentence]]:
     """ "Detection with X was 48% below 0.5 ng/mL and 64% at 0.5 ng/mL or above. The corresponding values for Y were
     20% and 36%.": the values of a sentence of corresponding values, as many as the sentence before gave for the same
     endpoint, each for a part of the population, are for those parts in turn."""
     result = list(measured)
-    by_sentence: dict[int, list[int]] = {}
-    for index, (_measurement, sentence) in enumerate(measured):
-        by_sentence.setdefault(sentence.start, []).append(index)
-    starts = list(by_sentence)
-    for before, current in pairwise(starts):
-        sentence = measured[by_sentence[current][0]][1]
-        previous = measured[by_sentence[before][0]][1]
-        if not CORRESPONDING_FOR.search(sentence.text) or sentence.start - previous.end > 2:
-            continue  # (the sentence right before only)
-        earlier = [measured[i][0] for i in by_sentence[before]]
-        now = [measured[i][0] for i in by_sentence[current]]
+    for sentence, before, current in _right_after_another(measured):
+        if not CORRESPONDING_FOR.search(sentence.text):
+            continue
+        earlier = [measured[i][0] for i in before]
+        now = [measured[i][0] for i in current]
         if (
             len(earlier) == len(now)
             and all(m.subgroup for m in earlier)
             and not any(m.subgroup for m in now)
             and {m.endpoint for m in earlier} == {m.endpoint for m in now}
         ):
-            for index, part in zip(by_sentence[current], (m.subgroup for m in earlier), strict=True):
+            for index, part in zip(current, (m.subgroup for m in earlier), strict=True):
                 measurement, sentence = measured[index]
                 result[index] = (measurement.model_copy(update={"subgroup": part}), sentence)
     return result
@@ -451,20 +459,11 @@ def _corresponding_arms(measured: list[tuple[Measurement, Sentence]]) -> list[tu
     rates were 52%, 58% and 44%.": the values of a sentence of corresponding values that names no arm, as many as the
     sentence before gave for the same endpoint to as many arms, are those arms' in turn."""
     result = list(measured)
-    by_sentence: dict[int, list[int]] = {}
-    for index, (_measurement, sentence) in enumerate(measured):
-        by_sentence.setdefault(sentence.start, []).append(index)
-    for before, current in pairwise(list(by_sentence)):
-        sentence = measured[by_sentence[current][0]][1]
-        previous = measured[by_sentence[before][0]][1]
-        if (
-            sentence.start - previous.end > 2
-            or not _CORRESPONDING_WITHOUT_ARM.search(sentence.text)
-            or CORRESPONDING_FOR.search(sentence.text)
-        ):
+    for sentence, before, current in _right_after_another(measured):
+        if not _CORRESPONDING_WITHOUT_ARM.search(sentence.text) or CORRESPONDING_FOR.search(sentence.text):
             continue
-        earlier = [measured[i][0] for i in by_sentence[before]]
-        now = [measured[i][0] for i in by_sentence[current]]
+        earlier = [measured[i][0] for i in before]
+        now = [measured[i][0] for i in current]
         arms = [m.arm for m in earlier]
         if (
             len(earlier) == len(now) >= 2
@@ -472,7 +471,7 @@ def _corresponding_arms(measured: list[tuple[Measurement, Sentence]]) -> list[tu
             and len({m.arm for m in now}) == 1
             and {m.endpoint for m in earlier} == {m.endpoint for m in now}
         ):
-            for index, arm in zip(by_sentence[current], arms, strict=True):
+            for index, arm in zip(current, arms, strict=True):
                 measurement, sentence = measured[index]
                 result[index] = (measurement.model_copy(update={"arm": arm}), sentence)
     return result
