@@ -1982,7 +1982,8 @@ class SentenceMeasurements:
         # size elsewhere, so read here, past the spans that are no values)
         named_counts = self._counts_after_events(text, endpoints, offset) if "=" in text else []
         scores = find_score_changes(text) if "point" in text or "+" in text else []
-        scores += _scale_scores(text, endpoints, offset, [*scores, *with_unit, *counts, *proportions])
+        if any(e.curie in _SCALES for e in endpoints):
+            scores += _scale_scores(text, endpoints, offset, [*scores, *with_unit, *counts, *proportions])
         if not (
             with_unit
             or counts
