@@ -231,6 +231,9 @@ class DocumentContext:
     arm_names: dict[str, int] = field(default_factory=dict)
     #: The names the text gives the compared parts ("lu-2" for "two cycles (Lu-2 arm)") -> their index in compared.
     compared_names: dict[str, int] = field(default_factory=dict)
+    #: The study randomises its patients between versions of its one agent (activities, cycles, schedules), one of them
+    #: the standard ("6.0 GBq (standard) or 9.0 GBq"): that agent, given the standard way, is its own comparator.
+    standard_version_allocated: bool = False
     #: The study sets a first course of its treatment against a rechallenge: a value said to be of one is of that part.
     courses: bool = False
     #: The response the study counts, its first response endpoint ("a PSA decline of at least 50%"): what men who
@@ -270,6 +273,21 @@ _DOSE_CHOICE = prefiltered(
 _ALLOCATION = prefiltered(
     re.compile(r"\brandomi[sz]|\brandomly\b|\ballocated\b|\b\d\s*:\s*\d\b|^\W*interventions?\s*:", re.I)
 )
+
+
+#: A version of a treatment named as the usual one: "6.0 GBq (standard)", "a standard schedule", "fixed-activity",
+#: "continued treatment (continuous group)"; not "standard of care".
+_STANDARD_VERSION = prefiltered(
+    r"\((?:the\s+)?standard\)|\b(?:standard|fixed|conventional|usual|continu(?:ed|ous))[\s-]+(?:[\w.]+[\s-]+)?"
+    r"(?:activity|activities|dose|doses|dosing|schedule|interval|regimen|arm|group|treatment|therapy|cycles?)\b",
+    re.I,
+)
+
+
+def names_a_standard_version(allocated: list[Sentence]) -> bool:
+    """Whether a sentence of allocation names one of the versions it allocates to as the usual one ("randomised to a
+    standard schedule (...) or a dose-dense schedule (...)")."""
+    return any(_STANDARD_VERSION.search(sentence.text) for sentence in allocated)
 
 
 def allocations(sentences: list[Sentence]) -> list[Sentence]:

@@ -50,6 +50,7 @@ from ingest.extraction.context import (
     is_psma_targeted,
     is_trial_in_progress,
     modelled_outcome,
+    names_a_standard_version,
     prior_therapy_mentions,
     selection_mentions,
     with_partners,
@@ -305,7 +306,8 @@ class PsmaMeasurements:
         arms = investigational_first(
             find_arms(text, sentences, mentions, prior | selection, _choices(), main), main, _psma_targeted()
         )
-        if len(arms) >= 2 and len({arm.curies for arm in arms}) == 1:
+        one_agents_arms = len(arms) >= 2 and len({arm.curies for arm in arms}) == 1
+        if one_agents_arms:
             arms = arms[:1]  # "to X 6.0 GBq, X 7.4 GBq or X 9.0 GBq": one agent's arms, told apart by what it is given
         if any(m.curie in ARM_ONLY_REGIMENS for m in agents):
             # "observation" outside the study's arms is a word ("from observation to radiotherapy"), no regimen
@@ -334,6 +336,8 @@ class PsmaMeasurements:
             arm_names=arm_names(allocated, arms, agents, prior | selection),
             compared=compared or ages,
             compared_names=_compared_names(compared, variant_names if compared == variants else {}) or age_names,
+            standard_version_allocated=bool(doses or variants or one_agents_arms)
+            and names_a_standard_version(allocated),
             courses=compares_courses(text),
             response=next((m for m in mentions if m.curie in RESPONSE_ENDPOINTS), None),
             modelled=modelled_outcome(text, mentions),
@@ -778,6 +782,8 @@ def assemble(document: Document, doc: Doc) -> Extraction:
     comparator_labels = tuple(
         arm.label for arm in context.arms[1:] if arm.label and not (several and studied & set(arm.curies))
     ) + tuple(dict.fromkeys(m.label or m.text for m in [*referents, *imaging_compared]))
+    if context.standard_version_allocated and len(context.arms) < 2 and context.main_agents:
+        comparator_labels += (context.main_agents[0].label or context.main_agents[0].text,)
     return Extraction(
         document=document.id,
         title=document.title,

@@ -1532,3 +1532,21 @@ def test_corresponding_values_that_name_no_arm_are_the_arms_of_the_sentence_befo
         (52.0, "18F-DCFPyL, PSA <0.5 ng/mL"), (58.0, "18F-PSMA-1007, PSA <0.5 ng/mL"),
         (44.0, "68Ga-PSMA-11, PSA <0.5 ng/mL"),
     ]  # fmt: skip
+
+
+def test_the_agent_given_the_standard_way_is_the_comparator_of_a_trial_of_its_versions(record):
+    # Both arms get one agent; the arm that gets it the usual way is the control, so the agent is the comparator.
+    standard = record(
+        "In this randomised phase 2 trial, 84 men with mCRPC were assigned 1:1 to 177Lu-PSMA-I&T 7.4 GBq (standard "
+        "activity) or 9.3 GBq (escalated activity) every 6 weeks. PSA50 was 47% and 55%, respectively.",
+        title="Escalated activity of 177Lu-PSMA-I&T",
+    )
+    assert standard["comparators"] == ["177Lu-PSMA-I&T"]
+    assert roles(standard)["177Lu-PSMA-I&T"] == "investigational"
+    # Two versions neither of which is the usual one: a comparison without a control.
+    neither = record(
+        "In this randomised phase 2 trial, 84 men with mCRPC were assigned 1:1 to 177Lu-PSMA-I&T 6.0 GBq or "
+        "9.3 GBq every 6 weeks. PSA50 was 47% and 55%, respectively.",
+        title="Two activities of 177Lu-PSMA-I&T",
+    )
+    assert neither["comparators"] == []
