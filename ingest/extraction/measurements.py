@@ -2185,6 +2185,7 @@ class SentenceMeasurements:
                     # "... was 8.1 months (95% CI 6.0-11.3) and median time to start of androgen deprivation 14.2
                     # months": a measure of its own, unnamed, between them
                     or ("time to" in between and bool(_UNNAMED_MEASURE.search(between)))
+                    or bool(_UNNAMED_CATEGORY.search(between))  # "... and RECIP progression in 12.5% vs 35.7%"
                 )
                 # A count of deaths is of the event after it, never the second of a pair.
                 compatible = value.raw_unit != _DEATHS and (
@@ -2532,6 +2533,8 @@ class SentenceMeasurements:
             return None  # "... and led 9% of the X cohort to stop treatment": the share the event made stop
         if _UNNAMED_MEASURE.search(text, before[-1].end - offset, first.start):
             return None  # "median PSA-PFS was 31.4 months, and median time to castration resistance was 31.9": another
+        if _UNNAMED_CATEGORY.search(text, before[-1].end - offset, first.start):
+            return None  # "RECIP responses in 41% vs 9% and RECIP progression in 13% vs 36%": a category of its own
         if _GIVEN_TO.search(text, max(before[-1].end - offset, first.start - 40), first.start):
             return None  # "CRS in 74%; tocilizumab was given to 25.0%": the share treated with a drug, not the event's
         if text[max(0, first.start - 4) : first.start].rstrip().endswith(("(", " in")) and _OTHER_OUTCOME_BEFORE.search(
@@ -3824,6 +3827,16 @@ def _event_grade(text: str, at: int, value: int) -> str | None:
 _PATIENTS_BEFORE_CI = re.compile(r"\s*(?:of|in)\s+(?:the\s+)?(?:\d+\s+)?(?:patients|men|pts|participants)\s*[(\[]?")
 #: Two values set against each other: "28% vs 15%", "38% versus 85%", "than".
 _PAIR_COMPARED = re.compile(r"\b(?:vs\.?|versus|compared|than|against)(?!\w)", re.IGNORECASE)
+#: A category of response the ontology names no endpoint for, as the subject of values ("RECIP progression in 13%",
+#: "responses in 50.0% vs 34.8%, and progression in 10.9% vs 21.7%";
+#: not the men it sets apart: "16.0 months with stable disease"), outside brackets (in them it details the endpoint
+#: before: "disease control (responses or stable disease) in 61%").
+_UNNAMED_CATEGORY = prefiltered(
+    r"(?<!\bwith )(?<!\bby )(?:\b(?:stable|progressive)\s+(?:metabolic\s+)?disease"
+    r"|\b(?:RECIP|i?RECIST|PERCIST|PPP)(?:\s+\d\.\d)?\s+progression|(?<=\band )progression(?=\s+in\b))"
+    r"\s+(?:in|was|were|occurred|rates?)\b(?![^()]*\))",
+    re.IGNORECASE,
+)
 #: A median of a measure that is no known endpoint, opened between an endpoint and a value: the value is that
 #: measure's ("..., and median time to castration resistance was 31.9 versus 19.9 months").
 #: (Not the time to an event of the endpoint named before: "For pain, median time to worsening was 5.0 months".)

@@ -3313,3 +3313,25 @@ def test_a_ratio_of_an_outcome_likelier_in_men_with_another_endpoint_is_the_outc
     )
     found = [(m["endpoint"], m["value"], m["arm"]) for m in record(text)["measurements"]]
     assert found == [("pain", 3.4, "177Lu-PSMA-617, PSA decline of 50% or more")]
+
+
+def test_a_response_named_by_its_imaging_criteria_is_an_objective_response(record):
+    text = (
+        "In this single-arm study, 60 men received 177Lu-PSMA-617 every 6 weeks. After two cycles, a PERCIST 1.0 "
+        "response was seen in 21 men (35%); 18 men (30%) had a RECIST 1.1 response in measurable soft-tissue disease."
+    )
+    assert _rows(record, text, "endpoint", "value") == [("ORR", 35.0), ("ORR", 30.0)]
+
+
+def test_a_response_category_without_an_endpoint_after_a_response_rate_takes_none_of_its_values(record):
+    # Progression, stable or progressive disease counted after the responses are categories of their own, but men
+    # "with stable disease" are a part of the study whose values are the outcome's.
+    text = (
+        "Men were randomly assigned to 177Lu-PSMA-I&T or cabazitaxel. At week 12, RECIP 1.0 responses occurred in "
+        "38.0% vs 12.5%, and progression in 14.0% vs 33.9%. Partial responses were seen in 9 men (18%) and stable "
+        "disease in 20 (40%) with 177Lu-PSMA-I&T. Median OS was 19.1 months with a response and 11.6 months with "
+        "stable disease."
+    )
+    assert _rows(record, text, "endpoint", "value") == [
+        ("ORR", 38.0), ("ORR", 12.5), ("ORR", 18.0), ("OS", 19.1), ("OS", 11.6)
+    ]  # fmt: skip

@@ -43,6 +43,7 @@ def _texts() -> tuple[list[str], list[str]]:
         "eval/blind12.jsonl",
         "eval/blind13.jsonl",
         "eval/blind14.jsonl",
+        "eval/blind51.jsonl",
         "data/demo/text",
     )
     documents = read_documents([str(ROOT / path) for path in paths])
