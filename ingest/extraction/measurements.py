@@ -707,6 +707,12 @@ _ENDPOINT_THEN_COUNT = re.compile(
     r"|were reported|was recorded|were recorded|affected|was noted|were noted)\s+(?:in\s+|by\s+)?(?:all\s+)?$",
     re.I,
 )
+#: The same, then the count of a share: "Any PSA decline was observed in 44 patients (" (77.2%).
+_ENDPOINT_THEN_SHARE = re.compile(
+    _ENDPOINT_THEN_COUNT.pattern.removesuffix("$")
+    + r"\d+(?:\s+of\s+(?:the\s+)?\d+)?(?:\s+(?:evaluable\s+)?(?:patients|men|pts|participants))?\s*[(\[]$",
+    re.I,
+)
 #: A count in the terse style of a congress abstract, with no verb: "DLTs in 3 pts, all at 0.9 mg", "G3 anemia in 4
 #: patients;". The event (an adverse event or a DLT: "ORR in 20 pts: 35%" counts the patients a rate is of) opens its
 #: clause, after its grade if any; the count of patients ends the clause or gives its dose.
@@ -2465,8 +2471,15 @@ class SentenceMeasurements:
                 group.extra["follows"] = True  # "17 (51.5%) discontinued treatment because of adverse events"
                 return endpoint
         value_start = first.start + offset  # in document offsets, as the mentions' are
+        # (right before them, or as the subject of a verb of occurrence: "Any PSA decline was observed in 44 patients
+        # (77.2%), a decline of at least 50% in 28 (49.1%)")
         written_before = any(
-            e.end <= value_start and _TIGHT.match(text[e.end - offset : first.start]) for e in endpoints
+            e.end <= value_start
+            and (
+                _TIGHT.match(text[e.end - offset : first.start])
+                or _ENDPOINT_THEN_SHARE.match(text[e.end - offset : first.start])
+            )
+            for e in endpoints
         )
         for endpoint in () if written_before else endpoints:
             start = endpoint.start - offset
@@ -2631,6 +2644,16 @@ class SentenceMeasurements:
                 continue  # a diagnostic odds ratio measures a test's accuracy, no endpoint's odds
             if within:
                 endpoint = within[0]
+            elif (
+                predicates
+                and before
+                and _AS_DID.search(text, max(0, before[-1].start - offset - 25), before[-1].start - offset)
+                and (earlier := [p for p in predicates if p.end() <= before[-1].start - offset])
+                and (outcome := self._outcome(earlier[-1], endpoints, text, offset)) is not None
+            ):
+                # "A PSA50 response was associated with OS (HR 0.47 ...), as did any PSA decline (HR 0.52 ...)": the
+                # response after "as did" is another predictor of the same outcome
+                endpoint = outcome
             elif (
                 predicates
                 and not after
@@ -3827,6 +3850,8 @@ def _event_grade(text: str, at: int, value: int) -> str | None:
 _PATIENTS_BEFORE_CI = re.compile(r"\s*(?:of|in)\s+(?:the\s+)?(?:\d+\s+)?(?:patients|men|pts|participants)\s*[(\[]?")
 #: Two values set against each other: "28% vs 15%", "38% versus 85%", "than".
 _PAIR_COMPARED = re.compile(r"\b(?:vs\.?|versus|compared|than|against)(?!\w)", re.IGNORECASE)
+#: Right before a second predictor that shares the first one's predicate: "..., as did any PSA decline (HR 0.52)".
+_AS_DID = re.compile(r"\bas\s+(?:did|was|were|had|so)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 #: A category of response the ontology names no endpoint for, as the subject of values ("RECIP progression in 13%",
 #: "responses in 50.0% vs 34.8%, and progression in 10.9% vs 21.7%";
 #: not the men it sets apart: "16.0 months with stable disease"), outside brackets (in them it details the endpoint

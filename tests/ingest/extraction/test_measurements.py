@@ -3335,3 +3335,19 @@ def test_a_response_category_without_an_endpoint_after_a_response_rate_takes_non
     assert _rows(record, text, "endpoint", "value") == [
         ("ORR", 38.0), ("ORR", 12.5), ("ORR", 18.0), ("OS", 19.1), ("OS", 11.6)
     ]  # fmt: skip
+
+
+def test_a_second_predictor_after_as_did_shares_the_first_ones_outcome(record):
+    text = (
+        "In 212 men treated with 177Lu-PSMA-I&T, a PSA90 response at 12 weeks was associated with longer OS "
+        "(HR 0.36, 95% CI 0.22-0.59), as was any PSA decline (HR 0.61, 95% CI 0.44-0.85)."
+    )
+    assert _rows(record, text, "endpoint", "hr") == [("OS", 0.36), ("OS", 0.61)]
+
+
+def test_an_outcome_said_to_occur_in_a_share_keeps_it_ahead_of_the_list_that_follows(record):
+    text = (
+        "Thirty men received 225Ac-PSMA-I&T. Any PSA decline occurred in 24 of 30 patients (80%), a PSA50 "
+        "response in 17 (57%) and a PSA90 response in 6 (20%)."
+    )
+    assert _rows(record, text, "endpoint", "value") == [("any PSA decline", 80.0), ("PSA50", 57.0), ("PSA90", 20.0)]
