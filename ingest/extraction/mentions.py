@@ -158,16 +158,16 @@ _DETECTED_PASSIVE = AnchoredPattern(
 )
 #: Disease seen in a share of the men, written passive ("Local recurrence was found in 21.1%", "Uptake was seen in the
 #: prostate bed in 21.6% of men", "The intraprostatic tumour was visible in 95.8% of men", "... was reported in 14
-#: (33.3%)") or after the scan that showed it ("PET showed M1 disease in 16% of patients"): a detection rate where a
-#: share follows, kept near an imaging word and in a sentence that names no pathology ("Nodal metastases were found in
-#: 12% at dissection" is histology's finding); new lesions are progression's ("PSMA PET showed new lesions in 21%
-#: versus 44%").
+#: (33.3%)"; tersely, a bare participle: "Primary tumour visualised in 96.2%") or after the scan that showed it ("PET
+#: showed M1 disease in 16% of patients"): a detection rate where a share follows, kept near an imaging word and in a
+#: sentence that names no pathology ("Nodal metastases were found in 12% at dissection" is histology's finding); new
+#: lesions are progression's ("PSMA PET showed new lesions in 21% versus 44%").
 _SEEN_IN_SHARE = AnchoredPattern(
     re.compile(
         r"(?<!new )\b(?:disease|lesions?|cancer|recurrences?|metastas[ie]s|sites?|tumou?rs?|uptake|findings)"
         # (within its line; a short bracket may come between: "distant metastases (M1) were seen in 55%")
-        r"(?:[^\S\n]+(?:[\w-]+|\([\w-]{1,8}\))){0,4}?\s+(?:was|were)\s+"
-        r"(?:found|seen|visible|shown|located|reported|observed|noted)"
+        r"(?:[^\S\n]+(?:[\w-]+|\([\w-]{1,8}\))){0,6}?\s+(?:(?:was|were)\s+"
+        r"(?:found|seen|visible|shown|located|reported|observed|noted)|(?:visuali[sz]ed|detected|depicted))"
         # (a count may come before the share: "in 14 (33.3%)", "in 84 of 123 men (68.3%)")
         r"(?=\s+(?:in|at|on)\s+(?:[\w-]+\s+){0,5}?(?:in\s+)?"
         r"(?:\d+\s*(?:(?:/|of)\s*\d+\s*)?(?:(?:men|patients|pts)\s*)?\(\s*)?\d+(?:\.\d+)?\s*%)"
@@ -177,7 +177,21 @@ _SEEN_IN_SHARE = AnchoredPattern(
         r"(?:disease|lesions?|recurrences?|metastas[ie]s)(?=(?:\s*\([\w-]{1,8}\))?\s+in\s+\d+(?:\.\d+)?\s*%)",
         re.IGNORECASE,
     ),
-    anchors=("found", "seen", "visible", "shown", "located", "reported", "observed", "noted", "showed", "revealed"),
+    anchors=(
+        "found",
+        "seen",
+        "visible",
+        "shown",
+        "located",
+        "reported",
+        "observed",
+        "noted",
+        "showed",
+        "revealed",
+        "visuali",
+        "detected",
+        "depicted",
+    ),
     breakers=",;:",  # (not the point nor brackets: the share after the verb may be a decimal, in brackets)
 )
 _PATHOLOGY = re.compile(

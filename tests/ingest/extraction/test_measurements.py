@@ -3351,3 +3351,12 @@ def test_an_outcome_said_to_occur_in_a_share_keeps_it_ahead_of_the_list_that_fol
         "response in 17 (57%) and a PSA90 response in 6 (20%)."
     )
     assert _rows(record, text, "endpoint", "value") == [("any PSA decline", 80.0), ("PSA50", 57.0), ("PSA90", 20.0)]
+
+
+def test_disease_seen_in_a_share_after_a_longer_phrase_or_a_bare_participle_is_a_detection_rate(record):
+    text = (
+        "Eighty men with biochemical recurrence underwent 18F-DCFPyL PET/CT. Local recurrence within the prostatic "
+        "fossa or bed was seen in 21.3% of men. Extrapelvic metastases visualised in 12.5%."
+    )
+    found = record(text, title="18F-DCFPyL PET/CT at biochemical recurrence")["measurements"]
+    assert [(m["endpoint"], m["value"]) for m in found] == [("detection rate", 21.3), ("detection rate", 12.5)]
