@@ -633,7 +633,10 @@ class MentionFinder:
         the title of a study of CART-PSMA-TGFβRDN name that product. With several products named, the class names
         none of them alone and is left out; a review that pools several products keeps the class. (Of a whole
         document: a short text such as an arm's name keeps every agent it names.)"""
-        if not any(m.curie in UNNAMED_PRODUCTS for m in mentions) or POOLED_STUDY.search(text):
+        if POOLED_STUDY.search(text):
+            return mentions
+        mentions = _with_short_names_resolved(mentions)
+        if not any(m.curie in UNNAMED_PRODUCTS for m in mentions):
             return mentions
         kept = []
         products: dict[str, list[Mention]] = {}
@@ -1140,6 +1143,32 @@ def _is_abbreviated_agent(mention: Mention) -> bool:
 #: What a hyphenated name may hold besides the target and still describe a kind of study, not name one: "the
 #: PSMA-PET trial", "a PSMA-RLT study".
 _GENERIC_REST = re.compile(r"-?(?:PET|CT|PET/CT|SPECT|SPECT/CT|MRI|RLT|TRT|imaging|guided|targeted)?-?", re.I)
+
+
+#: A radionuclide's PSMA ligand named without its code: "225Ac-PSMA", "177Lu-PSMA".
+_SHORT_RADIOLIGAND = re.compile(r"\d{1,3}m?[A-Z][a-z]?-PSMA")
+
+
+def _with_short_names_resolved(mentions: list[Mention]) -> list[Mention]:
+    """The mentions with a new radioligand named without its code ("225Ac-PSMA" in a title) made mentions of the one
+    known radioligand of the text whose name it starts ("225Ac-PSMA-617" in its methods); with none or several, it
+    stays as it is."""
+    short = {
+        m.label for m in mentions if m.curie is None and m.is_agent and _SHORT_RADIOLIGAND.fullmatch(m.label or "")
+    }
+    if not short:
+        return mentions
+    resolved = {}
+    for label in short:
+        full = {m.curie: m for m in mentions if m.curie and m.is_agent and (m.label or "").startswith(label + "-")}
+        if len(full) == 1:
+            resolved[label] = next(iter(full.values()))
+    return [
+        replace(m, curie=known.curie, label=known.label, kind=known.kind, curated=known.curated)
+        if m.curie is None and (known := resolved.get(m.label or "")) is not None
+        else m
+        for m in mentions
+    ]
 
 
 def _generic_rest(text: str, overlapping: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -613,3 +613,19 @@ def test_an_abbreviation_the_text_defines_as_something_else_names_no_endpoint(re
     assert [(m["endpoint"], m["value"]) for m in found["measurements"]] == [("specificity", 0.95)]
     text = "We treated 50 men with 177Lu-PSMA-617. The duration of response (DOR) was 6.1 months."
     assert [(m["endpoint"], m["value"]) for m in record(text)["measurements"]] == [("DoR", 6.1)]
+
+
+def test_a_radioligand_named_without_its_code_is_the_one_the_text_names_in_full(record):
+    found = record(
+        "Forty men with mCRPC progressing after 177Lu-PSMA-617 received 225Ac-PSMA-I&T (100 kBq/kg every 8 weeks). "
+        "PSA50 was reached in 45%.",
+        title="225Ac-PSMA after lutetium failure",
+    )
+    assert [a["label"] for a in found["agents"] if a["label"].startswith("225Ac")] == ["225Ac-PSMA-I&T"]
+    assert found["measurements"][0]["arm"] == "225Ac-PSMA-I&T"
+    # With two agents of the radionuclide the short name could be either: it stays an agent of its own.
+    pooled = record(
+        "Men received 225Ac-PSMA-617 or 225Ac-PSMA-I&T at two centres. PSA50 was reached in 45%.",
+        title="225Ac-PSMA at two centres",
+    )
+    assert "225Ac-PSMA" in [a["label"] for a in pooled["agents"]]
