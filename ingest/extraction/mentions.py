@@ -194,6 +194,29 @@ _SEEN_IN_SHARE = AnchoredPattern(
     ),
     breakers=",;:",  # (not the point nor brackets: the share after the verb may be a decimal, in brackets)
 )
+#: A region of disease right before the share of the men in whom a scan showed it, as the results of an imaging study
+#: list them: "local recurrence only 38.1%; nodal disease 29.4%", "the prostate bed in 17% of men, pelvic lymph nodes
+#: in 21%", "confined to the prostate bed in 198 (32%)".
+_REGION_SHARE = AnchoredPattern(
+    re.compile(
+        r"(?<![\w-])(?:local\s+recurrences?|(?:the\s+)?prostat(?:e|ic)\s+(?:bed|fossa)|fossa|pelvic\s+(?:lymph\s+)?nod(?:es"
+        r"|al\s+(?:disease|metastases))|(?:extrapelvic|distant)\s+(?:metastases|disease|sites|lesions)"
+        r"|(?:bone|visceral)\s+(?:metastases|lesions))(?:[\s-]+only)?(?:\s*\([\w/-]{1,8}\))?"
+        # (one space before the share or "in": a wider gap is a table's, whose rows are read as such)
+        r"(?=(?::[^\S\n]?|[^\S\n]in\s+|[^\S\n])(?:\d+\s*(?:(?:/|of)\s*\d+\s*)?(?:(?:men|patients|pts)\s*)?\(\s*)?"
+        r"\d+(?:\.\d+)?\s*%)",
+        re.IGNORECASE,
+    ),
+    anchors=("recurrence", "prostat", "fossa", "pelvic", "extrapelvic", "distant", "bone", "visceral"),
+    breakers=",;",
+)
+_AT_BASELINE = re.compile(r"\b(?:baseline|at\s+entry|enrol\w*|eligib\w*|inclusion)\b", re.IGNORECASE)
+#: What makes a sentence of an imaging study one of its findings: "detected", "positive", "seen", "pattern".
+_FINDING_WORD = re.compile(
+    r"\b(?:detect\w*|positiv\w*|seen|visuali[sz]\w*|show(?:ed|n|s)|reveal\w*|pattern|sites?\s+of\s+disease|found"
+    r"|locali[sz]\w*|identif\w+|confined|limited\s+to|DR)\b",
+    re.IGNORECASE,
+)
 _PATHOLOGY = re.compile(
     r"\b(?:histolog|patholog|dissection|biops|resect|specimen|surg|at\s+operation)|histopatholog", re.IGNORECASE
 )
@@ -603,6 +626,19 @@ class MentionFinder:
             and not _PATHOLOGY.search(text, *_sentence_around(text, m.start, m.end))
             and not _NO_DISEASE_FOUND.search(text, max(0, m.start - 30), m.end)
         )  # fmt: skip
+        if imaging_title:
+            # (a region with a share in a sentence of the scans' findings, not of the men's baseline or pathology;
+            # after a detection rate its sentence names, a region is a part of it: "detection rate was 21% in the
+            # prostate bed")
+            named = [m.start for m in candidates if m.curie == "endpoint:detection-rate"]
+            candidates.extend(
+                m for m in self._phrased(text, folded, _REGION_SHARE, "endpoint:detection-rate", "detection")
+                if not any(_sentence_around(text, m.start, m.end)[0] <= start < m.start for start in named)
+                # (a finding word shortly before: "Overall detection rate 69.0%. By PSA: ... Local recurrence in 27.1%")
+                and _FINDING_WORD.search(text, max(0, m.start - 300), m.end)
+                and not _PATHOLOGY.search(text, *_sentence_around(text, m.start, m.end))
+                and not _AT_BASELINE.search(text, *_sentence_around(text, m.start, m.end))
+            )  # fmt: skip
         candidates.extend(self._lesions_found(text, folded))
         candidates.extend(self._phrased(text, folded, _DEATH_RATIO, "endpoint:OS", "death-ratio"))
         for risk in _PROGRESSION_RISK.finditer(text, folded):

@@ -3360,3 +3360,25 @@ def test_disease_seen_in_a_share_after_a_longer_phrase_or_a_bare_participle_is_a
     )
     found = record(text, title="18F-DCFPyL PET/CT at biochemical recurrence")["measurements"]
     assert [(m["endpoint"], m["value"]) for m in found] == [("detection rate", 21.3), ("detection rate", 12.5)]
+
+
+def test_regions_listed_with_their_shares_in_an_imaging_study_are_detection_rates_by_region(record):
+    text = (
+        "Two hundred men with biochemical recurrence after prostatectomy underwent 18F-DCFPyL PET/CT. The "
+        "detection rate was 71.0%. Local recurrence in 24.0%, pelvic nodal disease in 30.5% and bone metastases "
+        "in 11.0%. At baseline, bone metastases in 3% had been suspected on conventional imaging."
+    )
+    found = record(text, title="18F-DCFPyL PET/CT at biochemical recurrence")["measurements"]
+    assert [(m["endpoint"], m["value"], m["arm"]) for m in found] == [
+        ("detection rate", 71.0, "18F-DCFPyL"),
+        ("detection rate", 24.0, "18F-DCFPyL, local recurrence"),
+        ("detection rate", 30.5, "18F-DCFPyL, pelvic nodal disease"),
+        ("detection rate", 11.0, "18F-DCFPyL, bone metastases"),
+    ]
+    # The same list in a study of therapy is the men's disease, no scan's finding.
+    therapy = record(
+        "Men with mCRPC received 177Lu-PSMA-617; PSA50 was 46%. Sites of disease: bone metastases in 85%, pelvic "
+        "nodal disease in 40%.",
+        title="177Lu-PSMA-617 in routine practice",
+    )
+    assert [m["endpoint"] for m in therapy["measurements"]] == ["PSA50"]
