@@ -145,8 +145,9 @@ _PLANNED = prefiltered(
     r"|Simon|two[- ]stage|uninteresting"
     # a target and the rate of no interest: "a PSA50 rate of 65% was targeted; 45% or lower not worth pursuing"
     r"|(?:was|were|is|are)\s+targeted|not\s+(?:be\s+)?worth\s+(?:pursuing|further)"
-    # "a rate of 30% was considered promising and a rate of 10% not of interest"
-    r"|considered\s+promising|not\s+of\s+interest|of\s+no\s+interest"
+    # "a rate of 30% was considered promising and a rate of 10% not of interest", "a rate of at least 40% in the
+    # de-escalated arm was considered acceptable"
+    r"|(?:considered|deemed)\s+(?:promising|acceptable|sufficient)|not\s+of\s+interest|of\s+no\s+interest"
     # "undetectable PSA in at least 40% of the combination arm was prespecified as a signal of activity"
     r"|(?:was|were|is|are)\s+pre-?specified\s+as)\b",
     re.I,

@@ -3382,3 +3382,12 @@ def test_regions_listed_with_their_shares_in_an_imaging_study_are_detection_rate
         title="177Lu-PSMA-617 in routine practice",
     )
     assert [m["endpoint"] for m in therapy["measurements"]] == ["PSA50"]
+
+
+def test_a_rate_deemed_acceptable_in_the_design_is_planned(record):
+    text = (
+        "Men were randomised to two or four further cycles of 177Lu-PSMA-I&T. The primary endpoint was the "
+        "12-month PSA-PFS rate; a rate of at least 35% with two cycles was deemed acceptable. The 12-month PSA-PFS "
+        "rate was 41% with two cycles."
+    )
+    assert _rows(record, text, "value", "status") == [(35.0, "planned"), (41.0, "reported")]
