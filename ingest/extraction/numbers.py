@@ -137,7 +137,12 @@ _COUNT_WORD = r"\d+|" + _NUMBER_WORD
 #: (Here and in PATIENT_COUNT, the lookbehind before a count implies the "\b"; written first, that cheaper test
 #: turns away the places inside words before the lookbehind is tried.)
 FRACTION = prefiltered(
-    r"\b(?<![\w./])(?P<num>" + _COUNT_WORD + r")\s*(?:/|of(?:\s+the)?)\s*(?P<den>" + _COUNT_WORD + r")(?![\w./])"
+    # ("1 of the first 6 men": the men counted first in a dose level)
+    r"\b(?<![\w./])(?P<num>"
+    + _COUNT_WORD
+    + r")\s*(?:/|of(?:\s+the(?:\s+first)?)?)\s*(?P<den>"
+    + _COUNT_WORD
+    + r")(?![\w./])"
     # not a count of patients: "two of the three readers", "in two of the three reads", "4 of 9 centres"
     r"(?!\s+(?:readers?|reads|readings?|observers?|reviewers?|raters?|centres?|centers?|sites?|institutions?"
     r"|trials?|studies)\b)"
@@ -541,16 +546,21 @@ def find_patient_counts(text: str) -> list[Value]:
     """Counts of patients with no percentage; kept only if an endpoint follows (checked by the caller)."""
     counts = []
     matches = [*PATIENT_COUNT.finditer(text), *CLAUSE_END_COUNT.finditer(text), *_bare_counts_had(text)]
+    if "only" in text:
+        matches += _THE_ONLY_DLT.finditer(text)
     for match in sorted(matches, key=lambda m: m.start("n")):
         if _ONE_IN.search(text, max(0, match.start("n") - 16), match.start("n")):
             continue  # "one in six men": a share in words, six the men it is of; "all but one man": not that one
         raw = match.group("n")
-        number = count_number(raw)
+        number = 1.0 if raw.lower() == "only" else count_number(raw)
         if number is not None:
             counts.append(Value(match.start("n"), match.end(), number, "patients", "patients-had"))
     return counts
 
 
+#: The one dose-limiting toxicity of a study, told by "the only": "grade 4 CRS, which was the only dose-limiting
+#: toxicity".
+_THE_ONLY_DLT = re.compile(r"\bthe\s+(?P<n>only)(?=\s+(?:dose-limiting\s+toxicit|DLT\b))", re.IGNORECASE)
 #: Right before the men a share in words is of ("one in ", "two out of "), or the few a statement leaves out
 #: ("all but ").
 _ONE_IN = re.compile(r"\b(?:(?:one|two|three|four|five)\s+(?:in|out\s+of)|all\s+but)\s+$", re.I)

@@ -3391,3 +3391,16 @@ def test_a_rate_deemed_acceptable_in_the_design_is_planned(record):
         "rate was 41% with two cycles."
     )
     assert _rows(record, text, "value", "status") == [(35.0, "planned"), (41.0, "reported")]
+
+
+def test_the_one_dose_limiting_toxicity_counted_in_the_first_men_or_told_by_the_only(record):
+    first_men = (
+        "Eighteen men received 225Ac-PSMA-I&T at 50, 75 or 100 kBq/kg in a 3+3 design. A dose-limiting toxicity "
+        "(grade 4 thrombocytopenia) occurred in 1 of the first 6 men at 100 kBq/kg."
+    )
+    assert _rows(record, first_men, "endpoint", "value") == [("DLT", 1.0)]
+    only = (
+        "Nine men received PSMA-directed CAR T cells at three dose levels. Grade 3 neurotoxicity at the top level "
+        "was the only dose-limiting toxicity."
+    )
+    assert _rows(record, only, "endpoint", "statistic", "value") == [("DLT", "count", 1.0)]
