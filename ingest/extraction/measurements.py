@@ -2192,7 +2192,8 @@ class SentenceMeasurements:
                     # "... was 8.1 months (95% CI 6.0-11.3) and median time to start of androgen deprivation 14.2
                     # months": a measure of its own, unnamed, between them
                     or ("time to" in between and bool(_UNNAMED_MEASURE.search(between)))
-                    or bool(_UNNAMED_CATEGORY.search(between))  # "... and RECIP progression in 12.5% vs 35.7%"
+                    # "... and RECIP progression in 12.5% vs 35.7%"
+                    or (("disease" in between or "rogression" in between) and bool(_UNNAMED_CATEGORY.search(between)))
                 )
                 # A count of deaths is of the event after it, never the second of a pair.
                 compatible = value.raw_unit != _DEATHS and (
@@ -2474,14 +2475,7 @@ class SentenceMeasurements:
         value_start = first.start + offset  # in document offsets, as the mentions' are
         # (right before them, or as the subject of a verb of occurrence: "Any PSA decline was observed in 44 patients
         # (77.2%), a decline of at least 50% in 28 (49.1%)")
-        written_before = any(
-            e.end <= value_start
-            and (
-                _TIGHT.match(text[e.end - offset : first.start])
-                or _ENDPOINT_THEN_SHARE.match(text[e.end - offset : first.start])
-            )
-            for e in endpoints
-        )
+        written_before = any(e.end <= value_start and _leads_to(text[e.end - offset : first.start]) for e in endpoints)
         for endpoint in () if written_before else endpoints:
             start = endpoint.start - offset
             if last.end <= start <= last.end + 60 and _VALUE_THEN_ENDPOINT.match(text[last.end : start]):
@@ -4060,6 +4054,15 @@ def _cell_value(text: str, start: int, end: int, stated_unit: str | None) -> Val
     if bare and stated_unit:
         return Value(start + bare.start("value"), start + bare.end("value"), float(bare.group("value")), stated_unit)
     return None
+
+
+def _leads_to(between: str) -> bool:
+    """Whether the words between an endpoint and a value make the value the endpoint's: "was", "of", "(", or a verb of
+    occurrence and the count of a share ("Any PSA decline was observed in 44 patients (" 77.2%)."""
+    if _TIGHT.match(between):
+        return True
+    # (the share's count opens a bracket right before it; only then is the longer pattern tried)
+    return len(between) <= 160 and between.rstrip().endswith(("(", "[")) and bool(_ENDPOINT_THEN_SHARE.match(between))
 
 
 def _without_bracketed_details(before: list[Mention], text: str, offset: int, value_start: int) -> list[Mention]:
