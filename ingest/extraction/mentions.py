@@ -669,9 +669,12 @@ class MentionFinder:
         the title of a study of CART-PSMA-TGFβRDN name that product. With several products named, the class names
         none of them alone and is left out; a review that pools several products keeps the class. (Of a whole
         document: a short text such as an arm's name keeps every agent it names.)"""
+        short = any(m.curie is None and _SHORT_RADIOLIGAND.fullmatch(m.label or "") for m in mentions)
+        if not short and not any(m.curie in UNNAMED_PRODUCTS for m in mentions):
+            return mentions
         if POOLED_STUDY.search(text):
             return mentions
-        mentions = _with_short_names_resolved(mentions)
+        mentions = _with_short_names_resolved(mentions) if short else mentions
         if not any(m.curie in UNNAMED_PRODUCTS for m in mentions):
             return mentions
         kept = []
