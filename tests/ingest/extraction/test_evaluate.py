@@ -213,6 +213,7 @@ BLIND_FLOORS = {"agents": 0.95, "trials": 0.95, "measurements": 0.90, "hr_tuples
         "blind43.jsonl",
         "blind45.jsonl",
         "blind50.jsonl",
+        "blind53.jsonl",
     ],
 )
 def test_the_blind_sets_keep_what_they_taught(name):
