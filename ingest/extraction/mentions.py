@@ -210,6 +210,7 @@ _REGION_SHARE = AnchoredPattern(
     anchors=("recurrence", "prostat", "fossa", "pelvic", "extrapelvic", "distant", "bone", "visceral"),
     breakers=",;",
 )
+#: What makes a sentence one of the men's state before the study, no scan's finding: "at baseline", "eligible".
 _AT_BASELINE = re.compile(r"\b(?:baseline|at\s+entry|enrol\w*|eligib\w*|inclusion)\b", re.IGNORECASE)
 #: What makes a sentence of an imaging study one of its findings: "detected", "positive", "seen", "pattern".
 _FINDING_WORD = re.compile(
@@ -627,18 +628,7 @@ class MentionFinder:
             and not _NO_DISEASE_FOUND.search(text, max(0, m.start - 30), m.end)
         )  # fmt: skip
         if imaging_title:
-            # (a region with a share in a sentence of the scans' findings, not of the men's baseline or pathology;
-            # after a detection rate its sentence names, a region is a part of it: "detection rate was 21% in the
-            # prostate bed")
-            named = [m.start for m in candidates if m.curie == "endpoint:detection-rate"]
-            candidates.extend(
-                m for m in self._phrased(text, folded, _REGION_SHARE, "endpoint:detection-rate", "detection")
-                if not any(_sentence_around(text, m.start, m.end)[0] <= start < m.start for start in named)
-                # (a finding word shortly before: "Overall detection rate 69.0%. By PSA: ... Local recurrence in 27.1%")
-                and _FINDING_WORD.search(text, max(0, m.start - 300), m.end)
-                and not _PATHOLOGY.search(text, *_sentence_around(text, m.start, m.end))
-                and not _AT_BASELINE.search(text, *_sentence_around(text, m.start, m.end))
-            )  # fmt: skip
+            candidates.extend(self._region_shares(text, folded, candidates))
         candidates.extend(self._lesions_found(text, folded))
         candidates.extend(self._phrased(text, folded, _DEATH_RATIO, "endpoint:OS", "death-ratio"))
         for risk in _PROGRESSION_RISK.finditer(text, folded):
@@ -670,12 +660,12 @@ class MentionFinder:
         none of them alone and is left out; a review that pools several products keeps the class. (Of a whole
         document: a short text such as an arm's name keeps every agent it names.)"""
         short = any(m.curie is None and _SHORT_RADIOLIGAND.fullmatch(m.label or "") for m in mentions)
-        if not short and not any(m.curie in UNNAMED_PRODUCTS for m in mentions):
+        unnamed = any(m.curie in UNNAMED_PRODUCTS for m in mentions)
+        if not (short or unnamed) or POOLED_STUDY.search(text):
             return mentions
-        if POOLED_STUDY.search(text):
-            return mentions
-        mentions = _with_short_names_resolved(mentions) if short else mentions
-        if not any(m.curie in UNNAMED_PRODUCTS for m in mentions):
+        if short:  # (a short name resolves to a curated radioligand, never to an unnamed product)
+            mentions = _with_short_names_resolved(mentions)
+        if not unnamed:
             return mentions
         kept = []
         products: dict[str, list[Mention]] = {}
@@ -989,6 +979,22 @@ class MentionFinder:
                             at, end, text[at:end], entity.curie, entity.kind, label=entity.label, via="survival"
                         )
                 at = folded.find(word, end)
+
+    def _region_shares(self, text: str, folded: str, candidates: list[Mention]) -> Iterator[Mention]:
+        """Detection rates of an imaging study named by a region with its share (_REGION_SHARE), in a sentence of the
+        scans' findings (a finding word shortly before: "Overall detection rate 69.0%. By PSA: ... Local recurrence in
+        27.1%"), not of the men's baseline nor of pathology; after a detection rate its sentence names, a region is a
+        part of that rate ("detection rate was 21% in the prostate bed"), no rate of its own."""
+        named = [m.start for m in candidates if m.curie == "endpoint:detection-rate"]
+        for mention in self._phrased(text, folded, _REGION_SHARE, "endpoint:detection-rate", "detection"):
+            start, end = _sentence_around(text, mention.start, mention.end)
+            if (
+                not any(start <= rate < mention.start for rate in named)
+                and _FINDING_WORD.search(text, max(0, mention.start - 300), mention.end)
+                and not _PATHOLOGY.search(text, start, end)
+                and not _AT_BASELINE.search(text, start, end)
+            ):
+                yield mention
 
     def _phrased(self, text: str, folded: str, pattern: AnchoredPattern, curie: str, via: str) -> Iterable[Mention]:
         """Mentions of one endpoint written as a phrase with words between its parts (the group ``span`` of
