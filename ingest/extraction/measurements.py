@@ -1013,9 +1013,11 @@ _FOR_BEFORE = re.compile(r"\b(?:with|for|in|after)\s+(?:the\s+)?$", re.I)
 _NAMED_ARM = re.compile(r"\s*%?\s*(?:\([^()]{0,60}\)\s*)?(?:with|in|for|on)\s+(?:the\s+)?", re.I)
 #: Between an arm and its value written right after it: "177Lu-PNT2002 33%", "cabazitaxel: 52%".
 _RIGHT_BEFORE = re.compile(r"\s*[:=]?\s*[(\[]?\s*")  # ("X: 33%", "X 33%", "X [20.8%]", "X (19.7%)")
-#: Between an agent and the value it opens: "Y in 13/50 (", "Y: ", "Y with ".
+#: Between an agent and the value it opens: "Y in 13/50 (", "Y: ", "Y with ", "Y PET/CT in ".
 _LEADS_VALUE = re.compile(
-    r"\s*(?:[:=]|in|with|for|at)?\s*(?:\d+\s*(?:/|of)\s*\d+\s*(?:men|patients)?\s*[(,]?\s*)?", re.I
+    r"(?:\s+(?:PET|SPECT)(?:\s*[/-]\s*(?:CT|MRI?))?)?"
+    r"\s*(?:[:=]|in|with|for|at)?\s*(?:\d+\s*(?:/|of)\s*\d+\s*(?:men|patients)?\s*[(,]?\s*)?",
+    re.I,
 )
 #: Between two runs of values: the second is set against the first ("..., against 0.31 and 0.89 for CT").
 _RUNS_COMPARED = re.compile(r"\b(?:against|compared with|compared to|versus|vs\.?|whereas|while)\b", re.I)

@@ -1416,6 +1416,18 @@ def test_a_second_value_named_for_another_modality_is_that_modalitys(record):
     ]
 
 
+def test_an_agent_and_its_modality_opening_the_next_value_is_not_the_arm_of_the_value_before(record):
+    text = (
+        "Forty men underwent both scans within two weeks. On a patient basis, 18F-fluciclovine PET/CT showed "
+        "recurrence in 31% and 18F-DCFPyL PET/CT in 62% of the men."
+    )
+    rows = [
+        (m["endpoint"], m["value"], m["arm"])
+        for m in record(text, "18F-DCFPyL against 18F-fluciclovine")["measurements"]
+    ]
+    assert rows == [("detection rate", 31.0, "18F-fluciclovine"), ("detection rate", 62.0, "18F-DCFPyL")]
+
+
 def test_proportions_in_a_run_and_two_runs_set_against_each_other(record):
     text = (
         "Eighty men underwent 18F-DCFPyL PET/CT and conventional imaging. The PPV of PET was 0.91 (95% CI: "
