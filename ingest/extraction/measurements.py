@@ -485,6 +485,8 @@ _ALONE_ARM = re.compile(
 )
 #: An imaging modality named on its own: "for PET/CT", "PSMA PET had", "on SPECT".
 _MODALITY = re.compile(r"(?<![\w-])(?P<modality>PET|SPECT)(?:/CT|/MRI|-CT)?\b(?!-)")
+#: Right before the scan that saw the lesions a share is taken of: "112 of the 187 lesions seen on PET".
+_LESIONS_SEEN_ON = re.compile(r"\blesions\s+(?:seen|detected|identified|visible|depicted)\s+(?:on|by|with|in|at)\s+$")
 #: A sentence that describes the men before treatment: "Median baseline PSA was ...", "At baseline, ...".
 _AT_BASELINE = re.compile(r"^\W*(?:(?:the\s+)?(?:median|mean)\s+)?baseline\b|^\W*at\s+baseline\b", re.I)
 #: What happened on treatment, after a baseline: "... at baseline; after two cycles, fatigue occurred in 20%".
@@ -2477,7 +2479,14 @@ class SentenceMeasurements:
         value_start = first.start + offset  # in document offsets, as the mentions' are
         # (right before them, or as the subject of a verb of occurrence: "Any PSA decline was observed in 44 patients
         # (77.2%), a decline of at least 50% in 28 (49.1%)")
-        written_before = any(e.end <= value_start and _leads_to(text[e.end - offset : first.start]) for e in endpoints)
+        # (not an organ, when the value is no absorbed dose: "312 of 447 lesions (69.8%) were seen on SPECT/CT")
+        absorbed = _is_absorbed_unit(last.unit)
+        written_before = any(
+            e.end <= value_start
+            and (absorbed or e.kind != "AbsorbedDose")
+            and _leads_to(text[e.end - offset : first.start])
+            for e in endpoints
+        )
         for endpoint in () if written_before else endpoints:
             start = endpoint.start - offset
             if last.end <= start <= last.end + 60 and _VALUE_THEN_ENDPOINT.match(text[last.end : start]):
@@ -3275,7 +3284,13 @@ class SentenceMeasurements:
             # "SPECT/CT 77.8%, PET/CT 88.9%": in a comparison of a PET and a SPECT agent, the modality names the arm
             imaged = {self._modality(arm): arm.label for arm in context.arms}
             if len(imaged) == 2 and None not in imaged:
-                named += [(m.start(), m.end(), imaged[m.group("modality")]) for m in _MODALITY.finditer(text)]
+                named += [
+                    (m.start(), m.end(), imaged[m.group("modality")])
+                    for m in _MODALITY.finditer(text)
+                    # (not the scan a share of lesions is taken of: "SPECT found 112 of the 187 lesions seen on PET
+                    # (60%)" is SPECT's value)
+                    if not _LESIONS_SEEN_ON.search(text, max(0, m.start() - 30), m.start())
+                ]
         arms: list[str | None] = []
         for value in values:
             before = [arm for _start, end, arm in named if _ARM_THEN_VALUE.fullmatch(text, end, value.start)]
@@ -3399,6 +3414,8 @@ class SentenceMeasurements:
         clause = max((m.end() for m in _NEXT_CLAUSE.finditer(text, 0, value.start)), default=0)
         named = None
         for match in _MODALITY.finditer(text, clause, value.start):
+            if _LESIONS_SEEN_ON.search(text, max(0, match.start() - 30), match.start()):
+                continue  # the scan a share of lesions is taken of: "Of 214 lesions seen on PET, 133 (62.1%) ..."
             if named is not None and match.group("modality") != named.group("modality"):
                 return (
                     None  # both modalities named ("positive on SPECT/CT and negative on PET"): neither is the value's

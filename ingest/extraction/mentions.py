@@ -139,12 +139,16 @@ _DETECTION = AnchoredPattern(
         r"\b(?:detected|(?<=\bof )detecting|localised|localized|identified|found|visuali[sz]ed|depicted)\s+"
         r"(?:[\w-]+\s+){0,3}?(?:disease|lesions?|cancer|recurrences?|metastas[ie]s|sites?)\b"
         # "SPECT/CT detected 187 of 253 PET-positive lesions": the verb alone, the share after it is its value
-        r"|\b(?:detected|identified)(?=\s+\d+\s*(?:of|/)\s*\d+\s+(?:[\w-]+\s+){0,2}?(?:lesions|patients|men|cases"
-        r"|sites|metastases)\b)",
+        r"|\b(?:detected|identified)(?=\s+\d+\s*(?:of|/)\s*(?:the\s+)?\d+\s+(?:[\w-]+\s+){0,2}?(?:lesions|patients"
+        r"|men|cases|sites|metastases)\b)"
+        # (other verbs only of lesions: "SPECT found 412 of the 583 PET-positive lesions")
+        r"|\b(?:found|depicted|visuali[sz]ed|showed|revealed|picked\s+up)"
+        r"(?=\s+\d+\s*(?:of|/)\s*(?:the\s+)?\d+\s+(?:[\w-]+\s+){0,2}?lesions\b)",
         re.IGNORECASE,
     ),
-    anchors=("detected", "detecting", "locali", "identified", "found", "visuali", "depicted"),
-)
+    anchors=("detected", "detecting", "locali", "identified", "found", "visuali", "depicted", "showed", "revealed",
+             "picked"),
+)  # fmt: skip
 #: The same written passive: "distant metastases were identified in 13% by PET", kept only near an imaging word.
 _DETECTED_PASSIVE = AnchoredPattern(
     re.compile(
@@ -193,6 +197,15 @@ _SEEN_IN_SHARE = AnchoredPattern(
         "depicted",
     ),
     breakers=",;:",  # (not the point nor brackets: the share after the verb may be a decimal, in brackets)
+)
+#: The share of lesions one scan saw of those another saw, told after the share: "Of 214 lesions seen on PET, 133
+#: (62.1%) were identified on SPECT", "312 of 447 PET-positive lesions (69.8%) were seen on SPECT/CT".
+_LESIONS_SEEN_AFTER_SHARE = AnchoredPattern(
+    re.compile(
+        r"(?<=%\)\s)(?:was|were)\s+(?:also\s+|only\s+|correctly\s+)?(?P<span>(?:seen|identified|detected|visuali[sz]ed|depicted|visible)\s+"
+        r"(?:on|by|with)\s+(?:[\w-]+\s+){0,2}?(?:SPECT|PET)\b)",
+    ),
+    anchors=("SPECT", "PET"),
 )
 #: A region of disease right before the share of the men in whom a scan showed it, as the results of an imaging study
 #: list them: "local recurrence only 38.1%; nodal disease 29.4%", "the prostate bed in 17% of men, pelvic lymph nodes
@@ -630,6 +643,10 @@ class MentionFinder:
         if imaging_title:
             candidates.extend(self._region_shares(text, folded, candidates))
         candidates.extend(self._lesions_found(text, folded))
+        if "lesions" in text:
+            candidates.extend(
+                self._phrased(text, folded, _LESIONS_SEEN_AFTER_SHARE, "endpoint:detection-rate", "detection")
+            )
         candidates.extend(self._phrased(text, folded, _DEATH_RATIO, "endpoint:OS", "death-ratio"))
         for risk in _PROGRESSION_RISK.finditer(text, folded):
             entity = self.ontology.endpoints["endpoint:rPFS" if risk.group("radiographic") else "endpoint:PFS"]

@@ -1428,6 +1428,18 @@ def test_an_agent_and_its_modality_opening_the_next_value_is_not_the_arm_of_the_
     assert rows == [("detection rate", 31.0, "18F-fluciclovine"), ("detection rate", 62.0, "18F-DCFPyL")]
 
 
+def test_the_share_of_lesions_one_scan_saw_of_those_another_saw_is_the_first_scans_detection_rate(record):
+    title = "99mTc-EDDA/HYNIC-iPSMA SPECT/CT against 68Ga-PSMA-11 PET/CT in recurrent prostate cancer"
+    texts = [
+        "Fifty men had both scans. Lesion by lesion, SPECT/CT showed 205 of the 260 lesions seen on PET (78.8%).",
+        "Fifty men had both scans. Of the 260 lesions seen on PET, 205 (78.8%) were also detected on SPECT/CT.",
+        "Fifty men had both scans. In all, 205 of 260 PET-positive lesions (78.8%) were visible on SPECT/CT.",
+    ]
+    for text in texts:
+        rows = [(m["endpoint"], m["value"], m["arm"]) for m in record(text, title)["measurements"]]
+        assert rows == [("detection rate", 78.8, "99mTc-EDDA/HYNIC-iPSMA")], text
+
+
 def test_proportions_in_a_run_and_two_runs_set_against_each_other(record):
     text = (
         "Eighty men underwent 18F-DCFPyL PET/CT and conventional imaging. The PPV of PET was 0.91 (95% CI: "
