@@ -1441,6 +1441,12 @@ _PRIMARY_DEFINED = re.compile(r"primary (?:end ?point|outcome)\s+(?:was|is)\s+",
 _PRIMARY_WORDS = re.compile(r"primary (?:end ?point|outcome)", re.I)
 _MET_BEFORE = re.compile(r"\b(?:met|achieved|reached|attained)\s+(?:the|its|their)\s+$", re.I)
 _MET_AFTER = re.compile(r"\s+(?:was|were)\s+(?:met|achieved|reached|attained)\s+(?:in|by)\s", re.I)
+#: A change a study is sized to detect, with no endpoint named: the primary endpoint's ("80% power to detect an
+#: increase from 45% to 70%", "a reduction from 60% to 30%").
+_UNNAMED_CHANGE = re.compile(
+    r"\b(?:increase|improvement|reduction|decrease|rise|fall|drop|gain)\s+from(?=\s+(?:an?\s+)?(?:median\s+of\s+)?\d)",
+    re.I,
+)
 #: The end of the sentence that defines the primary endpoint.
 _SENTENCE_END = re.compile(r"\.(?:\s|$)|\n")
 
@@ -1471,6 +1477,13 @@ def _with_primary_endpoint(text: str, folded: str, mentions: list[Mention]) -> l
         if words and (_MET_BEFORE.search(text, max(0, at - 30), at) or _MET_AFTER.match(text, words.end())):
             used.append(Mention(at, words.end(), words.group(), primary.curie, primary.kind, label=primary.label,
                                 via="primary-endpoint"))  # fmt: skip
+    at = folded.find("power", stop_at)
+    while at >= 0:  # (a sentence of the design: "80% power to detect an increase from 45% to 70%")
+        start, end = _sentence_around(text, at, at)
+        for change in _UNNAMED_CHANGE.finditer(text, start, end):
+            used.append(Mention(change.start(), change.end(), change.group(), primary.curie, primary.kind,
+                                label=primary.label, via="primary-endpoint"))  # fmt: skip
+        at = folded.find("power", max(end, at + 5))
     return sorted([*mentions, *used], key=lambda m: m.start) if used else mentions
 
 

@@ -432,6 +432,16 @@ def test_design_assumptions_are_planned_never_results(record):
     assert [(m["endpoint"], m["hr"], m["status"]) for m in rows] == [("rPFS", 0.67, "planned")]
 
 
+def test_a_change_the_study_is_powered_for_without_its_endpoint_is_the_primary_endpoints(record):
+    text = (
+        "Men were randomly assigned to 177Lu-PSMA-617 with or without enzalutamide. The primary endpoint was the "
+        "PSA50 response rate. Enrolling 150 men gave the study 85% power to detect an improvement from 40% to 62%. "
+        "Overall survival was a secondary endpoint."
+    )
+    rows = [(m["endpoint"], m["value"], m["status"]) for m in record(text)["measurements"]]
+    assert sorted(rows) == [("PSA50", 40.0, "planned"), ("PSA50", 62.0, "planned")]
+
+
 def test_success_criteria_on_a_confidence_bound_are_planned_and_the_level_is_no_value(record):
     rows = record(
         "With 18F-DCFPyL, patient-level sensitivity and specificity were co-primary endpoints; each would be met if "
