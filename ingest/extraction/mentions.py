@@ -1425,12 +1425,19 @@ _ANTIBODY_WORD = re.compile(r"(?<![\w-])" + _INN_OF_ANTIBODY.pattern + r"(?![\w-
 
 
 def _looks_like_code(name: str) -> bool:
-    """Whether ``name`` is written like a drug code: two capitals and a digit at least, and no radionuclide.
+    """Whether ``name`` is written like a drug code: two capitals and a digit at least, or capitals in two parts
+    joined by a hyphen ("BX-PSMA"), and no radionuclide.
 
     >>> _looks_like_code("ZR-2150"), _looks_like_code("CT-P2B"), _looks_like_code("PSMA"), _looks_like_code("177Lu-X1")
     (True, True, False, False)
+    >>> _looks_like_code("BX-PSMA"), _looks_like_code("Lu-PSMA")
+    (True, False)
     """
-    return any(c.isdigit() for c in name) and sum(c.isupper() for c in name) >= 2 and not _NEW_RADIOLIGAND.match(name)
+    if _NEW_RADIOLIGAND.match(name):
+        return False
+    if any(c.isdigit() for c in name):
+        return sum(c.isupper() for c in name) >= 2
+    return "-" in name.strip("-") and name.replace("-", "").isupper() and len(name) >= 5
 
 
 #: "The primary endpoint was the proportion of men with a PSA decline of 50% or more": the endpoint named next (in the

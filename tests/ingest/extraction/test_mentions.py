@@ -187,6 +187,8 @@ def test_a_trial_name_may_open_with_a_lower_case_prefix(record):
          "CARTCellTherapy"),
         ("Anti-PSMA CAR T cells with an IL-15 transgene (LX-9C) were infused in 9 men (NCT01234567).", "LX-9C",
          "CARTCellTherapy"),
+        ("KR-PSMA, an autologous PSMA-targeted CAR T-cell product, was infused in 14 men.", "KR-PSMA",
+         "CARTCellTherapy"),
     ],
 )  # fmt: skip
 def test_a_code_the_text_defines_as_a_psma_agent_is_that_agent_alone(record, text, label, cls):
