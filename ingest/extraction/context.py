@@ -163,6 +163,20 @@ def in_background(text: str) -> Callable[[int], bool]:
 
 
 _GIVEN_WITH = re.compile(r"\s*(?:\+|plus|with|combined with|in combination with)\s*", re.I)
+#: A slash between two radioligand therapies: given together ("tandem 225Ac/177Lu-PSMA-I&T").
+_SLASH = re.compile(r"\s*/\s*")
+
+
+def _given_along(text: str, first: Mention, second: Mention, offset: int = 0) -> bool:
+    """Whether ``second`` is joined to ``first`` as given with it: "X plus Y", "X + Y", and a slash between two
+    radioligand therapies ("225Ac-PSMA-617/177Lu-PSMA-617"), not between imaging agents ("68Ga-PSMA-11/18F-DCFPyL":
+    one or the other)."""
+    start, end = first.end - offset, second.start - offset
+    if _GIVEN_WITH.fullmatch(text, start, end):
+        return True
+    return first.kind == second.kind == "RadioligandTherapy" and _SLASH.fullmatch(text, start, end) is not None
+
+
 #: Between two items of a list: " and one or two ", ", ", " and at least one ".
 _NEXT_IN_LIST = re.compile(
     r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)(?:(?:an?|the|one|two|at least|or|more|prior|previous)\s+){0,4}",
@@ -1048,7 +1062,7 @@ def _given_together(text: str, agents: list[Mention]) -> list[Mention]:
     """The agents joined to the last of ``agents`` by "plus", "+" or "with" before it ("X plus Y"), with it."""
     chain = [agents[-1]]
     for previous in reversed(agents[:-1]):
-        if not _GIVEN_WITH.fullmatch(text, previous.end, chain[0].start):
+        if not _given_along(text, previous, chain[0]):
             break
         chain.insert(0, previous)
     return chain
@@ -1403,11 +1417,7 @@ def prior_therapy_mentions(text: str, sentences: list[Sentence], mentions: list[
     # the words before the pair said.
     agents = [m for m in mentions if m.is_agent]
     for previous, mention in pairwise(agents):
-        if (
-            mention.start in prior
-            and previous.start not in prior
-            and _GIVEN_WITH.fullmatch(text, previous.end, mention.start)
-        ):
+        if mention.start in prior and previous.start not in prior and _given_along(text, previous, mention):
             prior.discard(mention.start)
     return prior
 
@@ -1421,7 +1431,7 @@ def without_partners(agents: list[Mention], text: str, offset: int, arms: list[A
         previous = kept[-1] if kept else None
         if (
             previous is not None
-            and _GIVEN_WITH.fullmatch(text, previous.end - offset, mention.start - offset)
+            and _given_along(text, previous, mention, offset)
             and any(previous.curie in arm.curies and mention.curie in arm.curies for arm in arms)
         ):
             continue
@@ -1437,7 +1447,7 @@ def with_partners(text: str, main: list[Mention], mentions: list[Mention], prior
     agents = [m for m in mentions if m.is_agent]
     regimen = list(main)
     for previous, mention in pairwise(agents):
-        joined = previous is regimen[-1] and _GIVEN_WITH.fullmatch(text, previous.end, mention.start)
+        joined = previous is regimen[-1] and _given_along(text, previous, mention)
         if joined and mention.start not in prior and mention.curie not in (*COMPANION_AGENTS, previous.curie):
             regimen.append(mention)
     return regimen

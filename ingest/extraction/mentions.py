@@ -49,7 +49,8 @@ _NEW_RADIOLIGAND = WordStartPattern(
     r"(?:\[(?P<m1>\d{1,3})(?P<x1>m?)(?P<s1>[A-Z][a-z]?)\](?:(?P=s1)-?|-)?"
     r"|(?P<m2>\d{1,3})(?P<x2>m?)(?P<s2>[A-Z][a-z]?)-"
     r"|(?P<s3>[A-Z][a-z]?)-(?P<m3>\d{1,3})(?P<x3>m?)[- ])"
-    r"(?P<code>[A-Za-z][A-Za-z0-9]*(?:[-.&/][A-Za-z0-9]+)*)"
+    # (a slash joins parts of one name, "EDDA/HYNIC-iPSMA", not a second radioligand: "225Ac-PSMA-617/177Lu-PSMA-617")
+    r"(?P<code>[A-Za-z][A-Za-z0-9]*(?:[-.&][A-Za-z0-9]+|/(?!\d{1,3}m?[A-Z][a-z]?-)[A-Za-z0-9]+)*)"
 )
 #: A ligand's name in lower case that reads as a drug's, not as an English word: seven letters or more, without the
 #: endings of adjectives, participles and nouns of English ("ludotadipep", "rosopatamab"; not "labelled", "positive").
@@ -65,7 +66,7 @@ UNNAMED_PRODUCTS = frozenset({"agent:psma-car-t", "agent:tc99m-psma"})
 #: A study that pools others' results: a meta-analysis, a pooled or network analysis, a systematic review.
 POOLED_STUDY = re.compile(r"\bmeta-?analys[ie]s\b|\bpooled\b|\bnetwork\s+analys|\bsystematic\s+review\b", re.I)
 #: Between a radionuclide and a radioligand whose ligand it shares: "terbium-161 versus lutetium-177 PSMA-617".
-_JOINS_RADIOLIGANDS = re.compile(r"\s*(?:versus|vs\.?|or|and|compared with|with)\s+", re.I)
+_JOINS_RADIOLIGANDS = re.compile(r"\s*(?:(?:versus|vs\.?|or|and|compared with|with)\s+|/\s*)", re.I)
 #: An adjective hyphenated to a radioligand ("99mTc-PSMA-I&S-radioguided", "18F-FDG-positive", "68Ga-PSMA-11-avid"),
 #: which is not part of its name: a last lowercase segment ending like an adjective or participle.
 _ADJECTIVE_SUFFIX = re.compile(r"(?<=[A-Za-z0-9&])-(?:[a-z]+(?:ed|ive)|[a-z]*avid)$")

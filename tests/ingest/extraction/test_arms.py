@@ -1550,3 +1550,26 @@ def test_the_agent_given_the_standard_way_is_the_comparator_of_a_trial_of_its_ve
         title="Two activities of 177Lu-PSMA-I&T",
     )
     assert neither["comparators"] == []
+
+
+def test_two_radioligand_therapies_joined_by_a_slash_are_given_together(record):
+    text = (
+        "Thirty-eight men whose disease had progressed on 177Lu-PSMA-617 received up to four tandem cycles. "
+        "A PSA decline of 50% or more occurred in 17 men (44.7%)."
+    )
+    for title in (
+        "Tandem 225Ac-PSMA-617/177Lu-PSMA-617 after lutetium monotherapy",
+        "Tandem 225Ac/177Lu-PSMA-617 after lutetium monotherapy",
+    ):
+        found = record(text, title=title)
+        assert roles(found) == {"225Ac-PSMA-617": "investigational", "177Lu-PSMA-617": "investigational"}, title
+        assert [m["arm"] for m in found["measurements"]] == ["225Ac-PSMA-617 + 177Lu-PSMA-617"], title
+
+
+def test_two_imaging_agents_joined_by_a_slash_are_one_or_the_other_not_a_combination(record):
+    found = record(
+        "We reviewed 120 men with biochemical recurrence. PET was positive in 78 men (65%).",
+        title="68Ga-PSMA-11/18F-DCFPyL PET/CT in biochemical recurrence",
+    )
+    assert "68Ga-PSMA-11 + 18F-DCFPyL" not in [m["arm"] for m in found["measurements"]]
+    assert set(roles(found)) == {"68Ga-PSMA-11", "18F-DCFPyL"}
