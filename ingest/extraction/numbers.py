@@ -36,7 +36,10 @@ RATIO_CONTINUED = re.compile(
 #: The next ratio of a list that names each one's part after its bracket: "hazard ratios (95% CI) were 0.47
 #: (0.27-0.82) for men younger than 65 years, 0.41 (0.26-0.65) for those aged 65-74 years and ...".
 RATIO_LISTED = re.compile(
-    r"\s+(?:for|in|among)\s+[^;()\[\]]{1,60}?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?P<value>\d*\.\d+)(?=\s*[(\[])"
+    # (the men may be counted in brackets, and the items set apart by semicolons: "... in those with liver metastases
+    # (n=38); 0.53 (0.30-0.95) in those previously treated with radium-223")
+    r"\s+(?:for|in|among)\s+(?:[^;()\[\]]|\(n\s*=\s*\d+\)){1,60}?\s*(?:[,;]\s*(?:and\s+)?|\s+and\s+)"
+    r"(?P<value>\d*\.\d+)(?=\s*[(\[])"
 )
 #: The same without brackets, each ratio before the men it is of: "it was 0.69 in patients younger than 70 years and
 #: 0.74 in those aged 70 years or older".
@@ -49,6 +52,12 @@ RATIO_LISTED_BARE = re.compile(
 RATIO_LISTED_WITH_CI = re.compile(
     r"\s*[(\[](?:[^()\[\]]|\[C?r?I\]){0,80}[)\]]\s+(?:for|in|among)\s+[^;()\[\]]{1,60}?\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
     r"(?P<value>\d*\.\d+)(?=\s*[(\[]\s*\d{2}(?:\.\d+)?\s*%\s*Cr?I)"
+)
+#: The same where only the first interval states its level and the next ones are bare: "The HR for rPFS was 0.61
+#: (95% CI 0.39-0.96) in patients aged 75 years or older (n=148) and 0.56 (0.41-0.77) in younger patients".
+RATIO_LISTED_AFTER_CI = re.compile(
+    r"\s*[(\[][^()\[\]]{0,20}\bC[Ir]?I\b[^()\[\]]{0,60}[)\]]\s+(?:for|in|among)\s+(?:[^;()\[\]]|\(n\s*=\s*\d+\)){1,70}?"
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?P<value>\d*\.\d+)(?=\s*[(\[]\s*\d*\.\d+\s*(?:-|to)\s*\d*\.\d+\s*[)\]])"
 )
 #: Another ratio of the same kind the same sentence gives as "it was": "... (95% CI 0.50-1.36), whereas for those
 #: without liver involvement it was 0.59 (...)", "; in men with one taxane it was 0.58 (", ", compared with 0.67 (".
@@ -339,7 +348,10 @@ def _find_ratios(text: str) -> list[Ratio]:
             or (RATIO_LISTED.match(text, end) if listed else None)
             or RATIO_LISTED_WITH_CI.match(text, end)
             or RATIO_LISTED_BARE.match(text, end)
+            or RATIO_LISTED_AFTER_CI.match(text, end)
         ):
+            if more.re is RATIO_LISTED_AFTER_CI:
+                listed = True  # (each next ratio's interval in its own brackets, bare)
             value = float(more.group("value"))
             if not 0 < value <= 50:
                 break

@@ -1450,6 +1450,16 @@ def test_the_share_of_lesions_one_scan_saw_of_those_another_saw_is_the_first_sca
         assert rows == [("detection rate", 78.8, "99mTc-EDDA/HYNIC-iPSMA")], text
 
 
+def test_subgroup_ratios_after_one_interval_that_states_its_level_have_bare_intervals(record):
+    text = (
+        "Men were randomised to 177Lu-PSMA-617 or cabazitaxel. The hazard ratio for PSA-PFS was 0.66 (95% CI "
+        "0.48-0.90) in men younger than 70 years (n=121) and 0.72 (0.50-1.04) in older men; 0.95 (0.52-1.73) in men "
+        "with visceral metastases (n=40); and 0.58 (0.37-0.91) in men without them."
+    )
+    rows = [(m["hr"], m["ci_low"], m["ci_high"]) for m in record(text)["measurements"]]
+    assert rows == [(0.66, 0.48, 0.90), (0.72, 0.50, 1.04), (0.95, 0.52, 1.73), (0.58, 0.37, 0.91)]
+
+
 def test_proportions_in_a_run_and_two_runs_set_against_each_other(record):
     text = (
         "Eighty men underwent 18F-DCFPyL PET/CT and conventional imaging. The PPV of PET was 0.91 (95% CI: "
