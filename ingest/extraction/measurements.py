@@ -2444,7 +2444,8 @@ class SentenceMeasurements:
         for endpoint in endpoints:
             start = endpoint.start - offset
             follows = last.end <= start <= last.end + 45 and _AFTER_ENDPOINT.match(text[last.end : start])
-            if follows and (endpoint.kind == "AbsorbedDose" or _is_absorbed_unit(last.unit)):
+            # (not an event the men had: "0.61 Gy/GBq in men with CKD stage 3")
+            if follows and (endpoint.kind == "AbsorbedDose" or (_is_absorbed_unit(last.unit) and endpoint.kind != _AE)):
                 return endpoint
             if (
                 last.end < start <= last.end + 50

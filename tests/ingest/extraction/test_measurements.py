@@ -1460,6 +1460,18 @@ def test_subgroup_ratios_after_one_interval_that_states_its_level_have_bare_inte
     assert rows == [(0.66, 0.48, 0.90), (0.72, 0.50, 1.04), (0.95, 0.52, 1.73), (0.58, 0.37, 0.91)]
 
 
+def test_an_absorbed_dose_in_men_with_an_illness_the_lexicon_knows_as_an_event_is_the_organs_dose(record):
+    text = (
+        "We compared men with and without chronic kidney disease (CKD). After cycle 1 of 177Lu-PSMA-617, the kidney "
+        "absorbed dose was 0.72 Gy/GBq in men with CKD and 0.48 Gy/GBq in those with normal renal function."
+    )
+    rows = [(m["endpoint"], m["value"], m["arm"]) for m in record(text)["measurements"] if m["value"]]
+    assert rows == [
+        ("absorbed dose:kidney", 0.72, "177Lu-PSMA-617, CKD"),
+        ("absorbed dose:kidney", 0.48, "177Lu-PSMA-617, normal renal function"),
+    ]
+
+
 def test_proportions_in_a_run_and_two_runs_set_against_each_other(record):
     text = (
         "Eighty men underwent 18F-DCFPyL PET/CT and conventional imaging. The PPV of PET was 0.91 (95% CI: "
