@@ -211,6 +211,7 @@ _NOT_A_RESULT = re.compile("|".join(_NOT_A_RESULT_PARTS), re.I)
 _RARE_WORDS = (
     "cross", "auc", "under", "gy", "follow", "boost", "prescri", "rmst", "restricted", "difference", "defined",
     "complet", "returned", "compliance", "adherence", "baseline", "regarded", "considered", "deemed", "ecog",
+    "agreed",
 )  # fmt: skip
 #: More numbers that are no results, each rare and behind its own literals (in the pattern above, each branch would
 #: be tried at every place of every sentence).
@@ -250,6 +251,8 @@ _RARELY_A_RESULT = tuple(
         r"|an?\s+)?(?:[\w-]+\s+){0,2}?(?:questionnaires?|assessments?|forms?|surveys?|diar(?:y|ies))\b",
         r"\b(?:completion|compliance|adherence)(?:\s+rates?)?(?:\s+(?:of|with|for|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?)?\s*"
         r"(?:was|were|of|reached|exceeded|:)?\s*(?:about\s+|over\s+|approximately\s+)?\d+(?:\.\d+)?\s*%",
+        # how often readers agreed, not what they found: "Two observers agreed on PET positivity in 95% of lesions"
+        r"\bagreed\s+(?:on|about|in)\s+[^.;%]{0,60}?\bin\s+\d+(?:\.\d+)?\s*%",
     )
 )
 #: What every match of _NOT_A_RESULT holds, found without scanning for the whole pattern at every place: a
@@ -2444,8 +2447,12 @@ class SentenceMeasurements:
         for endpoint in endpoints:
             start = endpoint.start - offset
             follows = last.end <= start <= last.end + 45 and _AFTER_ENDPOINT.match(text[last.end : start])
-            # (not an event the men had: "0.61 Gy/GBq in men with CKD stage 3")
-            if follows and (endpoint.kind == "AbsorbedDose" or (_is_absorbed_unit(last.unit) and endpoint.kind != _AE)):
+            # (not an event the men had, "0.61 Gy/GBq in men with CKD stage 3", nor an organ after a value of another
+            # unit: "10.3 months in men with liver metastases")
+            absorbed = _is_absorbed_unit(last.unit)
+            if follows and (
+                (absorbed and endpoint.kind != _AE) or (endpoint.kind == "AbsorbedDose" and last.unit is None)
+            ):
                 return endpoint
             if (
                 last.end < start <= last.end + 50

@@ -1472,6 +1472,26 @@ def test_an_absorbed_dose_in_men_with_an_illness_the_lexicon_knows_as_an_event_i
     ]
 
 
+def test_a_survival_time_in_men_with_metastases_of_an_organ_is_no_dose_to_that_organ(record):
+    text = (
+        "We treated 300 men with 177Lu-PSMA-617. Median overall survival was 15.2 months in men without liver "
+        "metastases and 8.9 months in men with liver metastases."
+    )
+    rows = [(m["endpoint"], m["value"], m["arm"]) for m in record(text)["measurements"]]
+    assert rows == [
+        ("OS", 15.2, "177Lu-PSMA-617, no liver metastases"),
+        ("OS", 8.9, "177Lu-PSMA-617, liver metastases"),
+    ]
+
+
+def test_how_often_readers_agreed_is_no_detection_rate(record):
+    text = (
+        "Eighty men underwent 18F-DCFPyL PET/CT before biopsy. The two readers agreed on PET positivity in 91% of "
+        "the men (kappa 0.81)."
+    )
+    assert [m["endpoint"] for m in record(text)["measurements"]] == []
+
+
 def test_proportions_in_a_run_and_two_runs_set_against_each_other(record):
     text = (
         "Eighty men underwent 18F-DCFPyL PET/CT and conventional imaging. The PPV of PET was 0.91 (95% CI: "
