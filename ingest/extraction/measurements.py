@@ -127,7 +127,9 @@ _RUN_CUT = re.compile(r",?\s+(?:compared (?:with|to)|versus|vs\.?|against|wherea
 _BARE_LIST_GAP = re.compile(r"\s*(?:%|months?|mo)?\s*(?:\([^()]{0,40}\)\s*)?(?:,\s*(?:and\s+)?|\s+and\s+)")
 _PAIR_GAP = prefiltered(r"\b(?:vs\.?|versus|(?-i:v)\.?|compared (?:with|to)|and|than|while|whereas|against)\b", re.I)
 _PLANNED = prefiltered(
-    r"\b(?:assum\w*|powered|power to|\d+% power|to detect|hypothes\w*|expected|we expect|anticipated"
+    # (not a result set against what was expected: "as expected", "in line with those expected", "than expected")
+    r"\b(?:assum\w*|powered|power to|\d+% power|to detect|hypothes\w*|(?<!\bas )(?<!\bthan )(?<!\bthose )expected"
+    r"|we expect|anticipated"
     r"|will (?:be|have|provide)"
     r"|sample size|target(?:ed)? (?:accrual|enrol\w*)|is designed|designed to"
     # but not a result set against the plan: "well above the planned 35%" (a threshold), "more than planned"

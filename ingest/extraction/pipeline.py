@@ -121,6 +121,11 @@ def _ends_with_initial(head: str) -> bool:
     (False, False)
     >>> _ends_with_initial("34% of patients in arms A, B and C.")
     False
+
+    So is a lone capital after "in" or "for", where a study names its parts by letters: "3.7 months in B."
+
+    >>> _ends_with_initial("3.3 months in A and 3.7 months in B."), _ends_with_initial("88% for B.")
+    (False, False)
     """
     return (
         len(head) >= 2
@@ -131,9 +136,10 @@ def _ends_with_initial(head: str) -> bool:
     )
 
 
-#: A part of a study named by a capital letter at the end of a sentence: "in arm C.", "in cohorts A and B.".
+#: A part of a study named by a capital letter at the end of a sentence: "in arm C.", "in cohorts A and B.", "in B.".
 _LABELLED_PART = re.compile(
-    r"\b(?:arms?|groups?|cohorts?|parts?|stages?|levels?)\s+(?:[A-Z](?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+))*[A-Z]\.$",
+    r"\b(?:arms?|groups?|cohorts?|parts?|stages?|levels?)\s+(?:[A-Z](?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+))*[A-Z]\.$"
+    r"|\b(?-i:in|for)\s+[A-Z]\.$",
     re.I,
 )
 

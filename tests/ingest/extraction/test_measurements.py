@@ -442,6 +442,23 @@ def test_a_change_the_study_is_powered_for_without_its_endpoint_is_the_primary_e
     assert sorted(rows) == [("PSA50", 40.0, "planned"), ("PSA50", 62.0, "planned")]
 
 
+def test_a_result_set_against_what_was_expected_is_reported_not_planned(record):
+    text = (
+        "Thirty men received 177Lu-PSMA-617 before surgery. Dry mouth of any grade occurred in 31% of men, and "
+        "wound complications were in line with those expected after prostatectomy."
+    )
+    rows = [(m["endpoint"], m["value"], m["status"]) for m in record(text)["measurements"]]
+    assert rows == [("AE:dry mouth", 31.0, "reported")]
+
+
+def test_a_cohort_letter_that_ends_a_sentence_is_no_initial_so_the_next_sentence_stands_alone(record):
+    text = (
+        "Cohort A received acapatamab and cohort B acapatamab plus enzalutamide. Median rPFS was 3.1 months in A and "
+        "3.9 months in B. Anti-drug antibodies developed in 61% and 44%."
+    )
+    assert [m["value"] for m in record(text)["measurements"]] == [3.1, 3.9]
+
+
 def test_success_criteria_on_a_confidence_bound_are_planned_and_the_level_is_no_value(record):
     rows = record(
         "With 18F-DCFPyL, patient-level sensitivity and specificity were co-primary endpoints; each would be met if "
