@@ -277,6 +277,33 @@ _NOT_A_RESULT_CLUES = (
 )
 
 
+#: Between a count at a dose and the next one: "one of six patients at 41 kBq/kg and " (of "... two of six at 55
+#: kBq/kg had DLTs").
+_COUNT_AT_DOSE_THEN_NEXT = re.compile(
+    r"\s*(?:(?:of|/)\s*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+)?"
+    r"(?:(?:men|patients|pts)\s+)?(?:treated\s+|dosed\s+)?at\s+(?:the\s+)?"
+    + DOSE_LEVEL
+    + r"(?:\s*\([^()]{0,90}\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)",
+    re.I,
+)
+
+
+def _counts_at_doses_before_their_event(text: str, groups: list[_Group]) -> None:
+    """A count at a dose followed by more counts at other doses, the last of which leads to its event, is a count of
+    that event: "one of six patients at 41 kBq/kg and two of six at 55 kBq/kg had DLTs" (each dose its own count)."""
+    counts = [g for g in groups if len(g.values) == 1 and g.values[0].unit == "patients"]  # (not the doses)
+    for group, following in reversed(list(pairwise(counts))):
+        if (
+            following.endpoint is not None
+            # (none, or the same one denied earlier: "No DLT occurred at 50 mg/m²; 1 of 6 men at 60 mg/m² and ...")
+            and (group.endpoint is None or group.endpoint.curie == following.endpoint.curie)
+            and following.extra.get("follows")
+            and _COUNT_AT_DOSE_THEN_NEXT.fullmatch(text, group.values[0].end, following.values[0].start)
+        ):
+            group.endpoint = following.endpoint
+            group.extra["follows"] = True
+
+
 def _not_a_result(text: str) -> list[tuple[int, int]]:
     """Spans of _NOT_A_RESULT and _RARELY_A_RESULT in ``text``."""
     lowered = text.lower()
@@ -777,7 +804,8 @@ _VALUE_THEN_ENDPOINT = re.compile(
     # the dose level of a dose-finding study: "one of six men at DL2 had a DLT"
     r"(?:(?:treated\s+|dosed\s+)?at\s+(?:the\s+)?(?:[<>≤≥]=?\s*)?"
     + DOSE_LEVEL
-    + r"(?:\s+or\s+(?:more|higher|above))?\s+)?"
+    # (with the event in brackets: "2 of 6 at 75 mg/m² (grade 4 neutropenia lasting more than 7 days) had a DLT")
+    + r"(?:\s+or\s+(?:more|higher|above))?(?:\s*\([^()]{0,90}\))?\s+)?"
     # "6 of 16 patients (38%) with measurable disease had ...": the population named after the share
     # (or the arm: "63% with 177Lu-PSMA-617 were free of ...")
     r"(?:with\s+(?:[\w&-]+\s+){0,2}?[\w&-]+\s+)?"
@@ -1551,6 +1579,8 @@ class SentenceMeasurements:
             groups = self._two_runs(text, groups, mentions, offset, context)
         for group in groups:
             group.endpoint = group.extra.get("endpoint") or self._endpoint_for(group, endpoints, offset, text)
+        if len(groups) >= 2 and " at " in text:
+            _counts_at_doses_before_their_event(text, groups)
         groups = [g for g in groups if g.endpoint is not None and not self._denied_in_another_clause(g, text, offset)]
         if len(endpoints) >= 2 and len(context.arms) == 2:
             groups = self._run_of_endpoints(text, groups, endpoints, mentions, offset, context)

@@ -1509,6 +1509,15 @@ def test_how_often_readers_agreed_is_no_detection_rate(record):
     assert [m["endpoint"] for m in record(text)["measurements"]] == []
 
 
+def test_counts_at_doses_before_the_event_they_had_are_each_a_count_of_it(record):
+    text = (
+        "Cabazitaxel was escalated with 177Lu-PSMA-617 in a 3+3 design. No dose-limiting toxicity was seen at "
+        "15 mg/m²; one of six men at 20 mg/m² and two of five at 25 mg/m² had a dose-limiting toxicity."
+    )
+    rows = [(m["endpoint"], m["value"], m["arm"].split(", ")[-1]) for m in record(text)["measurements"] if m["value"]]
+    assert rows == [("DLT", 1.0, "20 mg/m2"), ("DLT", 2.0, "25 mg/m2")]
+
+
 def test_proportions_in_a_run_and_two_runs_set_against_each_other(record):
     text = (
         "Eighty men underwent 18F-DCFPyL PET/CT and conventional imaging. The PPV of PET was 0.91 (95% CI: "
