@@ -578,6 +578,14 @@ def find_arms(
                 labelled = _split_arms(text, to.end(), labelled_stop, mentions, prior, choices) if to else []
                 if len(labelled) >= 2 and len({arm.curies for arm in labelled}) == len(labelled):
                     return labelled
+        # "to staging with X or with Y before radical prostatectomy or radiotherapy with ADT": what every arm had
+        # after the allocated parts is none of them, when two arms come before it
+        shared = _SHARED_AFTER_ARMS.search(text, segment_start, stop)
+        if shared is not None:
+            to = _ALLOCATED_TO.search(text, segment_start, shared.start())
+            arms = _split_arms(text, to.end() if to else segment_start, shared.start(), mentions, prior, choices)
+            if len(arms) >= 2 and not _misses_main(arms, main, mentions, segment_start, shared.start()):
+                return arms
         to = None if match.group().endswith(":") else _ALLOCATED_TO.search(text, segment_start, stop)
         if to is not None and to.start() > segment_start:
             # "randomised men with no metastases on conventional imaging 1:1 to X or to Y": the arms follow "to"
@@ -632,6 +640,11 @@ def find_arms(
         if arms:
             return arms
     return _reference_pair(text, mentions, prior, main or [])
+
+
+#: Where what every arm had after its allocated part starts: "... or with conventional imaging before radical
+#: prostatectomy or radiotherapy".
+_SHARED_AFTER_ARMS = re.compile(r"\s(?:before|prior\s+to|ahead\s+of)\s", re.I)
 
 
 def _misses_main(arms: list[Arm], main: list[Mention] | None, mentions: list[Mention], start: int, end: int) -> bool:

@@ -1573,3 +1573,14 @@ def test_two_imaging_agents_joined_by_a_slash_are_one_or_the_other_not_a_combina
     )
     assert "68Ga-PSMA-11 + 18F-DCFPyL" not in [m["arm"] for m in found["measurements"]]
     assert set(roles(found)) == {"68Ga-PSMA-11", "18F-DCFPyL"}
+
+
+def test_treatment_every_arm_had_after_the_allocated_part_is_no_arm(record):
+    found = record(
+        "Men with high-risk disease were randomised to staging with 18F-DCFPyL PET/CT or with conventional imaging "
+        "before radical prostatectomy or radiotherapy with androgen deprivation therapy. The primary endpoint was "
+        "biochemical progression-free survival at 3 years.",
+        title="PSMA PET staging before curative treatment: a randomised trial",
+    )
+    assert found["comparators"] == ["conventional imaging"]
+    assert roles(found)["androgen deprivation therapy"] != "comparator"
