@@ -800,7 +800,7 @@ _VALUE_THEN_ENDPOINT = re.compile(
     r"|(?:[\w-]+\s+){1,2}(?:arm|group|cohort))?"
     r"(?:\s+with\s+(?:[a-z-]+\s+){0,2}?[a-z-]+)?"
     # the arm the men were given: "50% of men treated with 177Lu-PSMA-617 would be free of progression"
-    r"(?:\s+(?:treated|given)\s+with\s+(?:[\w&-]+\s+){0,2}?[\w&-]+)?\s*)?\)?\s*"
+    r"(?:\s+(?:(?:treated|given)\s+with|receiving)\s+(?:[\w&-]+\s+){0,2}?[\w&-]+)?\s*)?\)?\s*"
     # the dose level of a dose-finding study: "one of six men at DL2 had a DLT"
     r"(?:(?:treated\s+|dosed\s+)?at\s+(?:the\s+)?(?:[<>≤≥]=?\s*)?"
     + DOSE_LEVEL
@@ -815,7 +815,7 @@ _VALUE_THEN_ENDPOINT = re.compile(
     r"(?:,?\s*respectively,?\s+(?=(?:were|had|remained|achieved|showed|reached|reported)\b))?"
     r"(?:(?:again|also|still|subsequently|eventually|then)\s+)?"  # "19 of 38 (50%) again reached a PSA decline"
     r"(?:had|achieved|showed|experienced|reached|attained|met|developed|with|w/|were|remained|would\s+be|will\s+be"
-    r"|reported)"
+    r"|to\s+be|reported)"
     r"\s*(?<=\s|/)"
     r"(?:an?\s+|the\s+|at least one\s+)?"
     # a state kept or bettered: "58.2% and 44.7%, respectively, reported stable or improved EQ-5D-5L index scores"

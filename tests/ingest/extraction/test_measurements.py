@@ -459,6 +459,16 @@ def test_a_cohort_letter_that_ends_a_sentence_is_no_initial_so_the_next_sentence
     assert [m["value"] for m in record(text)["measurements"]] == [3.1, 3.9]
 
 
+def test_shares_a_design_expects_to_be_free_of_progression_are_planned_rates_of_that_endpoint(record):
+    text = (
+        "Men are randomised to enzalutamide alone or enzalutamide plus 177Lu-PSMA-617. The primary endpoint is PSA "
+        "progression-free survival. We expect 40% of men in the enzalutamide-alone arm and 60% in the combination "
+        "arm to be free of PSA progression at 24 months."
+    )
+    rows = [(m["endpoint"], m["value"], m["status"], m["note"]) for m in record(text)["measurements"]]
+    assert rows == [("PSA-PFS", 40.0, "planned", "24-month"), ("PSA-PFS", 60.0, "planned", "24-month")]
+
+
 def test_success_criteria_on_a_confidence_bound_are_planned_and_the_level_is_no_value(record):
     rows = record(
         "With 18F-DCFPyL, patient-level sensitivity and specificity were co-primary endpoints; each would be met if "
