@@ -308,10 +308,18 @@ _MANAGEMENT_CHANGE = AnchoredPattern(
         r"|surgical|salvage)\s+plans?\b"
         # "the radiotherapy plan was changed", "treatment plans were modified"
         r"|\b(?:radiotherapy|radiation|treatment|therapy|surgical|salvage)\s+plans?\s+"
-        r"(?:was\s+|were\s+|had\s+been\s+|has\s+been\s+)?(?:chang|alter|modifi)\w*",
+        r"(?:was\s+|were\s+|had\s+been\s+|has\s+been\s+)?(?:chang|alter|modifi)\w*"
+        # "the plan changed in 88% of men with a positive scan"
+        r"|\bthe\s+plan\s+(?:was\s+)?(?:chang|alter|modifi)\w*",
         re.IGNORECASE,
     ),
     anchors=("management", "planned", "intended", "plan"),
+)
+#: Changes of management named by the noun alone, as a text that has named them goes on: "Changes were more frequent
+#: after radiotherapy than after prostatectomy (67% vs 52%)".
+_CHANGES_COMPARED = AnchoredPattern(
+    re.compile(r"\bchanges\s+(?:were|was)\s+(?:more|less)\s+(?:frequent|common|likely|often)\b", re.IGNORECASE),
+    anchors=("changes",),
 )
 #: A disease state written as a qualifier a few words before "prostate cancer": "newly diagnosed (n = 60) or
 #: recurrent (n = 60) prostate cancer", "newly diagnosed unfavourable intermediate-risk prostate cancer". Only the
@@ -618,6 +626,10 @@ class MentionFinder:
         candidates.extend(self._unsized_psa_declines(text, folded))
         candidates.extend(self._detections(text, folded))
         candidates.extend(self._phrased(text, folded, _MANAGEMENT_CHANGE, "endpoint:management-change", "management"))
+        if "management" in folded:
+            candidates.extend(
+                self._phrased(text, folded, _CHANGES_COMPARED, "endpoint:management-change", "management")
+            )
         candidates.extend(self._phrased(text, folded, _POSITIVE_AND_NEGATIVE, "endpoint:PPV", "predictive-pair"))
         candidates.extend(
             self._phrased(text, folded, _AE_DISCONTINUATION, "endpoint:AE-discontinuation", "discontinuation")

@@ -1528,6 +1528,15 @@ def test_counts_at_doses_before_the_event_they_had_are_each_a_count_of_it(record
     assert rows == [("DLT", 1.0, "20 mg/m2"), ("DLT", 2.0, "25 mg/m2")]
 
 
+def test_changes_compared_between_groups_after_management_changed_are_management_changes(record):
+    text = (
+        "Ninety men with recurrence had 18F-DCFPyL PET/CT. Management changed in 54% of men. Changes were more "
+        "frequent after radiotherapy than after prostatectomy (63% vs 47%; p=0.03)."
+    )
+    rows = [(m["endpoint"], m["value"]) for m in record(text)["measurements"]]
+    assert rows == [("management change", 54.0), ("management change", 63.0), ("management change", 47.0)]
+
+
 def test_proportions_in_a_run_and_two_runs_set_against_each_other(record):
     text = (
         "Eighty men underwent 18F-DCFPyL PET/CT and conventional imaging. The PPV of PET was 0.91 (95% CI: "

@@ -34,6 +34,7 @@ def _texts() -> list[str]:
         "eval/blind12.jsonl",
         "eval/blind13.jsonl",
         "eval/blind14.jsonl",
+        "eval/blind27.jsonl",
         "eval/blind53.jsonl",
         "data/demo/text",
     )
