@@ -659,7 +659,10 @@ def find_proportions(text: str) -> list[Value]:
 #: CI: 0.81-0.93), compared with 0.52", "0.70 (...) for 68Ga-PSMA-11 (31 studies), 0.73").
 _PROPORTION_CHAIN = re.compile(
     # (a "for X" after a value runs to the word that joins the next: "0.89 (...) for 18F-PSMA-1007 vs 0.63")
-    r"(?:\s*\([^()]{0,60}\))?(?:\s+for\s+[^,;()]{1,40}?(?:\s*\([^()]{0,30}\))?"
+    # (or "in"/"at" a region: "0.63 in the prostate bed, 0.82 in the prostate (after radiotherapy) and 0.91 at distant
+    # sites"; not a group of men, whose values have units of their own: "0.81 in the holiday group and 0.78 ...")
+    r"(?:\s*\([^()]{0,60}\))?(?:\s+(?:for|(?:in|at)(?![^,;()]{0,40}?\b(?:groups?|arms?|cohorts?)\b))\s+[^,;()]{1,40}?"
+    r"(?:\s*\([^()]{0,30}\))?"
     r"(?=\s*(?:,|and\b|or\b|vs\b|vs\.|versus\b|compared\b|against\b)))?\s*,?\s*"
     r"(?:and|or|vs\.?|versus|compared with|compared to|against)?\s*",
     re.I,

@@ -1537,6 +1537,15 @@ def test_changes_compared_between_groups_after_management_changed_are_management
     assert rows == [("management change", 54.0), ("management change", 63.0), ("management change", 47.0)]
 
 
+def test_proportions_listed_by_region_each_after_the_region_of_the_one_before(record):
+    text = (
+        "Men with recurrence underwent 18F-rhPSMA-7.3 PET/CT. Region-level correct localisation rates were 0.58 in "
+        "the prostate bed, 0.79 in pelvic lymph nodes (after surgery) and 0.88 at distant sites."
+    )
+    rows = [(m["endpoint"], m["value"]) for m in record(text)["measurements"]]
+    assert rows == [("CLR", 0.58), ("CLR", 0.79), ("CLR", 0.88)]
+
+
 def test_proportions_in_a_run_and_two_runs_set_against_each_other(record):
     text = (
         "Eighty men underwent 18F-DCFPyL PET/CT and conventional imaging. The PPV of PET was 0.91 (95% CI: "
