@@ -2630,6 +2630,10 @@ class SentenceMeasurements:
             group.statistic = "mean" if _MEAN.search(window) and "median" not in window.lower() else "median"
         elif _is_absorbed_unit(unit):
             group.statistic = "absorbed-dose"
+        elif unit == PROPORTION_UNIT and endpoint.code == "HRQoL":
+            # an index scored between 0 and 1, no share: "the mean EQ-5D-5L index was 0.81 in the holiday group"
+            group.values = [replace(v, unit=SCORE_UNIT, raw_unit=SCORE_UNIT) for v in group.values]
+            group.statistic = "median" if "median" in window.lower() and not _MEAN.search(window) else "mean"
         elif unit == PROPORTION_UNIT:
             if endpoint.code not in _DIAGNOSTIC:
                 return False

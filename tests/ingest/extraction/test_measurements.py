@@ -1546,6 +1546,12 @@ def test_proportions_listed_by_region_each_after_the_region_of_the_one_before(re
     assert rows == [("CLR", 0.58), ("CLR", 0.79), ("CLR", 0.88)]
 
 
+def test_a_quality_of_life_index_between_0_and_1_is_a_mean_score_not_a_share(record):
+    text = "Eighty men received 177Lu-PSMA-617. At 12 weeks, the mean EQ-5D-5L index was 0.74 (SD 0.18)."
+    rows = [(m["endpoint"], m["statistic"], m["value"]) for m in record(text)["measurements"]]
+    assert rows == [("HRQoL", "mean", 0.74)]
+
+
 def test_proportions_in_a_run_and_two_runs_set_against_each_other(record):
     text = (
         "Eighty men underwent 18F-DCFPyL PET/CT and conventional imaging. The PPV of PET was 0.91 (95% CI: "
