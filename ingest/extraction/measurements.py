@@ -755,7 +755,8 @@ _TERSE_CLAUSE_START = re.compile(
     r"(?:^|[.;:,]\s*(?:and\s+)?|\band\s+)(?:(?:G|grade\s*)(?:[≥>]=?\s*)?[1-5](?:\s*(?:-|/|or|to)\s*[1-5])?\+?\s+)?$",
     re.I,
 )
-_TERSE_COUNT_END = re.compile(r"\s*(?:$|[.;,]|at\b|and\b)", re.I)
+#: (a bracket may detail the events: "DLTs in 6 pts (mostly transaminase elevations occurring with CRS).")
+_TERSE_COUNT_END = re.compile(r"\s*(?:\([^()]{0,120}\)\s*)?(?:$|[.;,]|at\b|and\b)", re.I)
 
 
 def _terse_count(text: str, start: int, end: int, count_start: int, count_end: int) -> bool:

@@ -1552,6 +1552,18 @@ def test_a_quality_of_life_index_between_0_and_1_is_a_mean_score_not_a_share(rec
     assert rows == [("HRQoL", "mean", 0.74)]
 
 
+def test_a_terse_count_of_events_keeps_its_event_when_a_bracket_details_them(record):
+    text = "Forty men received the T-cell engager. DLTs in 4 pts (grade 3 transaminase elevations with CRS). ORR 10%."
+    rows = [(m["endpoint"], m["statistic"], m["value"]) for m in record(text)["measurements"]]
+    assert ("DLT", "count", 4.0) in rows
+
+
+def test_the_duration_of_a_psa50_response_is_a_duration_of_response(record):
+    text = "Thirty men received 177Lu-PSMA-617. The median duration of PSA50 response was 5.4 months."
+    rows = [(m["endpoint"], m["statistic"], m["value"]) for m in record(text)["measurements"]]
+    assert rows == [("DoR", "median", 5.4)]
+
+
 def test_proportions_in_a_run_and_two_runs_set_against_each_other(record):
     text = (
         "Eighty men underwent 18F-DCFPyL PET/CT and conventional imaging. The PPV of PET was 0.91 (95% CI: "
