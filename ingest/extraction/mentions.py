@@ -141,15 +141,21 @@ _DETECTION = AnchoredPattern(
         r"(?:[\w-]+\s+){0,3}?(?:disease|lesions?|cancer|recurrences?|metastas[ie]s|sites?)\b"
         # "SPECT/CT detected 187 of 253 PET-positive lesions": the verb alone, the share after it is its value
         r"|\b(?:detected|identified)(?=\s+\d+\s*(?:of|/)\s*(?:the\s+)?\d+\s+(?:[\w-]+\s+){0,2}?(?:lesions|patients"
-        r"|men|cases|sites|metastases)\b)"
-        # (other verbs only of lesions: "SPECT found 412 of the 583 PET-positive lesions")
-        r"|\b(?:found|depicted|visuali[sz]ed|showed|revealed|picked\s+up)"
+        r"|men|cases|sites|metastases)\b)",
+        re.IGNORECASE,
+    ),
+    anchors=("detected", "detecting", "locali", "identified", "found", "visuali", "depicted"),
+)
+#: Other verbs, only of a count of lesions, tried only in a text that names lesions: "SPECT found 412 of the 583
+#: PET-positive lesions", "SPECT/CT showed 205 of the 260 lesions seen on PET".
+_LESIONS_DETECTED = AnchoredPattern(
+    re.compile(
+        r"\b(?:found|depicted|visuali[sz]ed|showed|revealed|picked\s+up)"
         r"(?=\s+\d+\s*(?:of|/)\s*(?:the\s+)?\d+\s+(?:[\w-]+\s+){0,2}?lesions\b)",
         re.IGNORECASE,
     ),
-    anchors=("detected", "detecting", "locali", "identified", "found", "visuali", "depicted", "showed", "revealed",
-             "picked"),
-)  # fmt: skip
+    anchors=("found", "depicted", "visuali", "showed", "revealed", "picked"),
+)
 #: The same written passive: "distant metastases were identified in 13% by PET", kept only near an imaging word.
 _DETECTED_PASSIVE = AnchoredPattern(
     re.compile(
@@ -930,7 +936,10 @@ class MentionFinder:
         entity = self.ontology.endpoints.get("endpoint:detection-rate")
         if entity is None:
             return
-        for match in _DETECTION.finditer(text, folded):
+        found = list(_DETECTION.finditer(text, folded))
+        if "lesions" in text:
+            found += _LESIONS_DETECTED.finditer(text, folded)
+        for match in found:
             yield Mention(match.start(), match.end(), match.group(), entity.curie, entity.kind, label=entity.label,
                           via="detection")  # fmt: skip
 
