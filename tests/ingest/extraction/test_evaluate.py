@@ -214,6 +214,9 @@ BLIND_FLOORS = {"agents": 0.95, "trials": 0.95, "measurements": 0.90, "hr_tuples
         "blind45.jsonl",
         "blind50.jsonl",
         "blind53.jsonl",
+        "blind54.jsonl",
+        "blind55.jsonl",
+        "blind56.jsonl",
     ],
 )
 def test_the_blind_sets_keep_what_they_taught(name):
