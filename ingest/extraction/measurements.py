@@ -3209,8 +3209,9 @@ class SentenceMeasurements:
         ]  # fmt: skip
         if group.endpoint is not None and group.endpoint.curie == "endpoint:management-change":
             # a change of management follows the imaging studied, not the conventional imaging named near it ("seen
-            # in 6% by conventional imaging, and the findings changed the planned treatment in 21%")
-            nearby = [m for m in nearby if m.curie not in IMAGING_REGIMENS]
+            # in 6% by conventional imaging, and the findings changed the planned treatment in 21%"), nor a treatment
+            # it changed to ("from planned salvage radiotherapy to observation or ADT, compared with 61% of ...")
+            nearby = [m for m in nearby if m.curie not in IMAGING_REGIMENS and m.kind == "ImagingAgent"]
         nearby = without_partners(nearby, text, sentence.start, context.arms)  # ("with X + SOC was 44.6%": X's arm)
         if not group.values and len(context.arms) < 2 and _studies_a_therapy(context):
             # a ratio of a therapy study of one arm, after a factor read on a scan ("FDG SUVmax >25 (1.74 ...)"): the

@@ -1564,6 +1564,15 @@ def test_the_duration_of_a_psa50_response_is_a_duration_of_response(record):
     assert rows == [("DoR", "median", 5.4)]
 
 
+def test_a_change_of_management_is_the_scans_not_the_treatment_it_changed_to(record):
+    text = (
+        "We reviewed 200 18F-DCFPyL PET/CT scans. Management changed in 40% of men aged 80 or more, mostly from "
+        "salvage radiotherapy to androgen deprivation therapy, compared with 55% of younger men."
+    )
+    rows = [(m["value"], m["arm"].split(", ")[0]) for m in record(text)["measurements"]]
+    assert rows == [(40.0, "18F-DCFPyL"), (55.0, "18F-DCFPyL")]
+
+
 def test_proportions_in_a_run_and_two_runs_set_against_each_other(record):
     text = (
         "Eighty men underwent 18F-DCFPyL PET/CT and conventional imaging. The PPV of PET was 0.91 (95% CI: "
