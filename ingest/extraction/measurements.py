@@ -896,6 +896,8 @@ _INDEPENDENT_PREDICTORS = re.compile(
 )
 #: Men said to respond more or less often, without naming the response: "responded more often than".
 _RESPONDED_OFTEN = re.compile(r"\bresponded\s+(?:more|less)\s+(?:often|frequently)\b", re.I)
+#: Responses, unqualified, opening a sentence that counts them: "Responses were seen in 9 of 19 (47%) men with ...".
+_RESPONSES_SEEN = re.compile(r"\W*Responses\s+(?:were\s+(?:seen|observed|recorded|noted)|occurred)\s+in\b")
 #: A risk named without its event, which is the one just told of: "were at higher risk (".
 _AT_RISK = re.compile(r"\bat\s+(?:a\s+)?(?:higher|lower|increased|greater|reduced|decreased)\s+risk\b", re.I)
 #: Between a value and the prior therapy that sets its men apart: "44.6% after ", "51.7% without prior ".
@@ -1547,11 +1549,14 @@ class SentenceMeasurements:
             endpoints = [previous_time_to_event or previous_endpoint]
         if (
             context.response is not None
-            and "responded" in text
-            and (verb := _RESPONDED_OFTEN.search(text))
+            and (
+                ("responded" in text and (verb := _RESPONDED_OFTEN.search(text)))
+                or ("Responses" in text and (verb := _RESPONSES_SEEN.match(text)))
+            )
             and not any(e.curie in RESPONSE_ENDPOINTS for e in endpoints)
         ):
-            # "Men given 10 Gy or more responded more often than those below 10 Gy (79% vs 38%)": the study's response
+            # "Men given 10 Gy or more responded more often than those below 10 Gy (79% vs 38%)", "Responses were seen
+            # in 9 of 19 (47%) men with SUVmean 6-9.9 and ...": the study's response
             response = context.response
             said = Mention(verb.start() + offset, verb.end() + offset, verb.group(), response.curie, response.kind,
                            label=response.label, via="responded")  # fmt: skip

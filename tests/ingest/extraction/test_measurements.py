@@ -1573,6 +1573,15 @@ def test_a_change_of_management_is_the_scans_not_the_treatment_it_changed_to(rec
     assert rows == [(40.0, "18F-DCFPyL"), (55.0, "18F-DCFPyL")]
 
 
+def test_responses_unqualified_opening_a_sentence_are_the_studys_response(record):
+    text = (
+        "Fifty men received 177Lu-PSMA-617. The primary endpoint was the PSA50 response rate. Responses were seen in "
+        "12 of 20 (60%) men with high uptake and 6 of 30 (20%) with low uptake."
+    )
+    rows = [(m["endpoint"], m["value"]) for m in record(text)["measurements"]]
+    assert rows == [("PSA50", 60.0), ("PSA50", 20.0)]
+
+
 def test_proportions_in_a_run_and_two_runs_set_against_each_other(record):
     text = (
         "Eighty men underwent 18F-DCFPyL PET/CT and conventional imaging. The PPV of PET was 0.91 (95% CI: "
