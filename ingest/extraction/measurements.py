@@ -2580,6 +2580,8 @@ class SentenceMeasurements:
             return organs[-1] if organs else None
         # An organ named between an endpoint and its value ("sensitivity for lesions was 95.8%") is not the endpoint.
         before = _without_bracketed_details([e for e in before if e.kind != "AbsorbedDose"], text, offset, first.start)
+        if before and "undetectable" in text[before[-1].end - offset : first.start]:
+            return None  # "a PSA decline of 50% ... in 15 of 24 men (63%), and PSA was undetectable in 2 (8%)": another
         marker = OTHER_MARKER.search(text, before[-1].end - offset, first.start) if before else None
         if not before or (
             marker

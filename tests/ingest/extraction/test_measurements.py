@@ -1582,6 +1582,15 @@ def test_responses_unqualified_opening_a_sentence_are_the_studys_response(record
     assert rows == [("PSA50", 60.0), ("PSA50", 20.0)]
 
 
+def test_an_undetectable_psa_rate_is_no_value_of_the_endpoint_named_before_it(record):
+    text = (
+        "Men were randomised to enzalutamide with or without 177Lu-PSMA-617. Median PSA progression-free survival was "
+        "12.1 months with the combination and 7.2 months with enzalutamide alone; undetectable PSA at 48 weeks was "
+        "reached by 38% and 14%."
+    )
+    assert [m["value"] for m in record(text)["measurements"]] == [12.1, 7.2]
+
+
 def test_proportions_in_a_run_and_two_runs_set_against_each_other(record):
     text = (
         "Eighty men underwent 18F-DCFPyL PET/CT and conventional imaging. The PPV of PET was 0.91 (95% CI: "
