@@ -213,7 +213,7 @@ _NOT_A_RESULT = re.compile("|".join(_NOT_A_RESULT_PARTS), re.I)
 _RARE_WORDS = (
     "cross", "auc", "under", "gy", "follow", "boost", "prescri", "rmst", "restricted", "difference", "defined",
     "complet", "returned", "compliance", "adherence", "baseline", "regarded", "considered", "deemed", "ecog",
-    "agreed",
+    "agreed", "stable dis", "progressive dis",
 )  # fmt: skip
 #: More numbers that are no results, each rare and behind its own literals (in the pattern above, each branch would
 #: be tried at every place of every sentence).
@@ -255,6 +255,10 @@ _RARELY_A_RESULT = tuple(
         r"(?:was|were|of|reached|exceeded|:)?\s*(?:about\s+|over\s+|approximately\s+)?\d+(?:\.\d+)?\s*%",
         # how often readers agreed, not what they found: "Two observers agreed on PET positivity in 95% of lesions"
         r"\bagreed\s+(?:on|about|in)\s+[^.;%]{0,60}?\bin\s+\d+(?:\.\d+)?\s*%",
+        # a count of a response category after it, in a list of categories: "4 patients (27%) had a partial response,
+        # 6 (40%) stable disease and 5 (33%) progressive disease"
+        r"(?<![\d.])\d+(?:\.\d+)?\s*(?:%\s*)?(?:(?:men|patients|pts)\s*)?(?:\(\s*\d+(?:\.\d+)?\s*%\s*\)\s*)?"
+        r"(?:had\s+)?(?:stable|progressive)\s+(?:metabolic\s+)?disease\b",
     )
 )
 #: What every match of _NOT_A_RESULT holds, found without scanning for the whole pattern at every place: a

@@ -1591,6 +1591,15 @@ def test_an_undetectable_psa_rate_is_no_value_of_the_endpoint_named_before_it(re
     assert [m["value"] for m in record(text)["measurements"]] == [12.1, 7.2]
 
 
+def test_counts_of_stable_and_progressive_disease_after_the_responses_are_no_response_rates(record):
+    text = (
+        "Forty men received 177Lu-PSMA-617. At 12 weeks, 10 men (25%) had a partial response, 18 (45%) stable "
+        "disease and 12 (30%) progressive disease."
+    )
+    rows = [(m["endpoint"], m["value"]) for m in record(text)["measurements"]]
+    assert rows == [("ORR", 25.0)]
+
+
 def test_proportions_in_a_run_and_two_runs_set_against_each_other(record):
     text = (
         "Eighty men underwent 18F-DCFPyL PET/CT and conventional imaging. The PPV of PET was 0.91 (95% CI: "
