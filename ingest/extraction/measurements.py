@@ -337,6 +337,8 @@ _THRESHOLD_VALUE = prefiltered(
     # a decline other than the named PSA thresholds: "22 (44%) had a PSA decline of 80% or more"
     r"|\b(?:declines?|falls?|reductions?|decreases?|drops?|increases?|rises?)\s+of\s+\d+(?:\.\d+)?\s*%\s+or\s+"
     r"(?:more|greater|higher)\b"  # (or a rise that defines worsening: "an increase of 30% or more in pain intensity")
+    # ... and written "of at least": "22 (44%) had a fall of at least 80%"
+    r"|\b(?:declines?|falls?|reductions?|decreases?|drops?)\s+of\s+(?:at least|more than|≥|>=|>)\s*\d+(?:\.\d+)?\s*%"
     # a duration that defines a group: "men whose first response had lasted 6 months or longer"
     r"|\b\d+(?:\.\d+)?\s*(?:months?|mo|weeks?|years?)\s+or\s+(?:longer|more|shorter|less)\b"
     # "a treatment-free interval longer than 6 months": the cut that defines a group, no value

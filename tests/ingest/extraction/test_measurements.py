@@ -1600,6 +1600,14 @@ def test_counts_of_stable_and_progressive_disease_after_the_responses_are_no_res
     assert rows == [("ORR", 25.0)]
 
 
+def test_a_decline_threshold_of_at_least_a_share_is_no_value(record):
+    text = (
+        "Sixty men received 177Lu-PSMA-617. A PSA decline of at least 50% occurred in 33 men (55%), and 20 (33%) had "
+        "a fall of at least 80%."
+    )
+    assert [(m["endpoint"], m["value"]) for m in record(text)["measurements"]] == [("PSA50", 55.0)]
+
+
 def test_proportions_in_a_run_and_two_runs_set_against_each_other(record):
     text = (
         "Eighty men underwent 18F-DCFPyL PET/CT and conventional imaging. The PPV of PET was 0.91 (95% CI: "
