@@ -213,7 +213,7 @@ _NOT_A_RESULT = re.compile("|".join(_NOT_A_RESULT_PARTS), re.I)
 _RARE_WORDS = (
     "cross", "auc", "under", "gy", "follow", "boost", "prescri", "rmst", "restricted", "difference", "defined",
     "complet", "returned", "compliance", "adherence", "baseline", "regarded", "considered", "deemed", "ecog",
-    "agreed", "stable dis", "progressive dis",
+    "agreed", "stable dis", "progressive dis", "kappa", "κ",
 )  # fmt: skip
 #: More numbers that are no results, each rare and behind its own literals (in the pattern above, each branch would
 #: be tried at every place of every sentence).
@@ -254,7 +254,9 @@ _RARELY_A_RESULT = tuple(
         r"\b(?:completion|compliance|adherence)(?:\s+rates?)?(?:\s+(?:of|with|for|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?)?\s*"
         r"(?:was|were|of|reached|exceeded|:)?\s*(?:about\s+|over\s+|approximately\s+)?\d+(?:\.\d+)?\s*%",
         # how often readers agreed, not what they found: "Two observers agreed on PET positivity in 95% of lesions"
-        r"\bagreed\s+(?:on|about|in)\s+[^.;%]{0,60}?\bin\s+\d+(?:\.\d+)?\s*%",
+        r"\bagreed\s+(?:on|about|in)\s+[^.;%]{0,60}?\bin\s+(?:\d+\s+of\s+\d+\s+[a-z]+\s*\(\s*)?\d+(?:\.\d+)?\s*%",
+        # an agreement statistic: "Fleiss' kappa for patient-level positivity was 0.62"
+        r"(?:\bkappa\b|κ)[^.;%()]{0,60}?\b(?:was|were|of|=|:)\s*0?\.\d+",
         # a count of a response category after it, in a list of categories: "4 patients (27%) had a partial response,
         # 6 (40%) stable disease and 5 (33%) progressive disease"
         r"(?<![\d.])\d+(?:\.\d+)?\s*(?:%\s*)?(?:(?:men|patients|pts)\s*)?(?:\(\s*\d+(?:\.\d+)?\s*%\s*\)\s*)?"

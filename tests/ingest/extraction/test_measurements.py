@@ -1517,6 +1517,11 @@ def test_how_often_readers_agreed_is_no_detection_rate(record):
         "the men (kappa 0.81)."
     )
     assert [m["endpoint"] for m in record(text)["measurements"]] == []
+    text = (
+        "Ninety men underwent 18F-DCFPyL PET/CT. Cohen's kappa for patient-level positivity was 0.74, and the three "
+        "readers agreed on positivity in 70 of 90 scans (78%)."
+    )
+    assert [m["endpoint"] for m in record(text)["measurements"]] == []
 
 
 def test_counts_at_doses_before_the_event_they_had_are_each_a_count_of_it(record):
