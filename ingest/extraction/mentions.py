@@ -137,7 +137,10 @@ OTHER_MARKER = prefiltered(
 _DETECTION = AnchoredPattern(
     re.compile(
         # ("odds of detecting recurrence": the gerund after "of" too)
-        r"\b(?:detected|(?<=\bof )detecting|localised|localized|identified|found|visuali[sz]ed|depicted)\s+"
+        # (not the adjective of a disease state: "high-risk localised or locally advanced prostate cancer")
+        r"\b(?:detected|(?<=\bof )detecting|(?<!risk )(?<!with )(?<!for )(?<!of )(?<!in )(?<!and )(?<!or )"
+        r"(?<!diagnosed )(?:localised|localized)(?!\s+(?:or|and)\s+(?:locally|locoregional|regional|advanced))"
+        r"|identified|found|visuali[sz]ed|depicted)\s+"
         r"(?:[\w-]+\s+){0,3}?(?:disease|lesions?|cancer|recurrences?|metastas[ie]s|sites?)\b"
         # "SPECT/CT detected 187 of 253 PET-positive lesions": the verb alone, the share after it is its value
         r"|\b(?:detected|identified)(?=\s+\d+\s*(?:of|/)\s*(?:the\s+)?\d+\s+(?:[\w-]+\s+){0,2}?(?:lesions|patients"

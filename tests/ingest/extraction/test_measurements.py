@@ -1613,6 +1613,14 @@ def test_a_decline_threshold_of_at_least_a_share_is_no_value(record):
     assert [(m["endpoint"], m["value"]) for m in record(text)["measurements"]] == [("PSA50", 55.0)]
 
 
+def test_localised_as_the_adjective_of_a_disease_state_is_no_detection(record):
+    text = (
+        "In this single-arm study, 30 men with high-risk localised or locally advanced disease received "
+        "177Lu-PSMA-617 before prostatectomy. A PSA decline of 50% or more occurred in 21 men (70%)."
+    )
+    assert [(m["endpoint"], m["value"]) for m in record(text)["measurements"]] == [("PSA50", 70.0)]
+
+
 def test_proportions_in_a_run_and_two_runs_set_against_each_other(record):
     text = (
         "Eighty men underwent 18F-DCFPyL PET/CT and conventional imaging. The PPV of PET was 0.91 (95% CI: "
