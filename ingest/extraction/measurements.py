@@ -335,6 +335,8 @@ _THRESHOLD_VALUE = prefiltered(
     # a dose limit named as such: "the conventional 23 Gy limit", "a 28-Gy threshold"
     r"|\b\d+(?:\.\d+)?[\s-]*m?Gy\s+(?:(?:renal|kidney|dose|tolerance)\s+)?(?:limits?|thresholds?|constraints?|cut-?offs?)\b"
     r"|\bby\s+(?:at least|more than|≥|>=|>)\s*\d+(?:\.\d+)?\s*%"
+    # a relative change told roughly: "raises the kidney dose per GBq by about 40%"
+    r"|\bby\s+(?:about|approximately|around|roughly|nearly|some)\s+\d+(?:\.\d+)?\s*%"
     r"|\bby\s+\d+(?:\.\d+)?\s*%\s+or\s+(?:more|greater|higher)\b"
     # a decline other than the named PSA thresholds: "22 (44%) had a PSA decline of 80% or more"
     r"|\b(?:declines?|falls?|reductions?|decreases?|drops?|increases?|rises?)\s+of\s+\d+(?:\.\d+)?\s*%\s+or\s+"

@@ -1621,6 +1621,16 @@ def test_localised_as_the_adjective_of_a_disease_state_is_no_detection(record):
     assert [(m["endpoint"], m["value"]) for m in record(text)["measurements"]] == [("PSA50", 70.0)]
 
 
+def test_a_relative_change_told_roughly_is_no_value(record):
+    text = (
+        "Twenty men received 177Lu-PSMA-617. Grade 2 nephrotoxicity occurred in 15% of men. Renal impairment raised "
+        "the kidney dose per GBq by about 35%."
+    )
+    assert [(m["endpoint"], m["value"]) for m in record(text)["measurements"] if m["value"]] == [
+        ("AE:nephrotoxicity", 15.0)
+    ]
+
+
 def test_proportions_in_a_run_and_two_runs_set_against_each_other(record):
     text = (
         "Eighty men underwent 18F-DCFPyL PET/CT and conventional imaging. The PPV of PET was 0.91 (95% CI: "
