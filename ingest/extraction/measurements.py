@@ -213,7 +213,8 @@ _NOT_A_RESULT = re.compile("|".join(_NOT_A_RESULT_PARTS), re.I)
 _RARE_WORDS = (
     "cross", "auc", "under", "gy", "follow", "boost", "prescri", "rmst", "restricted", "difference", "defined",
     "complet", "returned", "compliance", "adherence", "baseline", "regarded", "considered", "deemed", "ecog",
-    "agreed", "stable dis", "progressive dis", "kappa", "κ",
+    "agreed", "stable dis", "progressive dis", "kappa", "κ", "by about", "by approx", "by around", "by roughly",
+    "by nearly", "of at least",
 )  # fmt: skip
 #: More numbers that are no results, each rare and behind its own literals (in the pattern above, each branch would
 #: be tried at every place of every sentence).
@@ -255,6 +256,10 @@ _RARELY_A_RESULT = tuple(
         r"(?:was|were|of|reached|exceeded|:)?\s*(?:about\s+|over\s+|approximately\s+)?\d+(?:\.\d+)?\s*%",
         # how often readers agreed, not what they found: "Two observers agreed on PET positivity in 95% of lesions"
         r"\bagreed\s+(?:on|about|in)\s+[^.;%]{0,60}?\bin\s+(?:\d+\s+of\s+\d+\s+[a-z]+\s*\(\s*)?\d+(?:\.\d+)?\s*%",
+        # a relative change told roughly: "raises the kidney dose per GBq by about 40%"
+        r"\bby\s+(?:about|approximately|around|roughly|nearly)\s+\d+(?:\.\d+)?\s*%",
+        # a decline threshold written "of at least": "22 (44%) had a fall of at least 80%"
+        r"\b(?:declines?|falls?|reductions?|decreases?|drops?)\s+of\s+at\s+least\s+\d+(?:\.\d+)?\s*%",
         # an agreement statistic: "Fleiss' kappa for patient-level positivity was 0.62"
         r"(?:\bkappa\b|κ)[^.;%()]{0,60}?\b(?:was|were|of|=|:)\s*0?\.\d+",
         # a count of a response category after it, in a list of categories: "4 patients (27%) had a partial response,
@@ -335,14 +340,10 @@ _THRESHOLD_VALUE = prefiltered(
     # a dose limit named as such: "the conventional 23 Gy limit", "a 28-Gy threshold"
     r"|\b\d+(?:\.\d+)?[\s-]*m?Gy\s+(?:(?:renal|kidney|dose|tolerance)\s+)?(?:limits?|thresholds?|constraints?|cut-?offs?)\b"
     r"|\bby\s+(?:at least|more than|≥|>=|>)\s*\d+(?:\.\d+)?\s*%"
-    # a relative change told roughly: "raises the kidney dose per GBq by about 40%"
-    r"|\bby\s+(?:about|approximately|around|roughly|nearly|some)\s+\d+(?:\.\d+)?\s*%"
     r"|\bby\s+\d+(?:\.\d+)?\s*%\s+or\s+(?:more|greater|higher)\b"
     # a decline other than the named PSA thresholds: "22 (44%) had a PSA decline of 80% or more"
     r"|\b(?:declines?|falls?|reductions?|decreases?|drops?|increases?|rises?)\s+of\s+\d+(?:\.\d+)?\s*%\s+or\s+"
     r"(?:more|greater|higher)\b"  # (or a rise that defines worsening: "an increase of 30% or more in pain intensity")
-    # ... and written "of at least": "22 (44%) had a fall of at least 80%"
-    r"|\b(?:declines?|falls?|reductions?|decreases?|drops?)\s+of\s+(?:at least|more than|≥|>=|>)\s*\d+(?:\.\d+)?\s*%"
     # a duration that defines a group: "men whose first response had lasted 6 months or longer"
     r"|\b\d+(?:\.\d+)?\s*(?:months?|mo|weeks?|years?)\s+or\s+(?:longer|more|shorter|less)\b"
     # "a treatment-free interval longer than 6 months": the cut that defines a group, no value
