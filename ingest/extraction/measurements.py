@@ -530,6 +530,14 @@ _ALONE_ARM = re.compile(
 _MODALITY = re.compile(r"(?<![\w-])(?P<modality>PET|SPECT)(?:/CT|/MRI|-CT)?\b(?!-)")
 #: Right before the scan that saw the lesions a share is taken of: "112 of the 187 lesions seen on PET".
 _LESIONS_SEEN_ON = re.compile(r"\blesions\s+(?:seen|detected|identified|visible|depicted)\s+(?:on|by|with|in|at)\s+$")
+
+
+def _sees_the_reference_lesions(text: str, modality_start: int) -> bool:
+    """Whether the modality named at ``modality_start`` saw the lesions another scan's share is taken of ("112 of the
+    187 lesions seen on PET"): the reference, not the arm of the share."""
+    return _LESIONS_SEEN_ON.search(text, max(0, modality_start - 30), modality_start) is not None
+
+
 #: A sentence that describes the men before treatment: "Median baseline PSA was ...", "At baseline, ...".
 _AT_BASELINE = re.compile(r"^\W*(?:(?:the\s+)?(?:median|mean)\s+)?baseline\b|^\W*at\s+baseline\b", re.I)
 #: What happened on treatment, after a baseline: "... at baseline; after two cycles, fatigue occurred in 20%".
@@ -2493,12 +2501,12 @@ class SentenceMeasurements:
     def _endpoint_for(self, group: _Group, endpoints: list[Mention], offset: int, text: str) -> Mention | None:
         last = group.values[-1]
         first = group.values[0]
+        absorbed = _is_absorbed_unit(last.unit)
         for endpoint in endpoints:
             start = endpoint.start - offset
             follows = last.end <= start <= last.end + 45 and _AFTER_ENDPOINT.match(text[last.end : start])
             # (not an event the men had, "0.61 Gy/GBq in men with CKD stage 3", nor an organ after a value of another
             # unit: "10.3 months in men with liver metastases")
-            absorbed = _is_absorbed_unit(last.unit)
             if follows and (
                 (absorbed and endpoint.kind != _AE) or (endpoint.kind == "AbsorbedDose" and last.unit is None)
             ):
@@ -2537,7 +2545,6 @@ class SentenceMeasurements:
         # (right before them, or as the subject of a verb of occurrence: "Any PSA decline was observed in 44 patients
         # (77.2%), a decline of at least 50% in 28 (49.1%)")
         # (not an organ, when the value is no absorbed dose: "312 of 447 lesions (69.8%) were seen on SPECT/CT")
-        absorbed = _is_absorbed_unit(last.unit)
         written_before = any(
             e.end <= value_start
             and (absorbed or e.kind != "AbsorbedDose")
@@ -2586,7 +2593,7 @@ class SentenceMeasurements:
                 return self._endpoint_for(group, endpoints, offset, text)
             return None  # "16 (46%) had PSA stabilisation": the value's own outcome is not a known endpoint
         before = [e for e in endpoints if e.end - offset <= first.start]
-        if _is_absorbed_unit(last.unit):
+        if absorbed:
             organs = [e for e in before if e.kind == "AbsorbedDose"]
             return organs[-1] if organs else None
         # An organ named between an endpoint and its value ("sensitivity for lesions was 95.8%") is not the endpoint.
@@ -3353,7 +3360,7 @@ class SentenceMeasurements:
                     for m in _MODALITY.finditer(text)
                     # (not the scan a share of lesions is taken of: "SPECT found 112 of the 187 lesions seen on PET
                     # (60%)" is SPECT's value)
-                    if not _LESIONS_SEEN_ON.search(text, max(0, m.start() - 30), m.start())
+                    if not _sees_the_reference_lesions(text, m.start())
                 ]
         arms: list[str | None] = []
         for value in values:
@@ -3478,7 +3485,7 @@ class SentenceMeasurements:
         clause = max((m.end() for m in _NEXT_CLAUSE.finditer(text, 0, value.start)), default=0)
         named = None
         for match in _MODALITY.finditer(text, clause, value.start):
-            if _LESIONS_SEEN_ON.search(text, max(0, match.start() - 30), match.start()):
+            if _sees_the_reference_lesions(text, match.start()):
                 continue  # the scan a share of lesions is taken of: "Of 214 lesions seen on PET, 133 (62.1%) ..."
             if named is not None and match.group("modality") != named.group("modality"):
                 return (
