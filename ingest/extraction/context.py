@@ -298,10 +298,17 @@ _STANDARD_VERSION = prefiltered(
 )
 
 
+#: Words that allocate patients to something: "randomised 1:1 to", "were assigned to", "allocated to".
+_ALLOCATES_TO = re.compile(r"\b(?:randomi[sz]ed|assigned|allocated)\b(?:\s+[\w:-]+){0,3}?\s+to\b|\b\d\s*:\s*\d\b", re.I)
+
+
 def names_a_standard_version(allocated: list[Sentence]) -> bool:
     """Whether a sentence of allocation names one of the versions it allocates to as the usual one ("randomised to a
-    standard schedule (...) or a dose-dense schedule (...)")."""
-    return any(_STANDARD_VERSION.search(sentence.text) for sentence in allocated)
+    standard schedule (...) or a dose-dense schedule (...)"); a sentence that only speaks of randomised trials ("a
+    randomised comparison with standard treatment") allocates nobody."""
+    return any(
+        _STANDARD_VERSION.search(sentence.text) and _ALLOCATES_TO.search(sentence.text) for sentence in allocated
+    )
 
 
 def allocations(sentences: list[Sentence]) -> list[Sentence]:

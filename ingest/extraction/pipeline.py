@@ -342,8 +342,11 @@ class PsmaMeasurements:
             arm_names=arm_names(allocated, arms, agents, prior | selection),
             compared=compared or ages,
             compared_names=_compared_names(compared, variant_names if compared == variants else {}) or age_names,
-            standard_version_allocated=bool(doses or variants or one_agents_arms)
-            and names_a_standard_version(allocated),
+            standard_version_allocated=names_a_standard_version(
+                allocated
+                if doses or variants or one_agents_arms
+                else [s for s in allocated if _names_first(s, main, agents)]
+            ),
             courses=compares_courses(text),
             response=next((m for m in mentions if m.curie in RESPONSE_ENDPOINTS), None),
             modelled=modelled_outcome(text, mentions),
@@ -576,6 +579,15 @@ def _mentions_by_sentence(sentences: list[Sentence], mentions: list[Mention]) ->
         if index >= 0 and mention.end <= sentences[index].end:
             inside[index].append(mention)
     return inside
+
+
+def _names_first(sentence: Sentence, main: list[Mention], agents: list[Mention]) -> bool:
+    """Whether ``sentence`` names the study's first main agent: a sentence of allocation whose versions are not told
+    apart by a list of activities, cycles or intervals allocates to versions of that agent only if it names it."""
+    key = (main[0].curie or main[0].label) if main else None
+    return key is not None and any(
+        sentence.start <= m.start < sentence.end and (m.curie or m.label) == key for m in agents
+    )
 
 
 def _main_agents(agents: list[Mention], prior: set[int], title_end: int) -> list[Mention]:

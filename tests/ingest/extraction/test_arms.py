@@ -1550,6 +1550,20 @@ def test_the_agent_given_the_standard_way_is_the_comparator_of_a_trial_of_its_ve
         title="Two activities of 177Lu-PSMA-I&T",
     )
     assert neither["comparators"] == []
+    # Versions told apart by how the activity is chosen, not by a list of activities.
+    chosen = record(
+        "Sixty men with mCRPC were randomised 1:1 to a fixed activity of 177Lu-PSMA-617 (standard group) or to "
+        "activities set by kidney dosimetry (dosimetry group). PSA50 was 41% and 58%, respectively.",
+        title="Dosimetry-based activities of 177Lu-PSMA-617",
+    )
+    assert chosen["comparators"] == ["177Lu-PSMA-617"]
+    # A sentence that only asks for a randomised trial allocates nobody.
+    asked = record(
+        "Forty men with mCRPC received 177Lu-PSMA-617 at a standard activity of 7.4 GBq and 6.0 GBq after renal "
+        "decline. PSA50 was 49%. These results support a randomised comparison with standard treatment.",
+        title="177Lu-PSMA-617 in routine care",
+    )
+    assert asked["comparators"] == []
 
 
 def test_two_radioligand_therapies_joined_by_a_slash_are_given_together(record):
