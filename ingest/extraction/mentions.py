@@ -1520,10 +1520,11 @@ def _with_primary_endpoint(text: str, folded: str, mentions: list[Mention]) -> l
 
 
 #: An outcome the text defines by a known endpoint: "biochemical response, defined as a PSA decline of at least 50%",
-#: "clinical benefit (defined as ...". The words before "defined as" that name it, ending on an outcome's noun.
+#: "clinical benefit (defined as ...", "Biochemical response was defined as ...". The words before "defined as" that
+#: name it, ending on an outcome's noun.
 _DEFINED_TERM = re.compile(
     r"(?<![\w-])(?P<term>(?:(?!(?:was|were|is|are|the|of|a|an|and|or|with)\b)[A-Za-z][\w-]*\s+){1,2}"
-    r"(?:response|remission|control|benefit|progression)(?:\s+rate)?)\s*(?:,|\()?\s*$",
+    r"(?:response|remission|control|benefit|progression)(?:\s+rate)?)\s*(?:,|\(|\s(?:was|were|is|are))?\s*$",
     re.IGNORECASE,
 )
 

@@ -99,10 +99,10 @@ PVALUE = prefiltered(
 )
 NOT_REACHED = prefiltered(r"\b(?:not (?:yet )?(?:been )?reached|not estimable|NR|NE)\b")
 
-TIME_UNITS = {"month": "months", "mo": "months", "m": "months", "week": "weeks", "wk": "weeks", "day": "days",
-              "year": "years", "yr": "years"}  # fmt: skip
+TIME_UNITS = {"month": "months", "mo": "months", "m": "months", "mth": "months", "week": "weeks", "wk": "weeks",
+              "day": "days", "year": "years", "yr": "years"}  # fmt: skip
 _UNIT = (
-    r"(?P<unit>%|percent\b|per\s+cent\b|months?\b|mo\b|weeks?\b|wk\b|days?\b|years?\b|yr\b|m?Gy/[GM]Bq|m?Sv/[GM]Bq|Gy\b"
+    r"(?P<unit>%|percent\b|per\s+cent\b|months?\b|mo\b|mos\b|mths?\b|ms\b|weeks?\b|wk\b|days?\b|years?\b|yr\b|m?Gy/[GM]Bq|m?Sv/[GM]Bq|Gy\b"
     # months as "m" ("5,9 m and 12,4 m"), where the unit ends its value (no "m2", "mL" nor "min")
     r"|m(?=\s*(?:[,;()\[\]]|\.(?!\d)|$|\s+(?:and|vs\.?|versus|in|with|for|respectively)\b))"
     r"|Sv\(RBE\d*\)/[GM]Bq|GBq\b|MBq/kg|MBq\b|kBq/kg|mCi/m2|mCi/m²|mCi\b|mg/kg|mg/m2|mg/m²|[µμ]g/kg|[µμ]g/d|[µμ]g\b|mg\b"
@@ -213,6 +213,8 @@ def normalize_unit(raw: str | None) -> str | None:
 
     >>> normalize_unit("mo"), normalize_unit("percent"), normalize_unit("per cent"), normalize_unit("Gy/GBq")
     ('months', '%', '%', 'Gy/GBq')
+    >>> normalize_unit("mos"), normalize_unit("ms"), normalize_unit("mths")
+    ('months', 'months', 'months')
     """
     if raw is None:
         return None

@@ -789,6 +789,22 @@ def test_an_outcome_defined_by_a_known_endpoint_is_that_endpoint_afterwards(reco
         "50% or more or a radiographic response. Overall remission was reached in 18 of 40 men (45%)."
     )
     assert _rows(record, joined, "endpoint", "value") == []
+    # The definition may be its own sentence ("... was defined as ...").
+    own = (
+        "Forty men received 177Lu-PSMA-I&T. Serological remission was defined as a PSA decline ≥50% from baseline. "
+        "Serological remission was reached in 18 of 40 men (45%)."
+    )
+    assert _rows(record, own, "endpoint", "value") == [("PSA50", 45.0)]
+
+
+def test_survival_without_progression_and_months_written_short_in_several_ways(record):
+    text = (
+        "Forty men received 177Lu-PSMA-I&T. Median survival without progression was 7.2 mos, median survival "
+        "without PSA progression 5.9 ms and median overall survival 13.1 mths."
+    )
+    assert _rows(record, text, "endpoint", "value", "unit") == [
+        ("PFS", 7.2, "months"), ("PSA-PFS", 5.9, "months"), ("OS", 13.1, "months"),
+    ]  # fmt: skip
 
 
 def test_deaths_counted_for_the_adverse_event_that_caused_them(record):
