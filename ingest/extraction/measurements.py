@@ -2924,6 +2924,17 @@ class SentenceMeasurements:
                     break
             if len(headed) == count and all(headed) and len(set(headed)) == count:
                 return headed
+            if (
+                len(headed) == count
+                and all(headed)
+                and len(set(headed)) == 1
+                and not _PAIR_COMPARED.search(text, group.values[0].end, group.values[-1].start)
+                and self._other_arm_heads_a_clause(headed[0], text, mentions, sentence, context)
+            ):
+                # "In the X arm, PSA50 responses occurred in 71% of men with ... and in 46% of men below it; in the Y
+                # arm, the corresponding rates were 17% and 14%": a sentence told arm by arm, every value of a clause
+                # its opening arm's
+                return headed
         if count == 1 and group.values and len(context.arms) >= 2:
             # "In the X group, median PFS was 4.0 months, whereas in the Y group median PFS was 3.9 months"
             headed_one = self._arm_heading_clause(group.values[0], text, mentions, sentence, context)
@@ -3414,6 +3425,25 @@ class SentenceMeasurements:
                 return self._arm_label_for_curie(mention, context, named_after_value=alone)
             return None
         return None
+
+    def _other_arm_heads_a_clause(
+        self, arm: str, text: str, mentions: list[Mention], sentence: Sentence, context: DocumentContext
+    ) -> bool:
+        """Whether another clause of the sentence opens with another arm than ``arm`` ("In the X arm, ...; in the Y
+        arm, the corresponding rates were ...")."""
+        for border in (0, *(b.end() for b in _NEXT_CLAUSE.finditer(text))):
+            lead = _OPENS_CLAUSE_WITH_ARM.match(text, border)
+            if lead is None:
+                continue
+            named = next((m for m in mentions if m.is_agent and m.start - sentence.start == lead.end()), None)
+            if (
+                named is not None
+                and named.start not in context.prior
+                and named.start not in context.selection
+                and self._arm_label_for_curie(named, context) != arm
+            ):
+                return True
+        return False
 
     @staticmethod
     def _comparator_of_value(group: _Group, arms: list[str | None], text: str, context: DocumentContext) -> str | None:
