@@ -69,6 +69,12 @@ _RISK_OR_MODEL_GROUP = (
     r"|development|derivation|training|test(?:ing)?|(?:internal\s+|external\s+)?validation)"
     r"\s+(?:group|cohort|set|category|stratum|subgroup)\b"
 )
+#: A part of the men cut at quantiles of a measure: "the highest SUVmean quartile", "the lowest tertile", "the
+#: second quartile of tumour volume".
+_QUANTILE = (
+    r"(?P<quantile>(?:highest|lowest|upper|lower|top|bottom|middle|first|second|third|fourth|fifth)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:quartile|tertile|quintile|decile)(?:\s+of\s+(?!the\b|patients\b|men\b)[\w-]+){0,1})\b"
+)
 _BOUND = r"(?:[<>≤≥]=?|less than|more than|greater than|below|above|under|over)"
 _BAND = (
     r"(?P<band>(?:" + _BOUND + r"\s*)?\d+(?:\.\d+)?(?:\s*(?:-|to)\s*(?:[<≤]\s*)?\d+(?:\.\d+)?)?)\s*ng/ml"
@@ -162,6 +168,8 @@ _BEFORE = tuple(
         r"\bin\s+the\s+(?:subgroup|subset|stratum)\s+(?:of\s+" + _POPULATION + r"\s+)?" + _RELATION + _PHRASE,
         r"\b(?:in|among|for)\s+(?:the\s+)?(?:\d+\s+)?" + _ADJECTIVE + r"\s+(?:" + _POPULATION + r"|group|cohort)\b",
         r"\b(?:in|among|for)\s+(?:the\s+)?(?:\d+\s+)?" + _RISK_OR_MODEL_GROUP,
+        # "Men in the highest SUVmean quartile had a median rPFS of 14.1 months"
+        r"\b(?:in|among|within|for)\s+the\s+" + _QUANTILE,
         # "Docetaxel-naive patients had ...", "... than cabazitaxel-naive men (10.9 versus 15.4 months)"
         r"(?:^|[;:]|\bthan)\s*(?:in\s+)?(?:the\s+)?" + _ADJECTIVE + r"\s+" + _POPULATION + r"\b",
         r"\bin\s+(?:men|patients)\s+with\s+" + _PSA_WORDS + _BAND,
@@ -258,6 +266,8 @@ _AFTER = re.compile(
     + r"\s+(?P<treatedwhat>[^,;:()\[\]]{1,50}?)" + _PHRASE_END
     # "7.4 months in the high-risk group", "13.2 months in the validation cohort"
     + r"|(?:(?:patients|men)\s+in\s+the\s+)?" + _RISK_OR_MODEL_GROUP
+    # "14.5 months in the lowest quartile", "32% of those in the lowest SUVmean quartile"
+    + r"|(?:(?:patients|men|those)\s+in\s+the\s+)?" + _QUANTILE
     # "9.8 months in the visceral group" (in a study of one arm; see ``_cue``)
     + r"|(?<=\bthe\s)(?P<group_name>(?:non-?)?[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:group|cohort)\b"
     # the primary treatment a recurrence came after: "72% after radical prostatectomy and 95% after radiotherapy"
@@ -320,7 +330,7 @@ _CLUES = ("patient", "pts", "participant", "subject", "those", "case", "individu
           "fossa", "node", "nodal", "lesion", "metasta", "pelvic", "sites", "cohort", "older", "younger", "rp2d",
           "recommended", "early", "delayed", "hour", " h ", " h)", "-h ", "prostatectomy", "radiotherapy",
           "radiation", "surgery", "brachytherapy", "responders", "risk", "training", "validation", "derivation",
-          "development", "group", "•", "▪", "◦", "‣", "⁃")  # fmt: skip
+          "development", "group", "quartile", "tertile", "quintile", "decile", "•", "▪", "◦", "‣", "⁃")  # fmt: skip
 _MEN = re.compile(r"\bmen\b", re.IGNORECASE)
 #: Words of a disease every patient of a study may have: no pattern of disease that sets a part apart.
 _WHOLE_POPULATION = re.compile(
@@ -1092,6 +1102,8 @@ def _cue(
             return None
         label = " ".join(text[match.start("group_name") : match.end()].split())  # ("visceral group")
         return _Cue(match.start(), match.end(), label, "", grouped=True)
+    if groups.get("quantile"):
+        return _Cue(match.start(), match.end(), _sentence_case(" ".join(groups["quantile"].split())), "")
     if groups.get("risk_group"):
         return _Cue(
             match.start(), match.end(), " ".join(text[match.start("risk_group") : match.end()].split()).lower(), ""

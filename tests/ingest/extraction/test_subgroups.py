@@ -1340,3 +1340,16 @@ def test_a_result_named_by_a_pronoun_after_its_part_and_a_part_that_ends_where_i
     found = [(m["endpoint"], m["value"], m["arm"]) for m in record(text)["measurements"]]
     assert ("OS", 17.9, "177Lu-PSMA-617, fewer than 20 bone lesions") in found
     assert ("detection rate", 70.0, "177Lu-PSMA-617, PSA 0.5-2.0 ng/mL") in found
+
+
+def test_men_cut_at_quantiles_of_a_measure_are_the_subgroup_of_their_values(record):
+    text = COHORT + (
+        " Whole-body SUVmean was split into tertiles. Men in the highest SUVmean tertile had a median overall "
+        "survival of 19.8 months. A PSA decline of 50% or more occurred in 64% of men in the top tertile and in 29% "
+        "of those in the lowest tertile."
+    )
+    assert _arms(record, text, "OS") == [(19.8, "177Lu-PSMA-617, highest SUVmean tertile")]
+    assert _arms(record, text, "PSA50") == [
+        (64.0, "177Lu-PSMA-617, top tertile"),
+        (29.0, "177Lu-PSMA-617, lowest tertile"),
+    ]
