@@ -1160,7 +1160,9 @@ _PAIRED = re.compile(
 _BRACKET = re.compile(r"[()\[\]]")
 #: Between X and Y of "X with or without Y": an arm of X with Y and an arm of X alone.
 _OPTIONAL_ADD_ON = re.compile(
-    r"\s*(?:\([^()]{0,60}\)\s*)?(?:[\w.,/ ]{0,30}?\s)?"
+    # (a dose and schedule may come between, before or after a bracket: "X 7.4 GBq every 6 weeks (up to 6 cycles) with
+    # or without Y")
+    r"\s*(?:(?:[\w.,/ ]{1,30}?\s*)?\([^()]{0,60}\)\s*)?(?:[\w.,/ ]{0,30}?\s)?"
     r"(?:with or without|plus or minus|±|alone or (?:in combination )?with|alone or combined with|alone or plus)\s+",
     re.I,
 )

@@ -351,6 +351,16 @@ def test_with_or_without_makes_an_arm_with_the_add_on_and_one_without(record):
     )
     assert found["comparators"] == ["177Lu-PSMA-I&T"]
     assert roles(found)["olaparib"] == "investigational"
+    # The dose and schedule of the first may come between, before or after a bracket.
+    dosed = record(
+        "Ninety men were randomised 1:1 to 177Lu-PSMA-I&T 7.4 GBq every 6 weeks (up to six cycles) with or without "
+        "olaparib 300 mg twice daily. Median rPFS was 9.8 months with the combination and 7.1 months with "
+        "177Lu-PSMA-I&T alone.",
+        title="A randomised phase 2 trial in mCRPC",
+    )
+    assert [(m["arm"], m["value"]) for m in dosed["measurements"]] == [
+        ("177Lu-PSMA-I&T + olaparib", 9.8), ("177Lu-PSMA-I&T", 7.1),
+    ]  # fmt: skip
 
 
 def test_arms_named_only_in_brackets(record):
