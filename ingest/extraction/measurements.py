@@ -1069,7 +1069,13 @@ _FOR_BEFORE = re.compile(r"\b(?:with|for|in|after)\s+(?:the\s+)?$", re.I)
 #: Right after a run of values: the arm they are of ("... and 9.4% with 177Lu-PSMA-I&T").
 _NAMED_ARM = re.compile(r"\s*%?\s*(?:\([^()]{0,60}\)\s*)?(?:with|in|for|on)\s+(?:the\s+)?", re.I)
 #: Between an arm and its value written right after it: "177Lu-PNT2002 33%", "cabazitaxel: 52%".
-_RIGHT_BEFORE = re.compile(r"\s*[:=]?\s*[(\[]?\s*")  # ("X: 33%", "X 33%", "X [20.8%]", "X (19.7%)")
+#: Between an agent and its value right after it: "X: 33%", "X 33%", "X [20.8%]", "X (19.7%)", and a count whose share
+#: is in the bracket, after a verb of finding or not: "X detected 356 (86.4%)", "Y 271 (65.8%)".
+_RIGHT_BEFORE = re.compile(
+    r"(?:\s+(?:PET|SPECT)(?:\s*[/-]\s*(?:CT|MRI?))?)?\s*(?:(?:detected|identified|depicted|visuali[sz]ed)\s+)?\d+\s*\(\s*"
+    r"|\s*[:=]?\s*[(\[]?\s*",
+    re.I,
+)
 #: Between an agent and the value it opens: "Y in 13/50 (", "Y: ", "Y with ", "Y PET/CT in ".
 _LEADS_VALUE = re.compile(
     r"(?:\s+(?:PET|SPECT)(?:\s*[/-]\s*(?:CT|MRI?))?)?"

@@ -217,6 +217,15 @@ _LESIONS_SEEN_AFTER_SHARE = AnchoredPattern(
     ),
     anchors=("SPECT", "PET"),
 )
+#: A scan's count of the lesions a sentence opened with, its share in a bracket ("Of 214 lesions confirmed by the
+#: reference standard, PET detected 189 (88.3%) and CT 143 (66.8%)"): the verb is a detection rate, kept only after
+#: such an opening (_OF_LESIONS).
+_DETECTED_OF_THOSE = AnchoredPattern(
+    re.compile(r"\b(?:detected|identified|depicted|visuali[sz]ed)(?=\s+\d+\s*\(\s*\d)", re.I),
+    anchors=("detected", "identified", "depicted", "visuali"),
+    breakers=".;:",
+)
+_OF_LESIONS = re.compile(r"\bof\s+(?:the\s+|all\s+|these\s+)?\d+\s+(?:[\w-]+\s+){0,4}?lesions\b", re.I)
 #: A region of disease right before the share of the men in whom a scan showed it, as the results of an imaging study
 #: list them: "local recurrence only 38.1%; nodal disease 29.4%", "the prostate bed in 17% of men, pelvic lymph nodes
 #: in 21%", "confined to the prostate bed in 198 (32%)".
@@ -669,6 +678,10 @@ class MentionFinder:
             candidates.extend(
                 self._phrased(text, folded, _LESIONS_SEEN_AFTER_SHARE, "endpoint:detection-rate", "detection")
             )
+            candidates.extend(
+                m for m in self._phrased(text, folded, _DETECTED_OF_THOSE, "endpoint:detection-rate", "detection")
+                if _OF_LESIONS.search(text, _sentence_around(text, m.start, m.end)[0], m.start)
+            )  # fmt: skip
         candidates.extend(self._phrased(text, folded, _DEATH_RATIO, "endpoint:OS", "death-ratio"))
         for risk in _PROGRESSION_RISK.finditer(text, folded):
             entity = self.ontology.endpoints["endpoint:rPFS" if risk.group("radiographic") else "endpoint:PFS"]

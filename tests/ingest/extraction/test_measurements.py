@@ -2515,6 +2515,18 @@ def test_lesions_detected_out_of_a_reference_count_give_a_lesion_level_detection
     assert _rows(record, text, "endpoint", "value", "note") == [("detection rate", 68.1, "lesion level")]
 
 
+def test_counts_of_the_lesions_a_sentence_opens_with_are_each_scans_detection_rate(record):
+    text = (
+        "Thirty men with recurrent disease had 68Ga-PSMA-11 PET/CT and 18F-FDG PET/CT within a week. Of 318 lesions "
+        "confirmed at follow-up, 68Ga-PSMA-11 PET/CT detected 271 (85.2%) and 18F-FDG PET/CT 190 (59.7%)."
+    )
+    assert _rows(record, text, "endpoint", "arm", "value") == [
+        ("detection rate", "68Ga-PSMA-11", 85.2), ("detection rate", "18F-FDG", 59.7),
+    ]  # fmt: skip
+    # Without such an opening, a count found and its share are no detection rate.
+    assert _rows(record, text.replace("Of 318 lesions confirmed at follow-up", "In 2021"), "endpoint") == []
+
+
 def test_more_accurate_names_the_accuracy_of_the_pair_after_it(record):
     text = (
         "In 200 men scanned with both, 18F-DCFPyL PET/CT was more accurate than 18F-fluciclovine PET/CT for nodal "
