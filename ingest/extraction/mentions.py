@@ -260,10 +260,14 @@ _NO_DISEASE_FOUND = re.compile(
 )
 #: A title that names an imaging study: what its text finds is what the imaging found.
 _IMAGING_TITLE = re.compile(r"\b(?:PET|SPECT|imaging|scans?)\b", re.IGNORECASE)
-#: "PET was positive in 75%", "both modalities were positive in 21 of 22", "associated with a positive scan (OR
-#: 3.2)": a detection rate.
+#: "PET was positive in 75%", "both modalities were positive in 21 of 22", "scans were called positive in 54%",
+#: "associated with a positive scan (OR 3.2)": a detection rate.
 _POSITIVE = AnchoredPattern(
-    re.compile(r"\b(?:was|were)\s+positive\b|\ba\s+positive\s+(?:scan|PET|SPECT)\b", re.IGNORECASE),
+    re.compile(
+        r"\b(?:was|were)\s+(?:(?:called|read|rated|scored|judged|considered|interpreted|reported)\s+(?:as\s+)?)?"
+        r"positive\b|\ba\s+positive\s+(?:scan|PET|SPECT)\b",
+        re.IGNORECASE,
+    ),
     anchors=("positive",),
 )
 #: What a positive finding of imaging names near it ("PET was", "scans were", "was positive on PSMA PET"), unlike

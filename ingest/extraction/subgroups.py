@@ -300,10 +300,12 @@ _AFTER = re.compile(
     re.IGNORECASE,
 )  # fmt: skip
 #: The reader or the day of imaging a value was read by or on, right after it: "84.8% (95% CI 77.8-90.3) for reader 1",
+#: "54% (reader 1)",
 #: "48% on day 0 and 80% on day 1", "75.0% on day-1 imaging". Either may qualify a subgroup ("In the 14 men with PSA
 #: below 0.2 ng/mL, the detection rates were 28.6% on day 0 and 50.0% on day 1").
 _FACET_AFTER = re.compile(
-    r"\s*\)?\s*(?:\([^()]{0,30}\)\s*)?(?:(?:for|by|of)\s+(?:the\s+)?(?P<reader>reader\s+(?:\d|[A-E])\b)"
+    r"\s*\)?\s*(?:\([^()]{0,30}\)\s*)?(?:(?:(?:for|by|of)\s+(?:the\s+)?|\(\s*(?=reader\s+\w+\s*\)))"
+    r"(?P<reader>reader\s+(?:\d|[A-E])\b)"
     r"|(?:on|at)\s+(?:the\s+)?(?P<day>day[- ]?\d)\b"
     # the time after injection of an early or delayed scan: "64% on early (1 h) images", "18% at 1 h and 26% at 3 h"
     r"|(?:on|at|in)\s+(?:the\s+)?(?:(?P<phase>early|delayed|late)\s+)?(?:\(\s*)?(?P<hours>[1-9]\d?)[- ]?(?:h|hours?)\b"

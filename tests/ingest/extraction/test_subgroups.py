@@ -537,6 +537,20 @@ def test_each_reader_and_each_imaging_day_names_its_value(record):
     ]
 
 
+def test_a_reader_in_brackets_after_each_value_of_scans_called_positive(record):
+    text = IMAGING + " Scans were called positive in 47% (reader 1), 52% (reader 2) and 58% (reader 3) of men."
+    assert _arms(record, text, "detection rate") == [
+        (47.0, "64Cu-SAR-bisPSMA, reader 1"),
+        (52.0, "64Cu-SAR-bisPSMA, reader 2"),
+        (58.0, "64Cu-SAR-bisPSMA, reader 3"),
+    ]
+    plain = IMAGING + " The detection rate was 47% (reader 1) and 52% (reader 2)."
+    assert _arms(record, plain, "detection rate") == [
+        (47.0, "64Cu-SAR-bisPSMA, reader 1"),
+        (52.0, "64Cu-SAR-bisPSMA, reader 2"),
+    ]
+
+
 def test_readers_or_bands_listed_ahead_of_runs_of_values_with_respectively(record):
     text = IMAGING + (
         " For readers A, B and C, sensitivity was 52%, 47% and 58%, and specificity 91%, 95% and 89%, respectively."
