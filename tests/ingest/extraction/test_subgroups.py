@@ -1367,3 +1367,13 @@ def test_men_cut_at_quantiles_of_a_measure_are_the_subgroup_of_their_values(reco
         (64.0, "177Lu-PSMA-617, top tertile"),
         (29.0, "177Lu-PSMA-617, lowest tertile"),
     ]
+
+
+def test_men_set_apart_by_their_tumour_dose_keep_the_value_of_the_endpoint_before_them(record):
+    text = COHORT + (
+        " A PSA50 response occurred in 71% of men with a tumour dose of 12 Gy or more and in 28% of those below 12 Gy."
+    )
+    assert _arms(record, text, "PSA50") == [
+        (71.0, "177Lu-PSMA-617, tumour dose of 12 Gy or more"),
+        (28.0, "177Lu-PSMA-617, below 12 Gy"),
+    ]
