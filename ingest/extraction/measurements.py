@@ -2560,7 +2560,7 @@ class SentenceMeasurements:
         for endpoint in () if written_before else endpoints:
             start = endpoint.start - offset
             if not absorbed and endpoint.kind == "AbsorbedDose":
-                continue  # (an organ after a share names the men's dose, no value of it: "73% of men with a tumour dose")
+                continue  # (an organ after a share names the men's dose: "73% of men with a tumour dose of 10 Gy")
             if last.end <= start <= last.end + 60 and _VALUE_THEN_ENDPOINT.match(text[last.end : start]):
                 group.extra["follows"] = True
                 return endpoint
