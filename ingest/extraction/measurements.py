@@ -869,7 +869,7 @@ _CORRESPONDING = prefiltered(
 )
 #: The men a marker named right after sets apart: "in men with ", "among those with a baseline ".
 _MEN_WITH_BEFORE = re.compile(
-    r"\b(?:in|among|for)\s+(?:the\s+)?(?:\d+\s+)?(?:men|patients|pts|those)\s+(?:with|without|whose)\s+"
+    r"\b(?:in|among|for|than(?:\s+in)?)\s+(?:the\s+)?(?:\d+\s+)?(?:men|patients|pts|those)\s+(?:with|without|whose)\s+"
     r"(?:an?\s+|the\s+)?(?:(?:baseline|high|low|elevated|raised|normal)\s+)?$",
     re.IGNORECASE,
 )

@@ -1557,33 +1557,38 @@ _JOINED_DEFINITION = re.compile(
 def _with_defined_endpoints(text: str, folded: str, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` with the uses of an outcome the text defines by a known endpoint ("The primary end point was
     biochemical response, defined as a PSA decline of at least 50% from baseline. Biochemical response was achieved
-    in 54 of 108 patients") as mentions of that endpoint, from the definition on. "defined as" is found with
-    ``str.find`` in ``folded``."""
+    in 54 of 108 patients", "Biochemical response (PSA decrease >=50%) was achieved in 55 pts ... higher biochemical
+    response") as mentions of that endpoint, from the definition on. "defined as" is found with ``str.find`` in
+    ``folded``."""
+    definitions: list[tuple[re.Match[str], Mention]] = []
     at = folded.find("defined as ")
-    if at < 0:
-        return mentions
-    found: list[Mention] = []
     while at >= 0:
         term = _DEFINED_TERM.search(text, max(0, at - 50), at)
         after = at + len("defined as ")
         endpoint = next((m for m in mentions if after <= m.start <= after + 12 and m.kind in ENDPOINT_KINDS), None)
         clause = _DEFINITION_END.search(text, after)
-        if (
-            term
-            and endpoint
-            and endpoint.curie
-            and not _JOINED_DEFINITION.search(text, after, clause.start() if clause else len(text))
-            and not any(m.start < term.end("term") and term.start() < m.end for m in mentions)
-        ):
-            words = term.group("term").lower()
-            use = folded.find(words, term.start())
-            while use >= 0:
-                end = use + len(words)
-                if (use == 0 or not folded[use - 1].isalnum()) and (end == len(folded) or not folded[end].isalnum()):
-                    found.append(Mention(use, end, text[use:end], endpoint.curie, endpoint.kind, label=endpoint.label,
-                                         via="definition"))  # fmt: skip
-                use = folded.find(words, end)
+        if term and endpoint and not _JOINED_DEFINITION.search(text, after, clause.start() if clause else len(text)):
+            definitions.append((term, endpoint))
         at = folded.find("defined as ", after)
+    for endpoint in mentions:  # an endpoint in brackets right after the outcome it defines
+        if endpoint.kind not in ENDPOINT_KINDS or endpoint.start < 2 or text[endpoint.start - 1] != "(":
+            continue
+        closing = text.find(")", endpoint.end, endpoint.end + 30)
+        term = _DEFINED_TERM.search(text, max(0, endpoint.start - 51), endpoint.start - 1)
+        if term and closing >= 0 and not _JOINED_DEFINITION.search(text, endpoint.end, closing):
+            definitions.append((term, endpoint))
+    found: list[Mention] = []
+    for term, endpoint in definitions:
+        if not endpoint.curie or any(m.start < term.end("term") and term.start() < m.end for m in mentions):
+            continue
+        words = term.group("term").lower()
+        use = folded.find(words, term.start())
+        while use >= 0:
+            end = use + len(words)
+            if (use == 0 or not folded[use - 1].isalnum()) and (end == len(folded) or not folded[end].isalnum()):
+                found.append(Mention(use, end, text[use:end], endpoint.curie, endpoint.kind, label=endpoint.label,
+                                     via="definition"))  # fmt: skip
+            use = folded.find(words, end)
     if not found:
         return mentions
     return _without_overlaps([*mentions, *found])

@@ -795,6 +795,12 @@ def test_an_outcome_defined_by_a_known_endpoint_is_that_endpoint_afterwards(reco
         "Serological remission was reached in 18 of 40 men (45%)."
     )
     assert _rows(record, own, "endpoint", "value") == [("PSA50", 45.0)]
+    # Or the endpoint in brackets right after the outcome's first use.
+    bracketed = (
+        "Forty men received 177Lu-PSMA-I&T. Serological remission (PSA decline ≥50%) was reached in 18 of 40 men "
+        "(45%). Serological remission was more frequent in men without liver metastases (52% vs 20%)."
+    )
+    assert _rows(record, bracketed, "endpoint", "value") == [("PSA50", 45.0), ("PSA50", 52.0), ("PSA50", 20.0)]
 
 
 def test_survival_without_progression_and_months_written_short_in_several_ways(record):

@@ -1377,3 +1377,10 @@ def test_men_set_apart_by_their_tumour_dose_keep_the_value_of_the_endpoint_befor
         (71.0, "177Lu-PSMA-617, tumour dose of 12 Gy or more"),
         (28.0, "177Lu-PSMA-617, below 12 Gy"),
     ]
+
+
+def test_a_marker_that_sets_apart_the_men_after_than_leaves_the_pair_to_the_endpoint(record):
+    text = COHORT + (
+        " Men with SUVmean ≥10 had a higher PSA50 response rate than men with SUVmean <10 (66.1% vs 30.4%, p<0.001)."
+    )
+    assert [value for value, _arm in _arms(record, text, "PSA50")] == [66.1, 30.4]
