@@ -870,13 +870,15 @@ _CORRESPONDING = prefiltered(
 #: The men a marker named right after sets apart: "in men with ", "among those with a baseline ".
 _MEN_WITH_BEFORE = re.compile(
     r"\b(?:in|among|for|than(?:\s+in)?)\s+(?:the\s+)?(?:\d+\s+)?(?:men|patients|pts|those)\s+(?:with|without|whose)\s+"
-    r"(?:an?\s+|the\s+)?(?:(?:baseline|high|low|elevated|raised|normal)\s+)?$",
+    r"(?:an?\s+|the\s+)?(?:(?:baseline|high|low|elevated|raised|normal|PSMA|FDG|whole-body|tumou?r)\s+){0,2}$",
     re.IGNORECASE,
 )
 #: A pronoun right before a value that points back at the endpoint named before: "...; in men with high LDH it was 17.9
 #: versus 13.4 months", "they were 45% and 30%".
 _PRONOUN_FOR_RESULT = re.compile(
-    r"\b(?:it|they)\s+(?:was|were|is|are)\s+(?:(?:only|just|about|approximately)\s+)?$", re.I
+    r"\b(?:it|they|the\s+(?:rates?|values?|proportions?|figures?|medians?))\s+(?:was|were|is|are)\s+"
+    r"(?:(?:only|just|about|approximately)\s+)?$",
+    re.I,
 )
 #: Between the MTD and a dose: words that make the dose something else than the MTD.
 _UNREACHED_MTD = re.compile(

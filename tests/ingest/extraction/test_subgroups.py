@@ -1384,3 +1384,11 @@ def test_a_marker_that_sets_apart_the_men_after_than_leaves_the_pair_to_the_endp
         " Men with SUVmean ≥10 had a higher PSA50 response rate than men with SUVmean <10 (66.1% vs 30.4%, p<0.001)."
     )
     assert [value for value, _arm in _arms(record, text, "PSA50")] == [66.1, 30.4]
+
+
+def test_a_result_restated_for_a_stratum_of_a_marker_keeps_its_endpoint(record):
+    text = COHORT + (
+        " PSA50 responses were more frequent in men with a PSMA SUVmean of 10 or more (61.0%) than in those below "
+        "it (27.5%); with a baseline LDH above normal, the rates were 33.3% and 12.0%."
+    )
+    assert [value for value, _arm in _arms(record, text, "PSA50")] == [61.0, 27.5, 33.3, 12.0]
