@@ -875,6 +875,8 @@ _MEN_WITH_BEFORE = re.compile(
 )
 #: A pronoun right before a value that points back at the endpoint named before: "...; in men with high LDH it was 17.9
 #: versus 13.4 months", "they were 45% and 30%".
+#: Right after an endpoint that names men by their response: "PSA50 responders", "PSA50 non-responders".
+_RESPONDERS_AFTER = re.compile(r"[\s-]+(?:non-?)?responders\b", re.I)
 _PRONOUN_FOR_RESULT = re.compile(
     r"\b(?:it|they|the\s+(?:rates?|values?|proportions?|figures?|medians?))\s+(?:was|were|is|are)\s+"
     r"(?:(?:only|just|about|approximately)\s+)?$",
@@ -1550,6 +1552,8 @@ class SentenceMeasurements:
             m for m in mentions
             if m.kind in ENDPOINT_KINDS and m.curie and not self._category(m, text, offset)
             and not any(start < m.start and m.end < end for start, end in asides)
+            # (men named by their response, "18.8 months in PSA50 responders": no result of that endpoint)
+            and ("responders" not in text or not _RESPONDERS_AFTER.match(text, m.end - offset))
         ]  # fmt: skip
         if (
             # (an organ is no endpoint of a sentence without doses: "• Extrapelvic lesions: 16% vs 2%")

@@ -207,7 +207,7 @@ _BEFORE = tuple(
         # a site that heads a bulleted line: "• Pelvic lymph nodes — sensitivity 71.4% vs 28.6%; specificity ..."
         r"^\s*[•▪◦‣⁃*]\s*(?P<bullet_site>" + _SITE_NAMES + r"|bone|(?:pelvic\s+)?lymph\s+nodes)\s*(?:[—–:]|-\s)",
         # responders set against the rest: "responders had a higher tumour dose than non-responders (4.1 vs 1.9)"
-        r"(?:^|[;:]\s*|\b(?:in|among)\s+)(?:the\s+)?(?P<responders>(?:PSA\s+)?responders)\b",
+        r"(?:^|[;:]\s*|\b(?:in|among)\s+)(?:the\s+)?(?P<responders>(?:PSA(?:30|50|90)?[\s-]+)?responders)\b",
         r"\bthan\s+(?:in\s+)?(?P<responders>non-?responders)\b",
         # doses from a level up, or the recommended one, opening a clause: "At doses ≥2.0 mg/kg (n=18), ...", "At
         # target doses of 300 µg or higher, ...", "At the RP2D, ...", "At the recommended phase 2 dose (n=24): ..."
@@ -264,6 +264,8 @@ _AFTER = re.compile(
     # a prior therapy right after a share of the men given it: "13 of the 34 (38.2%) pretreated with X"
     + r"|(?:who\s+(?:were|had\s+been)\s+)?(?P<treatedrel>pre-?treated\s+with|previously\s+treated\s+with)"
     + r"\s+(?P<treatedwhat>[^,;:()\[\]]{1,50}?)" + _PHRASE_END
+    # "18.8 months in PSA50 responders and 9.6 months in non-responders"
+    + r"|(?P<responders>(?:PSA(?:30|50|90)?[\s-]+)?(?:non-?)?responders)\b"
     # "7.4 months in the high-risk group", "13.2 months in the validation cohort"
     + r"|(?:(?:patients|men)\s+in\s+the\s+)?" + _RISK_OR_MODEL_GROUP
     # "14.5 months in the lowest quartile", "32% of those in the lowest SUVmean quartile"

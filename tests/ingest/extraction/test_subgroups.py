@@ -1392,3 +1392,16 @@ def test_a_result_restated_for_a_stratum_of_a_marker_keeps_its_endpoint(record):
         "it (27.5%); with a baseline LDH above normal, the rates were 33.3% and 12.0%."
     )
     assert [value for value, _arm in _arms(record, text, "PSA50")] == [61.0, 27.5, 33.3, 12.0]
+
+
+def test_men_named_by_their_response_after_their_values_are_subgroups_and_no_endpoint(record):
+    text = COHORT + (
+        " Median overall survival was 13.9 months: 19.4 months in PSA50 responders and 8.8 months in "
+        "non-responders (HR 0.41, 95% CI 0.28-0.60)."
+    )
+    assert _arms(record, text, "OS") == [
+        (13.9, "177Lu-PSMA-617"),
+        (19.4, "177Lu-PSMA-617, PSA50 responders"),
+        (8.8, "177Lu-PSMA-617, non-responders"),
+    ]
+    assert _arms(record, text, "PSA50") == []
