@@ -386,8 +386,13 @@ _COMPARED_BEFORE_SURVIVAL = re.compile(
     r"\b(?:longer|shorter|improved|better|worse|prolonged|poorer|inferior|superior)\s+$"
 )
 _NOT_SURVIVAL_RATE_AFTER = re.compile(r"\s+(?:benefit|advantage|gain|time)\b")
-#: "men whose PSA fell lived longer", "survived longer": overall survival compared; "lived a median of 27.1 months".
-_LONGER = re.compile(r"\s+(?:significantly\s+)?(?:longer|shorter)\b|\s+(?:for\s+)?(?:a\s+)?median\s+of\b")
+#: "men whose PSA fell lived longer", "survived longer", "survived for a much shorter time": overall survival compared;
+#: "lived a median of 27.1 months".
+_LONGER = re.compile(
+    r"\s+(?:significantly\s+)?(?:longer|shorter)\b|\s+(?:for\s+)?(?:a\s+)?median\s+of\b"
+    # "survived for a much shorter time than"
+    r"|\s+for\s+an?\s+(?:(?:much|significantly|considerably|markedly)\s+)?(?:longer|shorter)\s+time\b"
+)
 _STATE_BEFORE_ALIVE = re.compile(r"\b(?:were|was|remained|being|still|are|is)\s+(?:still\s+)?$")
 #: A PSA response whose threshold is written in words, in the lower-cased text: "a decline of at least fifty percent".
 _WORDED_THRESHOLDS = {"thirty": 30, "fifty": 50, "ninety": 90}

@@ -1454,6 +1454,8 @@ def test_blind8_phrasings_of_results(record):
         ("AST elevation occurred in 18%.", [("AE:hepatotoxicity", 18.0, None)]),
         ("Men with a PSA decline of 50% or more lived longer (median 20.1 vs 10.4 months).",
          [("OS", 20.1, None), ("OS", 10.4, None)]),
+        ("Men with visceral disease survived for a much shorter time (median 8.3 vs 15.0 months).",
+         [("OS", 8.3, None), ("OS", 15.0, None)]),
         ("Median rPFS was 9.8 months with an SUVmax ≥15 and 5.1 months below it.",
          [("rPFS", 9.8, None), ("rPFS", 5.1, None)]),
     ]  # fmt: skip
