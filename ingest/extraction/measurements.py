@@ -3855,10 +3855,11 @@ _BEFORE_ITS_VERB = re.compile(
 
 
 def _led_by_its_verb(text: str, value: Value, endpoint: Mention, offset: int) -> bool:
-    """Whether ``endpoint`` is one whose mention opens with its verb, written right after ``value``."""
+    """Whether ``endpoint`` is one whose mention opens with its verb ("discontinued treatment because of toxicity",
+    "responded by RECIST 1.1"), written right after ``value``."""
     start = endpoint.start - offset
     return (
-        endpoint.curie in _VERB_LED
+        (endpoint.curie in _VERB_LED or endpoint.via == "responded")
         and value.end <= start <= value.end + 30
         and _BEFORE_ITS_VERB.fullmatch(text, value.end, start) is not None
     )

@@ -293,6 +293,15 @@ _POSITIVE_AND_NEGATIVE = AnchoredPattern(
     re.compile(r"\b(?P<span>positive)\s+(?:and|&)\s+negative\s+predictive\s+values?\b", re.IGNORECASE),
     anchors=("predictive",),
 )
+#: Men who "responded by RECIST 1.1" (or according to, per, on RECIP, PERCIST): an objective response.
+_RESPONDED_BY_CRITERIA = AnchoredPattern(
+    re.compile(
+        r"\bresponded\s+(?:by|according\s+to|per|on|using)\s+(?:the\s+)?(?:RECIST|RECIP|PERCIST)(?:\s+v?1\.[01])?",
+        re.IGNORECASE,
+    ),
+    anchors=("responded",),
+    breakers=",;:()",
+)
 #: Treatment stopped because of adverse events, however the verb falls: "17 (51.5%) discontinued treatment because
 #: of adverse events", "stopped therapy owing to toxicity", "TRAEs led to discontinuation in 4 patients".
 _EVENTS = (
@@ -661,6 +670,8 @@ class MentionFinder:
         candidates.extend(
             self._phrased(text, folded, _AE_DISCONTINUATION, "endpoint:AE-discontinuation", "discontinuation")
         )
+        if "responded" in folded:
+            candidates.extend(self._phrased(text, folded, _RESPONDED_BY_CRITERIA, "endpoint:ORR", "responded"))
         title_end = text.find("\n")
         imaging_title = title_end > 0 and _IMAGING_TITLE.search(text, 0, title_end) is not None
         # (in an imaging study, what "was positive" is its scans or the sites they showed: "By region, the prostate
