@@ -1401,6 +1401,39 @@ def is_imaging(mention: Mention) -> bool:
     return mention.kind == "ImagingAgent" or mention.curie in IMAGING_REGIMENS
 
 
+#: Right before a therapy the men went on to have after the study's scan or treatment: "Twelve patients subsequently
+#: started lenvatinib", "24 men went on to receive carboplatin plus etoposide".
+_GIVEN_LATER = re.compile(
+    r"\b(?:(?:subsequently|later|afterwards|thereafter)\s+(?:started|received|began|had|(?:were|was)\s+(?:given|"
+    r"treated\s+with))|went\s+on\s+to\s+(?:receive|start|have))\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+_JOINED_LATER = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|plus|with)\s+|\s*\+\s*", re.IGNORECASE)
+
+
+def later_therapy_mentions(text: str, mentions: list[Mention]) -> set[int]:
+    """Starts of the therapies, not PSMA-targeted, the men are said to have gone on to after the study ("Twelve
+    patients subsequently started lenvatinib"), and of those joined to them ("carboplatin plus etoposide"): no agent
+    a study is about."""
+    if "subsequently" not in text and "went on" not in text and "later" not in text and "after" not in text:
+        return set()
+    later: set[int] = set()
+    agents = [m for m in mentions if m.is_agent and not is_imaging(m)]
+    for index, mention in enumerate(agents):
+        previous = agents[index - 1] if index else None
+        if mention.kind in PSMA_MODALITIES:
+            continue
+        if _GIVEN_LATER.search(text, max(0, mention.start - 60), mention.start) or (
+            previous is not None
+            and previous.start in later
+            and _JOINED_LATER.fullmatch(text, previous.end, mention.start)
+        ):
+            later.add(mention.start)
+    return later
+
+
 def prior_therapy_mentions(text: str, sentences: list[Sentence], mentions: list[Mention]) -> set[int]:
     """Starts of agent mentions written as prior therapy ("after enzalutamide", "taxane-pretreated",
     "post-docetaxel").

@@ -49,6 +49,7 @@ from ingest.extraction.context import (
     is_imaging,
     is_psma_targeted,
     is_trial_in_progress,
+    later_therapy_mentions,
     modelled_outcome,
     names_a_standard_version,
     prior_therapy_mentions,
@@ -305,7 +306,8 @@ class PsmaMeasurements:
         prior = prior_therapy_mentions(text, sentences, mentions)
         agents = [m for m in mentions if m.is_agent]
         title_end = len(document.title) if document and document.title else (sentences[0].end if sentences else 0)
-        main = with_partners(text, _main_agents(agents, prior, title_end), mentions, prior)
+        later = later_therapy_mentions(text, agents)
+        main = with_partners(text, _main_agents(agents, prior | later, title_end), mentions, prior)
         # In a therapy study, imaging agents select patients; in an imaging study they are what is studied.
         therapy = bool(main) and not is_imaging(main[0])
         selection = selection_mentions(text, mentions, therapy)

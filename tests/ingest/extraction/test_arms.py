@@ -1630,3 +1630,14 @@ def test_treatment_every_arm_had_after_the_allocated_part_is_no_arm(record):
     )
     assert found["comparators"] == ["conventional imaging"]
     assert roles(found)["androgen deprivation therapy"] != "comparator"
+
+
+def test_a_drug_the_men_went_on_to_after_the_scan_is_no_agent_the_study_is_about(record):
+    found = record(
+        "Forty patients with radioiodine-refractory thyroid cancer had 68Ga-PSMA-11 PET/CT. The scan was positive in "
+        "28 patients (70%). Eleven patients subsequently started lenvatinib or sorafenib.",
+        title="PSMA expression on PET in thyroid cancer",
+    )
+    assert roles(found)["68Ga-PSMA-11"] == "investigational"
+    assert roles(found)["lenvatinib"] == roles(found)["sorafenib"] == "mentioned"
+    assert [(m["arm"], m["value"]) for m in found["measurements"]] == [("68Ga-PSMA-11", 70.0)]
