@@ -2612,6 +2612,7 @@ class SentenceMeasurements:
             return organs[-1] if organs else None
         # An organ named between an endpoint and its value ("sensitivity for lesions was 95.8%") is not the endpoint.
         before = _without_bracketed_details([e for e in before if e.kind != "AbsorbedDose"], text, offset, first.start)
+        before = _without_defining_bracket(before, text, offset, first.start)
         if before and "undetectable" in text[before[-1].end - offset : first.start]:
             return None  # "a PSA decline of 50% ... in 15 of 24 men (63%), and PSA was undetectable in 2 (8%)": another
         marker = OTHER_MARKER.search(text, before[-1].end - offset, first.start) if before else None
@@ -4215,6 +4216,23 @@ def _without_bracketed_details(before: list[Mention], text: str, offset: int, va
             return before
         rest = [e for e in rest if e.end - offset <= opening]
     return rest if rest and rest[-1].curie in _EVENT_TOTALS and rest is not before else before
+
+
+def _without_defining_bracket(before: list[Mention], text: str, offset: int, value_start: int) -> list[Mention]:
+    """``before`` without the endpoints of a closed bracket right after another endpoint, which they define: in
+    "disease control (partial response or stable disease) was achieved in five (56%)", the value is disease
+    control's."""
+    if len(before) < 2:
+        return before
+    start = before[-1].start - offset
+    opening = text.rfind("(", 0, start)
+    if opening < 0 or ")" in text[opening:start] or text.find(")", before[-1].end - offset, value_start) < 0:
+        return before
+    defined = [e for e in before if e.end - offset <= opening]
+    # (not an abbreviation of the same endpoint: "Treatment-related adverse events (TRAEs) of any grade")
+    if defined and not text[defined[-1].end - offset : opening].strip() and defined[-1].curie != before[-1].curie:
+        return defined
+    return before
 
 
 def _is_absorbed_unit(unit: str | None) -> bool:
