@@ -478,13 +478,14 @@ _NAMED_TRIAL = AnchoredPattern(
     ),
     anchors=("trial", "study", "registry", "cohort", "Trial", "Study"),
 )
-#: A trial named in brackets after the word: "this open-label phase 3 trial (LUMEN-H)" (not a registry id).
+#: A trial named in brackets after the word: "this open-label phase 3 trial (LUMEN-H)", "Retrospective registry
+#: (LUBRA)" (not a registry id).
 _TRIAL_NAME_IN_BRACKETS = AnchoredPattern(
     re.compile(
-        r"\b(?:trial|study)\s*\(\s*(?!NCT\d|ACTRN|ISRCTN|EudraCT|ChiCTR|DRKS|JRCT)"
+        r"\b(?:trial|study|registry)\s*\(\s*(?!NCT\d|ACTRN|ISRCTN|EudraCT|ChiCTR|DRKS|JRCT)"
         r"(?P<name>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)\s*\)"
     ),
-    anchors=("trial", "study"),
+    anchors=("trial", "study", "registry"),
     breakers=".;",
 )
 #: A trial named after the word: "the single-centre phase 1 study ARMOR-P1", "in the trial LUNAR-2," (a hyphenated

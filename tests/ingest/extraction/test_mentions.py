@@ -472,6 +472,11 @@ def test_a_trial_named_in_brackets_after_the_word_or_before_a_capital_trial(reco
         title="Results of the Randomized Phase III ARGOLU Trial",
     )
     assert sorted(t["label"] for t in found["trials"]) == ["ARGOLU", "LUTEX-2"]
+    registry = record(
+        "Methods: Retrospective registry (LUCHILE), 5 centres, 2020-2024. Results: 88 pts; PSA50 41%.",
+        title="Real-world outcomes of 177Lu-PSMA-617 in Chile",
+    )
+    assert [t["label"] for t in registry["trials"]] == ["LUCHILE"]
 
 
 def test_men_who_lived_a_median_of_some_months_give_overall_survival(record):
