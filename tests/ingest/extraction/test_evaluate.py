@@ -217,6 +217,8 @@ BLIND_FLOORS = {"agents": 0.95, "trials": 0.95, "measurements": 0.90, "hr_tuples
         "blind54.jsonl",
         "blind55.jsonl",
         "blind56.jsonl",
+        "blind58.jsonl",
+        "blind59.jsonl",
     ],
 )
 def test_the_blind_sets_keep_what_they_taught(name):
