@@ -270,6 +270,13 @@ _POSITIVE = AnchoredPattern(
     ),
     anchors=("positive",),
 )
+#: "67 (48%) had a positive 18F-DCFPyL PET/CT": a detection rate, whose mention is the adjective alone (the agent
+#: between stays the arm).
+_POSITIVE_AGENT_SCAN = AnchoredPattern(
+    # (not the men a later value is of: "in 29 men with a positive day-1 scan, the PPV was 86%")
+    re.compile(r"(?<!\bwith\s)\ba\s+(?P<span>positive)\s+(?=[\w&\[\]-]+\s+(?:scan|PET|SPECT)\b)", re.IGNORECASE),
+    anchors=("positive",),
+)
 #: What a positive finding of imaging names near it ("PET was", "scans were", "was positive on PSMA PET"), unlike
 #: a positive finding of pathology ("surgical margins were positive").
 _IMAGING_WORD = re.compile(
@@ -682,6 +689,7 @@ class MentionFinder:
             if _IMAGING_WORD.search(text, max(0, m.start - 40), m.end + 25)
             or (imaging_title and not _PATHOLOGY.search(text, *_sentence_around(text, m.start, m.end)))
         )  # fmt: skip
+        candidates.extend(self._phrased(text, folded, _POSITIVE_AGENT_SCAN, "endpoint:detection-rate", "detection"))
         candidates.extend(
             m for m in self._phrased(text, folded, _DETECTED_PASSIVE, "endpoint:detection-rate", "detection")
             if imaging_title or _IMAGING_WORD.search(text, max(0, m.start - 40), m.end + 40)

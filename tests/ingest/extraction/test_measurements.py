@@ -1458,6 +1458,8 @@ def test_blind8_phrasings_of_results(record):
          [("OS", 8.3, None), ("OS", 15.0, None)]),
         ("Of 22 men with measurable disease, 9 (41%) responded according to RECIST 1.1.", [("ORR", 41.0, None)]),
         ("Disease control (partial response or stable disease) was achieved in 14 men (35%).", [("DCR", 35.0, None)]),
+        ("Of 60 men screened, 42 (70%) had a positive 68Ga-PSMA-11 PET/CT.", [("detection rate", 70.0, None)]),
+        ("In the 12 men with a positive 68Ga-PSMA-11 PET/CT, PSA50 was 50%.", [("PSA50", 50.0, None)]),
         ("Median rPFS was 9.8 months with an SUVmax ≥15 and 5.1 months below it.",
          [("rPFS", 9.8, None), ("rPFS", 5.1, None)]),
     ]  # fmt: skip
