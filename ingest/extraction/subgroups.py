@@ -256,7 +256,11 @@ def is_dose_level(label: str | None) -> bool:
 _AFTER = re.compile(
     r"\s*\)?\s*(?:\([^()]{0,30}\)\s*)?(?:(?:of|in|among|for)\s+)?(?:the\s+)?(?:\d+\s+)?(?:"
     # (the men may go unnamed after their count: "by 82% of the 11 with an alteration and by 62% of the 37 without")
-    + r"(?:" + _POPULATION + r"\s+|(?:(?<=\s\d\s)|(?<=\s\d\d\s)|(?<=\s\d\d\d\s))(?=with(?:out)?\b))"
+    + r"(?:" + _POPULATION + r"\s+|(?:(?<=\s\d\s)|(?<=\s\d\d\s)|(?<=\s\d\d\d\s))(?=with(?:out)?\b)"
+    # (or right after the share's bracket: "in 12 of 29 patients (41%) with an SUVmean of 7.1 or higher", and a cut
+    # right after a share: "and in 14% below 7.1")
+    + r"|(?<=%\)\s)(?=with\s+(?:an?\s+)?(?:(?:baseline|whole-body|PSMA|tumou?r)\s+)?(?:SUV\w*|PSMA-TV|TTV|MTV|LDH"
+    r"|ALP)\b)|(?:(?<=%\s)|(?<=%\)\s))(?=(?:below|above)\s+\d+(?:\.\d+)?(?!\.?\d)(?!\s*(?:ng/ml|%))))"
     + _RELATION + _PHRASE
     # "21% in the taxane-naive cohort", "14% of taxane-experienced and 21% of chemotherapy-naive patients"
     + r"|(?:who\s+were\s+)?" + _ADJECTIVE

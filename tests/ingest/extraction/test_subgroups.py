@@ -1405,3 +1405,14 @@ def test_men_named_by_their_response_after_their_values_are_subgroups_and_no_end
         (8.8, "177Lu-PSMA-617, non-responders"),
     ]
     assert _arms(record, text, "PSA50") == []
+
+
+def test_a_marker_cut_right_after_a_share_or_its_bracket_names_the_subgroup(record):
+    text = COHORT + (
+        " A PSA decline of 50% or more occurred in 17 of 40 men (43%) with an SUVmean of 9.0 or more and in 9 of 40 "
+        "(23%) below 9.0."
+    )
+    assert _arms(record, text, "PSA50") == [
+        (43.0, "177Lu-PSMA-617, SUVmean of 9.0 or more"),
+        (23.0, "177Lu-PSMA-617, below 9.0"),
+    ]
