@@ -908,6 +908,10 @@ def respective_parts(text: str, positions: list[tuple[int, int]]) -> list[tuple[
             continue
         before = [start for start, end in positions if end <= match.start()]
         after = [start for start, _end in positions if start >= match.end()]
+        aside = _BRACKET_AFTER_LIST.match(text, match.end())
+        if aside:  # (a summary in brackets right after the list is no value of a part: "for readers 1, 2 and 3 (median
+            # 77%), and specificity 91%, 96% and 87%")
+            after = [start for start in after if start >= aside.end()]
         if not respectively:
             # without "respectively", only readers or days right after a run of as many values, or after runs of as
             # many each: "in 59%, 66% and 61% of patients by readers 1, 2 and 3", "sensitivity was 40%, 43% and 38%
@@ -947,6 +951,7 @@ def respective_parts(text: str, positions: list[tuple[int, int]]) -> list[tuple[
     return found
 
 
+_BRACKET_AFTER_LIST = re.compile(r"\s*\([^()]{0,40}\)")
 #: What sets a second run of values against the readers or days of the first: ", compared with", "versus".
 _SET_AGAINST_RUN = re.compile(
     r",?\s*(?:respectively\s*,?\s*)?(?:compared\s+(?:with|to)|versus|vs\.?|against|as\s+against)\s+(?=\d)",

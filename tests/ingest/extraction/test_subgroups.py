@@ -1416,3 +1416,12 @@ def test_a_marker_cut_right_after_a_share_or_its_bracket_names_the_subgroup(reco
         (43.0, "177Lu-PSMA-617, SUVmean of 9.0 or more"),
         (23.0, "177Lu-PSMA-617, below 9.0"),
     ]
+
+
+def test_a_summary_in_brackets_after_the_readers_leaves_the_next_run_to_them(record):
+    text = IMAGING + (
+        " Sensitivity was 64%, 70% and 58% for readers 1, 2 and 3 (median 64%), and specificity 93%, 90% and 95%."
+    )
+    assert [arm for _value, arm in _arms(record, text, "specificity")] == [
+        "64Cu-SAR-bisPSMA, reader 1", "64Cu-SAR-bisPSMA, reader 2", "64Cu-SAR-bisPSMA, reader 3",
+    ]  # fmt: skip
