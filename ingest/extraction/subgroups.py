@@ -492,6 +492,8 @@ class SentenceSubgroups:
         self._cycles: list[tuple[int, str]] | None = None
         #: The parts given to the values of the sentence so far, in order: a later pair "respectively" may be theirs.
         self._given: list[list[str | None]] = []
+        #: The same with the readers and days of the values.
+        self._given_parts: list[list[str | None]] = []
 
     def of(self, positions: list[tuple[int, int]], arms: list[str | None]) -> list[str | None]:
         """The subgroup of each of a group's values (start and end in the sentence; ``arms`` their arms), or None."""
@@ -542,7 +544,16 @@ class SentenceSubgroups:
             _both_facets(_facet_after(self.text, end), self._facets.get(start)) or self._reader_before(start)
             for start, end in positions
         ]
-        return [", ".join(part for part in pair if part) or None for pair in zip(facets, labels, strict=True)]
+        parts = [", ".join(part for part in pair if part) or None for pair in zip(facets, labels, strict=True)]
+        if len(parts) >= 2 and not any(parts) and _RESPECTIVE_PAIR.match(self.text, positions[-1][1]):
+            # "... 44.1% for reader 1 and 50.0% for reader 2, while the specificity was 96.4% and 94.0% respectively":
+            # the readers (or parts) of the run before, in turn
+            earlier = next((given for given in reversed(self._given_parts) if len(given) == len(parts)), None)
+            if earlier:
+                return list(earlier)
+        if len(set(parts)) == len(parts) > 1 and None not in parts:
+            self._given_parts.append(parts)
+        return parts
 
     def _reader_before(self, start: int) -> str | None:
         """The one reader a sentence names, for a value at ``start`` after it: "For reader 2, the PPV was 0.59 and the

@@ -1425,3 +1425,14 @@ def test_a_summary_in_brackets_after_the_readers_leaves_the_next_run_to_them(rec
     assert [arm for _value, arm in _arms(record, text, "specificity")] == [
         "64Cu-SAR-bisPSMA, reader 1", "64Cu-SAR-bisPSMA, reader 2", "64Cu-SAR-bisPSMA, reader 3",
     ]  # fmt: skip
+
+
+def test_a_pair_given_respectively_after_a_run_of_readers_is_theirs_in_turn(record):
+    text = IMAGING + (
+        " Sensitivity was 61.0% for reader 1 and 55.5% for reader 2, while specificity was 93.2% and 97.1% "
+        "respectively."
+    )
+    assert _arms(record, text, "specificity") == [
+        (93.2, "64Cu-SAR-bisPSMA, reader 1"),
+        (97.1, "64Cu-SAR-bisPSMA, reader 2"),
+    ]
