@@ -470,15 +470,30 @@ _STRATA_COMPARED = prefiltered(
 )
 
 
+#: The men a title sets side by side by a feature they have or lack: "HPN424 in mCRPC with and without liver
+#: metastases: ...", "Outcomes of men with and without previous alpha therapy".
+_TITLE_WITH_AND_WITHOUT = re.compile(
+    r"\b(?:in\s+(?:men|patients|mCRPC|mHSPC)|men|patients)\s+with\s+and\s+without\s+(?P<feature>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})"
+    r"(?=\s*(?:[:;,.?]|$))",
+)
+
+
 def compared_strata(sentences: list[Sentence]) -> list[str]:
     """The two strata a study of one arm sets side by side, as its methods name them: "Pts ... grouped by age ≥80 y
-    vs <80 y" gives "age ≥80 y" and "age <80 y"; empty when no sentence does.
+    vs <80 y" gives "age ≥80 y" and "age <80 y"; or as its title does: "... in mCRPC with and without liver
+    metastases" gives "liver metastases" and "no liver metastases"; empty when neither does.
 
     >>> compared_strata([Sentence(0, 60, "Patients were grouped by age ≥80 y vs <80 y.")])
     ['age ≥80 y', 'age <80 y']
     >>> compared_strata([Sentence(0, 60, "Men were stratified by PSA <0.5 versus ≥0.5 ng/mL.")])
     ['PSA <0.5 ng/mL', 'PSA ≥0.5 ng/mL']
+    >>> compared_strata([Sentence(0, 60, "HPN424 in mCRPC with and without liver metastases: a pooled analysis")])
+    ['liver metastases', 'no liver metastases']
     """
+    if sentences and " with and without " in sentences[0].text:
+        titled = _TITLE_WITH_AND_WITHOUT.search(sentences[0].text)
+        if titled:
+            return [titled.group("feature"), "no " + titled.group("feature")]
     for sentence in sentences:
         match = _STRATA_COMPARED.search(sentence.text)
         if match is None:

@@ -1436,3 +1436,17 @@ def test_a_pair_given_respectively_after_a_run_of_readers_is_theirs_in_turn(reco
         (93.2, "64Cu-SAR-bisPSMA, reader 1"),
         (97.1, "64Cu-SAR-bisPSMA, reader 2"),
     ]
+
+
+def test_a_title_that_sets_men_with_and_without_a_feature_side_by_side_names_each_pair(record):
+    found = record(
+        "Methods: 120 men received 177Lu-PSMA-617. Results: PSA50: 14/40 (35%) vs 44/80 (55%). Median OS 9.9 vs "
+        "15.2 mo (HR 1.71, 95% CI 1.12-2.61).",
+        title="177Lu-PSMA-617 in mCRPC with and without bone marrow involvement",
+    )
+    assert [(m["endpoint"], m["arm"]) for m in found["measurements"]] == [
+        ("PSA50", "177Lu-PSMA-617, bone marrow involvement"),
+        ("PSA50", "177Lu-PSMA-617, no bone marrow involvement"),
+        ("OS", "177Lu-PSMA-617, bone marrow involvement"),
+        ("OS", "177Lu-PSMA-617, no bone marrow involvement"),
+    ]
