@@ -478,10 +478,20 @@ _TITLE_WITH_AND_WITHOUT = re.compile(
 )
 
 
+#: Two groups of men a study of one arm compares, each named by one word: "We compared outcomes of taxane-naive and
+#: taxane-pretreated men".
+_GROUPS_COMPARED = re.compile(
+    r"\b[Cc]ompared\s+(?:the\s+)?(?:outcomes?|results|efficacy|safety|survival|responses?)\s+(?:of|in|between)\s+"
+    r"(?P<first>[A-Za-z]+-[a-z]+|older|younger)\s+(?:and|with|versus|vs\.?)\s+(?P<second>[A-Za-z]+-[a-z]+|older|younger)"
+    r"\s+(?:men|patients|pts)\b"
+)
+
+
 def compared_strata(sentences: list[Sentence]) -> list[str]:
     """The two strata a study of one arm sets side by side, as its methods name them: "Pts ... grouped by age ≥80 y
     vs <80 y" gives "age ≥80 y" and "age <80 y"; or as its title does: "... in mCRPC with and without liver
-    metastases" gives "liver metastases" and "no liver metastases"; empty when neither does.
+    metastases" gives "liver metastases" and "no liver metastases"; or as a sentence that compares two groups named
+    by a word each does: "We compared outcomes of taxane-naive and taxane-pretreated men"; empty when none does.
 
     >>> compared_strata([Sentence(0, 60, "Patients were grouped by age ≥80 y vs <80 y.")])
     ['age ≥80 y', 'age <80 y']
@@ -494,6 +504,10 @@ def compared_strata(sentences: list[Sentence]) -> list[str]:
         titled = _TITLE_WITH_AND_WITHOUT.search(sentences[0].text)
         if titled:
             return [titled.group("feature"), "no " + titled.group("feature")]
+    for sentence in sentences:
+        groups = _GROUPS_COMPARED.search(sentence.text) if "ompared" in sentence.text else None
+        if groups:
+            return [groups.group("first").lower(), groups.group("second").lower()]
     for sentence in sentences:
         match = _STRATA_COMPARED.search(sentence.text)
         if match is None:

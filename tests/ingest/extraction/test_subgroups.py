@@ -1450,3 +1450,14 @@ def test_a_title_that_sets_men_with_and_without_a_feature_side_by_side_names_eac
         ("OS", "177Lu-PSMA-617, bone marrow involvement"),
         ("OS", "177Lu-PSMA-617, no bone marrow involvement"),
     ]
+
+
+def test_two_groups_of_men_a_study_of_one_arm_compares_name_each_pair(record):
+    text = COHORT + (
+        " We compared outcomes of docetaxel-naive and docetaxel-pretreated men. PSA50 was 58% vs 40%, and median "
+        "overall survival 19.9 vs 13.0 months."
+    )
+    assert _arms(record, text, "OS") == [
+        (19.9, "177Lu-PSMA-617, docetaxel-naive"),
+        (13.0, "177Lu-PSMA-617, docetaxel-pretreated"),
+    ]
