@@ -484,6 +484,8 @@ _GROUPS_COMPARED = re.compile(
     r"\b[Cc]ompared\s+(?:the\s+)?(?:outcomes?|results|efficacy|safety|survival|responses?)\s+(?:of|in|between)\s+"
     r"(?P<first>[A-Za-z]+-[a-z]+|older|younger)\s+(?:and|with|versus|vs\.?)\s+(?P<second>[A-Za-z]+-[a-z]+|older|younger)"
     r"\s+(?:men|patients|pts)\b"
+    # the second group named by what sets it apart: "compared taxane-naive patients with those previously treated"
+    r"|\b[Cc]ompared\s+(?P<first_alone>[A-Za-z]+-[a-z]+)\s+(?:men|patients|pts)\s+with\s+(?:those|men|patients)\b"
 )
 
 
@@ -506,8 +508,10 @@ def compared_strata(sentences: list[Sentence]) -> list[str]:
             return [titled.group("feature"), "no " + titled.group("feature")]
     for sentence in sentences:
         groups = _GROUPS_COMPARED.search(sentence.text) if "ompared" in sentence.text else None
-        if groups:
+        if groups and groups.group("second"):
             return [groups.group("first").lower(), groups.group("second").lower()]
+        if groups:  # "compared taxane-naive patients with those previously treated with docetaxel"
+            return [groups.group("first_alone").lower(), "not " + groups.group("first_alone").lower()]
     for sentence in sentences:
         match = _STRATA_COMPARED.search(sentence.text)
         if match is None:

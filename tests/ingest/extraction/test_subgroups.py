@@ -1461,3 +1461,11 @@ def test_two_groups_of_men_a_study_of_one_arm_compares_name_each_pair(record):
         (19.9, "177Lu-PSMA-617, docetaxel-naive"),
         (13.0, "177Lu-PSMA-617, docetaxel-pretreated"),
     ]
+    # The second group may be named by what sets it apart: the rest of the men.
+    rest = COHORT + (
+        " We compared docetaxel-naive patients with those previously treated with docetaxel. PSA50 was 58% vs 40%."
+    )
+    assert _arms(record, rest, "PSA50") == [
+        (58.0, "177Lu-PSMA-617, docetaxel-naive"),
+        (40.0, "177Lu-PSMA-617, not docetaxel-naive"),
+    ]
