@@ -1450,8 +1450,6 @@ def later_therapy_mentions(text: str, mentions: list[Mention]) -> set[int]:
     """Starts of the therapies, not PSMA-targeted, the men are said to have gone on to after the study ("Twelve
     patients subsequently started lenvatinib"), and of those joined to them ("carboplatin plus etoposide"): no agent
     a study is about."""
-    if "subsequently" not in text and "went on" not in text and "later" not in text and "after" not in text:
-        return set()
     later: set[int] = set()
     agents = [m for m in mentions if m.is_agent and not is_imaging(m)]
     for index, mention in enumerate(agents):

@@ -873,10 +873,10 @@ _MEN_WITH_BEFORE = re.compile(
     r"(?:an?\s+|the\s+)?(?:(?:baseline|high|low|elevated|raised|normal|PSMA|FDG|whole-body|tumou?r)\s+){0,2}$",
     re.IGNORECASE,
 )
-#: A pronoun right before a value that points back at the endpoint named before: "...; in men with high LDH it was 17.9
-#: versus 13.4 months", "they were 45% and 30%".
 #: Right after an endpoint that names men by their response: "PSA50 responders", "PSA50 non-responders".
 _RESPONDERS_AFTER = re.compile(r"[\s-]+(?:non-?)?responders\b", re.I)
+#: A pronoun right before a value that points back at the endpoint named before: "...; in men with high LDH it was 17.9
+#: versus 13.4 months", "they were 45% and 30%", "with an SUVmean below 10, the rates were 52% and 41%".
 _PRONOUN_FOR_RESULT = re.compile(
     r"\b(?:it|they|the\s+(?:rates?|values?|proportions?|figures?|medians?))\s+(?:was|were|is|are)\s+"
     r"(?:(?:only|just|about|approximately)\s+)?$",
@@ -1072,7 +1072,6 @@ _CORRESPONDING_AFTER = re.compile(r"\s*,?\s*the\s+corresponding\b", re.I)
 _FOR_BEFORE = re.compile(r"\b(?:with|for|in|after)\s+(?:the\s+)?$", re.I)
 #: Right after a run of values: the arm they are of ("... and 9.4% with 177Lu-PSMA-I&T").
 _NAMED_ARM = re.compile(r"\s*%?\s*(?:\([^()]{0,60}\)\s*)?(?:with|in|for|on)\s+(?:the\s+)?", re.I)
-#: Between an arm and its value written right after it: "177Lu-PNT2002 33%", "cabazitaxel: 52%".
 #: Between an agent and its value right after it: "X: 33%", "X 33%", "X [20.8%]", "X (19.7%)", and a count whose share
 #: is in the bracket, after a verb of finding or not: "X detected 356 (86.4%)", "Y 271 (65.8%)".
 _RIGHT_BEFORE = re.compile(

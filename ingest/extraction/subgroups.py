@@ -306,9 +306,8 @@ _AFTER = re.compile(
     re.IGNORECASE,
 )  # fmt: skip
 #: The reader or the day of imaging a value was read by or on, right after it: "84.8% (95% CI 77.8-90.3) for reader 1",
-#: "54% (reader 1)",
-#: "48% on day 0 and 80% on day 1", "75.0% on day-1 imaging". Either may qualify a subgroup ("In the 14 men with PSA
-#: below 0.2 ng/mL, the detection rates were 28.6% on day 0 and 50.0% on day 1").
+#: "54% (reader 1)", "48% on day 0 and 80% on day 1", "75.0% on day-1 imaging". Either may qualify a subgroup ("In the
+#: 14 men with PSA below 0.2 ng/mL, the detection rates were 28.6% on day 0 and 50.0% on day 1").
 _FACET_AFTER = re.compile(
     r"\s*\)?\s*(?:\([^()]{0,30}\)\s*)?(?:(?:(?:for|by|of)\s+(?:the\s+)?|\(\s*(?=reader\s+\w+\s*\)))"
     r"(?P<reader>reader\s+(?:\d|[A-E])\b)"
